@@ -1,0 +1,156 @@
+// Facts that format parsers extract from one file each. They are plain values:
+// parsers fill them, collectors group them into applications, rules read them.
+// Paths are relative to the source root, with '/' separators.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace liftshift {
+
+// A problem met while reading: the file and what was wrong with it.
+struct Problem {
+  std::string path;
+  std::string message;
+};
+
+// ---- PE/COFF and CLR metadata (src/formats/pe) ----
+
+struct PeImport {
+  std::string dll;                     // as written in the import table, e.g. "WTSAPI32.dll"
+  std::vector<std::string> functions;  // names; "#N" for imports by ordinal
+};
+
+struct AssemblyRef {
+  std::string name;     // "System.Windows.Forms"
+  std::string version;  // "4.0.0.0"
+};
+
+struct BinaryFacts {
+  std::string path;
+  std::string machine;  // "x86", "x64", "arm64", "arm", "ia64" or "0xNNNN"
+  bool is64 = false;    // PE32+
+  bool is_dll = false;
+  std::uint16_t subsystem = 0;  // 2 = Windows GUI, 3 = Windows console, ...
+  std::uint16_t dll_characteristics = 0;
+  std::vector<PeImport> imports;
+  // CLR (only when the image has a CLR header)
+  bool is_clr = false;
+  std::string clr_version;       // metadata root version string, e.g. "v4.0.30319"
+  std::string assembly_name;     // from the Assembly table
+  std::string assembly_version;  // "1.2.3.4"
+  std::vector<AssemblyRef> assembly_refs;
+  std::vector<std::string> type_refs;     // "System.Messaging.MessageQueue"
+  std::vector<std::string> member_refs;   // "System.Diagnostics.EventLog::WriteEntry" (capped)
+  std::vector<std::string> user_strings;  // #US literals that look like paths/URLs (capped)
+  std::string target_framework;  // TargetFrameworkAttribute value, ".NETFramework,Version=v4.7.2"
+  std::vector<std::string> warnings;  // sub-structures that could not be read
+};
+
+// ---- .NET configuration files (web.config, app.config, *.exe.config) ----
+
+struct ConnectionStringFacts {
+  std::string name;
+  std::string provider;         // providerName attribute
+  std::string masked;           // the connection string with secrets replaced by "***"
+  bool had_secret = false;      // a password / key was present (and masked)
+  std::string server;           // Data Source / Server / Host value (not secret)
+  bool integrated_security = false;
+  bool local_file = false;      // AttachDbFilename, |DataDirectory|, .mdf/.sdf/.db/.mdb file
+  std::string local_file_path;  // the file it names, when local_file
+};
+
+struct BindingFacts {
+  std::string type;  // element name: "netMsmqBinding", "netTcpBinding", "basicHttpBinding"...
+  std::string name;  // binding configuration name ("" for the default)
+  std::string security_mode;           // <security mode="...">
+  std::string msmq_authentication;     // transport msmqAuthenticationMode
+  std::string client_credential_type;  // transport/message clientCredentialType
+  bool use_active_directory = false;   // netMsmqBinding useActiveDirectory="true"
+  bool exactly_once = true;            // netMsmqBinding exactlyOnce (transactional queue)
+};
+
+struct EndpointFacts {
+  std::string address;
+  std::string binding;  // "netMsmqBinding"
+  std::string binding_configuration;
+  std::string contract;
+};
+
+struct KeyValue {
+  std::string key;
+  std::string value;  // masked when the key or value looks secret
+};
+
+struct ConfigFacts {
+  std::string path;
+  std::vector<ConnectionStringFacts> connection_strings;
+  std::vector<KeyValue> app_settings;
+  bool has_system_web = false;
+  std::string authentication_mode;  // system.web/authentication@mode ("Windows", "Forms", ...)
+  bool impersonate = false;         // system.web/identity@impersonate
+  std::string session_state_mode;   // system.web/sessionState@mode; "" when the element is absent
+  bool machine_key_present = false;
+  bool machine_key_explicit = false;  // explicit validationKey/decryptionKey (not AutoGenerate)
+  std::string target_framework;       // httpRuntime/compilation targetFramework or supportedRuntime sku
+  std::vector<std::string> supported_runtimes;  // startup/supportedRuntime@version ("v2.0.50727")
+  bool has_service_model = false;
+  std::vector<BindingFacts> bindings;
+  std::vector<EndpointFacts> endpoints;
+  bool has_service_host_activation = false;  // serviceHostingEnvironment / .svc activation
+  std::vector<std::string> log_paths;        // file targets of log4net/NLog/trace listeners
+  std::vector<std::string> event_log_sources;  // EventLogTraceListener / log4net EventLogAppender
+  std::vector<std::string> drive_paths;  // absolute non-C: drive or UNC paths found in values
+  std::vector<std::string> ldap_paths;   // LDAP:// URLs, masked
+  std::vector<std::string> warnings;
+};
+
+// ---- MSBuild projects, packages.config, solutions ----
+
+struct PackageRef {
+  std::string id;
+  std::string version;
+};
+
+struct ProjectFacts {
+  std::string path;
+  std::string language;  // "cs", "vb"
+  bool sdk_style = false;
+  std::string sdk;          // "Microsoft.NET.Sdk.Web"
+  std::string output_type;  // "Exe", "WinExe", "Library"
+  std::string assembly_name;
+  std::vector<std::string> target_frameworks;  // normalized: "net472", "net8.0", "net8.0-windows"
+  std::vector<AssemblyRef> references;         // <Reference Include="System.Messaging" />
+  std::vector<PackageRef> packages;            // PackageReference + packages.config
+  std::vector<std::string> project_references; // relative paths as written
+  std::vector<std::string> project_type_guids; // lower-case, braces stripped
+  bool use_windows_forms = false;
+  bool use_wpf = false;
+  bool is_web = false;  // web application/site project
+  bool is_wcf = false;  // WCF service project
+  std::vector<std::string> warnings;
+};
+
+struct SolutionProject {
+  std::string name;
+  std::string path;  // relative to the solution, '/' separators
+  std::string type_guid;
+};
+
+struct SolutionFacts {
+  std::string path;
+  std::vector<SolutionProject> projects;
+};
+
+// ---- C#/VB source scan ----
+
+// One hit of an API or pattern in a source file.
+struct SourceHit {
+  std::string category;  // see formats/source_scan.hpp for the list
+  std::string file;
+  int line = 0;
+  std::string text;  // the matched token or a short excerpt (secrets masked)
+};
+
+}  // namespace liftshift

@@ -1,0 +1,31 @@
+// Small text helpers shared by parsers: case folding, UTF-16 decoding,
+// path normalisation. ASCII-only case folding is deliberate: Windows names
+// that matter to the rules (DLLs, assemblies, config keys) are ASCII.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/byte_reader.hpp"
+
+namespace liftshift {
+
+std::string to_lower(std::string_view s);
+bool iequals(std::string_view a, std::string_view b);
+bool istarts_with(std::string_view s, std::string_view prefix);
+bool iends_with(std::string_view s, std::string_view suffix);
+bool icontains(std::string_view haystack, std::string_view needle);
+std::string trim(std::string_view s);
+std::vector<std::string> split(std::string_view s, char sep);
+
+// Decodes UTF-16LE to UTF-8; unpaired surrogates become U+FFFD.
+std::string utf16le_to_utf8(Bytes data);
+
+// Replaces control characters and invalid UTF-8 so a string is safe to print.
+std::string printable(std::string_view s);
+
+// Windows path -> forward slashes, no trailing slash.
+std::string to_forward_slashes(std::string_view path);
+
+}  // namespace liftshift
