@@ -35,6 +35,7 @@ struct BinaryFacts {
   std::uint16_t subsystem = 0;  // 2 = Windows GUI, 3 = Windows console, ...
   std::uint16_t dll_characteristics = 0;
   std::vector<PeImport> imports;
+  std::vector<PeImport> delay_imports;  // delay-load import directory (loaded on first call)
   // CLR (only when the image has a CLR header)
   bool is_clr = false;
   std::string clr_version;       // metadata root version string, e.g. "v4.0.30319"
@@ -129,6 +130,7 @@ struct ProjectFacts {
   bool use_wpf = false;
   bool is_web = false;  // web application/site project
   bool is_wcf = false;  // WCF service project
+  std::vector<std::string> app_data_items;  // Content/None items under App_Data, as written
   std::vector<std::string> warnings;
 };
 

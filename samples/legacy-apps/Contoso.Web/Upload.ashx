@@ -1,0 +1,1 @@
+<%@ WebHandler Language="C#" CodeBehind="Upload.ashx.cs" Class="Contoso.Web.Upload" %>

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package liftshift needs to build, to build its test
+# fixtures and sample (mcs, mingw-w64, hivex), and to run its tests.
+# Idempotent: installs only what is missing.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config git xz-utils file
+  libpugixml-dev nlohmann-json3-dev libcli11-dev libfmt-dev libtbb-dev
+  libyaml-cpp-dev libsqlite3-dev libhivex-dev libvhdi-dev libvmdk-dev libfsntfs-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  mono-mcs mono-devel
+  libmono-system-messaging4.0-cil libmono-system-serviceprocess4.0-cil
+  libmono-system-windows-forms4.0-cil libmono-system-web4.0-cil
+  libmono-system-servicemodel4.0a-cil libmono-system-ldap4.0-cil
+  libmono-system-drawing4.0-cil libmono-system-transactions4.0-cil
+  libmono-system-enterpriseservices4.0-cil
+  mingw-w64 libhivex-bin ntfs-3g qemu-utils
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]})); then
+  sudo=()
+  if [[ $(id -u) -ne 0 ]]; then sudo=(sudo); fi
+  echo "liftshift setup: installing ${#missing[@]} Debian packages: ${missing[*]}" >&2
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+fi

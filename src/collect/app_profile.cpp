@@ -1,0 +1,168 @@
+#include "collect/app_profile.hpp"
+
+#include <cctype>
+
+#include "collect/file_kind.hpp"
+#include "core/app_queries.hpp"
+#include "core/text.hpp"
+
+namespace liftshift {
+
+namespace {
+
+bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
+// "472" -> "4.7.2"; "48" -> "4.8"; "11" -> "1.1".
+std::string dotted(std::string_view digits) {
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i) out.push_back('.');
+    out.push_back(digits[i]);
+  }
+  return out;
+}
+
+// "4.7.2", "v4.7.2", "4.5.2" from a config's targetFramework attribute.
+std::string strip_v(std::string_view s) {
+  return std::string(!s.empty() && (s[0] == 'v' || s[0] == 'V') ? s.substr(1) : s);
+}
+
+}  // namespace
+
+Framework framework_from_tfm(std::string_view tfm) {
+  std::string t = to_lower(tfm);
+  auto dash = t.find('-');
+  if (dash != std::string::npos) t = t.substr(0, dash);
+  if (t.rfind("netcoreapp", 0) == 0) return {"dotnet", t.substr(10), ""};
+  if (t.rfind("netstandard", 0) == 0) return {};
+  if (t.rfind("net", 0) == 0) {
+    std::string rest = t.substr(3);
+    if (all_digits(rest)) return {"netfx", dotted(rest), ""};
+    if (rest.find('.') != std::string::npos) return {"dotnet", rest, ""};
+  }
+  if (t.rfind("v", 0) == 0) return {"netfx", t.substr(1), ""};
+  return {};
+}
+
+Framework framework_from_target_attribute(std::string_view value) {
+  auto pos = value.find("Version=");
+  if (pos == std::string_view::npos) return {};
+  std::string version = strip_v(value.substr(pos + 8));
+  if (istarts_with(value, ".NETFramework")) return {"netfx", version, ""};
+  if (istarts_with(value, ".NETCoreApp")) return {"dotnet", version, ""};
+  return {};
+}
+
+Framework framework_from_clr(const BinaryFacts& b) {
+  const std::string& v = b.clr_version;
+  if (istarts_with(v, "v1.0")) return {"netfx", "1.0", ""};
+  if (istarts_with(v, "v1.1")) return {"netfx", "1.1", ""};
+  if (istarts_with(v, "v2.0")) {
+    for (const auto& r : b.assembly_refs) {
+      if (iequals(r.name, "System.Core") && istarts_with(r.version, "3.5")) return {"netfx", "3.5", ""};
+    }
+    return {"netfx", "2.0", ""};
+  }
+  if (istarts_with(v, "v4.0")) {
+    for (const auto& r : b.assembly_refs) {
+      if (iequals(r.name, "System.Runtime") && !istarts_with(r.version, "4.0")) {
+        return {"dotnet", "", ""};
+      }
+    }
+    return {"netfx", "4.x", ""};
+  }
+  return {};
+}
+
+namespace {
+
+Framework detect_framework(const Application& app) {
+  for (const auto& p : app.projects) {
+    for (const auto& tfm : p.target_frameworks) {
+      Framework f = framework_from_tfm(tfm);
+      if (!f.kind.empty()) {
+        f.evidence = p.path + ": target framework " + tfm;
+        return f;
+      }
+    }
+  }
+  const BinaryFacts* entry = entry_binary(app);
+  auto from_binary = [](const BinaryFacts& b) {
+    Framework f = framework_from_target_attribute(b.target_framework);
+    if (!f.kind.empty()) f.evidence = b.path + ": TargetFrameworkAttribute " + b.target_framework;
+    return f;
+  };
+  if (entry != nullptr && entry->is_clr) {
+    if (Framework f = from_binary(*entry); !f.kind.empty()) return f;
+  }
+  for (const auto& c : app.configs) {
+    if (!c.target_framework.empty()) {
+      Framework f = framework_from_target_attribute(c.target_framework);
+      if (f.kind.empty()) f = {"netfx", strip_v(c.target_framework), ""};
+      f.evidence = c.path + ": targetFramework " + c.target_framework;
+      return f;
+    }
+  }
+  for (const auto& b : app.binaries) {
+    if (Framework f = from_binary(b); !f.kind.empty()) return f;
+  }
+  for (const auto& b : app.binaries) {
+    if (!b.is_clr) continue;
+    Framework f = framework_from_clr(b);
+    if (!f.kind.empty()) {
+      f.evidence = b.path + ": CLR metadata version " + b.clr_version;
+      return f;
+    }
+  }
+  if (entry != nullptr && !entry->is_clr) return {"native", "", entry->path + ": native " + entry->machine + " image"};
+  for (const auto& m : app.markers) {
+    if (m.category != "third-party") continue;
+    std::string kind = m.detail == "Java" || m.detail == "Apache Tomcat" ? "java"
+                       : m.detail == "Node.js"                          ? "node"
+                       : m.detail == "Python"                           ? "python"
+                       : m.detail == "PHP"                              ? "php"
+                                                                        : "other";
+    return {kind, "", m.path + ": " + m.detail};
+  }
+  return {"other", "", ""};
+}
+
+AppKind detect_kind(const Application& app) {
+  bool web_entry = iends_with(app.entry, "web.config");
+  bool web_project = false;
+  bool wcf_project = false;
+  for (const auto& p : app.projects) {
+    web_project = web_project || p.is_web || iequals(p.sdk, "Microsoft.NET.Sdk.Web");
+    wcf_project = wcf_project || p.is_wcf;
+  }
+  if (web_entry || web_project || wcf_project) {
+    if (wcf_project || !markers(app, "svc-file").empty()) return AppKind::kWcf;
+    bool pages = false;
+    for (const auto& c : app.configs) {
+      if (c.has_service_model && !c.endpoints.empty() && c.has_service_host_activation) pages = true;
+    }
+    return pages && !web_project ? AppKind::kWcf : AppKind::kWeb;
+  }
+  if (!service_evidence(app).empty()) return AppKind::kService;
+  if (!wcf_host_evidence(app).empty()) return AppKind::kWcf;
+  const BinaryFacts* entry = entry_binary(app);
+  bool gui_entry = (entry != nullptr && entry->subsystem == 2);
+  for (const auto& p : app.projects) gui_entry = gui_entry || iequals(p.output_type, "WinExe");
+  if (gui_entry && !gui_evidence(app).empty()) return AppKind::kDesktop;
+  return AppKind::kConsole;
+}
+
+}  // namespace
+
+void profile_app(Application& app) {
+  app.framework = detect_framework(app);
+  app.kind = detect_kind(app);
+}
+
+}  // namespace liftshift

@@ -1,0 +1,81 @@
+#include "collect/collect.hpp"
+
+#include <filesystem>
+#include <set>
+
+#include "collect/app_profile.hpp"
+#include "collect/group_apps.hpp"
+#include "core/text.hpp"
+#include "sources/directory_volume.hpp"
+#include "sources/source_probe.hpp"
+
+namespace liftshift {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string source_name_for(const fs::path& path, std::set<std::string>& used) {
+  std::error_code ec;
+  fs::path canonical = fs::weakly_canonical(path, ec);
+  std::string name = (ec ? path : canonical).filename().string();
+  if (name.empty()) name = "source";
+  name = printable(name);
+  std::string unique = name;
+  for (int n = 2; !used.insert(unique).second; ++n) unique = name + "#" + std::to_string(n);
+  return unique;
+}
+
+void collect_folder(const std::string& path, const std::string& source_name,
+                    const CollectOptions& options, Inventory& inventory, Source& source) {
+  DirectoryVolume volume{fs::path(path)};
+  ParsedSource parsed = read_source(volume, options.limits);
+  source.kind = parsed.source_tree ? SourceKind::kSourceTree : SourceKind::kAppFolder;
+  std::vector<Application> apps =
+      parsed.source_tree ? group_source_tree(parsed, source_name) : group_published(parsed, source_name);
+  if (!parsed.source_tree) assign_by_root(parsed, apps);
+  if (apps.empty()) {
+    parsed.problems.push_back({"", "no application found: no executable, web application or "
+                                   "application project in this folder"});
+  }
+  for (auto& app : apps) {
+    app.source = path;
+    profile_app(app);
+    inventory.apps.push_back(std::move(app));
+  }
+  for (auto& p : parsed.problems) {
+    p.path = p.path.empty() ? path : path + "/" + p.path;
+    inventory.problems.push_back(std::move(p));
+  }
+}
+
+}  // namespace
+
+Inventory collect(const std::vector<std::string>& paths, const CollectOptions& options) {
+  Inventory inventory;
+  std::set<std::string> names;
+  for (const auto& path : paths) {
+    Source source;
+    source.path = path;
+    ProbeResult probe = probe_source(path);
+    if (!probe.error.empty()) {
+      source.handled = false;
+      source.note = probe.error;
+      inventory.problems.push_back({path, probe.error});
+    } else if (probe.kind == SourceKind::kSystemDrive || probe.kind == SourceKind::kDiskImage) {
+      source.kind = probe.kind;
+      source.handled = false;
+      source.note = probe.format + " recognised, but assessing " +
+                    (probe.kind == SourceKind::kSystemDrive ? "whole Windows system drives"
+                                                            : "disk images") +
+                    " is not handled yet by this version: give the application folders instead";
+      inventory.problems.push_back({path, source.note});
+    } else {
+      collect_folder(path, source_name_for(path, names), options, inventory, source);
+    }
+    inventory.sources.push_back(std::move(source));
+  }
+  return inventory;
+}
+
+}  // namespace liftshift

@@ -1,0 +1,127 @@
+#include "collect/file_kind.hpp"
+
+#include <array>
+#include <utility>
+
+#include "core/text.hpp"
+
+namespace liftshift {
+
+std::string_view file_name(std::string_view path) {
+  auto slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+std::string_view parent_dir(std::string_view path) {
+  auto slash = path.rfind('/');
+  return slash == std::string_view::npos ? std::string_view{} : path.substr(0, slash);
+}
+
+FileKind classify_file(std::string_view path) {
+  std::string_view name = file_name(path);
+  if (iends_with(name, ".exe") || iends_with(name, ".dll")) {
+    return marker_for_file(path).category == "installer" ? FileKind::kMarker : FileKind::kBinary;
+  }
+  if (iequals(name, "web.config") || iequals(name, "app.config") || iends_with(name, ".exe.config") ||
+      iends_with(name, ".dll.config")) {
+    return FileKind::kConfig;
+  }
+  if (iends_with(name, ".csproj") || iends_with(name, ".vbproj")) return FileKind::kProject;
+  if (iequals(name, "packages.config")) return FileKind::kPackagesConfig;
+  if (iends_with(name, ".sln")) return FileKind::kSolution;
+  if (iends_with(name, ".cs") || iends_with(name, ".vb")) return FileKind::kSource;
+  if (!marker_for_file(path).category.empty()) return FileKind::kMarker;
+  return FileKind::kIgnore;
+}
+
+MarkerInfo marker_for_file(std::string_view path) {
+  std::string_view name = file_name(path);
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 9> kDatabaseExt{{
+      {".mdf", "SQL Server database file"},
+      {".ldf", "SQL Server log file"},
+      {".sdf", "SQL Server Compact database"},
+      {".sqlite", "SQLite database"},
+      {".sqlite3", "SQLite database"},
+      {".db", "database file"},
+      {".mdb", "Microsoft Access database"},
+      {".accdb", "Microsoft Access database"},
+      {".fdb", "Firebird database"},
+  }};
+  if (!iequals(name, "thumbs.db")) {
+    for (const auto& [ext, detail] : kDatabaseExt) {
+      if (iends_with(name, ext)) return {"database-file", std::string(detail)};
+    }
+  }
+  if (iends_with(name, ".msi")) return {"installer", "Windows Installer package"};
+  if (iends_with(name, ".exe") &&
+      (istarts_with(name, "setup") || istarts_with(name, "install") || icontains(name, "installer") ||
+       istarts_with(name, "unins") || istarts_with(name, "vcredist") || istarts_with(name, "ndp") ||
+       istarts_with(name, "dotnetfx"))) {
+    return {"installer", "setup program"};
+  }
+  if (iends_with(name, ".vdproj") || iends_with(name, ".wixproj") || iends_with(name, ".wxs") ||
+      iends_with(name, ".iss") || iends_with(name, ".nsi")) {
+    return {"installer", "installer project"};
+  }
+  if (iends_with(name, ".pfx") || iends_with(name, ".p12")) return {"certificate", "certificate with private key"};
+  if (iends_with(name, ".rdp")) return {"rdp-file", "Remote Desktop connection file"};
+  if (iends_with(name, ".svc")) return {"svc-file", "WCF service endpoint (.svc)"};
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 22> kThirdParty{{
+      {".jar", "Java"},
+      {".war", "Java"},
+      {"java.exe", "Java"},
+      {"javaw.exe", "Java"},
+      {"web.xml", "Java"},
+      {"catalina.bat", "Apache Tomcat"},
+      {"catalina.sh", "Apache Tomcat"},
+      {"tomcat.exe", "Apache Tomcat"},
+      {"httpd.exe", "Apache HTTP Server"},
+      {"package.json", "Node.js"},
+      {"node.exe", "Node.js"},
+      {"requirements.txt", "Python"},
+      {".py", "Python"},
+      {"python.exe", "Python"},
+      {".php", "PHP"},
+      {"php.exe", "PHP"},
+      {"php.ini", "PHP"},
+      {"gemfile", "Ruby"},
+      {".rb", "Ruby"},
+      {"ruby.exe", "Ruby"},
+      {"go.mod", "Go"},
+      {"perl.exe", "Perl"},
+  }};
+  for (const auto& [suffix, detail] : kThirdParty) {
+    bool match = suffix.front() == '.' ? iends_with(name, suffix) : iequals(name, suffix);
+    if (match) return {"third-party", std::string(detail)};
+  }
+  if (istarts_with(name, "tomcat") && iends_with(name, ".exe")) return {"third-party", "Apache Tomcat"};
+  if (iends_with(name, ".log")) return {"log-file", "log file"};
+  return {};
+}
+
+MarkerInfo marker_for_folder(std::string_view path) {
+  std::string_view name = file_name(path);
+  if (iequals(name, "App_Data")) return {"state-folder", "ASP.NET App_Data folder"};
+  if (iequals(name, "uploads") || iequals(name, "upload") || iequals(name, "userfiles") ||
+      iequals(name, "attachments") || iequals(name, "media")) {
+    return {"state-folder", "upload folder"};
+  }
+  if (iequals(name, "logs") || iequals(name, "log")) return {"log-folder", "log folder"};
+  if (iequals(name, "node_modules")) return {"third-party", "Node.js"};
+  if (iequals(name, "WEB-INF")) return {"third-party", "Java"};
+  return {};
+}
+
+bool skip_folder(std::string_view path, bool source_tree) {
+  std::string_view name = file_name(path);
+  if (iequals(name, ".git") || iequals(name, ".svn") || iequals(name, ".vs") || iequals(name, ".hg") ||
+      iequals(name, "node_modules") || iequals(name, "__pycache__")) {
+    return true;
+  }
+  // In a source tree, build outputs and the NuGet package cache repeat what
+  // the projects and packages.config already say.
+  return source_tree && (iequals(name, "obj") || iequals(name, "bin") || iequals(name, "packages") ||
+                         iequals(name, "TestResults"));
+}
+
+}  // namespace liftshift

@@ -1,0 +1,40 @@
+// Classifies a file or folder of an application by its name alone, so the
+// collector reads only the files a parser or rule needs.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace liftshift {
+
+enum class FileKind {
+  kIgnore,
+  kBinary,          // .exe / .dll: parsed as PE
+  kConfig,          // web.config, app.config, *.exe.config, *.dll.config
+  kProject,         // .csproj / .vbproj
+  kPackagesConfig,  // packages.config
+  kSolution,        // .sln
+  kSource,          // .cs / .vb (also App_Code in web sites)
+  kMarker,          // matters by name alone (see marker_for)
+};
+
+FileKind classify_file(std::string_view path);
+
+// For kMarker files and for folders: the marker category and detail, or
+// empty category when the name means nothing to the rules.
+struct MarkerInfo {
+  std::string category;  // "database-file", "state-folder", "installer", "certificate",
+                         // "rdp-file", "svc-file", "third-party", "log-folder", "log-file"
+  std::string detail;
+};
+MarkerInfo marker_for_file(std::string_view path);
+MarkerInfo marker_for_folder(std::string_view path);
+
+// Folders never worth walking into for an application assessment
+// (VCS metadata, build intermediates, package caches).
+bool skip_folder(std::string_view path, bool source_tree);
+
+std::string_view file_name(std::string_view path);
+std::string_view parent_dir(std::string_view path);  // "" for top-level entries
+
+}  // namespace liftshift

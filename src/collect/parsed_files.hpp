@@ -1,0 +1,45 @@
+// Everything read from one source folder, before it is grouped into
+// applications: the parsed facts of each file the rules care about.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/facts.hpp"
+#include "core/model.hpp"
+#include "sources/volume.hpp"
+
+namespace liftshift {
+
+struct ParsedSource {
+  bool source_tree = false;  // has .sln/.csproj/.vbproj: projects define the applications
+  std::vector<FileEntry> folders;
+  std::vector<FileEntry> files;
+  std::vector<BinaryFacts> binaries;
+  std::vector<ConfigFacts> configs;
+  std::vector<ProjectFacts> projects;
+  std::vector<SolutionFacts> solutions;
+  struct Packages {
+    std::string path;
+    std::vector<PackageRef> packages;
+  };
+  std::vector<Packages> packages_configs;
+  std::vector<SourceHit> source_hits;
+  std::vector<FileMarker> markers;
+  std::vector<Problem> problems;
+};
+
+// Size limits: larger files are reported and skipped, never loaded.
+struct ReadLimits {
+  std::uint64_t max_binary = 512ull << 20;
+  std::uint64_t max_text = 64ull << 20;
+  std::size_t max_files = 2'000'000;
+};
+
+// Walks the volume, then reads and parses the interesting files in parallel.
+ParsedSource read_source(const Volume& volume, const ReadLimits& limits = {});
+
+// Decodes a text file's bytes: UTF-8 (BOM stripped) or UTF-16 LE/BE with BOM.
+std::string decode_text(const std::vector<std::uint8_t>& bytes);
+
+}  // namespace liftshift

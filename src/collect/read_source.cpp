@@ -1,0 +1,224 @@
+#include <tbb/parallel_for.h>
+
+#include <atomic>
+#include <map>
+#include <mutex>
+#include <optional>
+
+#include "collect/file_kind.hpp"
+#include "collect/parsed_files.hpp"
+#include "core/text.hpp"
+#include "formats/dotnet_config.hpp"
+#include "formats/msbuild_project.hpp"
+#include "formats/packages_config.hpp"
+#include "formats/pe.hpp"
+#include "formats/solution.hpp"
+#include "formats/source_scan.hpp"
+
+namespace liftshift {
+
+namespace {
+
+// At most this many markers of one category and detail are kept: a folder of
+// 10,000 PHP files needs one piece of evidence, not 10,000.
+constexpr std::size_t kMarkersPerDetail = 5;
+
+struct MarkerSink {
+  std::vector<FileMarker>& out;
+  std::map<std::string, std::size_t> counts;
+  void add(const MarkerInfo& info, const std::string& path) {
+    if (info.category.empty()) return;
+    auto& n = counts[info.category + "|" + info.detail];
+    if (n++ < kMarkersPerDetail) out.push_back({info.category, path, info.detail});
+  }
+};
+
+// One parsed file, whichever kind it was.
+struct Parsed {
+  std::optional<BinaryFacts> binary;
+  std::optional<ConfigFacts> config;
+  std::optional<ProjectFacts> project;
+  std::optional<SolutionFacts> solution;
+  std::optional<ParsedSource::Packages> packages;
+  std::vector<SourceHit> hits;
+  std::vector<Problem> problems;
+};
+
+void parse_one(const Volume& volume, const FileEntry& file, FileKind kind, const ReadLimits& limits,
+               Parsed& out) {
+  const std::string& path = file.path;
+  std::uint64_t cap = kind == FileKind::kBinary ? limits.max_binary : limits.max_text;
+  if (file.size > cap) {
+    out.problems.push_back({printable(path), "skipped: " + std::to_string(file.size >> 20) +
+                                                 " MiB is larger than the " +
+                                                 std::to_string(cap >> 20) + " MiB limit"});
+    return;
+  }
+  if (kind == FileKind::kBinary) {
+    auto head = volume.read(path, 0, 4096);
+    if (!head) {
+      out.problems.push_back({printable(path), head.error().message});
+      return;
+    }
+    if (!looks_like_pe(*head)) {
+      out.problems.push_back({printable(path), "not a PE image (no MZ/PE header): skipped"});
+      return;
+    }
+  }
+  auto bytes = volume.read(path, 0, static_cast<std::size_t>(cap));
+  if (!bytes) {
+    out.problems.push_back({printable(path), bytes.error().message});
+    return;
+  }
+  auto report = [&](const Error& e) { out.problems.push_back({printable(path), e.message}); };
+  switch (kind) {
+    case FileKind::kBinary: {
+      auto r = parse_pe(*bytes, path);
+      if (r) {
+        for (const auto& w : r->warnings) out.problems.push_back({printable(path), w});
+        out.binary = std::move(r).value();
+      } else {
+        report(r.error());
+      }
+      break;
+    }
+    case FileKind::kConfig: {
+      auto r = parse_dotnet_config(decode_text(*bytes), path);
+      if (r) {
+        out.config = std::move(r).value();
+      } else {
+        report(r.error());
+      }
+      break;
+    }
+    case FileKind::kProject: {
+      auto r = parse_msbuild_project(decode_text(*bytes), path);
+      if (r) {
+        out.project = std::move(r).value();
+      } else {
+        report(r.error());
+      }
+      break;
+    }
+    case FileKind::kPackagesConfig: {
+      auto r = parse_packages_config(decode_text(*bytes), path);
+      if (r) {
+        out.packages = ParsedSource::Packages{path, std::move(r).value()};
+      } else {
+        report(r.error());
+      }
+      break;
+    }
+    case FileKind::kSolution: {
+      auto r = parse_solution(decode_text(*bytes), path);
+      if (r) {
+        out.solution = std::move(r).value();
+      } else {
+        report(r.error());
+      }
+      break;
+    }
+    case FileKind::kSource:
+      out.hits = scan_source(decode_text(*bytes), path);
+      break;
+    case FileKind::kIgnore:
+    case FileKind::kMarker:
+      break;
+  }
+}
+
+}  // namespace
+
+std::string decode_text(const std::vector<std::uint8_t>& bytes) {
+  if (bytes.size() >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF) {
+    return std::string(bytes.begin() + 3, bytes.end());
+  }
+  if (bytes.size() >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE) {
+    return utf16le_to_utf8(Bytes(bytes).subspan(2));
+  }
+  if (bytes.size() >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF) {
+    std::vector<std::uint8_t> swapped(bytes.begin() + 2, bytes.end());
+    for (std::size_t i = 0; i + 1 < swapped.size(); i += 2) std::swap(swapped[i], swapped[i + 1]);
+    return utf16le_to_utf8(swapped);
+  }
+  return std::string(bytes.begin(), bytes.end());
+}
+
+ParsedSource read_source(const Volume& volume, const ReadLimits& limits) {
+  ParsedSource out;
+  MarkerSink markers{out.markers, {}};
+  std::vector<std::pair<FileEntry, FileKind>> work;
+  bool truncated = false;
+
+  // First pass: is it a source tree? Projects decide how the walk treats bin/obj.
+  std::vector<FileEntry> all;
+  volume.walk(
+      [&](const FileEntry& e) {
+        if (all.size() >= limits.max_files) {
+          truncated = true;
+          return false;
+        }
+        if (e.is_dir && skip_folder(e.path, false)) {
+          markers.add(marker_for_folder(e.path), e.path);
+          return false;
+        }
+        all.push_back(e);
+        if (!e.is_dir && (iends_with(e.path, ".csproj") || iends_with(e.path, ".vbproj") ||
+                          iends_with(e.path, ".sln"))) {
+          out.source_tree = true;
+        }
+        return true;
+      },
+      out.problems);
+  if (truncated) {
+    out.problems.push_back({"", "more than " + std::to_string(limits.max_files) +
+                                    " files: the rest of the source was not read"});
+  }
+
+  std::vector<std::string> skipped_prefixes;
+  for (const auto& e : all) {
+    bool inside_skipped = false;
+    for (const auto& p : skipped_prefixes) {
+      if (e.path.size() > p.size() && e.path.compare(0, p.size(), p) == 0 && e.path[p.size()] == '/') {
+        inside_skipped = true;
+        break;
+      }
+    }
+    if (inside_skipped) continue;
+    if (e.is_dir) {
+      if (skip_folder(e.path, out.source_tree)) {
+        skipped_prefixes.push_back(e.path);
+        continue;
+      }
+      out.folders.push_back(e);
+      markers.add(marker_for_folder(e.path), e.path);
+      continue;
+    }
+    out.files.push_back(e);
+    FileKind kind = classify_file(e.path);
+    if (kind == FileKind::kMarker) {
+      markers.add(marker_for_file(e.path), e.path);
+    } else if (kind != FileKind::kIgnore) {
+      if (kind == FileKind::kBinary) markers.add(marker_for_file(e.path), e.path);
+      work.emplace_back(e, kind);
+    }
+  }
+
+  std::vector<Parsed> parsed(work.size());
+  tbb::parallel_for(std::size_t{0}, work.size(), [&](std::size_t i) {
+    parse_one(volume, work[i].first, work[i].second, limits, parsed[i]);
+  });
+
+  for (auto& p : parsed) {
+    if (p.binary) out.binaries.push_back(std::move(*p.binary));
+    if (p.config) out.configs.push_back(std::move(*p.config));
+    if (p.project) out.projects.push_back(std::move(*p.project));
+    if (p.solution) out.solutions.push_back(std::move(*p.solution));
+    if (p.packages) out.packages_configs.push_back(std::move(*p.packages));
+    for (auto& h : p.hits) out.source_hits.push_back(std::move(h));
+    for (auto& pr : p.problems) out.problems.push_back(std::move(pr));
+  }
+  return out;
+}
+
+}  // namespace liftshift

@@ -1,0 +1,187 @@
+#include "core/app_queries.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "core/text.hpp"
+
+namespace liftshift {
+
+void append(Evidence& to, Evidence from) {
+  for (auto& e : from) {
+    if (std::find(to.begin(), to.end(), e) == to.end()) to.push_back(std::move(e));
+  }
+}
+
+const BinaryFacts* entry_binary(const Application& app) {
+  if (app.binaries.empty()) return nullptr;
+  return &app.binaries.front();
+}
+
+Evidence refs_assembly(const Application& app, std::string_view assembly) {
+  Evidence out;
+  for (const auto& b : app.binaries) {
+    for (const auto& r : b.assembly_refs) {
+      if (iequals(r.name, assembly)) {
+        out.push_back(b.path + ": references " + r.name + " " + r.version);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+Evidence refs_type(const Application& app, std::string_view prefix) {
+  Evidence out;
+  for (const auto& b : app.binaries) {
+    for (const auto& t : b.type_refs) {
+      if (istarts_with(t, prefix)) {
+        out.push_back(b.path + ": uses type " + t);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+Evidence refs_member(const Application& app, std::string_view needle) {
+  Evidence out;
+  for (const auto& b : app.binaries) {
+    for (const auto& m : b.member_refs) {
+      if (icontains(m, needle)) {
+        out.push_back(b.path + ": calls " + m);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+Evidence imports_dll(const Application& app, std::string_view dll) {
+  Evidence out;
+  for (const auto& b : app.binaries) {
+    for (const auto& imp : b.imports) {
+      if (iequals(imp.dll, dll)) {
+        std::string funcs;
+        for (std::size_t i = 0; i < imp.functions.size() && i < 3; ++i) {
+          funcs += (i ? ", " : " (") + imp.functions[i];
+        }
+        if (!funcs.empty()) funcs += imp.functions.size() > 3 ? ", ...)" : ")";
+        out.push_back(b.path + ": imports " + imp.dll + funcs);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+Evidence imports_function(const Application& app, std::string_view dll, std::string_view function) {
+  Evidence out;
+  for (const auto& b : app.binaries) {
+    for (const auto& imp : b.imports) {
+      if (!iequals(imp.dll, dll)) continue;
+      for (const auto& f : imp.functions) {
+        if (istarts_with(f, function)) {
+          out.push_back(b.path + ": imports " + imp.dll + "!" + f);
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+Evidence project_refs(const Application& app, std::string_view assembly) {
+  Evidence out;
+  for (const auto& p : app.projects) {
+    for (const auto& r : p.references) {
+      if (iequals(r.name, assembly)) {
+        out.push_back(p.path + ": <Reference Include=\"" + r.name + "\">");
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+Evidence project_packages(const Application& app, std::string_view id_prefix) {
+  Evidence out;
+  for (const auto& p : app.projects) {
+    for (const auto& pkg : p.packages) {
+      if (istarts_with(pkg.id, id_prefix)) {
+        out.push_back(p.path + ": package " + pkg.id + (pkg.version.empty() ? "" : " " + pkg.version));
+      }
+    }
+  }
+  return out;
+}
+
+Evidence source_hits(const Application& app, std::string_view category) {
+  Evidence out;
+  std::set<std::string> files;
+  for (const auto& h : app.source_hits) {
+    // One line per file is enough evidence; more would drown the report.
+    if (h.category == category && files.insert(h.file).second) {
+      out.push_back(h.file + ":" + std::to_string(h.line) + ": " + h.text);
+    }
+  }
+  return out;
+}
+
+Evidence markers(const Application& app, std::string_view category, std::string_view detail) {
+  Evidence out;
+  for (const auto& m : app.markers) {
+    if (m.category == category && (detail.empty() || m.detail == detail)) {
+      out.push_back(m.path + ": " + m.detail);
+    }
+  }
+  return out;
+}
+
+Evidence uses_assembly(const Application& app, std::string_view assembly) {
+  Evidence out = refs_assembly(app, assembly);
+  append(out, project_refs(app, assembly));
+  append(out, project_packages(app, assembly));
+  return out;
+}
+
+Evidence gui_evidence(const Application& app) {
+  Evidence out;
+  for (const auto& p : app.projects) {
+    if (p.use_windows_forms) out.push_back(p.path + ": <UseWindowsForms>true");
+    if (p.use_wpf) out.push_back(p.path + ": <UseWPF>true");
+  }
+  append(out, refs_type(app, "System.Windows.Forms.Form"));
+  append(out, refs_type(app, "System.Windows.Forms.Application"));
+  append(out, refs_type(app, "System.Windows.Window"));
+  append(out, refs_type(app, "System.Windows.Application"));
+  append(out, imports_function(app, "user32.dll", "CreateWindowEx"));
+  append(out, imports_function(app, "user32.dll", "DialogBox"));
+  append(out, imports_function(app, "user32.dll", "MessageBox"));
+  append(out, source_hits(app, "winforms"));
+  append(out, source_hits(app, "wpf"));
+  if (out.empty()) {
+    // A project that only references the assembly still says it is a GUI app.
+    append(out, project_refs(app, "System.Windows.Forms"));
+    append(out, project_refs(app, "PresentationFramework"));
+  }
+  return out;
+}
+
+Evidence service_evidence(const Application& app) {
+  Evidence out = refs_type(app, "System.ServiceProcess.ServiceBase");
+  append(out, imports_function(app, "advapi32.dll", "StartServiceCtrlDispatcher"));
+  append(out, source_hits(app, "servicebase"));
+  for (const auto& p : app.projects) {
+    if (iequals(p.sdk, "Microsoft.NET.Sdk.Worker")) out.push_back(p.path + ": Sdk=\"" + p.sdk + "\"");
+  }
+  return out;
+}
+
+Evidence wcf_host_evidence(const Application& app) {
+  Evidence out = refs_type(app, "System.ServiceModel.ServiceHost");
+  append(out, source_hits(app, "wcf-host"));
+  return out;
+}
+
+}  // namespace liftshift

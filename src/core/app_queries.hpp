@@ -1,0 +1,47 @@
+// Questions asked of an Application's facts by both the collector (to decide
+// an app's kind and framework) and the rules (to find evidence). Each query
+// returns evidence lines "path: what was found", empty when nothing matched.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/model.hpp"
+
+namespace liftshift {
+
+using Evidence = std::vector<std::string>;
+
+// Binaries whose AssemblyRef table names the assembly (exact, case-insensitive).
+Evidence refs_assembly(const Application& app, std::string_view assembly);
+// Binaries with a TypeRef starting with prefix ("System.Messaging." or an exact type).
+Evidence refs_type(const Application& app, std::string_view prefix);
+// Binaries with a MemberRef containing needle ("EventLog::WriteEntry").
+Evidence refs_member(const Application& app, std::string_view needle);
+// Native imports of a DLL (any function) or of a function of it.
+Evidence imports_dll(const Application& app, std::string_view dll);
+Evidence imports_function(const Application& app, std::string_view dll, std::string_view function);
+// Project <Reference> items and package references (id prefix match).
+Evidence project_refs(const Application& app, std::string_view assembly);
+Evidence project_packages(const Application& app, std::string_view id_prefix);
+// Source scan hits of a category.
+Evidence source_hits(const Application& app, std::string_view category);
+// Markers of a category (optionally with a detail).
+Evidence markers(const Application& app, std::string_view category, std::string_view detail = {});
+// Assembly use from any angle: binary AssemblyRef, project Reference, or package.
+Evidence uses_assembly(const Application& app, std::string_view assembly);
+
+// Evidence that the application shows its own windows (WinForms, WPF, native windows).
+Evidence gui_evidence(const Application& app);
+// Evidence that the application is a Windows service.
+Evidence service_evidence(const Application& app);
+// Evidence that the application hosts WCF services itself.
+Evidence wcf_host_evidence(const Application& app);
+
+// The entry binary (first binary) when the app has one.
+const BinaryFacts* entry_binary(const Application& app);
+
+void append(Evidence& to, Evidence from);
+
+}  // namespace liftshift

@@ -1,0 +1,137 @@
+#include "emit/assessment_json.hpp"
+
+namespace liftshift {
+
+using nlohmann::json;
+
+namespace {
+
+json framework_json(const Framework& f) {
+  return {{"kind", f.kind}, {"version", f.version}, {"evidence", f.evidence}};
+}
+
+json sources_json(const Inventory& inventory) {
+  json out = json::array();
+  for (const auto& s : inventory.sources) {
+    json j{{"path", s.path}, {"kind", to_string(s.kind)}, {"handled", s.handled}};
+    if (!s.note.empty()) j["note"] = s.note;
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+json problems_json(const Inventory& inventory) {
+  json out = json::array();
+  for (const auto& p : inventory.problems) out.push_back({{"path", p.path}, {"message", p.message}});
+  return out;
+}
+
+json app_header(const Application& app) {
+  return {{"id", app.id},       {"name", app.name},   {"source", app.source},
+          {"root", app.root},   {"entry", app.entry}, {"kind", to_string(app.kind)},
+          {"framework", framework_json(app.framework)}};
+}
+
+}  // namespace
+
+Summary summarize(const Assessment& assessment) {
+  Summary s;
+  for (const auto& a : assessment.apps) {
+    ++s.apps;
+    switch (a.verdict) {
+      case Verdict::kReady: ++s.ready; break;
+      case Verdict::kReadyWithChanges: ++s.ready_with_changes; break;
+      case Verdict::kNotACandidate: ++s.not_a_candidate; break;
+    }
+  }
+  return s;
+}
+
+json assessment_to_json(const Assessment& assessment) {
+  json apps = json::array();
+  for (const auto& a : assessment.apps) {
+    json j = app_header(*a.app);
+    j["verdict"] = to_string(a.verdict);
+    json findings = json::array();
+    for (const auto& f : a.findings) {
+      findings.push_back({{"rule", f.rule},
+                          {"severity", to_string(f.severity)},
+                          {"title", f.title},
+                          {"evidence", f.evidence},
+                          {"remediation", f.remediation}});
+    }
+    j["findings"] = std::move(findings);
+    apps.push_back(std::move(j));
+  }
+  Summary s = summarize(assessment);
+  return {{"schema", "liftshift/assessment/v1"},
+          {"sources", sources_json(*assessment.inventory)},
+          {"apps", std::move(apps)},
+          {"summary",
+           {{"apps", s.apps},
+            {"ready", s.ready},
+            {"ready-with-changes", s.ready_with_changes},
+            {"not-a-candidate", s.not_a_candidate}}},
+          {"problems", problems_json(*assessment.inventory)}};
+}
+
+json inventory_to_json(const Inventory& inventory) {
+  json apps = json::array();
+  for (const auto& app : inventory.apps) {
+    json j = app_header(app);
+    json binaries = json::array();
+    for (const auto& b : app.binaries) {
+      json refs = json::array();
+      for (const auto& r : b.assembly_refs) refs.push_back(r.name + " " + r.version);
+      json imports = json::array();
+      for (const auto& i : b.imports) imports.push_back(i.dll);
+      binaries.push_back({{"path", b.path},
+                          {"machine", b.machine},
+                          {"subsystem", b.subsystem},
+                          {"dll", b.is_dll},
+                          {"clr", b.clr_version},
+                          {"target_framework", b.target_framework},
+                          {"assembly_refs", refs},
+                          {"imports", imports}});
+    }
+    j["binaries"] = std::move(binaries);
+    json configs = json::array();
+    for (const auto& c : app.configs) {
+      json cs = json::array();
+      for (const auto& s : c.connection_strings) cs.push_back({{"name", s.name}, {"value", s.masked}});
+      configs.push_back({{"path", c.path},
+                         {"connection_strings", cs},
+                         {"authentication", c.authentication_mode},
+                         {"session_state", c.session_state_mode}});
+    }
+    j["configs"] = std::move(configs);
+    json projects = json::array();
+    for (const auto& p : app.projects) {
+      projects.push_back({{"path", p.path},
+                          {"output_type", p.output_type},
+                          {"target_frameworks", p.target_frameworks}});
+    }
+    j["projects"] = std::move(projects);
+    json hits = json::array();
+    for (const auto& h : app.source_hits) {
+      hits.push_back({{"category", h.category}, {"file", h.file}, {"line", h.line}, {"text", h.text}});
+    }
+    j["source_hits"] = std::move(hits);
+    json marks = json::array();
+    for (const auto& m : app.markers) {
+      marks.push_back({{"category", m.category}, {"path", m.path}, {"detail", m.detail}});
+    }
+    j["markers"] = std::move(marks);
+    apps.push_back(std::move(j));
+  }
+  return {{"schema", "liftshift/inventory/v1"},
+          {"sources", sources_json(inventory)},
+          {"apps", std::move(apps)},
+          {"problems", problems_json(inventory)}};
+}
+
+std::string dump_json(const json& j) {
+  return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace liftshift

@@ -1,0 +1,104 @@
+#include "emit/assessment_text.hpp"
+
+#include <fmt/format.h>
+
+#include "core/text.hpp"
+#include "emit/assessment_json.hpp"
+
+namespace liftshift {
+
+namespace {
+
+struct Paint {
+  bool on;
+  [[nodiscard]] std::string wrap(std::string_view code, std::string_view s) const {
+    return on ? fmt::format("\033[{}m{}\033[0m", code, s) : std::string(s);
+  }
+  [[nodiscard]] std::string verdict(Verdict v, std::string_view s) const {
+    return wrap(v == Verdict::kReady ? "32" : v == Verdict::kReadyWithChanges ? "33" : "31", s);
+  }
+  [[nodiscard]] std::string severity(Severity sev, std::string_view s) const {
+    return wrap(sev == Severity::kBlocker ? "1;31" : sev == Severity::kChange ? "33" : "36", s);
+  }
+  [[nodiscard]] std::string dim(std::string_view s) const { return wrap("2", s); }
+  [[nodiscard]] std::string bold(std::string_view s) const { return wrap("1", s); }
+};
+
+std::string framework_label(const Framework& f) {
+  std::string name = f.kind == "netfx"    ? ".NET Framework"
+                     : f.kind == "dotnet" ? ".NET"
+                     : f.kind == "native" ? "native"
+                     : f.kind == "java"   ? "Java"
+                     : f.kind == "node"   ? "Node.js"
+                     : f.kind == "python" ? "Python"
+                     : f.kind == "php"    ? "PHP"
+                                          : "unknown";
+  return f.version.empty() ? name : name + " " + f.version;
+}
+
+std::size_t count(const AppAssessment& a, Severity s) {
+  std::size_t n = 0;
+  for (const auto& f : a.findings) n += f.severity == s ? 1 : 0;
+  return n;
+}
+
+}  // namespace
+
+std::string assessment_to_text(const Assessment& assessment, const TextOptions& options) {
+  Paint paint{options.colour};
+  const Inventory& inv = *assessment.inventory;
+  std::string out;
+  out += paint.bold(fmt::format("liftshift assessment: {} application{} in {} source{}\n",
+                                assessment.apps.size(), assessment.apps.size() == 1 ? "" : "s",
+                                inv.sources.size(), inv.sources.size() == 1 ? "" : "s"));
+  for (const auto& s : inv.sources) {
+    out += fmt::format("  source {} ({}){}\n", printable(s.path), to_string(s.kind),
+                       s.handled ? "" : ": " + s.note);
+  }
+  if (!assessment.apps.empty()) {
+    out += "\n" + paint.dim(fmt::format("  {:<19} {:<8} {:<22} {:>7} {:>6} {:>4}  {}\n", "VERDICT",
+                                        "KIND", "FRAMEWORK", "BLOCKER", "CHANGE", "INFO", "APP"));
+  }
+  for (const auto& a : assessment.apps) {
+    std::string verdict = fmt::format("{:<19}", to_string(a.verdict));
+    out += fmt::format("  {} {:<8} {:<22} {:>7} {:>6} {:>4}  {}\n", paint.verdict(a.verdict, verdict),
+                       to_string(a.app->kind), framework_label(a.app->framework),
+                       count(a, Severity::kBlocker), count(a, Severity::kChange),
+                       count(a, Severity::kInfo), printable(a.app->id));
+  }
+  if (options.verbose) {
+    for (const auto& a : assessment.apps) {
+      out += "\n" + paint.bold(printable(a.app->id)) +
+             fmt::format(" ({}, {}) ", to_string(a.app->kind), framework_label(a.app->framework)) +
+             paint.verdict(a.verdict, to_string(a.verdict)) + "\n";
+      if (!a.app->framework.evidence.empty()) {
+        out += paint.dim("  framework from " + printable(a.app->framework.evidence)) + "\n";
+      }
+      if (a.findings.empty()) out += "  no findings\n";
+      for (const auto& f : a.findings) {
+        out += "  " + paint.severity(f.severity, "[" + to_string(f.severity) + "]") + " " +
+               paint.bold(f.rule) + ": " + f.title + "\n";
+        for (const auto& e : f.evidence) out += "      - " + printable(e) + "\n";
+        out += "      fix: " + f.remediation + "\n";
+      }
+    }
+  }
+  Summary s = summarize(assessment);
+  out += fmt::format("\nSummary: {} ready, {} ready with changes, {} not a candidate.", s.ready,
+                     s.ready_with_changes, s.not_a_candidate);
+  if (!inv.problems.empty()) {
+    out += fmt::format(" {} problem{} while reading", inv.problems.size(),
+                       inv.problems.size() == 1 ? "" : "s");
+    out += options.verbose ? ":" : " (-v lists them).";
+  }
+  out += "\n";
+  if (options.verbose) {
+    for (const auto& p : inv.problems) out += "  " + printable(p.path) + ": " + printable(p.message) + "\n";
+  }
+  if (!options.verbose && !assessment.apps.empty()) {
+    out += paint.dim("Use -v for every finding with its evidence and fix, --format json for tools.") + "\n";
+  }
+  return out;
+}
+
+}  // namespace liftshift

@@ -1,0 +1,16 @@
+// The catalogue as people read it: `liftshift rules` (table), `--format
+// markdown` (docs/rules.md is generated from it), `liftshift explain ID`.
+#pragma once
+
+#include <string>
+
+#include "rules/catalogue.hpp"
+
+namespace liftshift {
+
+std::string rules_as_text();
+std::string rules_as_markdown();
+std::string rules_as_json();
+std::string explain_rule(const RuleInfo& rule);
+
+}  // namespace liftshift

@@ -1,0 +1,160 @@
+// Rules from the seed's MSMQ and MSDTC subsections. MSMQ use is classified
+// against the seed's table of supported scenarios (scope, transactional,
+// authentication): only queues that need Active Directory authentication are
+// not supported.
+#include <set>
+#include <string>
+
+#include "core/text.hpp"
+#include "rules/engine.hpp"
+
+namespace liftshift {
+
+namespace {
+
+const BindingFacts* find_binding(const ConfigFacts& c, std::string_view type, std::string_view name) {
+  for (const auto& b : c.bindings) {
+    if (iequals(b.type, type) && b.name == name) return &b;
+  }
+  return nullptr;
+}
+
+bool anonymous(const BindingFacts& b) {
+  return iequals(b.security_mode, "None") || iequals(b.msmq_authentication, "None");
+}
+
+Evidence msmq_ad_auth(const Application& app) {
+  Evidence out;
+  for (const auto& c : app.configs) {
+    std::set<const BindingFacts*> checked;
+    for (const auto& e : c.endpoints) {
+      if (!iequals(e.binding, "netMsmqBinding")) continue;
+      const BindingFacts* b = find_binding(c, e.binding, e.binding_configuration);
+      if (b == nullptr) {
+        out.push_back(c.path + ": endpoint " + e.address +
+                      " uses netMsmqBinding with default security (msmqAuthenticationMode "
+                      "WindowsDomain: Active Directory)");
+        continue;
+      }
+      checked.insert(b);
+    }
+    for (const auto& b : c.bindings) {
+      if (!iequals(b.type, "netMsmqBinding")) continue;
+      std::string label = c.path + ": netMsmqBinding" + (b.name.empty() ? "" : " '" + b.name + "'");
+      if (!anonymous(b)) {
+        out.push_back(label + " authenticates with " +
+                      (b.msmq_authentication.empty() ? "WindowsDomain (the default)"
+                                                     : b.msmq_authentication));
+      }
+      if (b.use_active_directory) out.push_back(label + " useActiveDirectory=\"true\"");
+    }
+  }
+  append(out, source_hits(app, "msmq-auth"));
+  return out;
+}
+
+// Queue names the application uses, from code, binaries and endpoints.
+std::vector<std::string> queue_names(const Application& app) {
+  std::vector<std::string> out;
+  for (const auto& h : app.source_hits) {
+    if (h.category == "msmq-queue") out.push_back(h.text);
+  }
+  for (const auto& b : app.binaries) {
+    for (const auto& s : b.user_strings) {
+      if (icontains(s, "private$") || istarts_with(s, "FormatName:")) out.push_back(s);
+    }
+  }
+  for (const auto& c : app.configs) {
+    for (const auto& e : c.endpoints) {
+      if (istarts_with(e.address, "net.msmq:") || istarts_with(e.address, "msmq.formatname:")) {
+        out.push_back(e.address);
+      }
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::string classify(const Application& app, bool ad_auth) {
+  auto queues = queue_names(app);
+  bool has_private = false;
+  bool has_public = false;
+  for (const auto& q : queues) {
+    bool priv = icontains(q, "private$") || icontains(q, "/private/");
+    (priv ? has_private : has_public) = true;
+  }
+  bool transactional = !refs_type(app, "System.Messaging.MessageQueueTransaction").empty() ||
+                       !source_hits(app, "transactions").empty();
+  for (const auto& c : app.configs) {
+    for (const auto& b : c.bindings) {
+      if (iequals(b.type, "netMsmqBinding") && b.exactly_once) transactional = true;
+    }
+    for (const auto& e : c.endpoints) {
+      if (iequals(e.binding, "netMsmqBinding") && find_binding(c, e.binding, e.binding_configuration) == nullptr) {
+        transactional = true;  // exactlyOnce defaults to true
+      }
+    }
+  }
+  std::string scope = has_private && has_public ? "private and public"
+                      : has_public             ? "public"
+                      : has_private            ? "private"
+                                               : "unknown scope";
+  std::string text = "scenario: " + scope + (transactional ? " transactional" : " non-transactional") +
+                     " queue(s), " + (ad_auth ? "Active Directory" : "anonymous") + " authentication";
+  if (!queues.empty()) {
+    text += " (";
+    for (std::size_t i = 0; i < queues.size() && i < 5; ++i) text += (i ? ", " : "") + queues[i];
+    text += ")";
+  }
+  if (ad_auth) return text + " — not supported in containers (see msmq-ad-auth)";
+  if (has_public || (has_private && transactional)) {
+    return text + " — a supported scenario in the seed's table, on Windows Server 2019 or later";
+  }
+  if (has_private) {
+    return text + " — not among the scenarios Microsoft validated (those are transactional); test it";
+  }
+  return text + " — queue names not found: check them against the seed's supported scenarios";
+}
+
+Evidence msmq(const Application& app) {
+  Evidence out = uses_assembly(app, "System.Messaging");
+  append(out, refs_type(app, "System.Messaging."));
+  append(out, imports_dll(app, "mqrt.dll"));
+  for (const auto& c : app.configs) {
+    for (const auto& b : c.bindings) {
+      if (iequals(b.type, "netMsmqBinding") || iequals(b.type, "msmqIntegrationBinding")) {
+        out.push_back(c.path + ": " + b.type + (b.name.empty() ? "" : " '" + b.name + "'"));
+      }
+    }
+    for (const auto& e : c.endpoints) {
+      if (iequals(e.binding, "netMsmqBinding") || iequals(e.binding, "msmqIntegrationBinding")) {
+        out.push_back(c.path + ": endpoint " + e.address + " (" + e.binding + ")");
+      }
+    }
+  }
+  append(out, source_hits(app, "messaging"));
+  if (out.empty()) return out;
+  out.push_back(classify(app, !msmq_ad_auth(app).empty()));
+  return out;
+}
+
+Evidence msdtc(const Application& app) {
+  Evidence out = imports_dll(app, "xolehlp.dll");
+  append(out, uses_assembly(app, "System.EnterpriseServices"));
+  append(out, refs_type(app, "System.Transactions.TransactionScope"));
+  append(out, refs_type(app, "System.Transactions.CommittableTransaction"));
+  append(out, source_hits(app, "transactions"));
+  append(out, source_hits(app, "enterpriseservices"));
+  return out;
+}
+
+}  // namespace
+
+void register_messaging_rules(RuleRegistry& registry) {
+  registry["msmq"] = msmq;
+  registry["msmq-ad-auth"] = msmq_ad_auth;
+  registry["msdtc"] = msdtc;
+}
+
+}  // namespace liftshift

@@ -1,0 +1,81 @@
+// Rules from the seed's "Stateful applications" and "Database applications"
+// sections, and the local-machine assumptions that break in a container
+// (registry, drive letters).
+#include "core/text.hpp"
+#include "rules/engine.hpp"
+
+namespace liftshift {
+
+namespace {
+
+bool non_c_drive_or_unc(std::string_view s) {
+  if (s.size() >= 3 && s[1] == ':' && (s[2] == '\\' || s[2] == '/')) {
+    char d = static_cast<char>(s[0] | 0x20);
+    return d >= 'a' && d <= 'z' && d != 'c';
+  }
+  return s.size() > 2 && s[0] == '\\' && s[1] == '\\' && s[2] != '?' && s[2] != '.';
+}
+
+Evidence local_state(const Application& app) {
+  Evidence out = markers(app, "state-folder");
+  append(out, source_hits(app, "file-write"));
+  append(out, refs_member(app, "File::WriteAll"));
+  append(out, refs_member(app, "File::AppendAll"));
+  append(out, refs_member(app, "HttpPostedFile::SaveAs"));
+  return out;
+}
+
+Evidence database(const Application& app) {
+  Evidence out = markers(app, "database-file");
+  for (const auto& c : app.configs) {
+    for (const auto& cs : c.connection_strings) {
+      if (cs.local_file) {
+        out.push_back(c.path + ": connection string '" + cs.name + "' uses a local database file " +
+                      cs.local_file_path);
+      }
+    }
+  }
+  for (const char* engine : {"System.Data.SQLite", "Microsoft.Data.Sqlite", "System.Data.SqlServerCe",
+                             "LiteDB", "Microsoft.Isam.Esent.Interop", "Esent.Interop"}) {
+    append(out, uses_assembly(app, engine));
+  }
+  append(out, source_hits(app, "embedded-db"));
+  return out;
+}
+
+Evidence drive_path(const Application& app) {
+  Evidence out;
+  for (const auto& c : app.configs) {
+    for (const auto& p : c.drive_paths) out.push_back(c.path + ": " + p);
+  }
+  append(out, source_hits(app, "drive-path"));
+  for (const auto& b : app.binaries) {
+    for (const auto& s : b.user_strings) {
+      if (non_c_drive_or_unc(s)) {
+        out.push_back(b.path + ": string literal \"" + s + "\"");
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+Evidence registry_dependency(const Application& app) {
+  Evidence out = refs_type(app, "Microsoft.Win32.Registry");
+  for (const char* fn : {"RegCreateKey", "RegSetValue", "RegOpenKey", "RegQueryValue"}) {
+    append(out, imports_function(app, "advapi32.dll", fn));
+  }
+  append(out, source_hits(app, "registry"));
+  return out;
+}
+
+}  // namespace
+
+void register_state_rules(RuleRegistry& registry) {
+  registry["local-state"] = local_state;
+  registry["database"] = database;
+  registry["drive-path"] = drive_path;
+  registry["registry-dependency"] = registry_dependency;
+}
+
+}  // namespace liftshift

@@ -1,0 +1,85 @@
+#include "sources/source_probe.hpp"
+
+#include <array>
+#include <cstring>
+#include <fstream>
+
+#include "sources/directory_volume.hpp"
+
+namespace liftshift {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool has_at(const std::array<char, 1024>& buf, std::size_t n, std::size_t offset,
+            std::string_view magic) {
+  return n >= offset + magic.size() && std::memcmp(buf.data() + offset, magic.data(), magic.size()) == 0;
+}
+
+std::string disk_format(const fs::path& path, std::uint64_t size) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return {};
+  std::array<char, 1024> head{};
+  in.read(head.data(), head.size());
+  auto n = static_cast<std::size_t>(in.gcount());
+  if (has_at(head, n, 0, "vhdxfile")) return "VHDX";
+  if (has_at(head, n, 0, "KDMV") || has_at(head, n, 0, "# Disk DescriptorFile")) return "VMDK";
+  if (has_at(head, n, 0, "conectix")) return "VHD";
+  if (has_at(head, n, 0, "QFI\xfb")) return "QCOW2";
+  if (size >= 512) {
+    std::array<char, 1024> tail{};
+    in.clear();
+    in.seekg(static_cast<std::streamoff>(size - 512));
+    in.read(tail.data(), 512);
+    if (static_cast<std::size_t>(in.gcount()) == 512 && has_at(tail, 512, 0, "conectix")) return "VHD";
+  }
+  if (has_at(head, n, 512, "EFI PART")) return "raw (GPT)";
+  if (has_at(head, n, 3, "NTFS    ")) return "NTFS volume";
+  if (n >= 512 && static_cast<unsigned char>(head[510]) == 0x55 &&
+      static_cast<unsigned char>(head[511]) == 0xAA) {
+    return "raw (MBR)";
+  }
+  return {};
+}
+
+}  // namespace
+
+ProbeResult probe_source(const fs::path& path) {
+  ProbeResult r;
+  std::error_code ec;
+  auto status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) {
+    r.error = "no such file or folder";
+    return r;
+  }
+  r.exists = true;
+  if (fs::is_directory(status)) {
+    r.is_directory = true;
+    DirectoryVolume volume(path);
+    if (volume.find("Windows/System32/config/SYSTEM")) {
+      r.kind = SourceKind::kSystemDrive;
+      r.format = "Windows system drive";
+    }
+    return r;
+  }
+  if (!fs::is_regular_file(status)) {
+    r.error = "neither a folder nor a regular file";
+    return r;
+  }
+  std::ifstream test(path, std::ios::binary);
+  if (!test) {
+    r.error = "cannot be opened for reading";
+    return r;
+  }
+  auto size = fs::file_size(path, ec);
+  r.format = disk_format(path, ec ? 0 : size);
+  if (!r.format.empty()) {
+    r.kind = SourceKind::kDiskImage;
+  } else {
+    r.error = "a single file that is not a disk image: give the folder that holds the application";
+  }
+  return r;
+}
+
+}  // namespace liftshift

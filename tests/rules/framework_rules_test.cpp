@@ -1,0 +1,79 @@
+#include <gtest/gtest.h>
+
+#include "rule_test_support.hpp"
+
+namespace liftshift {
+namespace {
+
+using test::console_app;
+using test::evidence_of;
+using test::fires;
+using test::joined;
+using test::web_app;
+
+TEST(NetfxUnsupportedRule, FiresOnClr1AssembliesAndNet11Projects) {
+  EXPECT_FALSE(fires("netfx-unsupported", console_app()));
+  Application app = console_app();
+  app.binaries[0].clr_version = "v1.1.4322";
+  app.framework = {"netfx", "1.1", "Tool.exe: CLR metadata version v1.1.4322"};
+  auto e = joined(evidence_of("netfx-unsupported", app));
+  EXPECT_NE(e.find("Tool.exe: CLR metadata version v1.1.4322"), std::string::npos) << e;
+  Application project;
+  ProjectFacts p;
+  p.path = "Old.csproj";
+  p.target_frameworks = {"net11"};
+  project.projects.push_back(p);
+  EXPECT_EQ(evidence_of("netfx-unsupported", project), Evidence{"Old.csproj: target framework net11"});
+}
+
+TEST(NetfxUnsupportedRule, QuietForClr2) {
+  Application app = console_app();
+  app.binaries[0].clr_version = "v2.0.50727";
+  app.framework = {"netfx", "2.0", ""};
+  EXPECT_FALSE(fires("netfx-unsupported", app));
+}
+
+TEST(NetfxImageRule, FollowsTheSeedTable) {
+  Application web = web_app();
+  auto e = joined(evidence_of("netfx-image", web));
+  EXPECT_NE(e.find("mcr.microsoft.com/dotnet/framework/aspnet:4.8.1-windowsservercore-ltsc2022"),
+            std::string::npos) << e;
+
+  Application old = console_app();
+  old.framework = {"netfx", "3.5", ""};
+  e = joined(evidence_of("netfx-image", old));
+  EXPECT_NE(e.find("test with the .NET Framework 4.x image first"), std::string::npos) << e;
+  EXPECT_NE(e.find("dotnet/framework/runtime:4.8.1"), std::string::npos) << e;
+  EXPECT_NE(e.find("NetFx3"), std::string::npos) << e;
+
+  Application wcf = web_app();
+  wcf.kind = AppKind::kWcf;
+  EXPECT_NE(joined(evidence_of("netfx-image", wcf)).find("dotnet/framework/wcf:"), std::string::npos);
+
+  Application core = console_app();
+  core.framework = {"dotnet", "8.0", ""};
+  EXPECT_NE(joined(evidence_of("netfx-image", core)).find("mcr.microsoft.com/dotnet/runtime:8.0-nanoserver"),
+            std::string::npos);
+  core.framework = {"dotnet", "6.0", ""};
+  EXPECT_NE(joined(evidence_of("netfx-image", core)).find("out of support"), std::string::npos);
+}
+
+TEST(NetfxImageRule, QuietForNativeAndForUnsupportedNetfx) {
+  Application native = console_app();
+  native.framework = {"native", "", ""};
+  EXPECT_FALSE(fires("netfx-image", native));
+  Application old = console_app();
+  old.framework = {"netfx", "1.1", ""};
+  EXPECT_FALSE(fires("netfx-image", old));
+}
+
+TEST(ThirdPartyFrameworkRule, FiresOnFrameworkMarkers) {
+  EXPECT_FALSE(fires("third-party-framework", console_app()));
+  Application app = console_app();
+  app.markers.push_back({"third-party", "tomcat/bin/catalina.bat", "Apache Tomcat"});
+  EXPECT_EQ(evidence_of("third-party-framework", app),
+            Evidence{"tomcat/bin/catalina.bat: Apache Tomcat"});
+}
+
+}  // namespace
+}  // namespace liftshift

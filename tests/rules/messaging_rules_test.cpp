@@ -1,0 +1,93 @@
+#include <gtest/gtest.h>
+
+#include "rule_test_support.hpp"
+
+namespace liftshift {
+namespace {
+
+using test::console_app;
+using test::evidence_of;
+using test::fires;
+using test::joined;
+
+Application msmq_app() {
+  Application app = console_app();
+  app.binaries[0].assembly_refs.push_back(test::ref("System.Messaging"));
+  app.binaries[0].type_refs.push_back("System.Messaging.MessageQueue");
+  app.binaries[0].type_refs.push_back("System.Messaging.MessageQueueTransaction");
+  app.binaries[0].user_strings.push_back(".\\private$\\orders");
+  return app;
+}
+
+ConfigFacts msmq_config(std::string security_mode) {
+  ConfigFacts c;
+  c.path = "Tool.exe.config";
+  c.has_service_model = true;
+  BindingFacts b;
+  b.type = "netMsmqBinding";
+  b.name = "orders";
+  b.security_mode = std::move(security_mode);
+  c.bindings.push_back(b);
+  c.endpoints.push_back({"net.msmq://localhost/private/orders", "netMsmqBinding", "orders", "IOrders"});
+  return c;
+}
+
+TEST(MsmqRule, QuietWithoutMsmq) { EXPECT_FALSE(fires("msmq", console_app())); }
+
+TEST(MsmqRule, ClassifiesPrivateTransactionalAnonymousAsSupported) {
+  auto e = joined(evidence_of("msmq", msmq_app()));
+  EXPECT_NE(e.find("Tool.exe: references System.Messaging 4.0.0.0"), std::string::npos) << e;
+  EXPECT_NE(e.find("scenario: private transactional queue(s), anonymous authentication "
+                   "(.\\private$\\orders) — a supported scenario"),
+            std::string::npos) << e;
+}
+
+TEST(MsmqRule, FiresOnNativeMqrtImports) {
+  Application app = console_app();
+  app.binaries[0].imports.push_back({"mqrt.dll", {"MQOpenQueue"}});
+  auto e = joined(evidence_of("msmq", app));
+  EXPECT_NE(e.find("Tool.exe: imports mqrt.dll (MQOpenQueue)"), std::string::npos) << e;
+}
+
+TEST(MsmqAdAuthRule, NetMsmqBindingDefaultsToWindowsDomain) {
+  Application app = msmq_app();
+  app.configs.push_back(msmq_config(""));
+  auto e = joined(evidence_of("msmq-ad-auth", app));
+  EXPECT_NE(e.find("netMsmqBinding 'orders' authenticates with WindowsDomain (the default)"),
+            std::string::npos) << e;
+  EXPECT_NE(joined(evidence_of("msmq", app)).find("not supported in containers"), std::string::npos);
+}
+
+TEST(MsmqAdAuthRule, QuietForAnonymousBindings) {
+  Application app = msmq_app();
+  app.configs.push_back(msmq_config("None"));
+  EXPECT_FALSE(fires("msmq-ad-auth", app));
+}
+
+TEST(MsmqAdAuthRule, FiresOnAuthenticateInCodeAndOnDefaultEndpoints) {
+  Application code = msmq_app();
+  code.source_hits.push_back(test::hit("msmq-auth", ".Authenticate = true"));
+  EXPECT_TRUE(fires("msmq-ad-auth", code));
+  Application endpoint = msmq_app();
+  ConfigFacts c;
+  c.path = "app.config";
+  c.endpoints.push_back({"net.msmq://localhost/private/x", "netMsmqBinding", "", "IX"});
+  endpoint.configs.push_back(c);
+  EXPECT_NE(joined(evidence_of("msmq-ad-auth", endpoint)).find("default security"), std::string::npos);
+}
+
+TEST(MsdtcRule, FiresOnTransactionScopeXolehlpAndComPlus) {
+  EXPECT_FALSE(fires("msdtc", console_app()));
+  Application scope = console_app();
+  scope.binaries[0].type_refs.push_back("System.Transactions.TransactionScope");
+  EXPECT_EQ(evidence_of("msdtc", scope), Evidence{"Tool.exe: uses type System.Transactions.TransactionScope"});
+  Application native = console_app();
+  native.binaries[0].imports.push_back({"XOLEHLP.dll", {"DtcGetTransactionManager"}});
+  EXPECT_TRUE(fires("msdtc", native));
+  Application complus = console_app();
+  complus.binaries[0].assembly_refs.push_back(test::ref("System.EnterpriseServices"));
+  EXPECT_TRUE(fires("msdtc", complus));
+}
+
+}  // namespace
+}  // namespace liftshift

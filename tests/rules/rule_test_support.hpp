@@ -1,0 +1,68 @@
+// Builders for synthetic applications: each rule test states exactly the
+// facts it needs and checks the rule fires (positive) or stays quiet (negative).
+#pragma once
+
+#include <string>
+
+#include "core/model.hpp"
+#include "rules/engine.hpp"
+
+namespace liftshift::test {
+
+inline Application console_app() {
+  Application app;
+  app.id = "src/Tool.exe";
+  app.name = "Tool";
+  app.entry = "Tool.exe";
+  app.kind = AppKind::kConsole;
+  BinaryFacts exe;
+  exe.path = "Tool.exe";
+  exe.subsystem = 3;
+  exe.is_clr = true;
+  exe.clr_version = "v4.0.30319";
+  app.binaries.push_back(exe);
+  app.framework = {"netfx", "4.7.2", "Tool.exe: TargetFrameworkAttribute"};
+  return app;
+}
+
+inline Application web_app() {
+  Application app;
+  app.id = "src/Site";
+  app.name = "Site";
+  app.entry = "web.config";
+  app.kind = AppKind::kWeb;
+  ConfigFacts config;
+  config.path = "web.config";
+  config.has_system_web = true;
+  config.session_state_mode = "SQLServer";
+  config.machine_key_present = true;
+  config.machine_key_explicit = true;
+  app.configs.push_back(config);
+  app.framework = {"netfx", "4.8", "web.config: targetFramework 4.8"};
+  return app;
+}
+
+inline AssemblyRef ref(std::string name, std::string version = "4.0.0.0") {
+  return {std::move(name), std::move(version)};
+}
+
+inline SourceHit hit(std::string category, std::string text, std::string file = "Program.cs") {
+  return {std::move(category), std::move(file), 12, std::move(text)};
+}
+
+inline Evidence evidence_of(const std::string& rule, const Application& app) {
+  auto f = run_rule(rule, app);
+  return f ? f->evidence : Evidence{};
+}
+
+inline bool fires(const std::string& rule, const Application& app) {
+  return run_rule(rule, app).has_value();
+}
+
+inline std::string joined(const Evidence& e) {
+  std::string out;
+  for (const auto& s : e) out += s + "\n";
+  return out;
+}
+
+}  // namespace liftshift::test

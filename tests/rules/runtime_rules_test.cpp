@@ -1,0 +1,53 @@
+#include <gtest/gtest.h>
+
+#include "rule_test_support.hpp"
+
+namespace liftshift {
+namespace {
+
+using test::console_app;
+using test::evidence_of;
+using test::fires;
+using test::joined;
+
+TEST(BackgroundServiceRule, FiresOnServiceBaseAndServiceDispatcher) {
+  EXPECT_FALSE(fires("background-service", console_app()));
+  Application app = console_app();
+  app.binaries[0].type_refs.push_back("System.ServiceProcess.ServiceBase");
+  EXPECT_EQ(evidence_of("background-service", app),
+            Evidence{"Tool.exe: uses type System.ServiceProcess.ServiceBase"});
+  Application native = console_app();
+  native.binaries[0].imports.push_back({"ADVAPI32.dll", {"StartServiceCtrlDispatcherW"}});
+  EXPECT_TRUE(fires("background-service", native));
+}
+
+TEST(ScheduledTaskRule, FiresOnSchedulerLibrariesAndTaskKind) {
+  EXPECT_FALSE(fires("scheduled-task", console_app()));
+  Application app = console_app();
+  ProjectFacts p;
+  p.path = "Jobs.csproj";
+  p.packages.push_back({"Quartz", "3.8.0"});
+  app.projects.push_back(p);
+  EXPECT_EQ(evidence_of("scheduled-task", app), Evidence{"Jobs.csproj: package Quartz 3.8.0"});
+  Application task = console_app();
+  task.kind = AppKind::kTask;
+  EXPECT_TRUE(fires("scheduled-task", task));
+}
+
+TEST(EventLogRule, FiresOnEventLogEtwAndLogFiles) {
+  EXPECT_FALSE(fires("event-log", console_app()));
+  Application app = console_app();
+  app.binaries[0].member_refs.push_back("System.Diagnostics.EventLog::WriteEntry");
+  ConfigFacts c;
+  c.path = "Tool.exe.config";
+  c.log_paths.push_back("D:\\Logs\\tool.log");
+  c.event_log_sources.push_back("OrderProcessor");
+  app.configs.push_back(c);
+  auto e = joined(evidence_of("event-log", app));
+  EXPECT_NE(e.find("Tool.exe: calls System.Diagnostics.EventLog::WriteEntry"), std::string::npos) << e;
+  EXPECT_NE(e.find("Tool.exe.config: log file D:\\Logs\\tool.log"), std::string::npos) << e;
+  EXPECT_NE(e.find("writes to the Event Log as OrderProcessor"), std::string::npos) << e;
+}
+
+}  // namespace
+}  // namespace liftshift
