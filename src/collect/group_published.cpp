@@ -65,6 +65,7 @@ void add_dependencies(Application& app, const std::vector<BinaryFacts>& binaries
   auto follow = [&](const BinaryFacts& b) {
     for (const auto& r : b.assembly_refs) visit(r.name);
     for (const auto& imp : b.imports) visit(stem(imp.dll));
+    for (const auto& imp : b.delay_imports) visit(stem(imp.dll));
   };
   follow(app.binaries.front());
   while (!queue.empty()) {

@@ -8,6 +8,7 @@
 #include "collect/file_kind.hpp"
 #include "collect/parsed_files.hpp"
 #include "core/text.hpp"
+#include "formats/connection_string.hpp"
 #include "formats/dotnet_config.hpp"
 #include "formats/msbuild_project.hpp"
 #include "formats/packages_config.hpp"
@@ -75,6 +76,8 @@ void parse_one(const Volume& volume, const FileEntry& file, FileKind kind, const
     case FileKind::kBinary: {
       auto r = parse_pe(*bytes, path);
       if (r) {
+        // String literals can hold connection strings: mask before anything keeps them.
+        for (auto& s : r->user_strings) s = mask_secret_text(s);
         for (const auto& w : r->warnings) out.problems.push_back({printable(path), w});
         out.binary = std::move(r).value();
       } else {

@@ -57,10 +57,22 @@ Evidence refs_member(const Application& app, std::string_view needle) {
   return out;
 }
 
+namespace {
+// Imports and delay-load imports: both are the program's use of a DLL.
+std::vector<const PeImport*> all_imports(const BinaryFacts& b) {
+  std::vector<const PeImport*> out;
+  for (const auto& i : b.imports) out.push_back(&i);
+  for (const auto& i : b.delay_imports) out.push_back(&i);
+  for (const auto& i : b.pinvoke_imports) out.push_back(&i);
+  return out;
+}
+}  // namespace
+
 Evidence imports_dll(const Application& app, std::string_view dll) {
   Evidence out;
   for (const auto& b : app.binaries) {
-    for (const auto& imp : b.imports) {
+    for (const PeImport* ip : all_imports(b)) {
+      const PeImport& imp = *ip;
       if (iequals(imp.dll, dll)) {
         std::string funcs;
         for (std::size_t i = 0; i < imp.functions.size() && i < 3; ++i) {
@@ -78,7 +90,8 @@ Evidence imports_dll(const Application& app, std::string_view dll) {
 Evidence imports_function(const Application& app, std::string_view dll, std::string_view function) {
   Evidence out;
   for (const auto& b : app.binaries) {
-    for (const auto& imp : b.imports) {
+    for (const PeImport* ip : all_imports(b)) {
+      const PeImport& imp = *ip;
       if (!iequals(imp.dll, dll)) continue;
       for (const auto& f : imp.functions) {
         if (istarts_with(f, function)) {
@@ -91,8 +104,17 @@ Evidence imports_function(const Application& app, std::string_view dll, std::str
   return out;
 }
 
+// Visual Studio's project templates reference these whether or not the code
+// uses them (every ASP.NET project references System.EnterpriseServices and
+// System.Drawing), so a bare <Reference> to them proves nothing.
+bool template_default(std::string_view assembly) {
+  return iequals(assembly, "System.EnterpriseServices") || iequals(assembly, "System.Drawing") ||
+         iequals(assembly, "System.Web.Services") || iequals(assembly, "System.Configuration");
+}
+
 Evidence project_refs(const Application& app, std::string_view assembly) {
   Evidence out;
+  if (template_default(assembly)) return out;
   for (const auto& p : app.projects) {
     for (const auto& r : p.references) {
       if (iequals(r.name, assembly)) {

@@ -35,6 +35,7 @@ struct BinaryFacts {
   std::uint16_t subsystem = 0;  // 2 = Windows GUI, 3 = Windows console, ...
   std::uint16_t dll_characteristics = 0;
   std::vector<PeImport> imports;
+  std::vector<PeImport> pinvoke_imports;  // CLR [DllImport] declarations (ImplMap + ModuleRef)
   std::vector<PeImport> delay_imports;  // delay-load import directory (loaded on first call)
   // CLR (only when the image has a CLR header)
   bool is_clr = false;

@@ -25,9 +25,35 @@ struct PendingDir {
   int depth;
 };
 
-int open_read_only(const fs::path& p) {
-  int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NOATIME);
-  if (fd < 0 && errno == EPERM) fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+int open_at(int dir_fd, const char* name, int flags) {
+  int fd = ::openat(dir_fd, name, flags | O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NOATIME);
+  if (fd < 0 && errno == EPERM) fd = ::openat(dir_fd, name, flags | O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  return fd;
+}
+
+// Opens root/rel one component at a time, refusing symbolic links anywhere in
+// the path (O_NOFOLLOW alone checks only the last component) and "..".
+int open_beneath(const fs::path& root, const std::string& rel) {
+  int fd = ::open(root.c_str(), O_RDONLY | O_CLOEXEC | O_DIRECTORY);
+  if (fd < 0) return -1;
+  auto parts = split(rel, '/');
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const std::string& part = parts[i];
+    bool last = i + 1 == parts.size();
+    if (part.empty() || part == "." || part == "..") {
+      ::close(fd);
+      errno = EACCES;
+      return -1;
+    }
+    int next = open_at(fd, part.c_str(), last ? 0 : O_DIRECTORY);
+    int err = errno;
+    ::close(fd);
+    if (next < 0) {
+      errno = err;
+      return -1;
+    }
+    fd = next;
+  }
   return fd;
 }
 
@@ -93,8 +119,7 @@ void DirectoryVolume::walk(const std::function<bool(const FileEntry&)>& visit,
 Result<std::vector<std::uint8_t>> DirectoryVolume::read(const std::string& path,
                                                         std::uint64_t offset,
                                                         std::size_t max_bytes) const {
-  fs::path full = root_ / fs::path(path);
-  int fd = open_read_only(full);
+  int fd = open_beneath(root_, path);
   if (fd < 0) return make_error(printable(path) + ": cannot open: " + std::strerror(errno));
   struct stat st {};
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {

@@ -1,0 +1,347 @@
+#include "formats/dotnet_config.hpp"
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "core/text.hpp"
+#include "formats/connection_string.hpp"
+#include "formats/format_util.hpp"
+
+namespace liftshift {
+
+namespace {
+
+using fmt_util::add_unique;
+using fmt_util::attr;
+using fmt_util::attr_value;
+using fmt_util::child;
+using fmt_util::local_name;
+using fmt_util::name_is;
+
+// Elements whose presence among the ancestors changes how a node is read.
+enum Tag : std::uint8_t {
+  kOther,
+  kConnectionStrings,
+  kAppSettings,
+  kSystemWeb,
+  kServiceModel,
+  kBindings,
+  kClient,
+  kService,
+  kLog4net,
+  kNlog,
+  kSystemDiagnostics,
+  kListeners,
+  kLocation,
+  kStartup,
+  kTagCount
+};
+
+Tag classify(std::string_view local) {
+  struct Entry {
+    std::string_view name;
+    Tag tag;
+  };
+  static constexpr std::array<Entry, 14> kTags = {{{"connectionStrings", kConnectionStrings},
+                                                   {"appSettings", kAppSettings},
+                                                   {"system.web", kSystemWeb},
+                                                   {"system.serviceModel", kServiceModel},
+                                                   {"bindings", kBindings},
+                                                   {"client", kClient},
+                                                   {"service", kService},
+                                                   {"log4net", kLog4net},
+                                                   {"nlog", kNlog},
+                                                   {"system.diagnostics", kSystemDiagnostics},
+                                                   {"listeners", kListeners},
+                                                   {"sharedListeners", kListeners},
+                                                   {"location", kLocation},
+                                                   {"startup", kStartup}}};
+  for (const Entry& e : kTags) {
+    if (iequals(local, e.name)) return e.tag;
+  }
+  return kOther;
+}
+
+bool is_true(std::string_view v) { return iequals(trim(v), "true"); }
+
+// App settings whose key says the value is secret.
+bool secret_setting_key(std::string_view key) {
+  return icontains(key, "password") || icontains(key, "pwd") || icontains(key, "secret") ||
+         icontains(key, "key") || icontains(key, "token") || is_secret_key(key);
+}
+
+// "4.7.2" / "v4.7.2" -> ".NETFramework,Version=v4.7.2"; monikers kept as written.
+std::string framework_moniker(std::string_view v) {
+  std::string t = trim(v);
+  if (t.empty() || istarts_with(t, ".NET")) return t;
+  if (t[0] == 'v' || t[0] == 'V') t.erase(0, 1);
+  return ".NETFramework,Version=v" + t;
+}
+
+class ConfigReader {
+ public:
+  explicit ConfigReader(ConfigFacts& f) : f_(f) {}
+
+  void walk(const pugi::xml_document& doc) {
+    pugi::xml_node n = doc.first_child();
+    while (n) {
+      if (n.type() == pugi::node_element) {
+        const Tag tag = classify(local_name(n.name()));
+        element(n, tag);
+        if (n.first_child()) {
+          stack_.push_back(tag);
+          ++counts_[tag];
+          n = n.first_child();
+          continue;
+        }
+      } else if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
+        text(n);
+      }
+      while (n && !n.next_sibling()) {
+        n = n.parent();
+        if (!n || n.type() == pugi::node_document) return;
+        --counts_[stack_.back()];
+        stack_.pop_back();
+      }
+      if (n) n = n.next_sibling();
+    }
+  }
+
+ private:
+  [[nodiscard]] bool inside(Tag t) const { return counts_[t] > 0; }
+  [[nodiscard]] Tag parent() const { return stack_.empty() ? kOther : stack_.back(); }
+
+  // A field filled by the first value seen, except that a value outside any
+  // <location> replaces one read inside a <location>.
+  struct Slot {
+    bool set = false;
+    bool from_location = false;
+  };
+  void assign(std::string& field, Slot& slot, std::string value) {
+    const bool in_location = inside(kLocation);
+    if (slot.set && !(slot.from_location && !in_location)) return;
+    field = std::move(value);
+    slot.set = true;
+    slot.from_location = in_location;
+  }
+
+  void element(const pugi::xml_node& n, Tag tag) {
+    const std::string_view name = local_name(n.name());
+    if (tag == kSystemWeb) f_.has_system_web = true;
+    if (tag == kServiceModel) f_.has_service_model = true;
+
+    if (pugi::xml_attribute cs = attr(n, "configSource")) {
+      f_.warnings.push_back(std::string(name) + " configSource=\"" + mask_secret_text(cs.value()) +
+                            "\": section kept in another file, not read");
+    }
+    if (tag == kAppSettings) {
+      if (pugi::xml_attribute file = attr(n, "file")) {
+        f_.warnings.push_back("appSettings file=\"" + mask_secret_text(file.value()) +
+                              "\": settings merged from another file, not read");
+      }
+    }
+
+    bool secret_values = false;  // skip this element's values in the path scan
+    const Tag up = parent();
+    if (up == kConnectionStrings && iequals(name, "add")) {
+      f_.connection_strings.push_back(parse_connection_string(attr_value(n, "name"),
+                                                              attr_value(n, "providerName"),
+                                                              attr(n, "connectionString").value()));
+    } else if (up == kAppSettings && iequals(name, "add")) {
+      KeyValue kv;
+      kv.key = attr_value(n, "key");
+      const std::string value = attr(n, "value").value();
+      if (secret_setting_key(kv.key)) {
+        kv.value = value.empty() ? std::string() : std::string(kMask);
+        secret_values = true;
+      } else {
+        kv.value = mask_secrets(value);
+      }
+      kv.key = mask_secret_text(kv.key);
+      f_.app_settings.push_back(std::move(kv));
+    } else if (inside(kSystemWeb)) {
+      system_web(n, name);
+    } else if (inside(kStartup) && iequals(name, "supportedRuntime")) {
+      add_unique(f_.supported_runtimes, attr_value(n, "version"));
+      const std::string sku = attr_value(n, "sku");
+      if (!sku.empty()) set_framework(3, framework_moniker(sku));
+    }
+
+    if (inside(kServiceModel)) service_model(n, name);
+    if (inside(kLog4net) && iequals(name, "appender")) log4net_appender(n);
+    if (inside(kNlog) && iequals(name, "target")) nlog_target(n);
+    if (inside(kSystemDiagnostics) && up == kListeners && iequals(name, "add")) listener(n);
+    if (iequals(name, "add") &&
+        (iends_with(attr_value(n, "path"), ".svc") || iequals(attr_value(n, "extension"), ".svc")))
+      f_.has_service_host_activation = true;
+
+    // Paths and LDAP URLs in any attribute value.
+    for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute()) {
+      if (is_secret_key(local_name(a.name()))) continue;
+      if (secret_values && iequals(local_name(a.name()), "value")) continue;
+      scan_value(a.value());
+    }
+  }
+
+  void text(const pugi::xml_node& t) {
+    const pugi::xml_node owner = t.parent();
+    if (is_secret_key(attr_value(owner, "name")) || is_secret_key(attr_value(owner, "key")) ||
+        is_secret_key(local_name(owner.name())))
+      return;
+    const pugi::xml_node setting = owner.parent();  // <setting name="X"><value>...</value>
+    if (name_is(owner, "value") && is_secret_key(attr_value(setting, "name"))) return;
+    scan_value(t.value());
+  }
+
+  void scan_value(std::string_view raw) {
+    if (raw.empty()) return;
+    const std::string v = mask_secrets(raw);
+    fmt_util::find_foreign_paths(v, f_.drive_paths);
+    std::vector<std::string> ldap;
+    fmt_util::find_ldap_urls(v, ldap);
+    for (std::string& u : ldap) add_unique(f_.ldap_paths, mask_secret_text(u));
+  }
+
+  void set_framework(int rank, std::string value) {
+    if (value.empty() || rank >= framework_rank_) return;
+    framework_rank_ = rank;
+    f_.target_framework = std::move(value);
+  }
+
+  void system_web(const pugi::xml_node& n, std::string_view name) {
+    if (iequals(name, "authentication")) {
+      std::string mode = attr_value(n, "mode");
+      assign(f_.authentication_mode, auth_slot_, mode.empty() ? "Windows" : mode);
+    } else if (iequals(name, "identity")) {
+      if (is_true(attr_value(n, "impersonate"))) f_.impersonate = true;
+    } else if (iequals(name, "sessionState")) {
+      std::string mode = attr_value(n, "mode");
+      assign(f_.session_state_mode, session_slot_, mode.empty() ? "InProc" : mode);
+    } else if (iequals(name, "machineKey")) {
+      f_.machine_key_present = true;
+      for (std::string_view key : {"validationKey", "decryptionKey"}) {
+        const std::string v = attr_value(n, key);
+        if (!v.empty() && !istarts_with(v, "AutoGenerate")) f_.machine_key_explicit = true;
+      }
+    } else if (iequals(name, "httpRuntime")) {
+      set_framework(1, framework_moniker(attr_value(n, "targetFramework")));
+    } else if (iequals(name, "compilation")) {
+      set_framework(2, framework_moniker(attr_value(n, "targetFramework")));
+    }
+  }
+
+  void service_model(const pugi::xml_node& n, std::string_view name) {
+    if (iequals(name, "serviceHostingEnvironment")) f_.has_service_host_activation = true;
+    if (parent() == kBindings) {
+      for (pugi::xml_node b = n.first_child(); b; b = b.next_sibling()) {
+        if (b.type() == pugi::node_element && name_is(b, "binding")) binding(name, b);
+      }
+    }
+    if (iequals(name, "endpoint") && (parent() == kClient || parent() == kService)) {
+      EndpointFacts e;
+      e.address = mask_secret_text(attr_value(n, "address"));
+      e.binding = attr_value(n, "binding");
+      e.binding_configuration = attr_value(n, "bindingConfiguration");
+      e.contract = attr_value(n, "contract");
+      f_.endpoints.push_back(std::move(e));
+    }
+  }
+
+  void binding(std::string_view type, const pugi::xml_node& b) {
+    BindingFacts bf;
+    bf.type = std::string(type);
+    bf.name = attr_value(b, "name");
+    auto read_msmq = [&bf](const pugi::xml_node& x) {
+      if (pugi::xml_attribute a = attr(x, "useActiveDirectory"))
+        bf.use_active_directory = is_true(a.value());
+      if (pugi::xml_attribute a = attr(x, "exactlyOnce")) bf.exactly_once = is_true(a.value());
+    };
+    read_msmq(b);
+    if (const pugi::xml_node sec = child(b, "security")) {
+      bf.security_mode = attr_value(sec, "mode");
+      const pugi::xml_node transport = child(sec, "transport");
+      const pugi::xml_node message = child(sec, "message");
+      bf.msmq_authentication = attr_value(transport, "msmqAuthenticationMode");
+      bf.client_credential_type = attr_value(transport, "clientCredentialType");
+      if (bf.client_credential_type.empty())
+        bf.client_credential_type = attr_value(message, "clientCredentialType");
+    }
+    // customBinding: <msmqTransport useActiveDirectory=".."><msmqTransportSecurity .../>
+    for (std::string_view element : {"msmqTransport", "msmqIntegration"}) {
+      if (const pugi::xml_node t = child(b, element)) {
+        read_msmq(t);
+        if (const pugi::xml_node ts = child(t, "msmqTransportSecurity")) {
+          bf.msmq_authentication = attr_value(ts, "msmqAuthenticationMode");
+        }
+      }
+    }
+    f_.bindings.push_back(std::move(bf));
+  }
+
+  void log4net_appender(const pugi::xml_node& a) {
+    const std::string type = attr_value(a, "type");
+    std::string file = attr_value(child(a, "file"), "value");
+    std::string app_name = attr_value(child(a, "applicationName"), "value");
+    for (pugi::xml_node p = a.first_child(); p; p = p.next_sibling()) {  // old <param name= value=>
+      if (p.type() != pugi::node_element || !name_is(p, "param")) continue;
+      if (iequals(attr_value(p, "name"), "File") && file.empty()) file = attr_value(p, "value");
+      if (iequals(attr_value(p, "name"), "ApplicationName") && app_name.empty())
+        app_name = attr_value(p, "value");
+    }
+    if (icontains(type, "EventLogAppender")) {
+      add_unique(f_.event_log_sources,
+                 app_name.empty() ? std::string("(application name)") : app_name);
+    } else if (!file.empty()) {
+      add_unique(f_.log_paths, mask_secret_text(file));
+    }
+  }
+
+  void nlog_target(const pugi::xml_node& t) {
+    const std::string file = attr_value(t, "fileName");
+    if (!file.empty()) add_unique(f_.log_paths, mask_secret_text(file));
+    if (iequals(attr_value(t, "type"), "EventLog")) {
+      const std::string source = attr_value(t, "source");
+      add_unique(f_.event_log_sources, source.empty() ? std::string("(application name)") : source);
+    }
+  }
+
+  void listener(const pugi::xml_node& a) {
+    const std::string type = attr_value(a, "type");
+    const std::string data = attr_value(a, "initializeData");
+    if (icontains(type, "EventLogTraceListener")) {
+      add_unique(f_.event_log_sources, data.empty() ? std::string("(application name)") : data);
+    } else if (icontains(type, "TextWriterTraceListener") ||
+               icontains(type, "XmlWriterTraceListener") ||
+               icontains(type, "DelimitedListTraceListener") ||
+               icontains(type, "EventSchemaTraceListener")) {
+      add_unique(f_.log_paths, mask_secret_text(data));
+    } else if (icontains(type, "FileLogTraceListener")) {
+      std::string where = attr_value(a, "customLocation");
+      if (where.empty()) where = attr_value(a, "baseFileName");
+      add_unique(
+          f_.log_paths,
+          mask_secret_text(where.empty() ? std::string("(FileLogTraceListener default)") : where));
+    }
+  }
+
+  ConfigFacts& f_;
+  std::vector<Tag> stack_;
+  std::array<std::size_t, kTagCount> counts_{};
+  Slot auth_slot_;
+  Slot session_slot_;
+  int framework_rank_ = 99;
+};
+
+}  // namespace
+
+Result<ConfigFacts> parse_dotnet_config(std::string_view xml_text, const std::string& path) {
+  auto doc = fmt_util::load_xml(xml_text, path);
+  if (!doc) return doc.error();
+  ConfigFacts f;
+  f.path = path;
+  ConfigReader(f).walk(**doc);
+  return f;
+}
+
+}  // namespace liftshift

@@ -1,0 +1,246 @@
+#include "formats/source_scan.hpp"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <random>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "core/text.hpp"
+#include "formats/facts_dump.hpp"
+#include "test_support.hpp"
+
+namespace liftshift {
+namespace {
+
+using Hit = std::tuple<int, std::string, std::string>;  // line, category, text
+
+std::vector<Hit> scan(const std::string& text, const std::string& path) {
+  std::vector<Hit> out;
+  for (const SourceHit& h : scan_source(text, path)) {
+    EXPECT_EQ(h.file, path);
+    out.emplace_back(h.line, h.category, h.text);
+  }
+  return out;
+}
+
+std::string fixture(const char* name) {
+  return test::read_text(test::source_dir() / "tests/data/formats" / name);
+}
+
+TEST(SourceScan, CategoryConstants) {
+  EXPECT_EQ(source_category::kAll.size(), 20u);
+  EXPECT_EQ(source_category::kMsmqQueue, "msmq-queue");
+  EXPECT_EQ(source_category::kDrivePath, "drive-path");
+  EXPECT_EQ(source_category::kWindowsIdentity, "windows-identity");
+}
+
+TEST(SourceScan, CSharpWindowsServiceFixture) {
+  const std::vector<Hit> want = {
+      {4, "messaging", "System.Messaging"},
+      {5, "servicebase", "System.ServiceProcess"},
+      {15, "servicebase", "ServiceBase"},
+      {17, "msmq-queue", R"(.\private$\orders)"},
+      {19, "drive-path", R"(E:\OrderArchive\)"},
+      {20, "drive-path", R"(\\fs01\drops\orders)"},
+      {21, "msmq-queue", R"(FormatName:DIRECT=OS:ordersrv01\private$\billing)"},
+      {22, "drive-path", R"(Data Source=D:\Data\orders.sdf;Password=***)"},
+      {28, "messaging", "MessageQueue"},
+      {29, "messaging", "MessageQueue"},
+      {30, "messaging", "MessageQueue"},
+      {30, "msmq-queue", R"(ORDERSRV01\orders_public)"},
+      {30, "msmq-auth", R"(ORDERSRV01\orders_public)"},
+      {31, "messaging", "MessageQueue"},
+      {31, "msmq-queue", R"(.\private$\orders)"},
+      {32, "msmq-auth", "Authenticate = true"},
+      {33, "transactions", "TransactionScope"},
+      {35, "file-write", "File.AppendAllText"},
+      {38, "eventlog", "EventLog.WriteEntry"},
+      {39, "registry", "Registry.LocalMachine"},
+  };
+  const std::string src = fixture("OrderQueueService.cs");
+  EXPECT_EQ(scan(src, "src/OrderProcessor/OrderQueueService.cs"), want);
+  EXPECT_EQ(test::dump(scan_source(src, "x.cs")).find("CeSecret99"), std::string::npos);
+}
+
+TEST(SourceScan, VisualBasicFormFixture) {
+  const std::vector<Hit> want = {
+      {1, "gdi", "System.Drawing"},
+      {2, "winforms", "System.Windows.Forms"},
+      {3, "directoryservices", "System.DirectoryServices"},
+      {8, "winforms", "Inherits Form"},
+      {10, "directoryservices", "LDAP://OU=Staff,DC=corp,DC=contoso,DC=com"},
+      {11, "drive-path", R"(G:\Exports\Desk)"},
+      {15, "registry", "GetSetting("},
+      {16, "directoryservices", "DirectoryEntry"},
+      {17, "gdi", "bitmap"},
+      {19, "file-write", "filesystem.WriteAllText"},
+  };
+  EXPECT_EQ(scan(fixture("MainForm.vb"), "Desk/MainForm.vb"), want);
+}
+
+TEST(SourceScan, CommentsAreSkippedStringsAreNot) {
+  const std::
+      string
+          src =
+              "// File.WriteAllText(\"D:\\\\x\")\n"                                      // 1
+              "/* MessageQueue\n"                                                        // 2
+              "   TransactionScope */ var u = \"// not a comment\"; File.Copy(a, b);\n"  // 3
+              "var s = \"/* not a comment */\"; Directory.CreateDirectory(s); // "
+              "Registry.CurrentUser\n"  // 4
+              "var q = '\"'; File.Move(a, b); var r = '\\''; var t = '\\\\'; var w = new "
+              "StreamWriter (p);\n"               // 5
+              "WindowsIdentity.GetCurrent();\n";  // 6
+  const std::vector<Hit> want = {
+      {3, "file-write", "File.Copy"},
+      {4, "file-write", "Directory.CreateDirectory"},
+      {5, "file-write", "File.Move"},
+      {6, "windows-identity", "WindowsIdentity"},
+  };
+  EXPECT_EQ(scan(src, "a.cs"), want);
+}
+
+TEST(SourceScan, CSharpStringForms) {
+  const std::string src =
+      "var raw = \"\"\"\n"                                                  // 1
+      "    copy to H:\\raw\\drop \"quoted\" \"\"\n"                         // 2
+      "    \"\"\";\n"                                                       // 3
+      "var verb = @\"first \"\"line\"\"\n"                                  // 4
+      "I:\\multi\\line\";\n"                                                // 5
+      "var esc = \"\\\\\\\\nas\\\\share\\\\in\";\n"                         // 6
+      "var interp = $\"{(ok ? \"J:\\\\a\" : \"x\")}\\\\private$\\\\q\";\n"  // 7
+      "var empty = \"\"; var c = 'x'; new EventLog(\"Application\");\n"     // 8
+      "var v3 = @\"\"\"K:\\quoted\"\"\"; var after = \"L:\\next\";\n";      // 9
+  const std::vector<Hit> want = {
+      {1, "drive-path",
+       "?    copy to H:\\raw\\drop \"quoted\" \"\"?    "},  // raw text, not dedented
+      {4, "drive-path", "first \"line\"?I:\\multi\\line"},
+      {6, "drive-path", R"(\\nas\share\in)"},
+      {7, "msmq-queue", R"({(ok ? "J:\\a" : "x")}\private$\q)"},
+      {7, "drive-path", R"({(ok ? "J:\\a" : "x")}\private$\q)"},
+      {8, "eventlog", "new EventLog"},
+      {9, "drive-path", "\"K:\\quoted\""},  // @"""K:\quoted""" is verbatim, not raw
+  };
+  EXPECT_EQ(scan(src, "s.cs"), want);
+}
+
+TEST(SourceScan, WordBoundariesAndCase) {
+  const std::string src =
+      "MyFile.Create(x); var b = new BitmapImage(); class A : Form1 {}\n"       // 1: nothing
+      "class B : Form { }\n"                                                    // 2
+      "class C : Window, IDisposable {}\n"                                      // 3
+      "config.GetSetting(\"k\"); var e = new EventLogEntryCollection();\n"      // 4: nothing
+      "var img = new Bitmap(10, 10); using var g = Graphics.FromImage(img);\n"  // 5
+      "system.messaging.messagequeue x; msg.UseAuthentication=true; q.Authenticate = false;\n"  // 6
+      "[ServiceContract(Namespace = \"urn:x\")] var h = new ServiceHost(typeof(S));\n"          // 7
+      "var lite = new LiteDatabase(\"C:\\\\data\\\\app.db\"); var cs = "
+      "\"Server=(LocalDB)\\\\v11.0\";\n"  // 8
+      "Process.Start(\"SCHTASKS\", \"/Create\"); IScheduler s = await "
+      "Quartz.Impl.StdSchedulerFactory.GetDefaultScheduler();\n";  // 9
+  const std::vector<Hit> want = {
+      {2, "winforms", ": Form"},
+      {3, "wpf", ": Window"},
+      {5, "gdi", "Bitmap"},
+      {6, "msmq-auth", "UseAuthentication=true"},
+      {7, "wcf-host", "[ServiceContract"},
+      {8, "embedded-db", "LiteDatabase"},
+      {9, "scheduler", "SCHTASKS"},
+  };
+  EXPECT_EQ(scan(src, "w.cs"), want);
+}
+
+TEST(SourceScan, VisualBasicCommentsStringsAndKeywords) {
+  const std::string src =
+      "x = 1 : REM File.Copy(a, b)\n"                                      // 1
+      "Dim remark = \"REM ' not a comment\" : File.Move(a, b)\n"           // 2
+      "REM\n"                                                              // 3
+      "<ServiceContract()> Public Interface IOrders\n"                     // 4
+      "Dim q = New messagequeue(\"srv\\orders\")\n"                        // 5
+      "MessageQueue.Create(\"ORDERSRV\\Public\", True) ' public queue\n"   // 6
+      "Dim p As String = \"E:\\\" & name\n"                                // 7
+      "\xE2\x80\x98 typographic comment: File.Delete TransactionScope\n";  // 8
+  const std::vector<Hit> want = {
+      {2, "file-write", "File.Move"},         {4, "wcf-host", "<ServiceContract"},
+      {5, "messaging", "messagequeue"},       {5, "msmq-queue", R"(srv\orders)"},
+      {6, "messaging", "MessageQueue"},       {6, "msmq-queue", R"(ORDERSRV\Public)"},
+      {6, "msmq-auth", R"(ORDERSRV\Public)"}, {7, "drive-path", R"(E:\)"},
+  };
+  EXPECT_EQ(scan(src, "m.vb"), want);
+}
+
+TEST(SourceScan, OneHitPerCategoryAndLineTextCappedAndMasked) {
+  std::string src = "File.Copy(a, b); File.Move(c, d); File.Create(e);\n";
+  src += "var longPath = @\"D:\\" + std::string(500, 'x') + "\";\n";
+  src +=
+      "var cs = \"Server=E:\\\\db.mdf;Password=Hunter22;\"; var k = "
+      "\"api_key=Zyx987\\\\\\\\srv\\\\s\";\n";
+  const auto hits = scan_source(src, "c.cs");
+  ASSERT_EQ(hits.size(), 3u);
+  EXPECT_EQ(hits[0].text, "File.Copy");
+  EXPECT_EQ(hits[1].category, "drive-path");
+  EXPECT_EQ(hits[1].text.size(), kMaxHitText);
+  EXPECT_EQ(hits[1].text.substr(0, 4), "D:\\x");
+  EXPECT_EQ(hits[2].text, R"(Server=E:\db.mdf;Password=***;)");
+  const std::string all = test::dump(hits);
+  EXPECT_EQ(all.find("Hunter22"), std::string::npos);
+  EXPECT_EQ(all.find("Zyx987"), std::string::npos);
+}
+
+TEST(SourceScan, BinaryGarbageAndInvalidUtf8) {
+  std::mt19937 rng(7);
+  std::string junk(1 << 20, '\0');
+  for (char& c : junk) c = static_cast<char>(rng());
+  junk += "\n\"D:\\\\\xFF\xFE\x01 bad\" MessageQueue\n";
+  for (const char* path : {"junk.cs", "junk.vb"}) {
+    const auto hits = scan_source(junk, path);
+    for (const SourceHit& h : hits) {
+      EXPECT_LE(h.text.size(), kMaxHitText);
+      EXPECT_EQ(printable(h.text), h.text);  // valid UTF-8, no control characters
+      EXPECT_GE(h.line, 1);
+    }
+  }
+  const auto tail = scan_source("x\n\"D:\\\\\xFF\xFE\x01 bad\"", "t.cs");
+  ASSERT_EQ(tail.size(), 1u);
+  EXPECT_EQ(tail[0].text, "D:\\\xEF\xBF\xBD\xEF\xBF\xBD? bad");
+}
+
+TEST(SourceScan, LargeAndPathologicalInputsAreLinear) {
+  const std::string unit = fixture("OrderQueueService.cs");
+  std::string big;
+  while (big.size() < 10u * 1024u * 1024u) big += unit;
+  const std::vector<std::string> nasty = {
+      std::string(10u * 1024u * 1024u, '"'),
+      std::string(10u * 1024u * 1024u, ':'),
+      std::string(4u * 1024u * 1024u, '(') + std::string(4u * 1024u * 1024u, ' '),
+      [] {
+        std::string s;
+        while (s.size() < 8u * 1024u * 1024u) s += "MessageQueue.Create(       ";
+        return s;
+      }(),
+      [] {
+        std::string s = "@\"";
+        s += std::string(8u * 1024u * 1024u, '\\');
+        return s;
+      }(),
+      [] {
+        std::string s;
+        while (s.size() < 8u * 1024u * 1024u) s += "(\"\\\\\\\\a\\\\b\")";
+        return s;
+      }(),
+  };
+  const auto t0 = std::chrono::steady_clock::now();
+  const auto hits = scan_source(big, "big.cs");
+  EXPECT_GT(hits.size(), 1000u);
+  EXPECT_LE(hits.size(), 10000u);
+  for (const std::string& s : nasty) {
+    (void)scan_source(s, "n.cs");
+    (void)scan_source(s, "n.vb");
+  }
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  EXPECT_LT(secs, 60.0);  // Debug build on a shared machine; typically a few seconds
+}
+
+}  // namespace
+}  // namespace liftshift
