@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git xz-utils file
   libpugixml-dev nlohmann-json3-dev libcli11-dev libfmt-dev libtbb-dev
-  libyaml-cpp-dev libsqlite3-dev libhivex-dev libvhdi-dev libvmdk-dev libfsntfs-dev
+  libyaml-cpp-dev libsqlite3-dev libhivex-dev libvhdi-dev libvmdk-dev libfsntfs-dev libbfio-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   mono-mcs mono-devel
   libmono-system-messaging4.0-cil libmono-system-serviceprocess4.0-cil
@@ -15,7 +15,7 @@ packages=(
   libmono-system-servicemodel4.0a-cil libmono-system-ldap4.0-cil
   libmono-system-drawing4.0-cil libmono-system-transactions4.0-cil
   libmono-system-enterpriseservices4.0-cil
-  mingw-w64 lld llvm libhivex-bin ntfs-3g qemu-utils fdisk
+  mingw-w64 lld llvm libhivex-bin ntfs-3g attr qemu-utils fdisk
 )
 
 missing=()
@@ -25,6 +25,12 @@ for p in "${packages[@]}"; do
   fi
 done
 
+# npm comes with some nodejs builds (NodeSource) and conflicts with Debian's npm
+# package there: ask for Debian's npm only when there is no npm command.
+if ! command -v npm >/dev/null 2>&1; then
+  missing+=(npm)
+fi
+
 if ((${#missing[@]})); then
   sudo=()
   if [[ $(id -u) -ne 0 ]]; then sudo=(sudo); fi
@@ -32,4 +38,13 @@ if ((${#missing[@]})); then
   "${sudo[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
     "${missing[@]}" >/dev/null
+fi
+
+# The validators the tests run on generated artifacts (tools/validators):
+# pinned npm packages, installed from package-lock.json into that folder only.
+validators="$(cd "$(dirname "$0")/.." && pwd)/tools/validators"
+if [[ ! -f "$validators/node_modules/.package-lock.json" ||
+      "$validators/package-lock.json" -nt "$validators/node_modules/.package-lock.json" ]]; then
+  echo "liftshift setup: installing the artifact validators (npm ci in tools/validators)" >&2
+  npm ci --prefix "$validators" --no-audit --no-fund --loglevel=error >/dev/null
 fi

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "cli/containerize_command.hpp"
 #include "collect/collect.hpp"
 #include "emit/assessment_json.hpp"
 #include "emit/assessment_text.hpp"
@@ -88,6 +89,9 @@ int main(int argc, char** argv) {
   auto* explain_cmd = app.add_subcommand("explain", "Explain one rule in full");
   explain_cmd->add_option("ID", rule_id, "Rule id, e.g. gui-desktop")->required();
 
+  liftshift::ContainerizeArgs containerize_args;
+  auto* containerize_cmd = liftshift::add_containerize_command(app, containerize_args);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -95,6 +99,7 @@ int main(int argc, char** argv) {
     return code == 0 ? kExitOk : kExitUsage;
   }
 
+  if (containerize_cmd->parsed()) return liftshift::run_containerize(containerize_args);
   if (rules_cmd->parsed()) {
     std::cout << (rules_format == "markdown" ? liftshift::rules_as_markdown()
                   : rules_format == "json"   ? liftshift::rules_as_json()

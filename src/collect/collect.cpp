@@ -5,6 +5,8 @@
 
 #include "collect/app_profile.hpp"
 #include "collect/group_apps.hpp"
+#include "collect/machine_collector.hpp"
+#include "collect/server_apps.hpp"
 #include "core/text.hpp"
 #include "sources/directory_volume.hpp"
 #include "sources/source_probe.hpp"
@@ -49,6 +51,26 @@ void collect_folder(const std::string& path, const std::string& source_name,
   }
 }
 
+void collect_server(const Volume& volume, const std::string& path, const std::string& source_name,
+                    const CollectOptions& options, Inventory& inventory, Source& source) {
+  std::vector<Problem> problems;
+  if (auto machine = collect_machine(volume, problems)) {
+    source.machine = std::make_shared<const MachineFacts>(std::move(*machine));
+    for (auto& app : collect_server_apps(volume, *source.machine, source_name, options.limits, problems)) {
+      app.source = path;
+      app.machine = source.machine;
+      inventory.apps.push_back(std::move(app));
+    }
+  } else {
+    source.handled = false;
+    source.note = "the Windows registry could not be read, so the server was not assessed";
+  }
+  for (auto& p : problems) {
+    p.path = p.path.empty() ? path : path + ": " + p.path;
+    inventory.problems.push_back(std::move(p));
+  }
+}
+
 }  // namespace
 
 Inventory collect(const std::vector<std::string>& paths, const CollectOptions& options) {
@@ -62,7 +84,11 @@ Inventory collect(const std::vector<std::string>& paths, const CollectOptions& o
       source.handled = false;
       source.note = probe.error;
       inventory.problems.push_back({path, probe.error});
-    } else if (probe.kind == SourceKind::kSystemDrive || probe.kind == SourceKind::kDiskImage) {
+    } else if (probe.kind == SourceKind::kSystemDrive) {
+      source.kind = probe.kind;
+      DirectoryVolume volume{fs::path(path)};
+      collect_server(volume, path, source_name_for(path, names), options, inventory, source);
+    } else if (probe.kind == SourceKind::kDiskImage) {
       source.kind = probe.kind;
       source.handled = false;
       source.note = probe.format + " recognised, but assessing " +

@@ -2,6 +2,8 @@
 // Assessment (what the rules say about it).
 #pragma once
 
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,6 +34,86 @@ struct FileMarker {
   std::string detail;    // e.g. "SQLite database", "Apache Tomcat"
 };
 
+// What a server says about an application (filled when the source is a whole
+// server: system drive or disk image; empty for folders).
+struct ServiceInfo {
+  std::string name;          // service key name, e.g. "OrderProcessor"
+  std::string display_name;
+  std::string image_path;    // as in the registry, e.g. "\"C:\\Apps\\Orders\\svc.exe\" -k"
+  std::string type;          // "own process", "shared process"
+  bool microsoft = false;    // part of Windows or a Microsoft product, not the application's own
+  std::string account;       // ObjectName: "LocalSystem", "NT AUTHORITY\\NetworkService", "CONTOSO\\svc_orders"
+  int start = 3;             // 2 automatic, 3 manual, 4 disabled
+  std::vector<std::string> depends_on;
+};
+
+struct IisBinding {
+  std::string protocol;  // "http", "https", "net.tcp", "net.msmq"...
+  std::string address;   // "*" or an IP
+  int port = 0;
+  std::string host;      // host header
+  std::string certificate_hash;  // https: SHA-1 thumbprint from the SSL binding, when known
+};
+
+struct IisInfo {
+  std::string site;           // "Default Web Site"
+  std::string app_path;       // "/" or "/orders"
+  std::string physical_path;  // as configured, e.g. "%SystemDrive%\\inetpub\\wwwroot"
+  std::string app_pool;
+  std::string runtime_version;  // managedRuntimeVersion: "v4.0", "v2.0", "" (no managed code)
+  std::string pipeline_mode;    // "Integrated" / "Classic"
+  std::string identity;         // "ApplicationPoolIdentity", "NetworkService", "SpecificUser: CONTOSO\\web"
+  std::vector<IisBinding> bindings;
+};
+
+struct TaskInfo {
+  std::string path;       // "\\Contoso\\Nightly export"
+  std::string command;    // action Exec/Command
+  std::string arguments;
+  std::string user;       // principal UserId
+  std::vector<std::string> triggers;  // readable: "daily at 02:00", "at startup"
+  std::string cron;       // the same as a cron schedule when it can be expressed ("0 2 * * *")
+};
+
+struct InstalledProgram {
+  std::string name;
+  std::string version;
+  std::string publisher;
+  std::string install_location;
+  std::string registry_key;  // where it was found, for evidence
+};
+
+// A server role or feature, with what showed it was there.
+struct RoleFact {
+  std::string name;      // "AD-Domain-Services", "DNS", "DHCP", "Web-Server", "MSSQLSERVER"...
+  std::string evidence;  // "SOFTWARE\\...\\ServerComponentCache\\DNS InstallState=1; service DNS"
+};
+
+// What a whole Windows server is: read from its registry hives and files.
+struct MachineFacts {
+  std::string computer_name;
+  std::string domain;
+  std::string os_name;            // ProductName
+  std::string version;            // "6.3"
+  std::string build;              // CurrentBuildNumber, "9600"
+  std::string ubr;
+  std::string edition;            // EditionID
+  std::string installation_type;  // "Server", "Server Core", "Client"
+  std::string csd_version;        // service pack
+  std::string control_set;        // "ControlSet001"
+  std::vector<RoleFact> roles;
+  std::vector<ServiceInfo> services;  // Win32 services (drivers left out)
+  std::vector<InstalledProgram> programs;
+  std::vector<std::string> dotnet_runtimes;  // "4.8", "3.5", "2.0"
+  std::string iis_version;                   // "8.5"
+  bool msmq_installed = false;
+  bool msmq_workgroup = false;  // MSMQ installed without Active Directory integration
+  std::vector<std::string> msmq_queues;
+  bool msdtc_network_access = false;
+  std::vector<std::string> shares;  // non-administrative shares
+  std::vector<std::string> warnings;
+};
+
 struct Application {
   std::string id;      // stable: "<source-name>/<relative root or project>"
   std::string name;
@@ -45,6 +127,11 @@ struct Application {
   std::vector<ProjectFacts> projects;
   std::vector<SourceHit> source_hits;
   std::vector<FileMarker> markers;
+  // Server sources only.
+  std::shared_ptr<const MachineFacts> machine;  // the server the app was found on
+  std::optional<ServiceInfo> service;
+  std::optional<IisInfo> iis;
+  std::optional<TaskInfo> task;
 };
 
 struct Source {
@@ -52,6 +139,7 @@ struct Source {
   SourceKind kind = SourceKind::kUnknown;
   bool handled = true;  // false: recognised but not assessable by this version
   std::string note;
+  std::shared_ptr<const MachineFacts> machine;  // system drives and disk images
 };
 
 struct Inventory {
@@ -74,9 +162,15 @@ struct AppAssessment {
   std::vector<Finding> findings;
 };
 
+struct MachineAssessment {
+  const Source* source = nullptr;  // points into the Inventory
+  std::vector<Finding> findings;
+};
+
 struct Assessment {
   const Inventory* inventory = nullptr;
   std::vector<AppAssessment> apps;
+  std::vector<MachineAssessment> machines;
 };
 
 }  // namespace liftshift

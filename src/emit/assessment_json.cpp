@@ -10,11 +10,45 @@ json framework_json(const Framework& f) {
   return {{"kind", f.kind}, {"version", f.version}, {"evidence", f.evidence}};
 }
 
+json machine_json(const MachineFacts& m) {
+  json roles = json::array();
+  for (const auto& r : m.roles) roles.push_back({{"name", r.name}, {"evidence", r.evidence}});
+  json services = json::array();
+  for (const auto& s : m.services) {
+    if (s.microsoft) continue;  // the application's own services; Windows' are many and known
+    services.push_back({{"name", s.name}, {"image_path", s.image_path}, {"account", s.account},
+                        {"start", s.start}});
+  }
+  json programs = json::array();
+  for (const auto& p : m.programs) {
+    programs.push_back({{"name", p.name}, {"version", p.version}, {"publisher", p.publisher},
+                        {"install_location", p.install_location}});
+  }
+  return {{"computer_name", m.computer_name},
+          {"domain", m.domain},
+          {"os", m.os_name},
+          {"version", m.version},
+          {"build", m.build},
+          {"ubr", m.ubr},
+          {"edition", m.edition},
+          {"installation_type", m.installation_type},
+          {"service_pack", m.csd_version},
+          {"roles", roles},
+          {"dotnet_runtimes", m.dotnet_runtimes},
+          {"iis_version", m.iis_version},
+          {"msmq", {{"installed", m.msmq_installed}, {"workgroup", m.msmq_workgroup}, {"queues", m.msmq_queues}}},
+          {"msdtc_network_access", m.msdtc_network_access},
+          {"shares", m.shares},
+          {"services", services},
+          {"programs", programs}};
+}
+
 json sources_json(const Inventory& inventory) {
   json out = json::array();
   for (const auto& s : inventory.sources) {
     json j{{"path", s.path}, {"kind", to_string(s.kind)}, {"handled", s.handled}};
     if (!s.note.empty()) j["note"] = s.note;
+    if (s.machine) j["machine"] = machine_json(*s.machine);
     out.push_back(std::move(j));
   }
   return out;
@@ -27,9 +61,49 @@ json problems_json(const Inventory& inventory) {
 }
 
 json app_header(const Application& app) {
-  return {{"id", app.id},       {"name", app.name},   {"source", app.source},
-          {"root", app.root},   {"entry", app.entry}, {"kind", to_string(app.kind)},
-          {"framework", framework_json(app.framework)}};
+  json j{{"id", app.id},       {"name", app.name},   {"source", app.source},
+         {"root", app.root},   {"entry", app.entry}, {"kind", to_string(app.kind)},
+         {"framework", framework_json(app.framework)}};
+  if (app.service) {
+    j["service"] = {{"name", app.service->name},
+                    {"display_name", app.service->display_name},
+                    {"image_path", app.service->image_path},
+                    {"account", app.service->account},
+                    {"start", app.service->start},
+                    {"depends_on", app.service->depends_on}};
+  }
+  if (app.iis) {
+    json bindings = json::array();
+    for (const auto& b : app.iis->bindings) {
+      bindings.push_back({{"protocol", b.protocol}, {"address", b.address}, {"port", b.port}, {"host", b.host}});
+    }
+    j["iis"] = {{"site", app.iis->site},
+                {"path", app.iis->app_path},
+                {"physical_path", app.iis->physical_path},
+                {"app_pool", app.iis->app_pool},
+                {"runtime_version", app.iis->runtime_version},
+                {"pipeline_mode", app.iis->pipeline_mode},
+                {"identity", app.iis->identity},
+                {"bindings", bindings}};
+  }
+  if (app.task) {
+    j["task"] = {{"path", app.task->path},       {"command", app.task->command},
+                 {"arguments", app.task->arguments}, {"user", app.task->user},
+                 {"triggers", app.task->triggers}, {"cron", app.task->cron}};
+  }
+  return j;
+}
+
+json findings_json(const std::vector<Finding>& list) {
+  json findings = json::array();
+  for (const auto& f : list) {
+    findings.push_back({{"rule", f.rule},
+                        {"severity", to_string(f.severity)},
+                        {"title", f.title},
+                        {"evidence", f.evidence},
+                        {"remediation", f.remediation}});
+  }
+  return findings;
 }
 
 }  // namespace
@@ -52,20 +126,22 @@ json assessment_to_json(const Assessment& assessment) {
   for (const auto& a : assessment.apps) {
     json j = app_header(*a.app);
     j["verdict"] = to_string(a.verdict);
-    json findings = json::array();
-    for (const auto& f : a.findings) {
-      findings.push_back({{"rule", f.rule},
-                          {"severity", to_string(f.severity)},
-                          {"title", f.title},
-                          {"evidence", f.evidence},
-                          {"remediation", f.remediation}});
-    }
-    j["findings"] = std::move(findings);
+    j["findings"] = findings_json(a.findings);
     apps.push_back(std::move(j));
   }
   Summary s = summarize(assessment);
-  return {{"schema", "liftshift/assessment/v1"},
-          {"sources", sources_json(*assessment.inventory)},
+  json sources = sources_json(*assessment.inventory);
+  json machine;  // the first server's, for the common one-server run
+  for (const auto& m : assessment.machines) {
+    for (auto& src : sources) {
+      if (src["path"] == m.source->path && src.contains("machine")) {
+        src["machine"]["findings"] = findings_json(m.findings);
+        if (machine.is_null()) machine = src["machine"];
+      }
+    }
+  }
+  json out{{"schema", "liftshift/assessment/v1"},
+          {"sources", sources},
           {"apps", std::move(apps)},
           {"summary",
            {{"apps", s.apps},
@@ -73,6 +149,8 @@ json assessment_to_json(const Assessment& assessment) {
             {"ready-with-changes", s.ready_with_changes},
             {"not-a-candidate", s.not_a_candidate}}},
           {"problems", problems_json(*assessment.inventory)}};
+  if (!machine.is_null()) out["machine"] = machine;
+  return out;
 }
 
 json inventory_to_json(const Inventory& inventory) {

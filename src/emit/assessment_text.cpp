@@ -32,6 +32,7 @@ std::string framework_label(const Framework& f) {
                      : f.kind == "node"   ? "Node.js"
                      : f.kind == "python" ? "Python"
                      : f.kind == "php"    ? "PHP"
+                     : f.kind == "other" && icontains(f.evidence, "static content") ? "static content"
                                           : "unknown";
   return f.version.empty() ? name : name + " " + f.version;
 }
@@ -40,6 +41,38 @@ std::size_t count(const AppAssessment& a, Severity s) {
   std::size_t n = 0;
   for (const auto& f : a.findings) n += f.severity == s ? 1 : 0;
   return n;
+}
+
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
+  return out.empty() ? "none" : out;
+}
+
+std::string machine_summary(const MachineFacts& m) {
+  std::vector<std::string> roles;
+  for (const auto& r : m.roles) roles.push_back(r.name);
+  std::string os = printable(m.os_name.empty() ? "Windows" : m.os_name);
+  if (!m.build.empty()) os += " build " + m.build + (m.ubr.empty() ? "" : "." + m.ubr);
+  if (!m.installation_type.empty()) os += ", " + m.installation_type;
+  std::string out = fmt::format("    server {}{}: {}\n", printable(m.computer_name.empty() ? "?" : m.computer_name),
+                                m.domain.empty() ? "" : "." + printable(m.domain), os);
+  out += fmt::format("    roles: {}; .NET Framework: {}{}\n", join(roles), join(m.dotnet_runtimes),
+                     m.iis_version.empty() ? "" : "; IIS " + m.iis_version);
+  return out;
+}
+
+std::string machine_findings(const MachineAssessment& m, const TextOptions& options, const Paint& paint) {
+  std::string out;
+  for (const auto& f : m.findings) {
+    out += "    " + paint.severity(f.severity, "[" + to_string(f.severity) + "]") + " " + paint.bold(f.rule) +
+           ": " + f.title + "\n";
+    if (options.verbose) {
+      for (const auto& e : f.evidence) out += "        - " + printable(e) + "\n";
+      out += "        fix: " + f.remediation + "\n";
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -54,7 +87,13 @@ std::string assessment_to_text(const Assessment& assessment, const TextOptions& 
   for (const auto& s : inv.sources) {
     out += fmt::format("  source {} ({}){}\n", printable(s.path), to_string(s.kind),
                        s.handled ? "" : ": " + s.note);
+    if (s.machine) out += machine_summary(*s.machine);
+    for (const auto& m : assessment.machines) {
+      if (m.source != &s || m.findings.empty()) continue;
+      out += machine_findings(m, options, paint);
+    }
   }
+
   if (!assessment.apps.empty()) {
     out += "\n" + paint.dim(fmt::format("  {:<19} {:<8} {:<22} {:>7} {:>6} {:>4}  {}\n", "VERDICT",
                                         "KIND", "FRAMEWORK", "BLOCKER", "CHANGE", "INFO", "APP"));

@@ -366,7 +366,11 @@ constexpr Pattern kPatterns[] = {
     {"EventLog.SourceExists", cat::kEventLog, 0},
     {"new EventLog", cat::kEventLog, WSE},
     {"EventLogTraceListener", cat::kEventLog, WS},
-    {"EventSource", cat::kEtw, WSE},
+    // An EventSource is ETW only when a class derives from it; a field named
+    // EventSource (common for event-log source names) is not.
+    {":~EventSource", cat::kEtw, kWordEnd | kCsOnly},
+    {"Inherits EventSource", cat::kEtw, WSE | kVbOnly},
+    {"EventSource.SendCommand", cat::kEtw, WS},
     {"EventProvider", cat::kEtw, WSE},
     {"System.Diagnostics.Tracing", cat::kEtw, WS},
     {"System.DirectoryServices", cat::kDirectoryServices, WS},

@@ -20,6 +20,14 @@ using RuleRegistry = std::map<std::string, RuleCheck>;
 
 const RuleRegistry& rule_registry();
 
+// Machine rules: what the server is, and which of its apps depend on it.
+struct MachineRule {
+  std::function<Evidence(const MachineFacts&)> check;
+  std::function<Evidence(const Application&, const MachineFacts&)> dependents;
+};
+using MachineRuleRegistry = std::map<std::string, MachineRule>;
+const MachineRuleRegistry& machine_rule_registry();
+
 // Runs one rule; a finding when the check found evidence.
 std::optional<Finding> run_rule(const std::string& id, const Application& app);
 
@@ -35,5 +43,6 @@ void register_framework_rules(RuleRegistry& registry);
 void register_messaging_rules(RuleRegistry& registry);
 void register_web_rules(RuleRegistry& registry);
 void register_runtime_rules(RuleRegistry& registry);
+void register_machine_rules(MachineRuleRegistry& registry);
 
 }  // namespace liftshift

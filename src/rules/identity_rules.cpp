@@ -7,8 +7,35 @@ namespace liftshift {
 
 namespace {
 
+// "CONTOSO\\svc" or "svc@contoso.com" are domain accounts; built-in ones are not.
+bool domain_account(std::string_view account) {
+  if (account.empty() || iequals(account, "LocalSystem")) return false;
+  if (istarts_with(account, "NT AUTHORITY\\") || istarts_with(account, "NT SERVICE\\") ||
+      istarts_with(account, ".\\") || istarts_with(account, "IIS APPPOOL\\")) {
+    return false;
+  }
+  return account.find('\\') != std::string_view::npos || account.find('@') != std::string_view::npos;
+}
+
 Evidence ad_dependent(const Application& app) {
   Evidence out;
+  auto local_machine_account = [&](std::string_view account) {
+    return app.machine && !app.machine->computer_name.empty() &&
+           istarts_with(account, app.machine->computer_name + "\\");
+  };
+  if (app.service && domain_account(app.service->account) && !local_machine_account(app.service->account)) {
+    out.push_back("service " + app.service->name + " runs as the domain account " + app.service->account);
+  }
+  if (app.iis && istarts_with(app.iis->identity, "SpecificUser: ")) {
+    std::string user = app.iis->identity.substr(14);
+    if (domain_account(user)) {
+      out.push_back("application pool " + app.iis->app_pool + " runs as the domain account " + user);
+    }
+  }
+  if (app.task && domain_account(app.task->user)) {
+    out.push_back("scheduled task " + app.task->path + " runs as the domain account " + app.task->user);
+  }
+  append(out, markers(app, "windows-auth"));
   for (const auto& c : app.configs) {
     if (iequals(c.authentication_mode, "Windows")) {
       out.push_back(c.path + ": system.web/authentication mode=\"Windows\"");

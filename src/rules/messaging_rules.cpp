@@ -135,6 +135,13 @@ Evidence msmq(const Application& app) {
   }
   append(out, source_hits(app, "messaging"));
   if (out.empty()) return out;
+  if (app.machine && app.machine->msmq_installed) {
+    std::string queues;
+    for (const auto& q : app.machine->msmq_queues) queues += (queues.empty() ? "" : ", ") + q;
+    out.push_back(std::string("server: MSMQ installed in ") +
+                  (app.machine->msmq_workgroup ? "workgroup mode" : "domain mode (Active Directory integration)") +
+                  (queues.empty() ? "" : "; queues on disk: " + queues));
+  }
   out.push_back(classify(app, !msmq_ad_auth(app).empty()));
   return out;
 }
@@ -146,6 +153,9 @@ Evidence msdtc(const Application& app) {
   append(out, refs_type(app, "System.Transactions.CommittableTransaction"));
   append(out, source_hits(app, "transactions"));
   append(out, source_hits(app, "enterpriseservices"));
+  if (!out.empty() && app.machine && app.machine->msdtc_network_access) {
+    out.push_back("server: MSDTC network access is enabled (SOFTWARE\\Microsoft\\MSDTC\\Security NetworkDtcAccess=1)");
+  }
   return out;
 }
 

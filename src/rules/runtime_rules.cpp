@@ -7,11 +7,31 @@ namespace liftshift {
 
 namespace {
 
-Evidence background_service(const Application& app) { return service_evidence(app); }
+const char* start_mode(int start) {
+  return start == 2 ? "automatic" : start == 3 ? "manual" : start == 4 ? "disabled" : "boot/system";
+}
+
+Evidence background_service(const Application& app) {
+  Evidence out;
+  if (app.service) {
+    out.push_back("registered service " + app.service->name + " (" + start_mode(app.service->start) +
+                  ", runs as " + app.service->account + "): " + app.service->image_path);
+  }
+  append(out, service_evidence(app));
+  return out;
+}
 
 Evidence scheduled_task(const Application& app) {
   Evidence out;
-  if (app.kind == AppKind::kTask) out.push_back(app.entry + ": started by the Task Scheduler");
+  if (app.task) {
+    std::string when;
+    for (const auto& t : app.task->triggers) when += (when.empty() ? "" : "; ") + t;
+    out.push_back("scheduled task " + app.task->path + " runs " + app.task->command +
+                  (when.empty() ? "" : " " + when) +
+                  (app.task->cron.empty() ? "" : " (cron \"" + app.task->cron + "\")"));
+  } else if (app.kind == AppKind::kTask) {
+    out.push_back(app.entry + ": started by the Task Scheduler");
+  }
   for (const char* lib : {"Quartz", "Hangfire", "FluentScheduler", "Microsoft.Win32.TaskScheduler",
                           "TaskScheduler"}) {
     append(out, uses_assembly(app, lib));

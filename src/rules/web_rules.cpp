@@ -9,6 +9,14 @@ namespace {
 
 Evidence iis_certificate(const Application& app) {
   Evidence out = markers(app, "certificate");
+  if (app.iis) {
+    for (const auto& b : app.iis->bindings) {
+      if (b.protocol == "https") {
+        out.push_back("IIS site " + app.iis->site + " has an https binding on port " + std::to_string(b.port) +
+                      (b.host.empty() ? "" : " for " + b.host));
+      }
+    }
+  }
   for (const auto& c : app.configs) {
     for (const auto& e : c.endpoints) {
       if (istarts_with(e.address, "https://")) out.push_back(c.path + ": endpoint " + e.address);

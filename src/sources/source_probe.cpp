@@ -45,6 +45,12 @@ std::string disk_format(const fs::path& path, std::uint64_t size) {
 
 }  // namespace
 
+std::string disk_image_format(const fs::path& path) {
+  std::error_code ec;
+  auto size = fs::file_size(path, ec);
+  return disk_format(path, ec ? 0 : size);
+}
+
 ProbeResult probe_source(const fs::path& path) {
   ProbeResult r;
   std::error_code ec;
@@ -72,8 +78,7 @@ ProbeResult probe_source(const fs::path& path) {
     r.error = "cannot be opened for reading";
     return r;
   }
-  auto size = fs::file_size(path, ec);
-  r.format = disk_format(path, ec ? 0 : size);
+  r.format = disk_image_format(path);
   if (!r.format.empty()) {
     r.kind = SourceKind::kDiskImage;
   } else {

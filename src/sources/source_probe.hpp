@@ -20,4 +20,8 @@ struct ProbeResult {
 
 ProbeResult probe_source(const std::filesystem::path& path);
 
+// The disk image format of a regular file by its magic bytes (the values of
+// ProbeResult::format, and "QCOW2"), or "" when it is not a disk image.
+std::string disk_image_format(const std::filesystem::path& path);
+
 }  // namespace liftshift

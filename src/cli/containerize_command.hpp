@@ -1,0 +1,29 @@
+// `liftshift containerize`: plans every candidate application and writes its
+// container artifacts (Dockerfile, LogMonitorConfig.json, k8s/, compose.yaml,
+// MIGRATION.md, BACKUP.md), or BLOCKED.md for an application that is not a
+// candidate.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
+
+namespace liftshift {
+
+struct ContainerizeArgs {
+  std::vector<std::string> paths;
+  std::vector<std::string> apps;
+  std::string out;
+  std::string windows_version;
+  std::string isolation;
+  std::string orchestrator = "kubernetes";
+  std::string registry;
+  bool force = false;
+};
+
+CLI::App* add_containerize_command(CLI::App& app, ContainerizeArgs& args);
+
+// Runs the verb; returns the exit code (0 done, 2 usage error or refused combination).
+int run_containerize(const ContainerizeArgs& args);
+
+}  // namespace liftshift

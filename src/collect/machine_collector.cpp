@@ -1,0 +1,300 @@
+#include "collect/machine_collector.hpp"
+
+#include <array>
+#include <cstdio>
+
+#include "collect/parsed_files.hpp"
+#include "core/text.hpp"
+#include "formats/hive.hpp"
+
+namespace liftshift {
+
+namespace {
+
+constexpr std::uint64_t kMaxHiveBytes = 1ull << 30;
+
+std::optional<Hive> load_hive(const Volume& volume, const std::string& path,
+                              std::vector<Problem>& problems, MachineFacts* machine) {
+  auto entry = volume.find(path);
+  if (!entry) {
+    problems.push_back({path, "registry hive not found"});
+    return std::nullopt;
+  }
+  if (entry->size > kMaxHiveBytes) {
+    problems.push_back({entry->path, "registry hive larger than 1 GiB: not read"});
+    return std::nullopt;
+  }
+  auto bytes = volume.read(entry->path, 0, static_cast<std::size_t>(entry->size));
+  if (!bytes) {
+    problems.push_back({entry->path, bytes.error().message});
+    return std::nullopt;
+  }
+  auto hive = Hive::open(*bytes, entry->path);
+  if (!hive) {
+    problems.push_back({entry->path, hive.error().message});
+    return std::nullopt;
+  }
+  for (const auto& w : hive->warnings()) {
+    problems.push_back({entry->path, w});
+    if (machine != nullptr) machine->warnings.push_back(w);
+  }
+  return std::move(hive).value();
+}
+
+std::string str(const Hive& h, std::optional<Hive::Node> node, std::string_view value) {
+  if (!node) return {};
+  return h.value_text(*node, value).value_or("");
+}
+
+void add_role(MachineFacts& m, const std::string& name, const std::string& evidence) {
+  for (auto& r : m.roles) {
+    if (iequals(r.name, name)) {
+      if (r.evidence.find(evidence) == std::string::npos) r.evidence += "; " + evidence;
+      return;
+    }
+  }
+  m.roles.push_back({name, evidence});
+}
+
+void read_os(const Hive& software, MachineFacts& m) {
+  auto cv = software.find("Microsoft\\Windows NT\\CurrentVersion");
+  m.os_name = str(software, cv, "ProductName");
+  m.version = str(software, cv, "CurrentVersion");
+  m.build = str(software, cv, "CurrentBuildNumber");
+  if (m.build.empty()) m.build = str(software, cv, "CurrentBuild");
+  m.ubr = str(software, cv, "UBR");
+  m.edition = str(software, cv, "EditionID");
+  m.installation_type = str(software, cv, "InstallationType");
+  m.csd_version = str(software, cv, "CSDVersion");
+}
+
+void read_services(const Hive& system, const std::string& cs, MachineFacts& m) {
+  auto services = system.find(cs + "\\Services");
+  if (!services) return;
+  for (const auto& [name, node] : system.children(*services)) {
+    auto type = system.dword_value(node, "Type");
+    if (!type || (*type & 0x30) == 0) continue;  // drivers, file systems, per-user templates
+    ServiceInfo s;
+    s.name = name;
+    s.type = (*type & 0x20) != 0 ? "shared process" : "own process";
+    s.display_name = system.value_text(node, "DisplayName").value_or("");
+    s.image_path = system.value_text(node, "ImagePath").value_or("");
+    s.account = system.value_text(node, "ObjectName").value_or("LocalSystem");
+    s.start = static_cast<int>(system.dword_value(node, "Start").value_or(3));
+    s.depends_on = system.multi_string_value(node, "DependOnService");
+    s.microsoft = is_microsoft_service(s);
+    m.services.push_back(std::move(s));
+  }
+}
+
+// Roles from Server Manager's component cache, confirmed or found by their
+// services (older servers have no component cache at all).
+void read_roles(const Hive& software, const Hive& system, const std::string& cs, MachineFacts& m) {
+  const std::string cache_path = "Microsoft\\ServerManager\\ServicingStorage\\ServerComponentCache";
+  if (auto cache = software.find(cache_path)) {
+    for (const auto& [name, node] : software.children(*cache)) {
+      if (software.dword_value(node, "InstallState").value_or(0) == 1) {
+        add_role(m, name, "SOFTWARE\\" + cache_path + "\\" + name + " InstallState=1");
+      }
+    }
+  }
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kServiceRoles{{
+      {"NTDS", "AD-Domain-Services"},  {"DHCPServer", "DHCP"},       {"DNS", "DNS"},
+      {"W3SVC", "Web-Server"},         {"MSMQ", "MSMQ-Server"},      {"CertSvc", "ADCS-Cert-Authority"},
+      {"WDSServer", "WDS"},            {"WsusService", "UpdateServices"}, {"IAS", "NPAS"},
+      {"TermServLicensing", "RDS-Licensing"}, {"Tssdis", "RDS-Connection-Broker"},
+      {"MSSQLSERVER", "SQL Server"},   {"MySQL", "MySQL"},           {"MongoDB", "MongoDB"},
+  }};
+  for (const auto& s : m.services) {
+    for (const auto& [service, role] : kServiceRoles) {
+      if (iequals(s.name, service)) add_role(m, std::string(role), "service " + s.name);
+    }
+    if (istarts_with(s.name, "MSSQL$")) add_role(m, "SQL Server", "service " + s.name);
+    if (istarts_with(s.name, "postgresql")) add_role(m, "PostgreSQL", "service " + s.name);
+    if (istarts_with(s.name, "OracleService")) add_role(m, "Oracle Database", "service " + s.name);
+    if (istarts_with(s.name, "MySQL")) add_role(m, "MySQL", "service " + s.name);
+  }
+  // NT 4.0 and later: a domain controller says so in ProductOptions.
+  auto po = system.find(cs + "\\Control\\ProductOptions");
+  std::string product = str(system, po, "ProductType");
+  if (iequals(product, "LanmanNT")) {
+    add_role(m, "AD-Domain-Services", "SYSTEM\\" + cs + "\\Control\\ProductOptions ProductType=LanmanNT");
+  }
+  if (m.installation_type.empty() && !product.empty()) {
+    m.installation_type = iequals(product, "WinNT") ? "Client" : "Server";
+  }
+  if (auto shares = system.find(cs + "\\Services\\LanmanServer\\Shares")) {
+    for (const auto& name : system.value_names(*shares)) {
+      // Administrative ($) shares and a domain controller's own shares are not a file server.
+      if (!name.empty() && name.back() != '$' && !iequals(name, "NETLOGON") && !iequals(name, "SYSVOL")) {
+        m.shares.push_back(name);
+      }
+    }
+    if (!m.shares.empty()) {
+      std::string list;
+      for (const auto& s : m.shares) list += (list.empty() ? "" : ", ") + s;
+      add_role(m, "FS-FileServer", "SYSTEM\\" + cs + "\\Services\\LanmanServer\\Shares: " + list);
+    }
+  }
+}
+
+void read_programs(const Hive& software, MachineFacts& m) {
+  for (const char* root : {"Microsoft\\Windows\\CurrentVersion\\Uninstall",
+                           "WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Uninstall"}) {
+    auto node = software.find(root);
+    if (!node) continue;
+    for (const auto& [key, p] : software.children(*node)) {
+      InstalledProgram prog;
+      prog.name = software.value_text(p, "DisplayName").value_or("");
+      if (prog.name.empty() || software.dword_value(p, "SystemComponent").value_or(0) == 1) continue;
+      if (software.value_text(p, "ParentKeyName")) continue;  // updates of another product
+      prog.version = software.value_text(p, "DisplayVersion").value_or("");
+      prog.publisher = software.value_text(p, "Publisher").value_or("");
+      prog.install_location = software.value_text(p, "InstallLocation").value_or("");
+      prog.registry_key = std::string("SOFTWARE\\") + root + "\\" + key;
+      m.programs.push_back(std::move(prog));
+    }
+  }
+}
+
+void read_dotnet(const Hive& software, MachineFacts& m) {
+  const std::string ndp = "Microsoft\\NET Framework Setup\\NDP\\";
+  if (software.find("Microsoft\\.NETFramework\\Policy\\v1.0\\3705")) m.dotnet_runtimes.push_back("1.0");
+  auto installed = [&](const std::string& key, std::string_view value) {
+    auto n = software.find(ndp + key);
+    return n && software.dword_value(*n, value).value_or(0) == 1;
+  };
+  if (installed("v1.1.4322", "Install")) m.dotnet_runtimes.push_back("1.1");
+  if (installed("v2.0.50727", "Install")) m.dotnet_runtimes.push_back("2.0");
+  if (installed("v3.0\\Setup", "InstallSuccess")) m.dotnet_runtimes.push_back("3.0");
+  if (installed("v3.5", "Install")) m.dotnet_runtimes.push_back("3.5");
+  if (auto full = software.find(ndp + "v4\\Full")) {
+    if (auto release = software.dword_value(*full, "Release")) {
+      std::string v = netfx_version_from_release(*release);
+      m.dotnet_runtimes.push_back(v.empty() ? "4.0" : v);
+    } else if (software.dword_value(*full, "Install").value_or(0) == 1) {
+      m.dotnet_runtimes.push_back("4.0");
+    }
+  }
+}
+
+void read_iis_msmq_msdtc(const Hive& software, MachineFacts& m) {
+  if (auto inet = software.find("Microsoft\\InetStp")) {
+    auto major = software.dword_value(*inet, "MajorVersion");
+    auto minor = software.dword_value(*inet, "MinorVersion");
+    if (major) m.iis_version = std::to_string(*major) + "." + std::to_string(minor.value_or(0));
+  }
+  auto params = software.find("Microsoft\\MSMQ\\Parameters");
+  m.msmq_installed = params.has_value();
+  for (const auto& s : m.services) m.msmq_installed = m.msmq_installed || iequals(s.name, "MSMQ");
+  if (params) {
+    auto setup = software.find("Microsoft\\MSMQ\\Parameters\\Setup");
+    bool without_ds = setup && software.dword_value(*setup, "AlwaysWithoutDS").value_or(0) == 1;
+    bool workgroup = software.dword_value(*params, "Workgroup").value_or(0) == 1;
+    m.msmq_workgroup = without_ds || workgroup;
+  }
+  if (auto sec = software.find("Microsoft\\MSDTC\\Security")) {
+    m.msdtc_network_access = software.dword_value(*sec, "NetworkDtcAccess").value_or(0) == 1;
+  }
+}
+
+// MSMQ keeps one definition file per queue under storage\lqs, with a
+// "QueueName=" line.
+void read_queues(const Volume& volume, MachineFacts& m, std::vector<Problem>& problems) {
+  auto lqs = volume.find("Windows/System32/msmq/storage/lqs");
+  if (!lqs || !lqs->is_dir) return;
+  std::vector<std::string> files;
+  volume.walk(
+      [&](const FileEntry& e) {
+        if (e.is_dir) return istarts_with(e.path, lqs->path) || istarts_with(lqs->path, e.path);
+        if (istarts_with(e.path, lqs->path + "/") && files.size() < 10'000) files.push_back(e.path);
+        return true;
+      },
+      problems);
+  for (const auto& f : files) {
+    auto bytes = volume.read(f, 0, 64 * 1024);
+    if (!bytes) continue;
+    std::string text = decode_text(*bytes);
+    for (const auto& line : split(text, '\n')) {
+      if (istarts_with(trim(line), "QueueName=")) m.msmq_queues.push_back(trim(trim(line).substr(10)));
+    }
+  }
+}
+
+}  // namespace
+
+std::string netfx_version_from_release(std::uint32_t release) {
+  static constexpr std::array<std::pair<std::uint32_t, std::string_view>, 11> kReleases{{
+      {533320, "4.8.1"}, {528040, "4.8"},   {461808, "4.7.2"}, {461308, "4.7.1"},
+      {460798, "4.7"},   {394802, "4.6.2"}, {394254, "4.6.1"}, {393295, "4.6"},
+      {379893, "4.5.2"}, {378675, "4.5.1"}, {378389, "4.5"},
+  }};
+  for (const auto& [min, version] : kReleases) {
+    if (release >= min) return std::string(version);
+  }
+  return {};
+}
+
+std::string executable_of(std::string_view command_line) {
+  std::string s = trim(command_line);
+  if (istarts_with(s, "\\??\\")) s = s.substr(4);
+  std::string exe;
+  if (!s.empty() && s[0] == '"') {
+    auto end = s.find('"', 1);
+    exe = s.substr(1, end == std::string::npos ? std::string::npos : end - 1);
+  } else {
+    // Unquoted: up to the first ".exe" (paths with spaces are often unquoted).
+    auto pos = to_lower(s).find(".exe");
+    exe = pos == std::string::npos ? s.substr(0, s.find(' ')) : s.substr(0, pos + 4);
+  }
+  for (const char* var : {"%SystemRoot%", "%windir%"}) {
+    if (istarts_with(exe, var)) exe = "C:\\Windows" + exe.substr(std::string_view(var).size());
+  }
+  if (istarts_with(exe, "%SystemDrive%")) exe = "C:" + exe.substr(13);
+  if (istarts_with(exe, "%ProgramFiles%")) exe = "C:\\Program Files" + exe.substr(14);
+  if (istarts_with(exe, "system32\\")) exe = "C:\\Windows\\" + exe;
+  return exe;
+}
+
+bool is_microsoft_service(const ServiceInfo& s) {
+  std::string exe = executable_of(s.image_path);
+  if (exe.empty()) return true;  // no image: a Windows component configured elsewhere
+  return istarts_with(exe, "C:\\Windows\\") || icontains(exe, "\\Microsoft ") ||
+         icontains(exe, "\\Microsoft\\") || icontains(exe, "\\Windows Defender\\") ||
+         icontains(exe, "\\Windows NT\\") || icontains(exe, "\\Common Files\\Microsoft Shared\\") ||
+         icontains(exe, "\\Internet Explorer\\") || icontains(exe, "\\Windows Media Player\\");
+}
+
+std::optional<MachineFacts> collect_machine(const Volume& volume, std::vector<Problem>& problems) {
+  MachineFacts m;
+  auto system = load_hive(volume, "Windows/System32/config/SYSTEM", problems, &m);
+  if (!system) return std::nullopt;
+  auto select = system->find("Select");
+  std::uint32_t current = select ? system->dword_value(*select, "Current").value_or(1) : 1;
+  char cs[32];
+  std::snprintf(cs, sizeof cs, "ControlSet%03u", current % 1000);
+  m.control_set = cs;
+  if (!system->find(m.control_set)) {
+    problems.push_back({"Windows/System32/config/SYSTEM",
+                        "Select\\Current names " + m.control_set + ", which is missing"});
+  }
+  m.computer_name = str(*system, system->find(m.control_set + "\\Control\\ComputerName\\ComputerName"),
+                        "ComputerName");
+  m.domain = str(*system, system->find(m.control_set + "\\Services\\Tcpip\\Parameters"), "Domain");
+  read_services(*system, m.control_set, m);
+  auto software = load_hive(volume, "Windows/System32/config/SOFTWARE", problems, &m);
+  if (software) {
+    read_os(*software, m);
+    read_roles(*software, *system, m.control_set, m);
+    read_programs(*software, m);
+    read_dotnet(*software, m);
+    read_iis_msmq_msdtc(*software, m);
+  }
+  read_queues(volume, m, problems);
+  if (m.os_name.empty() && !m.version.empty()) {
+    m.os_name = "Windows NT " + m.version + (iequals(m.installation_type, "Server") ? " Server" : "");
+  }
+  return m;
+}
+
+}  // namespace liftshift

@@ -1,0 +1,273 @@
+#include "collect/server_apps.hpp"
+
+#include <map>
+
+#include "collect/app_profile.hpp"
+#include "collect/file_kind.hpp"
+#include "collect/group_apps.hpp"
+#include "collect/machine_collector.hpp"
+#include "core/text.hpp"
+#include "formats/iis_config.hpp"
+#include "formats/task_xml.hpp"
+#include "sources/sub_volume.hpp"
+
+namespace liftshift {
+
+namespace {
+
+// Each folder is read once, however many services, tasks or programs live in it.
+class FolderReader {
+ public:
+  FolderReader(const Volume& volume, const ReadLimits& limits, std::vector<Problem>& problems)
+      : volume_(volume), limits_(limits), problems_(problems) {}
+
+  // The applications of a folder of the volume, their paths relative to the volume.
+  std::vector<Application> apps(const std::string& folder) {
+    auto it = cache_.find(to_lower(folder));
+    if (it != cache_.end()) return it->second;
+    SubVolume sub(volume_, folder);
+    ParsedSource parsed = read_source(sub, limits_);
+    std::vector<Application> found = group_published(parsed, folder);
+    assign_by_root(parsed, found);
+    for (auto& app : found) {
+      rebase(app, folder);
+      profile_app(app);
+    }
+    for (auto& p : parsed.problems) problems_.push_back({folder + "/" + p.path, p.message});
+    return cache_.emplace(to_lower(folder), std::move(found)).first->second;
+  }
+
+ private:
+  static std::string join(const std::string& folder, const std::string& rel) {
+    return rel.empty() ? folder : folder + "/" + rel;
+  }
+  static void rebase(Application& app, const std::string& folder) {
+    app.root = join(folder, app.root);
+    app.entry = join(folder, app.entry);
+    for (auto& b : app.binaries) b.path = join(folder, b.path);
+    for (auto& c : app.configs) c.path = join(folder, c.path);
+    for (auto& h : app.source_hits) h.file = join(folder, h.file);
+    for (auto& m : app.markers) m.path = join(folder, m.path);
+  }
+
+  const Volume& volume_;
+  const ReadLimits& limits_;
+  std::vector<Problem>& problems_;
+  std::map<std::string, std::vector<Application>> cache_;
+};
+
+std::string parent_of(const std::string& path) { return std::string(parent_dir(path)); }
+
+// The app in `apps` whose entry is `exe` (case-insensitive), if any.
+std::optional<Application> app_for_exe(const std::vector<Application>& apps, const std::string& exe) {
+  for (const auto& a : apps) {
+    if (iequals(a.entry, exe)) return a;
+  }
+  return std::nullopt;
+}
+
+std::string safe_id(std::string s) {
+  for (char& c : s) {
+    if (c == '\\') c = '/';
+  }
+  return s;
+}
+
+void add_iis_apps(const Volume& volume, FolderReader& reader, const std::string& source_name,
+                  std::vector<Application>& out, std::vector<Problem>& problems) {
+  const std::string config_path = "Windows/System32/inetsrv/config/applicationHost.config";
+  auto entry = volume.find(config_path);
+  if (!entry) return;
+  auto bytes = volume.read(entry->path, 0, 64u << 20);
+  if (!bytes) {
+    problems.push_back({config_path, bytes.error().message});
+    return;
+  }
+  auto iis = parse_iis_config(decode_text(*bytes), entry->path);
+  if (!iis) {
+    problems.push_back({config_path, iis.error().message});
+    return;
+  }
+  for (const auto& w : iis->warnings) problems.push_back({config_path, w});
+  for (const auto& info : iis->apps) {
+    Application app;
+    app.entry = info.physical_path;  // replaced by the site's web.config when it can be read
+    auto folder = volume_path(info.physical_path);
+    std::string label = info.site + info.app_path;
+    if (!folder) {
+      problems.push_back({config_path, "site '" + label + "' serves " + info.physical_path +
+                                           ", which is not on this volume: its content was not assessed"});
+    } else if (auto found = volume.find(*folder); !found || !found->is_dir) {
+      problems.push_back({config_path, "site '" + label + "' serves " + info.physical_path +
+                                           ", which does not exist on this volume"});
+    } else {
+      for (auto& a : reader.apps(found->path)) {
+        if (iequals(a.root, found->path) && (a.kind == AppKind::kWeb || iends_with(a.entry, "web.config"))) {
+          app = a;
+        }
+      }
+      if (app.root.empty()) {
+        app.root = found->path;
+        app.entry = found->path;  // a site without web.config: static content or classic ASP
+        app.framework = {"other", "", found->path + ": no web.config and no bin folder (static content)"};
+      }
+    }
+    app.iis = info;
+    for (const auto& p : iis->windows_auth_paths) {
+      if (iequals(p, info.site + info.app_path) || iequals(p + "/", info.site + info.app_path) ||
+          (info.app_path == "/" && iequals(p, info.site))) {
+        app.markers.push_back({"windows-auth", config_path, "windowsAuthentication enabled for " + p});
+      }
+    }
+    if (iis->windows_auth_default) {
+      app.markers.push_back({"windows-auth", config_path, "windowsAuthentication enabled server-wide"});
+    }
+    app.name = info.app_path == "/" ? info.site : info.site + info.app_path;
+    app.id = source_name + "/iis/" + safe_id(app.name);
+    app.kind = AppKind::kWeb;
+    out.push_back(std::move(app));
+  }
+}
+
+void add_exe_app(const Volume& volume, FolderReader& reader, const std::string& exe_windows,
+                 Application base, std::vector<Application>& out, std::vector<Problem>& problems,
+                 const std::string& what) {
+  auto rel = volume_path(exe_windows);
+  std::optional<FileEntry> found = rel ? volume.find(*rel) : std::nullopt;
+  if (found && !found->is_dir) {
+    if (auto a = app_for_exe(reader.apps(parent_of(found->path)), found->path)) {
+      a->id = base.id;
+      a->name = base.name;
+      a->service = base.service;
+      a->task = base.task;
+      out.push_back(std::move(*a));
+      return;
+    }
+  }
+  problems.push_back({rel.value_or(exe_windows), what + ": its program " + exe_windows +
+                                                     (found ? " could not be read as an application"
+                                                            : " is not on this volume")});
+  base.entry = exe_windows;
+  out.push_back(std::move(base));
+}
+
+void add_service_apps(const Volume& volume, FolderReader& reader, const MachineFacts& m,
+                      const std::string& source_name, std::vector<Application>& out,
+                      std::vector<Problem>& problems) {
+  for (const auto& s : m.services) {
+    if (s.microsoft) continue;
+    Application base;
+    base.id = source_name + "/service/" + s.name;
+    base.name = s.name;
+    base.service = s;
+    base.kind = AppKind::kService;
+    add_exe_app(volume, reader, executable_of(s.image_path), base, out, problems, "service " + s.name);
+  }
+}
+
+bool microsoft_task(const TaskFacts& t) {
+  return istarts_with(t.info.path, "\\Microsoft\\") || icontains(t.author, "Microsoft") ||
+         istarts_with(t.author, "$(@%SystemRoot%");
+}
+
+void add_task_apps(const Volume& volume, FolderReader& reader, const std::string& source_name,
+                   std::vector<Application>& out, std::vector<Problem>& problems) {
+  auto tasks = volume.find("Windows/System32/Tasks");
+  if (!tasks || !tasks->is_dir) return;
+  std::vector<FileEntry> files;
+  SubVolume sub(volume, tasks->path);
+  sub.walk(
+      [&](const FileEntry& e) {
+        if (e.is_dir) return !iequals(e.path, "Microsoft");
+        if (files.size() < 10'000) files.push_back(e);
+        return true;
+      },
+      problems);
+  for (const auto& f : files) {
+    auto bytes = sub.read(f.path, 0, 1u << 20);
+    std::string task_path = "\\" + f.path;
+    for (char& c : task_path) c = c == '/' ? '\\' : c;
+    if (!bytes) {
+      problems.push_back({tasks->path + "/" + f.path, bytes.error().message});
+      continue;
+    }
+    auto task = parse_task_xml(decode_text(*bytes), tasks->path + "/" + f.path);
+    if (!task) {
+      problems.push_back({tasks->path + "/" + f.path, task.error().message});
+      continue;
+    }
+    if (microsoft_task(*task) || task->info.command.empty()) continue;
+    Application base;
+    base.id = source_name + "/task" + safe_id(task->info.path);
+    base.name = task->info.path;
+    base.task = task->info;
+    base.kind = AppKind::kTask;
+    std::string exe = executable_of(task->info.command);
+    if (istarts_with(exe, "C:\\Windows\\") || !iends_with(exe, ".exe")) {
+      // A script run by a Windows program (cmd, powershell, cscript): the app is the task itself.
+      base.entry = task->info.command + (task->info.arguments.empty() ? "" : " " + task->info.arguments);
+      out.push_back(std::move(base));
+      continue;
+    }
+    add_exe_app(volume, reader, exe, base, out, problems, "task " + task->info.path);
+  }
+}
+
+void add_desktop_programs(const Volume& volume, FolderReader& reader, const MachineFacts& m,
+                          const std::string& source_name, std::vector<Application>& out) {
+  for (const auto& p : m.programs) {
+    if (p.install_location.empty() || icontains(p.publisher, "Microsoft")) continue;
+    auto rel = volume_path(p.install_location);
+    if (!rel) continue;
+    auto found = volume.find(*rel);
+    if (!found || !found->is_dir) continue;
+    for (auto& a : reader.apps(found->path)) {
+      if (a.kind != AppKind::kDesktop) continue;
+      bool known = false;
+      for (const auto& o : out) known = known || iequals(o.entry, a.entry);
+      if (known) continue;
+      a.id = source_name + "/program/" + safe_id(p.name) + "/" + std::string(file_name(a.entry));
+      a.name = p.name + " (" + std::string(file_name(a.entry)) + ")";
+      out.push_back(std::move(a));
+    }
+  }
+}
+
+}  // namespace
+
+std::optional<std::string> volume_path(std::string_view windows_path) {
+  std::string p = trim(windows_path);
+  if (istarts_with(p, "%SystemDrive%")) p = "C:" + p.substr(13);
+  if (istarts_with(p, "%SystemRoot%") || istarts_with(p, "%windir%")) {
+    p = "C:\\Windows" + p.substr(p.find('%', 1) + 1);
+  }
+  if (p.size() < 2 || p[1] != ':' || (p[0] != 'C' && p[0] != 'c')) return std::nullopt;
+  std::string rel = to_forward_slashes(p.substr(2));
+  while (!rel.empty() && rel.front() == '/') rel.erase(rel.begin());
+  for (const auto& part : split(rel, '/')) {
+    if (part == "..") return std::nullopt;  // never leave the volume
+  }
+  return rel;
+}
+
+std::vector<Application> collect_server_apps(const Volume& volume, const MachineFacts& machine,
+                                             const std::string& source_name, const ReadLimits& limits,
+                                             std::vector<Problem>& problems) {
+  FolderReader reader(volume, limits, problems);
+  std::vector<Application> apps;
+  add_iis_apps(volume, reader, source_name, apps, problems);
+  add_service_apps(volume, reader, machine, source_name, apps, problems);
+  add_task_apps(volume, reader, source_name, apps, problems);
+  add_desktop_programs(volume, reader, machine, source_name, apps);
+  for (auto& app : apps) {
+    AppKind kind = app.kind;
+    if (!app.binaries.empty() || !app.configs.empty()) profile_app(app);
+    // What the server says wins over what the files suggest.
+    if (app.service) app.kind = AppKind::kService;
+    if (app.task) app.kind = AppKind::kTask;
+    if (app.iis) app.kind = kind == AppKind::kWcf || app.kind == AppKind::kWcf ? AppKind::kWcf : AppKind::kWeb;
+  }
+  return apps;
+}
+
+}  // namespace liftshift

@@ -1,0 +1,25 @@
+// Finds the applications on a whole server: every IIS application, every
+// non-Microsoft Windows service and scheduled task, and every installed
+// desktop program. Each is read from its own folder with the same collectors
+// as a folder given on the command line, then given what the server says
+// about it (service account, bindings, schedule).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "collect/parsed_files.hpp"
+#include "core/model.hpp"
+#include "sources/volume.hpp"
+
+namespace liftshift {
+
+std::vector<Application> collect_server_apps(const Volume& volume, const MachineFacts& machine,
+                                             const std::string& source_name, const ReadLimits& limits,
+                                             std::vector<Problem>& problems);
+
+// "C:\\inetpub\\wwwroot" or "%SystemDrive%\\inetpub\\wwwroot" -> "inetpub/wwwroot";
+// nullopt for other drives and UNC paths (not on this volume).
+std::optional<std::string> volume_path(std::string_view windows_path);
+
+}  // namespace liftshift

@@ -1,0 +1,208 @@
+// The Plan: what `liftshift containerize` decided for each application, with
+// the reason for every decision. Plain values: the planner (src/plan) fills
+// them from an Assessment, the emitters (src/emit) turn them into files.
+// Nothing here ever holds a secret value: secrets are named, never copied.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model.hpp"
+
+namespace liftshift {
+
+enum class WindowsVersion { kLtsc2016, kLtsc2019, kLtsc2022, kLtsc2025 };
+enum class Isolation { kProcess, kHyperv };
+enum class Orchestrator { kKubernetes, kSwarm, kCompose };
+
+// What the user asked for; unset fields are decided per application.
+struct PlanOptions {
+  std::optional<WindowsVersion> windows_version;
+  std::optional<Isolation> isolation;
+  Orchestrator orchestrator = Orchestrator::kKubernetes;
+  std::string registry;  // "HOST/REPO"; "" = a placeholder in the commands
+};
+
+// One decision and why it was taken (topic: "base image", "isolation"...).
+struct Decision {
+  std::string topic;
+  std::string choice;
+  std::string reason;
+};
+
+enum class EntryKind { kIis, kService, kConsole, kTask };
+
+struct Port {
+  int port = 0;
+  std::string protocol = "TCP";
+  std::string name;     // DNS-1123 label: "http", "msmq"
+  std::string purpose;  // "HTTP (IIS site)"
+};
+
+struct VolumePlan {
+  std::string name;            // DNS-1123 label: "app-data"
+  std::string container_path;  // Windows path inside the container: "C:\\inetpub\\wwwroot\\App_Data"
+  std::string reason;
+  bool shared = true;  // every instance mounts it (ReadWriteMany); false: one instance only
+};
+
+// A setting supplied by the orchestrator's configuration (not secret).
+struct ConfigValue {
+  std::string key;    // environment variable name: "ConnectionStrings__ReportingDb"
+  std::string value;  // safe to store: no secret (masked text never reaches here)
+  std::string reason;
+};
+
+// A secret the application needs: named only, its value never leaves the source.
+struct SecretName {
+  std::string key;   // environment variable / secret key: "ConnectionStrings__ContosoDb"
+  std::string hint;  // the masked form ("...;Password=***") or what to put there
+  std::string reason;
+  std::string config_file;  // the config file that held it, relative to the source
+};
+
+struct LogChannel {
+  std::string name;   // "Application"
+  std::string level;  // Critical, Error, Warning, Information, Verbose
+};
+
+struct LogFolder {
+  std::string directory;  // "C:\\inetpub\\logs"
+  std::string filter;     // "*.log"
+  bool include_subdirectories = false;
+};
+
+struct EtwProvider {
+  std::string name;
+  std::string guid;  // without braces
+  std::string level;
+};
+
+struct LogMonitorPlan {
+  bool used = false;
+  std::string reason;
+  std::vector<LogChannel> channels;
+  std::vector<LogFolder> folders;
+  std::vector<EtwProvider> providers;
+};
+
+struct BuildStep {
+  std::string comment;
+  std::string command;  // the RUN command (PowerShell on Server Core, cmd on Nano Server)
+};
+
+// How the image is built: from a published folder, or from sources with an SDK stage.
+struct BuildPlan {
+  bool from_source = false;
+  std::string sdk_image;       // "mcr.microsoft.com/dotnet/framework/sdk:4.8.1-windowsservercore-ltsc2022"
+  std::string solution;        // relative to the source root, '/' separators ("" = none)
+  std::string project;         // the project to build, relative to the source root
+  std::string context_folder;  // the folder under the build context with the files: "app" or "src"
+  std::string copy_from;       // what the user copies into it (absolute or as given)
+  std::string app_dir;         // where the application lives in the image: "C:\\app"
+  bool dotnet_sdk = false;     // dotnet publish instead of nuget restore + msbuild
+  bool web_publish = false;    // msbuild web publish (WebPublishMethod=FileSystem)
+};
+
+// A blocker of a not-a-candidate application and the seed's workaround.
+struct Blocker {
+  std::string rule;
+  std::string title;
+  std::vector<std::string> evidence;
+  std::string workaround;
+};
+
+// A finding that still needs attention, and what the artifacts already do about it.
+struct FixItem {
+  Finding finding;
+  std::string covered;  // "" when nothing is done for it: fix by hand
+};
+
+struct AppPlan {
+  std::string app_id;
+  std::string app_name;
+  std::string folder;      // safe sub-folder of OUT
+  std::string k8s_name;    // DNS-1123 name for resources and the image
+  std::string source;      // the source path as given
+  std::string root;        // app folder relative to the source
+  AppKind kind = AppKind::kConsole;
+  Framework framework;
+  Verdict verdict = Verdict::kReady;
+
+  bool blocked = false;  // not-a-candidate: only BLOCKED.md is written
+  std::vector<Blocker> blockers;
+  std::vector<std::string> refusals;  // refused combinations: nothing is written for the app
+
+  // Image and platform
+  std::string base_image;  // "mcr.microsoft.com/dotnet/framework/aspnet"
+  std::string base_tag;    // "4.8.1-windowsservercore-ltsc2022"
+  std::string fallback;    // the seed's fallback image or step, "" when none
+  std::vector<BuildStep> fallback_steps;  // steps of the fallback (NetFx3), when any
+  std::string fallback_image;             // full image reference of the fallback
+  bool nano_server = false;
+  WindowsVersion windows_version = WindowsVersion::kLtsc2022;
+  Isolation isolation = Isolation::kProcess;
+  Orchestrator orchestrator = Orchestrator::kKubernetes;
+  std::string registry;
+  BuildPlan build;
+  std::vector<BuildStep> steps;  // features enabled, keys created... in order
+
+  // Runtime
+  EntryKind entry_kind = EntryKind::kConsole;
+  std::string app_exe;         // the application's executable in the image: "C:\\app\\Contoso.Tool.exe"
+  std::string entry_exe;       // the container's foreground process (app_exe, or ServiceMonitor)
+  std::string entry_args;
+  std::string service_name;    // Windows service (kService) or "w3svc" (kIis)
+  bool download_service_monitor = false;
+  std::string user;            // "ContainerUser" or "ContainerAdministrator"
+  LogMonitorPlan log_monitor;
+
+  std::vector<Port> ports;
+  std::vector<VolumePlan> volumes;
+  std::vector<ConfigValue> config;
+  std::vector<SecretName> secrets;
+  bool https = false;          // TLS at the ingress
+  bool web = false;            // reachable over HTTP: Service + Ingress
+  bool autoscale = false;
+  std::optional<std::string> schedule;  // cron
+  std::string schedule_text;            // readable trigger
+  bool gmsa = false;
+  std::string gmsa_account;    // the gMSA name (placeholder when unknown)
+  bool msmq = false;
+  bool msdtc = false;
+  std::string hostname;        // stable hostname (MSDTC, MSMQ)
+
+  std::vector<Decision> decisions;
+  std::vector<std::string> warnings;
+  std::vector<FixItem> to_fix;  // every change/info finding, with what the artifacts cover
+};
+
+struct Plan {
+  PlanOptions options;
+  std::vector<AppPlan> apps;
+  std::vector<std::string> refusals;  // refused option combinations (whole run)
+};
+
+inline std::string to_string(WindowsVersion v) {
+  switch (v) {
+    case WindowsVersion::kLtsc2016: return "ltsc2016";
+    case WindowsVersion::kLtsc2019: return "ltsc2019";
+    case WindowsVersion::kLtsc2022: return "ltsc2022";
+    case WindowsVersion::kLtsc2025: return "ltsc2025";
+  }
+  return "ltsc2022";
+}
+
+inline std::string to_string(Isolation i) { return i == Isolation::kHyperv ? "hyperv" : "process"; }
+
+inline std::string to_string(Orchestrator o) {
+  switch (o) {
+    case Orchestrator::kKubernetes: return "kubernetes";
+    case Orchestrator::kSwarm: return "swarm";
+    case Orchestrator::kCompose: return "compose";
+  }
+  return "kubernetes";
+}
+
+}  // namespace liftshift

@@ -1,0 +1,80 @@
+// compose.yaml for Docker compose and Swarm: isolation, credential_spec,
+// the placement constraint node.platform.os == windows, volumes, secrets.
+// With Kubernetes it is the file for a local test run on a Windows host.
+#include "emit/artifacts.hpp"
+#include "emit/yaml_out.hpp"
+
+namespace liftshift {
+
+namespace {
+
+std::string secret_name(const AppPlan& plan, const std::string& key) { return plan.k8s_name + "_" + key; }
+
+}  // namespace
+
+std::string render_compose(const AppPlan& plan) {
+  bool swarm = plan.orchestrator == Orchestrator::kSwarm;
+  YAML::Node svc;
+  svc["image"] = image_reference(plan);
+  svc["build"] = yaml_map({{"context", YAML::Node(".")}, {"dockerfile", YAML::Node("Dockerfile")}});
+  svc["isolation"] = to_string(plan.isolation);
+  if (!plan.hostname.empty()) svc["hostname"] = plan.hostname;
+  for (const auto& p : plan.ports) {
+    int published = p.port == 80 || p.port == 8080 ? 8080 : p.port;
+    // Long syntax: "8080:80" in short syntax is a base-60 number to YAML 1.1 readers.
+    svc["ports"].push_back(yaml_map({{"target", YAML::Node(p.port)},
+                                     {"published", YAML::Node(std::to_string(published))},
+                                     {"protocol", YAML::Node("tcp")}}));
+  }
+  for (const auto& c : plan.config) svc["environment"][c.key] = c.value;
+  for (const auto& s : plan.secrets) svc["secrets"].push_back(secret_name(plan, s.key));
+  for (const auto& v : plan.volumes) {
+    svc["volumes"].push_back(yaml_map(
+        {{"type", YAML::Node("volume")}, {"source", YAML::Node(v.name)}, {"target", YAML::Node(v.container_path)}}));
+  }
+  if (plan.gmsa) svc["credential_spec"]["file"] = plan.k8s_name + "-gmsa.json";
+  bool task = plan.entry_kind == EntryKind::kTask;
+  if (!swarm) svc["restart"] = task ? "no" : "unless-stopped";
+  YAML::Node deploy;
+  deploy["mode"] = "replicated";
+  deploy["replicas"] = task ? 0 : (plan.autoscale ? 2 : 1);
+  deploy["placement"]["constraints"].push_back("node.platform.os == windows");
+  deploy["restart_policy"]["condition"] = task ? "none" : "any";
+  svc["deploy"] = deploy;
+
+  YAML::Node root;
+  root["services"][plan.k8s_name] = svc;
+  for (const auto& v : plan.volumes) {
+    YAML::Node empty(YAML::NodeType::Map);
+    empty.SetStyle(YAML::EmitterStyle::Flow);
+    root["volumes"][v.name] = empty;
+  }
+  for (const auto& s : plan.secrets) {
+    YAML::Node def;
+    if (swarm) {
+      def["external"] = true;
+    } else {
+      def["file"] = "./secrets/" + s.key;
+    }
+    root["secrets"][secret_name(plan, s.key)] = def;
+  }
+  std::vector<std::string> header{
+      plan.app_name + ": " +
+          (plan.orchestrator == Orchestrator::kKubernetes ? "local test run on a Windows container host (Kubernetes "
+                                                            "uses k8s/)"
+                                                          : "deployment with Docker " + to_string(plan.orchestrator)) +
+          ".",
+      "Windows Server " + to_string(plan.windows_version) + ", " + to_string(plan.isolation) + " isolation."};
+  if (!plan.secrets.empty()) {
+    header.push_back(swarm ? "Secrets: docker secret create NAME FILE before docker stack deploy."
+                           : "Secrets: one file per secret under ./secrets/ (never commit them).");
+    header.push_back("They appear as files in C:\\ProgramData\\Docker\\secrets (see MIGRATION.md).");
+  }
+  if (plan.gmsa) {
+    header.push_back("credential_spec: the file lives in C:\\ProgramData\\Docker\\CredentialSpecs on every host.");
+  }
+  if (task) header.push_back("A scheduled task: replicas 0; the schedule starts it (MIGRATION.md).");
+  return yaml_document(root, header);
+}
+
+}  // namespace liftshift

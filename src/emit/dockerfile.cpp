@@ -1,0 +1,237 @@
+// Dockerfile and Dockerfile.netfx3: `# escape=\``, a pinned base tag, the
+// features the plan enables, the application copied from app/ (or built from
+// src/ in an SDK stage), EXPOSE, USER, and the entrypoint. With Log Monitor
+// the entrypoint goes through SHELL, so ENTRYPOINT is in shell form.
+#include <algorithm>
+#include <sstream>
+
+#include "core/text.hpp"
+#include "emit/artifacts.hpp"
+
+namespace liftshift {
+
+namespace {
+
+constexpr const char* kServiceMonitorUrl =
+    "https://github.com/microsoft/IIS.ServiceMonitor/releases/download/v2.0.1.10/ServiceMonitor.exe";
+constexpr const char* kLogMonitorUrl =
+    "https://github.com/microsoft/windows-container-tools/releases/download/v2.1.1/LogMonitor.exe";
+constexpr const char* kPowerShell =
+    R"(SHELL ["powershell", "-NoProfile", "-Command", "$ErrorActionPreference = 'Stop'; $ProgressPreference = 'SilentlyContinue';"])";
+
+std::string json_string(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '\\' || c == '"') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out + "\"";
+}
+
+std::string windows_path(std::string_view rel) {
+  std::string out(rel);
+  for (auto& c : out) {
+    if (c == '/') c = '\\';
+  }
+  return out;
+}
+
+// Splits arguments on spaces, keeping "quoted parts" together.
+std::vector<std::string> split_args(std::string_view args) {
+  std::vector<std::string> out;
+  std::string cur;
+  bool quoted = false;
+  for (char c : args) {
+    if (c == '"') {
+      quoted = !quoted;
+    } else if (c == ' ' && !quoted) {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+    } else {
+      cur.push_back(c);
+    }
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+std::string shell_command(const AppPlan& plan) {
+  std::string exe = plan.entry_exe.find(' ') != std::string::npos ? "\"" + plan.entry_exe + "\"" : plan.entry_exe;
+  return plan.entry_args.empty() ? exe : exe + " " + plan.entry_args;
+}
+
+void build_stage(std::ostringstream& d, const AppPlan& plan) {
+  const BuildPlan& b = plan.build;
+  std::string project = windows_path(b.project);
+  d << "# Build stage: compile " << b.project << " with the SDK image; only its output reaches the final image.\n";
+  d << "FROM " << b.sdk_image << " AS build\n";
+  if (b.sdk_image.find("nanoserver") == std::string::npos) d << kPowerShell << "\n";
+  d << "WORKDIR C:\\src\n";
+  d << "COPY src/ .\n";
+  if (b.dotnet_sdk) {
+    d << "RUN dotnet publish " << project << " -c Release -o C:\\out\n";
+  } else {
+    d << "RUN nuget restore " << project << " -SolutionDirectory C:\\src\n";
+    if (b.web_publish) {
+      d << "RUN msbuild " << project
+        << " /p:Configuration=Release /p:DeployOnBuild=true /p:WebPublishMethod=FileSystem `\n"
+           "    /p:DeployDefaultTarget=WebPublish /p:PublishUrl=C:\\out\n";
+    } else {
+      d << "RUN msbuild " << project << " /p:Configuration=Release /p:OutDir=C:\\out\\\n";
+    }
+  }
+  d << "\n";
+}
+
+std::string regex_escape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\'') {
+      out += "''";  // inside a PowerShell single-quoted string
+      continue;
+    }
+    if (std::string_view("\\^$.|?*+()[]{}").find(c) != std::string_view::npos) out.push_back('\\');
+    out.push_back(c);
+  }
+  return out;
+}
+
+// Config files of the application that held secrets, as paths in the image,
+// with a pattern that matches while a secret value is still in them.
+std::vector<std::pair<std::string, std::string>> secret_configs(const AppPlan& plan) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& s : plan.secrets) {
+    if (s.config_file.empty()) continue;
+    std::string path = to_forward_slashes(s.config_file);
+    std::string root = to_forward_slashes(plan.root);
+    if (!root.empty() && istarts_with(path, root + "/")) path = path.substr(root.size() + 1);
+    if (plan.build.from_source) {
+      // Source configs become web.config or NAME.exe.config in the output.
+      std::string file = path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
+      path = iequals(file, "App.config") ? plan.app_exe.substr(plan.app_exe.rfind('\\') + 1) + ".config" : file;
+    }
+    std::string full = plan.build.app_dir + "\\" + windows_path(path);
+    std::string pattern = istarts_with(s.key, "AppSettings__")
+                              ? "key=\\x22" + regex_escape(s.key.substr(13)) + "\\x22\\s+value=\\x22[^\\x22*]"
+                              : "(password|pwd)\\s*=\\s*[^;*\\s\\x22]";
+    auto it = std::find_if(out.begin(), out.end(), [&](const auto& p) { return p.first == full; });
+    if (it == out.end()) {
+      out.emplace_back(full, pattern);
+    } else if (it->second.find(pattern) == std::string::npos) {
+      it->second += "|" + pattern;
+    }
+  }
+  return out;
+}
+
+std::string render(const AppPlan& plan, const std::string& image, const std::vector<BuildStep>& extra_steps,
+                   bool service_monitor, const std::string& title) {
+  std::ostringstream d;
+  bool nano = plan.nano_server && extra_steps.empty();
+  d << "# escape=`\n";
+  d << "# " << title << " for " << plan.app_name << " (" << plan.app_id << "), written by liftshift containerize.\n";
+  d << "# Build context: this folder, with the application copied into " << plan.build.context_folder
+    << "/ (MIGRATION.md, step 7).\n";
+  d << "# Windows Server " << to_string(plan.windows_version) << ", " << to_string(plan.isolation)
+    << " isolation; every decision and its reason is in MIGRATION.md.\n\n";
+  if (plan.build.from_source) build_stage(d, plan);
+  d << "FROM " << image << "\n";
+  if (!nano) d << kPowerShell << "\n";
+  std::vector<BuildStep> steps = extra_steps;
+  steps.insert(steps.end(), plan.steps.begin(), plan.steps.end());
+  for (const auto& s : steps) {
+    d << "\n# " << s.comment << "\n";
+    d << "RUN " << s.command << "\n";
+  }
+  if (service_monitor) {
+    d << "\n# ServiceMonitor v2.0.1.10 (pinned): keeps the container in the foreground while the service runs\n";
+    d << "ADD " << kServiceMonitorUrl << " C:/ServiceMonitor.exe\n";
+  }
+  if (plan.log_monitor.used) {
+    d << "\n# Log Monitor: forwards event logs, log files and ETW to stdout (LogMonitorConfig.json)\n";
+    d << "ADD " << kLogMonitorUrl << " C:/LogMonitor/LogMonitor.exe\n";
+    d << "COPY LogMonitorConfig.json C:/LogMonitor/LogMonitorConfig.json\n";
+  }
+  d << "\nWORKDIR " << plan.build.app_dir << "\n";
+  if (plan.entry_kind == EntryKind::kIis && !nano) {
+    d << "RUN Remove-Item -Recurse -Force " << plan.build.app_dir << "\\*\n";
+  }
+  if (plan.build.from_source) {
+    d << "COPY --from=build C:/out/ .\n";
+  } else {
+    d << "COPY " << plan.build.context_folder << "/ .\n";
+  }
+  auto configs = secret_configs(plan);
+  if (!configs.empty() && !nano) {
+    d << "\n# Secrets stay out of the image: the build fails while a config still holds a password.\n";
+    for (const auto& [file, pattern] : configs) {
+      d << "RUN if (Select-String -Path '" << file << "' -Pattern '(?i)" << pattern << "' -Quiet) { throw '" << file
+        << " still holds a secret: remove it, the orchestrator supplies it (MIGRATION.md)' }\n";
+    }
+  }
+  if (!plan.ports.empty()) {
+    d << "\nEXPOSE";
+    for (const auto& p : plan.ports) d << " " << p.port;
+    d << "\n";
+  }
+  d << "\nUSER " << plan.user << "\n";
+  if (plan.log_monitor.used) {
+    if (plan.entry_kind == EntryKind::kIis && !nano) {
+      d << R"(SHELL ["C:\\LogMonitor\\LogMonitor.exe", "powershell.exe"])" << "\n";
+    } else {
+      d << R"(SHELL ["C:\\LogMonitor\\LogMonitor.exe", "cmd", "/S", "/C"])" << "\n";
+    }
+    d << "# Shell form on purpose: the exec form would bypass SHELL and Log Monitor would never start.\n";
+    d << "ENTRYPOINT " << shell_command(plan) << "\n";
+  } else {
+    d << "ENTRYPOINT [" << json_string(plan.entry_exe);
+    for (const auto& a : split_args(plan.entry_args)) d << ", " << json_string(a);
+    d << "]\n";
+  }
+  return d.str();
+}
+
+}  // namespace
+
+std::string render_dockerfile(const AppPlan& plan) {
+  return render(plan, plan.base_image + ":" + plan.base_tag, {}, plan.download_service_monitor, "Dockerfile");
+}
+
+std::string render_dockerfile_netfx3(const AppPlan& plan) {
+  if (plan.fallback_steps.empty() || plan.fallback_image.empty()) return "";
+  bool service_monitor = plan.entry_kind == EntryKind::kIis || plan.entry_kind == EntryKind::kService;
+  return render(plan, plan.fallback_image, plan.fallback_steps, service_monitor,
+                "Fallback Dockerfile (.NET Framework 3.5 on Server Core, the seed's fallback)");
+}
+
+std::string render_dockerignore(const AppPlan& plan) {
+  std::string out =
+      "# The build context is this folder: keep out what the image must not carry.\n"
+      "# Generated files (manifests, docs) are not part of the image.\n"
+      "k8s/\n"
+      "compose.yaml\n"
+      "*.md\n"
+      "Dockerfile*\n"
+      "secrets/\n"
+      "# Certificates belong to the ingress, not the image (seed: IIS certificates).\n"
+      "**/*.pfx\n"
+      "**/*.p12\n"
+      "**/*.key\n"
+      "# Debug symbols, editor and source-control files.\n"
+      "**/*.pdb\n"
+      "**/.vs/\n"
+      "**/.git/\n"
+      "**/*.user\n"
+      "**/*.suo\n"
+      "**/Web.Debug.config\n"
+      "**/Web.Release.config\n";
+  if (plan.build.from_source) {
+    out += "# Build outputs of the source tree: the SDK stage builds them again.\n"
+           "src/**/bin/\n"
+           "src/**/obj/\n"
+           "src/packages/\n";
+  }
+  return out;
+}
+
+}  // namespace liftshift

@@ -1,0 +1,22 @@
+// Kubernetes manifests, one file per object under k8s/ (k8s_workload.cpp,
+// k8s_network.cpp, k8s_config.cpp, k8s_identity.cpp).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "emit/artifacts.hpp"
+#include "emit/yaml_out.hpp"
+
+namespace liftshift {
+
+YAML::Node k8s_labels(const AppPlan& plan);
+YAML::Node k8s_metadata(const AppPlan& plan, const std::string& name);
+YAML::Node k8s_pod_spec(const AppPlan& plan, bool job);
+
+Artifact k8s_workload(const AppPlan& plan);              // Deployment or CronJob
+std::vector<Artifact> k8s_network(const AppPlan& plan);  // Service, Ingress, HorizontalPodAutoscaler
+std::vector<Artifact> k8s_config(const AppPlan& plan);   // ConfigMap, Secret template, PersistentVolumeClaims
+std::vector<Artifact> k8s_identity(const AppPlan& plan); // ServiceAccount, GMSACredentialSpec, ClusterRole, RoleBinding
+
+}  // namespace liftshift

@@ -1,0 +1,170 @@
+// MIGRATION.md: the seed's eight planning steps filled in for one
+// application, every decision with its reason, the findings still to fix by
+// hand, and the commands to build, test, push and deploy.
+#include <sstream>
+
+#include "emit/artifacts.hpp"
+#include "emit/markdown.hpp"
+#include "plan/windows_facts.hpp"
+
+namespace liftshift {
+
+namespace {
+
+const Decision* decision(const AppPlan& plan, std::string_view topic) {
+  for (const auto& d : plan.decisions) {
+    if (d.topic == topic) return &d;
+  }
+  return nullptr;
+}
+
+void say(std::ostringstream& md, const AppPlan& plan, std::string_view topic) {
+  if (const Decision* d = decision(plan, topic)) {
+    md << "   - " << d->topic << ": " << md_code(d->choice) << ". " << d->reason << ".\n";
+  }
+}
+
+void security_step(std::ostringstream& md, const AppPlan& plan) {
+  md << "4. **Security policies for the container environment.**\n";
+  say(md, plan, "user");
+  md << "   - Scan the image in the registry and the running containers (Microsoft Defender for Containers\n"
+     << "     scans Windows images and watches them at run time), as your security policy requires.\n"
+     << "   - Containers have no servicing stack: rebuild on the monthly base image (Patch Tuesday) instead of\n"
+     << "     patching, and redeploy.\n";
+  md << "   - With " << to_string(plan.isolation) << " isolation "
+     << (plan.isolation == Isolation::kProcess
+             ? "the container shares the host's kernel: an elevated process on the host can reach it; choose\n"
+               "     Hyper-V isolation (compose/Swarm) where tenants must be kept apart.\n"
+             : "each container has its own kernel in a utility VM.\n");
+  if (!plan.secrets.empty()) {
+    md << "   - No secret is in the image or in these files: " << plan.secrets.size()
+       << " secret(s) come from the secret store (list below).\n";
+  }
+  say(md, plan, "identity");
+}
+
+void orchestration_step(std::ostringstream& md, const AppPlan& plan) {
+  md << "6. **Orchestration.** " << to_string(plan.orchestrator) << ": ";
+  if (plan.orchestrator == Orchestrator::kKubernetes) {
+    md << "`k8s/` pins the pods to Windows nodes (`kubernetes.io/os: windows`,\n"
+       << "   `node.kubernetes.io/windows-build: " << windows_build(plan.windows_version)
+       << "`), tolerates the `os=windows:NoSchedule` taint and runs as `" << plan.user << "`.\n"
+       << "   `compose.yaml` runs the same image on one Windows host for testing.\n";
+  } else {
+    md << "`compose.yaml` places the service on Windows nodes (`node.platform.os == windows`) with\n"
+       << "   `isolation: " << to_string(plan.isolation) << "`; pin the build with a node label (`node.labels.OsVersion`).\n";
+  }
+  for (const char* topic : {"schedule", "hostname", "storage", "configuration", "logging"}) say(md, plan, topic);
+}
+
+void commands(std::ostringstream& md, const AppPlan& plan) {
+  std::string image = image_reference(plan);
+  md << "\n## Build, test, push and deploy\n\n";
+  if (plan.registry.empty()) {
+    md << "The image name uses a placeholder registry; run `liftshift containerize --registry HOST/REPO` to set yours.\n\n";
+  }
+  md << "On a Windows build host with Docker (Windows containers), in this folder:\n\n```powershell\n";
+  md << "# 7. Put the application in the build context (" << plan.build.context_folder << "/)\n";
+  md << "New-Item -ItemType Directory -Force " << plan.build.context_folder << " | Out-Null\n";
+  md << "Copy-Item -Recurse -Force -Path '" << md_app_source(plan) << "/*' -Destination " << plan.build.context_folder
+     << "/\n";
+  if (!plan.secrets.empty()) {
+    md << "# Remove the secret values from the copied configuration first (the build fails otherwise).\n";
+  }
+  md << "docker build -t " << image << " .\n";
+  if (!plan.fallback_steps.empty()) {
+    md << "# Only if the application fails on the 4.x image (the seed's fallback):\n";
+    md << "docker build -f Dockerfile.netfx3 -t " << image << " .\n";
+  }
+  md << "\n# Test on this host\n";
+  std::string run = "docker run --rm --isolation=" + to_string(plan.isolation);
+  for (const auto& p : plan.ports) run += " -p " + std::to_string(p.port == 80 ? 8080 : p.port) + ":" + std::to_string(p.port);
+  if (!plan.hostname.empty()) run += " --hostname " + plan.hostname;
+  if (plan.gmsa) run += " --security-opt \"credentialspec=file://" + plan.k8s_name + "-gmsa.json\"";
+  for (const auto& c : plan.config) run += " -e " + c.key;
+  for (const auto& s : plan.secrets) run += " -e " + s.key;
+  md << run << " " << image << "\n";
+  md << "# or: docker compose up\n";
+  md << "\n# 8. Push to the image repository\n";
+  md << "docker push " << image << "\n";
+  md << "\n# Deploy\n";
+  if (plan.orchestrator == Orchestrator::kKubernetes) {
+    if (!plan.secrets.empty()) md << "# Create the secret " << plan.k8s_name << "-secrets (k8s/secret.template.yaml shows how)\n";
+    if (plan.web) md << "kubectl create secret tls " << plan.k8s_name << "-tls --cert=FILE.crt --key=FILE.key\n";
+    md << "kubectl apply -f k8s/\n";
+  } else if (plan.orchestrator == Orchestrator::kSwarm) {
+    for (const auto& s : plan.secrets) md << "docker secret create " << plan.k8s_name << "_" << s.key << " FILE\n";
+    md << "docker stack deploy -c compose.yaml " << plan.k8s_name << "\n";
+  } else {
+    md << "docker compose up -d\n";
+  }
+  md << "```\n";
+  if (plan.entry_kind == EntryKind::kTask && plan.orchestrator != Orchestrator::kKubernetes) {
+    md << "\nCompose and Swarm have no cron: start the task from the host's Task Scheduler on its schedule (`"
+       << plan.schedule.value_or("") << "`) with `docker compose run --rm " << plan.k8s_name << "`.\n";
+  }
+}
+
+}  // namespace
+
+std::string render_migration(const AppPlan& plan) {
+  std::ostringstream md;
+  md << "# Migration plan: " << plan.app_name << "\n\n";
+  md << md_app_line(plan) << ", verdict **" << to_string(plan.verdict) << "**, from "
+     << md_code(md_app_source(plan)) << ".\n"
+     << "Written by `liftshift containerize` from the assessment, following Microsoft's \"Lift and shift to\n"
+     << "containers\" guidance. Every decision says why; review them before you build.\n";
+
+  md << "\n## The eight planning steps for this application\n\n";
+  md << "1. **Base image.**\n";
+  for (const char* topic : {"base image", "fallback image", "fonts", "build"}) say(md, plan, topic);
+  md << "2. **Isolation mode.**\n";
+  say(md, plan, "isolation");
+  md << "3. **Windows Server version.**\n";
+  say(md, plan, "Windows Server version");
+  security_step(md, plan);
+  md << "5. **Load balancing and scale.**\n";
+  for (const char* topic : {"scale", "TLS"}) say(md, plan, topic);
+  orchestration_step(md, plan);
+  md << "7. **Containerize the app.** `Dockerfile` (" << md_code(plan.base_image + ":" + plan.base_tag) << ").\n";
+  for (const char* topic : {"entrypoint", "MSMQ"}) say(md, plan, topic);
+  md << "8. **Push the app to an image repository**: " << md_code(image_reference(plan))
+     << ", so every host (dev, test,\n   production) pulls the same image.\n";
+
+  md << "\n## All decisions\n\n";
+  for (const auto& d : plan.decisions) md << "- **" << d.topic << "**: " << md_code(d.choice) << ". " << d.reason << ".\n";
+  if (!plan.warnings.empty()) {
+    md << "\n## Warnings\n\n";
+    for (const auto& w : plan.warnings) md << "- " << w << "\n";
+  }
+  if (!plan.ports.empty()) {
+    md << "\n## Ports\n\n";
+    for (const auto& p : plan.ports) md << "- " << p.port << "/" << p.protocol << " (" << p.name << "): " << p.purpose << "\n";
+  }
+  if (!plan.config.empty() || !plan.secrets.empty()) {
+    md << "\n## Configuration and secrets\n\n"
+       << "The application reads these from environment variables (.NET Framework: add the\n"
+       << "`Microsoft.Configuration.ConfigurationBuilders.Environment` builder to the config; with compose/Swarm\n"
+       << "secrets, the `KeyPerFile` builder reads `C:\\ProgramData\\Docker\\secrets`). For IIS, ServiceMonitor\n"
+       << "copies the container's environment into the app pool.\n\n";
+    for (const auto& c : plan.config) md << "- " << md_code(c.key) << " (config): " << c.reason << ".\n";
+    for (const auto& s : plan.secrets) {
+      md << "- " << md_code(s.key) << " (secret): " << s.reason << ". Shape: " << md_code(s.hint) << ".\n";
+    }
+  }
+  md << "\n## Findings still to fix\n\n";
+  bool any = false;
+  for (const auto& f : plan.to_fix) {
+    if (f.finding.severity == Severity::kInfo) continue;
+    any = true;
+    md << "- **" << f.finding.rule << "** (" << to_string(f.finding.severity) << "): " << f.finding.title << ".\n";
+    md << "  - Done by these artifacts: " << (f.covered.empty() ? "nothing; fix by hand" : f.covered) << ".\n";
+    md << "  - Fix: " << f.finding.remediation << "\n";
+    for (const auto& e : f.finding.evidence) md << "  - Evidence: " << md_code(e) << "\n";
+  }
+  if (!any) md << "None.\n";
+  commands(md, plan);
+  return md.str();
+}
+
+}  // namespace liftshift

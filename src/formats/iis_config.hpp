@@ -1,0 +1,34 @@
+// IIS applicationHost.config: sites, applications, virtual directories,
+// bindings and application pools. Bytes/text in, facts out.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/model.hpp"
+#include "core/result.hpp"
+
+namespace liftshift {
+
+struct IisAppPool {
+  std::string name;
+  std::string runtime_version;  // managedRuntimeVersion ("v4.0", "v2.0", "" = no managed code)
+  std::string pipeline_mode;    // "Integrated" / "Classic"
+  std::string identity;         // identityType, or "SpecificUser: DOMAIN\\user" (never a password)
+};
+
+struct IisConfigFacts {
+  std::vector<IisInfo> apps;  // one per site application, bindings from its site
+  std::vector<IisAppPool> pools;
+  std::vector<std::string> windows_auth_paths;  // location paths with windowsAuthentication enabled
+  bool windows_auth_default = false;            // enabled for every site
+  std::vector<std::string> warnings;
+};
+
+Result<IisConfigFacts> parse_iis_config(std::string_view xml_text, const std::string& path);
+
+// "*:443:shop.contoso.com" -> address "*", port 443, host "shop.contoso.com".
+IisBinding parse_binding(std::string_view protocol, std::string_view information);
+
+}  // namespace liftshift

@@ -1,0 +1,158 @@
+// Base image (seed: ".NET Framework and .NET" table and planning step 1;
+// FACTS.md: the images that exist today and their tags).
+#include "core/app_queries.hpp"
+#include "plan/plan_steps.hpp"
+#include "plan/windows_facts.hpp"
+
+namespace liftshift {
+
+namespace {
+
+constexpr std::string_view kMcr = "mcr.microsoft.com/";
+
+int major_of(const std::string& version) {
+  if (version.empty() || version[0] < '0' || version[0] > '9') return 0;
+  try {
+    return std::stoi(version);
+  } catch (...) {
+    return 0;
+  }
+}
+
+bool iis_hosted(const AppPlan& plan) { return plan.kind == AppKind::kWeb || plan.kind == AppKind::kWcf; }
+
+std::string netfx_family(const AppPlan& plan) {
+  if (plan.kind == AppKind::kWcf) return "wcf";
+  if (plan.kind == AppKind::kWeb) return "aspnet";
+  return "runtime";
+}
+
+void set_image(AppPlan& plan, std::string image, std::string tag) {
+  plan.base_image = std::string(kMcr) + image;
+  plan.base_tag = std::move(tag);
+}
+
+void netfx_image(const AppAssessment& a, AppPlan& plan) {
+  WindowsVersion v = plan.windows_version;
+  std::string family = netfx_family(plan);
+  set_image(plan, "dotnet/framework/" + family, netfx_tag(v));
+  std::string fam_reason = family == "wcf"      ? "a WCF service hosted in IIS: the wcf image (IIS with HTTP and TCP activation)"
+                           : family == "aspnet" ? "an ASP.NET web application: the aspnet image (IIS with ASP.NET)"
+                                                : "no IIS hosting: the runtime image";
+  int major = major_of(plan.framework.version);
+  std::string fw = plan.framework.version.empty() ? "of unknown version" : plan.framework.version;
+  if (major == 2 || major == 3) {
+    decide(plan, "base image", plan.base_image + ":" + plan.base_tag,
+           ".NET Framework " + fw + ": the seed says to test 2.x/3.x applications with the .NET Framework 4.x "
+           "image first; " + fam_reason + "; " + plan.base_tag.substr(0, plan.base_tag.find('-')) +
+               " is the .NET Framework image published for " + to_string(v));
+    std::string fallback_base = iis_hosted(plan) ? "windows/servercore/iis:" + iis_tag(v)
+                                                 : "windows/servercore:" + servercore_tag(v);
+    plan.fallback_image = std::string(kMcr) + fallback_base;
+    plan.fallback = "if the application fails on 4.x, the seed's fallback is the .NET Framework 3.5 image; those "
+                    "images were retired in October 2025, so build on " + plan.fallback_image +
+                    " and enable NetFx3 (Dockerfile.netfx3)";
+    plan.fallback_steps.push_back({"Enable .NET Framework 3.5 (NetFx3)", netfx3_command(v)});
+    if (iis_hosted(plan)) {
+      plan.fallback_steps.push_back({"ASP.NET 3.5 for IIS",
+                                     "dism /Online /Enable-Feature /FeatureName:IIS-NetFxExtensibility "
+                                     "/FeatureName:IIS-ASPNET /All"});
+    }
+    decide(plan, "fallback image", plan.fallback_image, plan.fallback);
+  } else {
+    if (major != 4) {
+      plan.warnings.push_back("the .NET Framework version is unknown: planned as 4.x; check it");
+    }
+    decide(plan, "base image", plan.base_image + ":" + plan.base_tag,
+           ".NET Framework " + fw + ": the seed tests 4.x applications with the .NET Framework 4.x image, which "
+           "runs every 4.x application (in-place updates); " + fam_reason + "; " +
+               plan.base_tag.substr(0, plan.base_tag.find('-')) + " is the image published for " + to_string(v));
+  }
+  if (has_finding(a, "gui-api")) {
+    std::string server = full_server_image(v);
+    plan.fallback = (plan.fallback.empty() ? "" : plan.fallback + "; ") +
+                    std::string("the application uses GUI APIs (gui-api): Server Core has one font; if rendering "
+                                "needs others, install the fonts in the image or build your own .NET Framework "
+                                "image on ") +
+                    (server.empty() ? "a Server image" : server);
+    decide(plan, "fonts", "test rendering on Server Core",
+           "gui-api finding: the APIs work in containers but Server Core and Nano Server carry one font; the "
+           "seed's fallback is the Server or Windows image with every default font, or a font install");
+  }
+}
+
+void dotnet_image(const AppAssessment& a, AppPlan& plan) {
+  WindowsVersion v = plan.windows_version;
+  int major = major_of(plan.framework.version);
+  if (major == 6 || major == 7 || major < 8 || major > 10) {
+    plan.warnings.push_back(".NET " + (plan.framework.version.empty() ? std::string("(version unknown)")
+                                                                      : plan.framework.version) +
+                            " has no supported image (6.0 images were removed in January 2025, 7.0 is out of "
+                            "support): planned on .NET 8; retarget the application to net8.0");
+    major = 8;
+  }
+  std::vector<std::string> needs_core;
+  for (const char* rule : {"gui-api", "msmq", "msdtc", "background-service", "registry-dependency"}) {
+    if (has_finding(a, rule)) needs_core.push_back(rule);
+  }
+  plan.nano_server = needs_core.empty();
+  std::string family = plan.kind == AppKind::kWeb ? "aspnet" : "runtime";
+  set_image(plan, "dotnet/" + family, dotnet_tag(major, v, plan.nano_server));
+  std::string why;
+  if (plan.nano_server) {
+    why = "Nano Server: the smallest image, runs as ContainerUser; no finding needs Server Core's larger API set";
+  } else {
+    why = "Server Core: findings need its larger API set (";
+    for (std::size_t i = 0; i < needs_core.size(); ++i) why += (i ? ", " : "") + needs_core[i];
+    why += ")";
+  }
+  decide(plan, "base image", plan.base_image + ":" + plan.base_tag,
+         ".NET " + std::to_string(major) + ": the .NET team's " + family + " image; " + why);
+  plan.fallback = "if the application needs an OS component the image lacks, build your .NET image on the "
+                  "Windows Server Core or Server image (seed's fallback)";
+}
+
+void other_image(const AppAssessment& a, AppPlan& plan) {
+  WindowsVersion v = plan.windows_version;
+  const std::string& kind = plan.framework.kind;
+  bool third_party = kind == "java" || kind == "node" || kind == "python" || kind == "php";
+  if (plan.kind == AppKind::kWeb && !third_party) {
+    set_image(plan, "windows/servercore/iis", iis_tag(v));
+    decide(plan, "base image", plan.base_image + ":" + plan.base_tag,
+           "an IIS site without .NET: the Server Core IIS image");
+    return;
+  }
+  if (has_finding(a, "gui-api") && !full_server_image(v).empty()) {
+    std::string full = full_server_image(v);
+    auto colon = full.rfind(':');
+    plan.base_image = full.substr(0, colon);
+    plan.base_tag = full.substr(colon + 1);
+    decide(plan, "base image", full,
+           "gui-api finding: the Server/Windows image carries every default font and the larger API set that "
+           "GUI APIs need (Server Core has one font)");
+    return;
+  }
+  set_image(plan, "windows/servercore", servercore_tag(v));
+  std::string why = kind == "native" ? "a native application: Server Core has the widest API set of the small images"
+                                     : "framework " + kind + ": Server Core, with the runtime installed in the image";
+  if (third_party) {
+    why += "; Microsoft doesn't certify third-party frameworks: check the vendor's support policy for Windows "
+           "containers and install the runtime in the Dockerfile";
+    plan.warnings.push_back("install the " + kind + " runtime in the Dockerfile (vendor's silent install)");
+  }
+  decide(plan, "base image", plan.base_image + ":" + plan.base_tag, why);
+}
+
+}  // namespace
+
+void plan_image(const AppAssessment& a, AppPlan& plan) {
+  if (plan.framework.kind == "netfx") {
+    netfx_image(a, plan);
+  } else if (plan.framework.kind == "dotnet") {
+    dotnet_image(a, plan);
+  } else {
+    other_image(a, plan);
+  }
+}
+
+}  // namespace liftshift

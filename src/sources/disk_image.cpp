@@ -1,0 +1,89 @@
+#include "sources/disk_image.hpp"
+
+#include <algorithm>
+
+#include "core/text.hpp"
+#include "sources/image_backend.hpp"
+#include "sources/source_probe.hpp"
+
+namespace liftshift {
+
+namespace fs = std::filesystem;
+
+std::string libyal_message(const char* library, const std::string& text) {
+  std::string one_line;
+  for (char c : text) {
+    if (c == '\n' || c == '\r') {
+      if (!one_line.empty() && one_line.back() != ' ') one_line += "; ";
+    } else {
+      one_line += c;
+    }
+  }
+  while (!one_line.empty() && (one_line.back() == ' ' || one_line.back() == ';')) {
+    one_line.pop_back();
+  }
+  if (one_line.empty()) one_line = "unknown error";
+  return std::string(library) + ": " + printable(one_line);
+}
+
+DiskImage::DiskImage(fs::path path, std::unique_ptr<ImageBackend> backend)
+    : path_(std::move(path)),
+      backend_(std::move(backend)),
+      format_(backend_->format()),
+      size_(backend_->size()),
+      stats_(std::make_shared<ImageReadStats>()) {}
+
+DiskImage::~DiskImage() = default;
+
+Result<std::unique_ptr<DiskImage>> DiskImage::open(const fs::path& path) {
+  std::string name = printable(path.filename().string());
+  std::error_code ec;
+  auto status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) return make_error(name + ": no such file");
+  if (!fs::is_regular_file(status)) return make_error(name + ": not a regular file");
+  std::string magic = disk_image_format(path);
+  Result<std::unique_ptr<ImageBackend>> backend = make_error("");
+  if (magic == "VHD" || magic == "VHDX") {
+    backend = open_vhdi_image(path);
+  } else if (magic == "VMDK") {
+    backend = open_vmdk_image(path);
+  } else if (magic == "raw (MBR)" || magic == "raw (GPT)" || magic == "NTFS volume") {
+    backend = open_raw_image(path);
+  } else if (magic == "QCOW2") {
+    return make_error(name + ": QCOW2 images are not read; convert with qemu-img convert -O vhdx");
+  } else {
+    return make_error(name + ": not a disk image (no VHD, VHDX, VMDK, MBR, GPT or NTFS signature)");
+  }
+  if (!backend) return backend.error();
+  if ((*backend)->size() == 0) return make_error(name + ": the virtual disk is empty");
+  return std::unique_ptr<DiskImage>(new DiskImage(path, std::move(backend).value()));
+}
+
+Result<std::size_t> DiskImage::read_into(std::uint64_t offset, std::span<std::uint8_t> out) const {
+  if (offset >= size_ || out.empty()) return std::size_t{0};
+  std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(out.size(), size_ - offset));
+  std::lock_guard lock(mutex_);
+  auto r = backend_->read_at(offset, out.first(n));
+  if (!r) {
+    last_error_ = r.error().message;
+    return r;
+  }
+  stats_->bytes += *r;
+  stats_->reads += 1;
+  return r;
+}
+
+Result<std::vector<std::uint8_t>> DiskImage::read(std::uint64_t offset, std::size_t n) const {
+  std::vector<std::uint8_t> out(std::min(n, kMaxRead));
+  auto r = read_into(offset, out);
+  if (!r) return r.error();
+  out.resize(*r);
+  return out;
+}
+
+std::string DiskImage::take_last_error() const {
+  std::lock_guard lock(mutex_);
+  return std::exchange(last_error_, std::string());
+}
+
+}  // namespace liftshift

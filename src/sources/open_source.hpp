@@ -1,0 +1,42 @@
+// Opens what the user named as a Volume: a folder as is, a disk image by
+// finding its partitions and the NTFS one that holds Windows (or the one the
+// user chose with --partition N).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "formats/partition_table.hpp"
+#include "sources/disk_image.hpp"
+#include "sources/volume.hpp"
+
+namespace liftshift {
+
+struct OpenedSource {
+  std::unique_ptr<Volume> volume;
+  std::string format;                  // "folder", or the image format: "VHDX (dynamic)"...
+  std::optional<Partition> partition;  // the partition read, for disk images
+  std::string chosen;                  // "partition 2 (NTFS, 30 MiB, holds Windows)": tell the user
+  std::uint64_t image_size = 0;        // virtual disk size, for disk images
+  std::shared_ptr<const ImageReadStats> read_stats;  // bytes read from the image; null for folders
+};
+
+// partition: 1-based, overrides the automatic choice. Warnings (bad partition
+// table entries, unreadable partitions) go to problems; the error says why
+// nothing could be opened, naming the file.
+Result<OpenedSource> open_source(const std::filesystem::path& path, std::optional<int> partition,
+                                 std::vector<Problem>& problems);
+
+// The volume alone; describe() says which partition was chosen.
+Result<std::unique_ptr<Volume>> open_volume(const std::filesystem::path& path,
+                                            std::optional<int> partition,
+                                            std::vector<Problem>& problems);
+
+// Where Windows keeps the SYSTEM hive: the mark of a Windows system partition.
+inline constexpr const char* kSystemHivePath = "Windows/System32/config/SYSTEM";
+
+}  // namespace liftshift

@@ -1,0 +1,84 @@
+#include <gtest/gtest.h>
+
+#include "emit/artifacts.hpp"
+#include "emit/emit_fixture.hpp"
+
+namespace liftshift {
+namespace {
+
+using test::options;
+
+bool has_line(const std::string& text, const std::string& line) {
+  return text.find("\n" + line + "\n") != std::string::npos || text.rfind(line + "\n", 0) == 0;
+}
+
+TEST(Dockerfile, IisWithLogMonitorUsesTheShellForm) {
+  auto f = test::web_app();
+  std::string d = render_dockerfile(plan_app(f.assessment, options()));
+  EXPECT_TRUE(d.rfind("# escape=`\n", 0) == 0);
+  EXPECT_TRUE(has_line(d, "FROM mcr.microsoft.com/dotnet/framework/aspnet:4.8.1-windowsservercore-ltsc2022")) << d;
+  EXPECT_TRUE(has_line(d, R"(SHELL ["C:\\LogMonitor\\LogMonitor.exe", "powershell.exe"])")) << d;
+  EXPECT_TRUE(has_line(d, "ENTRYPOINT C:\\ServiceMonitor.exe w3svc")) << d;
+  EXPECT_EQ(d.find("ENTRYPOINT ["), std::string::npos) << "exec form would bypass Log Monitor";
+  EXPECT_TRUE(has_line(d, "COPY app/ ."));
+  EXPECT_TRUE(has_line(d, "EXPOSE 80"));
+  EXPECT_TRUE(has_line(d, "USER ContainerAdministrator"));
+  EXPECT_NE(d.find("Web-Windows-Auth"), std::string::npos) << "Windows authentication needs the IIS feature";
+  EXPECT_NE(d.find("Select-String -Path 'C:\\inetpub\\wwwroot\\Web.config'"), std::string::npos)
+      << "the build fails while the config holds a password";
+  EXPECT_EQ(d.find("ServiceMonitor.exe C:/"), std::string::npos) << "the aspnet image carries ServiceMonitor";
+}
+
+TEST(Dockerfile, ConsoleWithoutLogMonitorUsesTheExecForm) {
+  test::AppFixture f(AppKind::kConsole, "netfx", "4.8");
+  std::string d = render_dockerfile(plan_app(f.assessment, options()));
+  EXPECT_TRUE(has_line(d, R"(ENTRYPOINT ["C:\\app\\App.exe"])")) << d;
+  EXPECT_TRUE(has_line(d, "USER ContainerUser"));
+  EXPECT_EQ(d.find("LogMonitor"), std::string::npos);
+}
+
+TEST(Dockerfile, ServiceDownloadsThePinnedServiceMonitor) {
+  test::AppFixture f(AppKind::kService, "netfx", "4.8");
+  f.finding("background-service").finding("event-log");
+  std::string d = render_dockerfile(plan_app(f.assessment, options()));
+  EXPECT_NE(d.find("ADD https://github.com/microsoft/IIS.ServiceMonitor/releases/download/v2.0.1.10/ServiceMonitor.exe"),
+            std::string::npos);
+  EXPECT_TRUE(has_line(d, R"(SHELL ["C:\\LogMonitor\\LogMonitor.exe", "cmd", "/S", "/C"])")) << d;
+  EXPECT_TRUE(has_line(d, "ENTRYPOINT C:\\ServiceMonitor.exe App")) << d;
+}
+
+TEST(Dockerfile, SourceTreeBuildsInAnSdkStage) {
+  test::AppFixture f(AppKind::kWeb, "netfx", "4.7.2");
+  f.app->binaries.clear();
+  ProjectFacts p;
+  p.path = "App/App.csproj";
+  p.assembly_name = "App";
+  f.app->projects.push_back(p);
+  f.app->entry = "App/App.csproj";
+  std::string d = render_dockerfile(plan_app(f.assessment, options(WindowsVersion::kLtsc2019)));
+  EXPECT_TRUE(has_line(d, "FROM mcr.microsoft.com/dotnet/framework/sdk:4.8-windowsservercore-ltsc2019 AS build")) << d;
+  EXPECT_TRUE(has_line(d, "RUN nuget restore App\\App.csproj -SolutionDirectory C:\\src"));
+  EXPECT_NE(d.find("RUN msbuild App\\App.csproj /p:Configuration=Release /p:DeployOnBuild=true"), std::string::npos);
+  EXPECT_TRUE(has_line(d, "COPY --from=build C:/out/ ."));
+}
+
+TEST(Dockerfile, NetFx35GetsAFallbackDockerfileWithNetFx3) {
+  test::AppFixture f(AppKind::kConsole, "netfx", "3.5");
+  AppPlan p = plan_app(f.assessment, options(WindowsVersion::kLtsc2022));
+  std::string alt = render_dockerfile_netfx3(p);
+  EXPECT_TRUE(has_line(alt, "FROM mcr.microsoft.com/windows/servercore:ltsc2022")) << alt;
+  EXPECT_TRUE(has_line(alt, "RUN dism /Online /Add-Capability /CapabilityName:NetFx3"));
+  test::AppFixture modern(AppKind::kConsole, "netfx", "4.8");
+  EXPECT_TRUE(render_dockerfile_netfx3(plan_app(modern.assessment, options())).empty());
+}
+
+TEST(Dockerfile, DockerignoreKeepsCertificatesAndGeneratedFilesOut) {
+  auto f = test::web_app();
+  std::string ignore = render_dockerignore(plan_app(f.assessment, options()));
+  for (const char* line : {"**/*.pfx", "k8s/", "compose.yaml", "secrets/", "**/*.pdb"}) {
+    EXPECT_TRUE(has_line(ignore, line)) << line;
+  }
+}
+
+}  // namespace
+}  // namespace liftshift

@@ -1,0 +1,35 @@
+// Plans for the emitter tests: the sample-like applications built in code.
+#pragma once
+
+#include "plan/plan_fixture.hpp"
+#include "plan/planner.hpp"
+
+namespace liftshift::test {
+
+inline AppFixture web_app() {
+  AppFixture f(AppKind::kWeb, "netfx", "4.5.2");
+  f.app->root = "Site";
+  f.app->entry = "Site/web.config";
+  f.app->binaries.clear();
+  f.finding("local-state").finding("scale-out-state").finding("ad-dependent").finding("event-log");
+  f.app->markers.push_back({"state-folder", "Site/App_Data", "ASP.NET App_Data folder"});
+  ConfigFacts c;
+  c.path = "Site/Web.config";
+  c.authentication_mode = "Windows";
+  ConnectionStringFacts cs;
+  cs.name = "Db";
+  cs.masked = "Data Source=db;User ID=app;Password=***";
+  cs.had_secret = true;
+  c.connection_strings.push_back(cs);
+  c.log_paths.push_back("D:\\Logs\\Site\\web.log");
+  f.app->configs.push_back(c);
+  return f;
+}
+
+inline AppFixture task_app() {
+  AppFixture f(AppKind::kTask, "netfx", "4.8");
+  f.app->task = TaskInfo{"\\Nightly", "C:\\Tools\\export.exe", "/all", "SYSTEM", {"daily at 02:00"}, "0 2 * * *"};
+  return f;
+}
+
+}  // namespace liftshift::test

@@ -1,0 +1,64 @@
+// Builds small Application/AppAssessment values for the planner tests, with
+// the findings a test names (severity and evidence as the rules give them).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/model.hpp"
+#include "core/plan.hpp"
+
+namespace liftshift::test {
+
+struct AppFixture {
+  std::unique_ptr<Application> app = std::make_unique<Application>();
+  AppAssessment assessment;
+
+  AppFixture(AppKind kind, std::string framework_kind, std::string version) {
+    app->id = "src/App";
+    app->name = "App";
+    app->source = "/in/src";
+    app->root = "App";
+    app->kind = kind;
+    app->framework = {std::move(framework_kind), std::move(version), "test"};
+    app->entry = "App/App.exe";
+    BinaryFacts exe;
+    exe.path = "App/App.exe";
+    exe.subsystem = 3;
+    app->binaries.push_back(exe);
+    assessment.app = app.get();
+    assessment.verdict = Verdict::kReady;
+  }
+
+  AppFixture& finding(const std::string& rule, Severity severity = Severity::kChange,
+                      std::vector<std::string> evidence = {"evidence"}) {
+    assessment.findings.push_back({rule, severity, rule + " title", std::move(evidence), rule + " remediation"});
+    if (severity == Severity::kBlocker) {
+      assessment.verdict = Verdict::kNotACandidate;
+    } else if (severity == Severity::kChange && assessment.verdict == Verdict::kReady) {
+      assessment.verdict = Verdict::kReadyWithChanges;
+    }
+    return *this;
+  }
+};
+
+inline PlanOptions options(std::optional<WindowsVersion> v = std::nullopt, std::optional<Isolation> i = std::nullopt,
+                           Orchestrator o = Orchestrator::kKubernetes) {
+  PlanOptions opts;
+  opts.windows_version = v;
+  opts.isolation = i;
+  opts.orchestrator = o;
+  return opts;
+}
+
+inline std::string image(const AppPlan& p) { return p.base_image + ":" + p.base_tag; }
+
+inline bool has_decision(const AppPlan& p, const std::string& topic) {
+  for (const auto& d : p.decisions) {
+    if (d.topic == topic && !d.reason.empty()) return true;
+  }
+  return false;
+}
+
+}  // namespace liftshift::test

