@@ -73,10 +73,12 @@ void read_services(const Hive& system, const std::string& cs, MachineFacts& m) {
   if (!services) return;
   for (const auto& [name, node] : system.children(*services)) {
     auto type = system.dword_value(node, "Type");
-    if (!type || (*type & 0x30) == 0) continue;  // drivers, file systems, per-user templates
+    // Drivers and file systems are not services; a key without Type is a
+    // leftover (an uninstalled role) and is listed as such.
+    if (type && (*type & 0x30) == 0) continue;
     ServiceInfo s;
     s.name = name;
-    s.type = (*type & 0x20) != 0 ? "shared process" : "own process";
+    s.type = !type ? "unknown (no Type value)" : (*type & 0x20) != 0 ? "shared process" : "own process";
     s.display_name = system.value_text(node, "DisplayName").value_or("");
     s.image_path = system.value_text(node, "ImagePath").value_or("");
     s.account = system.value_text(node, "ObjectName").value_or("LocalSystem");
@@ -106,6 +108,7 @@ void read_roles(const Hive& software, const Hive& system, const std::string& cs,
       {"MSSQLSERVER", "SQL Server"},   {"MySQL", "MySQL"},           {"MongoDB", "MongoDB"},
   }};
   for (const auto& s : m.services) {
+    if (s.image_path.empty()) continue;  // a leftover key proves no role
     for (const auto& [service, role] : kServiceRoles) {
       if (iequals(s.name, service)) add_role(m, std::string(role), "service " + s.name);
     }

@@ -14,43 +14,39 @@ std::string secret_name(const AppPlan& plan, const std::string& key) { return pl
 
 std::string render_compose(const AppPlan& plan) {
   bool swarm = plan.orchestrator == Orchestrator::kSwarm;
-  YAML::Node svc;
+  YamlValue svc;
   svc["image"] = image_reference(plan);
-  svc["build"] = yaml_map({{"context", YAML::Node(".")}, {"dockerfile", YAML::Node("Dockerfile")}});
+  svc["build"] = yaml_map({{"context", YamlValue(".")}, {"dockerfile", YamlValue("Dockerfile")}});
   svc["isolation"] = to_string(plan.isolation);
   if (!plan.hostname.empty()) svc["hostname"] = plan.hostname;
   for (const auto& p : plan.ports) {
     int published = p.port == 80 || p.port == 8080 ? 8080 : p.port;
     // Long syntax: "8080:80" in short syntax is a base-60 number to YAML 1.1 readers.
-    svc["ports"].push_back(yaml_map({{"target", YAML::Node(p.port)},
-                                     {"published", YAML::Node(std::to_string(published))},
-                                     {"protocol", YAML::Node("tcp")}}));
+    svc["ports"].push_back(yaml_map({{"target", YamlValue(p.port)},
+                                     {"published", YamlValue(published)},
+                                     {"protocol", YamlValue("tcp")}}));
   }
   for (const auto& c : plan.config) svc["environment"][c.key] = c.value;
   for (const auto& s : plan.secrets) svc["secrets"].push_back(secret_name(plan, s.key));
   for (const auto& v : plan.volumes) {
     svc["volumes"].push_back(yaml_map(
-        {{"type", YAML::Node("volume")}, {"source", YAML::Node(v.name)}, {"target", YAML::Node(v.container_path)}}));
+        {{"type", YamlValue("volume")}, {"source", YamlValue(v.name)}, {"target", YamlValue(v.container_path)}}));
   }
   if (plan.gmsa) svc["credential_spec"]["file"] = plan.k8s_name + "-gmsa.json";
   bool task = plan.entry_kind == EntryKind::kTask;
-  if (!swarm) svc["restart"] = task ? "no" : "unless-stopped";
-  YAML::Node deploy;
+  if (!swarm && !task) svc["restart"] = "unless-stopped";  // a task keeps compose's default: no restart
+  YamlValue deploy;
   deploy["mode"] = "replicated";
   deploy["replicas"] = task ? 0 : (plan.autoscale ? 2 : 1);
   deploy["placement"]["constraints"].push_back("node.platform.os == windows");
   deploy["restart_policy"]["condition"] = task ? "none" : "any";
   svc["deploy"] = deploy;
 
-  YAML::Node root;
+  YamlValue root;
   root["services"][plan.k8s_name] = svc;
-  for (const auto& v : plan.volumes) {
-    YAML::Node empty(YAML::NodeType::Map);
-    empty.SetStyle(YAML::EmitterStyle::Flow);
-    root["volumes"][v.name] = empty;
-  }
+  for (const auto& v : plan.volumes) root["volumes"][v.name] = YamlValue::object();
   for (const auto& s : plan.secrets) {
-    YAML::Node def;
+    YamlValue def;
     if (swarm) {
       def["external"] = true;
     } else {

@@ -10,9 +10,9 @@
 
 namespace liftshift {
 
-YAML::Node k8s_labels(const AppPlan& plan);
-YAML::Node k8s_metadata(const AppPlan& plan, const std::string& name);
-YAML::Node k8s_pod_spec(const AppPlan& plan, bool job);
+YamlValue k8s_labels(const AppPlan& plan);
+YamlValue k8s_metadata(const AppPlan& plan, const std::string& name);
+YamlValue k8s_pod_spec(const AppPlan& plan, bool job);
 
 Artifact k8s_workload(const AppPlan& plan);              // Deployment or CronJob
 std::vector<Artifact> k8s_network(const AppPlan& plan);  // Service, Ingress, HorizontalPodAutoscaler

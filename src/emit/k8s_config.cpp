@@ -7,7 +7,7 @@ namespace liftshift {
 std::vector<Artifact> k8s_config(const AppPlan& plan) {
   std::vector<Artifact> out;
   if (!plan.config.empty()) {
-    YAML::Node cm;
+    YamlValue cm;
     cm["apiVersion"] = "v1";
     cm["kind"] = "ConfigMap";
     cm["metadata"] = k8s_metadata(plan, plan.k8s_name + "-config");
@@ -17,7 +17,7 @@ std::vector<Artifact> k8s_config(const AppPlan& plan) {
                                       "No secret is here: those are in the Secret " + plan.k8s_name + "-secrets."})});
   }
   if (!plan.secrets.empty()) {
-    YAML::Node secret;
+    YamlValue secret;
     secret["apiVersion"] = "v1";
     secret["kind"] = "Secret";
     secret["metadata"] = k8s_metadata(plan, plan.k8s_name + "-secrets");
@@ -34,7 +34,7 @@ std::vector<Artifact> k8s_config(const AppPlan& plan) {
     out.push_back({"k8s/secret.template.yaml", yaml_document(secret, header)});
   }
   for (const auto& v : plan.volumes) {
-    YAML::Node pvc;
+    YamlValue pvc;
     pvc["apiVersion"] = "v1";
     pvc["kind"] = "PersistentVolumeClaim";
     pvc["metadata"] = k8s_metadata(plan, plan.k8s_name + "-" + v.name);

@@ -11,19 +11,19 @@ std::vector<Artifact> k8s_identity(const AppPlan& plan) {
   std::string spec_name = plan.k8s_name + "-gmsa";
   std::string role_name = plan.k8s_name + "-gmsa-user";
 
-  YAML::Node sa;
+  YamlValue sa;
   sa["apiVersion"] = "v1";
   sa["kind"] = "ServiceAccount";
   sa["metadata"] = k8s_metadata(plan, plan.k8s_name);
   out.push_back({"k8s/serviceaccount.yaml",
                  yaml_document(sa, {"The pod's identity in the cluster; the RoleBinding lets it use the gMSA."})});
 
-  YAML::Node cs;
+  YamlValue cs;
   cs["apiVersion"] = "windows.k8s.io/v1";
   cs["kind"] = "GMSACredentialSpec";
   cs["metadata"] = k8s_metadata(plan, spec_name);
   cs["credspec"]["CmsPlugins"].push_back("ActiveDirectory");
-  YAML::Node join;
+  YamlValue join;
   join["DnsName"] = "domain.example";
   join["DnsTreeName"] = "domain.example";
   join["Guid"] = "00000000-0000-0000-0000-000000000000";
@@ -33,7 +33,7 @@ std::vector<Artifact> k8s_identity(const AppPlan& plan) {
   cs["credspec"]["DomainJoinConfig"] = join;
   for (const char* scope : {"domain.example", "DOMAIN"}) {
     cs["credspec"]["ActiveDirectoryConfig"]["GroupManagedServiceAccounts"].push_back(
-        yaml_map({{"Name", YAML::Node(plan.gmsa_account)}, {"Scope", YAML::Node(scope)}}));
+        yaml_map({{"Name", YamlValue(plan.gmsa_account)}, {"Scope", YamlValue(scope)}}));
   }
   out.push_back({"k8s/gmsa-credentialspec.yaml",
                  yaml_document(cs, {"Active Directory identity (gMSA " + plan.gmsa_account + "): containers can't be "
@@ -42,11 +42,11 @@ std::vector<Artifact> k8s_identity(const AppPlan& plan) {
                                     "New-CredentialSpec -AccountName " + plan.gmsa_account +
                                         " on a domain-joined host; needs the windows-gmsa webhook."})});
 
-  YAML::Node role;
+  YamlValue role;
   role["apiVersion"] = "rbac.authorization.k8s.io/v1";
   role["kind"] = "ClusterRole";
   role["metadata"] = k8s_metadata(plan, role_name);
-  YAML::Node rule;
+  YamlValue rule;
   rule["apiGroups"].push_back("windows.k8s.io");
   rule["resources"].push_back("gmsacredentialspecs");
   rule["verbs"].push_back("use");
@@ -54,17 +54,17 @@ std::vector<Artifact> k8s_identity(const AppPlan& plan) {
   role["rules"].push_back(rule);
   out.push_back({"k8s/gmsa-clusterrole.yaml", yaml_document(role, {"Allows using the credential spec " + spec_name + "."})});
 
-  YAML::Node binding;
+  YamlValue binding;
   binding["apiVersion"] = "rbac.authorization.k8s.io/v1";
   binding["kind"] = "RoleBinding";
   binding["metadata"] = k8s_metadata(plan, role_name);
   binding["metadata"]["namespace"] = "default";
-  binding["subjects"].push_back(yaml_map({{"kind", YAML::Node("ServiceAccount")},
-                                          {"name", YAML::Node(plan.k8s_name)},
-                                          {"namespace", YAML::Node("default")}}));
-  binding["roleRef"] = yaml_map({{"kind", YAML::Node("ClusterRole")},
-                                 {"name", YAML::Node(role_name)},
-                                 {"apiGroup", YAML::Node("rbac.authorization.k8s.io")}});
+  binding["subjects"].push_back(yaml_map({{"kind", YamlValue("ServiceAccount")},
+                                          {"name", YamlValue(plan.k8s_name)},
+                                          {"namespace", YamlValue("default")}}));
+  binding["roleRef"] = yaml_map({{"kind", YamlValue("ClusterRole")},
+                                 {"name", YamlValue(role_name)},
+                                 {"apiGroup", YamlValue("rbac.authorization.k8s.io")}});
   out.push_back({"k8s/gmsa-rolebinding.yaml",
                  yaml_document(binding, {"Binds the ClusterRole to the pod's ServiceAccount (namespace default: "
                                          "change it with the deployment's)."})});

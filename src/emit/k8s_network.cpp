@@ -13,35 +13,35 @@ std::string ingress_host(const AppPlan& plan) { return plan.k8s_name + ".example
 std::vector<Artifact> k8s_network(const AppPlan& plan) {
   std::vector<Artifact> out;
   if (plan.ports.empty() || plan.entry_kind == EntryKind::kTask) return out;
-  YAML::Node svc;
+  YamlValue svc;
   svc["apiVersion"] = "v1";
   svc["kind"] = "Service";
   svc["metadata"] = k8s_metadata(plan, plan.k8s_name);
   svc["spec"]["type"] = "ClusterIP";
   svc["spec"]["selector"] = k8s_labels(plan);
   for (const auto& p : plan.ports) {
-    svc["spec"]["ports"].push_back(yaml_map({{"name", YAML::Node(p.name)},
-                                             {"port", YAML::Node(p.port == 8080 ? 80 : p.port)},
-                                             {"targetPort", YAML::Node(p.name)},
-                                             {"protocol", YAML::Node(p.protocol)}}));
+    svc["spec"]["ports"].push_back(yaml_map({{"name", YamlValue(p.name)},
+                                             {"port", YamlValue(p.port == 8080 ? 80 : p.port)},
+                                             {"targetPort", YamlValue(p.name)},
+                                             {"protocol", YamlValue(p.protocol)}}));
   }
   out.push_back({"k8s/service.yaml",
                  yaml_document(svc, {"Stable name and address for " + plan.app_name + ": " + plan.k8s_name + "."})});
 
   if (plan.web) {
-    YAML::Node ing;
+    YamlValue ing;
     ing["apiVersion"] = "networking.k8s.io/v1";
     ing["kind"] = "Ingress";
     ing["metadata"] = k8s_metadata(plan, plan.k8s_name);
-    YAML::Node tls;
+    YamlValue tls;
     tls["hosts"].push_back(ingress_host(plan));
     tls["secretName"] = plan.k8s_name + "-tls";
     ing["spec"]["tls"].push_back(tls);
-    YAML::Node backend;
+    YamlValue backend;
     backend["service"]["name"] = plan.k8s_name;
     backend["service"]["port"]["name"] = plan.ports.front().name;
-    YAML::Node path = yaml_map({{"path", YAML::Node("/")}, {"pathType", YAML::Node("Prefix")}, {"backend", backend}});
-    YAML::Node rule;
+    YamlValue path = yaml_map({{"path", YamlValue("/")}, {"pathType", YamlValue("Prefix")}, {"backend", backend}});
+    YamlValue rule;
     rule["host"] = ingress_host(plan);
     rule["http"]["paths"].push_back(path);
     ing["spec"]["rules"].push_back(rule);
@@ -54,16 +54,16 @@ std::vector<Artifact> k8s_network(const AppPlan& plan) {
   }
 
   if (plan.autoscale) {
-    YAML::Node hpa;
+    YamlValue hpa;
     hpa["apiVersion"] = "autoscaling/v2";
     hpa["kind"] = "HorizontalPodAutoscaler";
     hpa["metadata"] = k8s_metadata(plan, plan.k8s_name);
-    hpa["spec"]["scaleTargetRef"] = yaml_map({{"apiVersion", YAML::Node("apps/v1")},
-                                              {"kind", YAML::Node("Deployment")},
-                                              {"name", YAML::Node(plan.k8s_name)}});
+    hpa["spec"]["scaleTargetRef"] = yaml_map({{"apiVersion", YamlValue("apps/v1")},
+                                              {"kind", YamlValue("Deployment")},
+                                              {"name", YamlValue(plan.k8s_name)}});
     hpa["spec"]["minReplicas"] = 2;
     hpa["spec"]["maxReplicas"] = 5;
-    YAML::Node metric;
+    YamlValue metric;
     metric["type"] = "Resource";
     metric["resource"]["name"] = "cpu";
     metric["resource"]["target"]["type"] = "Utilization";

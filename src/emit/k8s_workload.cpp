@@ -8,31 +8,31 @@ namespace liftshift {
 
 namespace {
 
-YAML::Node container(const AppPlan& plan) {
-  YAML::Node c;
+YamlValue container(const AppPlan& plan) {
+  YamlValue c;
   c["name"] = plan.k8s_name;
   c["image"] = image_reference(plan);
   c["imagePullPolicy"] = "IfNotPresent";
   for (const auto& p : plan.ports) {
-    c["ports"].push_back(yaml_map({{"name", YAML::Node(p.name)},
-                                   {"containerPort", YAML::Node(p.port)},
-                                   {"protocol", YAML::Node(p.protocol)}}));
+    c["ports"].push_back(yaml_map({{"name", YamlValue(p.name)},
+                                   {"containerPort", YamlValue(p.port)},
+                                   {"protocol", YamlValue(p.protocol)}}));
   }
   if (!plan.config.empty()) {
-    c["envFrom"].push_back(yaml_map({{"configMapRef", yaml_map({{"name", YAML::Node(plan.k8s_name + "-config")}})}}));
+    c["envFrom"].push_back(yaml_map({{"configMapRef", yaml_map({{"name", YamlValue(plan.k8s_name + "-config")}})}}));
   }
   for (const auto& s : plan.secrets) {
-    YAML::Node ref = yaml_map({{"name", YAML::Node(plan.k8s_name + "-secrets")}, {"key", YAML::Node(s.key)}});
-    c["env"].push_back(yaml_map({{"name", YAML::Node(s.key)}, {"valueFrom", yaml_map({{"secretKeyRef", ref}})}}));
+    YamlValue ref = yaml_map({{"name", YamlValue(plan.k8s_name + "-secrets")}, {"key", YamlValue(s.key)}});
+    c["env"].push_back(yaml_map({{"name", YamlValue(s.key)}, {"valueFrom", yaml_map({{"secretKeyRef", ref}})}}));
   }
   for (const auto& v : plan.volumes) {
-    c["volumeMounts"].push_back(yaml_map({{"name", YAML::Node(v.name)}, {"mountPath", YAML::Node(v.container_path)}}));
+    c["volumeMounts"].push_back(yaml_map({{"name", YamlValue(v.name)}, {"mountPath", YamlValue(v.container_path)}}));
   }
-  YAML::Node requests = yaml_map({{"cpu", YAML::Node("500m")}, {"memory", YAML::Node("1Gi")}});
-  YAML::Node limits = yaml_map({{"cpu", YAML::Node("2")}, {"memory", YAML::Node("2Gi")}});
+  YamlValue requests = yaml_map({{"cpu", YamlValue("500m")}, {"memory", YamlValue("1Gi")}});
+  YamlValue limits = yaml_map({{"cpu", YamlValue("2")}, {"memory", YamlValue("2Gi")}});
   c["resources"] = yaml_map({{"requests", requests}, {"limits", limits}});
   if (plan.web && !plan.ports.empty()) {
-    YAML::Node probe;
+    YamlValue probe;
     probe["tcpSocket"]["port"] = plan.ports.front().name;
     probe["initialDelaySeconds"] = 30;
     probe["periodSeconds"] = 10;
@@ -43,24 +43,24 @@ YAML::Node container(const AppPlan& plan) {
 
 }  // namespace
 
-YAML::Node k8s_labels(const AppPlan& plan) {
-  return yaml_map({{"app.kubernetes.io/name", YAML::Node(plan.k8s_name)},
-                   {"app.kubernetes.io/managed-by", YAML::Node("liftshift")}});
+YamlValue k8s_labels(const AppPlan& plan) {
+  return yaml_map({{"app.kubernetes.io/name", YamlValue(plan.k8s_name)},
+                   {"app.kubernetes.io/managed-by", YamlValue("liftshift")}});
 }
 
-YAML::Node k8s_metadata(const AppPlan& plan, const std::string& name) {
-  return yaml_map({{"name", YAML::Node(name)}, {"labels", k8s_labels(plan)}});
+YamlValue k8s_metadata(const AppPlan& plan, const std::string& name) {
+  return yaml_map({{"name", YamlValue(name)}, {"labels", k8s_labels(plan)}});
 }
 
-YAML::Node k8s_pod_spec(const AppPlan& plan, bool job) {
-  YAML::Node spec;
+YamlValue k8s_pod_spec(const AppPlan& plan, bool job) {
+  YamlValue spec;
   spec["os"]["name"] = "windows";
   spec["nodeSelector"]["kubernetes.io/os"] = "windows";
   spec["nodeSelector"]["node.kubernetes.io/windows-build"] = windows_build(plan.windows_version);
-  spec["tolerations"].push_back(yaml_map({{"key", YAML::Node("os")},
-                                          {"operator", YAML::Node("Equal")},
-                                          {"value", YAML::Node("windows")},
-                                          {"effect", YAML::Node("NoSchedule")}}));
+  spec["tolerations"].push_back(yaml_map({{"key", YamlValue("os")},
+                                          {"operator", YamlValue("Equal")},
+                                          {"value", YamlValue("windows")},
+                                          {"effect", YamlValue("NoSchedule")}}));
   if (!plan.hostname.empty()) spec["hostname"] = plan.hostname;
   if (plan.gmsa) spec["serviceAccountName"] = plan.k8s_name;
   spec["securityContext"]["windowsOptions"]["runAsUserName"] = plan.user;
@@ -68,19 +68,19 @@ YAML::Node k8s_pod_spec(const AppPlan& plan, bool job) {
   spec["containers"].push_back(container(plan));
   if (job) spec["restartPolicy"] = "OnFailure";
   for (const auto& v : plan.volumes) {
-    spec["volumes"].push_back(yaml_map({{"name", YAML::Node(v.name)},
+    spec["volumes"].push_back(yaml_map({{"name", YamlValue(v.name)},
                                         {"persistentVolumeClaim",
-                                         yaml_map({{"claimName", YAML::Node(plan.k8s_name + "-" + v.name)}})}}));
+                                         yaml_map({{"claimName", YamlValue(plan.k8s_name + "-" + v.name)}})}}));
   }
   return spec;
 }
 
 Artifact k8s_workload(const AppPlan& plan) {
-  YAML::Node template_node;
+  YamlValue template_node;
   template_node["metadata"]["labels"] = k8s_labels(plan);
   if (plan.entry_kind == EntryKind::kTask) {
     template_node["spec"] = k8s_pod_spec(plan, true);
-    YAML::Node job;
+    YamlValue job;
     job["apiVersion"] = "batch/v1";
     job["kind"] = "CronJob";
     job["metadata"] = k8s_metadata(plan, plan.k8s_name);
@@ -93,7 +93,7 @@ Artifact k8s_workload(const AppPlan& plan) {
                                 "The cluster starts the container on the schedule; it runs once and exits."})};
   }
   template_node["spec"] = k8s_pod_spec(plan, false);
-  YAML::Node d;
+  YamlValue d;
   d["apiVersion"] = "apps/v1";
   d["kind"] = "Deployment";
   d["metadata"] = k8s_metadata(plan, plan.k8s_name);

@@ -1,22 +1,78 @@
 #include "emit/yaml_out.hpp"
 
+#include <yaml-cpp/yaml.h>
+
+#include <regex>
+
+#include "core/text.hpp"
+
 namespace liftshift {
 
-std::string yaml_document(const YAML::Node& node, const std::vector<std::string>& header) {
+bool yaml_needs_quotes(const std::string& text) {
+  if (text.empty()) return true;
+  static const std::regex special(
+      "^(y|n|yes|no|true|false|on|off|null|~|[-+]?[0-9][0-9_.:eE+-]*|[-+]?\\.(inf|nan)|\\.[0-9]+)$",
+      std::regex::icase);
+  return std::regex_match(text, special);
+}
+
+namespace {
+
+void emit(YAML::Emitter& out, const YamlValue& v) {
+  switch (v.type()) {
+    case YamlValue::value_t::object:
+      if (v.empty()) {
+        out << YAML::Flow << YAML::BeginMap << YAML::EndMap;
+        return;
+      }
+      out << YAML::BeginMap;
+      for (const auto& [key, value] : v.items()) {
+        out << YAML::Key;
+        if (yaml_needs_quotes(key)) out << YAML::DoubleQuoted;
+        out << key << YAML::Value;
+        emit(out, value);
+      }
+      out << YAML::EndMap;
+      return;
+    case YamlValue::value_t::array:
+      if (v.empty()) {
+        out << YAML::Flow << YAML::BeginSeq << YAML::EndSeq;
+        return;
+      }
+      out << YAML::BeginSeq;
+      for (const auto& item : v) emit(out, item);
+      out << YAML::EndSeq;
+      return;
+    case YamlValue::value_t::string: {
+      const auto& s = v.get_ref<const std::string&>();
+      if (yaml_needs_quotes(s)) out << YAML::DoubleQuoted;
+      out << s;
+      return;
+    }
+    case YamlValue::value_t::boolean: out << v.get<bool>(); return;
+    case YamlValue::value_t::number_integer: out << v.get<long long>(); return;
+    case YamlValue::value_t::number_unsigned: out << v.get<unsigned long long>(); return;
+    case YamlValue::value_t::number_float: out << v.get<double>(); return;
+    default: out << YAML::Null; return;
+  }
+}
+
+}  // namespace
+
+std::string yaml_document(const YamlValue& value, const std::vector<std::string>& header) {
   YAML::Emitter out;
   out.SetIndent(2);
-  out.SetSeqFormat(YAML::Block);
-  out.SetMapFormat(YAML::Block);
-  out << node;
+  out.SetBoolFormat(YAML::TrueFalseBool);
+  emit(out, value);
   std::string text = "---\n";
-  for (const auto& line : header) text += line.empty() ? "#\n" : "# " + line + "\n";
+  for (const auto& line : header) text += line.empty() ? "#\n" : "# " + printable(line) + "\n";
   text += out.c_str();
-  if (text.empty() || text.back() != '\n') text += "\n";
+  if (text.back() != '\n') text += "\n";
   return text;
 }
 
-YAML::Node yaml_map(std::initializer_list<std::pair<const char*, YAML::Node>> items) {
-  YAML::Node n(YAML::NodeType::Map);
+YamlValue yaml_map(std::initializer_list<std::pair<const char*, YamlValue>> items) {
+  YamlValue n = YamlValue::object();
   for (const auto& [k, v] : items) n[k] = v;
   return n;
 }

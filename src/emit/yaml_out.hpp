@@ -1,19 +1,25 @@
-// YAML output through yaml-cpp: one document per call, block style, with
-// optional header comment lines. Strings that YAML would read as another
-// type ("yes", "1.0", "10.0.20348") are quoted by yaml-cpp's emitter.
+// YAML output through yaml-cpp. Documents are built as ordered JSON values
+// (which keep the difference between the string "80" and the number 80), then
+// emitted in block style by yaml-cpp; strings that a YAML 1.1 reader would
+// take for another type ("no", "on", "1.0", "8080:80", "") are double-quoted.
 #pragma once
 
-#include <yaml-cpp/yaml.h>
+#include <nlohmann/json.hpp>
 
 #include <string>
 #include <vector>
 
 namespace liftshift {
 
-// "---", the header lines as comments, then the node.
-std::string yaml_document(const YAML::Node& node, const std::vector<std::string>& header = {});
+using YamlValue = nlohmann::ordered_json;
 
-// A map node from key/value string pairs, in order.
-YAML::Node yaml_map(std::initializer_list<std::pair<const char*, YAML::Node>> items);
+// "---", the header lines as comments, then the value.
+std::string yaml_document(const YamlValue& value, const std::vector<std::string>& header = {});
+
+// A map from key/value pairs, in order.
+YamlValue yaml_map(std::initializer_list<std::pair<const char*, YamlValue>> items);
+
+// True when a plain scalar with this text would not read back as this string.
+bool yaml_needs_quotes(const std::string& text);
 
 }  // namespace liftshift

@@ -173,7 +173,8 @@ std::vector<std::string> Hive::multi_string_value(Node node, std::string_view va
   char** list = hivex_value_multiple_strings(h_->hive, v);
   if (list == nullptr) return out;
   for (std::size_t i = 0; list[i] != nullptr; ++i) {
-    if (out.size() < 4096) out.push_back(printable(list[i]));
+    // Some writers end the list with an extra empty string; it means nothing.
+    if (out.size() < 4096 && list[i][0] != '\0') out.push_back(printable(list[i]));
     std::free(list[i]);
   }
   std::free(list);

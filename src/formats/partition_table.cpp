@@ -63,16 +63,30 @@ std::string hex_byte(std::uint8_t b) {
 
 std::string mbr_type_name(std::uint8_t type) {
   switch (type) {
-    case 0x07: return "NTFS/exFAT";
-    case 0x01: case 0x04: case 0x06: case 0x0E: return "FAT";
-    case 0x0B: case 0x0C: return "FAT32";
-    case 0x27: return "Windows recovery";
-    case 0x42: return "Windows dynamic disk (LDM)";
-    case 0x82: return "Linux swap";
-    case 0x83: return "Linux";
-    case 0xEE: return "GPT protective";
-    case 0xEF: return "EFI system";
-    default: return "type 0x" + hex_byte(type);
+    case 0x07:
+      return "NTFS/exFAT";
+    case 0x01:
+    case 0x04:
+    case 0x06:
+    case 0x0E:
+      return "FAT";
+    case 0x0B:
+    case 0x0C:
+      return "FAT32";
+    case 0x27:
+      return "Windows recovery";
+    case 0x42:
+      return "Windows dynamic disk (LDM)";
+    case 0x82:
+      return "Linux swap";
+    case 0x83:
+      return "Linux";
+    case 0xEE:
+      return "GPT protective";
+    case 0xEF:
+      return "EFI system";
+    default:
+      return "type 0x" + hex_byte(type);
   }
 }
 
@@ -228,8 +242,7 @@ bool read_gpt(PartitionTable& table, const DiskReadFn& read, std::uint64_t disk_
   std::uint64_t fits = (disk_size - entries_offset) / entry_size;
   if (count > fits) {
     table.warnings.push_back("GPT partition entries run past the end of the disk: only " +
-                             std::to_string(fits) + " of " + std::to_string(count) +
-                             " are read");
+                             std::to_string(fits) + " of " + std::to_string(count) + " are read");
     count = static_cast<std::uint32_t>(fits);
   }
   auto bytes = read(entries_offset, std::size_t{count} * entry_size);
@@ -277,8 +290,7 @@ PartitionTable read_partition_table(const DiskReadFn& read, std::uint64_t disk_s
   PartitionTable table;
   auto first = read(0, kSector);
   if (!first || first->size() < kSector) {
-    table.warnings.push_back("the disk is smaller than one sector (" + human_size(disk_size) +
-                             ")");
+    table.warnings.push_back("the disk is smaller than one sector (" + human_size(disk_size) + ")");
     return table;
   }
   if (has_text_at(*first, 3, "NTFS    ")) {

@@ -15,11 +15,11 @@
 namespace liftshift {
 
 struct Partition {
-  int index = 0;              // 1-based: MBR primaries 1-4 by slot, logicals from 5; GPT by entry
-  std::uint64_t offset = 0;   // bytes from the start of the disk
-  std::uint64_t size = 0;     // bytes
-  std::string type;           // MBR: "0x07"; GPT: type GUID "EBD0A0A2-B9E5-4433-87C0-68B6B72699C7"
-  std::string name;           // GPT partition name, else a description of the type
+  int index = 0;             // 1-based: MBR primaries 1-4 by slot, logicals from 5; GPT by entry
+  std::uint64_t offset = 0;  // bytes from the start of the disk
+  std::uint64_t size = 0;    // bytes
+  std::string type;          // MBR: "0x07"; GPT: type GUID "EBD0A0A2-B9E5-4433-87C0-68B6B72699C7"
+  std::string name;          // GPT partition name, else a description of the type
 };
 
 struct PartitionTable {

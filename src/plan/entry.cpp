@@ -112,8 +112,8 @@ void plan_entry(const AppAssessment& a, AppPlan& plan) {
   plan.app_exe = plan.build.app_dir + "\\" + exe;
   plan.entry_exe = plan.app_exe;
   bool netfx_or_native = plan.framework.kind != "dotnet";
-  if ((plan.kind == AppKind::kWeb || plan.kind == AppKind::kWcf) && netfx_or_native &&
-      plan.base_image.find("windows/server") == std::string::npos) {
+  bool full_server = plan.base_image == "mcr.microsoft.com/windows/server" || plan.base_image == "mcr.microsoft.com/windows";
+  if ((plan.kind == AppKind::kWeb || plan.kind == AppKind::kWcf) && netfx_or_native && !full_server) {
     plan_iis(a, plan);
   } else if (plan.kind == AppKind::kService && netfx_or_native) {
     plan_service(a, plan);

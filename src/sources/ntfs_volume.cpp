@@ -15,8 +15,8 @@ namespace liftshift {
 
 namespace {
 
-constexpr std::uint32_t kReparsePoint = 0x400;      // FILE_ATTRIBUTE_REPARSE_POINT
-constexpr std::uint64_t kFirstUserEntry = 16;       // MFT entries 0-15: $MFT, $LogFile, "."...
+constexpr std::uint32_t kReparsePoint = 0x400;  // FILE_ATTRIBUTE_REPARSE_POINT
+constexpr std::uint64_t kFirstUserEntry = 16;   // MFT entries 0-15: $MFT, $LogFile, "."...
 constexpr std::uint64_t kRootEntry = 5;
 constexpr std::uint64_t kMftIndexMask = 0x0000FFFFFFFFFFFFULL;
 constexpr std::size_t kMaxNameBytes = 4096;
@@ -137,8 +137,8 @@ struct NtfsVolume::Impl {
     FsError error;
     libfsntfs_file_entry_t* sub = nullptr;
     if (libfsntfs_file_entry_get_sub_file_entry_by_utf8_name(
-            dir, reinterpret_cast<const std::uint8_t*>(name.data()), name.size(), &sub,
-            &error) == 1) {
+            dir, reinterpret_cast<const std::uint8_t*>(name.data()), name.size(), &sub, &error) ==
+        1) {
       return EntryPtr(sub);
     }
     error.clear();
@@ -250,10 +250,10 @@ void NtfsVolume::walk(const std::function<bool(const FileEntry&)>& visit,
     stack.pop_back();
     FsError error;
     libfsntfs_file_entry_t* raw = nullptr;
-    int rc = dir.mft_index == kRootEntry
-                 ? libfsntfs_volume_get_root_directory(impl_->volume, &raw, &error)
-                 : libfsntfs_volume_get_file_entry_by_index(impl_->volume, dir.mft_index, &raw,
-                                                            &error);
+    int rc =
+        dir.mft_index == kRootEntry
+            ? libfsntfs_volume_get_root_directory(impl_->volume, &raw, &error)
+            : libfsntfs_volume_get_file_entry_by_index(impl_->volume, dir.mft_index, &raw, &error);
     if (rc != 1) {
       problems.push_back({printable(dir.rel), "cannot list folder: " + impl_->why(error)});
       continue;
@@ -289,13 +289,12 @@ void NtfsVolume::walk(const std::function<bool(const FileEntry&)>& visit,
       auto name = impl_->name_of(sub.get(), error);
       if (!name) {
         problems.push_back({printable(dir.rel), "cannot read the name of entry " +
-                                                    std::to_string(i + 1) + " of the folder: " +
-                                                    impl_->why(error)});
+                                                    std::to_string(i + 1) +
+                                                    " of the folder: " + impl_->why(error)});
         continue;
       }
       std::string path = join(dir.rel, *name);
-      if (name->empty() || *name == "." || *name == ".." ||
-          name->find('/') != std::string::npos) {
+      if (name->empty() || *name == "." || *name == ".." || name->find('/') != std::string::npos) {
         problems.push_back({printable(path), "invalid file name in the NTFS index: skipped"});
         continue;
       }
@@ -311,8 +310,9 @@ void NtfsVolume::walk(const std::function<bool(const FileEntry&)>& visit,
       if (impl_->is_dir(sub.get())) {
         if (!visit(FileEntry{path, 0, true})) continue;
         if (!seen_dirs.insert(index).second) {
-          problems.push_back({printable(path),
-                              "folder already walked (a loop in the NTFS index): not walked again"});
+          problems.push_back(
+              {printable(path),
+               "folder already walked (a loop in the NTFS index): not walked again"});
         } else if (dir.depth + 1 >= kMaxDepth) {
           problems.push_back({printable(path), "folder nesting deeper than " +
                                                    std::to_string(kMaxDepth) +
@@ -335,7 +335,8 @@ Result<std::vector<std::uint8_t>> NtfsVolume::read(const std::string& path, std:
   std::lock_guard lock(impl_->mutex);
   auto found = impl_->resolve(path);
   if (!found) return make_error(printable(path) + ": cannot open: no such file");
-  if (impl_->is_dir(found->entry.get())) return make_error(printable(path) + ": not a regular file");
+  if (impl_->is_dir(found->entry.get()))
+    return make_error(printable(path) + ": not a regular file");
   std::uint64_t size = impl_->size_of(found->entry.get());
   std::vector<std::uint8_t> out;
   if (offset >= size) return out;
@@ -347,8 +348,8 @@ Result<std::vector<std::uint8_t>> NtfsVolume::read(const std::string& path, std:
         found->entry.get(), out.data() + done, out.size() - done,
         static_cast<off64_t>(offset + done), &error);
     if (n < 0) {
-      return make_error(printable(path) + ": read failed at byte " +
-                        std::to_string(offset + done) + ": " + impl_->why(error));
+      return make_error(printable(path) + ": read failed at byte " + std::to_string(offset + done) +
+                        ": " + impl_->why(error));
     }
     if (n == 0) break;
     done += static_cast<std::size_t>(n);

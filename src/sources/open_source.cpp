@@ -21,8 +21,8 @@ struct Candidate {
 
 std::string summary(const Candidate& c) {
   std::string fs_text = c.filesystem.empty() ? "unknown file system" : c.filesystem;
-  std::string out = std::to_string(c.partition.index) + " " + fs_text + " " +
-                    human_size(c.partition.size);
+  std::string out =
+      std::to_string(c.partition.index) + " " + fs_text + " " + human_size(c.partition.size);
   if (!c.open_error.empty()) out += " (unreadable)";
   return out;
 }
@@ -112,7 +112,9 @@ Result<OpenedSource> open_image(const fs::path& path, std::optional<int> wanted,
     auto volume = NtfsVolume::open(image, c.partition);
     if (!volume) {
       c.open_error = volume.error().message;
-      problems.push_back({name, c.open_error});
+      std::string message = c.open_error;
+      if (message.rfind(name + ": ", 0) == 0) message.erase(0, name.size() + 2);
+      problems.push_back({name, message});
       continue;
     }
     c.volume = std::move(volume).value();

@@ -25,8 +25,8 @@ class RawImage final : public ImageBackend {
   Result<std::size_t> read_at(std::uint64_t offset, std::span<std::uint8_t> out) override {
     std::size_t done = 0;
     while (done < out.size()) {
-      ssize_t n = ::pread(fd_, out.data() + done, out.size() - done,
-                          static_cast<off_t>(offset + done));
+      ssize_t n =
+          ::pread(fd_, out.data() + done, out.size() - done, static_cast<off_t>(offset + done));
       if (n < 0 && errno == EINTR) continue;
       if (n < 0) {
         return make_error(name_ + ": read failed at byte " + std::to_string(offset + done) + ": " +

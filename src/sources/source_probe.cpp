@@ -14,7 +14,8 @@ namespace {
 
 bool has_at(const std::array<char, 1024>& buf, std::size_t n, std::size_t offset,
             std::string_view magic) {
-  return n >= offset + magic.size() && std::memcmp(buf.data() + offset, magic.data(), magic.size()) == 0;
+  return n >= offset + magic.size() &&
+         std::memcmp(buf.data() + offset, magic.data(), magic.size()) == 0;
 }
 
 std::string disk_format(const fs::path& path, std::uint64_t size) {
@@ -32,7 +33,8 @@ std::string disk_format(const fs::path& path, std::uint64_t size) {
     in.clear();
     in.seekg(static_cast<std::streamoff>(size - 512));
     in.read(tail.data(), 512);
-    if (static_cast<std::size_t>(in.gcount()) == 512 && has_at(tail, 512, 0, "conectix")) return "VHD";
+    if (static_cast<std::size_t>(in.gcount()) == 512 && has_at(tail, 512, 0, "conectix"))
+      return "VHD";
   }
   if (has_at(head, n, 512, "EFI PART")) return "raw (GPT)";
   if (has_at(head, n, 3, "NTFS    ")) return "NTFS volume";

@@ -49,9 +49,9 @@ class VmdkImage final : public ImageBackend {
     libvmdk_error_t* error = nullptr;
     std::size_t done = 0;
     while (done < out.size()) {
-      ssize_t n = libvmdk_handle_read_buffer_at_offset(
-          handle_, out.data() + done, out.size() - done, static_cast<off64_t>(offset + done),
-          &error);
+      ssize_t n =
+          libvmdk_handle_read_buffer_at_offset(handle_, out.data() + done, out.size() - done,
+                                               static_cast<off64_t>(offset + done), &error);
       if (n < 0) {
         return make_error(name_ + ": cannot read the virtual disk at byte " +
                           std::to_string(offset + done) + ": " + take(error));
@@ -88,14 +88,22 @@ bool escapes(const fs::path& dir, const std::string& name) {
 
 std::string disk_type_name(int type) {
   switch (type) {
-    case LIBVMDK_DISK_TYPE_MONOLITHIC_SPARSE: return "monolithicSparse";
-    case LIBVMDK_DISK_TYPE_MONOLITHIC_FLAT: return "monolithicFlat";
-    case LIBVMDK_DISK_TYPE_2GB_EXTENT_SPARSE: return "twoGbMaxExtentSparse";
-    case LIBVMDK_DISK_TYPE_2GB_EXTENT_FLAT: return "twoGbMaxExtentFlat";
-    case LIBVMDK_DISK_TYPE_STREAM_OPTIMIZED: return "streamOptimized";
-    case LIBVMDK_DISK_TYPE_VMFS_FLAT: return "vmfs";
-    case LIBVMDK_DISK_TYPE_VMFS_SPARSE: return "vmfsSparse";
-    default: return "type " + std::to_string(type);
+    case LIBVMDK_DISK_TYPE_MONOLITHIC_SPARSE:
+      return "monolithicSparse";
+    case LIBVMDK_DISK_TYPE_MONOLITHIC_FLAT:
+      return "monolithicFlat";
+    case LIBVMDK_DISK_TYPE_2GB_EXTENT_SPARSE:
+      return "twoGbMaxExtentSparse";
+    case LIBVMDK_DISK_TYPE_2GB_EXTENT_FLAT:
+      return "twoGbMaxExtentFlat";
+    case LIBVMDK_DISK_TYPE_STREAM_OPTIMIZED:
+      return "streamOptimized";
+    case LIBVMDK_DISK_TYPE_VMFS_FLAT:
+      return "vmfs";
+    case LIBVMDK_DISK_TYPE_VMFS_SPARSE:
+      return "vmfsSparse";
+    default:
+      return "type " + std::to_string(type);
   }
 }
 
@@ -181,22 +189,23 @@ Result<std::unique_ptr<ImageBackend>> open_vmdk_image(const fs::path& path) {
     if (libvmdk_extent_descriptor_get_utf8_filename_size(extent, &size, &error) == 1 && size > 0 &&
         size < 65536) {
       std::vector<std::uint8_t> buf(size);
-      if (libvmdk_extent_descriptor_get_utf8_filename(extent, buf.data(), buf.size(), &error) == 1) {
+      if (libvmdk_extent_descriptor_get_utf8_filename(extent, buf.data(), buf.size(), &error) ==
+          1) {
         file.assign(reinterpret_cast<const char*>(buf.data()), size - 1);
       }
     }
     libvmdk_extent_descriptor_free(&extent, nullptr);
-    if (error != nullptr) return fail("cannot read the file name of extent " + std::to_string(i + 1));
+    if (error != nullptr)
+      return fail("cannot read the file name of extent " + std::to_string(i + 1));
     if (escapes(dir, file)) {
       return fail("extent file \"" + printable(file) +
                   "\" lies outside the descriptor's folder: refused");
     }
   }
   std::string dir_text = dir.string();
-  if (pool == nullptr &&
-      (libvmdk_handle_set_extent_data_files_path(handle, dir_text.c_str(), dir_text.size(),
-                                                 &error) != 1 ||
-       libvmdk_handle_open_extent_data_files(handle, &error) != 1)) {
+  if (pool == nullptr && (libvmdk_handle_set_extent_data_files_path(handle, dir_text.c_str(),
+                                                                    dir_text.size(), &error) != 1 ||
+                          libvmdk_handle_open_extent_data_files(handle, &error) != 1)) {
     return fail("cannot open the extent files");
   }
   int disk_type = 0;

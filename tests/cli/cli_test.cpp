@@ -126,3 +126,39 @@ TEST(Cli, OutputFileOption) {
 
 }  // namespace
 }  // namespace liftshift
+
+namespace liftshift {
+namespace {
+
+TEST(Cli, AssessesACopiedSystemDrive) {
+  auto drive = (test::fixtures() / "servers" / "appsrv01").string();
+  auto r = test::run_liftshift({"assess", "--format", "json", drive});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["sources"][0]["kind"], "system-drive");
+  EXPECT_EQ(j["machine"]["os"], "Windows Server 2012 R2 Standard");
+  EXPECT_EQ(j["machine"]["build"], "9600");
+  EXPECT_EQ(j["machine"]["findings"][0]["rule"], "os-legacy");
+  EXPECT_EQ(j["summary"]["apps"], 6);
+  std::string all = r.out + r.err;
+  for (const char* secret : {"S3cr3t!Pass", "Mail!Pass42", "Ord3rs!Pwd", "Exp0rt!Pwd", "ZXhhbXBsZSBvbmx5"}) {
+    EXPECT_EQ(all.find(secret), std::string::npos) << "leaked " << secret;
+  }
+  auto text = test::run_liftshift({"assess", drive});
+  EXPECT_NE(text.out.find("server APPSRV01.contoso.local: Windows Server 2012 R2 Standard build 9600.19507"),
+            std::string::npos)
+      << text.out;
+}
+
+TEST(Cli, DomainControllerBlocksOnlyWhatDependsOnIt) {
+  auto r = test::run_liftshift({"assess", "--format", "json", (test::fixtures() / "servers" / "dc01").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  std::map<std::string, std::string> verdicts;
+  for (const auto& app : j["apps"]) verdicts[app["id"]] = app["verdict"];
+  EXPECT_EQ(verdicts["dc01/service/DirectorySync"], "not-a-candidate");
+  EXPECT_EQ(verdicts["dc01/iis/Intranet"], "ready-with-changes");
+}
+
+}  // namespace
+}  // namespace liftshift

@@ -132,17 +132,14 @@ TEST(Collect, MalformedConfigIsReportedWithItsFileName) {
   EXPECT_NE(inv.problems[0].message.find("web.config"), std::string::npos) << inv.problems[0].message;
 }
 
-TEST(Collect, DiskImagesAndSystemDrivesAreRecognisedButNotYetAssessed) {
-  auto images = test::fixtures() / "images";
-  Inventory inv = collect({(images / "disk.vhdx").string(), (images / "systemdrive").string()});
-  ASSERT_EQ(inv.sources.size(), 2u);
-  EXPECT_EQ(inv.sources[0].kind, SourceKind::kDiskImage);
-  EXPECT_FALSE(inv.sources[0].handled);
-  EXPECT_NE(inv.sources[0].note.find("VHDX recognised"), std::string::npos) << inv.sources[0].note;
-  EXPECT_NE(inv.sources[0].note.find("not handled yet"), std::string::npos);
-  EXPECT_EQ(inv.sources[1].kind, SourceKind::kSystemDrive);
-  EXPECT_FALSE(inv.sources[1].handled);
-  EXPECT_TRUE(inv.apps.empty());
+TEST(Collect, ASystemDriveIsAssessedAsAServer) {
+  Inventory inv = collect({(test::fixtures() / "images" / "systemdrive").string()});
+  ASSERT_EQ(inv.sources.size(), 1u);
+  EXPECT_EQ(inv.sources[0].kind, SourceKind::kSystemDrive);
+  EXPECT_TRUE(inv.sources[0].handled);
+  ASSERT_NE(inv.sources[0].machine, nullptr);
+  EXPECT_EQ(inv.sources[0].machine->build, "");  // only SYSTEM is there: no SOFTWARE hive
+  EXPECT_EQ(inv.sources[0].machine->installation_type, "");
 }
 
 }  // namespace

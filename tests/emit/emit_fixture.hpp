@@ -28,7 +28,7 @@ inline AppFixture web_app() {
 
 inline AppFixture task_app() {
   AppFixture f(AppKind::kTask, "netfx", "4.8");
-  f.app->task = TaskInfo{"\\Nightly", "C:\\Tools\\export.exe", "/all", "SYSTEM", {"daily at 02:00"}, "0 2 * * *"};
+  f.app->task = task("C:\\Tools\\export.exe", "/all", "0 2 * * *");
   return f;
 }
 

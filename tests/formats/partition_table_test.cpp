@@ -110,8 +110,7 @@ TEST(PartitionTable, AnAbsurdGptEntryCountIsCapped) {
   EXPECT_EQ(t.scheme, "GPT");
   ASSERT_EQ(t.partitions.size(), 1u);
   ASSERT_EQ(t.warnings.size(), 1u);
-  EXPECT_EQ(t.warnings[0],
-            "GPT claims 2147483647 partition entries: only the first 1024 are read");
+  EXPECT_EQ(t.warnings[0], "GPT claims 2147483647 partition entries: only the first 1024 are read");
 }
 
 TEST(PartitionTable, NoTableOnAFileThatIsNotADisk) {

@@ -43,6 +43,27 @@ struct AppFixture {
   }
 };
 
+inline ServiceInfo service(std::string name, std::string image_path, std::string account) {
+  ServiceInfo s;
+  s.name = name;
+  s.display_name = std::move(name);
+  s.image_path = std::move(image_path);
+  s.account = std::move(account);
+  s.start = 2;
+  return s;
+}
+
+inline TaskInfo task(std::string command, std::string arguments, std::string cron) {
+  TaskInfo t;
+  t.path = "\\Nightly";
+  t.command = std::move(command);
+  t.arguments = std::move(arguments);
+  t.user = "SYSTEM";
+  t.triggers = {"daily at 02:00"};
+  t.cron = std::move(cron);
+  return t;
+}
+
 inline PlanOptions options(std::optional<WindowsVersion> v = std::nullopt, std::optional<Isolation> i = std::nullopt,
                            Orchestrator o = Orchestrator::kKubernetes) {
   PlanOptions opts;

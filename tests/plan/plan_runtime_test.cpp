@@ -26,7 +26,7 @@ TEST(PlanRuntime, IisRunsServiceMonitorAsAdministratorWithLogMonitor) {
 TEST(PlanRuntime, ServiceGetsAForegroundProcessThatStartsAndWatchesIt) {
   AppFixture f(AppKind::kService, "netfx", "4.8");
   f.finding("background-service");
-  f.app->service = ServiceInfo{"Orders", "Orders", "\"C:\\Apps\\Orders\\orders.exe\" -k", "LocalSystem", 2, {}};
+  f.app->service = test::service("Orders", "\"C:\\Apps\\Orders\\orders.exe\" -k", "LocalSystem");
   AppPlan p = plan_app(f.assessment, options());
   EXPECT_EQ(p.entry_kind, EntryKind::kService);
   EXPECT_EQ(p.entry_exe, "C:\\ServiceMonitor.exe");
@@ -63,7 +63,7 @@ TEST(PlanRuntime, LogFilesOnOtherDrivesMoveToCAndGoThroughLogMonitor) {
 
 TEST(PlanRuntime, ScheduledTaskBecomesACronJob) {
   AppFixture f(AppKind::kTask, "netfx", "4.8");
-  f.app->task = TaskInfo{"\\Contoso\\Nightly", "C:\\Tools\\export.exe", "/all", "SYSTEM", {"daily at 02:00"}, "0 2 * * *"};
+  f.app->task = test::task("C:\\Tools\\export.exe", "/all", "0 2 * * *");
   AppPlan p = plan_app(f.assessment, options());
   EXPECT_EQ(p.entry_kind, EntryKind::kTask);
   EXPECT_EQ(p.schedule, "0 2 * * *");
@@ -122,7 +122,7 @@ TEST(PlanRuntime, SecretsAreNamedNeverCopied) {
 TEST(PlanRuntime, AdDependentGetsAGmsaNamedAfterTheServiceAccount) {
   AppFixture f(AppKind::kService, "netfx", "4.8");
   f.finding("ad-dependent");
-  f.app->service = ServiceInfo{"Orders", "Orders", "C:\\Apps\\orders.exe", "CONTOSO\\svc_orders$", 2, {}};
+  f.app->service = test::service("Orders", "C:\\Apps\\orders.exe", "CONTOSO\\svc_orders$");
   AppPlan p = plan_app(f.assessment, options());
   EXPECT_TRUE(p.gmsa);
   EXPECT_EQ(p.gmsa_account, "svc_orders");

@@ -5,15 +5,15 @@
 namespace liftshift {
 namespace {
 
-using test::console_app;
-using test::evidence_of;
-using test::fires;
-using test::joined;
+using test::rulefx::console_app;
+using test::rulefx::evidence_of;
+using test::rulefx::fires;
+using test::rulefx::joined;
 
 Application winforms_app() {
   Application app = console_app();
   app.binaries[0].subsystem = 2;
-  app.binaries[0].assembly_refs.push_back(test::ref("System.Windows.Forms"));
+  app.binaries[0].assembly_refs.push_back(test::rulefx::ref("System.Windows.Forms"));
   app.binaries[0].type_refs.push_back("System.Windows.Forms.Form");
   return app;
 }
@@ -48,9 +48,9 @@ TEST(GuiDesktopRule, FiresOnAWinExeProjectWithForms) {
   ProjectFacts p;
   p.path = "Tool/Tool.csproj";
   p.output_type = "WinExe";
-  p.references.push_back(test::ref("System.Windows.Forms"));
+  p.references.push_back(test::rulefx::ref("System.Windows.Forms"));
   app.projects.push_back(p);
-  app.source_hits.push_back(test::hit("winforms", "System.Windows.Forms", "Tool/MainForm.cs"));
+  app.source_hits.push_back(test::rulefx::hit("winforms", "System.Windows.Forms", "Tool/MainForm.cs"));
   auto e = joined(evidence_of("gui-desktop", app));
   EXPECT_NE(e.find("<OutputType>WinExe</OutputType>"), std::string::npos) << e;
   EXPECT_NE(e.find("Tool/MainForm.cs:12: System.Windows.Forms"), std::string::npos) << e;
@@ -66,13 +66,13 @@ TEST(GuiInstallerRule, FiresOnSetupProgramsAndMsiOnly) {
 TEST(GuiApiRule, FiresOnSystemDrawingWithoutADesktop) {
   Application app = console_app();
   EXPECT_FALSE(fires("gui-api", app));
-  app.binaries[0].assembly_refs.push_back(test::ref("System.Drawing"));
+  app.binaries[0].assembly_refs.push_back(test::rulefx::ref("System.Drawing"));
   EXPECT_EQ(evidence_of("gui-api", app), Evidence{"Tool.exe: references System.Drawing 4.0.0.0"});
 }
 
 TEST(GuiApiRule, LeavesDesktopAppsToTheBlocker) {
   Application app = winforms_app();
-  app.binaries[0].assembly_refs.push_back(test::ref("System.Drawing"));
+  app.binaries[0].assembly_refs.push_back(test::rulefx::ref("System.Drawing"));
   EXPECT_FALSE(fires("gui-api", app));
 }
 

@@ -5,11 +5,11 @@
 namespace liftshift {
 namespace {
 
-using test::console_app;
-using test::evidence_of;
-using test::fires;
-using test::joined;
-using test::web_app;
+using test::rulefx::console_app;
+using test::rulefx::evidence_of;
+using test::rulefx::fires;
+using test::rulefx::joined;
+using test::rulefx::web_app;
 
 TEST(NetfxUnsupportedRule, FiresOnClr1AssembliesAndNet11Projects) {
   EXPECT_FALSE(fires("netfx-unsupported", console_app()));

@@ -5,10 +5,10 @@
 namespace liftshift {
 namespace {
 
-using test::evidence_of;
-using test::fires;
-using test::joined;
-using test::web_app;
+using test::rulefx::evidence_of;
+using test::rulefx::fires;
+using test::rulefx::joined;
+using test::rulefx::web_app;
 
 TEST(AdDependentRule, QuietForFormsAuthenticationWithSqlLogins) {
   Application app = web_app();
@@ -28,7 +28,7 @@ TEST(AdDependentRule, FiresOnWindowsAuthIntegratedSecurityAndDirectoryServices) 
   cs.server = "sql02";
   cs.integrated_security = true;
   app.configs[0].connection_strings.push_back(cs);
-  app.source_hits.push_back(test::hit("directoryservices", "DirectorySearcher", "Users.cs"));
+  app.source_hits.push_back(test::rulefx::hit("directoryservices", "DirectorySearcher", "Users.cs"));
   auto e = joined(evidence_of("ad-dependent", app));
   EXPECT_NE(e.find("web.config: system.web/authentication mode=\"Windows\""), std::string::npos) << e;
   EXPECT_NE(e.find("'Reports' uses Integrated Security (Windows login to sql02)"), std::string::npos) << e;

@@ -5,14 +5,14 @@
 namespace liftshift {
 namespace {
 
-using test::console_app;
-using test::evidence_of;
-using test::fires;
-using test::joined;
+using test::rulefx::console_app;
+using test::rulefx::evidence_of;
+using test::rulefx::fires;
+using test::rulefx::joined;
 
 Application msmq_app() {
   Application app = console_app();
-  app.binaries[0].assembly_refs.push_back(test::ref("System.Messaging"));
+  app.binaries[0].assembly_refs.push_back(test::rulefx::ref("System.Messaging"));
   app.binaries[0].type_refs.push_back("System.Messaging.MessageQueue");
   app.binaries[0].type_refs.push_back("System.Messaging.MessageQueueTransaction");
   app.binaries[0].user_strings.push_back(".\\private$\\orders");
@@ -66,7 +66,7 @@ TEST(MsmqAdAuthRule, QuietForAnonymousBindings) {
 
 TEST(MsmqAdAuthRule, FiresOnAuthenticateInCodeAndOnDefaultEndpoints) {
   Application code = msmq_app();
-  code.source_hits.push_back(test::hit("msmq-auth", ".Authenticate = true"));
+  code.source_hits.push_back(test::rulefx::hit("msmq-auth", ".Authenticate = true"));
   EXPECT_TRUE(fires("msmq-ad-auth", code));
   Application endpoint = msmq_app();
   ConfigFacts c;
@@ -85,7 +85,7 @@ TEST(MsdtcRule, FiresOnTransactionScopeXolehlpAndComPlus) {
   native.binaries[0].imports.push_back({"XOLEHLP.dll", {"DtcGetTransactionManager"}});
   EXPECT_TRUE(fires("msdtc", native));
   Application complus = console_app();
-  complus.binaries[0].assembly_refs.push_back(test::ref("System.EnterpriseServices"));
+  complus.binaries[0].assembly_refs.push_back(test::rulefx::ref("System.EnterpriseServices"));
   EXPECT_TRUE(fires("msdtc", complus));
 }
 

@@ -7,7 +7,7 @@
 #include "core/model.hpp"
 #include "rules/engine.hpp"
 
-namespace liftshift::test {
+namespace liftshift::test::rulefx {
 
 inline Application console_app() {
   Application app;
@@ -65,4 +65,4 @@ inline std::string joined(const Evidence& e) {
   return out;
 }
 
-}  // namespace liftshift::test
+}  // namespace liftshift::test::rulefx

@@ -5,10 +5,10 @@
 namespace liftshift {
 namespace {
 
-using test::console_app;
-using test::evidence_of;
-using test::fires;
-using test::joined;
+using test::rulefx::console_app;
+using test::rulefx::evidence_of;
+using test::rulefx::fires;
+using test::rulefx::joined;
 
 TEST(BackgroundServiceRule, FiresOnServiceBaseAndServiceDispatcher) {
   EXPECT_FALSE(fires("background-service", console_app()));

@@ -5,17 +5,17 @@
 namespace liftshift {
 namespace {
 
-using test::console_app;
-using test::evidence_of;
-using test::fires;
-using test::joined;
-using test::web_app;
+using test::rulefx::console_app;
+using test::rulefx::evidence_of;
+using test::rulefx::fires;
+using test::rulefx::joined;
+using test::rulefx::web_app;
 
 TEST(LocalStateRule, FiresOnAppDataAndFileWrites) {
   EXPECT_FALSE(fires("local-state", web_app()));
   Application app = web_app();
   app.markers.push_back({"state-folder", "App_Data", "ASP.NET App_Data folder"});
-  app.source_hits.push_back(test::hit("file-write", "File.WriteAllText", "Upload.ashx.cs"));
+  app.source_hits.push_back(test::rulefx::hit("file-write", "File.WriteAllText", "Upload.ashx.cs"));
   auto e = joined(evidence_of("local-state", app));
   EXPECT_NE(e.find("App_Data: ASP.NET App_Data folder"), std::string::npos) << e;
   EXPECT_NE(e.find("Upload.ashx.cs:12: File.WriteAllText"), std::string::npos) << e;
@@ -33,7 +33,7 @@ TEST(DatabaseRule, FiresOnLocalDatabaseFilesAndEngines) {
             Evidence{"web.config: connection string 'Local' uses a local database file "
                      "|DataDirectory|\\shop.mdf"});
   Application sqlite = console_app();
-  sqlite.binaries[0].assembly_refs.push_back(test::ref("System.Data.SQLite", "1.0.118.0"));
+  sqlite.binaries[0].assembly_refs.push_back(test::rulefx::ref("System.Data.SQLite", "1.0.118.0"));
   EXPECT_TRUE(fires("database", sqlite));
 }
 

@@ -5,11 +5,11 @@
 namespace liftshift {
 namespace {
 
-using test::console_app;
-using test::evidence_of;
-using test::fires;
-using test::joined;
-using test::web_app;
+using test::rulefx::console_app;
+using test::rulefx::evidence_of;
+using test::rulefx::fires;
+using test::rulefx::joined;
+using test::rulefx::web_app;
 
 TEST(IisCertificateRule, FiresOnCertificatesAndHttpsEndpoints) {
   EXPECT_FALSE(fires("iis-certificate", web_app()));

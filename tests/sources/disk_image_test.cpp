@@ -103,8 +103,8 @@ TEST(DiskImage, ATruncatedVhdxOpensButItsMissingHalfCannotBeRead) {
   auto tail = image->read(image->size() - 4096 * 1024, 4096 * 1024);
   // Either zeros (unallocated blocks) or a clear error naming the image: never a crash.
   if (!tail.ok()) {
-    EXPECT_EQ(tail.error().message.rfind("truncated.vhdx: cannot read the virtual disk at byte ", 0),
-              0u)
+    EXPECT_EQ(
+        tail.error().message.rfind("truncated.vhdx: cannot read the virtual disk at byte ", 0), 0u)
         << tail.error().message;
   }
 }

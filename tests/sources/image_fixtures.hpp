@@ -23,9 +23,9 @@ inline std::filesystem::path drive() { return images() / "drive"; }
 // The same disk in every container format make_images.sh writes.
 inline const std::vector<std::string>& server_images() {
   static const std::vector<std::string> names{
-      "server.raw",     "server.vhd",  "server-fixed.vhd", "server.vhdx",       "server.vmdk",
-      "server-desc.vmdk", "server-gpt.raw", "server-gpt.vhdx", "server-two.raw", "server-two.vmdk",
-      "server-volume.ntfs"};
+      "server.raw",     "server.vhd",       "server-fixed.vhd",  "server.vhdx",
+      "server.vmdk",    "server-desc.vmdk", "server-gpt.raw",    "server-gpt.vhdx",
+      "server-two.raw", "server-two.vmdk",  "server-volume.ntfs"};
   return names;
 }
 

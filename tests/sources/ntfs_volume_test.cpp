@@ -67,11 +67,10 @@ TEST(NtfsVolume, ReadsByteExactContent) {
     SCOPED_TRACE(name);
     auto volume = open_ok(images() / name);
     ASSERT_TRUE(volume);
-    for (const auto& rel : {"Windows/System32/config/SYSTEM", "Program Files/Contoso/App/App.exe",
-                            "Program Files/Contoso/App/App.exe.config",
-                            "Program Files/Contoso/App/empty.log",
-                            "Program Files/Contoso/App/Résumé.txt",
-                            "Windows/System32/drivers/etc/hosts"}) {
+    for (const auto& rel :
+         {"Windows/System32/config/SYSTEM", "Program Files/Contoso/App/App.exe",
+          "Program Files/Contoso/App/App.exe.config", "Program Files/Contoso/App/empty.log",
+          "Program Files/Contoso/App/Résumé.txt", "Windows/System32/drivers/etc/hosts"}) {
       auto got = volume->read(rel, 0, 64 * 1024 * 1024);
       ASSERT_TRUE(got.ok()) << rel << ": " << got.error().message;
       EXPECT_EQ(*got, test::read_bytes(test::drive() / rel)) << rel;
@@ -149,9 +148,9 @@ TEST(NtfsVolume, JunctionsAreReportedAndNotFollowed) {
   ASSERT_NE(link, problems.end());
   EXPECT_EQ(link->message, "reparse point not followed (points to C:\\Users)");
   EXPECT_FALSE(volume->find("Documents and Settings/Public").has_value());
-  EXPECT_FALSE(volume->read("Documents and Settings/Public/Documents/a/b/c/d/e/f/g/h/i/j/deep.txt",
-                            0, 10)
-                   .ok());
+  EXPECT_FALSE(
+      volume->read("Documents and Settings/Public/Documents/a/b/c/d/e/f/g/h/i/j/deep.txt", 0, 10)
+          .ok());
 }
 
 TEST(NtfsVolume, StopsAtTheDepthLimitLikeTheFolder) {
@@ -201,8 +200,8 @@ TEST(NtfsVolume, ReadsFromManyThreadsAtOnce) {
       for (int i = 0; i < 5; ++i) {
         std::uint64_t off = static_cast<std::uint64_t>(t * 65536 + i * 4096);
         auto got = volume->read("Windows/System32/config/SYSTEM", off, 100000);
-        if (got.ok() && std::equal(got->begin(), got->end(),
-                                   want.begin() + static_cast<std::ptrdiff_t>(off))) {
+        if (got.ok() &&
+            std::equal(got->begin(), got->end(), want.begin() + static_cast<std::ptrdiff_t>(off))) {
           ++ok[static_cast<std::size_t>(t)];
         }
       }
@@ -252,8 +251,8 @@ TEST(NtfsVolume, OpeningAndWalkingLeavesTheImageAsItWas) {
 TEST(NtfsVolume, DescribesThePartitionAndImage) {
   auto volume = open_ok(images() / "server-two.raw");
   ASSERT_TRUE(volume);
-  EXPECT_EQ(volume->describe(), "partition 2 (NTFS, 30 MiB) of raw image " +
-                                    (images() / "server-two.raw").string());
+  EXPECT_EQ(volume->describe(),
+            "partition 2 (NTFS, 30 MiB) of raw image " + (images() / "server-two.raw").string());
 }
 
 }  // namespace

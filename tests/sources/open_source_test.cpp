@@ -27,8 +27,9 @@ TEST(OpenVolume, AFolderIsADirectoryVolume) {
   EXPECT_FALSE(r->partition.has_value());
   EXPECT_EQ(r->read_stats, nullptr);
   EXPECT_EQ(r->volume->describe(), "folder " + test::drive().string());
-  EXPECT_EQ(open_error(test::drive(), 1),
-            test::drive().string() + ": a folder has no partitions (--partition is for disk images)");
+  EXPECT_EQ(
+      open_error(test::drive(), 1),
+      test::drive().string() + ": a folder has no partitions (--partition is for disk images)");
   EXPECT_EQ(open_error(images() / "missing", std::nullopt),
             (images() / "missing").string() + ": no such file or folder");
 }
@@ -69,7 +70,8 @@ TEST(OpenVolume, AMissingPartitionIsAClearError) {
 }
 
 TEST(OpenVolume, GptAndMbrAndABareVolume) {
-  for (const auto& name : {"server-gpt.raw", "server-gpt.vhdx", "server.raw", "server-volume.ntfs"}) {
+  for (const auto& name :
+       {"server-gpt.raw", "server-gpt.vhdx", "server.raw", "server-volume.ntfs"}) {
     SCOPED_TRACE(name);
     std::vector<Problem> problems;
     auto r = open_source(images() / name, std::nullopt, problems);
@@ -102,14 +104,14 @@ TEST(OpenVolume, HostileTablesGiveProblemsAndTheRestIsRead) {
     const char* name;
     const char* problem;
   };
-  for (const auto& c : {
-           Case{"beyond.raw",
-                "partition 2 starts at 512 MiB, beyond the end of the disk (32 MiB): skipped"},
-           Case{"ebr-loop.raw",
-                "extended partition chain loops back to sector 64: stopped after 1 logical "
-                "partition"},
-           Case{"gpt-count.raw",
-                "GPT claims 2147483647 partition entries: only the first 1024 are read"}}) {
+  for (const auto& c :
+       {Case{"beyond.raw",
+             "partition 2 starts at 512 MiB, beyond the end of the disk (32 MiB): skipped"},
+        Case{"ebr-loop.raw",
+             "extended partition chain loops back to sector 64: stopped after 1 logical "
+             "partition"},
+        Case{"gpt-count.raw",
+             "GPT claims 2147483647 partition entries: only the first 1024 are read"}}) {
     SCOPED_TRACE(c.name);
     std::vector<Problem> problems;
     auto r = open_source(hostile() / c.name, std::nullopt, problems);
@@ -132,6 +134,22 @@ TEST(OpenVolume, DamagedImagesAreClearErrors) {
   EXPECT_EQ(open_error(hostile() / "escape.vmdk", std::nullopt),
             "escape.vmdk: extent file \"../server-desc-flat.vmdk\" lies outside the descriptor's "
             "folder: refused");
+}
+
+TEST(OpenVolume, AnUnreadableNtfsIsAProblemAndNamedInTheError) {
+  std::vector<Problem> problems;
+  EXPECT_EQ(open_error(hostile() / "mft.raw", std::nullopt, &problems),
+            "mft.raw: no NTFS partition holds Windows\\System32\\config\\SYSTEM (partitions: 1 "
+            "NTFS 30 MiB (unreadable))");
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].path, "mft.raw");
+  EXPECT_EQ(
+      problems[0].message.rfind("partition 1: not a readable NTFS file system: libfsntfs: ", 0), 0u)
+      << problems[0].message;
+  auto chosen = open_error(hostile() / "mft.raw", 1);
+  EXPECT_EQ(chosen.rfind("mft.raw: partition 1: not a readable NTFS file system: libfsntfs: ", 0),
+            0u)
+      << chosen;
 }
 
 TEST(OpenVolume, ReadsASmallFractionOfTheImage) {

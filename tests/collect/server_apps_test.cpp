@@ -1,0 +1,75 @@
+#include "collect/server_apps.hpp"
+
+#include <gtest/gtest.h>
+
+#include "collect/collect.hpp"
+#include "test_support.hpp"
+
+namespace liftshift {
+namespace {
+
+const Application* find_app(const Inventory& inv, std::string_view id) {
+  for (const auto& a : inv.apps) {
+    if (a.id == id) return &a;
+  }
+  return nullptr;
+}
+
+TEST(ServerApps, FindsEveryApplicationOfTheApplicationServer) {
+  auto path = (test::fixtures() / "servers" / "appsrv01").string();
+  Inventory inv = collect({path});
+  ASSERT_EQ(inv.sources.size(), 1u);
+  EXPECT_EQ(inv.sources[0].kind, SourceKind::kSystemDrive);
+  ASSERT_NE(inv.sources[0].machine, nullptr);
+  std::string ids;
+  for (const auto& a : inv.apps) ids += a.id + "\n";
+  ASSERT_EQ(inv.apps.size(), 6u) << ids;
+
+  const Application* web = find_app(inv, "appsrv01/iis/Contoso Web");
+  ASSERT_NE(web, nullptr) << ids;
+  EXPECT_EQ(web->kind, AppKind::kWeb);
+  ASSERT_TRUE(web->iis.has_value());
+  EXPECT_EQ(web->iis->app_pool, "ContosoWeb");
+  EXPECT_EQ(web->root, "inetpub/ContosoWeb");
+  EXPECT_EQ(web->binaries.size(), 1u);
+  EXPECT_EQ(web->framework.version, "4.5.2");
+
+  const Application* svc = find_app(inv, "appsrv01/service/OrderProcessor");
+  ASSERT_NE(svc, nullptr) << ids;
+  EXPECT_EQ(svc->kind, AppKind::kService);
+  EXPECT_EQ(svc->entry, "Apps/OrderProcessor/Contoso.OrderProcessor.exe");
+  ASSERT_TRUE(svc->service.has_value());
+  EXPECT_EQ(svc->service->account, "CONTOSO\\svc_orders");
+
+  const Application* task = find_app(inv, "appsrv01/task/Contoso/Nightly Export");
+  ASSERT_NE(task, nullptr) << ids;
+  EXPECT_EQ(task->kind, AppKind::kTask);
+  ASSERT_TRUE(task->task.has_value());
+  EXPECT_EQ(task->task->cron, "0 2 * * *");
+
+  const Application* tool = find_app(inv, "appsrv01/program/Contoso Inventory Tool/Contoso.InventoryTool.exe");
+  ASSERT_NE(tool, nullptr) << ids;
+  EXPECT_EQ(tool->kind, AppKind::kDesktop);
+
+  EXPECT_EQ(find_app(inv, "appsrv01/task/Microsoft/Windows/Defrag/ScheduledDefrag"), nullptr);
+  const Application* reports = find_app(inv, "appsrv01/iis/Reports");
+  ASSERT_NE(reports, nullptr);
+  bool reported = false;
+  for (const auto& p : inv.problems) {
+    reported = reported || p.message.find("site 'Reports/' serves D:\\Sites\\Reports, which is not on this volume") !=
+                               std::string::npos;
+  }
+  EXPECT_TRUE(reported);
+}
+
+TEST(ServerApps, VolumePaths) {
+  EXPECT_EQ(volume_path("C:\\inetpub\\wwwroot"), "inetpub/wwwroot");
+  EXPECT_EQ(volume_path("%SystemDrive%\\inetpub\\wwwroot\\"), "inetpub/wwwroot");
+  EXPECT_EQ(volume_path("%windir%\\Temp"), "Windows/Temp");
+  EXPECT_EQ(volume_path("D:\\Sites\\Reports"), std::nullopt);
+  EXPECT_EQ(volume_path("\\\\server\\share"), std::nullopt);
+  EXPECT_EQ(volume_path("C:\\inetpub\\..\\..\\..\\etc"), std::nullopt);  // never leaves the volume
+}
+
+}  // namespace
+}  // namespace liftshift
