@@ -18,7 +18,8 @@ constexpr int kExitUsage = 2;
 
 PlanOptions options_from(const ContainerizeArgs& args) {
   PlanOptions o;
-  if (!args.windows_version.empty()) o.windows_version = parse_windows_version(args.windows_version);
+  if (!args.windows_version.empty())
+    o.windows_version = parse_windows_version(args.windows_version);
   if (!args.isolation.empty()) o.isolation = parse_isolation(args.isolation);
   o.orchestrator = parse_orchestrator(args.orchestrator).value_or(Orchestrator::kKubernetes);
   o.registry = args.registry;
@@ -43,11 +44,14 @@ bool unknown_apps(const ContainerizeArgs& args, const Assessment& assessment) {
 }  // namespace
 
 CLI::App* add_containerize_command(CLI::App& app, ContainerizeArgs& args) {
-  auto* cmd = app.add_subcommand("containerize", "Plan each candidate application and write its container artifacts");
+  auto* cmd = app.add_subcommand(
+      "containerize", "Plan each candidate application and write its container artifacts");
   cmd->add_option("PATH", args.paths, "Source tree or published application folder")->required();
   cmd->add_option("--app", args.apps, "Only this application id (repeatable; default: all)");
-  cmd->add_option("-o,--output", args.out, "Output folder: one sub-folder per application")->required();
-  cmd->add_option("--windows-version", args.windows_version, "Windows Server version of the image (default ltsc2022)")
+  cmd->add_option("-o,--output", args.out, "Output folder: one sub-folder per application")
+      ->required();
+  cmd->add_option("--windows-version", args.windows_version,
+                  "Windows Server version of the image (default ltsc2022)")
       ->check(CLI::IsMember({"ltsc2019", "ltsc2022", "ltsc2025"}));
   cmd->add_option("--isolation", args.isolation, "Isolation mode (default process)")
       ->check(CLI::IsMember({"process", "hyperv"}));
@@ -79,7 +83,8 @@ int run_containerize(const ContainerizeArgs& args) {
   if (plan.apps.empty()) std::cout << "No applications found.\n";
   for (const auto& app : plan.apps) {
     if (!app.refusals.empty()) {
-      for (const auto& r : app.refusals) std::cerr << "liftshift: " << app.app_id << ": refused: " << r << "\n";
+      for (const auto& r : app.refusals)
+        std::cerr << "liftshift: " << app.app_id << ": refused: " << r << "\n";
       code = kExitUsage;
       continue;
     }
@@ -90,7 +95,8 @@ int run_containerize(const ContainerizeArgs& args) {
       continue;
     }
     std::cout << app.app_id << ": "
-              << (app.blocked ? "not a candidate, wrote BLOCKED.md" : "wrote " + std::to_string(result.written.size()) + " files")
+              << (app.blocked ? "not a candidate, wrote BLOCKED.md"
+                              : "wrote " + std::to_string(result.written.size()) + " files")
               << " in " << (std::filesystem::path(args.out) / app.folder).string() << "\n";
     for (const auto& w : app.warnings) std::cout << "  warning: " << w << "\n";
   }

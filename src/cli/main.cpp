@@ -75,10 +75,15 @@ int main(int argc, char** argv) {
   assess_cmd->add_option("--fail-on", fail_on, "Exit 3 when an application reaches this level")
       ->check(CLI::IsMember({"blocker", "change"}));
   assess_cmd->add_option("-o,--output", output, "Write the report to this file instead of stdout");
+  int partition = 0;
+  assess_cmd->add_option("--partition", partition, "Disk images: read this partition (1-based) instead of the one holding Windows")
+      ->check(CLI::Range(1, 1024));
 
   auto* inventory_cmd = app.add_subcommand("inventory", "Print what was found (JSON), before any rule runs");
   inventory_cmd->add_option("PATH", paths, "Source tree or published application folder")->required();
   inventory_cmd->add_option("-o,--output", output, "Write to this file instead of stdout");
+  inventory_cmd->add_option("--partition", partition, "Disk images: read this partition (1-based)")
+      ->check(CLI::Range(1, 1024));
 
   std::string rules_format = "text";
   auto* rules_cmd = app.add_subcommand("rules", "List the rule catalogue");
@@ -116,7 +121,9 @@ int main(int argc, char** argv) {
     return kExitOk;
   }
 
-  liftshift::Inventory inventory = liftshift::collect(paths);
+  liftshift::CollectOptions collect_options;
+  if (partition > 0) collect_options.partition = partition;
+  liftshift::Inventory inventory = liftshift::collect(paths, collect_options);
   std::string text;
   int code = kExitOk;
   if (inventory_cmd->parsed()) {

@@ -9,6 +9,7 @@
 #include "collect/server_apps.hpp"
 #include "core/text.hpp"
 #include "sources/directory_volume.hpp"
+#include "sources/open_source.hpp"
 #include "sources/source_probe.hpp"
 
 namespace liftshift {
@@ -90,12 +91,20 @@ Inventory collect(const std::vector<std::string>& paths, const CollectOptions& o
       collect_server(volume, path, source_name_for(path, names), options, inventory, source);
     } else if (probe.kind == SourceKind::kDiskImage) {
       source.kind = probe.kind;
-      source.handled = false;
-      source.note = probe.format + " recognised, but assessing " +
-                    (probe.kind == SourceKind::kSystemDrive ? "whole Windows system drives"
-                                                            : "disk images") +
-                    " is not handled yet by this version: give the application folders instead";
-      inventory.problems.push_back({path, source.note});
+      std::vector<Problem> problems;
+      auto opened = open_source(path, options.partition, problems);
+      for (auto& p : problems) inventory.problems.push_back({path + ": " + p.path, p.message});
+      if (!opened) {
+        source.handled = false;
+        source.note = opened.error().message;
+        inventory.problems.push_back({path, opened.error().message});
+      } else {
+        source.image_format = opened->format;
+        source.partition = opened->chosen;
+        source.image_size = opened->image_size;
+        collect_server(*opened->volume, path, source_name_for(path, names), options, inventory, source);
+        if (opened->read_stats) source.bytes_read = opened->read_stats->bytes.load();
+      }
     } else {
       collect_folder(path, source_name_for(path, names), options, inventory, source);
     }

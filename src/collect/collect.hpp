@@ -2,6 +2,7 @@
 // sources, applications and the problems met on the way.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,7 @@ namespace liftshift {
 
 struct CollectOptions {
   ReadLimits limits;
+  std::optional<int> partition;  // disk images: 1-based partition to read instead of the automatic choice
 };
 
 Inventory collect(const std::vector<std::string>& paths, const CollectOptions& options = {});

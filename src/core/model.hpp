@@ -140,6 +140,11 @@ struct Source {
   bool handled = true;  // false: recognised but not assessable by this version
   std::string note;
   std::shared_ptr<const MachineFacts> machine;  // system drives and disk images
+  // Disk images only: what was opened and how much of it was read.
+  std::string image_format;   // "VHDX (dynamic)"
+  std::string partition;      // "partition 2 (NTFS, 30 MiB, holds Windows)"
+  std::uint64_t image_size = 0;
+  std::uint64_t bytes_read = 0;
 };
 
 struct Inventory {

@@ -41,8 +41,9 @@ struct Port {
 };
 
 struct VolumePlan {
-  std::string name;            // DNS-1123 label: "app-data"
-  std::string container_path;  // Windows path inside the container: "C:\\inetpub\\wwwroot\\App_Data"
+  std::string name;  // DNS-1123 label: "app-data"
+  std::string
+      container_path;  // Windows path inside the container: "C:\\inetpub\\wwwroot\\App_Data"
   std::string reason;
   bool shared = true;  // every instance mounts it (ReadWriteMany); false: one instance only
 };
@@ -95,7 +96,8 @@ struct BuildStep {
 // How the image is built: from a published folder, or from sources with an SDK stage.
 struct BuildPlan {
   bool from_source = false;
-  std::string sdk_image;       // "mcr.microsoft.com/dotnet/framework/sdk:4.8.1-windowsservercore-ltsc2022"
+  std::string
+      sdk_image;  // "mcr.microsoft.com/dotnet/framework/sdk:4.8.1-windowsservercore-ltsc2022"
   std::string solution;        // relative to the source root, '/' separators ("" = none)
   std::string project;         // the project to build, relative to the source root
   std::string context_folder;  // the folder under the build context with the files: "app" or "src"
@@ -122,10 +124,10 @@ struct FixItem {
 struct AppPlan {
   std::string app_id;
   std::string app_name;
-  std::string folder;      // safe sub-folder of OUT
-  std::string k8s_name;    // DNS-1123 name for resources and the image
-  std::string source;      // the source path as given
-  std::string root;        // app folder relative to the source
+  std::string folder;    // safe sub-folder of OUT
+  std::string k8s_name;  // DNS-1123 name for resources and the image
+  std::string source;    // the source path as given
+  std::string root;      // app folder relative to the source
   AppKind kind = AppKind::kConsole;
   Framework framework;
   Verdict verdict = Verdict::kReady;
@@ -135,9 +137,9 @@ struct AppPlan {
   std::vector<std::string> refusals;  // refused combinations: nothing is written for the app
 
   // Image and platform
-  std::string base_image;  // "mcr.microsoft.com/dotnet/framework/aspnet"
-  std::string base_tag;    // "4.8.1-windowsservercore-ltsc2022"
-  std::string fallback;    // the seed's fallback image or step, "" when none
+  std::string base_image;                 // "mcr.microsoft.com/dotnet/framework/aspnet"
+  std::string base_tag;                   // "4.8.1-windowsservercore-ltsc2022"
+  std::string fallback;                   // the seed's fallback image or step, "" when none
   std::vector<BuildStep> fallback_steps;  // steps of the fallback (NetFx3), when any
   std::string fallback_image;             // full image reference of the fallback
   bool nano_server = false;
@@ -150,28 +152,28 @@ struct AppPlan {
 
   // Runtime
   EntryKind entry_kind = EntryKind::kConsole;
-  std::string app_exe;         // the application's executable in the image: "C:\\app\\Contoso.Tool.exe"
-  std::string entry_exe;       // the container's foreground process (app_exe, or ServiceMonitor)
+  std::string app_exe;    // the application's executable in the image: "C:\\app\\Contoso.Tool.exe"
+  std::string entry_exe;  // the container's foreground process (app_exe, or ServiceMonitor)
   std::string entry_args;
-  std::string service_name;    // Windows service (kService) or "w3svc" (kIis)
+  std::string service_name;  // Windows service (kService) or "w3svc" (kIis)
   bool download_service_monitor = false;
-  std::string user;            // "ContainerUser" or "ContainerAdministrator"
+  std::string user;  // "ContainerUser" or "ContainerAdministrator"
   LogMonitorPlan log_monitor;
 
   std::vector<Port> ports;
   std::vector<VolumePlan> volumes;
   std::vector<ConfigValue> config;
   std::vector<SecretName> secrets;
-  bool https = false;          // TLS at the ingress
-  bool web = false;            // reachable over HTTP: Service + Ingress
+  bool https = false;  // TLS at the ingress
+  bool web = false;    // reachable over HTTP: Service + Ingress
   bool autoscale = false;
   std::optional<std::string> schedule;  // cron
   std::string schedule_text;            // readable trigger
   bool gmsa = false;
-  std::string gmsa_account;    // the gMSA name (placeholder when unknown)
+  std::string gmsa_account;  // the gMSA name (placeholder when unknown)
   bool msmq = false;
   bool msdtc = false;
-  std::string hostname;        // stable hostname (MSDTC, MSMQ)
+  std::string hostname;  // stable hostname (MSDTC, MSMQ)
 
   std::vector<Decision> decisions;
   std::vector<std::string> warnings;
@@ -186,10 +188,14 @@ struct Plan {
 
 inline std::string to_string(WindowsVersion v) {
   switch (v) {
-    case WindowsVersion::kLtsc2016: return "ltsc2016";
-    case WindowsVersion::kLtsc2019: return "ltsc2019";
-    case WindowsVersion::kLtsc2022: return "ltsc2022";
-    case WindowsVersion::kLtsc2025: return "ltsc2025";
+    case WindowsVersion::kLtsc2016:
+      return "ltsc2016";
+    case WindowsVersion::kLtsc2019:
+      return "ltsc2019";
+    case WindowsVersion::kLtsc2022:
+      return "ltsc2022";
+    case WindowsVersion::kLtsc2025:
+      return "ltsc2025";
   }
   return "ltsc2022";
 }
@@ -198,9 +204,12 @@ inline std::string to_string(Isolation i) { return i == Isolation::kHyperv ? "hy
 
 inline std::string to_string(Orchestrator o) {
   switch (o) {
-    case Orchestrator::kKubernetes: return "kubernetes";
-    case Orchestrator::kSwarm: return "swarm";
-    case Orchestrator::kCompose: return "compose";
+    case Orchestrator::kKubernetes:
+      return "kubernetes";
+    case Orchestrator::kSwarm:
+      return "swarm";
+    case Orchestrator::kCompose:
+      return "compose";
   }
   return "kubernetes";
 }

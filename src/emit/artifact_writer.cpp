@@ -40,7 +40,8 @@ std::string err_text() { return std::strerror(errno); }
 // Components of a relative path; empty when it is not a plain relative path.
 std::vector<std::string> components(const std::string& rel) {
   std::vector<std::string> out;
-  if (rel.empty() || rel.front() == '/' || rel.find('\\') != std::string::npos || rel.find('\0') != std::string::npos) {
+  if (rel.empty() || rel.front() == '/' || rel.find('\\') != std::string::npos ||
+      rel.find('\0') != std::string::npos) {
     return {};
   }
   for (const auto& part : split(rel, '/')) {
@@ -69,7 +70,8 @@ Dir open_dir(int parent, const std::string& name, bool create, std::string& erro
 
 // Checks one target without writing: the folders on the way and the file
 // itself must not be links; the file must not exist unless force.
-std::string check_target(int root, const std::vector<std::string>& parts, bool force, const std::string& shown) {
+std::string check_target(int root, const std::vector<std::string>& parts, bool force,
+                         const std::string& shown) {
   Dir current(::dup(root));
   for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
     std::string error;
@@ -92,8 +94,8 @@ std::string temp_name(const std::string& name) {
   return "." + name + ".tmp-" + std::to_string(rng());
 }
 
-std::string write_one(int root, const std::vector<std::string>& parts, const std::string& content, bool force,
-                      const std::string& shown) {
+std::string write_one(int root, const std::vector<std::string>& parts, const std::string& content,
+                      bool force, const std::string& shown) {
   Dir current(::dup(root));
   for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
     std::string error;
@@ -103,7 +105,8 @@ std::string write_one(int root, const std::vector<std::string>& parts, const std
   }
   const std::string& name = parts.back();
   std::string tmp = temp_name(name);
-  int fd = ::openat(current.fd(), tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+  int fd = ::openat(current.fd(), tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                    0644);
   if (fd < 0) return shown + ": cannot create a temporary file: " + err_text();
   std::size_t done = 0;
   bool ok = true;
@@ -142,7 +145,8 @@ std::string write_one(int root, const std::vector<std::string>& parts, const std
   ::unlinkat(current.fd(), tmp.c_str(), 0);
   if (rc != 0) {
     errno = link_errno;
-    return shown + (link_errno == EEXIST ? ": exists; use --force to overwrite" : ": cannot write: " + err_text());
+    return shown + (link_errno == EEXIST ? ": exists; use --force to overwrite"
+                                         : ": cannot write: " + err_text());
   }
   return "";
 }
@@ -168,7 +172,8 @@ WriteResult write_artifacts(const std::filesystem::path& out, const std::string&
   for (const auto& a : artifacts) {
     auto parts = components(folder + "/" + a.path);
     if (parts.empty()) {
-      result.errors.push_back(folder + "/" + a.path + ": not a plain path inside the output folder");
+      result.errors.push_back(folder + "/" + a.path +
+                              ": not a plain path inside the output folder");
       continue;
     }
     std::string shown = (out / (folder + "/" + a.path)).string();

@@ -12,9 +12,11 @@ std::vector<Artifact> render_artifacts(const AppPlan& plan) {
   if (plan.blocked) return {{"BLOCKED.md", render_blocked(plan)}};
   std::vector<Artifact> out;
   out.push_back({"Dockerfile", render_dockerfile(plan)});
-  if (std::string alt = render_dockerfile_netfx3(plan); !alt.empty()) out.push_back({"Dockerfile.netfx3", alt});
+  if (std::string alt = render_dockerfile_netfx3(plan); !alt.empty())
+    out.push_back({"Dockerfile.netfx3", alt});
   out.push_back({".dockerignore", render_dockerignore(plan)});
-  if (plan.log_monitor.used) out.push_back({"LogMonitorConfig.json", render_logmonitor_config(plan)});
+  if (plan.log_monitor.used)
+    out.push_back({"LogMonitorConfig.json", render_logmonitor_config(plan)});
   if (plan.orchestrator == Orchestrator::kKubernetes) {
     for (auto& a : render_k8s(plan)) out.push_back(std::move(a));
   }

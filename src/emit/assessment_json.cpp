@@ -49,6 +49,12 @@ json sources_json(const Inventory& inventory) {
     json j{{"path", s.path}, {"kind", to_string(s.kind)}, {"handled", s.handled}};
     if (!s.note.empty()) j["note"] = s.note;
     if (s.machine) j["machine"] = machine_json(*s.machine);
+    if (!s.image_format.empty()) {
+      j["image"] = {{"format", s.image_format},
+                    {"partition", s.partition},
+                    {"size", s.image_size},
+                    {"bytes_read", s.bytes_read}};
+    }
     out.push_back(std::move(j));
   }
   return out;

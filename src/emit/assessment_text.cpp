@@ -43,6 +43,13 @@ std::size_t count(const AppAssessment& a, Severity s) {
   return n;
 }
 
+std::string human_bytes(std::uint64_t n) {
+  if (n >= (1ull << 30)) return fmt::format("{:.1f} GiB", static_cast<double>(n) / (1ull << 30));
+  if (n >= (1ull << 20)) return fmt::format("{:.1f} MiB", static_cast<double>(n) / (1ull << 20));
+  if (n >= 1024) return fmt::format("{:.0f} KiB", static_cast<double>(n) / 1024);
+  return fmt::format("{} bytes", n);
+}
+
 std::string join(const std::vector<std::string>& items) {
   std::string out;
   for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
@@ -87,6 +94,10 @@ std::string assessment_to_text(const Assessment& assessment, const TextOptions& 
   for (const auto& s : inv.sources) {
     out += fmt::format("  source {} ({}){}\n", printable(s.path), to_string(s.kind),
                        s.handled ? "" : ": " + s.note);
+    if (!s.image_format.empty()) {
+      out += fmt::format("    {} image, {}; read {} of {}\n", s.image_format, s.partition,
+                         human_bytes(s.bytes_read), human_bytes(s.image_size));
+    }
     if (s.machine) out += machine_summary(*s.machine);
     for (const auto& m : assessment.machines) {
       if (m.source != &s || m.findings.empty()) continue;

@@ -12,36 +12,47 @@ std::string render_backup(const AppPlan& plan) {
   std::ostringstream md;
   bool k8s = plan.orchestrator == Orchestrator::kKubernetes;
   md << "# Backup: " << plan.app_name << "\n\n";
-  md << "A container holds no state or data worth keeping: a failed instance is replaced by a new one that\n"
+  md << "A container holds no state or data worth keeping: a failed instance is replaced by a new "
+        "one that\n"
      << "mounts the same persistent storage. Back up what lives outside it.\n";
   md << "\n## Persistent storage\n\n";
   if (plan.volumes.empty()) {
-    md << "None: the plan mounts no volume. If the application starts writing files, add a volume and back it up.\n";
+    md << "None: the plan mounts no volume. If the application starts writing files, add a volume "
+          "and back it up.\n";
   }
   for (const auto& v : plan.volumes) {
     md << "- " << md_code(v.container_path) << ": "
-       << (k8s ? "PersistentVolumeClaim " + md_code(plan.k8s_name + "-" + v.name) : "volume " + md_code(v.name))
-       << ". " << v.reason << ". Back up the storage behind it (snapshots of the file share or disk, or your\n"
+       << (k8s ? "PersistentVolumeClaim " + md_code(plan.k8s_name + "-" + v.name)
+               : "volume " + md_code(v.name))
+       << ". " << v.reason
+       << ". Back up the storage behind it (snapshots of the file share or disk, or your\n"
        << "  cluster backup tool), on the schedule the data needs.\n";
   }
   md << "\n## Application\n\n"
-     << "The source (" << md_code(md_app_source(plan)) << ") belongs in a source repository with version control,\n"
+     << "The source (" << md_code(md_app_source(plan))
+     << ") belongs in a source repository with version control,\n"
      << "so you can go back to any version; follow that repository's own backup recommendations.\n";
   md << "\n## Container image\n\n"
-     << "Push " << md_code(image_reference(plan)) << " to a central registry; it makes the image available to\n"
-     << "every host and serves as its backup. A registry doesn't stop an image from being deleted or\n"
-     << "overwritten: use a new tag per build, lock or make tags immutable where the registry allows, and back\n"
+     << "Push " << md_code(image_reference(plan))
+     << " to a central registry; it makes the image available to\n"
+     << "every host and serves as its backup. A registry doesn't stop an image from being deleted "
+        "or\n"
+     << "overwritten: use a new tag per build, lock or make tags immutable where the registry "
+        "allows, and back\n"
      << "up an on-premises registry as its vendor recommends.\n";
   md << "\n## Dockerfile and the other assets\n\n"
-     << "This folder was generated for an existing application, so nothing else keeps it: store it with the\n"
+     << "This folder was generated for an existing application, so nothing else keeps it: store it "
+        "with the\n"
      << "application source, in a secure, backed-up location:\n\n";
-  md << "- `Dockerfile`, `.dockerignore`" << (plan.fallback_steps.empty() ? "" : ", `Dockerfile.netfx3`") << "\n";
+  md << "- `Dockerfile`, `.dockerignore`"
+     << (plan.fallback_steps.empty() ? "" : ", `Dockerfile.netfx3`") << "\n";
   if (plan.log_monitor.used) md << "- `LogMonitorConfig.json`\n";
   if (k8s) md << "- `k8s/` (the Kubernetes manifests)\n";
   md << "- `compose.yaml`\n";
   if (plan.gmsa) md << "- the credential spec JSON of gMSA " << md_code(plan.gmsa_account) << "\n";
   if (!plan.secrets.empty()) {
-    md << "\nSecret values are not in this folder and must not be: they live in your secret store, which has its\n"
+    md << "\nSecret values are not in this folder and must not be: they live in your secret store, "
+          "which has its\n"
        << "own backup. The secret names are listed in MIGRATION.md.\n";
   }
   return md.str();

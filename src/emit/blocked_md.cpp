@@ -10,8 +10,10 @@ namespace liftshift {
 std::string render_blocked(const AppPlan& plan) {
   std::ostringstream md;
   md << "# " << plan.app_name << " is not a candidate for Windows containers\n\n";
-  md << md_app_line(plan) << ": verdict **not-a-candidate**. liftshift wrote no Dockerfile or manifests for it:\n"
-     << "the seed lists applications like this one among those that can't be moved to Windows containers as\n"
+  md << md_app_line(plan)
+     << ": verdict **not-a-candidate**. liftshift wrote no Dockerfile or manifests for it:\n"
+     << "the seed lists applications like this one among those that can't be moved to Windows "
+        "containers as\n"
      << "they are. Each blocker below comes with the workaround the guidance gives.\n";
   md << "\n## Blockers\n";
   for (const auto& b : plan.blockers) {
@@ -20,10 +22,13 @@ std::string render_blocked(const AppPlan& plan) {
     md << "\nWorkaround: " << b.workaround << "\n";
   }
   if (!plan.to_fix.empty()) {
-    md << "\n## Other findings\n\nThese matter once the blockers are gone (for example, for a part split off into a\n"
-       << "console program, service or web API), and `liftshift containerize` can plan that part.\n\n";
+    md << "\n## Other findings\n\nThese matter once the blockers are gone (for example, for a part "
+          "split off into a\n"
+       << "console program, service or web API), and `liftshift containerize` can plan that "
+          "part.\n\n";
     for (const auto& f : plan.to_fix) {
-      md << "- [" << to_string(f.finding.severity) << "] " << f.finding.rule << ": " << f.finding.title << "\n";
+      md << "- [" << to_string(f.finding.severity) << "] " << f.finding.rule << ": "
+         << f.finding.title << "\n";
     }
   }
   return md.str();

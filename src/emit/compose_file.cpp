@@ -8,7 +8,9 @@ namespace liftshift {
 
 namespace {
 
-std::string secret_name(const AppPlan& plan, const std::string& key) { return plan.k8s_name + "_" + key; }
+std::string secret_name(const AppPlan& plan, const std::string& key) {
+  return plan.k8s_name + "_" + key;
+}
 
 }  // namespace
 
@@ -29,12 +31,14 @@ std::string render_compose(const AppPlan& plan) {
   for (const auto& c : plan.config) svc["environment"][c.key] = c.value;
   for (const auto& s : plan.secrets) svc["secrets"].push_back(secret_name(plan, s.key));
   for (const auto& v : plan.volumes) {
-    svc["volumes"].push_back(yaml_map(
-        {{"type", YamlValue("volume")}, {"source", YamlValue(v.name)}, {"target", YamlValue(v.container_path)}}));
+    svc["volumes"].push_back(yaml_map({{"type", YamlValue("volume")},
+                                       {"source", YamlValue(v.name)},
+                                       {"target", YamlValue(v.container_path)}}));
   }
   if (plan.gmsa) svc["credential_spec"]["file"] = plan.k8s_name + "-gmsa.json";
   bool task = plan.entry_kind == EntryKind::kTask;
-  if (!swarm && !task) svc["restart"] = "unless-stopped";  // a task keeps compose's default: no restart
+  if (!swarm && !task)
+    svc["restart"] = "unless-stopped";  // a task keeps compose's default: no restart
   YamlValue deploy;
   deploy["mode"] = "replicated";
   deploy["replicas"] = task ? 0 : (plan.autoscale ? 2 : 1);
@@ -56,20 +60,26 @@ std::string render_compose(const AppPlan& plan) {
   }
   std::vector<std::string> header{
       plan.app_name + ": " +
-          (plan.orchestrator == Orchestrator::kKubernetes ? "local test run on a Windows container host (Kubernetes "
-                                                            "uses k8s/)"
-                                                          : "deployment with Docker " + to_string(plan.orchestrator)) +
+          (plan.orchestrator == Orchestrator::kKubernetes
+               ? "local test run on a Windows container host (Kubernetes "
+                 "uses k8s/)"
+               : "deployment with Docker " + to_string(plan.orchestrator)) +
           ".",
-      "Windows Server " + to_string(plan.windows_version) + ", " + to_string(plan.isolation) + " isolation."};
+      "Windows Server " + to_string(plan.windows_version) + ", " + to_string(plan.isolation) +
+          " isolation."};
   if (!plan.secrets.empty()) {
     header.push_back(swarm ? "Secrets: docker secret create NAME FILE before docker stack deploy."
                            : "Secrets: one file per secret under ./secrets/ (never commit them).");
-    header.push_back("They appear as files in C:\\ProgramData\\Docker\\secrets (see MIGRATION.md).");
+    header.push_back(
+        "They appear as files in C:\\ProgramData\\Docker\\secrets (see MIGRATION.md).");
   }
   if (plan.gmsa) {
-    header.push_back("credential_spec: the file lives in C:\\ProgramData\\Docker\\CredentialSpecs on every host.");
+    header.push_back(
+        "credential_spec: the file lives in C:\\ProgramData\\Docker\\CredentialSpecs on every "
+        "host.");
   }
-  if (task) header.push_back("A scheduled task: replicas 0; the schedule starts it (MIGRATION.md).");
+  if (task)
+    header.push_back("A scheduled task: replicas 0; the schedule starts it (MIGRATION.md).");
   return yaml_document(root, header);
 }
 

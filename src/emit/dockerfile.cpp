@@ -13,7 +13,8 @@ namespace liftshift {
 namespace {
 
 constexpr const char* kServiceMonitorUrl =
-    "https://github.com/microsoft/IIS.ServiceMonitor/releases/download/v2.0.1.10/ServiceMonitor.exe";
+    "https://github.com/microsoft/IIS.ServiceMonitor/releases/download/v2.0.1.10/"
+    "ServiceMonitor.exe";
 constexpr const char* kLogMonitorUrl =
     "https://github.com/microsoft/windows-container-tools/releases/download/v2.1.1/LogMonitor.exe";
 constexpr const char* kPowerShell =
@@ -56,14 +57,16 @@ std::vector<std::string> split_args(std::string_view args) {
 }
 
 std::string shell_command(const AppPlan& plan) {
-  std::string exe = plan.entry_exe.find(' ') != std::string::npos ? "\"" + plan.entry_exe + "\"" : plan.entry_exe;
+  std::string exe =
+      plan.entry_exe.find(' ') != std::string::npos ? "\"" + plan.entry_exe + "\"" : plan.entry_exe;
   return plan.entry_args.empty() ? exe : exe + " " + plan.entry_args;
 }
 
 void build_stage(std::ostringstream& d, const AppPlan& plan) {
   const BuildPlan& b = plan.build;
   std::string project = windows_path(b.project);
-  d << "# Build stage: compile " << b.project << " with the SDK image; only its output reaches the final image.\n";
+  d << "# Build stage: compile " << b.project
+    << " with the SDK image; only its output reaches the final image.\n";
   d << "FROM " << b.sdk_image << " AS build\n";
   if (b.sdk_image.find("nanoserver") == std::string::npos) d << kPowerShell << "\n";
   d << "WORKDIR C:\\src\n";
@@ -107,13 +110,17 @@ std::vector<std::pair<std::string, std::string>> secret_configs(const AppPlan& p
     if (!root.empty() && istarts_with(path, root + "/")) path = path.substr(root.size() + 1);
     if (plan.build.from_source) {
       // Source configs become web.config or NAME.exe.config in the output.
-      std::string file = path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
-      path = iequals(file, "App.config") ? plan.app_exe.substr(plan.app_exe.rfind('\\') + 1) + ".config" : file;
+      std::string file =
+          path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
+      path = iequals(file, "App.config")
+                 ? plan.app_exe.substr(plan.app_exe.rfind('\\') + 1) + ".config"
+                 : file;
     }
     std::string full = plan.build.app_dir + "\\" + windows_path(path);
-    std::string pattern = istarts_with(s.key, "AppSettings__")
-                              ? "key=\\x22" + regex_escape(s.key.substr(13)) + "\\x22\\s+value=\\x22[^\\x22*]"
-                              : "(password|pwd)\\s*=\\s*[^;*\\s\\x22]";
+    std::string pattern =
+        istarts_with(s.key, "AppSettings__")
+            ? "key=\\x22" + regex_escape(s.key.substr(13)) + "\\x22\\s+value=\\x22[^\\x22*]"
+            : "(password|pwd)\\s*=\\s*[^;*\\s\\x22]";
     auto it = std::find_if(out.begin(), out.end(), [&](const auto& p) { return p.first == full; });
     if (it == out.end()) {
       out.emplace_back(full, pattern);
@@ -124,14 +131,16 @@ std::vector<std::pair<std::string, std::string>> secret_configs(const AppPlan& p
   return out;
 }
 
-std::string render(const AppPlan& plan, const std::string& image, const std::vector<BuildStep>& extra_steps,
-                   bool service_monitor, const std::string& title) {
+std::string render(const AppPlan& plan, const std::string& image,
+                   const std::vector<BuildStep>& extra_steps, bool service_monitor,
+                   const std::string& title) {
   std::ostringstream d;
   bool nano = plan.nano_server && extra_steps.empty();
   d << "# escape=`\n";
-  d << "# " << title << " for " << plan.app_name << " (" << plan.app_id << "), written by liftshift containerize.\n";
-  d << "# Build context: this folder, with the application copied into " << plan.build.context_folder
-    << "/ (MIGRATION.md, step 7).\n";
+  d << "# " << title << " for " << plan.app_name << " (" << plan.app_id
+    << "), written by liftshift containerize.\n";
+  d << "# Build context: this folder, with the application copied into "
+    << plan.build.context_folder << "/ (MIGRATION.md, step 7).\n";
   d << "# Windows Server " << to_string(plan.windows_version) << ", " << to_string(plan.isolation)
     << " isolation; every decision and its reason is in MIGRATION.md.\n\n";
   if (plan.build.from_source) build_stage(d, plan);
@@ -144,11 +153,13 @@ std::string render(const AppPlan& plan, const std::string& image, const std::vec
     d << "RUN " << s.command << "\n";
   }
   if (service_monitor) {
-    d << "\n# ServiceMonitor v2.0.1.10 (pinned): keeps the container in the foreground while the service runs\n";
+    d << "\n# ServiceMonitor v2.0.1.10 (pinned): keeps the container in the foreground while the "
+         "service runs\n";
     d << "ADD " << kServiceMonitorUrl << " C:/ServiceMonitor.exe\n";
   }
   if (plan.log_monitor.used) {
-    d << "\n# Log Monitor: forwards event logs, log files and ETW to stdout (LogMonitorConfig.json)\n";
+    d << "\n# Log Monitor: forwards event logs, log files and ETW to stdout "
+         "(LogMonitorConfig.json)\n";
     d << "ADD " << kLogMonitorUrl << " C:/LogMonitor/LogMonitor.exe\n";
     d << "COPY LogMonitorConfig.json C:/LogMonitor/LogMonitorConfig.json\n";
   }
@@ -163,9 +174,11 @@ std::string render(const AppPlan& plan, const std::string& image, const std::vec
   }
   auto configs = secret_configs(plan);
   if (!configs.empty() && !nano) {
-    d << "\n# Secrets stay out of the image: the build fails while a config still holds a password.\n";
+    d << "\n# Secrets stay out of the image: the build fails while a config still holds a "
+         "password.\n";
     for (const auto& [file, pattern] : configs) {
-      d << "RUN if (Select-String -Path '" << file << "' -Pattern '(?i)" << pattern << "' -Quiet) { throw '" << file
+      d << "RUN if (Select-String -Path '" << file << "' -Pattern '(?i)" << pattern
+        << "' -Quiet) { throw '" << file
         << " still holds a secret: remove it, the orchestrator supplies it (MIGRATION.md)' }\n";
     }
   }
@@ -177,11 +190,14 @@ std::string render(const AppPlan& plan, const std::string& image, const std::vec
   d << "\nUSER " << plan.user << "\n";
   if (plan.log_monitor.used) {
     if (plan.entry_kind == EntryKind::kIis && !nano) {
-      d << R"(SHELL ["C:\\LogMonitor\\LogMonitor.exe", "powershell.exe"])" << "\n";
+      d << R"(SHELL ["C:\\LogMonitor\\LogMonitor.exe", "powershell.exe"])"
+        << "\n";
     } else {
-      d << R"(SHELL ["C:\\LogMonitor\\LogMonitor.exe", "cmd", "/S", "/C"])" << "\n";
+      d << R"(SHELL ["C:\\LogMonitor\\LogMonitor.exe", "cmd", "/S", "/C"])"
+        << "\n";
     }
-    d << "# Shell form on purpose: the exec form would bypass SHELL and Log Monitor would never start.\n";
+    d << "# Shell form on purpose: the exec form would bypass SHELL and Log Monitor would never "
+         "start.\n";
     d << "ENTRYPOINT " << shell_command(plan) << "\n";
   } else {
     d << "ENTRYPOINT [" << json_string(plan.entry_exe);
@@ -194,12 +210,14 @@ std::string render(const AppPlan& plan, const std::string& image, const std::vec
 }  // namespace
 
 std::string render_dockerfile(const AppPlan& plan) {
-  return render(plan, plan.base_image + ":" + plan.base_tag, {}, plan.download_service_monitor, "Dockerfile");
+  return render(plan, plan.base_image + ":" + plan.base_tag, {}, plan.download_service_monitor,
+                "Dockerfile");
 }
 
 std::string render_dockerfile_netfx3(const AppPlan& plan) {
   if (plan.fallback_steps.empty() || plan.fallback_image.empty()) return "";
-  bool service_monitor = plan.entry_kind == EntryKind::kIis || plan.entry_kind == EntryKind::kService;
+  bool service_monitor =
+      plan.entry_kind == EntryKind::kIis || plan.entry_kind == EntryKind::kService;
   return render(plan, plan.fallback_image, plan.fallback_steps, service_monitor,
                 "Fallback Dockerfile (.NET Framework 3.5 on Server Core, the seed's fallback)");
 }
@@ -226,10 +244,11 @@ std::string render_dockerignore(const AppPlan& plan) {
       "**/Web.Debug.config\n"
       "**/Web.Release.config\n";
   if (plan.build.from_source) {
-    out += "# Build outputs of the source tree: the SDK stage builds them again.\n"
-           "src/**/bin/\n"
-           "src/**/obj/\n"
-           "src/packages/\n";
+    out +=
+        "# Build outputs of the source tree: the SDK stage builds them again.\n"
+        "src/**/bin/\n"
+        "src/**/obj/\n"
+        "src/packages/\n";
   }
   return out;
 }

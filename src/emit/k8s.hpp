@@ -14,9 +14,12 @@ YamlValue k8s_labels(const AppPlan& plan);
 YamlValue k8s_metadata(const AppPlan& plan, const std::string& name);
 YamlValue k8s_pod_spec(const AppPlan& plan, bool job);
 
-Artifact k8s_workload(const AppPlan& plan);              // Deployment or CronJob
-std::vector<Artifact> k8s_network(const AppPlan& plan);  // Service, Ingress, HorizontalPodAutoscaler
-std::vector<Artifact> k8s_config(const AppPlan& plan);   // ConfigMap, Secret template, PersistentVolumeClaims
-std::vector<Artifact> k8s_identity(const AppPlan& plan); // ServiceAccount, GMSACredentialSpec, ClusterRole, RoleBinding
+Artifact k8s_workload(const AppPlan& plan);  // Deployment or CronJob
+std::vector<Artifact> k8s_network(
+    const AppPlan& plan);  // Service, Ingress, HorizontalPodAutoscaler
+std::vector<Artifact> k8s_config(
+    const AppPlan& plan);  // ConfigMap, Secret template, PersistentVolumeClaims
+std::vector<Artifact> k8s_identity(
+    const AppPlan& plan);  // ServiceAccount, GMSACredentialSpec, ClusterRole, RoleBinding
 
 }  // namespace liftshift

@@ -12,9 +12,11 @@ std::vector<Artifact> k8s_config(const AppPlan& plan) {
     cm["kind"] = "ConfigMap";
     cm["metadata"] = k8s_metadata(plan, plan.k8s_name + "-config");
     for (const auto& c : plan.config) cm["data"][c.key] = c.value;
-    out.push_back({"k8s/configmap.yaml",
-                   yaml_document(cm, {"Settings from the orchestrator, so they change without a rebuild.",
-                                      "No secret is here: those are in the Secret " + plan.k8s_name + "-secrets."})});
+    out.push_back(
+        {"k8s/configmap.yaml",
+         yaml_document(
+             cm, {"Settings from the orchestrator, so they change without a rebuild.",
+                  "No secret is here: those are in the Secret " + plan.k8s_name + "-secrets."})});
   }
   if (!plan.secrets.empty()) {
     YamlValue secret;
@@ -22,8 +24,9 @@ std::vector<Artifact> k8s_config(const AppPlan& plan) {
     secret["kind"] = "Secret";
     secret["metadata"] = k8s_metadata(plan, plan.k8s_name + "-secrets");
     secret["type"] = "Opaque";
-    std::vector<std::string> header{"TEMPLATE: no values. Fill them from your secret store, or create the secret with",
-                                    "kubectl create secret generic " + plan.k8s_name + "-secrets \\"};
+    std::vector<std::string> header{
+        "TEMPLATE: no values. Fill them from your secret store, or create the secret with",
+        "kubectl create secret generic " + plan.k8s_name + "-secrets \\"};
     for (std::size_t i = 0; i < plan.secrets.size(); ++i) {
       secret["stringData"][plan.secrets[i].key] = "";
       header.push_back("  --from-literal=" + plan.secrets[i].key + "=VALUE" +
@@ -40,10 +43,12 @@ std::vector<Artifact> k8s_config(const AppPlan& plan) {
     pvc["metadata"] = k8s_metadata(plan, plan.k8s_name + "-" + v.name);
     pvc["spec"]["accessModes"].push_back(v.shared ? "ReadWriteMany" : "ReadWriteOnce");
     pvc["spec"]["resources"]["requests"]["storage"] = "10Gi";
-    out.push_back({"k8s/pvc-" + v.name + ".yaml",
-                   yaml_document(pvc, {v.container_path + ": " + v.reason + ".",
-                                       v.shared ? "ReadWriteMany: every instance mounts it (Azure Files, SMB)."
-                                                : "ReadWriteOnce: one instance owns it."})});
+    out.push_back(
+        {"k8s/pvc-" + v.name + ".yaml",
+         yaml_document(pvc,
+                       {v.container_path + ": " + v.reason + ".",
+                        v.shared ? "ReadWriteMany: every instance mounts it (Azure Files, SMB)."
+                                 : "ReadWriteOnce: one instance owns it."})});
   }
   return out;
 }

@@ -15,8 +15,10 @@ std::vector<Artifact> k8s_identity(const AppPlan& plan) {
   sa["apiVersion"] = "v1";
   sa["kind"] = "ServiceAccount";
   sa["metadata"] = k8s_metadata(plan, plan.k8s_name);
-  out.push_back({"k8s/serviceaccount.yaml",
-                 yaml_document(sa, {"The pod's identity in the cluster; the RoleBinding lets it use the gMSA."})});
+  out.push_back(
+      {"k8s/serviceaccount.yaml",
+       yaml_document(
+           sa, {"The pod's identity in the cluster; the RoleBinding lets it use the gMSA."})});
 
   YamlValue cs;
   cs["apiVersion"] = "windows.k8s.io/v1";
@@ -35,12 +37,15 @@ std::vector<Artifact> k8s_identity(const AppPlan& plan) {
     cs["credspec"]["ActiveDirectoryConfig"]["GroupManagedServiceAccounts"].push_back(
         yaml_map({{"Name", YamlValue(plan.gmsa_account)}, {"Scope", YamlValue(scope)}}));
   }
-  out.push_back({"k8s/gmsa-credentialspec.yaml",
-                 yaml_document(cs, {"Active Directory identity (gMSA " + plan.gmsa_account + "): containers can't be "
-                                    "domain-joined.",
-                                    "Replace the placeholders (domain.example, DOMAIN, Guid, Sid) with the output of",
-                                    "New-CredentialSpec -AccountName " + plan.gmsa_account +
-                                        " on a domain-joined host; needs the windows-gmsa webhook."})});
+  out.push_back(
+      {"k8s/gmsa-credentialspec.yaml",
+       yaml_document(
+           cs, {"Active Directory identity (gMSA " + plan.gmsa_account +
+                    "): containers can't be "
+                    "domain-joined.",
+                "Replace the placeholders (domain.example, DOMAIN, Guid, Sid) with the output of",
+                "New-CredentialSpec -AccountName " + plan.gmsa_account +
+                    " on a domain-joined host; needs the windows-gmsa webhook."})});
 
   YamlValue role;
   role["apiVersion"] = "rbac.authorization.k8s.io/v1";
@@ -52,7 +57,8 @@ std::vector<Artifact> k8s_identity(const AppPlan& plan) {
   rule["verbs"].push_back("use");
   rule["resourceNames"].push_back(spec_name);
   role["rules"].push_back(rule);
-  out.push_back({"k8s/gmsa-clusterrole.yaml", yaml_document(role, {"Allows using the credential spec " + spec_name + "."})});
+  out.push_back({"k8s/gmsa-clusterrole.yaml",
+                 yaml_document(role, {"Allows using the credential spec " + spec_name + "."})});
 
   YamlValue binding;
   binding["apiVersion"] = "rbac.authorization.k8s.io/v1";
@@ -65,9 +71,11 @@ std::vector<Artifact> k8s_identity(const AppPlan& plan) {
   binding["roleRef"] = yaml_map({{"kind", YamlValue("ClusterRole")},
                                  {"name", YamlValue(role_name)},
                                  {"apiGroup", YamlValue("rbac.authorization.k8s.io")}});
-  out.push_back({"k8s/gmsa-rolebinding.yaml",
-                 yaml_document(binding, {"Binds the ClusterRole to the pod's ServiceAccount (namespace default: "
-                                         "change it with the deployment's)."})});
+  out.push_back(
+      {"k8s/gmsa-rolebinding.yaml",
+       yaml_document(binding,
+                     {"Binds the ClusterRole to the pod's ServiceAccount (namespace default: "
+                      "change it with the deployment's)."})});
   return out;
 }
 

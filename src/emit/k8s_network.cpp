@@ -25,8 +25,9 @@ std::vector<Artifact> k8s_network(const AppPlan& plan) {
                                              {"targetPort", YamlValue(p.name)},
                                              {"protocol", YamlValue(p.protocol)}}));
   }
-  out.push_back({"k8s/service.yaml",
-                 yaml_document(svc, {"Stable name and address for " + plan.app_name + ": " + plan.k8s_name + "."})});
+  out.push_back(
+      {"k8s/service.yaml", yaml_document(svc, {"Stable name and address for " + plan.app_name +
+                                               ": " + plan.k8s_name + "."})});
 
   if (plan.web) {
     YamlValue ing;
@@ -40,17 +41,19 @@ std::vector<Artifact> k8s_network(const AppPlan& plan) {
     YamlValue backend;
     backend["service"]["name"] = plan.k8s_name;
     backend["service"]["port"]["name"] = plan.ports.front().name;
-    YamlValue path = yaml_map({{"path", YamlValue("/")}, {"pathType", YamlValue("Prefix")}, {"backend", backend}});
+    YamlValue path = yaml_map(
+        {{"path", YamlValue("/")}, {"pathType", YamlValue("Prefix")}, {"backend", backend}});
     YamlValue rule;
     rule["host"] = ingress_host(plan);
     rule["http"]["paths"].push_back(path);
     ing["spec"]["rules"].push_back(rule);
     out.push_back({"k8s/ingress.yaml",
-                   yaml_document(ing, {"TLS ends here, not in the container: create the secret " + plan.k8s_name +
-                                           "-tls with",
+                   yaml_document(ing, {"TLS ends here, not in the container: create the secret " +
+                                           plan.k8s_name + "-tls with",
                                        "kubectl create secret tls " + plan.k8s_name +
                                            "-tls --cert=FILE.crt --key=FILE.key",
-                                       "and set the host name (" + ingress_host(plan) + " is a placeholder)."})});
+                                       "and set the host name (" + ingress_host(plan) +
+                                           " is a placeholder)."})});
   }
 
   if (plan.autoscale) {
@@ -69,8 +72,9 @@ std::vector<Artifact> k8s_network(const AppPlan& plan) {
     metric["resource"]["target"]["type"] = "Utilization";
     metric["resource"]["target"]["averageUtilization"] = 70;
     hpa["spec"]["metrics"].push_back(metric);
-    out.push_back({"k8s/hpa.yaml", yaml_document(hpa, {"Horizontal scale: the application keeps no state in the "
-                                                       "instance (MIGRATION.md, step 5)."})});
+    out.push_back({"k8s/hpa.yaml",
+                   yaml_document(hpa, {"Horizontal scale: the application keeps no state in the "
+                                       "instance (MIGRATION.md, step 5)."})});
   }
   return out;
 }

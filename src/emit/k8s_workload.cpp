@@ -19,14 +19,18 @@ YamlValue container(const AppPlan& plan) {
                                    {"protocol", YamlValue(p.protocol)}}));
   }
   if (!plan.config.empty()) {
-    c["envFrom"].push_back(yaml_map({{"configMapRef", yaml_map({{"name", YamlValue(plan.k8s_name + "-config")}})}}));
+    c["envFrom"].push_back(
+        yaml_map({{"configMapRef", yaml_map({{"name", YamlValue(plan.k8s_name + "-config")}})}}));
   }
   for (const auto& s : plan.secrets) {
-    YamlValue ref = yaml_map({{"name", YamlValue(plan.k8s_name + "-secrets")}, {"key", YamlValue(s.key)}});
-    c["env"].push_back(yaml_map({{"name", YamlValue(s.key)}, {"valueFrom", yaml_map({{"secretKeyRef", ref}})}}));
+    YamlValue ref =
+        yaml_map({{"name", YamlValue(plan.k8s_name + "-secrets")}, {"key", YamlValue(s.key)}});
+    c["env"].push_back(
+        yaml_map({{"name", YamlValue(s.key)}, {"valueFrom", yaml_map({{"secretKeyRef", ref}})}}));
   }
   for (const auto& v : plan.volumes) {
-    c["volumeMounts"].push_back(yaml_map({{"name", YamlValue(v.name)}, {"mountPath", YamlValue(v.container_path)}}));
+    c["volumeMounts"].push_back(
+        yaml_map({{"name", YamlValue(v.name)}, {"mountPath", YamlValue(v.container_path)}}));
   }
   YamlValue requests = yaml_map({{"cpu", YamlValue("500m")}, {"memory", YamlValue("1Gi")}});
   YamlValue limits = yaml_map({{"cpu", YamlValue("2")}, {"memory", YamlValue("2Gi")}});
@@ -64,13 +68,15 @@ YamlValue k8s_pod_spec(const AppPlan& plan, bool job) {
   if (!plan.hostname.empty()) spec["hostname"] = plan.hostname;
   if (plan.gmsa) spec["serviceAccountName"] = plan.k8s_name;
   spec["securityContext"]["windowsOptions"]["runAsUserName"] = plan.user;
-  if (plan.gmsa) spec["securityContext"]["windowsOptions"]["gmsaCredentialSpecName"] = plan.k8s_name + "-gmsa";
+  if (plan.gmsa)
+    spec["securityContext"]["windowsOptions"]["gmsaCredentialSpecName"] = plan.k8s_name + "-gmsa";
   spec["containers"].push_back(container(plan));
   if (job) spec["restartPolicy"] = "OnFailure";
   for (const auto& v : plan.volumes) {
-    spec["volumes"].push_back(yaml_map({{"name", YamlValue(v.name)},
-                                        {"persistentVolumeClaim",
-                                         yaml_map({{"claimName", YamlValue(plan.k8s_name + "-" + v.name)}})}}));
+    spec["volumes"].push_back(
+        yaml_map({{"name", YamlValue(v.name)},
+                  {"persistentVolumeClaim",
+                   yaml_map({{"claimName", YamlValue(plan.k8s_name + "-" + v.name)}})}}));
   }
   return spec;
 }
@@ -88,9 +94,11 @@ Artifact k8s_workload(const AppPlan& plan) {
     job["spec"]["concurrencyPolicy"] = "Forbid";
     job["spec"]["jobTemplate"]["spec"]["backoffLimit"] = 2;
     job["spec"]["jobTemplate"]["spec"]["template"] = template_node;
-    return {"k8s/cronjob.yaml",
-            yaml_document(job, {"Scheduled task " + plan.app_name + ": " + plan.schedule_text + ".",
-                                "The cluster starts the container on the schedule; it runs once and exits."})};
+    return {
+        "k8s/cronjob.yaml",
+        yaml_document(
+            job, {"Scheduled task " + plan.app_name + ": " + plan.schedule_text + ".",
+                  "The cluster starts the container on the schedule; it runs once and exits."})};
   }
   template_node["spec"] = k8s_pod_spec(plan, false);
   YamlValue d;
@@ -101,8 +109,10 @@ Artifact k8s_workload(const AppPlan& plan) {
   d["spec"]["selector"]["matchLabels"] = k8s_labels(plan);
   d["spec"]["template"] = template_node;
   return {"k8s/deployment.yaml",
-          yaml_document(d, {plan.app_name + " on Windows nodes of build " + windows_build(plan.windows_version) + " (" +
-                                to_string(plan.windows_version) + "), process isolation, user " + plan.user + "."})};
+          yaml_document(
+              d, {plan.app_name + " on Windows nodes of build " +
+                  windows_build(plan.windows_version) + " (" + to_string(plan.windows_version) +
+                  "), process isolation, user " + plan.user + "."})};
 }
 
 }  // namespace liftshift

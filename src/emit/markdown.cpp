@@ -3,9 +3,7 @@
 namespace liftshift {
 
 std::string md_framework(const Framework& f) {
-  std::string name = f.kind == "netfx"    ? ".NET Framework"
-                     : f.kind == "dotnet" ? ".NET"
-                                          : f.kind;
+  std::string name = f.kind == "netfx" ? ".NET Framework" : f.kind == "dotnet" ? ".NET" : f.kind;
   return f.version.empty() ? name : name + " " + f.version;
 }
 

@@ -27,13 +27,17 @@ void say(std::ostringstream& md, const AppPlan& plan, std::string_view topic) {
 void security_step(std::ostringstream& md, const AppPlan& plan) {
   md << "4. **Security policies for the container environment.**\n";
   say(md, plan, "user");
-  md << "   - Scan the image in the registry and the running containers (Microsoft Defender for Containers\n"
-     << "     scans Windows images and watches them at run time), as your security policy requires.\n"
-     << "   - Containers have no servicing stack: rebuild on the monthly base image (Patch Tuesday) instead of\n"
+  md << "   - Scan the image in the registry and the running containers (Microsoft Defender for "
+        "Containers\n"
+     << "     scans Windows images and watches them at run time), as your security policy "
+        "requires.\n"
+     << "   - Containers have no servicing stack: rebuild on the monthly base image (Patch "
+        "Tuesday) instead of\n"
      << "     patching, and redeploy.\n";
   md << "   - With " << to_string(plan.isolation) << " isolation "
      << (plan.isolation == Isolation::kProcess
-             ? "the container shares the host's kernel: an elevated process on the host can reach it; choose\n"
+             ? "the container shares the host's kernel: an elevated process on the host can reach "
+               "it; choose\n"
                "     Hyper-V isolation (compose/Swarm) where tenants must be kept apart.\n"
              : "each container has its own kernel in a utility VM.\n");
   if (!plan.secrets.empty()) {
@@ -51,25 +55,31 @@ void orchestration_step(std::ostringstream& md, const AppPlan& plan) {
        << "`), tolerates the `os=windows:NoSchedule` taint and runs as `" << plan.user << "`.\n"
        << "   `compose.yaml` runs the same image on one Windows host for testing.\n";
   } else {
-    md << "`compose.yaml` places the service on Windows nodes (`node.platform.os == windows`) with\n"
-       << "   `isolation: " << to_string(plan.isolation) << "`; pin the build with a node label (`node.labels.OsVersion`).\n";
+    md << "`compose.yaml` places the service on Windows nodes (`node.platform.os == windows`) "
+          "with\n"
+       << "   `isolation: " << to_string(plan.isolation)
+       << "`; pin the build with a node label (`node.labels.OsVersion`).\n";
   }
-  for (const char* topic : {"schedule", "hostname", "storage", "configuration", "logging"}) say(md, plan, topic);
+  for (const char* topic : {"schedule", "hostname", "storage", "configuration", "logging"})
+    say(md, plan, topic);
 }
 
 void commands(std::ostringstream& md, const AppPlan& plan) {
   std::string image = image_reference(plan);
   md << "\n## Build, test, push and deploy\n\n";
   if (plan.registry.empty()) {
-    md << "The image name uses a placeholder registry; run `liftshift containerize --registry HOST/REPO` to set yours.\n\n";
+    md << "The image name uses a placeholder registry; run `liftshift containerize --registry "
+          "HOST/REPO` to set yours.\n\n";
   }
-  md << "On a Windows build host with Docker (Windows containers), in this folder:\n\n```powershell\n";
+  md << "On a Windows build host with Docker (Windows containers), in this "
+        "folder:\n\n```powershell\n";
   md << "# 7. Put the application in the build context (" << plan.build.context_folder << "/)\n";
   md << "New-Item -ItemType Directory -Force " << plan.build.context_folder << " | Out-Null\n";
-  md << "Copy-Item -Recurse -Force -Path '" << md_app_source(plan) << "/*' -Destination " << plan.build.context_folder
-     << "/\n";
+  md << "Copy-Item -Recurse -Force -Path '" << md_app_source(plan) << "/*' -Destination "
+     << plan.build.context_folder << "/\n";
   if (!plan.secrets.empty()) {
-    md << "# Remove the secret values from the copied configuration first (the build fails otherwise).\n";
+    md << "# Remove the secret values from the copied configuration first (the build fails "
+          "otherwise).\n";
   }
   md << "docker build -t " << image << " .\n";
   if (!plan.fallback_steps.empty()) {
@@ -78,7 +88,8 @@ void commands(std::ostringstream& md, const AppPlan& plan) {
   }
   md << "\n# Test on this host\n";
   std::string run = "docker run --rm --isolation=" + to_string(plan.isolation);
-  for (const auto& p : plan.ports) run += " -p " + std::to_string(p.port == 80 ? 8080 : p.port) + ":" + std::to_string(p.port);
+  for (const auto& p : plan.ports)
+    run += " -p " + std::to_string(p.port == 80 ? 8080 : p.port) + ":" + std::to_string(p.port);
   if (!plan.hostname.empty()) run += " --hostname " + plan.hostname;
   if (plan.gmsa) run += " --security-opt \"credentialspec=file://" + plan.k8s_name + "-gmsa.json\"";
   for (const auto& c : plan.config) run += " -e " + c.key;
@@ -89,19 +100,26 @@ void commands(std::ostringstream& md, const AppPlan& plan) {
   md << "docker push " << image << "\n";
   md << "\n# Deploy\n";
   if (plan.orchestrator == Orchestrator::kKubernetes) {
-    if (!plan.secrets.empty()) md << "# Create the secret " << plan.k8s_name << "-secrets (k8s/secret.template.yaml shows how)\n";
-    if (plan.web) md << "kubectl create secret tls " << plan.k8s_name << "-tls --cert=FILE.crt --key=FILE.key\n";
+    if (!plan.secrets.empty())
+      md << "# Create the secret " << plan.k8s_name
+         << "-secrets (k8s/secret.template.yaml shows how)\n";
+    if (plan.web)
+      md << "kubectl create secret tls " << plan.k8s_name
+         << "-tls --cert=FILE.crt --key=FILE.key\n";
     md << "kubectl apply -f k8s/\n";
   } else if (plan.orchestrator == Orchestrator::kSwarm) {
-    for (const auto& s : plan.secrets) md << "docker secret create " << plan.k8s_name << "_" << s.key << " FILE\n";
+    for (const auto& s : plan.secrets)
+      md << "docker secret create " << plan.k8s_name << "_" << s.key << " FILE\n";
     md << "docker stack deploy -c compose.yaml " << plan.k8s_name << "\n";
   } else {
     md << "docker compose up -d\n";
   }
   md << "```\n";
   if (plan.entry_kind == EntryKind::kTask && plan.orchestrator != Orchestrator::kKubernetes) {
-    md << "\nCompose and Swarm have no cron: start the task from the host's Task Scheduler on its schedule (`"
-       << plan.schedule.value_or("") << "`) with `docker compose run --rm " << plan.k8s_name << "`.\n";
+    md << "\nCompose and Swarm have no cron: start the task from the host's Task Scheduler on its "
+          "schedule (`"
+       << plan.schedule.value_or("") << "`) with `docker compose run --rm " << plan.k8s_name
+       << "`.\n";
   }
 }
 
@@ -112,7 +130,8 @@ std::string render_migration(const AppPlan& plan) {
   md << "# Migration plan: " << plan.app_name << "\n\n";
   md << md_app_line(plan) << ", verdict **" << to_string(plan.verdict) << "**, from "
      << md_code(md_app_source(plan)) << ".\n"
-     << "Written by `liftshift containerize` from the assessment, following Microsoft's \"Lift and shift to\n"
+     << "Written by `liftshift containerize` from the assessment, following Microsoft's \"Lift and "
+        "shift to\n"
      << "containers\" guidance. Every decision says why; review them before you build.\n";
 
   md << "\n## The eight planning steps for this application\n\n";
@@ -126,30 +145,37 @@ std::string render_migration(const AppPlan& plan) {
   md << "5. **Load balancing and scale.**\n";
   for (const char* topic : {"scale", "TLS"}) say(md, plan, topic);
   orchestration_step(md, plan);
-  md << "7. **Containerize the app.** `Dockerfile` (" << md_code(plan.base_image + ":" + plan.base_tag) << ").\n";
+  md << "7. **Containerize the app.** `Dockerfile` ("
+     << md_code(plan.base_image + ":" + plan.base_tag) << ").\n";
   for (const char* topic : {"entrypoint", "MSMQ"}) say(md, plan, topic);
   md << "8. **Push the app to an image repository**: " << md_code(image_reference(plan))
      << ", so every host (dev, test,\n   production) pulls the same image.\n";
 
   md << "\n## All decisions\n\n";
-  for (const auto& d : plan.decisions) md << "- **" << d.topic << "**: " << md_code(d.choice) << ". " << d.reason << ".\n";
+  for (const auto& d : plan.decisions)
+    md << "- **" << d.topic << "**: " << md_code(d.choice) << ". " << d.reason << ".\n";
   if (!plan.warnings.empty()) {
     md << "\n## Warnings\n\n";
     for (const auto& w : plan.warnings) md << "- " << w << "\n";
   }
   if (!plan.ports.empty()) {
     md << "\n## Ports\n\n";
-    for (const auto& p : plan.ports) md << "- " << p.port << "/" << p.protocol << " (" << p.name << "): " << p.purpose << "\n";
+    for (const auto& p : plan.ports)
+      md << "- " << p.port << "/" << p.protocol << " (" << p.name << "): " << p.purpose << "\n";
   }
   if (!plan.config.empty() || !plan.secrets.empty()) {
     md << "\n## Configuration and secrets\n\n"
        << "The application reads these from environment variables (.NET Framework: add the\n"
-       << "`Microsoft.Configuration.ConfigurationBuilders.Environment` builder to the config; with compose/Swarm\n"
-       << "secrets, the `KeyPerFile` builder reads `C:\\ProgramData\\Docker\\secrets`). For IIS, ServiceMonitor\n"
+       << "`Microsoft.Configuration.ConfigurationBuilders.Environment` builder to the config; with "
+          "compose/Swarm\n"
+       << "secrets, the `KeyPerFile` builder reads `C:\\ProgramData\\Docker\\secrets`). For IIS, "
+          "ServiceMonitor\n"
        << "copies the container's environment into the app pool.\n\n";
-    for (const auto& c : plan.config) md << "- " << md_code(c.key) << " (config): " << c.reason << ".\n";
+    for (const auto& c : plan.config)
+      md << "- " << md_code(c.key) << " (config): " << c.reason << ".\n";
     for (const auto& s : plan.secrets) {
-      md << "- " << md_code(s.key) << " (secret): " << s.reason << ". Shape: " << md_code(s.hint) << ".\n";
+      md << "- " << md_code(s.key) << " (secret): " << s.reason << ". Shape: " << md_code(s.hint)
+         << ".\n";
     }
   }
   md << "\n## Findings still to fix\n\n";
@@ -157,8 +183,10 @@ std::string render_migration(const AppPlan& plan) {
   for (const auto& f : plan.to_fix) {
     if (f.finding.severity == Severity::kInfo) continue;
     any = true;
-    md << "- **" << f.finding.rule << "** (" << to_string(f.finding.severity) << "): " << f.finding.title << ".\n";
-    md << "  - Done by these artifacts: " << (f.covered.empty() ? "nothing; fix by hand" : f.covered) << ".\n";
+    md << "- **" << f.finding.rule << "** (" << to_string(f.finding.severity)
+       << "): " << f.finding.title << ".\n";
+    md << "  - Done by these artifacts: "
+       << (f.covered.empty() ? "nothing; fix by hand" : f.covered) << ".\n";
     md << "  - Fix: " << f.finding.remediation << "\n";
     for (const auto& e : f.finding.evidence) md << "  - Evidence: " << md_code(e) << "\n";
   }

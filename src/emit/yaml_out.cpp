@@ -49,11 +49,21 @@ void emit(YAML::Emitter& out, const YamlValue& v) {
       out << s;
       return;
     }
-    case YamlValue::value_t::boolean: out << v.get<bool>(); return;
-    case YamlValue::value_t::number_integer: out << v.get<long long>(); return;
-    case YamlValue::value_t::number_unsigned: out << v.get<unsigned long long>(); return;
-    case YamlValue::value_t::number_float: out << v.get<double>(); return;
-    default: out << YAML::Null; return;
+    case YamlValue::value_t::boolean:
+      out << v.get<bool>();
+      return;
+    case YamlValue::value_t::number_integer:
+      out << v.get<long long>();
+      return;
+    case YamlValue::value_t::number_unsigned:
+      out << v.get<unsigned long long>();
+      return;
+    case YamlValue::value_t::number_float:
+      out << v.get<double>();
+      return;
+    default:
+      out << YAML::Null;
+      return;
   }
 }
 

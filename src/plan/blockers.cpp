@@ -14,8 +14,10 @@ void plan_blockers(const AppAssessment& a, AppPlan& plan) {
   }
   decide(plan, "verdict", "not containerized",
          "the assessment found " + std::to_string(plan.blockers.size()) +
-             " blocker(s); the seed lists these applications among those that can't be moved to Windows "
-             "containers as they are, so no Dockerfile is written: BLOCKED.md names each blocker and its workaround");
+             " blocker(s); the seed lists these applications among those that can't be moved to "
+             "Windows "
+             "containers as they are, so no Dockerfile is written: BLOCKED.md names each blocker "
+             "and its workaround");
 }
 
 }  // namespace liftshift

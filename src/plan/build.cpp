@@ -44,21 +44,26 @@ void plan_build(const AppAssessment& a, AppPlan& plan) {
     b.context_folder = "app";
     b.copy_from = join_path(app.source, app.root);
     decide(plan, "build", "copy the published application",
-           "the source is a published application folder: the Dockerfile copies it from app/ in the build "
-           "context into " + b.app_dir + " (the build context is this folder, so .dockerignore applies)");
+           "the source is a published application folder: the Dockerfile copies it from app/ in "
+           "the build "
+           "context into " +
+               b.app_dir + " (the build context is this folder, so .dockerignore applies)");
     return;
   }
   const ProjectFacts* project = main_project(app);
   b.context_folder = "src";
   b.copy_from = app.source;
-  b.project = project != nullptr ? to_forward_slashes(project->path) : to_forward_slashes(app.entry);
+  b.project =
+      project != nullptr ? to_forward_slashes(project->path) : to_forward_slashes(app.entry);
   b.sdk_image = sdk_image(plan);
   b.dotnet_sdk = plan.framework.kind == "dotnet";
   b.web_publish = iis && !b.dotnet_sdk;
   decide(plan, "build", "multi-stage build from the source tree",
          "the source is a source tree: a build stage on " + b.sdk_image +
-             (b.dotnet_sdk ? " runs dotnet publish" : " runs nuget restore and msbuild") + " for " + b.project +
-             ", and only its output is copied into the runtime image (no SDK, no sources in the final image)");
+             (b.dotnet_sdk ? " runs dotnet publish" : " runs nuget restore and msbuild") + " for " +
+             b.project +
+             ", and only its output is copied into the runtime image (no SDK, no sources in the "
+             "final image)");
 }
 
 }  // namespace liftshift

@@ -21,7 +21,8 @@ std::string gmsa_account(const Application& app) {
       !istarts_with(app.service->account, "NT ")) {
     return account(app.service->account);
   }
-  if (app.iis && istarts_with(app.iis->identity, "SpecificUser:")) return account(trim(app.iis->identity.substr(13)));
+  if (app.iis && istarts_with(app.iis->identity, "SpecificUser:"))
+    return account(trim(app.iis->identity.substr(13)));
   return "";
 }
 
@@ -38,22 +39,27 @@ void plan_config(const AppAssessment& a, AppPlan& plan) {
                                     ") holds a password: the whole string goes to the secret store",
                                 c.path});
       } else {
-        plan.config.push_back({key, cs.masked,
-                               "connection string '" + cs.name + "' (" + c.path +
-                                   "): from the orchestrator's configuration so it changes without a rebuild"});
+        plan.config.push_back(
+            {key, cs.masked,
+             "connection string '" + cs.name + "' (" + c.path +
+                 "): from the orchestrator's configuration so it changes without a rebuild"});
       }
     }
     for (const auto& kv : c.app_settings) {
       if (!masked(kv.value)) continue;
-      plan.secrets.push_back({env_key("AppSettings__", kv.key), "the value of appSettings '" + kv.key + "'",
-                              "appSettings '" + kv.key + "' (" + c.path + ") holds a credential", c.path});
+      plan.secrets.push_back(
+          {env_key("AppSettings__", kv.key), "the value of appSettings '" + kv.key + "'",
+           "appSettings '" + kv.key + "' (" + c.path + ") holds a credential", c.path});
     }
   }
   if (!plan.secrets.empty() || !plan.config.empty()) {
-    decide(plan, "configuration", std::to_string(plan.config.size()) + " setting(s), " +
-                                      std::to_string(plan.secrets.size()) + " secret(s)",
-           "seed (IIS: database connection strings): decouple connection strings from the image so they change "
-           "without a rebuild, and keep user names and passwords in a secret store; the artifacts name the "
+    decide(plan, "configuration",
+           std::to_string(plan.config.size()) + " setting(s), " +
+               std::to_string(plan.secrets.size()) + " secret(s)",
+           "seed (IIS: database connection strings): decouple connection strings from the image so "
+           "they change "
+           "without a rebuild, and keep user names and passwords in a secret store; the artifacts "
+           "name the "
            "secrets and never carry their values");
   }
 
@@ -63,25 +69,32 @@ void plan_config(const AppAssessment& a, AppPlan& plan) {
     if (plan.gmsa_account.empty()) {
       plan.gmsa_account = "gmsa-" + plan.k8s_name;
       if (plan.gmsa_account.size() > 15) plan.gmsa_account.resize(15);
-      while (!plan.gmsa_account.empty() && plan.gmsa_account.back() == '-') plan.gmsa_account.pop_back();
+      while (!plan.gmsa_account.empty() && plan.gmsa_account.back() == '-')
+        plan.gmsa_account.pop_back();
       plan.warnings.push_back("the gMSA name '" + plan.gmsa_account +
                               "' is a placeholder: create the account in AD and use its name");
     }
     decide(plan, "identity", "gMSA " + plan.gmsa_account,
-           "ad-dependent finding: containers can't be domain-joined; the seed's answer is a Group Managed Service "
-           "Account, used through a credential spec (GMSACredentialSpec in Kubernetes, credential_spec in compose)");
+           "ad-dependent finding: containers can't be domain-joined; the seed's answer is a Group "
+           "Managed Service "
+           "Account, used through a credential spec (GMSACredentialSpec in Kubernetes, "
+           "credential_spec in compose)");
     bool windows_auth = false;
-    for (const auto& c : app.configs) windows_auth = windows_auth || iequals(c.authentication_mode, "Windows");
+    for (const auto& c : app.configs)
+      windows_auth = windows_auth || iequals(c.authentication_mode, "Windows");
     if (windows_auth && plan.entry_kind == EntryKind::kIis) {
-      plan.steps.push_back({"Windows authentication for IIS (authentication mode=\"Windows\"; the gMSA answers for "
-                            "the container)",
-                            "Install-WindowsFeature Web-Windows-Auth; Import-Module WebAdministration; "
-                            "Set-WebConfigurationProperty -PSPath 'IIS:\\' -Filter "
-                            "/system.webServer/security/authentication/windowsAuthentication -Name enabled -Value $true"});
+      plan.steps.push_back(
+          {"Windows authentication for IIS (authentication mode=\"Windows\"; the gMSA answers for "
+           "the container)",
+           "Install-WindowsFeature Web-Windows-Auth; Import-Module WebAdministration; "
+           "Set-WebConfigurationProperty -PSPath 'IIS:\\' -Filter "
+           "/system.webServer/security/authentication/windowsAuthentication -Name enabled -Value "
+           "$true"});
     }
     if (has_finding(a, "msmq")) {
-      plan.warnings.push_back("MSMQ with gMSA is not supported (seed): keep the queues anonymous and use the gMSA "
-                              "only for the other Active Directory access");
+      plan.warnings.push_back(
+          "MSMQ with gMSA is not supported (seed): keep the queues anonymous and use the gMSA "
+          "only for the other Active Directory access");
     }
   }
 }

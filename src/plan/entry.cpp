@@ -21,9 +21,11 @@ std::string first_token(std::string_view cmd) {
 }
 
 std::string exe_name(const Application& app) {
-  if (app.service && !app.service->image_path.empty()) return base_name(first_token(app.service->image_path));
+  if (app.service && !app.service->image_path.empty())
+    return base_name(first_token(app.service->image_path));
   if (app.task && !app.task->command.empty()) return base_name(first_token(app.task->command));
-  if (const BinaryFacts* b = entry_binary(app); b != nullptr && !b->is_dll) return base_name(b->path);
+  if (const BinaryFacts* b = entry_binary(app); b != nullptr && !b->is_dll)
+    return base_name(b->path);
   for (const auto& p : app.projects) {
     if (to_forward_slashes(p.path) != to_forward_slashes(app.entry)) continue;
     std::string name = p.assembly_name.empty() ? base_name(p.path) : p.assembly_name;
@@ -50,26 +52,32 @@ void plan_iis(const AppAssessment& a, AppPlan& plan) {
   plan.entry_args = "w3svc";
   const auto& iis = a.app->iis;
   if (iis && !iis->app_pool.empty() && iis->app_pool != "DefaultAppPool") {
-    plan.warnings.push_back("the site ran in app pool '" + iis->app_pool +
-                            "'; the image uses DefaultAppPool, which ServiceMonitor watches by default");
+    plan.warnings.push_back(
+        "the site ran in app pool '" + iis->app_pool +
+        "'; the image uses DefaultAppPool, which ServiceMonitor watches by default");
   }
   if (iis && iequals(iis->pipeline_mode, "Classic")) {
-    plan.steps.push_back({"The app pool ran in Classic pipeline mode on the server",
-                          "Import-Module WebAdministration; Set-ItemProperty 'IIS:\\AppPools\\DefaultAppPool' "
-                          "-Name managedPipelineMode -Value Classic"});
+    plan.steps.push_back(
+        {"The app pool ran in Classic pipeline mode on the server",
+         "Import-Module WebAdministration; Set-ItemProperty 'IIS:\\AppPools\\DefaultAppPool' "
+         "-Name managedPipelineMode -Value Classic"});
   }
   if (iis && iis->app_path != "/" && !iis->app_path.empty()) {
-    plan.warnings.push_back("the application ran at " + iis->app_path + " on the server; the image serves it at /");
+    plan.warnings.push_back("the application ran at " + iis->app_path +
+                            " on the server; the image serves it at /");
   }
   bool image_has_it = plan.base_image.find("dotnet/framework/aspnet") != std::string::npos ||
                       plan.base_image.find("dotnet/framework/wcf") != std::string::npos;
   plan.download_service_monitor = !image_has_it;
-  decide(plan, "entrypoint", "C:\\ServiceMonitor.exe w3svc",
-         std::string("IIS runs as the W3SVC service; ServiceMonitor keeps the container in the foreground, exits "
-                     "when W3SVC stops and copies the container's environment into the app pool. ") +
-             (image_has_it ? "The " + plan.base_image.substr(plan.base_image.rfind('/') + 1) +
-                                 " image already carries C:\\ServiceMonitor.exe"
-                           : "The base image does not carry it: the Dockerfile downloads release v2.0.1.10"));
+  decide(
+      plan, "entrypoint", "C:\\ServiceMonitor.exe w3svc",
+      std::string("IIS runs as the W3SVC service; ServiceMonitor keeps the container in the "
+                  "foreground, exits "
+                  "when W3SVC stops and copies the container's environment into the app pool. ") +
+          (image_has_it
+               ? "The " + plan.base_image.substr(plan.base_image.rfind('/') + 1) +
+                     " image already carries C:\\ServiceMonitor.exe"
+               : "The base image does not carry it: the Dockerfile downloads release v2.0.1.10"));
 }
 
 void plan_service(const AppAssessment& a, AppPlan& plan) {
@@ -77,13 +85,16 @@ void plan_service(const AppAssessment& a, AppPlan& plan) {
   plan.entry_kind = EntryKind::kService;
   plan.service_name = app.service ? app.service->name : strip_exe(base_name(plan.app_exe));
   if (!app.service) {
-    plan.warnings.push_back("the service name '" + plan.service_name +
-                            "' comes from the executable's name: check it against ServiceBase.ServiceName");
+    plan.warnings.push_back(
+        "the service name '" + plan.service_name +
+        "' comes from the executable's name: check it against ServiceBase.ServiceName");
   }
   std::string cmd = "New-Service -Name " + ps_quote(plan.service_name) + " -BinaryPathName " +
                     ps_quote(plan.app_exe) + " -StartupType Manual";
-  std::vector<std::string> deps = app.service ? app.service->depends_on : std::vector<std::string>{};
-  if (has_finding(a, "msmq") && std::find(deps.begin(), deps.end(), "MSMQ") == deps.end()) deps.push_back("MSMQ");
+  std::vector<std::string> deps =
+      app.service ? app.service->depends_on : std::vector<std::string>{};
+  if (has_finding(a, "msmq") && std::find(deps.begin(), deps.end(), "MSMQ") == deps.end())
+    deps.push_back("MSMQ");
   if (!deps.empty()) {
     cmd += " -DependsOn ";
     for (std::size_t i = 0; i < deps.size(); ++i) cmd += (i ? "," : "") + ps_quote(deps[i]);
@@ -93,14 +104,19 @@ void plan_service(const AppAssessment& a, AppPlan& plan) {
   plan.entry_exe = "C:\\ServiceMonitor.exe";
   plan.entry_args = plan.service_name;
   decide(plan, "entrypoint", "C:\\ServiceMonitor.exe " + plan.service_name,
-         "a Windows service runs in the background; the seed asks for a foreground process that starts it and "
-         "keeps the container running: ServiceMonitor (release v2.0.1.10) starts the service, watches it and "
+         "a Windows service runs in the background; the seed asks for a foreground process that "
+         "starts it and "
+         "keeps the container running: ServiceMonitor (release v2.0.1.10) starts the service, "
+         "watches it and "
          "exits when it stops, so the orchestrator restarts the container");
-  if (app.service && !app.service->account.empty() && app.service->account.find('\\') != std::string::npos &&
-      !istarts_with(app.service->account, "NT AUTHORITY") && !istarts_with(app.service->account, "NT SERVICE")) {
-    plan.warnings.push_back("the service ran as " + app.service->account +
-                            "; containers can't be domain-joined: it runs as LocalSystem in the container and "
-                            "reaches the network as the gMSA");
+  if (app.service && !app.service->account.empty() &&
+      app.service->account.find('\\') != std::string::npos &&
+      !istarts_with(app.service->account, "NT AUTHORITY") &&
+      !istarts_with(app.service->account, "NT SERVICE")) {
+    plan.warnings.push_back(
+        "the service ran as " + app.service->account +
+        "; containers can't be domain-joined: it runs as LocalSystem in the container and "
+        "reaches the network as the gMSA");
   }
 }
 
@@ -112,23 +128,29 @@ void plan_entry(const AppAssessment& a, AppPlan& plan) {
   plan.app_exe = plan.build.app_dir + "\\" + exe;
   plan.entry_exe = plan.app_exe;
   bool netfx_or_native = plan.framework.kind != "dotnet";
-  bool full_server = plan.base_image == "mcr.microsoft.com/windows/server" || plan.base_image == "mcr.microsoft.com/windows";
-  if ((plan.kind == AppKind::kWeb || plan.kind == AppKind::kWcf) && netfx_or_native && !full_server) {
+  bool full_server = plan.base_image == "mcr.microsoft.com/windows/server" ||
+                     plan.base_image == "mcr.microsoft.com/windows";
+  if ((plan.kind == AppKind::kWeb || plan.kind == AppKind::kWcf) && netfx_or_native &&
+      !full_server) {
     plan_iis(a, plan);
   } else if (plan.kind == AppKind::kService && netfx_or_native) {
     plan_service(a, plan);
   } else if (plan.kind == AppKind::kTask || app.task) {
     plan.entry_kind = EntryKind::kTask;
     if (app.task) plan.entry_args = app.task->arguments;
-    decide(plan, "entrypoint", plan.entry_exe + (plan.entry_args.empty() ? "" : " " + plan.entry_args),
-           "a scheduled task: the container runs the task's program once and exits; the orchestrator's "
-           "scheduler starts it (seed: let the orchestrator handle the trigger instead of keeping a container "
+    decide(plan, "entrypoint",
+           plan.entry_exe + (plan.entry_args.empty() ? "" : " " + plan.entry_args),
+           "a scheduled task: the container runs the task's program once and exits; the "
+           "orchestrator's "
+           "scheduler starts it (seed: let the orchestrator handle the trigger instead of keeping "
+           "a container "
            "waiting)");
   } else {
     plan.entry_kind = EntryKind::kConsole;
     decide(plan, "entrypoint", plan.entry_exe,
            plan.framework.kind == "dotnet" && plan.kind == AppKind::kService
-               ? "a .NET worker service runs as a console process in the container (no service control manager "
+               ? "a .NET worker service runs as a console process in the container (no service "
+                 "control manager "
                  "needed)"
                : "a console application: the executable is the container's foreground process");
   }
@@ -137,17 +159,21 @@ void plan_entry(const AppAssessment& a, AppPlan& plan) {
   plan.user = admin ? "ContainerAdministrator" : "ContainerUser";
   if (plan.entry_kind == EntryKind::kIis) {
     decide(plan, "user", plan.user,
-           "ServiceMonitor must stop and start the W3SVC service, which needs administrator rights; the site's "
+           "ServiceMonitor must stop and start the W3SVC service, which needs administrator "
+           "rights; the site's "
            "code still runs as the app pool identity, not as the container user");
   } else if (plan.entry_kind == EntryKind::kService) {
     decide(plan, "user", plan.user,
-           "background-service finding: ServiceMonitor starts the service through the service control manager, "
+           "background-service finding: ServiceMonitor starts the service through the service "
+           "control manager, "
            "which needs administrator rights; the seed's ContainerUser can't do that");
   } else {
     decide(plan, "user", plan.user,
-           "no finding needs elevated rights: the seed recommends ContainerUser over the default ContainerAdmin" +
+           "no finding needs elevated rights: the seed recommends ContainerUser over the default "
+           "ContainerAdmin" +
                std::string(has_finding(a, "registry-dependency")
-                               ? " (registry-dependency: create the keys at build time, where the build runs as "
+                               ? " (registry-dependency: create the keys at build time, where the "
+                                 "build runs as "
                                  "administrator)"
                                : ""));
   }
@@ -156,8 +182,9 @@ void plan_entry(const AppAssessment& a, AppPlan& plan) {
   if (!plan.nano_server) {
     for (const auto& c : app.configs) {
       for (const auto& src : c.event_log_sources) {
-        plan.steps.push_back({"Register the event source the application writes to (needs admin: done at build)",
-                              "New-EventLog -LogName Application -Source " + ps_quote(src)});
+        plan.steps.push_back(
+            {"Register the event source the application writes to (needs admin: done at build)",
+             "New-EventLog -LogName Application -Source " + ps_quote(src)});
       }
     }
   }

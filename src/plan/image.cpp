@@ -19,7 +19,9 @@ int major_of(const std::string& version) {
   }
 }
 
-bool iis_hosted(const AppPlan& plan) { return plan.kind == AppKind::kWeb || plan.kind == AppKind::kWcf; }
+bool iis_hosted(const AppPlan& plan) {
+  return plan.kind == AppKind::kWeb || plan.kind == AppKind::kWcf;
+}
 
 std::string netfx_family(const AppPlan& plan) {
   if (plan.kind == AppKind::kWcf) return "wcf";
@@ -36,27 +38,34 @@ void netfx_image(const AppAssessment& a, AppPlan& plan) {
   WindowsVersion v = plan.windows_version;
   std::string family = netfx_family(plan);
   set_image(plan, "dotnet/framework/" + family, netfx_tag(v));
-  std::string fam_reason = family == "wcf"      ? "a WCF service hosted in IIS: the wcf image (IIS with HTTP and TCP activation)"
-                           : family == "aspnet" ? "an ASP.NET web application: the aspnet image (IIS with ASP.NET)"
-                                                : "no IIS hosting: the runtime image";
+  std::string fam_reason =
+      family == "wcf"
+          ? "a WCF service hosted in IIS: the wcf image (IIS with HTTP and TCP activation)"
+      : family == "aspnet" ? "an ASP.NET web application: the aspnet image (IIS with ASP.NET)"
+                           : "no IIS hosting: the runtime image";
   int major = major_of(plan.framework.version);
   std::string fw = plan.framework.version.empty() ? "of unknown version" : plan.framework.version;
   if (major == 2 || major == 3) {
     decide(plan, "base image", plan.base_image + ":" + plan.base_tag,
-           ".NET Framework " + fw + ": the seed says to test 2.x/3.x applications with the .NET Framework 4.x "
-           "image first; " + fam_reason + "; " + plan.base_tag.substr(0, plan.base_tag.find('-')) +
+           ".NET Framework " + fw +
+               ": the seed says to test 2.x/3.x applications with the .NET Framework 4.x "
+               "image first; " +
+               fam_reason + "; " + plan.base_tag.substr(0, plan.base_tag.find('-')) +
                " is the .NET Framework image published for " + to_string(v));
     std::string fallback_base = iis_hosted(plan) ? "windows/servercore/iis:" + iis_tag(v)
                                                  : "windows/servercore:" + servercore_tag(v);
     plan.fallback_image = std::string(kMcr) + fallback_base;
-    plan.fallback = "if the application fails on 4.x, the seed's fallback is the .NET Framework 3.5 image; those "
-                    "images were retired in October 2025, so build on " + plan.fallback_image +
-                    " and enable NetFx3 (Dockerfile.netfx3)";
+    plan.fallback =
+        "if the application fails on 4.x, the seed's fallback is the .NET Framework 3.5 image; "
+        "those "
+        "images were retired in October 2025, so build on " +
+        plan.fallback_image + " and enable NetFx3 (Dockerfile.netfx3)";
     plan.fallback_steps.push_back({"Enable .NET Framework 3.5 (NetFx3)", netfx3_command(v)});
     if (iis_hosted(plan)) {
-      plan.fallback_steps.push_back({"ASP.NET 3.5 for IIS",
-                                     "dism /Online /Enable-Feature /FeatureName:IIS-NetFxExtensibility "
-                                     "/FeatureName:IIS-ASPNET /All"});
+      plan.fallback_steps.push_back(
+          {"ASP.NET 3.5 for IIS",
+           "dism /Online /Enable-Feature /FeatureName:IIS-NetFxExtensibility "
+           "/FeatureName:IIS-ASPNET /All"});
     }
     decide(plan, "fallback image", plan.fallback_image, plan.fallback);
   } else {
@@ -64,20 +73,26 @@ void netfx_image(const AppAssessment& a, AppPlan& plan) {
       plan.warnings.push_back("the .NET Framework version is unknown: planned as 4.x; check it");
     }
     decide(plan, "base image", plan.base_image + ":" + plan.base_tag,
-           ".NET Framework " + fw + ": the seed tests 4.x applications with the .NET Framework 4.x image, which "
-           "runs every 4.x application (in-place updates); " + fam_reason + "; " +
-               plan.base_tag.substr(0, plan.base_tag.find('-')) + " is the image published for " + to_string(v));
+           ".NET Framework " + fw +
+               ": the seed tests 4.x applications with the .NET Framework 4.x image, which "
+               "runs every 4.x application (in-place updates); " +
+               fam_reason + "; " + plan.base_tag.substr(0, plan.base_tag.find('-')) +
+               " is the image published for " + to_string(v));
   }
   if (has_finding(a, "gui-api")) {
     std::string server = full_server_image(v);
-    plan.fallback = (plan.fallback.empty() ? "" : plan.fallback + "; ") +
-                    std::string("the application uses GUI APIs (gui-api): Server Core has one font; if rendering "
-                                "needs others, install the fonts in the image or build your own .NET Framework "
-                                "image on ") +
-                    (server.empty() ? "a Server image" : server);
+    plan.fallback =
+        (plan.fallback.empty() ? "" : plan.fallback + "; ") +
+        std::string(
+            "the application uses GUI APIs (gui-api): Server Core has one font; if rendering "
+            "needs others, install the fonts in the image or build your own .NET Framework "
+            "image on ") +
+        (server.empty() ? "a Server image" : server);
     decide(plan, "fonts", "test rendering on Server Core",
-           "gui-api finding: the APIs work in containers but Server Core and Nano Server carry one font; the "
-           "seed's fallback is the Server or Windows image with every default font, or a font install");
+           "gui-api finding: the APIs work in containers but Server Core and Nano Server carry one "
+           "font; the "
+           "seed's fallback is the Server or Windows image with every default font, or a font "
+           "install");
   }
 }
 
@@ -85,14 +100,17 @@ void dotnet_image(const AppAssessment& a, AppPlan& plan) {
   WindowsVersion v = plan.windows_version;
   int major = major_of(plan.framework.version);
   if (major == 6 || major == 7 || major < 8 || major > 10) {
-    plan.warnings.push_back(".NET " + (plan.framework.version.empty() ? std::string("(version unknown)")
-                                                                      : plan.framework.version) +
-                            " has no supported image (6.0 images were removed in January 2025, 7.0 is out of "
-                            "support): planned on .NET 8; retarget the application to net8.0");
+    plan.warnings.push_back(
+        ".NET " +
+        (plan.framework.version.empty() ? std::string("(version unknown)")
+                                        : plan.framework.version) +
+        " has no supported image (6.0 images were removed in January 2025, 7.0 is out of "
+        "support): planned on .NET 8; retarget the application to net8.0");
     major = 8;
   }
   std::vector<std::string> needs_core;
-  for (const char* rule : {"gui-api", "msmq", "msdtc", "background-service", "registry-dependency"}) {
+  for (const char* rule :
+       {"gui-api", "msmq", "msdtc", "background-service", "registry-dependency"}) {
     if (has_finding(a, rule)) needs_core.push_back(rule);
   }
   plan.nano_server = needs_core.empty();
@@ -100,7 +118,9 @@ void dotnet_image(const AppAssessment& a, AppPlan& plan) {
   set_image(plan, "dotnet/" + family, dotnet_tag(major, v, plan.nano_server));
   std::string why;
   if (plan.nano_server) {
-    why = "Nano Server: the smallest image, runs as ContainerUser; no finding needs Server Core's larger API set";
+    why =
+        "Nano Server: the smallest image, runs as ContainerUser; no finding needs Server Core's "
+        "larger API set";
   } else {
     why = "Server Core: findings need its larger API set (";
     for (std::size_t i = 0; i < needs_core.size(); ++i) why += (i ? ", " : "") + needs_core[i];
@@ -108,8 +128,9 @@ void dotnet_image(const AppAssessment& a, AppPlan& plan) {
   }
   decide(plan, "base image", plan.base_image + ":" + plan.base_tag,
          ".NET " + std::to_string(major) + ": the .NET team's " + family + " image; " + why);
-  plan.fallback = "if the application needs an OS component the image lacks, build your .NET image on the "
-                  "Windows Server Core or Server image (seed's fallback)";
+  plan.fallback =
+      "if the application needs an OS component the image lacks, build your .NET image on the "
+      "Windows Server Core or Server image (seed's fallback)";
 }
 
 void other_image(const AppAssessment& a, AppPlan& plan) {
@@ -128,17 +149,23 @@ void other_image(const AppAssessment& a, AppPlan& plan) {
     plan.base_image = full.substr(0, colon);
     plan.base_tag = full.substr(colon + 1);
     decide(plan, "base image", full,
-           "gui-api finding: the Server/Windows image carries every default font and the larger API set that "
+           "gui-api finding: the Server/Windows image carries every default font and the larger "
+           "API set that "
            "GUI APIs need (Server Core has one font)");
     return;
   }
   set_image(plan, "windows/servercore", servercore_tag(v));
-  std::string why = kind == "native" ? "a native application: Server Core has the widest API set of the small images"
-                                     : "framework " + kind + ": Server Core, with the runtime installed in the image";
+  std::string why =
+      kind == "native"
+          ? "a native application: Server Core has the widest API set of the small images"
+          : "framework " + kind + ": Server Core, with the runtime installed in the image";
   if (third_party) {
-    why += "; Microsoft doesn't certify third-party frameworks: check the vendor's support policy for Windows "
-           "containers and install the runtime in the Dockerfile";
-    plan.warnings.push_back("install the " + kind + " runtime in the Dockerfile (vendor's silent install)");
+    why +=
+        "; Microsoft doesn't certify third-party frameworks: check the vendor's support policy for "
+        "Windows "
+        "containers and install the runtime in the Dockerfile";
+    plan.warnings.push_back("install the " + kind +
+                            " runtime in the Dockerfile (vendor's silent install)");
   }
   decide(plan, "base image", plan.base_image + ":" + plan.base_tag, why);
 }

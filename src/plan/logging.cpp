@@ -30,8 +30,9 @@ void plan_logging(const AppAssessment& a, AppPlan& plan) {
   for (const auto& c : app.configs) {
     for (const auto& p : c.log_paths) {
       if (is_unc(p)) {
-        plan.warnings.push_back("log file " + p + " is on a share: write it inside the container so Log Monitor "
-                                                  "can forward it");
+        plan.warnings.push_back("log file " + p +
+                                " is on a share: write it inside the container so Log Monitor "
+                                "can forward it");
         continue;
       }
       std::string local = to_c_drive(p);
@@ -39,23 +40,29 @@ void plan_logging(const AppAssessment& a, AppPlan& plan) {
       if (slash == std::string::npos) continue;
       std::string file = local.substr(slash + 1);
       add_folder(lm, {local.substr(0, slash), file.empty() ? "*.log" : file + "*", false});
-      why.push_back("log file " + p + (local != p ? " (on a drive the container doesn't have: point it at " +
-                                                        local + ")"
-                                                  : ""));
+      why.push_back("log file " + p +
+                    (local != p
+                         ? " (on a drive the container doesn't have: point it at " + local + ")"
+                         : ""));
     }
   }
   if (plan.entry_kind == EntryKind::kIis) {
     add_folder(lm, {"C:\\inetpub\\logs", "*.log", true});
-    lm.providers.push_back({"IIS: WWW Server", "3A2A4E84-4C21-4981-AE10-3FDA0D9B0F83", "Information"});
-    lm.providers.push_back({"Microsoft-Windows-IIS-Logging", "7E8AD27F-B271-4EA2-A783-A47BDE29143B", "Information"});
+    lm.providers.push_back(
+        {"IIS: WWW Server", "3A2A4E84-4C21-4981-AE10-3FDA0D9B0F83", "Information"});
+    lm.providers.push_back(
+        {"Microsoft-Windows-IIS-Logging", "7E8AD27F-B271-4EA2-A783-A47BDE29143B", "Information"});
     why.push_back("IIS writes its logs to C:\\inetpub\\logs and to ETW");
   }
-  if (!source_hits(app, "etw").empty() || !refs_type(app, "System.Diagnostics.Tracing.EventSource").empty()) {
-    plan.warnings.push_back("the application writes ETW events: add its provider GUID to LogMonitorConfig.json");
+  if (!source_hits(app, "etw").empty() ||
+      !refs_type(app, "System.Diagnostics.Tracing.EventSource").empty()) {
+    plan.warnings.push_back(
+        "the application writes ETW events: add its provider GUID to LogMonitorConfig.json");
   }
   if (why.empty()) {
-    decide(plan, "logging", "stdout", "no event log, log file or ETW use found: the application's console output "
-                                      "is what docker logs and kubectl logs show");
+    decide(plan, "logging", "stdout",
+           "no event log, log file or ETW use found: the application's console output "
+           "is what docker logs and kubectl logs show");
     return;
   }
   lm.used = true;
@@ -65,7 +72,8 @@ void plan_logging(const AppAssessment& a, AppPlan& plan) {
   lm.reason = reason;
   decide(plan, "logging", "Log Monitor",
          "Windows logs don't reach stdout by themselves: " + reason +
-             ". LogMonitor.exe wraps the entrypoint through SHELL, so ENTRYPOINT is in shell form (exec form would "
+             ". LogMonitor.exe wraps the entrypoint through SHELL, so ENTRYPOINT is in shell form "
+             "(exec form would "
              "bypass SHELL and Log Monitor would never start)");
 }
 

@@ -47,7 +47,8 @@ std::string dns_label(std::string_view text, std::size_t max) {
 
 std::string env_key(std::string_view prefix, std::string_view name) {
   std::string out(prefix);
-  for (char c : name) out.push_back(std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' ? c : '_');
+  for (char c : name)
+    out.push_back(std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' ? c : '_');
   return out;
 }
 

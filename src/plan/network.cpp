@@ -31,20 +31,23 @@ void add_port(AppPlan& plan, int port, std::string name, std::string purpose) {
 void plan_features(const AppAssessment& a, AppPlan& plan) {
   if (has_finding(a, "msmq")) {
     plan.msmq = true;
-    plan.steps.push_back({"Enable MSMQ (seed: supported for private transactional and public queues, anonymous "
-                          "authentication, Windows Server 2019 or later)",
-                          "Enable-WindowsOptionalFeature -Online -FeatureName MSMQ-Server -All"});
+    plan.steps.push_back(
+        {"Enable MSMQ (seed: supported for private transactional and public queues, anonymous "
+         "authentication, Windows Server 2019 or later)",
+         "Enable-WindowsOptionalFeature -Online -FeatureName MSMQ-Server -All"});
     decide(plan, "MSMQ", "enable MSMQ-Server in the image, port 1801, queue store on a volume",
            "msmq finding (" + find_finding(a, "msmq")->evidence.back() +
-               "): the seed supports private transactional queues in the container or on a persistent volume and "
+               "): the seed supports private transactional queues in the container or on a "
+               "persistent volume and "
                "public queues across hosts, with anonymous authentication only");
   }
   if (has_finding(a, "msdtc")) {
     plan.msdtc = true;
-    plan.steps.push_back({"Allow network DTC transactions (MSDTC); check the authentication level partners need",
-                          "Set-DtcNetworkSetting -DtcName Local -InboundTransactionsEnabled $true "
-                          "-OutboundTransactionsEnabled $true -RemoteClientAccessEnabled $true "
-                          "-AuthenticationLevel NoAuth -Confirm:$false"});
+    plan.steps.push_back(
+        {"Allow network DTC transactions (MSDTC); check the authentication level partners need",
+         "Set-DtcNetworkSetting -DtcName Local -InboundTransactionsEnabled $true "
+         "-OutboundTransactionsEnabled $true -RemoteClientAccessEnabled $true "
+         "-AuthenticationLevel NoAuth -Confirm:$false"});
   }
 }
 
@@ -53,7 +56,8 @@ void plan_network(const AppAssessment& a, AppPlan& plan) {
   bool dotnet_web = plan.framework.kind == "dotnet" && plan.kind == AppKind::kWeb;
   if (plan.entry_kind == EntryKind::kIis) {
     add_port(plan, 80, "http", "HTTP (IIS site)");
-    if (plan.kind == AppKind::kWcf && uses_binding(app, "netTcp")) add_port(plan, 808, "net-tcp", "WCF net.tcp");
+    if (plan.kind == AppKind::kWcf && uses_binding(app, "netTcp"))
+      add_port(plan, 808, "net-tcp", "WCF net.tcp");
   } else if (dotnet_web) {
     add_port(plan, 8080, "http", "HTTP (ASP.NET Core images listen on 8080)");
   }
@@ -67,20 +71,26 @@ void plan_network(const AppAssessment& a, AppPlan& plan) {
   if (plan.web) {
     decide(plan, "TLS", "terminate TLS at the ingress",
            std::string(plan.https ? "iis-certificate finding: the site serves HTTPS. " : "") +
-               "Seed (IIS: certificates): a certificate in the image means a rebuild on every renewal; the "
-               "ingress controller holds it (TLS secret " + plan.k8s_name + "-tls) and the container serves HTTP");
+               "Seed (IIS: certificates): a certificate in the image means a rebuild on every "
+               "renewal; the "
+               "ingress controller holds it (TLS secret " +
+               plan.k8s_name + "-tls) and the container serves HTTP");
   }
-  if (plan.msmq) add_port(plan, 1801, "msmq", "MSMQ (RPC ports 135, 2101, 2103, 2105 are unverified)");
+  if (plan.msmq)
+    add_port(plan, 1801, "msmq", "MSMQ (RPC ports 135, 2101, 2103, 2105 are unverified)");
   if (plan.msdtc) {
-    add_port(plan, 135, "rpc", "RPC endpoint mapper for MSDTC (plus a fixed RPC port range you configure)");
+    add_port(plan, 135, "rpc",
+             "RPC endpoint mapper for MSDTC (plus a fixed RPC port range you configure)");
   }
   if (plan.msmq || plan.msdtc) {
     plan.hostname = plan.k8s_name;
-    decide(plan, "hostname", plan.hostname,
-           std::string(plan.msdtc ? "msdtc finding: MSDTC partners must resolve the container's name (seed), "
-                                  : "") +
-               (plan.msmq ? "MSMQ addresses queues by machine name; " : "") +
-               "so the container gets a stable hostname and a Service of the same name");
+    decide(
+        plan, "hostname", plan.hostname,
+        std::string(plan.msdtc
+                        ? "msdtc finding: MSDTC partners must resolve the container's name (seed), "
+                        : "") +
+            (plan.msmq ? "MSMQ addresses queues by machine name; " : "") +
+            "so the container gets a stable hostname and a Service of the same name");
   }
 
   // Scale-out (seed: horizontal auto-scale needs identical, stateless instances).
@@ -90,17 +100,21 @@ void plan_network(const AppAssessment& a, AppPlan& plan) {
   }
   if (plan.entry_kind == EntryKind::kService) stop.push_back("background-service");
   if (!plan.web) {
-    decide(plan, "scale", "1 replica, no autoscaling", "not a web front end: no load to spread across instances");
+    decide(plan, "scale", "1 replica, no autoscaling",
+           "not a web front end: no load to spread across instances");
   } else if (stop.empty()) {
     plan.autoscale = true;
     decide(plan, "scale", "HorizontalPodAutoscaler 2-5 replicas at 70% CPU",
-           "a web application with no state in the instance: the seed's horizontal scale for IIS applies");
+           "a web application with no state in the instance: the seed's horizontal scale for IIS "
+           "applies");
   } else {
     std::string list;
     for (const auto& s : stop) list += (list.empty() ? "" : ", ") + s;
     decide(plan, "scale", "1 replica, no autoscaling until fixed",
-           "findings " + list + " keep state or work in one instance (InProc session state, machine keys, local "
-           "queues or schedules); the seed requires identical, stateless instances before scaling out");
+           "findings " + list +
+               " keep state or work in one instance (InProc session state, machine keys, local "
+               "queues or schedules); the seed requires identical, stateless instances before "
+               "scaling out");
   }
 
   if (plan.entry_kind == EntryKind::kTask) {
@@ -108,15 +122,19 @@ void plan_network(const AppAssessment& a, AppPlan& plan) {
       plan.schedule = app.task->cron;
     } else {
       plan.schedule = "0 2 * * *";
-      plan.warnings.push_back("the task's schedule is unknown: the CronJob runs daily at 02:00 until you set it");
+      plan.warnings.push_back(
+          "the task's schedule is unknown: the CronJob runs daily at 02:00 until you set it");
     }
-    plan.schedule_text = app.task && !app.task->triggers.empty() ? app.task->triggers.front() : "unknown trigger";
+    plan.schedule_text =
+        app.task && !app.task->triggers.empty() ? app.task->triggers.front() : "unknown trigger";
     decide(plan, "schedule", *plan.schedule,
-           "a scheduled task (" + plan.schedule_text + "): the orchestrator starts a container on the schedule "
-           "instead of keeping one running to wait for the trigger (seed: scheduled tasks)");
+           "a scheduled task (" + plan.schedule_text +
+               "): the orchestrator starts a container on the schedule "
+               "instead of keeping one running to wait for the trigger (seed: scheduled tasks)");
   } else if (has_finding(a, "scheduled-task")) {
-    plan.warnings.push_back("the application schedules work itself (scheduled-task): keep one replica, or the work "
-                            "runs once per replica");
+    plan.warnings.push_back(
+        "the application schedules work itself (scheduled-task): keep one replica, or the work "
+        "runs once per replica");
   }
 }
 

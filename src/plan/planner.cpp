@@ -20,23 +20,33 @@ void decide(AppPlan& plan, std::string topic, std::string choice, std::string re
 
 std::vector<std::string> refused_options(const PlanOptions& options) {
   std::vector<std::string> out;
-  if (options.orchestrator == Orchestrator::kKubernetes && options.isolation == Isolation::kHyperv) {
-    out.push_back("--isolation hyperv with --orchestrator kubernetes: Kubernetes runs Windows containers with "
-                  "process isolation only (Hyper-V isolation is not supported, and AKS doesn't offer it); use "
-                  "--isolation process, or --orchestrator compose|swarm for Hyper-V isolation");
+  if (options.orchestrator == Orchestrator::kKubernetes &&
+      options.isolation == Isolation::kHyperv) {
+    out.push_back(
+        "--isolation hyperv with --orchestrator kubernetes: Kubernetes runs Windows containers "
+        "with "
+        "process isolation only (Hyper-V isolation is not supported, and AKS doesn't offer it); "
+        "use "
+        "--isolation process, or --orchestrator compose|swarm for Hyper-V isolation");
   }
-  if (options.orchestrator == Orchestrator::kKubernetes && options.windows_version == WindowsVersion::kLtsc2016) {
-    out.push_back("--windows-version ltsc2016 with --orchestrator kubernetes: Kubernetes has no Windows Server 2016 "
-                  "nodes; use ltsc2022 or ltsc2025");
+  if (options.orchestrator == Orchestrator::kKubernetes &&
+      options.windows_version == WindowsVersion::kLtsc2016) {
+    out.push_back(
+        "--windows-version ltsc2016 with --orchestrator kubernetes: Kubernetes has no Windows "
+        "Server 2016 "
+        "nodes; use ltsc2022 or ltsc2025");
   }
   return out;
 }
 
 namespace {
 
-std::string default_k8s_name(const Application& app) { return dns_label(app.name.empty() ? app.id : app.name, 40); }
+std::string default_k8s_name(const Application& app) {
+  return dns_label(app.name.empty() ? app.id : app.name, 40);
+}
 
-AppPlan plan_named(const AppAssessment& a, const PlanOptions& options, std::string folder, std::string k8s_name) {
+AppPlan plan_named(const AppAssessment& a, const PlanOptions& options, std::string folder,
+                   std::string k8s_name) {
   const Application& app = *a.app;
   AppPlan plan;
   plan.app_id = app.id;
@@ -74,7 +84,8 @@ AppPlan plan_app(const AppAssessment& a, const PlanOptions& options) {
   return plan_named(a, options, safe_folder_name(a.app->id), default_k8s_name(*a.app));
 }
 
-Plan make_plan(const Assessment& assessment, const PlanOptions& options, const std::vector<std::string>& only) {
+Plan make_plan(const Assessment& assessment, const PlanOptions& options,
+               const std::vector<std::string>& only) {
   Plan plan;
   plan.options = options;
   plan.refusals = refused_options(options);
@@ -85,7 +96,8 @@ Plan make_plan(const Assessment& assessment, const PlanOptions& options, const s
     if (!only.empty() && std::find(only.begin(), only.end(), a.app->id) == only.end()) continue;
     std::string base_folder = safe_folder_name(a.app->id);
     std::string folder = base_folder;
-    for (int n = 2; !folders.insert(folder).second; ++n) folder = base_folder + "-" + std::to_string(n);
+    for (int n = 2; !folders.insert(folder).second; ++n)
+      folder = base_folder + "-" + std::to_string(n);
     std::string base_name = default_k8s_name(*a.app);
     std::string name = base_name;
     for (int n = 2; !names.insert(name).second; ++n) name = base_name + "-" + std::to_string(n);

@@ -37,47 +37,58 @@ void plan_platform(const AppAssessment& a, const PlanOptions& options, AppPlan& 
   } else {
     plan.windows_version = WindowsVersion::kLtsc2022;
     decide(plan, "Windows Server version", "ltsc2022",
-           "default: Windows Server 2022 (build 10.0.20348) images run with process isolation on Windows "
-           "Server 2022 and 2025 hosts, the widest choice of hosts; the .NET Framework 4.8.1 and .NET 8/9/10 "
-           "images exist for it and Kubernetes supports 2022 nodes (extended support until 2031-10-14); "
+           "default: Windows Server 2022 (build 10.0.20348) images run with process isolation on "
+           "Windows "
+           "Server 2022 and 2025 hosts, the widest choice of hosts; the .NET Framework 4.8.1 and "
+           ".NET 8/9/10 "
+           "images exist for it and Kubernetes supports 2022 nodes (extended support until "
+           "2031-10-14); "
            "choose ltsc2025 with --windows-version for new 2025 hosts");
   }
 
   WindowsVersion v = plan.windows_version;
   if (plan.orchestrator == Orchestrator::kKubernetes && v == WindowsVersion::kLtsc2016) {
-    plan.refusals.push_back("Kubernetes has no Windows Server 2016 nodes (Windows nodes are 2019 and later; "
-                            "current releases support 2022 and 2025): choose ltsc2022 or ltsc2025");
+    plan.refusals.push_back(
+        "Kubernetes has no Windows Server 2016 nodes (Windows nodes are 2019 and later; "
+        "current releases support 2022 and 2025): choose ltsc2022 or ltsc2025");
   }
   int major = dotnet_major(app.framework);
   if (major == 10 && (v == WindowsVersion::kLtsc2019 || v == WindowsVersion::kLtsc2016)) {
-    plan.refusals.push_back(".NET 10 images exist only for ltsc2022 and ltsc2025; " + to_string(v) +
-                            " cannot run this .NET 10 application: choose --windows-version ltsc2022 or ltsc2025");
+    plan.refusals.push_back(
+        ".NET 10 images exist only for ltsc2022 and ltsc2025; " + to_string(v) +
+        " cannot run this .NET 10 application: choose --windows-version ltsc2022 or ltsc2025");
   }
   if (app.framework.kind == "dotnet" && v == WindowsVersion::kLtsc2016) {
-    plan.refusals.push_back(".NET images are not published for Windows Server 2016: choose ltsc2019 or later");
+    plan.refusals.push_back(
+        ".NET images are not published for Windows Server 2016: choose ltsc2019 or later");
   }
   if (has_finding(a, "msmq") && v == WindowsVersion::kLtsc2016) {
-    plan.refusals.push_back("MSMQ in containers needs Windows Server 2019 or later (seed: minimal OS for MSMQ): "
-                            "choose ltsc2019 or later");
+    plan.refusals.push_back(
+        "MSMQ in containers needs Windows Server 2019 or later (seed: minimal OS for MSMQ): "
+        "choose ltsc2019 or later");
   }
 
   if (plan.orchestrator == Orchestrator::kKubernetes) {
     plan.isolation = Isolation::kProcess;
     decide(plan, "isolation", "process",
-           "Kubernetes runs Windows containers with process isolation only (Hyper-V isolation is not supported, "
-           "and neither AKS nor AKS on Azure Stack HCI offers it), so every node must run the container's build " +
+           "Kubernetes runs Windows containers with process isolation only (Hyper-V isolation is "
+           "not supported, "
+           "and neither AKS nor AKS on Azure Stack HCI offers it), so every node must run the "
+           "container's build " +
                windows_build(v) + ": " + join(compatible_hosts(v, Isolation::kProcess), ", "));
   } else if (options.isolation == Isolation::kHyperv) {
     plan.isolation = Isolation::kHyperv;
     decide(plan, "isolation", "hyperv",
-           "chosen with --isolation: each container gets its own kernel in a utility VM (more isolation, "
-           "multitenancy) at the cost of start-up time; Hyper-V isolation runs this " + to_string(v) +
-               " image on " + join(compatible_hosts(v, Isolation::kHyperv), ", "));
+           "chosen with --isolation: each container gets its own kernel in a utility VM (more "
+           "isolation, "
+           "multitenancy) at the cost of start-up time; Hyper-V isolation runs this " +
+               to_string(v) + " image on " + join(compatible_hosts(v, Isolation::kHyperv), ", "));
   } else {
     plan.isolation = Isolation::kProcess;
     decide(plan, "isolation", "process",
            std::string(options.isolation ? "chosen with --isolation" : "default") +
-               ": process isolation starts faster and works with every tool; the host must run the same build (" +
+               ": process isolation starts faster and works with every tool; the host must run the "
+               "same build (" +
                windows_build(v) + "): " + join(compatible_hosts(v, Isolation::kProcess), ", ") +
                ". Switch to hyperv later without changing the image to run it on newer hosts");
   }

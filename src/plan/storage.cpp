@@ -34,7 +34,8 @@ bool covered(const AppPlan& plan, const std::string& path) {
 void add_volume(AppPlan& plan, std::string path, const std::string& reason) {
   if (covered(plan, path)) return;
   std::string name = dns_label(base_name(path), 40);
-  for (int n = 2; std::any_of(plan.volumes.begin(), plan.volumes.end(), [&](const auto& v) { return v.name == name; });
+  for (int n = 2; std::any_of(plan.volumes.begin(), plan.volumes.end(),
+                              [&](const auto& v) { return v.name == name; });
        ++n) {
     name = dns_label(base_name(path), 40) + "-" + std::to_string(n);
   }
@@ -61,21 +62,26 @@ void plan_storage(const AppAssessment& a, AppPlan& plan) {
     if (m.category == "database-file") {
       auto slash = rel.rfind('/');
       rel = slash == std::string::npos ? "" : rel.substr(0, slash);
-      plan.warnings.push_back("database file " + m.path + " (" + m.detail +
-                              "): databases are poor container candidates; move it to a database server, or "
-                              "keep it on the volume with a single instance");
+      plan.warnings.push_back(
+          "database file " + m.path + " (" + m.detail +
+          "): databases are poor container candidates; move it to a database server, or "
+          "keep it on the volume with a single instance");
     }
     if (rel.empty()) continue;
-    add_volume(plan, windows_join(plan.build.app_dir, rel), m.detail + " (" + m.path + "): state must outlive the container");
+    add_volume(plan, windows_join(plan.build.app_dir, rel),
+               m.detail + " (" + m.path + "): state must outlive the container");
   }
   for (const auto& c : app.configs) {
     for (const auto& kv : c.app_settings) {
       if (!is_other_drive(kv.value) || is_log_path(app, kv.value) || !local_state) continue;
       std::string local = to_c_drive(kv.value);
-      add_volume(plan, local, "appSettings '" + kv.key + "' = " + kv.value + " (" + c.path +
-                                  "): the container has only C:, so the folder moves to " + local + " on a volume");
+      add_volume(plan, local,
+                 "appSettings '" + kv.key + "' = " + kv.value + " (" + c.path +
+                     "): the container has only C:, so the folder moves to " + local +
+                     " on a volume");
       plan.config.push_back({env_key("AppSettings__", kv.key), local,
-                             "the folder of appSettings '" + kv.key + "' inside the container (was " + kv.value + ")"});
+                             "the folder of appSettings '" + kv.key +
+                                 "' inside the container (was " + kv.value + ")"});
     }
     for (const auto& p : c.drive_paths) {
       if (is_unc(p)) {
@@ -85,24 +91,28 @@ void plan_storage(const AppAssessment& a, AppPlan& plan) {
     }
   }
   if (has_finding(a, "msmq")) {
-    plan.steps.push_back({"Keep MSMQ's message store on the volume mounted at C:\\msmq (check after enabling MSMQ)",
-                          "New-Item -ItemType Directory -Force C:\\msmq | Out-Null; "
-                          "foreach ($n in 'StoreReliablePath','StorePersistentPath','StoreJournalPath',"
-                          "'StoreLogPath','StoreXactLogPath') { Set-ItemProperty "
-                          "'HKLM:\\SOFTWARE\\Microsoft\\MSMQ\\Parameters' -Name $n -Value 'C:\\msmq' }"});
+    plan.steps.push_back(
+        {"Keep MSMQ's message store on the volume mounted at C:\\msmq (check after enabling MSMQ)",
+         "New-Item -ItemType Directory -Force C:\\msmq | Out-Null; "
+         "foreach ($n in 'StoreReliablePath','StorePersistentPath','StoreJournalPath',"
+         "'StoreLogPath','StoreXactLogPath') { Set-ItemProperty "
+         "'HKLM:\\SOFTWARE\\Microsoft\\MSMQ\\Parameters' -Name $n -Value 'C:\\msmq' }"});
     add_volume(plan, "C:\\msmq",
-               "MSMQ queue storage: the seed's supported scenario 'private transactional queue on a persistent "
+               "MSMQ queue storage: the seed's supported scenario 'private transactional queue on "
+               "a persistent "
                "volume' keeps messages when the container is replaced");
     plan.volumes.back().shared = false;
   }
   if (plan.volumes.empty()) {
-    decide(plan, "storage", "no volumes", "no folder the application writes to was found: nothing to persist");
+    decide(plan, "storage", "no volumes",
+           "no folder the application writes to was found: nothing to persist");
     return;
   }
   std::string list;
   for (const auto& v : plan.volumes) list += (list.empty() ? "" : ", ") + v.container_path;
   decide(plan, "storage", std::to_string(plan.volumes.size()) + " volume(s): " + list,
-         "containers are ephemeral: a new instance doesn't see what the last one wrote, so every folder the "
+         "containers are ephemeral: a new instance doesn't see what the last one wrote, so every "
+         "folder the "
          "application writes to is persistent storage shared by all instances");
 }
 

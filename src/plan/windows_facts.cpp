@@ -25,20 +25,28 @@ std::optional<Orchestrator> parse_orchestrator(std::string_view text) {
 
 std::string server_name(WindowsVersion v) {
   switch (v) {
-    case WindowsVersion::kLtsc2016: return "Windows Server 2016";
-    case WindowsVersion::kLtsc2019: return "Windows Server 2019";
-    case WindowsVersion::kLtsc2022: return "Windows Server 2022";
-    case WindowsVersion::kLtsc2025: return "Windows Server 2025";
+    case WindowsVersion::kLtsc2016:
+      return "Windows Server 2016";
+    case WindowsVersion::kLtsc2019:
+      return "Windows Server 2019";
+    case WindowsVersion::kLtsc2022:
+      return "Windows Server 2022";
+    case WindowsVersion::kLtsc2025:
+      return "Windows Server 2025";
   }
   return "";
 }
 
 std::string windows_build(WindowsVersion v) {
   switch (v) {
-    case WindowsVersion::kLtsc2016: return "10.0.14393";
-    case WindowsVersion::kLtsc2019: return "10.0.17763";
-    case WindowsVersion::kLtsc2022: return "10.0.20348";
-    case WindowsVersion::kLtsc2025: return "10.0.26100";
+    case WindowsVersion::kLtsc2016:
+      return "10.0.14393";
+    case WindowsVersion::kLtsc2019:
+      return "10.0.17763";
+    case WindowsVersion::kLtsc2022:
+      return "10.0.20348";
+    case WindowsVersion::kLtsc2025:
+      return "10.0.26100";
   }
   return "";
 }
@@ -47,9 +55,12 @@ std::string servercore_tag(WindowsVersion v) { return to_string(v); }
 
 std::string nanoserver_tag(WindowsVersion v) {
   switch (v) {
-    case WindowsVersion::kLtsc2016: return "";
-    case WindowsVersion::kLtsc2019: return "1809";
-    default: return to_string(v);
+    case WindowsVersion::kLtsc2016:
+      return "";
+    case WindowsVersion::kLtsc2019:
+      return "1809";
+    default:
+      return to_string(v);
   }
 }
 
@@ -69,9 +80,12 @@ std::string iis_tag(WindowsVersion v) { return "windowsservercore-" + to_string(
 
 std::string full_server_image(WindowsVersion v) {
   switch (v) {
-    case WindowsVersion::kLtsc2016: return "";
-    case WindowsVersion::kLtsc2019: return "mcr.microsoft.com/windows:1809";
-    default: return "mcr.microsoft.com/windows/server:" + to_string(v);
+    case WindowsVersion::kLtsc2016:
+      return "";
+    case WindowsVersion::kLtsc2019:
+      return "mcr.microsoft.com/windows:1809";
+    default:
+      return "mcr.microsoft.com/windows/server:" + to_string(v);
   }
 }
 
@@ -83,12 +97,14 @@ std::vector<std::string> compatible_hosts(WindowsVersion v, Isolation isolation)
     case WindowsVersion::kLtsc2022:
       return {"Windows Server 2022", "Windows Server 2025", "Windows 11"};
     case WindowsVersion::kLtsc2019:
-      if (hv) return {"Windows Server 2019", "Windows Server 2022", "Windows Server 2025", "Windows 11", "Windows 10"};
+      if (hv)
+        return {"Windows Server 2019", "Windows Server 2022", "Windows Server 2025", "Windows 11",
+                "Windows 10"};
       return {"Windows Server 2019"};
     case WindowsVersion::kLtsc2016:
       if (hv) {
-        return {"Windows Server 2016", "Windows Server 2019", "Windows Server 2022", "Windows Server 2025",
-                "Windows 11", "Windows 10"};
+        return {"Windows Server 2016", "Windows Server 2019", "Windows Server 2022",
+                "Windows Server 2025", "Windows 11",          "Windows 10"};
       }
       return {"Windows Server 2016"};
   }

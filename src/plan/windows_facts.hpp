@@ -16,16 +16,16 @@ std::optional<WindowsVersion> parse_windows_version(std::string_view text);
 std::optional<Isolation> parse_isolation(std::string_view text);
 std::optional<Orchestrator> parse_orchestrator(std::string_view text);
 
-std::string server_name(WindowsVersion v);   // "Windows Server 2022"
+std::string server_name(WindowsVersion v);    // "Windows Server 2022"
 std::string windows_build(WindowsVersion v);  // "10.0.20348"
 
 // Image tags; "" when no such image exists for the version.
-std::string servercore_tag(WindowsVersion v);       // "ltsc2022"
-std::string nanoserver_tag(WindowsVersion v);       // "ltsc2022", "1809" for 2019
-std::string netfx_tag(WindowsVersion v);            // "4.8.1-windowsservercore-ltsc2022"
+std::string servercore_tag(WindowsVersion v);  // "ltsc2022"
+std::string nanoserver_tag(WindowsVersion v);  // "ltsc2022", "1809" for 2019
+std::string netfx_tag(WindowsVersion v);       // "4.8.1-windowsservercore-ltsc2022"
 std::string dotnet_tag(int major, WindowsVersion v, bool nano);  // "8.0-nanoserver-ltsc2022"
-std::string iis_tag(WindowsVersion v);              // "windowsservercore-ltsc2022"
-std::string full_server_image(WindowsVersion v);    // "mcr.microsoft.com/windows/server:ltsc2022"
+std::string iis_tag(WindowsVersion v);                           // "windowsservercore-ltsc2022"
+std::string full_server_image(WindowsVersion v);  // "mcr.microsoft.com/windows/server:ltsc2022"
 
 // Hosts that run a container of version v with the given isolation.
 std::vector<std::string> compatible_hosts(WindowsVersion v, Isolation isolation);

@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <set>
+#include <map>
 
 #include "test_support.hpp"
 
@@ -88,7 +90,7 @@ TEST(Cli, UsageErrorsAndUnreadablePathsExitTwo) {
   EXPECT_EQ(run_liftshift({"frobnicate"}).exit_code, 2);
 }
 
-TEST(Cli, DiskImagesAreRefusedClearlyNotMisassessed) {
+TEST(Cli, AnImageWithoutWindowsIsRefusedClearly) {
   auto image = (test::fixtures() / "images" / "disk.vhdx").string();
   auto r = run_liftshift({"assess", "--format", "json", image});
   EXPECT_EQ(r.exit_code, 2);
@@ -96,8 +98,7 @@ TEST(Cli, DiskImagesAreRefusedClearlyNotMisassessed) {
   EXPECT_EQ(j["sources"][0]["kind"], "disk-image");
   EXPECT_EQ(j["sources"][0]["handled"], false);
   EXPECT_TRUE(j["apps"].empty());
-  EXPECT_NE(r.err.find("VHDX recognised, but assessing disk images is not handled yet"), std::string::npos)
-      << r.err;
+  EXPECT_NE(r.err.find("disk.vhdx"), std::string::npos) << r.err;
 }
 
 TEST(Cli, RulesAndExplain) {
@@ -158,6 +159,71 @@ TEST(Cli, DomainControllerBlocksOnlyWhatDependsOnIt) {
   for (const auto& app : j["apps"]) verdicts[app["id"]] = app["verdict"];
   EXPECT_EQ(verdicts["dc01/service/DirectorySync"], "not-a-candidate");
   EXPECT_EQ(verdicts["dc01/iis/Intranet"], "ready-with-changes");
+}
+
+}  // namespace
+}  // namespace liftshift
+
+namespace liftshift {
+namespace {
+
+std::set<std::string> app_names(const nlohmann::json& j) {
+  std::set<std::string> out;
+  for (const auto& app : j["apps"]) {
+    std::string id = app["id"];
+    out.insert(id.substr(id.find('/')) + " " + app["verdict"].get<std::string>());  // without the source name
+  }
+  return out;
+}
+
+TEST(Cli, EveryDiskImageFormatGivesTheSameAssessmentAsTheDrive) {
+  auto servers = test::fixtures() / "servers";
+  auto folder = test::run_liftshift({"assess", "--format", "json", (servers / "appsrv01").string()});
+  ASSERT_EQ(folder.exit_code, 0) << folder.err;
+  auto expected = app_names(nlohmann::json::parse(folder.out));
+  ASSERT_EQ(expected.size(), 6u);
+  for (const char* image : {"appsrv01.raw", "appsrv01.vhd", "appsrv01-fixed.vhd", "appsrv01.vhdx",
+                            "appsrv01.vmdk", "appsrv01-desc.vmdk", "appsrv01-gpt.vhdx", "appsrv01-two.raw"}) {
+    auto r = test::run_liftshift({"assess", "--format", "json", (servers / image).string()});
+    ASSERT_EQ(r.exit_code, 0) << image << ": " << r.err;
+    auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["sources"][0]["kind"], "disk-image") << image;
+    EXPECT_EQ(app_names(j), expected) << image;
+    EXPECT_EQ(j["machine"]["computer_name"], "APPSRV01") << image;
+    // Reading is a small part of the image.
+    EXPECT_LT(j["sources"][0]["image"]["bytes_read"].get<std::uint64_t>() * 10,
+              j["sources"][0]["image"]["size"].get<std::uint64_t>())
+        << image;
+  }
+}
+
+TEST(Cli, PartitionOverride) {
+  auto image = (test::fixtures() / "servers" / "appsrv01-two.raw").string();
+  auto chosen = test::run_liftshift({"assess", "--format", "json", image});
+  ASSERT_EQ(chosen.exit_code, 0);
+  EXPECT_NE(nlohmann::json::parse(chosen.out)["sources"][0]["image"]["partition"].get<std::string>().find(
+                "partition 2"),
+            std::string::npos);
+  auto reserved = test::run_liftshift({"assess", "--partition", "1", image});
+  EXPECT_EQ(reserved.exit_code, 2);
+  EXPECT_NE(reserved.err.find("registry could not be read"), std::string::npos) << reserved.err;
+  auto missing = test::run_liftshift({"assess", "--partition", "3", image});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("partition 3 does not exist (the disk has 2)"), std::string::npos) << missing.err;
+}
+
+TEST(Cli, HostileImagesGiveClearProblemsNeverACrash) {
+  auto hostile = test::fixtures() / "images" / "hostile";
+  for (const auto& entry : std::filesystem::directory_iterator(hostile)) {
+    auto r = test::run_liftshift({"assess", "--format", "json", entry.path().string()});
+    EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 2) << entry.path() << " exit " << r.exit_code << "\n" << r.err;
+    auto j = nlohmann::json::parse(r.out);
+    EXPECT_FALSE(j["problems"].empty()) << entry.path();
+    for (const auto& p : j["problems"]) {
+      EXPECT_NE(p["path"].get<std::string>().find(entry.path().filename().string()), std::string::npos)
+          << "a problem names its file: " << p;
+    }
+  }
 }
 
 }  // namespace

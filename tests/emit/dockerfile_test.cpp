@@ -16,17 +16,21 @@ TEST(Dockerfile, IisWithLogMonitorUsesTheShellForm) {
   auto f = test::web_app();
   std::string d = render_dockerfile(plan_app(f.assessment, options()));
   EXPECT_TRUE(d.rfind("# escape=`\n", 0) == 0);
-  EXPECT_TRUE(has_line(d, "FROM mcr.microsoft.com/dotnet/framework/aspnet:4.8.1-windowsservercore-ltsc2022")) << d;
+  EXPECT_TRUE(has_line(
+      d, "FROM mcr.microsoft.com/dotnet/framework/aspnet:4.8.1-windowsservercore-ltsc2022"))
+      << d;
   EXPECT_TRUE(has_line(d, R"(SHELL ["C:\\LogMonitor\\LogMonitor.exe", "powershell.exe"])")) << d;
   EXPECT_TRUE(has_line(d, "ENTRYPOINT C:\\ServiceMonitor.exe w3svc")) << d;
   EXPECT_EQ(d.find("ENTRYPOINT ["), std::string::npos) << "exec form would bypass Log Monitor";
   EXPECT_TRUE(has_line(d, "COPY app/ ."));
   EXPECT_TRUE(has_line(d, "EXPOSE 80"));
   EXPECT_TRUE(has_line(d, "USER ContainerAdministrator"));
-  EXPECT_NE(d.find("Web-Windows-Auth"), std::string::npos) << "Windows authentication needs the IIS feature";
+  EXPECT_NE(d.find("Web-Windows-Auth"), std::string::npos)
+      << "Windows authentication needs the IIS feature";
   EXPECT_NE(d.find("Select-String -Path 'C:\\inetpub\\wwwroot\\Web.config'"), std::string::npos)
       << "the build fails while the config holds a password";
-  EXPECT_EQ(d.find("ServiceMonitor.exe C:/"), std::string::npos) << "the aspnet image carries ServiceMonitor";
+  EXPECT_EQ(d.find("ServiceMonitor.exe C:/"), std::string::npos)
+      << "the aspnet image carries ServiceMonitor";
 }
 
 TEST(Dockerfile, ConsoleWithoutLogMonitorUsesTheExecForm) {
@@ -41,7 +45,9 @@ TEST(Dockerfile, ServiceDownloadsThePinnedServiceMonitor) {
   test::AppFixture f(AppKind::kService, "netfx", "4.8");
   f.finding("background-service").finding("event-log");
   std::string d = render_dockerfile(plan_app(f.assessment, options()));
-  EXPECT_NE(d.find("ADD https://github.com/microsoft/IIS.ServiceMonitor/releases/download/v2.0.1.10/ServiceMonitor.exe"),
+  EXPECT_NE(d.find("ADD "
+                   "https://github.com/microsoft/IIS.ServiceMonitor/releases/download/v2.0.1.10/"
+                   "ServiceMonitor.exe"),
             std::string::npos);
   EXPECT_TRUE(has_line(d, R"(SHELL ["C:\\LogMonitor\\LogMonitor.exe", "cmd", "/S", "/C"])")) << d;
   EXPECT_TRUE(has_line(d, "ENTRYPOINT C:\\ServiceMonitor.exe App")) << d;
@@ -56,9 +62,12 @@ TEST(Dockerfile, SourceTreeBuildsInAnSdkStage) {
   f.app->projects.push_back(p);
   f.app->entry = "App/App.csproj";
   std::string d = render_dockerfile(plan_app(f.assessment, options(WindowsVersion::kLtsc2019)));
-  EXPECT_TRUE(has_line(d, "FROM mcr.microsoft.com/dotnet/framework/sdk:4.8-windowsservercore-ltsc2019 AS build")) << d;
+  EXPECT_TRUE(has_line(
+      d, "FROM mcr.microsoft.com/dotnet/framework/sdk:4.8-windowsservercore-ltsc2019 AS build"))
+      << d;
   EXPECT_TRUE(has_line(d, "RUN nuget restore App\\App.csproj -SolutionDirectory C:\\src"));
-  EXPECT_NE(d.find("RUN msbuild App\\App.csproj /p:Configuration=Release /p:DeployOnBuild=true"), std::string::npos);
+  EXPECT_NE(d.find("RUN msbuild App\\App.csproj /p:Configuration=Release /p:DeployOnBuild=true"),
+            std::string::npos);
   EXPECT_TRUE(has_line(d, "COPY --from=build C:/out/ ."));
 }
 

@@ -18,7 +18,8 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string replace_all(std::string text, const std::string& from, const std::string& to) {
-  for (auto pos = text.find(from); pos != std::string::npos; pos = text.find(from, pos + to.size())) {
+  for (auto pos = text.find(from); pos != std::string::npos;
+       pos = text.find(from, pos + to.size())) {
     text.replace(pos, from.size(), to);
   }
   return text;
@@ -34,7 +35,8 @@ std::vector<fs::path> files_under(const fs::path& root) {
   return out;
 }
 
-void check_golden(const std::string& name, const fs::path& sample, const std::vector<std::string>& extra) {
+void check_golden(const std::string& name, const fs::path& sample,
+                  const std::vector<std::string>& extra) {
   test::TempDir tmp;
   fs::path out = tmp.path() / "out";
   std::vector<std::string> args{"containerize", sample.string(), "-o", out.string()};
@@ -50,15 +52,19 @@ void check_golden(const std::string& name, const fs::path& sample, const std::ve
     fs::remove_all(golden);
     for (const auto& rel : files_under(out)) {
       fs::create_directories((golden / rel).parent_path());
-      std::ofstream(golden / rel, std::ios::binary) << replace_all(test::read_text(out / rel), sample.string(), "SAMPLE");
+      std::ofstream(golden / rel, std::ios::binary)
+          << replace_all(test::read_text(out / rel), sample.string(), "SAMPLE");
     }
     GTEST_SKIP() << "golden files written to " << golden;
   }
   auto produced = files_under(out);
-  ASSERT_EQ(produced, files_under(golden)) << "the set of files differs; LIFTSHIFT_UPDATE_GOLDEN=1 regenerates";
+  ASSERT_EQ(produced, files_under(golden))
+      << "the set of files differs; LIFTSHIFT_UPDATE_GOLDEN=1 regenerates";
   for (const auto& rel : produced) {
-    EXPECT_EQ(replace_all(test::read_text(out / rel), sample.string(), "SAMPLE"), test::read_text(golden / rel))
-        << rel << " differs from tests/golden/" << name << "; LIFTSHIFT_UPDATE_GOLDEN=1 regenerates";
+    EXPECT_EQ(replace_all(test::read_text(out / rel), sample.string(), "SAMPLE"),
+              test::read_text(golden / rel))
+        << rel << " differs from tests/golden/" << name
+        << "; LIFTSHIFT_UPDATE_GOLDEN=1 regenerates";
   }
 }
 
@@ -66,10 +72,15 @@ TEST(ContainerizeGolden, PublishedSampleForKubernetes) {
   check_golden("published-kubernetes", test::fixtures() / "sample" / "published", {});
 }
 
+TEST(ContainerizeGolden, ServerSystemDriveForKubernetesOn2019) {
+  check_golden("server-kubernetes", test::fixtures() / "servers" / "appsrv01",
+               {"--windows-version", "ltsc2019"});
+}
+
 TEST(ContainerizeGolden, SourceTreeForSwarmWithHyperVOn2025) {
   check_golden("source-swarm", test::source_dir() / "samples" / "legacy-apps",
-               {"--orchestrator", "swarm", "--isolation", "hyperv", "--windows-version", "ltsc2025", "--registry",
-                "contoso.azurecr.io/legacy"});
+               {"--orchestrator", "swarm", "--isolation", "hyperv", "--windows-version", "ltsc2025",
+                "--registry", "contoso.azurecr.io/legacy"});
 }
 
 }  // namespace

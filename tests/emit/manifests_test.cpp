@@ -37,21 +37,26 @@ TEST(K8sManifests, WebAppDeploymentPinsWindowsNodesUserAndGmsa) {
   YAML::Node d = YAML::Load(dep->content);
   YAML::Node pod = d["spec"]["template"]["spec"];
   EXPECT_EQ(pod["nodeSelector"]["kubernetes.io/os"].as<std::string>(), "windows");
-  EXPECT_EQ(pod["nodeSelector"]["node.kubernetes.io/windows-build"].as<std::string>(), "10.0.26100");
+  EXPECT_EQ(pod["nodeSelector"]["node.kubernetes.io/windows-build"].as<std::string>(),
+            "10.0.26100");
   EXPECT_EQ(pod["tolerations"][0]["value"].as<std::string>(), "windows");
-  EXPECT_EQ(pod["securityContext"]["windowsOptions"]["runAsUserName"].as<std::string>(), "ContainerAdministrator");
-  EXPECT_EQ(pod["securityContext"]["windowsOptions"]["gmsaCredentialSpecName"].as<std::string>(), "app-gmsa");
+  EXPECT_EQ(pod["securityContext"]["windowsOptions"]["runAsUserName"].as<std::string>(),
+            "ContainerAdministrator");
+  EXPECT_EQ(pod["securityContext"]["windowsOptions"]["gmsaCredentialSpecName"].as<std::string>(),
+            "app-gmsa");
   EXPECT_EQ(d["spec"]["replicas"].as<int>(), 1);
-  for (const char* file : {"k8s/service.yaml", "k8s/ingress.yaml", "k8s/secret.template.yaml", "k8s/pvc-app-data.yaml",
-                           "k8s/gmsa-credentialspec.yaml", "k8s/gmsa-clusterrole.yaml", "k8s/gmsa-rolebinding.yaml",
-                           "k8s/serviceaccount.yaml"}) {
+  for (const char* file :
+       {"k8s/service.yaml", "k8s/ingress.yaml", "k8s/secret.template.yaml", "k8s/pvc-app-data.yaml",
+        "k8s/gmsa-credentialspec.yaml", "k8s/gmsa-clusterrole.yaml", "k8s/gmsa-rolebinding.yaml",
+        "k8s/serviceaccount.yaml"}) {
     EXPECT_NE(find(all, file), nullptr) << file;
   }
   EXPECT_EQ(find(all, "k8s/hpa.yaml"), nullptr) << "scale-out-state: no autoscaling";
   YAML::Node ingress = YAML::Load(find(all, "k8s/ingress.yaml")->content);
   EXPECT_EQ(ingress["spec"]["tls"][0]["secretName"].as<std::string>(), "app-tls");
   YAML::Node secret = YAML::Load(find(all, "k8s/secret.template.yaml")->content);
-  EXPECT_EQ(secret["stringData"]["ConnectionStrings__Db"].as<std::string>(), "") << "a template without values";
+  EXPECT_EQ(secret["stringData"]["ConnectionStrings__Db"].as<std::string>(), "")
+      << "a template without values";
   YAML::Node role = YAML::Load(find(all, "k8s/gmsa-clusterrole.yaml")->content);
   EXPECT_EQ(role["rules"][0]["verbs"][0].as<std::string>(), "use");
   expect_valid(all);
@@ -73,20 +78,23 @@ TEST(K8sManifests, ScheduledTaskIsACronJob) {
   EXPECT_EQ(find(all, "k8s/deployment.yaml"), nullptr);
   YAML::Node job = YAML::Load(find(all, "k8s/cronjob.yaml")->content);
   EXPECT_EQ(job["spec"]["schedule"].as<std::string>(), "0 2 * * *");
-  EXPECT_EQ(job["spec"]["jobTemplate"]["spec"]["template"]["spec"]["restartPolicy"].as<std::string>(), "OnFailure");
+  EXPECT_EQ(
+      job["spec"]["jobTemplate"]["spec"]["template"]["spec"]["restartPolicy"].as<std::string>(),
+      "OnFailure");
   expect_valid(all);
 }
 
 TEST(ComposeFile, SwarmHyperVWithCredentialSpecPlacementAndSecrets) {
   auto f = test::web_app();
-  auto all = render_artifacts(plan_app(f.assessment, options(WindowsVersion::kLtsc2022, Isolation::kHyperv,
-                                                             Orchestrator::kSwarm)));
+  auto all = render_artifacts(plan_app(
+      f.assessment, options(WindowsVersion::kLtsc2022, Isolation::kHyperv, Orchestrator::kSwarm)));
   EXPECT_EQ(find(all, "k8s/deployment.yaml"), nullptr) << "no Kubernetes files for Swarm";
   YAML::Node c = YAML::Load(find(all, "compose.yaml")->content);
   YAML::Node svc = c["services"]["app"];
   EXPECT_EQ(svc["isolation"].as<std::string>(), "hyperv");
   EXPECT_EQ(svc["credential_spec"]["file"].as<std::string>(), "app-gmsa.json");
-  EXPECT_EQ(svc["deploy"]["placement"]["constraints"][0].as<std::string>(), "node.platform.os == windows");
+  EXPECT_EQ(svc["deploy"]["placement"]["constraints"][0].as<std::string>(),
+            "node.platform.os == windows");
   EXPECT_EQ(svc["volumes"][0]["target"].as<std::string>(), "C:\\inetpub\\wwwroot\\App_Data");
   EXPECT_TRUE(c["secrets"]["app_ConnectionStrings__Db"]["external"].as<bool>());
   expect_valid(all);
@@ -94,8 +102,9 @@ TEST(ComposeFile, SwarmHyperVWithCredentialSpecPlacementAndSecrets) {
 
 TEST(ComposeFile, ComposeOnLtsc2019ProcessIsValid) {
   auto f = test::task_app();
-  auto all = render_artifacts(plan_app(f.assessment, options(WindowsVersion::kLtsc2019, Isolation::kProcess,
-                                                             Orchestrator::kCompose)));
+  auto all = render_artifacts(
+      plan_app(f.assessment,
+               options(WindowsVersion::kLtsc2019, Isolation::kProcess, Orchestrator::kCompose)));
   YAML::Node c = YAML::Load(find(all, "compose.yaml")->content);
   EXPECT_EQ(c["services"]["app"]["isolation"].as<std::string>(), "process");
   EXPECT_EQ(c["services"]["app"]["deploy"]["replicas"].as<int>(), 0);
@@ -125,8 +134,9 @@ TEST(LogMonitorConfig, ValidatorRejectsAnInvalidConfig) {
 
 TEST(K8sManifests, ValidatorRejectsABrokenManifest) {
   test::TempDir dir;
-  dir.write("k8s/deployment.yaml",
-            "---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\nspec:\n  replicas: two\n");
+  dir.write(
+      "k8s/deployment.yaml",
+      "---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\nspec:\n  replicas: two\n");
   auto r = test::run_validators({dir.path()});
   EXPECT_EQ(r.exit_code, 1) << r.output;
 }
@@ -142,7 +152,8 @@ TEST(Dockerfile, ValidatorRejectsExecFormAfterTheLogMonitorShell) {
   test::TempDir dir;
   dir.write("Dockerfile",
             "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\n"
-            "SHELL [\"C:\\\\LogMonitor\\\\LogMonitor.exe\", \"cmd\", \"/S\", \"/C\"]\nENTRYPOINT [\"C:\\\\app.exe\"]\n");
+            "SHELL [\"C:\\\\LogMonitor\\\\LogMonitor.exe\", \"cmd\", \"/S\", \"/C\"]\nENTRYPOINT "
+            "[\"C:\\\\app.exe\"]\n");
   auto r = test::run_validators({dir.path()});
   EXPECT_EQ(r.exit_code, 1) << r.output;
   EXPECT_NE(r.output.find("exec form"), std::string::npos) << r.output;
@@ -153,12 +164,14 @@ TEST(Migration, FillsTheEightPlanningStepsAndTheCommands) {
   PlanOptions o = options();
   o.registry = "contoso.azurecr.io/apps";
   std::string md = render_migration(plan_app(f.assessment, o));
-  for (const char* step : {"1. **Base image.**", "2. **Isolation mode.**", "3. **Windows Server version.**",
-                           "4. **Security policies", "5. **Load balancing", "6. **Orchestration.**",
-                           "7. **Containerize the app.**", "8. **Push the app"}) {
+  for (const char* step :
+       {"1. **Base image.**", "2. **Isolation mode.**", "3. **Windows Server version.**",
+        "4. **Security policies", "5. **Load balancing", "6. **Orchestration.**",
+        "7. **Containerize the app.**", "8. **Push the app"}) {
     EXPECT_NE(md.find(step), std::string::npos) << step;
   }
-  EXPECT_NE(md.find("docker build -t contoso.azurecr.io/apps/app:1.0.0 ."), std::string::npos) << md;
+  EXPECT_NE(md.find("docker build -t contoso.azurecr.io/apps/app:1.0.0 ."), std::string::npos)
+      << md;
   EXPECT_NE(md.find("docker push contoso.azurecr.io/apps/app:1.0.0"), std::string::npos);
   EXPECT_NE(md.find("kubectl apply -f k8s/"), std::string::npos);
   EXPECT_NE(md.find("**scale-out-state** (change)"), std::string::npos) << "findings still to fix";
@@ -167,8 +180,8 @@ TEST(Migration, FillsTheEightPlanningStepsAndTheCommands) {
 TEST(Migration, BackupAndBlockedFollowTheSeed) {
   auto f = test::web_app();
   std::string backup = render_backup(plan_app(f.assessment, options()));
-  for (const char* part : {"## Persistent storage", "## Application", "## Container image", "## Dockerfile",
-                           "app-app-data"}) {
+  for (const char* part : {"## Persistent storage", "## Application", "## Container image",
+                           "## Dockerfile", "app-app-data"}) {
     EXPECT_NE(backup.find(part), std::string::npos) << part;
   }
   test::AppFixture desktop(AppKind::kDesktop, "netfx", "3.5");

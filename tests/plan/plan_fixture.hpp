@@ -33,7 +33,8 @@ struct AppFixture {
 
   AppFixture& finding(const std::string& rule, Severity severity = Severity::kChange,
                       std::vector<std::string> evidence = {"evidence"}) {
-    assessment.findings.push_back({rule, severity, rule + " title", std::move(evidence), rule + " remediation"});
+    assessment.findings.push_back(
+        {rule, severity, rule + " title", std::move(evidence), rule + " remediation"});
     if (severity == Severity::kBlocker) {
       assessment.verdict = Verdict::kNotACandidate;
     } else if (severity == Severity::kChange && assessment.verdict == Verdict::kReady) {
@@ -64,7 +65,8 @@ inline TaskInfo task(std::string command, std::string arguments, std::string cro
   return t;
 }
 
-inline PlanOptions options(std::optional<WindowsVersion> v = std::nullopt, std::optional<Isolation> i = std::nullopt,
+inline PlanOptions options(std::optional<WindowsVersion> v = std::nullopt,
+                           std::optional<Isolation> i = std::nullopt,
                            Orchestrator o = Orchestrator::kKubernetes) {
   PlanOptions opts;
   opts.windows_version = v;

@@ -2,8 +2,8 @@
 // .NET table, FACTS.md image tags).
 #include <gtest/gtest.h>
 
-#include "plan/planner.hpp"
 #include "plan/plan_fixture.hpp"
+#include "plan/planner.hpp"
 
 namespace liftshift {
 namespace {
@@ -16,7 +16,8 @@ constexpr const char* kMcr = "mcr.microsoft.com/";
 TEST(PlanImage, NetFx4WebUsesAspnet481OnLtsc2022ByDefault) {
   AppFixture f(AppKind::kWeb, "netfx", "4.5.2");
   AppPlan p = plan_app(f.assessment, options());
-  EXPECT_EQ(test::image(p), std::string(kMcr) + "dotnet/framework/aspnet:4.8.1-windowsservercore-ltsc2022");
+  EXPECT_EQ(test::image(p),
+            std::string(kMcr) + "dotnet/framework/aspnet:4.8.1-windowsservercore-ltsc2022");
   EXPECT_EQ(p.windows_version, WindowsVersion::kLtsc2022);
   EXPECT_TRUE(test::has_decision(p, "base image"));
   EXPECT_TRUE(test::has_decision(p, "Windows Server version"));
@@ -33,7 +34,8 @@ TEST(PlanImage, NetFxTagFollowsTheWindowsVersion) {
                  Case{WindowsVersion::kLtsc2025, "4.8.1-windowsservercore-ltsc2025"}}) {
     AppFixture f(AppKind::kConsole, "netfx", "4.7.2");
     AppPlan p = plan_app(f.assessment, options(c.v));
-    EXPECT_EQ(test::image(p), std::string(kMcr) + "dotnet/framework/runtime:" + c.tag) << to_string(c.v);
+    EXPECT_EQ(test::image(p), std::string(kMcr) + "dotnet/framework/runtime:" + c.tag)
+        << to_string(c.v);
     EXPECT_TRUE(p.refusals.empty());
   }
 }
@@ -49,22 +51,26 @@ TEST(PlanImage, WcfUsesTheWcfImage) {
 TEST(PlanImage, NetFx35TestsWithThe4xImageAndFallsBackToNetFx3OnServerCore) {
   AppFixture f(AppKind::kConsole, "netfx", "3.5");
   AppPlan p2022 = plan_app(f.assessment, options(WindowsVersion::kLtsc2022));
-  EXPECT_EQ(test::image(p2022), std::string(kMcr) + "dotnet/framework/runtime:4.8.1-windowsservercore-ltsc2022");
+  EXPECT_EQ(test::image(p2022),
+            std::string(kMcr) + "dotnet/framework/runtime:4.8.1-windowsservercore-ltsc2022");
   EXPECT_EQ(p2022.fallback_image, std::string(kMcr) + "windows/servercore:ltsc2022");
   ASSERT_FALSE(p2022.fallback_steps.empty());
   EXPECT_EQ(p2022.fallback_steps[0].command, "dism /Online /Add-Capability /CapabilityName:NetFx3");
 
   AppPlan p2019 = plan_app(f.assessment, options(WindowsVersion::kLtsc2019));
-  EXPECT_EQ(test::image(p2019), std::string(kMcr) + "dotnet/framework/runtime:4.8-windowsservercore-ltsc2019");
+  EXPECT_EQ(test::image(p2019),
+            std::string(kMcr) + "dotnet/framework/runtime:4.8-windowsservercore-ltsc2019");
   ASSERT_FALSE(p2019.fallback_steps.empty());
-  EXPECT_NE(p2019.fallback_steps[0].command.find("/Enable-Feature /FeatureName:NetFx3 /All"), std::string::npos);
+  EXPECT_NE(p2019.fallback_steps[0].command.find("/Enable-Feature /FeatureName:NetFx3 /All"),
+            std::string::npos);
   EXPECT_NE(p2019.fallback_steps[0].command.find("wuauserv"), std::string::npos);
 }
 
 TEST(PlanImage, NetFx20WebFallsBackToTheIisImageWithAspNet35) {
   AppFixture f(AppKind::kWeb, "netfx", "2.0");
   AppPlan p = plan_app(f.assessment, options());
-  EXPECT_EQ(p.fallback_image, std::string(kMcr) + "windows/servercore/iis:windowsservercore-ltsc2022");
+  EXPECT_EQ(p.fallback_image,
+            std::string(kMcr) + "windows/servercore/iis:windowsservercore-ltsc2022");
   ASSERT_EQ(p.fallback_steps.size(), 2u);
   EXPECT_NE(p.fallback_steps[1].command.find("IIS-ASPNET"), std::string::npos);
 }
@@ -111,9 +117,11 @@ TEST(PlanImage, Dotnet6And7AreRetargetedTo8) {
 
 TEST(PlanImage, NativeUsesServerCoreAndGuiApiTheServerImage) {
   AppFixture native(AppKind::kConsole, "native", "");
-  EXPECT_EQ(test::image(plan_app(native.assessment, options())), std::string(kMcr) + "windows/servercore:ltsc2022");
+  EXPECT_EQ(test::image(plan_app(native.assessment, options())),
+            std::string(kMcr) + "windows/servercore:ltsc2022");
   native.finding("gui-api", Severity::kInfo);
-  EXPECT_EQ(test::image(plan_app(native.assessment, options())), std::string(kMcr) + "windows/server:ltsc2022");
+  EXPECT_EQ(test::image(plan_app(native.assessment, options())),
+            std::string(kMcr) + "windows/server:ltsc2022");
   EXPECT_EQ(test::image(plan_app(native.assessment, options(WindowsVersion::kLtsc2019))),
             std::string(kMcr) + "windows:1809");
 }
@@ -130,7 +138,8 @@ TEST(PlanImage, NetFxWithGuiApiKeepsTheImageAndNamesTheFontFallback) {
 TEST(PlanImage, IisWithoutDotnetUsesTheIisImageAndDownloadsServiceMonitor) {
   AppFixture f(AppKind::kWeb, "native", "");
   AppPlan p = plan_app(f.assessment, options(WindowsVersion::kLtsc2025));
-  EXPECT_EQ(test::image(p), std::string(kMcr) + "windows/servercore/iis:windowsservercore-ltsc2025");
+  EXPECT_EQ(test::image(p),
+            std::string(kMcr) + "windows/servercore/iis:windowsservercore-ltsc2025");
   EXPECT_EQ(p.entry_kind, EntryKind::kIis);
   EXPECT_TRUE(p.download_service_monitor);
 }

@@ -2,8 +2,8 @@
 // combinations (FACTS.md: host/container compatibility, Kubernetes on Windows).
 #include <gtest/gtest.h>
 
-#include "plan/planner.hpp"
 #include "plan/plan_fixture.hpp"
+#include "plan/planner.hpp"
 #include "plan/windows_facts.hpp"
 
 namespace liftshift {
@@ -13,7 +13,8 @@ using test::AppFixture;
 using test::options;
 
 TEST(PlanPlatform, KubernetesRefusesHyperVIsolationAndSaysWhy) {
-  auto refused = refused_options(options(std::nullopt, Isolation::kHyperv, Orchestrator::kKubernetes));
+  auto refused =
+      refused_options(options(std::nullopt, Isolation::kHyperv, Orchestrator::kKubernetes));
   ASSERT_EQ(refused.size(), 1u);
   EXPECT_NE(refused[0].find("process isolation only"), std::string::npos);
   AppFixture f(AppKind::kWeb, "netfx", "4.8");
@@ -25,9 +26,11 @@ TEST(PlanPlatform, KubernetesRefusesHyperVIsolationAndSaysWhy) {
 }
 
 TEST(PlanPlatform, EveryCombinationOfVersionIsolationAndOrchestrator) {
-  for (WindowsVersion v : {WindowsVersion::kLtsc2019, WindowsVersion::kLtsc2022, WindowsVersion::kLtsc2025}) {
+  for (WindowsVersion v :
+       {WindowsVersion::kLtsc2019, WindowsVersion::kLtsc2022, WindowsVersion::kLtsc2025}) {
     for (Isolation i : {Isolation::kProcess, Isolation::kHyperv}) {
-      for (Orchestrator o : {Orchestrator::kKubernetes, Orchestrator::kSwarm, Orchestrator::kCompose}) {
+      for (Orchestrator o :
+           {Orchestrator::kKubernetes, Orchestrator::kSwarm, Orchestrator::kCompose}) {
         SCOPED_TRACE(to_string(v) + " " + to_string(i) + " " + to_string(o));
         PlanOptions opts = options(v, i, o);
         bool refused = o == Orchestrator::kKubernetes && i == Isolation::kHyperv;
@@ -48,14 +51,16 @@ TEST(PlanPlatform, EveryCombinationOfVersionIsolationAndOrchestrator) {
 
 TEST(PlanPlatform, ProcessIsolationNamesTheHostsThatMatchTheBuild) {
   AppFixture f(AppKind::kConsole, "netfx", "4.8");
-  AppPlan p = plan_app(f.assessment, options(WindowsVersion::kLtsc2019, Isolation::kProcess, Orchestrator::kCompose));
+  AppPlan p = plan_app(f.assessment, options(WindowsVersion::kLtsc2019, Isolation::kProcess,
+                                             Orchestrator::kCompose));
   std::string reason;
   for (const auto& d : p.decisions) {
     if (d.topic == "isolation") reason = d.reason;
   }
   EXPECT_NE(reason.find("10.0.17763"), std::string::npos) << reason;
   EXPECT_NE(reason.find("Windows Server 2019"), std::string::npos);
-  EXPECT_EQ(reason.find("Windows Server 2022"), std::string::npos) << "2022 hosts can't run 2019 process-isolated";
+  EXPECT_EQ(reason.find("Windows Server 2022"), std::string::npos)
+      << "2022 hosts can't run 2019 process-isolated";
   auto hv = compatible_hosts(WindowsVersion::kLtsc2019, Isolation::kHyperv);
   EXPECT_NE(std::find(hv.begin(), hv.end(), "Windows Server 2025"), hv.end());
 }
@@ -64,13 +69,15 @@ TEST(PlanPlatform, KubernetesPinsTheWindowsBuild) {
   EXPECT_EQ(windows_build(WindowsVersion::kLtsc2019), "10.0.17763");
   EXPECT_EQ(windows_build(WindowsVersion::kLtsc2022), "10.0.20348");
   EXPECT_EQ(windows_build(WindowsVersion::kLtsc2025), "10.0.26100");
-  EXPECT_FALSE(refused_options(options(WindowsVersion::kLtsc2016)).empty()) << "no 2016 Kubernetes nodes";
+  EXPECT_FALSE(refused_options(options(WindowsVersion::kLtsc2016)).empty())
+      << "no 2016 Kubernetes nodes";
 }
 
 TEST(PlanPlatform, MsmqNeedsWindowsServer2019OrLater) {
   AppFixture f(AppKind::kService, "netfx", "4.8");
   f.finding("msmq");
-  EXPECT_FALSE(plan_app(f.assessment, options(WindowsVersion::kLtsc2016, std::nullopt, Orchestrator::kCompose))
+  EXPECT_FALSE(plan_app(f.assessment,
+                        options(WindowsVersion::kLtsc2016, std::nullopt, Orchestrator::kCompose))
                    .refusals.empty());
   EXPECT_TRUE(plan_app(f.assessment, options(WindowsVersion::kLtsc2019)).refusals.empty());
 }

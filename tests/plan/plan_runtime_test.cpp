@@ -2,8 +2,8 @@
 // identity decisions.
 #include <gtest/gtest.h>
 
-#include "plan/planner.hpp"
 #include "plan/plan_fixture.hpp"
+#include "plan/planner.hpp"
 
 namespace liftshift {
 namespace {
@@ -80,7 +80,8 @@ TEST(PlanRuntime, ScaleOutStateMeansNoAutoscalingAndSaysWhy) {
   AppPlan p = plan_app(stateful.assessment, options());
   EXPECT_FALSE(p.autoscale);
   bool said = false;
-  for (const auto& d : p.decisions) said = said || (d.topic == "scale" && d.reason.find("scale-out-state") != std::string::npos);
+  for (const auto& d : p.decisions)
+    said = said || (d.topic == "scale" && d.reason.find("scale-out-state") != std::string::npos);
   EXPECT_TRUE(said);
 }
 
@@ -130,7 +131,8 @@ TEST(PlanRuntime, AdDependentGetsAGmsaNamedAfterTheServiceAccount) {
 
 TEST(PlanRuntime, MsmqEnablesTheFeaturePortsQueueVolumeAndHostname) {
   AppFixture f(AppKind::kService, "netfx", "4.8");
-  f.finding("msmq", Severity::kChange, {"references System.Messaging", "scenario: private transactional"});
+  f.finding("msmq", Severity::kChange,
+            {"references System.Messaging", "scenario: private transactional"});
   f.finding("msdtc");
   AppPlan p = plan_app(f.assessment, options());
   EXPECT_TRUE(p.msmq);

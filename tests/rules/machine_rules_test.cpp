@@ -112,7 +112,11 @@ TEST(MachineRules, BlockersReachOnlyTheDependentAppsInTheAssessment) {
   auto m = std::make_shared<MachineFacts>(server2019());
   m->roles.push_back({"AD-Domain-Services", "service NTDS"});
   Inventory inv;
-  inv.sources.push_back({"dc", SourceKind::kSystemDrive, true, "", m});
+  Source source;
+  source.path = "dc";
+  source.kind = SourceKind::kSystemDrive;
+  source.machine = m;
+  inv.sources.push_back(source);
   Application dependent = service_app({"NTDS"});
   dependent.machine = m;
   Application unrelated = test::rulefx::web_app();
