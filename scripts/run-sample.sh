@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/build.sh >/dev/null
-bash scripts/build-sample-server.sh build/sample-server --images >/dev/null
+LIFTSHIFT_IMAGE_SET=minimal bash scripts/build-sample-server.sh build/sample-server --images >/dev/null
 echo
 echo "\$ liftshift assess -v build/sample-server/appsrv01.vhdx"
 build/liftshift assess -v build/sample-server/appsrv01.vhdx

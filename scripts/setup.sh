@@ -16,6 +16,7 @@ packages=(
   libmono-system-drawing4.0-cil libmono-system-transactions4.0-cil
   libmono-system-enterpriseservices4.0-cil
   mingw-w64 lld llvm libhivex-bin ntfs-3g attr qemu-utils fdisk
+  yamllint time
 )
 
 missing=()
@@ -27,6 +28,9 @@ done
 
 # npm comes with some nodejs builds (NodeSource) and conflicts with Debian's npm
 # package there: ask for Debian's npm only when there is no npm command.
+if ! command -v node >/dev/null 2>&1; then
+  missing+=(nodejs)
+fi
 if ! command -v npm >/dev/null 2>&1; then
   missing+=(npm)
 fi
