@@ -68,10 +68,17 @@ void read_os(const Hive& software, MachineFacts& m) {
   m.csd_version = str(software, cv, "CSDVersion");
 }
 
-void read_services(const Hive& system, const std::string& cs, MachineFacts& m) {
+void read_services(const Hive& system, const std::string& cs, MachineFacts& m,
+                   std::vector<Problem>& problems) {
   auto services = system.find(cs + "\\Services");
   if (!services) return;
-  for (const auto& [name, node] : system.children(*services)) {
+  std::string error;
+  auto keys = system.children(*services, &error);
+  if (!error.empty()) {
+    problems.push_back({"Windows/System32/config/SYSTEM",
+                        "cannot list " + cs + "\\Services (damaged sub-key list: " + error + ")"});
+  }
+  for (const auto& [name, node] : keys) {
     auto type = system.dword_value(node, "Type");
     // Drivers and file systems are not services; a key without Type is a
     // leftover (an uninstalled role) and is listed as such.
@@ -284,7 +291,7 @@ std::optional<MachineFacts> collect_machine(const Volume& volume, std::vector<Pr
   m.computer_name = str(*system, system->find(m.control_set + "\\Control\\ComputerName\\ComputerName"),
                         "ComputerName");
   m.domain = str(*system, system->find(m.control_set + "\\Services\\Tcpip\\Parameters"), "Domain");
-  read_services(*system, m.control_set, m);
+  read_services(*system, m.control_set, m, problems);
   auto software = load_hive(volume, "Windows/System32/config/SOFTWARE", problems, &m);
   if (software) {
     read_os(*software, m);

@@ -102,10 +102,14 @@ std::optional<Hive::Node> Hive::find(std::string_view path) const {
   return node;
 }
 
-std::vector<std::pair<std::string, Hive::Node>> Hive::children(Node node) const {
+std::vector<std::pair<std::string, Hive::Node>> Hive::children(Node node, std::string* error) const {
   std::vector<std::pair<std::string, Node>> out;
+  errno = 0;
   hive_node_h* kids = hivex_node_children(h_->hive, node);
-  if (kids == nullptr) return out;
+  if (kids == nullptr) {
+    if (error != nullptr) *error = std::strerror(errno != 0 ? errno : EINVAL);
+    return out;
+  }
   for (std::size_t i = 0; kids[i] != 0 && i < kMaxChildren; ++i) {
     out.emplace_back(name(kids[i]), kids[i]);
   }

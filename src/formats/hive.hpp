@@ -34,8 +34,10 @@ class Hive {
   // Follows a path of key names separated by '\\' or '/', case-insensitively.
   [[nodiscard]] std::optional<Node> find(std::string_view path) const;
   [[nodiscard]] std::optional<Node> child(Node node, std::string_view name) const;
-  // Sub-keys with their names, at most kMaxChildren.
-  [[nodiscard]] std::vector<std::pair<std::string, Node>> children(Node node) const;
+  // Sub-keys with their names, at most kMaxChildren. When the key's sub-key
+  // list is damaged the result is empty and *error (if given) says why.
+  [[nodiscard]] std::vector<std::pair<std::string, Node>> children(Node node,
+                                                                   std::string* error = nullptr) const;
   [[nodiscard]] std::string name(Node node) const;
 
   // Names of the node's values, at most kMaxChildren.

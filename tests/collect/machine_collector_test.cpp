@@ -152,3 +152,45 @@ TEST(MachineCollector, ExecutableOfACommandLine) {
 
 }  // namespace
 }  // namespace liftshift
+
+namespace liftshift {
+namespace {
+
+MachineFacts collect_hostile(const std::string& drive, std::vector<Problem>& problems) {
+  DirectoryVolume volume(test::fixtures() / "hives" / drive);
+  auto m = collect_machine(volume, problems);
+  return m.value_or(MachineFacts{});
+}
+
+TEST(MachineCollector, ASubkeyLoopNeitherHangsNorRepeats) {
+  std::vector<Problem> problems;
+  MachineFacts m = collect_hostile("loop-drive", problems);
+  // Services -> Evil -> (Services' list) -> Evil ...: only the Services level is read,
+  // so each key is listed once (Evil, having no Type, as a leftover key).
+  ASSERT_EQ(m.services.size(), 2u);
+  EXPECT_EQ(m.services[0].name, "Evil");
+  EXPECT_EQ(m.services[0].type, "unknown (no Type value)");
+  EXPECT_EQ(m.services[1].name, "OrdersSvc");
+}
+
+TEST(MachineCollector, AnAbsurdSubkeyCountIsAProblemNotACrash) {
+  std::vector<Problem> problems;
+  MachineFacts m = collect_hostile("counts-drive", problems);
+  EXPECT_TRUE(m.services.empty());
+  bool said = false;
+  for (const auto& p : problems) said = said || p.message.find("cannot list ControlSet001\\Services") == 0;
+  EXPECT_TRUE(said);
+}
+
+TEST(MachineCollector, ATruncatedHiveIsAClearError) {
+  std::vector<Problem> problems;
+  DirectoryVolume volume(test::fixtures() / "hives" / "truncated-drive");
+  EXPECT_FALSE(collect_machine(volume, problems).has_value());
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].path, "Windows/System32/config/SYSTEM");
+  EXPECT_NE(problems[0].message.find("damaged registry hive that cannot be read"), std::string::npos)
+      << problems[0].message;
+}
+
+}  // namespace
+}  // namespace liftshift

@@ -78,6 +78,18 @@ TEST(Hive, ReadsTheWindows10AndServer2022Hives) {
   EXPECT_TRUE(sam->find("SAM\\Domains").has_value());
 }
 
+TEST(Hive, ReadsTheUserAndAmcacheHives) {
+  test::TempDir dir;
+  auto ntuser = xz_hive("regipy-NTUSER.DAT.xz", dir);
+  auto user = Hive::open(ntuser, "NTUSER.DAT");
+  ASSERT_TRUE(user.ok()) << user.error().message;
+  EXPECT_TRUE(user->find("Software\\Microsoft\\Windows\\CurrentVersion").has_value());
+  auto amcache_bytes = xz_hive("regipy-amcache.hve.xz", dir);
+  auto amcache = Hive::open(amcache_bytes, "Amcache.hve");
+  ASSERT_TRUE(amcache.ok()) << amcache.error().message;
+  EXPECT_TRUE(amcache->find("Root").has_value());
+}
+
 TEST(Hive, NamesWithUmlautsAndSpecialCharacters) {
   auto bytes = shared_hive("hivex-special.hive");
   auto hive = Hive::open(bytes, "special");
