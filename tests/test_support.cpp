@@ -38,16 +38,19 @@ std::string read_text(const fs::path& path) {
 
 TempDir::TempDir() {
   std::random_device rd;
-  path_ = fs::temp_directory_path() / ("liftshift-test-" + std::to_string(rd()) + std::to_string(::getpid()));
+  path_ = fs::temp_directory_path() /
+          ("liftshift-test-" + std::to_string(rd()) + std::to_string(::getpid()));
   fs::create_directories(path_);
 }
 
 TempDir::~TempDir() {
   std::error_code ec;
   // Make everything writable again so tests that remove permissions clean up.
-  for (auto it = fs::recursive_directory_iterator(path_, fs::directory_options::skip_permission_denied, ec);
+  for (auto it = fs::recursive_directory_iterator(
+           path_, fs::directory_options::skip_permission_denied, ec);
        it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (!it->is_symlink(ec)) fs::permissions(it->path(), fs::perms::owner_all, fs::perm_options::add, ec);
+    if (!it->is_symlink(ec))
+      fs::permissions(it->path(), fs::perms::owner_all, fs::perm_options::add, ec);
   }
   fs::remove_all(path_, ec);
 }

@@ -57,8 +57,9 @@ bool any_source_failed(const liftshift::Inventory& inventory) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"liftshift: which Windows applications can be lifted into Windows containers, "
-               "what must change first, with the evidence for every finding."};
+  CLI::App app{
+      "liftshift: which Windows applications can be lifted into Windows containers, "
+      "what must change first, with the evidence for every finding."};
   app.set_version_flag("--version", std::string("liftshift ") + LIFTSHIFT_VERSION);
   app.require_subcommand(1);
 
@@ -68,19 +69,26 @@ int main(int argc, char** argv) {
   std::string output;
   bool verbose = false;
 
-  auto* assess_cmd = app.add_subcommand("assess", "Assess every application found in the given folders");
+  auto* assess_cmd =
+      app.add_subcommand("assess", "Assess every application found in the given folders");
   assess_cmd->add_option("PATH", paths, "Source tree or published application folder")->required();
-  assess_cmd->add_option("--format", format, "Output format")->check(CLI::IsMember({"text", "json"}));
-  assess_cmd->add_flag("-v,--verbose", verbose, "Every finding with evidence and remediation, and every problem");
+  assess_cmd->add_option("--format", format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}));
+  assess_cmd->add_flag("-v,--verbose", verbose,
+                       "Every finding with evidence and remediation, and every problem");
   assess_cmd->add_option("--fail-on", fail_on, "Exit 3 when an application reaches this level")
       ->check(CLI::IsMember({"blocker", "change"}));
   assess_cmd->add_option("-o,--output", output, "Write the report to this file instead of stdout");
   int partition = 0;
-  assess_cmd->add_option("--partition", partition, "Disk images: read this partition (1-based) instead of the one holding Windows")
+  assess_cmd
+      ->add_option("--partition", partition,
+                   "Disk images: read this partition (1-based) instead of the one holding Windows")
       ->check(CLI::Range(1, 1024));
 
-  auto* inventory_cmd = app.add_subcommand("inventory", "Print what was found (JSON), before any rule runs");
-  inventory_cmd->add_option("PATH", paths, "Source tree or published application folder")->required();
+  auto* inventory_cmd =
+      app.add_subcommand("inventory", "Print what was found (JSON), before any rule runs");
+  inventory_cmd->add_option("PATH", paths, "Source tree or published application folder")
+      ->required();
   inventory_cmd->add_option("-o,--output", output, "Write to this file instead of stdout");
   inventory_cmd->add_option("--partition", partition, "Disk images: read this partition (1-based)")
       ->check(CLI::Range(1, 1024));

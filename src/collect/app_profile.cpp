@@ -65,7 +65,8 @@ Framework framework_from_clr(const BinaryFacts& b) {
   if (istarts_with(v, "v1.1")) return {"netfx", "1.1", ""};
   if (istarts_with(v, "v2.0")) {
     for (const auto& r : b.assembly_refs) {
-      if (iequals(r.name, "System.Core") && istarts_with(r.version, "3.5")) return {"netfx", "3.5", ""};
+      if (iequals(r.name, "System.Core") && istarts_with(r.version, "3.5"))
+        return {"netfx", "3.5", ""};
     }
     return {"netfx", "2.0", ""};
   }
@@ -120,14 +121,15 @@ Framework detect_framework(const Application& app) {
       return f;
     }
   }
-  if (entry != nullptr && !entry->is_clr) return {"native", "", entry->path + ": native " + entry->machine + " image"};
+  if (entry != nullptr && !entry->is_clr)
+    return {"native", "", entry->path + ": native " + entry->machine + " image"};
   for (const auto& m : app.markers) {
     if (m.category != "third-party") continue;
     std::string kind = m.detail == "Java" || m.detail == "Apache Tomcat" ? "java"
-                       : m.detail == "Node.js"                          ? "node"
-                       : m.detail == "Python"                           ? "python"
-                       : m.detail == "PHP"                              ? "php"
-                                                                        : "other";
+                       : m.detail == "Node.js"                           ? "node"
+                       : m.detail == "Python"                            ? "python"
+                       : m.detail == "PHP"                               ? "php"
+                                                                         : "other";
     return {kind, "", m.path + ": " + m.detail};
   }
   return {"other", "", ""};
@@ -145,7 +147,8 @@ AppKind detect_kind(const Application& app) {
     if (wcf_project || !markers(app, "svc-file").empty()) return AppKind::kWcf;
     bool pages = false;
     for (const auto& c : app.configs) {
-      if (c.has_service_model && !c.endpoints.empty() && c.has_service_host_activation) pages = true;
+      if (c.has_service_model && !c.endpoints.empty() && c.has_service_host_activation)
+        pages = true;
     }
     return pages && !web_project ? AppKind::kWcf : AppKind::kWeb;
   }

@@ -34,12 +34,13 @@ void collect_folder(const std::string& path, const std::string& source_name,
   DirectoryVolume volume{fs::path(path)};
   ParsedSource parsed = read_source(volume, options.limits);
   source.kind = parsed.source_tree ? SourceKind::kSourceTree : SourceKind::kAppFolder;
-  std::vector<Application> apps =
-      parsed.source_tree ? group_source_tree(parsed, source_name) : group_published(parsed, source_name);
+  std::vector<Application> apps = parsed.source_tree ? group_source_tree(parsed, source_name)
+                                                     : group_published(parsed, source_name);
   if (!parsed.source_tree) assign_by_root(parsed, apps);
   if (apps.empty()) {
-    parsed.problems.push_back({"", "no application found: no executable, web application or "
-                                   "application project in this folder"});
+    parsed.problems.push_back({"",
+                               "no application found: no executable, web application or "
+                               "application project in this folder"});
   }
   for (auto& app : apps) {
     app.source = path;
@@ -57,7 +58,8 @@ void collect_server(const Volume& volume, const std::string& path, const std::st
   std::vector<Problem> problems;
   if (auto machine = collect_machine(volume, problems)) {
     source.machine = std::make_shared<const MachineFacts>(std::move(*machine));
-    for (auto& app : collect_server_apps(volume, *source.machine, source_name, options.limits, problems)) {
+    for (auto& app :
+         collect_server_apps(volume, *source.machine, source_name, options.limits, problems)) {
       app.source = path;
       app.machine = source.machine;
       inventory.apps.push_back(std::move(app));
@@ -102,7 +104,8 @@ Inventory collect(const std::vector<std::string>& paths, const CollectOptions& o
         source.image_format = opened->format;
         source.partition = opened->chosen;
         source.image_size = opened->image_size;
-        collect_server(*opened->volume, path, source_name_for(path, names), options, inventory, source);
+        collect_server(*opened->volume, path, source_name_for(path, names), options, inventory,
+                       source);
         if (opened->read_stats) source.bytes_read = opened->read_stats->bytes.load();
       }
     } else {

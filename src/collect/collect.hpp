@@ -13,7 +13,8 @@ namespace liftshift {
 
 struct CollectOptions {
   ReadLimits limits;
-  std::optional<int> partition;  // disk images: 1-based partition to read instead of the automatic choice
+  std::optional<int>
+      partition;  // disk images: 1-based partition to read instead of the automatic choice
 };
 
 Inventory collect(const std::vector<std::string>& paths, const CollectOptions& options = {});

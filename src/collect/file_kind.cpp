@@ -22,8 +22,8 @@ FileKind classify_file(std::string_view path) {
   if (iends_with(name, ".exe") || iends_with(name, ".dll")) {
     return marker_for_file(path).category == "installer" ? FileKind::kMarker : FileKind::kBinary;
   }
-  if (iequals(name, "web.config") || iequals(name, "app.config") || iends_with(name, ".exe.config") ||
-      iends_with(name, ".dll.config")) {
+  if (iequals(name, "web.config") || iequals(name, "app.config") ||
+      iends_with(name, ".exe.config") || iends_with(name, ".dll.config")) {
     return FileKind::kConfig;
   }
   if (iends_with(name, ".csproj") || iends_with(name, ".vbproj")) return FileKind::kProject;
@@ -53,17 +53,18 @@ MarkerInfo marker_for_file(std::string_view path) {
     }
   }
   if (iends_with(name, ".msi")) return {"installer", "Windows Installer package"};
-  if (iends_with(name, ".exe") &&
-      (istarts_with(name, "setup") || istarts_with(name, "install") || icontains(name, "installer") ||
-       istarts_with(name, "unins") || istarts_with(name, "vcredist") || istarts_with(name, "ndp") ||
-       istarts_with(name, "dotnetfx"))) {
+  if (iends_with(name, ".exe") && (istarts_with(name, "setup") || istarts_with(name, "install") ||
+                                   icontains(name, "installer") || istarts_with(name, "unins") ||
+                                   istarts_with(name, "vcredist") || istarts_with(name, "ndp") ||
+                                   istarts_with(name, "dotnetfx"))) {
     return {"installer", "setup program"};
   }
   if (iends_with(name, ".vdproj") || iends_with(name, ".wixproj") || iends_with(name, ".wxs") ||
       iends_with(name, ".iss") || iends_with(name, ".nsi")) {
     return {"installer", "installer project"};
   }
-  if (iends_with(name, ".pfx") || iends_with(name, ".p12")) return {"certificate", "certificate with private key"};
+  if (iends_with(name, ".pfx") || iends_with(name, ".p12"))
+    return {"certificate", "certificate with private key"};
   if (iends_with(name, ".rdp")) return {"rdp-file", "Remote Desktop connection file"};
   if (iends_with(name, ".svc")) return {"svc-file", "WCF service endpoint (.svc)"};
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 22> kThirdParty{{
@@ -94,7 +95,8 @@ MarkerInfo marker_for_file(std::string_view path) {
     bool match = suffix.front() == '.' ? iends_with(name, suffix) : iequals(name, suffix);
     if (match) return {"third-party", std::string(detail)};
   }
-  if (istarts_with(name, "tomcat") && iends_with(name, ".exe")) return {"third-party", "Apache Tomcat"};
+  if (istarts_with(name, "tomcat") && iends_with(name, ".exe"))
+    return {"third-party", "Apache Tomcat"};
   if (iends_with(name, ".log")) return {"log-file", "log file"};
   return {};
 }
@@ -114,14 +116,14 @@ MarkerInfo marker_for_folder(std::string_view path) {
 
 bool skip_folder(std::string_view path, bool source_tree) {
   std::string_view name = file_name(path);
-  if (iequals(name, ".git") || iequals(name, ".svn") || iequals(name, ".vs") || iequals(name, ".hg") ||
-      iequals(name, "node_modules") || iequals(name, "__pycache__")) {
+  if (iequals(name, ".git") || iequals(name, ".svn") || iequals(name, ".vs") ||
+      iequals(name, ".hg") || iequals(name, "node_modules") || iequals(name, "__pycache__")) {
     return true;
   }
   // In a source tree, build outputs and the NuGet package cache repeat what
   // the projects and packages.config already say.
-  return source_tree && (iequals(name, "obj") || iequals(name, "bin") || iequals(name, "packages") ||
-                         iequals(name, "TestResults"));
+  return source_tree && (iequals(name, "obj") || iequals(name, "bin") ||
+                         iequals(name, "packages") || iequals(name, "TestResults"));
 }
 
 }  // namespace liftshift

@@ -21,7 +21,8 @@ bool is_page(std::string_view name) {
 std::vector<std::string> web_roots(const ParsedSource& parsed) {
   std::set<std::string> candidates;
   for (const auto& c : parsed.configs) {
-    if (iequals(file_name(c.path), "web.config")) candidates.insert(std::string(parent_dir(c.path)));
+    if (iequals(file_name(c.path), "web.config"))
+      candidates.insert(std::string(parent_dir(c.path)));
   }
   std::vector<std::string> roots;
   for (const auto& dir : candidates) {

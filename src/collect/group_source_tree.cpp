@@ -27,8 +27,9 @@ bool is_test_project(const ProjectFacts& p) {
 }
 
 bool is_app_project(const ProjectFacts& p) {
-  return iequals(p.output_type, "Exe") || iequals(p.output_type, "WinExe") || p.is_web || p.is_wcf ||
-         iequals(p.sdk, "Microsoft.NET.Sdk.Web") || iequals(p.sdk, "Microsoft.NET.Sdk.Worker");
+  return iequals(p.output_type, "Exe") || iequals(p.output_type, "WinExe") || p.is_web ||
+         p.is_wcf || iequals(p.sdk, "Microsoft.NET.Sdk.Web") ||
+         iequals(p.sdk, "Microsoft.NET.Sdk.Worker");
 }
 
 // Resolves a ProjectReference written relative to the referencing project.
@@ -97,7 +98,8 @@ std::vector<Application> group_source_tree(ParsedSource& parsed, const std::stri
     }
   }
   if (apps.empty() && !parsed.projects.empty()) {
-    parsed.problems.push_back({"", "only class library or test projects found: no application to assess"});
+    parsed.problems.push_back(
+        {"", "only class library or test projects found: no application to assess"});
   }
   return apps;
 }

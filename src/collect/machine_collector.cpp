@@ -85,7 +85,9 @@ void read_services(const Hive& system, const std::string& cs, MachineFacts& m,
     if (type && (*type & 0x30) == 0) continue;
     ServiceInfo s;
     s.name = name;
-    s.type = !type ? "unknown (no Type value)" : (*type & 0x20) != 0 ? "shared process" : "own process";
+    s.type = !type                 ? "unknown (no Type value)"
+             : (*type & 0x20) != 0 ? "shared process"
+                                   : "own process";
     s.display_name = system.value_text(node, "DisplayName").value_or("");
     s.image_path = system.value_text(node, "ImagePath").value_or("");
     s.account = system.value_text(node, "ObjectName").value_or("LocalSystem");
@@ -108,11 +110,20 @@ void read_roles(const Hive& software, const Hive& system, const std::string& cs,
     }
   }
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kServiceRoles{{
-      {"NTDS", "AD-Domain-Services"},  {"DHCPServer", "DHCP"},       {"DNS", "DNS"},
-      {"W3SVC", "Web-Server"},         {"MSMQ", "MSMQ-Server"},      {"CertSvc", "ADCS-Cert-Authority"},
-      {"WDSServer", "WDS"},            {"WsusService", "UpdateServices"}, {"IAS", "NPAS"},
-      {"TermServLicensing", "RDS-Licensing"}, {"Tssdis", "RDS-Connection-Broker"},
-      {"MSSQLSERVER", "SQL Server"},   {"MySQL", "MySQL"},           {"MongoDB", "MongoDB"},
+      {"NTDS", "AD-Domain-Services"},
+      {"DHCPServer", "DHCP"},
+      {"DNS", "DNS"},
+      {"W3SVC", "Web-Server"},
+      {"MSMQ", "MSMQ-Server"},
+      {"CertSvc", "ADCS-Cert-Authority"},
+      {"WDSServer", "WDS"},
+      {"WsusService", "UpdateServices"},
+      {"IAS", "NPAS"},
+      {"TermServLicensing", "RDS-Licensing"},
+      {"Tssdis", "RDS-Connection-Broker"},
+      {"MSSQLSERVER", "SQL Server"},
+      {"MySQL", "MySQL"},
+      {"MongoDB", "MongoDB"},
   }};
   for (const auto& s : m.services) {
     if (s.image_path.empty()) continue;  // a leftover key proves no role
@@ -128,7 +139,8 @@ void read_roles(const Hive& software, const Hive& system, const std::string& cs,
   auto po = system.find(cs + "\\Control\\ProductOptions");
   std::string product = str(system, po, "ProductType");
   if (iequals(product, "LanmanNT")) {
-    add_role(m, "AD-Domain-Services", "SYSTEM\\" + cs + "\\Control\\ProductOptions ProductType=LanmanNT");
+    add_role(m, "AD-Domain-Services",
+             "SYSTEM\\" + cs + "\\Control\\ProductOptions ProductType=LanmanNT");
   }
   if (m.installation_type.empty() && !product.empty()) {
     m.installation_type = iequals(product, "WinNT") ? "Client" : "Server";
@@ -136,7 +148,8 @@ void read_roles(const Hive& software, const Hive& system, const std::string& cs,
   if (auto shares = system.find(cs + "\\Services\\LanmanServer\\Shares")) {
     for (const auto& name : system.value_names(*shares)) {
       // Administrative ($) shares and a domain controller's own shares are not a file server.
-      if (!name.empty() && name.back() != '$' && !iequals(name, "NETLOGON") && !iequals(name, "SYSVOL")) {
+      if (!name.empty() && name.back() != '$' && !iequals(name, "NETLOGON") &&
+          !iequals(name, "SYSVOL")) {
         m.shares.push_back(name);
       }
     }
@@ -156,7 +169,8 @@ void read_programs(const Hive& software, MachineFacts& m) {
     for (const auto& [key, p] : software.children(*node)) {
       InstalledProgram prog;
       prog.name = software.value_text(p, "DisplayName").value_or("");
-      if (prog.name.empty() || software.dword_value(p, "SystemComponent").value_or(0) == 1) continue;
+      if (prog.name.empty() || software.dword_value(p, "SystemComponent").value_or(0) == 1)
+        continue;
       if (software.value_text(p, "ParentKeyName")) continue;  // updates of another product
       prog.version = software.value_text(p, "DisplayVersion").value_or("");
       prog.publisher = software.value_text(p, "Publisher").value_or("");
@@ -169,7 +183,8 @@ void read_programs(const Hive& software, MachineFacts& m) {
 
 void read_dotnet(const Hive& software, MachineFacts& m) {
   const std::string ndp = "Microsoft\\NET Framework Setup\\NDP\\";
-  if (software.find("Microsoft\\.NETFramework\\Policy\\v1.0\\3705")) m.dotnet_runtimes.push_back("1.0");
+  if (software.find("Microsoft\\.NETFramework\\Policy\\v1.0\\3705"))
+    m.dotnet_runtimes.push_back("1.0");
   auto installed = [&](const std::string& key, std::string_view value) {
     auto n = software.find(ndp + key);
     return n && software.dword_value(*n, value).value_or(0) == 1;
@@ -226,7 +241,8 @@ void read_queues(const Volume& volume, MachineFacts& m, std::vector<Problem>& pr
     if (!bytes) continue;
     std::string text = decode_text(*bytes);
     for (const auto& line : split(text, '\n')) {
-      if (istarts_with(trim(line), "QueueName=")) m.msmq_queues.push_back(trim(trim(line).substr(10)));
+      if (istarts_with(trim(line), "QueueName="))
+        m.msmq_queues.push_back(trim(trim(line).substr(10)));
     }
   }
 }
@@ -235,9 +251,17 @@ void read_queues(const Volume& volume, MachineFacts& m, std::vector<Problem>& pr
 
 std::string netfx_version_from_release(std::uint32_t release) {
   static constexpr std::array<std::pair<std::uint32_t, std::string_view>, 11> kReleases{{
-      {533320, "4.8.1"}, {528040, "4.8"},   {461808, "4.7.2"}, {461308, "4.7.1"},
-      {460798, "4.7"},   {394802, "4.6.2"}, {394254, "4.6.1"}, {393295, "4.6"},
-      {379893, "4.5.2"}, {378675, "4.5.1"}, {378389, "4.5"},
+      {533320, "4.8.1"},
+      {528040, "4.8"},
+      {461808, "4.7.2"},
+      {461308, "4.7.1"},
+      {460798, "4.7"},
+      {394802, "4.6.2"},
+      {394254, "4.6.1"},
+      {393295, "4.6"},
+      {379893, "4.5.2"},
+      {378675, "4.5.1"},
+      {378389, "4.5"},
   }};
   for (const auto& [min, version] : kReleases) {
     if (release >= min) return std::string(version);
@@ -288,8 +312,9 @@ std::optional<MachineFacts> collect_machine(const Volume& volume, std::vector<Pr
     problems.push_back({"Windows/System32/config/SYSTEM",
                         "Select\\Current names " + m.control_set + ", which is missing"});
   }
-  m.computer_name = str(*system, system->find(m.control_set + "\\Control\\ComputerName\\ComputerName"),
-                        "ComputerName");
+  m.computer_name =
+      str(*system, system->find(m.control_set + "\\Control\\ComputerName\\ComputerName"),
+          "ComputerName");
   m.domain = str(*system, system->find(m.control_set + "\\Services\\Tcpip\\Parameters"), "Domain");
   read_services(*system, m.control_set, m, problems);
   auto software = load_hive(volume, "Windows/System32/config/SOFTWARE", problems, &m);
@@ -302,7 +327,8 @@ std::optional<MachineFacts> collect_machine(const Volume& volume, std::vector<Pr
   }
   read_queues(volume, m, problems);
   if (m.os_name.empty() && !m.version.empty()) {
-    m.os_name = "Windows NT " + m.version + (iequals(m.installation_type, "Server") ? " Server" : "");
+    m.os_name =
+        "Windows NT " + m.version + (iequals(m.installation_type, "Server") ? " Server" : "");
   }
   return m;
 }

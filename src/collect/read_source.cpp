@@ -182,7 +182,8 @@ ParsedSource read_source(const Volume& volume, const ReadLimits& limits) {
   for (const auto& e : all) {
     bool inside_skipped = false;
     for (const auto& p : skipped_prefixes) {
-      if (e.path.size() > p.size() && e.path.compare(0, p.size(), p) == 0 && e.path[p.size()] == '/') {
+      if (e.path.size() > p.size() && e.path.compare(0, p.size(), p) == 0 &&
+          e.path[p.size()] == '/') {
         inside_skipped = true;
         break;
       }

@@ -59,7 +59,8 @@ class FolderReader {
 std::string parent_of(const std::string& path) { return std::string(parent_dir(path)); }
 
 // The app in `apps` whose entry is `exe` (case-insensitive), if any.
-std::optional<Application> app_for_exe(const std::vector<Application>& apps, const std::string& exe) {
+std::optional<Application> app_for_exe(const std::vector<Application>& apps,
+                                       const std::string& exe) {
   for (const auto& a : apps) {
     if (iequals(a.entry, exe)) return a;
   }
@@ -95,32 +96,37 @@ void add_iis_apps(const Volume& volume, FolderReader& reader, const std::string&
     auto folder = volume_path(info.physical_path);
     std::string label = info.site + info.app_path;
     if (!folder) {
-      problems.push_back({config_path, "site '" + label + "' serves " + info.physical_path +
-                                           ", which is not on this volume: its content was not assessed"});
+      problems.push_back(
+          {config_path, "site '" + label + "' serves " + info.physical_path +
+                            ", which is not on this volume: its content was not assessed"});
     } else if (auto found = volume.find(*folder); !found || !found->is_dir) {
       problems.push_back({config_path, "site '" + label + "' serves " + info.physical_path +
                                            ", which does not exist on this volume"});
     } else {
       for (auto& a : reader.apps(found->path)) {
-        if (iequals(a.root, found->path) && (a.kind == AppKind::kWeb || iends_with(a.entry, "web.config"))) {
+        if (iequals(a.root, found->path) &&
+            (a.kind == AppKind::kWeb || iends_with(a.entry, "web.config"))) {
           app = a;
         }
       }
       if (app.root.empty()) {
         app.root = found->path;
         app.entry = found->path;  // a site without web.config: static content or classic ASP
-        app.framework = {"other", "", found->path + ": no web.config and no bin folder (static content)"};
+        app.framework = {"other", "",
+                         found->path + ": no web.config and no bin folder (static content)"};
       }
     }
     app.iis = info;
     for (const auto& p : iis->windows_auth_paths) {
       if (iequals(p, info.site + info.app_path) || iequals(p + "/", info.site + info.app_path) ||
           (info.app_path == "/" && iequals(p, info.site))) {
-        app.markers.push_back({"windows-auth", config_path, "windowsAuthentication enabled for " + p});
+        app.markers.push_back(
+            {"windows-auth", config_path, "windowsAuthentication enabled for " + p});
       }
     }
     if (iis->windows_auth_default) {
-      app.markers.push_back({"windows-auth", config_path, "windowsAuthentication enabled server-wide"});
+      app.markers.push_back(
+          {"windows-auth", config_path, "windowsAuthentication enabled server-wide"});
     }
     app.name = info.app_path == "/" ? info.site : info.site + info.app_path;
     app.id = source_name + "/iis/" + safe_id(app.name);
@@ -161,7 +167,8 @@ void add_service_apps(const Volume& volume, FolderReader& reader, const MachineF
     base.name = s.name;
     base.service = s;
     base.kind = AppKind::kService;
-    add_exe_app(volume, reader, executable_of(s.image_path), base, out, problems, "service " + s.name);
+    add_exe_app(volume, reader, executable_of(s.image_path), base, out, problems,
+                "service " + s.name);
   }
 }
 
@@ -205,7 +212,8 @@ void add_task_apps(const Volume& volume, FolderReader& reader, const std::string
     std::string exe = executable_of(task->info.command);
     if (istarts_with(exe, "C:\\Windows\\") || !iends_with(exe, ".exe")) {
       // A script run by a Windows program (cmd, powershell, cscript): the app is the task itself.
-      base.entry = task->info.command + (task->info.arguments.empty() ? "" : " " + task->info.arguments);
+      base.entry =
+          task->info.command + (task->info.arguments.empty() ? "" : " " + task->info.arguments);
       out.push_back(std::move(base));
       continue;
     }
@@ -251,7 +259,8 @@ std::optional<std::string> volume_path(std::string_view windows_path) {
 }
 
 std::vector<Application> collect_server_apps(const Volume& volume, const MachineFacts& machine,
-                                             const std::string& source_name, const ReadLimits& limits,
+                                             const std::string& source_name,
+                                             const ReadLimits& limits,
                                              std::vector<Problem>& problems) {
   FolderReader reader(volume, limits, problems);
   std::vector<Application> apps;
@@ -265,7 +274,8 @@ std::vector<Application> collect_server_apps(const Volume& volume, const Machine
     // What the server says wins over what the files suggest.
     if (app.service) app.kind = AppKind::kService;
     if (app.task) app.kind = AppKind::kTask;
-    if (app.iis) app.kind = kind == AppKind::kWcf || app.kind == AppKind::kWcf ? AppKind::kWcf : AppKind::kWeb;
+    if (app.iis)
+      app.kind = kind == AppKind::kWcf || app.kind == AppKind::kWcf ? AppKind::kWcf : AppKind::kWeb;
   }
   return apps;
 }

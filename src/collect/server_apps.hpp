@@ -15,7 +15,8 @@
 namespace liftshift {
 
 std::vector<Application> collect_server_apps(const Volume& volume, const MachineFacts& machine,
-                                             const std::string& source_name, const ReadLimits& limits,
+                                             const std::string& source_name,
+                                             const ReadLimits& limits,
                                              std::vector<Problem>& problems);
 
 // "C:\\inetpub\\wwwroot" or "%SystemDrive%\\inetpub\\wwwroot" -> "inetpub/wwwroot";

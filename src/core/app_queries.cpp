@@ -131,7 +131,8 @@ Evidence project_packages(const Application& app, std::string_view id_prefix) {
   for (const auto& p : app.projects) {
     for (const auto& pkg : p.packages) {
       if (istarts_with(pkg.id, id_prefix)) {
-        out.push_back(p.path + ": package " + pkg.id + (pkg.version.empty() ? "" : " " + pkg.version));
+        out.push_back(p.path + ": package " + pkg.id +
+                      (pkg.version.empty() ? "" : " " + pkg.version));
       }
     }
   }
@@ -195,7 +196,8 @@ Evidence service_evidence(const Application& app) {
   append(out, imports_function(app, "advapi32.dll", "StartServiceCtrlDispatcher"));
   append(out, source_hits(app, "servicebase"));
   for (const auto& p : app.projects) {
-    if (iequals(p.sdk, "Microsoft.NET.Sdk.Worker")) out.push_back(p.path + ": Sdk=\"" + p.sdk + "\"");
+    if (iequals(p.sdk, "Microsoft.NET.Sdk.Worker"))
+      out.push_back(p.path + ": Sdk=\"" + p.sdk + "\"");
   }
   return out;
 }

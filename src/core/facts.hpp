@@ -36,7 +36,7 @@ struct BinaryFacts {
   std::uint16_t dll_characteristics = 0;
   std::vector<PeImport> imports;
   std::vector<PeImport> pinvoke_imports;  // CLR [DllImport] declarations (ImplMap + ModuleRef)
-  std::vector<PeImport> delay_imports;  // delay-load import directory (loaded on first call)
+  std::vector<PeImport> delay_imports;    // delay-load import directory (loaded on first call)
   // CLR (only when the image has a CLR header)
   bool is_clr = false;
   std::string clr_version;       // metadata root version string, e.g. "v4.0.30319"
@@ -54,10 +54,10 @@ struct BinaryFacts {
 
 struct ConnectionStringFacts {
   std::string name;
-  std::string provider;         // providerName attribute
-  std::string masked;           // the connection string with secrets replaced by "***"
-  bool had_secret = false;      // a password / key was present (and masked)
-  std::string server;           // Data Source / Server / Host value (not secret)
+  std::string provider;     // providerName attribute
+  std::string masked;       // the connection string with secrets replaced by "***"
+  bool had_secret = false;  // a password / key was present (and masked)
+  std::string server;       // Data Source / Server / Host value (not secret)
   bool integrated_security = false;
   bool local_file = false;      // AttachDbFilename, |DataDirectory|, .mdf/.sdf/.db/.mdb file
   std::string local_file_path;  // the file it names, when local_file
@@ -95,16 +95,16 @@ struct ConfigFacts {
   std::string session_state_mode;   // system.web/sessionState@mode; "" when the element is absent
   bool machine_key_present = false;
   bool machine_key_explicit = false;  // explicit validationKey/decryptionKey (not AutoGenerate)
-  std::string target_framework;       // httpRuntime/compilation targetFramework or supportedRuntime sku
+  std::string target_framework;  // httpRuntime/compilation targetFramework or supportedRuntime sku
   std::vector<std::string> supported_runtimes;  // startup/supportedRuntime@version ("v2.0.50727")
   bool has_service_model = false;
   std::vector<BindingFacts> bindings;
   std::vector<EndpointFacts> endpoints;
-  bool has_service_host_activation = false;  // serviceHostingEnvironment / .svc activation
-  std::vector<std::string> log_paths;        // file targets of log4net/NLog/trace listeners
+  bool has_service_host_activation = false;    // serviceHostingEnvironment / .svc activation
+  std::vector<std::string> log_paths;          // file targets of log4net/NLog/trace listeners
   std::vector<std::string> event_log_sources;  // EventLogTraceListener / log4net EventLogAppender
-  std::vector<std::string> drive_paths;  // absolute non-C: drive or UNC paths found in values
-  std::vector<std::string> ldap_paths;   // LDAP:// URLs, masked
+  std::vector<std::string> drive_paths;        // absolute non-C: drive or UNC paths found in values
+  std::vector<std::string> ldap_paths;         // LDAP:// URLs, masked
   std::vector<std::string> warnings;
 };
 
@@ -122,15 +122,15 @@ struct ProjectFacts {
   std::string sdk;          // "Microsoft.NET.Sdk.Web"
   std::string output_type;  // "Exe", "WinExe", "Library"
   std::string assembly_name;
-  std::vector<std::string> target_frameworks;  // normalized: "net472", "net8.0", "net8.0-windows"
-  std::vector<AssemblyRef> references;         // <Reference Include="System.Messaging" />
-  std::vector<PackageRef> packages;            // PackageReference + packages.config
-  std::vector<std::string> project_references; // relative paths as written
-  std::vector<std::string> project_type_guids; // lower-case, braces stripped
+  std::vector<std::string> target_frameworks;   // normalized: "net472", "net8.0", "net8.0-windows"
+  std::vector<AssemblyRef> references;          // <Reference Include="System.Messaging" />
+  std::vector<PackageRef> packages;             // PackageReference + packages.config
+  std::vector<std::string> project_references;  // relative paths as written
+  std::vector<std::string> project_type_guids;  // lower-case, braces stripped
   bool use_windows_forms = false;
   bool use_wpf = false;
-  bool is_web = false;  // web application/site project
-  bool is_wcf = false;  // WCF service project
+  bool is_web = false;                      // web application/site project
+  bool is_wcf = false;                      // WCF service project
   std::vector<std::string> app_data_items;  // Content/None items under App_Data, as written
   std::vector<std::string> warnings;
 };

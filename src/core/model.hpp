@@ -22,28 +22,30 @@ std::string to_string(Severity severity);
 std::string to_string(Verdict verdict);
 
 struct Framework {
-  std::string kind;     // "netfx", "dotnet", "native", "java", "node", "python", "php", "other"
-  std::string version;  // "4.7.2", "2.0", "8.0"; "" when unknown
-  std::string evidence; // where the version came from
+  std::string kind;      // "netfx", "dotnet", "native", "java", "node", "python", "php", "other"
+  std::string version;   // "4.7.2", "2.0", "8.0"; "" when unknown
+  std::string evidence;  // where the version came from
 };
 
 // A file that matters for a rule by its name or place alone.
 struct FileMarker {
-  std::string category;  // "database-file", "state-folder", "installer", "third-party", "log-folder"
+  std::string
+      category;  // "database-file", "state-folder", "installer", "third-party", "log-folder"
   std::string path;
-  std::string detail;    // e.g. "SQLite database", "Apache Tomcat"
+  std::string detail;  // e.g. "SQLite database", "Apache Tomcat"
 };
 
 // What a server says about an application (filled when the source is a whole
 // server: system drive or disk image; empty for folders).
 struct ServiceInfo {
-  std::string name;          // service key name, e.g. "OrderProcessor"
+  std::string name;  // service key name, e.g. "OrderProcessor"
   std::string display_name;
-  std::string image_path;    // as in the registry, e.g. "\"C:\\Apps\\Orders\\svc.exe\" -k"
-  std::string type;          // "own process", "shared process"
-  bool microsoft = false;    // part of Windows or a Microsoft product, not the application's own
-  std::string account;       // ObjectName: "LocalSystem", "NT AUTHORITY\\NetworkService", "CONTOSO\\svc_orders"
-  int start = 3;             // 2 automatic, 3 manual, 4 disabled
+  std::string image_path;  // as in the registry, e.g. "\"C:\\Apps\\Orders\\svc.exe\" -k"
+  std::string type;        // "own process", "shared process"
+  bool microsoft = false;  // part of Windows or a Microsoft product, not the application's own
+  std::string
+      account;  // ObjectName: "LocalSystem", "NT AUTHORITY\\NetworkService", "CONTOSO\\svc_orders"
+  int start = 3;  // 2 automatic, 3 manual, 4 disabled
   std::vector<std::string> depends_on;
 };
 
@@ -51,7 +53,7 @@ struct IisBinding {
   std::string protocol;  // "http", "https", "net.tcp", "net.msmq"...
   std::string address;   // "*" or an IP
   int port = 0;
-  std::string host;      // host header
+  std::string host;              // host header
   std::string certificate_hash;  // https: SHA-1 thumbprint from the SSL binding, when known
 };
 
@@ -62,17 +64,18 @@ struct IisInfo {
   std::string app_pool;
   std::string runtime_version;  // managedRuntimeVersion: "v4.0", "v2.0", "" (no managed code)
   std::string pipeline_mode;    // "Integrated" / "Classic"
-  std::string identity;         // "ApplicationPoolIdentity", "NetworkService", "SpecificUser: CONTOSO\\web"
+  std::string
+      identity;  // "ApplicationPoolIdentity", "NetworkService", "SpecificUser: CONTOSO\\web"
   std::vector<IisBinding> bindings;
 };
 
 struct TaskInfo {
-  std::string path;       // "\\Contoso\\Nightly export"
-  std::string command;    // action Exec/Command
+  std::string path;     // "\\Contoso\\Nightly export"
+  std::string command;  // action Exec/Command
   std::string arguments;
-  std::string user;       // principal UserId
+  std::string user;                   // principal UserId
   std::vector<std::string> triggers;  // readable: "daily at 02:00", "at startup"
-  std::string cron;       // the same as a cron schedule when it can be expressed ("0 2 * * *")
+  std::string cron;  // the same as a cron schedule when it can be expressed ("0 2 * * *")
 };
 
 struct InstalledProgram {
@@ -93,9 +96,9 @@ struct RoleFact {
 struct MachineFacts {
   std::string computer_name;
   std::string domain;
-  std::string os_name;            // ProductName
-  std::string version;            // "6.3"
-  std::string build;              // CurrentBuildNumber, "9600"
+  std::string os_name;  // ProductName
+  std::string version;  // "6.3"
+  std::string build;    // CurrentBuildNumber, "9600"
   std::string ubr;
   std::string edition;            // EditionID
   std::string installation_type;  // "Server", "Server Core", "Client"
@@ -115,13 +118,13 @@ struct MachineFacts {
 };
 
 struct Application {
-  std::string id;      // stable: "<source-name>/<relative root or project>"
+  std::string id;  // stable: "<source-name>/<relative root or project>"
   std::string name;
   std::string source;  // the source path given by the user
   std::string root;    // folder of the app, relative to the source ("" = source root)
   AppKind kind = AppKind::kConsole;
   Framework framework;
-  std::string entry;   // main executable or project, relative to the source
+  std::string entry;                  // main executable or project, relative to the source
   std::vector<BinaryFacts> binaries;  // entry binary first, then its local dependencies
   std::vector<ConfigFacts> configs;
   std::vector<ProjectFacts> projects;
@@ -141,8 +144,8 @@ struct Source {
   std::string note;
   std::shared_ptr<const MachineFacts> machine;  // system drives and disk images
   // Disk images only: what was opened and how much of it was read.
-  std::string image_format;   // "VHDX (dynamic)"
-  std::string partition;      // "partition 2 (NTFS, 30 MiB, holds Windows)"
+  std::string image_format;  // "VHDX (dynamic)"
+  std::string partition;     // "partition 2 (NTFS, 30 MiB, holds Windows)"
   std::uint64_t image_size = 0;
   std::uint64_t bytes_read = 0;
 };

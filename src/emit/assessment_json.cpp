@@ -16,12 +16,16 @@ json machine_json(const MachineFacts& m) {
   json services = json::array();
   for (const auto& s : m.services) {
     if (s.microsoft) continue;  // the application's own services; Windows' are many and known
-    services.push_back({{"name", s.name}, {"image_path", s.image_path}, {"account", s.account},
+    services.push_back({{"name", s.name},
+                        {"image_path", s.image_path},
+                        {"account", s.account},
                         {"start", s.start}});
   }
   json programs = json::array();
   for (const auto& p : m.programs) {
-    programs.push_back({{"name", p.name}, {"version", p.version}, {"publisher", p.publisher},
+    programs.push_back({{"name", p.name},
+                        {"version", p.version},
+                        {"publisher", p.publisher},
                         {"install_location", p.install_location}});
   }
   return {{"computer_name", m.computer_name},
@@ -36,7 +40,10 @@ json machine_json(const MachineFacts& m) {
           {"roles", roles},
           {"dotnet_runtimes", m.dotnet_runtimes},
           {"iis_version", m.iis_version},
-          {"msmq", {{"installed", m.msmq_installed}, {"workgroup", m.msmq_workgroup}, {"queues", m.msmq_queues}}},
+          {"msmq",
+           {{"installed", m.msmq_installed},
+            {"workgroup", m.msmq_workgroup},
+            {"queues", m.msmq_queues}}},
           {"msdtc_network_access", m.msdtc_network_access},
           {"shares", m.shares},
           {"services", services},
@@ -62,13 +69,18 @@ json sources_json(const Inventory& inventory) {
 
 json problems_json(const Inventory& inventory) {
   json out = json::array();
-  for (const auto& p : inventory.problems) out.push_back({{"path", p.path}, {"message", p.message}});
+  for (const auto& p : inventory.problems)
+    out.push_back({{"path", p.path}, {"message", p.message}});
   return out;
 }
 
 json app_header(const Application& app) {
-  json j{{"id", app.id},       {"name", app.name},   {"source", app.source},
-         {"root", app.root},   {"entry", app.entry}, {"kind", to_string(app.kind)},
+  json j{{"id", app.id},
+         {"name", app.name},
+         {"source", app.source},
+         {"root", app.root},
+         {"entry", app.entry},
+         {"kind", to_string(app.kind)},
          {"framework", framework_json(app.framework)}};
   if (app.service) {
     j["service"] = {{"name", app.service->name},
@@ -81,7 +93,8 @@ json app_header(const Application& app) {
   if (app.iis) {
     json bindings = json::array();
     for (const auto& b : app.iis->bindings) {
-      bindings.push_back({{"protocol", b.protocol}, {"address", b.address}, {"port", b.port}, {"host", b.host}});
+      bindings.push_back(
+          {{"protocol", b.protocol}, {"address", b.address}, {"port", b.port}, {"host", b.host}});
     }
     j["iis"] = {{"site", app.iis->site},
                 {"path", app.iis->app_path},
@@ -93,9 +106,9 @@ json app_header(const Application& app) {
                 {"bindings", bindings}};
   }
   if (app.task) {
-    j["task"] = {{"path", app.task->path},       {"command", app.task->command},
+    j["task"] = {{"path", app.task->path},           {"command", app.task->command},
                  {"arguments", app.task->arguments}, {"user", app.task->user},
-                 {"triggers", app.task->triggers}, {"cron", app.task->cron}};
+                 {"triggers", app.task->triggers},   {"cron", app.task->cron}};
   }
   return j;
 }
@@ -119,9 +132,15 @@ Summary summarize(const Assessment& assessment) {
   for (const auto& a : assessment.apps) {
     ++s.apps;
     switch (a.verdict) {
-      case Verdict::kReady: ++s.ready; break;
-      case Verdict::kReadyWithChanges: ++s.ready_with_changes; break;
-      case Verdict::kNotACandidate: ++s.not_a_candidate; break;
+      case Verdict::kReady:
+        ++s.ready;
+        break;
+      case Verdict::kReadyWithChanges:
+        ++s.ready_with_changes;
+        break;
+      case Verdict::kNotACandidate:
+        ++s.not_a_candidate;
+        break;
     }
   }
   return s;
@@ -147,14 +166,14 @@ json assessment_to_json(const Assessment& assessment) {
     }
   }
   json out{{"schema", "liftshift/assessment/v1"},
-          {"sources", sources},
-          {"apps", std::move(apps)},
-          {"summary",
-           {{"apps", s.apps},
-            {"ready", s.ready},
-            {"ready-with-changes", s.ready_with_changes},
-            {"not-a-candidate", s.not_a_candidate}}},
-          {"problems", problems_json(*assessment.inventory)}};
+           {"sources", sources},
+           {"apps", std::move(apps)},
+           {"summary",
+            {{"apps", s.apps},
+             {"ready", s.ready},
+             {"ready-with-changes", s.ready_with_changes},
+             {"not-a-candidate", s.not_a_candidate}}},
+           {"problems", problems_json(*assessment.inventory)}};
   if (!machine.is_null()) out["machine"] = machine;
   return out;
 }
@@ -182,7 +201,8 @@ json inventory_to_json(const Inventory& inventory) {
     json configs = json::array();
     for (const auto& c : app.configs) {
       json cs = json::array();
-      for (const auto& s : c.connection_strings) cs.push_back({{"name", s.name}, {"value", s.masked}});
+      for (const auto& s : c.connection_strings)
+        cs.push_back({{"name", s.name}, {"value", s.masked}});
       configs.push_back({{"path", c.path},
                          {"connection_strings", cs},
                          {"authentication", c.authentication_mode},
@@ -198,7 +218,8 @@ json inventory_to_json(const Inventory& inventory) {
     j["projects"] = std::move(projects);
     json hits = json::array();
     for (const auto& h : app.source_hits) {
-      hits.push_back({{"category", h.category}, {"file", h.file}, {"line", h.line}, {"text", h.text}});
+      hits.push_back(
+          {{"category", h.category}, {"file", h.file}, {"line", h.line}, {"text", h.text}});
     }
     j["source_hits"] = std::move(hits);
     json marks = json::array();

@@ -32,8 +32,9 @@ std::string framework_label(const Framework& f) {
                      : f.kind == "node"   ? "Node.js"
                      : f.kind == "python" ? "Python"
                      : f.kind == "php"    ? "PHP"
-                     : f.kind == "other" && icontains(f.evidence, "static content") ? "static content"
-                                          : "unknown";
+                     : f.kind == "other" && icontains(f.evidence, "static content")
+                         ? "static content"
+                         : "unknown";
   return f.version.empty() ? name : name + " " + f.version;
 }
 
@@ -62,18 +63,20 @@ std::string machine_summary(const MachineFacts& m) {
   std::string os = printable(m.os_name.empty() ? "Windows" : m.os_name);
   if (!m.build.empty()) os += " build " + m.build + (m.ubr.empty() ? "" : "." + m.ubr);
   if (!m.installation_type.empty()) os += ", " + m.installation_type;
-  std::string out = fmt::format("    server {}{}: {}\n", printable(m.computer_name.empty() ? "?" : m.computer_name),
+  std::string out = fmt::format("    server {}{}: {}\n",
+                                printable(m.computer_name.empty() ? "?" : m.computer_name),
                                 m.domain.empty() ? "" : "." + printable(m.domain), os);
   out += fmt::format("    roles: {}; .NET Framework: {}{}\n", join(roles), join(m.dotnet_runtimes),
                      m.iis_version.empty() ? "" : "; IIS " + m.iis_version);
   return out;
 }
 
-std::string machine_findings(const MachineAssessment& m, const TextOptions& options, const Paint& paint) {
+std::string machine_findings(const MachineAssessment& m, const TextOptions& options,
+                             const Paint& paint) {
   std::string out;
   for (const auto& f : m.findings) {
-    out += "    " + paint.severity(f.severity, "[" + to_string(f.severity) + "]") + " " + paint.bold(f.rule) +
-           ": " + f.title + "\n";
+    out += "    " + paint.severity(f.severity, "[" + to_string(f.severity) + "]") + " " +
+           paint.bold(f.rule) + ": " + f.title + "\n";
     if (options.verbose) {
       for (const auto& e : f.evidence) out += "        - " + printable(e) + "\n";
       out += "        fix: " + f.remediation + "\n";
@@ -111,10 +114,10 @@ std::string assessment_to_text(const Assessment& assessment, const TextOptions& 
   }
   for (const auto& a : assessment.apps) {
     std::string verdict = fmt::format("{:<19}", to_string(a.verdict));
-    out += fmt::format("  {} {:<8} {:<22} {:>7} {:>6} {:>4}  {}\n", paint.verdict(a.verdict, verdict),
-                       to_string(a.app->kind), framework_label(a.app->framework),
-                       count(a, Severity::kBlocker), count(a, Severity::kChange),
-                       count(a, Severity::kInfo), printable(a.app->id));
+    out += fmt::format(
+        "  {} {:<8} {:<22} {:>7} {:>6} {:>4}  {}\n", paint.verdict(a.verdict, verdict),
+        to_string(a.app->kind), framework_label(a.app->framework), count(a, Severity::kBlocker),
+        count(a, Severity::kChange), count(a, Severity::kInfo), printable(a.app->id));
   }
   if (options.verbose) {
     for (const auto& a : assessment.apps) {
@@ -143,10 +146,13 @@ std::string assessment_to_text(const Assessment& assessment, const TextOptions& 
   }
   out += "\n";
   if (options.verbose) {
-    for (const auto& p : inv.problems) out += "  " + printable(p.path) + ": " + printable(p.message) + "\n";
+    for (const auto& p : inv.problems)
+      out += "  " + printable(p.path) + ": " + printable(p.message) + "\n";
   }
   if (!options.verbose && !assessment.apps.empty()) {
-    out += paint.dim("Use -v for every finding with its evidence and fix, --format json for tools.") + "\n";
+    out +=
+        paint.dim("Use -v for every finding with its evidence and fix, --format json for tools.") +
+        "\n";
   }
   return out;
 }

@@ -1,8 +1,8 @@
-#include <algorithm>
 #include "formats/clr_metadata.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <optional>
@@ -579,7 +579,8 @@ class Metadata {
       std::string function = string_at((*m)[2]);
       if (dll.empty() || function.empty()) continue;
       if (++functions > kMaxMemberRefs) {
-        warn(fmt::format("#~: more than {} P/Invoke declarations; the rest are skipped", kMaxMemberRefs));
+        warn(fmt::format("#~: more than {} P/Invoke declarations; the rest are skipped",
+                         kMaxMemberRefs));
         return;
       }
       auto& imports = facts_.pinvoke_imports;

@@ -73,8 +73,8 @@ Result<Hive> Hive::open(Bytes data, const std::string& path) {
   }
   ::close(fd);  // hivex keeps its own mapping
   if (handle->hive == nullptr) {
-    return make_error(path + ": damaged registry hive that cannot be read: " +
-                      std::strerror(first_error));
+    return make_error(path +
+                      ": damaged registry hive that cannot be read: " + std::strerror(first_error));
   }
   Hive hive(std::move(handle));
   hive.warnings_ = std::move(warnings);
@@ -102,7 +102,8 @@ std::optional<Hive::Node> Hive::find(std::string_view path) const {
   return node;
 }
 
-std::vector<std::pair<std::string, Hive::Node>> Hive::children(Node node, std::string* error) const {
+std::vector<std::pair<std::string, Hive::Node>> Hive::children(Node node,
+                                                               std::string* error) const {
   std::vector<std::pair<std::string, Node>> out;
   errno = 0;
   hive_node_h* kids = hivex_node_children(h_->hive, node);
@@ -128,7 +129,9 @@ std::vector<std::string> Hive::value_names(Node node) const {
   return out;
 }
 
-std::string Hive::name(Node node) const { return printable(owned(hivex_node_name(h_->hive, node))); }
+std::string Hive::name(Node node) const {
+  return printable(owned(hivex_node_name(h_->hive, node)));
+}
 
 namespace {
 hive_value_h find_value(hive_h* h, Hive::Node node, std::string_view value) {

@@ -36,8 +36,8 @@ class Hive {
   [[nodiscard]] std::optional<Node> child(Node node, std::string_view name) const;
   // Sub-keys with their names, at most kMaxChildren. When the key's sub-key
   // list is damaged the result is empty and *error (if given) says why.
-  [[nodiscard]] std::vector<std::pair<std::string, Node>> children(Node node,
-                                                                   std::string* error = nullptr) const;
+  [[nodiscard]] std::vector<std::pair<std::string, Node>> children(
+      Node node, std::string* error = nullptr) const;
   [[nodiscard]] std::string name(Node node) const;
 
   // Names of the node's values, at most kMaxChildren.
@@ -46,7 +46,8 @@ class Hive {
   // Value readers; nullopt when the value is missing or of another type.
   [[nodiscard]] std::optional<std::string> string_value(Node node, std::string_view value) const;
   [[nodiscard]] std::optional<std::uint32_t> dword_value(Node node, std::string_view value) const;
-  [[nodiscard]] std::vector<std::string> multi_string_value(Node node, std::string_view value) const;
+  [[nodiscard]] std::vector<std::string> multi_string_value(Node node,
+                                                            std::string_view value) const;
   // The value as text whatever its type (strings, numbers in decimal, lists joined by ';').
   [[nodiscard]] std::optional<std::string> value_text(Node node, std::string_view value) const;
 

@@ -21,8 +21,10 @@ constexpr std::size_t kMaxApps = 50'000;
 IisAppPool read_pool(const pugi::xml_node& add, const IisAppPool& defaults) {
   IisAppPool pool = defaults;
   pool.name = attr_value(add, "name");
-  if (add.attribute("managedRuntimeVersion")) pool.runtime_version = attr_value(add, "managedRuntimeVersion");
-  if (add.attribute("managedPipelineMode")) pool.pipeline_mode = attr_value(add, "managedPipelineMode");
+  if (add.attribute("managedRuntimeVersion"))
+    pool.runtime_version = attr_value(add, "managedRuntimeVersion");
+  if (add.attribute("managedPipelineMode"))
+    pool.pipeline_mode = attr_value(add, "managedPipelineMode");
   if (auto pm = child(add, "processModel")) {
     std::string type = attr_value(pm, "identityType");
     if (iequals(type, "SpecificUser")) {
@@ -95,7 +97,8 @@ Result<IisConfigFacts> parse_iis_config(std::string_view xml_text, const std::st
     std::vector<IisBinding> bindings;
     for (auto b : child(site, "bindings").children()) {
       if (name_is(b, "binding")) {
-        bindings.push_back(parse_binding(attr_value(b, "protocol"), attr_value(b, "bindingInformation")));
+        bindings.push_back(
+            parse_binding(attr_value(b, "protocol"), attr_value(b, "bindingInformation")));
       }
     }
     std::string site_pool = default_pool;
@@ -108,7 +111,8 @@ Result<IisConfigFacts> parse_iis_config(std::string_view xml_text, const std::st
       IisInfo info;
       info.site = attr_value(site, "name");
       info.app_path = attr_value(app, "path");
-      info.app_pool = app.attribute("applicationPool") ? attr_value(app, "applicationPool") : site_pool;
+      info.app_pool =
+          app.attribute("applicationPool") ? attr_value(app, "applicationPool") : site_pool;
       for (auto vdir : app.children()) {
         if (name_is(vdir, "virtualDirectory") && attr_value(vdir, "path") == "/") {
           info.physical_path = attr_value(vdir, "physicalPath");
@@ -127,7 +131,8 @@ Result<IisConfigFacts> parse_iis_config(std::string_view xml_text, const std::st
   }
   if (windows_auth_enabled(child(config, "system.webServer"))) out.windows_auth_default = true;
   for (auto location : config.children()) {
-    if (name_is(location, "location") && windows_auth_enabled(child(location, "system.webServer"))) {
+    if (name_is(location, "location") &&
+        windows_auth_enabled(child(location, "system.webServer"))) {
       out.windows_auth_paths.push_back(attr_value(location, "path"));
     }
   }

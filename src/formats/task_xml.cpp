@@ -38,7 +38,8 @@ int interval_minutes(std::string_view iso) {
   return 0;
 }
 
-const char* kDays[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+const char* kDays[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                       "Thursday", "Friday", "Saturday"};
 
 void read_trigger(const pugi::xml_node& trigger, TaskInfo& info) {
   std::string_view kind = fmt_util::local_name(trigger.name());
@@ -63,7 +64,9 @@ void read_trigger(const pugi::xml_node& trigger, TaskInfo& info) {
       std::string n = text_of(child(day, "DaysInterval"));
       bool daily = n.empty() || n == "1";
       readable = (daily ? "daily" : "every " + n + " days") + std::string(" at ") + hhmm;
-      if (h >= 0) cron = std::to_string(m) + " " + std::to_string(h) + (daily ? " * * *" : " */" + n + " * *");
+      if (h >= 0)
+        cron =
+            std::to_string(m) + " " + std::to_string(h) + (daily ? " * * *" : " */" + n + " * *");
     } else if (auto week = child(trigger, "ScheduleByWeek")) {
       std::string days;
       std::string names;
@@ -74,14 +77,16 @@ void read_trigger(const pugi::xml_node& trigger, TaskInfo& info) {
         }
       }
       readable = "weekly on " + names + " at " + hhmm;
-      if (h >= 0 && !days.empty()) cron = std::to_string(m) + " " + std::to_string(h) + " * * " + days;
+      if (h >= 0 && !days.empty())
+        cron = std::to_string(m) + " " + std::to_string(h) + " * * " + days;
     } else if (auto month = child(trigger, "ScheduleByMonth")) {
       std::string days;
       for (auto d : child(month, "DaysOfMonth").children()) {
         if (name_is(d, "Day")) days += (days.empty() ? "" : ",") + text_of(d);
       }
       readable = "monthly on day " + days + " at " + hhmm;
-      if (h >= 0 && !days.empty()) cron = std::to_string(m) + " " + std::to_string(h) + " " + days + " * *";
+      if (h >= 0 && !days.empty())
+        cron = std::to_string(m) + " " + std::to_string(h) + " " + days + " * *";
     } else {
       readable = std::string("on a calendar schedule from ") + hhmm;
     }

@@ -16,7 +16,8 @@ Evidence gui_desktop(const Application& app) {
     why.push_back(entry->path + ": subsystem Windows GUI");
   }
   for (const auto& p : app.projects) {
-    if (iequals(p.output_type, "WinExe")) why.push_back(p.path + ": <OutputType>WinExe</OutputType>");
+    if (iequals(p.output_type, "WinExe"))
+      why.push_back(p.path + ": <OutputType>WinExe</OutputType>");
   }
   if (why.empty()) return {};
   Evidence gui = gui_evidence(app);

@@ -87,7 +87,8 @@ Assessment assess(const Inventory& inventory) {
   Assessment out;
   out.inventory = &inventory;
   for (const auto& source : inventory.sources) {
-    if (source.machine) out.machines.push_back({&source, machine_findings(*source.machine, nullptr)});
+    if (source.machine)
+      out.machines.push_back({&source, machine_findings(*source.machine, nullptr)});
   }
   for (const auto& app : inventory.apps) {
     AppAssessment a;

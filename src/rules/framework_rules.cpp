@@ -28,7 +28,8 @@ Evidence netfx_unsupported(const Application& app) {
   }
   for (const auto& p : app.projects) {
     for (const auto& t : p.target_frameworks) {
-      if (iequals(t, "net10") || iequals(t, "net11")) out.push_back(p.path + ": target framework " + t);
+      if (iequals(t, "net10") || iequals(t, "net11"))
+        out.push_back(p.path + ": target framework " + t);
     }
   }
   return out;
@@ -73,7 +74,9 @@ Evidence netfx_image(const Application& app) {
     if (major > 0 && major < 8) {
       return {describe(f) + ": .NET " + f.version +
               " is out of support and its images are gone; retarget to .NET 8 or later, then use "
-              "mcr.microsoft.com/dotnet/" + kind + ":8.0-nanoserver-ltsc2022 (or "
+              "mcr.microsoft.com/dotnet/" +
+              kind +
+              ":8.0-nanoserver-ltsc2022 (or "
               "-windowsservercore-ltsc2022 when Nano Server lacks an API the app needs)"};
     }
     return {describe(f) + ": use mcr.microsoft.com/dotnet/" + kind + ":" + v +

@@ -14,7 +14,8 @@ bool domain_account(std::string_view account) {
       istarts_with(account, ".\\") || istarts_with(account, "IIS APPPOOL\\")) {
     return false;
   }
-  return account.find('\\') != std::string_view::npos || account.find('@') != std::string_view::npos;
+  return account.find('\\') != std::string_view::npos ||
+         account.find('@') != std::string_view::npos;
 }
 
 Evidence ad_dependent(const Application& app) {
@@ -23,17 +24,21 @@ Evidence ad_dependent(const Application& app) {
     return app.machine && !app.machine->computer_name.empty() &&
            istarts_with(account, app.machine->computer_name + "\\");
   };
-  if (app.service && domain_account(app.service->account) && !local_machine_account(app.service->account)) {
-    out.push_back("service " + app.service->name + " runs as the domain account " + app.service->account);
+  if (app.service && domain_account(app.service->account) &&
+      !local_machine_account(app.service->account)) {
+    out.push_back("service " + app.service->name + " runs as the domain account " +
+                  app.service->account);
   }
   if (app.iis && istarts_with(app.iis->identity, "SpecificUser: ")) {
     std::string user = app.iis->identity.substr(14);
     if (domain_account(user)) {
-      out.push_back("application pool " + app.iis->app_pool + " runs as the domain account " + user);
+      out.push_back("application pool " + app.iis->app_pool + " runs as the domain account " +
+                    user);
     }
   }
   if (app.task && domain_account(app.task->user)) {
-    out.push_back("scheduled task " + app.task->path + " runs as the domain account " + app.task->user);
+    out.push_back("scheduled task " + app.task->path + " runs as the domain account " +
+                  app.task->user);
   }
   append(out, markers(app, "windows-auth"));
   for (const auto& c : app.configs) {

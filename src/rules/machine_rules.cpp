@@ -49,8 +49,8 @@ Evidence infrastructure(const MachineFacts& m) {
                    "Print-Server", "Print-Services"});
 }
 Evidence infrastructure_apps(const Application& app, const MachineFacts& m) {
-  Evidence out = depends_on(app, {"DHCPServer", "LanmanServer", "CertSvc", "WDSServer", "WsusService",
-                                  "IAS", "Spooler"});
+  Evidence out = depends_on(
+      app, {"DHCPServer", "LanmanServer", "CertSvc", "WDSServer", "WsusService", "IAS", "Spooler"});
   // Paths to this server's own shares.
   for (const auto& c : app.configs) {
     for (const auto& p : c.drive_paths) {
@@ -68,12 +68,13 @@ Evidence dns(const MachineFacts& m) { return roles(m, {"DNS"}); }
 Evidence dns_apps(const Application& app, const MachineFacts&) { return depends_on(app, {"DNS"}); }
 
 Evidence rds(const MachineFacts& m) {
-  return roles(m, {"RDS-RD-Server", "Remote-Desktop-Services", "RDS-Connection-Broker", "RDS-Licensing",
-                   "RDS-Web-Access"});
+  return roles(m, {"RDS-RD-Server", "Remote-Desktop-Services", "RDS-Connection-Broker",
+                   "RDS-Licensing", "RDS-Web-Access"});
 }
 Evidence rds_apps(const Application& app, const MachineFacts&) {
   Evidence out = depends_on(app, {"TermService", "SessionEnv", "Tssdis"});
-  if (app.kind == AppKind::kDesktop) out.push_back(app.entry + ": a desktop program on a session host");
+  if (app.kind == AppKind::kDesktop)
+    out.push_back(app.entry + ": a desktop program on a session host");
   return out;
 }
 
@@ -113,7 +114,8 @@ Evidence database_apps(const Application& app, const MachineFacts& m) {
   for (const auto& c : app.configs) {
     for (const auto& cs : c.connection_strings) {
       if (!cs.server.empty() && local_server(cs.server, m)) {
-        out.push_back(c.path + ": connection string '" + cs.name + "' uses the local server " + cs.server);
+        out.push_back(c.path + ": connection string '" + cs.name + "' uses the local server " +
+                      cs.server);
       }
     }
   }

@@ -12,7 +12,8 @@ namespace liftshift {
 
 namespace {
 
-const BindingFacts* find_binding(const ConfigFacts& c, std::string_view type, std::string_view name) {
+const BindingFacts* find_binding(const ConfigFacts& c, std::string_view type,
+                                 std::string_view name) {
   for (const auto& b : c.bindings) {
     if (iequals(b.type, type) && b.name == name) return &b;
   }
@@ -91,17 +92,19 @@ std::string classify(const Application& app, bool ad_auth) {
       if (iequals(b.type, "netMsmqBinding") && b.exactly_once) transactional = true;
     }
     for (const auto& e : c.endpoints) {
-      if (iequals(e.binding, "netMsmqBinding") && find_binding(c, e.binding, e.binding_configuration) == nullptr) {
+      if (iequals(e.binding, "netMsmqBinding") &&
+          find_binding(c, e.binding, e.binding_configuration) == nullptr) {
         transactional = true;  // exactlyOnce defaults to true
       }
     }
   }
   std::string scope = has_private && has_public ? "private and public"
-                      : has_public             ? "public"
-                      : has_private            ? "private"
-                                               : "unknown scope";
-  std::string text = "scenario: " + scope + (transactional ? " transactional" : " non-transactional") +
-                     " queue(s), " + (ad_auth ? "Active Directory" : "anonymous") + " authentication";
+                      : has_public              ? "public"
+                      : has_private             ? "private"
+                                                : "unknown scope";
+  std::string text = "scenario: " + scope +
+                     (transactional ? " transactional" : " non-transactional") + " queue(s), " +
+                     (ad_auth ? "Active Directory" : "anonymous") + " authentication";
   if (!queues.empty()) {
     text += " (";
     for (std::size_t i = 0; i < queues.size() && i < 5; ++i) text += (i ? ", " : "") + queues[i];
@@ -112,7 +115,8 @@ std::string classify(const Application& app, bool ad_auth) {
     return text + " — a supported scenario in the seed's table, on Windows Server 2019 or later";
   }
   if (has_private) {
-    return text + " — not among the scenarios Microsoft validated (those are transactional); test it";
+    return text +
+           " — not among the scenarios Microsoft validated (those are transactional); test it";
   }
   return text + " — queue names not found: check them against the seed's supported scenarios";
 }
@@ -139,7 +143,8 @@ Evidence msmq(const Application& app) {
     std::string queues;
     for (const auto& q : app.machine->msmq_queues) queues += (queues.empty() ? "" : ", ") + q;
     out.push_back(std::string("server: MSMQ installed in ") +
-                  (app.machine->msmq_workgroup ? "workgroup mode" : "domain mode (Active Directory integration)") +
+                  (app.machine->msmq_workgroup ? "workgroup mode"
+                                               : "domain mode (Active Directory integration)") +
                   (queues.empty() ? "" : "; queues on disk: " + queues));
   }
   out.push_back(classify(app, !msmq_ad_auth(app).empty()));
@@ -154,7 +159,9 @@ Evidence msdtc(const Application& app) {
   append(out, source_hits(app, "transactions"));
   append(out, source_hits(app, "enterpriseservices"));
   if (!out.empty() && app.machine && app.machine->msdtc_network_access) {
-    out.push_back("server: MSDTC network access is enabled (SOFTWARE\\Microsoft\\MSDTC\\Security NetworkDtcAccess=1)");
+    out.push_back(
+        "server: MSDTC network access is enabled (SOFTWARE\\Microsoft\\MSDTC\\Security "
+        "NetworkDtcAccess=1)");
   }
   return out;
 }

@@ -14,8 +14,9 @@ const char* start_mode(int start) {
 Evidence background_service(const Application& app) {
   Evidence out;
   if (app.service) {
-    out.push_back("registered service " + app.service->name + " (" + start_mode(app.service->start) +
-                  ", runs as " + app.service->account + "): " + app.service->image_path);
+    out.push_back("registered service " + app.service->name + " (" +
+                  start_mode(app.service->start) + ", runs as " + app.service->account +
+                  "): " + app.service->image_path);
   }
   append(out, service_evidence(app));
   return out;
@@ -52,7 +53,8 @@ Evidence event_log(const Application& app) {
   append(out, source_hits(app, "eventlog"));
   append(out, source_hits(app, "etw"));
   for (const auto& c : app.configs) {
-    for (const auto& s : c.event_log_sources) out.push_back(c.path + ": writes to the Event Log as " + s);
+    for (const auto& s : c.event_log_sources)
+      out.push_back(c.path + ": writes to the Event Log as " + s);
     for (const auto& p : c.log_paths) out.push_back(c.path + ": log file " + p);
   }
   append(out, markers(app, "log-folder"));

@@ -35,8 +35,9 @@ Evidence database(const Application& app) {
       }
     }
   }
-  for (const char* engine : {"System.Data.SQLite", "Microsoft.Data.Sqlite", "System.Data.SqlServerCe",
-                             "LiteDB", "Microsoft.Isam.Esent.Interop", "Esent.Interop"}) {
+  for (const char* engine :
+       {"System.Data.SQLite", "Microsoft.Data.Sqlite", "System.Data.SqlServerCe", "LiteDB",
+        "Microsoft.Isam.Esent.Interop", "Esent.Interop"}) {
     append(out, uses_assembly(app, engine));
   }
   append(out, source_hits(app, "embedded-db"));

@@ -12,8 +12,8 @@ Evidence iis_certificate(const Application& app) {
   if (app.iis) {
     for (const auto& b : app.iis->bindings) {
       if (b.protocol == "https") {
-        out.push_back("IIS site " + app.iis->site + " has an https binding on port " + std::to_string(b.port) +
-                      (b.host.empty() ? "" : " for " + b.host));
+        out.push_back("IIS site " + app.iis->site + " has an https binding on port " +
+                      std::to_string(b.port) + (b.host.empty() ? "" : " for " + b.host));
       }
     }
   }
@@ -37,9 +37,10 @@ Evidence connection_string(const Application& app) {
   Evidence out;
   for (const auto& c : app.configs) {
     for (const auto& cs : c.connection_strings) {
-      out.push_back(c.path + ": connectionStrings '" + cs.name + "'" +
-                    (cs.provider.empty() ? "" : " (" + cs.provider + ")") + ": " + cs.masked +
-                    (cs.had_secret ? " [password present: masked; move it to a secret store]" : ""));
+      out.push_back(
+          c.path + ": connectionStrings '" + cs.name + "'" +
+          (cs.provider.empty() ? "" : " (" + cs.provider + ")") + ": " + cs.masked +
+          (cs.had_secret ? " [password present: masked; move it to a secret store]" : ""));
     }
   }
   return out;
@@ -57,7 +58,8 @@ Evidence scale_out_state(const Application& app) {
     if (!c.session_state_mode.empty()) {
       session_configured = true;
       if (iequals(c.session_state_mode, "InProc")) {
-        out.push_back(c.path + ": sessionState mode=\"InProc\" (sessions live in one worker process)");
+        out.push_back(c.path +
+                      ": sessionState mode=\"InProc\" (sessions live in one worker process)");
       }
     }
   }
@@ -67,9 +69,10 @@ Evidence scale_out_state(const Application& app) {
                   ": no sessionState element: ASP.NET defaults to InProc session state");
   }
   if (!machine_key) {
-    out.push_back(app.configs.front().path +
-                  ": no explicit machineKey: keys are auto-generated per machine, so view state and "
-                  "forms-authentication cookies from one instance fail on another");
+    out.push_back(
+        app.configs.front().path +
+        ": no explicit machineKey: keys are auto-generated per machine, so view state and "
+        "forms-authentication cookies from one instance fail on another");
   }
   return out;
 }

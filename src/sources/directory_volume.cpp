@@ -27,7 +27,8 @@ struct PendingDir {
 
 int open_at(int dir_fd, const char* name, int flags) {
   int fd = ::openat(dir_fd, name, flags | O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NOATIME);
-  if (fd < 0 && errno == EPERM) fd = ::openat(dir_fd, name, flags | O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0 && errno == EPERM)
+    fd = ::openat(dir_fd, name, flags | O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
   return fd;
 }
 
@@ -85,7 +86,8 @@ void DirectoryVolume::walk(const std::function<bool(const FileEntry&)>& visit,
       std::error_code sec;
       auto status = it->symlink_status(sec);
       if (sec) {
-        problems.push_back({printable(rel_string(rel)), "cannot read file status: " + sec.message()});
+        problems.push_back(
+            {printable(rel_string(rel)), "cannot read file status: " + sec.message()});
         continue;
       }
       if (fs::is_symlink(status)) {
@@ -99,9 +101,9 @@ void DirectoryVolume::walk(const std::function<bool(const FileEntry&)>& visit,
       if (fs::is_directory(status)) {
         if (!visit(FileEntry{rel_string(rel), 0, true})) continue;
         if (dir.depth + 1 >= kMaxDepth) {
-          problems.push_back({printable(rel_string(rel)),
-                              "folder nesting deeper than " + std::to_string(kMaxDepth) +
-                                  " levels: not walked further"});
+          problems.push_back({printable(rel_string(rel)), "folder nesting deeper than " +
+                                                              std::to_string(kMaxDepth) +
+                                                              " levels: not walked further"});
         } else {
           children.push_back({rel, dir.depth + 1});
         }
@@ -133,8 +135,8 @@ Result<std::vector<std::uint8_t>> DirectoryVolume::read(const std::string& path,
     out.resize(static_cast<std::size_t>(want));
     std::size_t done = 0;
     while (done < out.size()) {
-      ssize_t n = ::pread(fd, out.data() + done, out.size() - done,
-                          static_cast<off_t>(offset + done));
+      ssize_t n =
+          ::pread(fd, out.data() + done, out.size() - done, static_cast<off_t>(offset + done));
       if (n < 0 && errno == EINTR) continue;
       if (n < 0) {
         int err = errno;

@@ -4,7 +4,8 @@
 
 namespace liftshift {
 
-SubVolume::SubVolume(const Volume& base, std::string prefix) : base_(base), prefix_(std::move(prefix)) {}
+SubVolume::SubVolume(const Volume& base, std::string prefix)
+    : base_(base), prefix_(std::move(prefix)) {}
 
 std::string SubVolume::describe() const { return base_.describe() + " folder " + prefix_; }
 

@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <map>
 
 #include "test_support.hpp"
 
@@ -71,11 +71,13 @@ TEST(Cli, FailOnGivesExitThreeForPipelines) {
   EXPECT_EQ(run_liftshift({"assess", "--fail-on", "blocker", sample()}).exit_code, 3);
   EXPECT_EQ(run_liftshift({"assess", "--fail-on", "change", sample()}).exit_code, 3);
   test::TempDir empty_site;
-  empty_site.write("Site/web.config",
-                   "<configuration><system.web><sessionState mode=\"SQLServer\"/>"
-                   "<machineKey validationKey=\"0A1B\" decryptionKey=\"2C3D\"/></system.web></configuration>");
+  empty_site.write(
+      "Site/web.config",
+      "<configuration><system.web><sessionState mode=\"SQLServer\"/>"
+      "<machineKey validationKey=\"0A1B\" decryptionKey=\"2C3D\"/></system.web></configuration>");
   empty_site.write("Site/Default.aspx", "<%@ Page %>");
-  auto ready = run_liftshift({"assess", "--fail-on", "change", "--format", "json", empty_site.path().string()});
+  auto ready = run_liftshift(
+      {"assess", "--fail-on", "change", "--format", "json", empty_site.path().string()});
   EXPECT_EQ(ready.exit_code, 0) << ready.out;
   EXPECT_EQ(nlohmann::json::parse(ready.out)["apps"][0]["verdict"], "ready");
 }
@@ -83,7 +85,8 @@ TEST(Cli, FailOnGivesExitThreeForPipelines) {
 TEST(Cli, UsageErrorsAndUnreadablePathsExitTwo) {
   auto missing = run_liftshift({"assess", "/nonexistent/liftshift-test"});
   EXPECT_EQ(missing.exit_code, 2);
-  EXPECT_NE(missing.err.find("/nonexistent/liftshift-test: no such file or folder"), std::string::npos)
+  EXPECT_NE(missing.err.find("/nonexistent/liftshift-test: no such file or folder"),
+            std::string::npos)
       << missing.err;
   EXPECT_EQ(run_liftshift({"assess"}).exit_code, 2);
   EXPECT_EQ(run_liftshift({"assess", "--format", "xml", sample()}).exit_code, 2);
@@ -142,17 +145,20 @@ TEST(Cli, AssessesACopiedSystemDrive) {
   EXPECT_EQ(j["machine"]["findings"][0]["rule"], "os-legacy");
   EXPECT_EQ(j["summary"]["apps"], 6);
   std::string all = r.out + r.err;
-  for (const char* secret : {"S3cr3t!Pass", "Mail!Pass42", "Ord3rs!Pwd", "Exp0rt!Pwd", "ZXhhbXBsZSBvbmx5"}) {
+  for (const char* secret :
+       {"S3cr3t!Pass", "Mail!Pass42", "Ord3rs!Pwd", "Exp0rt!Pwd", "ZXhhbXBsZSBvbmx5"}) {
     EXPECT_EQ(all.find(secret), std::string::npos) << "leaked " << secret;
   }
   auto text = test::run_liftshift({"assess", drive});
-  EXPECT_NE(text.out.find("server APPSRV01.contoso.local: Windows Server 2012 R2 Standard build 9600.19507"),
+  EXPECT_NE(text.out.find(
+                "server APPSRV01.contoso.local: Windows Server 2012 R2 Standard build 9600.19507"),
             std::string::npos)
       << text.out;
 }
 
 TEST(Cli, DomainControllerBlocksOnlyWhatDependsOnIt) {
-  auto r = test::run_liftshift({"assess", "--format", "json", (test::fixtures() / "servers" / "dc01").string()});
+  auto r = test::run_liftshift(
+      {"assess", "--format", "json", (test::fixtures() / "servers" / "dc01").string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto j = nlohmann::json::parse(r.out);
   std::map<std::string, std::string> verdicts;
@@ -171,19 +177,22 @@ std::set<std::string> app_names(const nlohmann::json& j) {
   std::set<std::string> out;
   for (const auto& app : j["apps"]) {
     std::string id = app["id"];
-    out.insert(id.substr(id.find('/')) + " " + app["verdict"].get<std::string>());  // without the source name
+    out.insert(id.substr(id.find('/')) + " " +
+               app["verdict"].get<std::string>());  // without the source name
   }
   return out;
 }
 
 TEST(Cli, EveryDiskImageFormatGivesTheSameAssessmentAsTheDrive) {
   auto servers = test::fixtures() / "servers";
-  auto folder = test::run_liftshift({"assess", "--format", "json", (servers / "appsrv01").string()});
+  auto folder =
+      test::run_liftshift({"assess", "--format", "json", (servers / "appsrv01").string()});
   ASSERT_EQ(folder.exit_code, 0) << folder.err;
   auto expected = app_names(nlohmann::json::parse(folder.out));
   ASSERT_EQ(expected.size(), 6u);
-  for (const char* image : {"appsrv01.raw", "appsrv01.vhd", "appsrv01-fixed.vhd", "appsrv01.vhdx",
-                            "appsrv01.vmdk", "appsrv01-desc.vmdk", "appsrv01-gpt.vhdx", "appsrv01-two.raw"}) {
+  for (const char* image :
+       {"appsrv01.raw", "appsrv01.vhd", "appsrv01-fixed.vhd", "appsrv01.vhdx", "appsrv01.vmdk",
+        "appsrv01-desc.vmdk", "appsrv01-gpt.vhdx", "appsrv01-two.raw"}) {
     auto r = test::run_liftshift({"assess", "--format", "json", (servers / image).string()});
     ASSERT_EQ(r.exit_code, 0) << image << ": " << r.err;
     auto j = nlohmann::json::parse(r.out);
@@ -201,26 +210,31 @@ TEST(Cli, PartitionOverride) {
   auto image = (test::fixtures() / "servers" / "appsrv01-two.raw").string();
   auto chosen = test::run_liftshift({"assess", "--format", "json", image});
   ASSERT_EQ(chosen.exit_code, 0);
-  EXPECT_NE(nlohmann::json::parse(chosen.out)["sources"][0]["image"]["partition"].get<std::string>().find(
-                "partition 2"),
-            std::string::npos);
+  EXPECT_NE(
+      nlohmann::json::parse(chosen.out)["sources"][0]["image"]["partition"].get<std::string>().find(
+          "partition 2"),
+      std::string::npos);
   auto reserved = test::run_liftshift({"assess", "--partition", "1", image});
   EXPECT_EQ(reserved.exit_code, 2);
   EXPECT_NE(reserved.err.find("registry could not be read"), std::string::npos) << reserved.err;
   auto missing = test::run_liftshift({"assess", "--partition", "3", image});
   EXPECT_EQ(missing.exit_code, 2);
-  EXPECT_NE(missing.err.find("partition 3 does not exist (the disk has 2)"), std::string::npos) << missing.err;
+  EXPECT_NE(missing.err.find("partition 3 does not exist (the disk has 2)"), std::string::npos)
+      << missing.err;
 }
 
 TEST(Cli, HostileImagesGiveClearProblemsNeverACrash) {
   auto hostile = test::fixtures() / "images" / "hostile";
   for (const auto& entry : std::filesystem::directory_iterator(hostile)) {
     auto r = test::run_liftshift({"assess", "--format", "json", entry.path().string()});
-    EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 2) << entry.path() << " exit " << r.exit_code << "\n" << r.err;
+    EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 2)
+        << entry.path() << " exit " << r.exit_code << "\n"
+        << r.err;
     auto j = nlohmann::json::parse(r.out);
     EXPECT_FALSE(j["problems"].empty()) << entry.path();
     for (const auto& p : j["problems"]) {
-      EXPECT_NE(p["path"].get<std::string>().find(entry.path().filename().string()), std::string::npos)
+      EXPECT_NE(p["path"].get<std::string>().find(entry.path().filename().string()),
+                std::string::npos)
           << "a problem names its file: " << p;
     }
   }

@@ -114,7 +114,9 @@ TEST(Collect, MvcViewsConfigIsNotASeparateSite) {
 TEST(Collect, ABadBinaryIsAProblemAndTheScanGoesOn) {
   test::TempDir dir;
   dir.write("Broken.exe", "MZ this is not really a program");
-  dir.write("Site/web.config", "<configuration><system.web><sessionState mode=\"InProc\"/></system.web></configuration>");
+  dir.write(
+      "Site/web.config",
+      "<configuration><system.web><sessionState mode=\"InProc\"/></system.web></configuration>");
   dir.write("Site/Default.aspx", "<%@ Page %>");
   Inventory inv = collect({dir.path().string()});
   ASSERT_EQ(inv.apps.size(), 1u) << ids(inv);
@@ -129,7 +131,8 @@ TEST(Collect, MalformedConfigIsReportedWithItsFileName) {
   dir.write("Site/Default.aspx", "<%@ Page %>");
   Inventory inv = collect({dir.path().string()});
   ASSERT_EQ(inv.problems.size(), 2u);  // the broken config, then "no application found"
-  EXPECT_NE(inv.problems[0].message.find("web.config"), std::string::npos) << inv.problems[0].message;
+  EXPECT_NE(inv.problems[0].message.find("web.config"), std::string::npos)
+      << inv.problems[0].message;
 }
 
 TEST(Collect, ASystemDriveIsAssessedAsAServer) {

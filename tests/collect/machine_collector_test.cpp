@@ -78,8 +78,10 @@ TEST(MachineCollector, RecognisesTheNt4Server) {
   test::TempDir dir;
   auto config = dir.path() / "WINNT" / "system32" / "config";
   std::filesystem::create_directories(config);
-  std::filesystem::copy_file(test::shared_fixtures() / "hives/nt4-server-system.hive", config / "SYSTEM");
-  std::filesystem::copy_file(test::shared_fixtures() / "hives/nt4-server-software.hive", config / "SOFTWARE");
+  std::filesystem::copy_file(test::shared_fixtures() / "hives/nt4-server-system.hive",
+                             config / "SYSTEM");
+  std::filesystem::copy_file(test::shared_fixtures() / "hives/nt4-server-software.hive",
+                             config / "SOFTWARE");
   // NT 4.0 lived in C:\WINNT; the volume is read case-insensitively, so a Windows folder is needed.
   std::filesystem::rename(dir.path() / "WINNT", dir.path() / "Windows");
   DirectoryVolume drive(dir.path());
@@ -98,8 +100,8 @@ TEST(MachineCollector, ListsTheWindows7ServicesWithW3svc) {
   test::TempDir dir;
   auto config = dir.path() / "Windows" / "System32" / "config";
   std::filesystem::create_directories(config);
-  std::string cmd = "xz -dc '" + (test::shared_fixtures() / "hives/regipy-SYSTEM.xz").string() + "' > '" +
-                    (config / "SYSTEM").string() + "'";
+  std::string cmd = "xz -dc '" + (test::shared_fixtures() / "hives/regipy-SYSTEM.xz").string() +
+                    "' > '" + (config / "SYSTEM").string() + "'";
   ASSERT_EQ(std::system(cmd.c_str()), 0);
   DirectoryVolume drive(dir.path());
   std::vector<Problem> problems;
@@ -118,7 +120,8 @@ TEST(MachineCollector, CorruptedSystemHiveIsAClearProblem) {
   test::TempDir dir;
   auto config = dir.path() / "Windows" / "System32" / "config";
   std::filesystem::create_directories(config);
-  std::string cmd = "xz -dc '" + (test::shared_fixtures() / "hives/regipy-corrupted_system_hive.xz").string() +
+  std::string cmd = "xz -dc '" +
+                    (test::shared_fixtures() / "hives/regipy-corrupted_system_hive.xz").string() +
                     "' > '" + (config / "SYSTEM").string() + "'";
   ASSERT_EQ(std::system(cmd.c_str()), 0);
   DirectoryVolume drive(dir.path());
@@ -139,9 +142,12 @@ TEST(MachineCollector, NetfxReleaseTable) {
 }
 
 TEST(MachineCollector, ExecutableOfACommandLine) {
-  EXPECT_EQ(executable_of("\"C:\\Program Files\\App\\svc.exe\" -service"), "C:\\Program Files\\App\\svc.exe");
-  EXPECT_EQ(executable_of("C:\\Program Files\\App\\svc.exe -k x"), "C:\\Program Files\\App\\svc.exe");
-  EXPECT_EQ(executable_of("%SystemRoot%\\system32\\svchost.exe -k netsvcs"), "C:\\Windows\\system32\\svchost.exe");
+  EXPECT_EQ(executable_of("\"C:\\Program Files\\App\\svc.exe\" -service"),
+            "C:\\Program Files\\App\\svc.exe");
+  EXPECT_EQ(executable_of("C:\\Program Files\\App\\svc.exe -k x"),
+            "C:\\Program Files\\App\\svc.exe");
+  EXPECT_EQ(executable_of("%SystemRoot%\\system32\\svchost.exe -k netsvcs"),
+            "C:\\Windows\\system32\\svchost.exe");
   EXPECT_EQ(executable_of("\\??\\C:\\Drivers\\x.exe"), "C:\\Drivers\\x.exe");
   ServiceInfo s;
   s.image_path = "C:\\Program Files\\Microsoft SQL Server\\MSSQL\\Binn\\sqlservr.exe -sMSSQLSERVER";
@@ -178,7 +184,8 @@ TEST(MachineCollector, AnAbsurdSubkeyCountIsAProblemNotACrash) {
   MachineFacts m = collect_hostile("counts-drive", problems);
   EXPECT_TRUE(m.services.empty());
   bool said = false;
-  for (const auto& p : problems) said = said || p.message.find("cannot list ControlSet001\\Services") == 0;
+  for (const auto& p : problems)
+    said = said || p.message.find("cannot list ControlSet001\\Services") == 0;
   EXPECT_TRUE(said);
 }
 
@@ -188,7 +195,8 @@ TEST(MachineCollector, ATruncatedHiveIsAClearError) {
   EXPECT_FALSE(collect_machine(volume, problems).has_value());
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_EQ(problems[0].path, "Windows/System32/config/SYSTEM");
-  EXPECT_NE(problems[0].message.find("damaged registry hive that cannot be read"), std::string::npos)
+  EXPECT_NE(problems[0].message.find("damaged registry hive that cannot be read"),
+            std::string::npos)
       << problems[0].message;
 }
 

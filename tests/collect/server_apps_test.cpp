@@ -47,7 +47,8 @@ TEST(ServerApps, FindsEveryApplicationOfTheApplicationServer) {
   ASSERT_TRUE(task->task.has_value());
   EXPECT_EQ(task->task->cron, "0 2 * * *");
 
-  const Application* tool = find_app(inv, "appsrv01/program/Contoso Inventory Tool/Contoso.InventoryTool.exe");
+  const Application* tool =
+      find_app(inv, "appsrv01/program/Contoso Inventory Tool/Contoso.InventoryTool.exe");
   ASSERT_NE(tool, nullptr) << ids;
   EXPECT_EQ(tool->kind, AppKind::kDesktop);
 
@@ -56,8 +57,10 @@ TEST(ServerApps, FindsEveryApplicationOfTheApplicationServer) {
   ASSERT_NE(reports, nullptr);
   bool reported = false;
   for (const auto& p : inv.problems) {
-    reported = reported || p.message.find("site 'Reports/' serves D:\\Sites\\Reports, which is not on this volume") !=
-                               std::string::npos;
+    reported =
+        reported ||
+        p.message.find("site 'Reports/' serves D:\\Sites\\Reports, which is not on this volume") !=
+            std::string::npos;
   }
   EXPECT_TRUE(reported);
 }

@@ -159,7 +159,8 @@ TEST(ClrAssembly, PInvokeDeclarationsBecomeImports) {
   EXPECT_EQ(r->pinvoke_imports[0].functions,
             (std::vector<std::string>{"WTSEnumerateSessions", "WTSFreeMemory"}));
   EXPECT_EQ(r->pinvoke_imports[1].dll, "kernel32.dll");
-  EXPECT_EQ(r->pinvoke_imports[1].functions, (std::vector<std::string>{"WTSGetActiveConsoleSessionId"}));
+  EXPECT_EQ(r->pinvoke_imports[1].functions,
+            (std::vector<std::string>{"WTSGetActiveConsoleSessionId"}));
   auto plain = parse_fixture("MsmqConsole.exe");
   ASSERT_TRUE(plain.ok());
   EXPECT_TRUE(plain->pinvoke_imports.empty());

@@ -95,7 +95,8 @@ TEST(Hive, NamesWithUmlautsAndSpecialCharacters) {
   auto hive = Hive::open(bytes, "special");
   ASSERT_TRUE(hive.ok()) << hive.error().message;
   bool umlaut = false;
-  for (const auto& [name, node] : hive->children(hive->root())) umlaut = umlaut || name.find("\xC3\xA4") != std::string::npos;
+  for (const auto& [name, node] : hive->children(hive->root()))
+    umlaut = umlaut || name.find("\xC3\xA4") != std::string::npos;
   EXPECT_TRUE(umlaut);
 }
 

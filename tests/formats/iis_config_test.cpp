@@ -8,7 +8,8 @@ namespace liftshift {
 namespace {
 
 TEST(IisConfig, ReadsSitesApplicationsBindingsAndPools) {
-  auto text = test::read_text(test::source_dir() / "samples/legacy-server/config/applicationHost.config");
+  auto text =
+      test::read_text(test::source_dir() / "samples/legacy-server/config/applicationHost.config");
   auto r = parse_iis_config(text, "applicationHost.config");
   ASSERT_TRUE(r.ok()) << r.error().message;
   ASSERT_EQ(r->apps.size(), 3u);
@@ -50,7 +51,8 @@ TEST(IisConfig, MalformedAndEmpty) {
   auto empty = parse_iis_config("<configuration/>", "applicationHost.config");
   ASSERT_TRUE(empty.ok());
   EXPECT_TRUE(empty->apps.empty());
-  EXPECT_EQ(empty->warnings, std::vector<std::string>{"applicationHost.config: no system.applicationHost section"});
+  EXPECT_EQ(empty->warnings,
+            std::vector<std::string>{"applicationHost.config: no system.applicationHost section"});
 }
 
 }  // namespace

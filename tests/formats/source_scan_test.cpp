@@ -81,17 +81,15 @@ TEST(SourceScan, VisualBasicFormFixture) {
 }
 
 TEST(SourceScan, CommentsAreSkippedStringsAreNot) {
-  const std::
-      string
-          src =
-              "// File.WriteAllText(\"D:\\\\x\")\n"                                      // 1
-              "/* MessageQueue\n"                                                        // 2
-              "   TransactionScope */ var u = \"// not a comment\"; File.Copy(a, b);\n"  // 3
-              "var s = \"/* not a comment */\"; Directory.CreateDirectory(s); // "
-              "Registry.CurrentUser\n"  // 4
-              "var q = '\"'; File.Move(a, b); var r = '\\''; var t = '\\\\'; var w = new "
-              "StreamWriter (p);\n"               // 5
-              "WindowsIdentity.GetCurrent();\n";  // 6
+  const std::string src =
+      "// File.WriteAllText(\"D:\\\\x\")\n"                                      // 1
+      "/* MessageQueue\n"                                                        // 2
+      "   TransactionScope */ var u = \"// not a comment\"; File.Copy(a, b);\n"  // 3
+      "var s = \"/* not a comment */\"; Directory.CreateDirectory(s); // "
+      "Registry.CurrentUser\n"  // 4
+      "var q = '\"'; File.Move(a, b); var r = '\\''; var t = '\\\\'; var w = new "
+      "StreamWriter (p);\n"               // 5
+      "WindowsIdentity.GetCurrent();\n";  // 6
   const std::vector<Hit> want = {
       {3, "file-write", "File.Copy"},
       {4, "file-write", "Directory.CreateDirectory"},
@@ -240,7 +238,8 @@ TEST(SourceScan, LargeAndPathologicalInputsAreLinear) {
 }
 
 TEST(SourceScan, EtwOnlyWhenDerivingFromEventSource) {
-  auto field = scan_source("class G { private const string EventSource = \"ContosoWeb\"; }\n", "G.cs");
+  auto field =
+      scan_source("class G { private const string EventSource = \"ContosoWeb\"; }\n", "G.cs");
   for (const auto& h : field) EXPECT_NE(h.category, "etw") << h.text;
   auto derived = scan_source("sealed class Log : EventSource { }\n", "Log.cs");
   ASSERT_EQ(derived.size(), 1u);

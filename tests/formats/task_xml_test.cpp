@@ -12,14 +12,16 @@ std::string task(const std::string& triggers) {
   return R"(<?xml version="1.0" encoding="UTF-16"?>
 <Task version="1.2" xmlns="http://schemas.microsoft.com/windows/2004/02/mit/task">
   <RegistrationInfo><Author>CONTOSO\ops</Author></RegistrationInfo>
-  <Triggers>)" + triggers + R"(</Triggers>
+  <Triggers>)" +
+         triggers + R"(</Triggers>
   <Actions Context="Author"><Exec><Command>C:\Jobs\job.exe</Command></Exec></Actions>
 </Task>)";
 }
 
 TEST(TaskXml, ReadsTheNightlyExportAsWindowsStoresIt) {
   // As stored under Windows\System32\Tasks: UTF-16 LE with a byte-order mark.
-  auto bytes = test::read_bytes(test::fixtures() / "servers/appsrv01/Windows/System32/Tasks/Contoso/Nightly Export");
+  auto bytes = test::read_bytes(test::fixtures() /
+                                "servers/appsrv01/Windows/System32/Tasks/Contoso/Nightly Export");
   ASSERT_EQ(bytes[0], 0xFF);
   auto r = parse_task_xml(decode_text(bytes), "Contoso/Nightly Export");
   ASSERT_TRUE(r.ok()) << r.error().message;
@@ -34,17 +36,23 @@ TEST(TaskXml, ReadsTheNightlyExportAsWindowsStoresIt) {
 }
 
 TEST(TaskXml, WeeklyMonthlyRepeatingAndBootTriggers) {
-  auto weekly = parse_task_xml(task(R"(<CalendarTrigger><StartBoundary>2020-01-01T23:15:00</StartBoundary>
+  auto weekly =
+      parse_task_xml(task(R"(<CalendarTrigger><StartBoundary>2020-01-01T23:15:00</StartBoundary>
       <ScheduleByWeek><WeeksInterval>1</WeeksInterval><DaysOfWeek><Monday/><Thursday/></DaysOfWeek></ScheduleByWeek>
-      </CalendarTrigger>)"), "\\w");
+      </CalendarTrigger>)"),
+                     "\\w");
   ASSERT_TRUE(weekly.ok());
   EXPECT_EQ(weekly->info.triggers[0], "weekly on Monday, Thursday at 23:15");
   EXPECT_EQ(weekly->info.cron, "15 23 * * 1,4");
-  auto monthly = parse_task_xml(task(R"(<CalendarTrigger><StartBoundary>2020-01-01T06:00:00</StartBoundary>
-      <ScheduleByMonth><DaysOfMonth><Day>1</Day><Day>15</Day></DaysOfMonth></ScheduleByMonth></CalendarTrigger>)"), "\\m");
+  auto monthly =
+      parse_task_xml(task(R"(<CalendarTrigger><StartBoundary>2020-01-01T06:00:00</StartBoundary>
+      <ScheduleByMonth><DaysOfMonth><Day>1</Day><Day>15</Day></DaysOfMonth></ScheduleByMonth></CalendarTrigger>)"),
+                     "\\m");
   EXPECT_EQ(monthly->info.cron, "0 6 1,15 * *");
-  auto repeating = parse_task_xml(task(R"(<TimeTrigger><StartBoundary>2020-01-01T00:00:00</StartBoundary>
-      <Repetition><Interval>PT15M</Interval></Repetition></TimeTrigger>)"), "\\r");
+  auto repeating =
+      parse_task_xml(task(R"(<TimeTrigger><StartBoundary>2020-01-01T00:00:00</StartBoundary>
+      <Repetition><Interval>PT15M</Interval></Repetition></TimeTrigger>)"),
+                     "\\r");
   EXPECT_EQ(repeating->info.cron, "*/15 * * * *");
   EXPECT_EQ(repeating->info.triggers[0], "once at 00:00, repeating every 15 minutes");
   auto boot = parse_task_xml(task("<BootTrigger/>"), "\\b");

@@ -50,7 +50,8 @@ TEST(GuiDesktopRule, FiresOnAWinExeProjectWithForms) {
   p.output_type = "WinExe";
   p.references.push_back(test::rulefx::ref("System.Windows.Forms"));
   app.projects.push_back(p);
-  app.source_hits.push_back(test::rulefx::hit("winforms", "System.Windows.Forms", "Tool/MainForm.cs"));
+  app.source_hits.push_back(
+      test::rulefx::hit("winforms", "System.Windows.Forms", "Tool/MainForm.cs"));
   auto e = joined(evidence_of("gui-desktop", app));
   EXPECT_NE(e.find("<OutputType>WinExe</OutputType>"), std::string::npos) << e;
   EXPECT_NE(e.find("Tool/MainForm.cs:12: System.Windows.Forms"), std::string::npos) << e;

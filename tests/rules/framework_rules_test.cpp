@@ -23,7 +23,8 @@ TEST(NetfxUnsupportedRule, FiresOnClr1AssembliesAndNet11Projects) {
   p.path = "Old.csproj";
   p.target_frameworks = {"net11"};
   project.projects.push_back(p);
-  EXPECT_EQ(evidence_of("netfx-unsupported", project), Evidence{"Old.csproj: target framework net11"});
+  EXPECT_EQ(evidence_of("netfx-unsupported", project),
+            Evidence{"Old.csproj: target framework net11"});
 }
 
 TEST(NetfxUnsupportedRule, QuietForClr2) {
@@ -37,7 +38,8 @@ TEST(NetfxImageRule, FollowsTheSeedTable) {
   Application web = web_app();
   auto e = joined(evidence_of("netfx-image", web));
   EXPECT_NE(e.find("mcr.microsoft.com/dotnet/framework/aspnet:4.8.1-windowsservercore-ltsc2022"),
-            std::string::npos) << e;
+            std::string::npos)
+      << e;
 
   Application old = console_app();
   old.framework = {"netfx", "3.5", ""};
@@ -48,11 +50,13 @@ TEST(NetfxImageRule, FollowsTheSeedTable) {
 
   Application wcf = web_app();
   wcf.kind = AppKind::kWcf;
-  EXPECT_NE(joined(evidence_of("netfx-image", wcf)).find("dotnet/framework/wcf:"), std::string::npos);
+  EXPECT_NE(joined(evidence_of("netfx-image", wcf)).find("dotnet/framework/wcf:"),
+            std::string::npos);
 
   Application core = console_app();
   core.framework = {"dotnet", "8.0", ""};
-  EXPECT_NE(joined(evidence_of("netfx-image", core)).find("mcr.microsoft.com/dotnet/runtime:8.0-nanoserver"),
+  EXPECT_NE(joined(evidence_of("netfx-image", core))
+                .find("mcr.microsoft.com/dotnet/runtime:8.0-nanoserver"),
             std::string::npos);
   core.framework = {"dotnet", "6.0", ""};
   EXPECT_NE(joined(evidence_of("netfx-image", core)).find("out of support"), std::string::npos);

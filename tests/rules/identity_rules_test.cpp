@@ -28,10 +28,14 @@ TEST(AdDependentRule, FiresOnWindowsAuthIntegratedSecurityAndDirectoryServices) 
   cs.server = "sql02";
   cs.integrated_security = true;
   app.configs[0].connection_strings.push_back(cs);
-  app.source_hits.push_back(test::rulefx::hit("directoryservices", "DirectorySearcher", "Users.cs"));
+  app.source_hits.push_back(
+      test::rulefx::hit("directoryservices", "DirectorySearcher", "Users.cs"));
   auto e = joined(evidence_of("ad-dependent", app));
-  EXPECT_NE(e.find("web.config: system.web/authentication mode=\"Windows\""), std::string::npos) << e;
-  EXPECT_NE(e.find("'Reports' uses Integrated Security (Windows login to sql02)"), std::string::npos) << e;
+  EXPECT_NE(e.find("web.config: system.web/authentication mode=\"Windows\""), std::string::npos)
+      << e;
+  EXPECT_NE(e.find("'Reports' uses Integrated Security (Windows login to sql02)"),
+            std::string::npos)
+      << e;
   EXPECT_NE(e.find("Users.cs:12: DirectorySearcher"), std::string::npos) << e;
 }
 

@@ -37,7 +37,8 @@ TEST(AdDsRoleRule, FiresOnDomainControllersAndMarksOnlyDependentApps) {
   EXPECT_TRUE(machine_evidence("ad-ds-role", m).empty());
   m.roles.push_back({"AD-Domain-Services", "service NTDS"});
   EXPECT_EQ(machine_evidence("ad-ds-role", m), Evidence{"AD-Domain-Services: service NTDS"});
-  EXPECT_EQ(dependents("ad-ds-role", service_app({"NTDS"}), m), Evidence{"service Sync depends on NTDS"});
+  EXPECT_EQ(dependents("ad-ds-role", service_app({"NTDS"}), m),
+            Evidence{"service Sync depends on NTDS"});
   EXPECT_TRUE(dependents("ad-ds-role", service_app({"MSMQ"}), m).empty());
   EXPECT_TRUE(dependents("ad-ds-role", test::rulefx::web_app(), m).empty());
 }
@@ -51,8 +52,9 @@ TEST(InfrastructureRoleRule, FiresOnDhcpAndSharesAndMarksShareUsers) {
   EXPECT_EQ(machine_evidence("infrastructure-role", m).size(), 2u);
   Application app = test::rulefx::web_app();
   app.configs[0].drive_paths.push_back("\\\\APP01\\Public\\in");
-  EXPECT_NE(joined(dependents("infrastructure-role", app, m)).find("uses this server's share Public"),
-            std::string::npos);
+  EXPECT_NE(
+      joined(dependents("infrastructure-role", app, m)).find("uses this server's share Public"),
+      std::string::npos);
   EXPECT_TRUE(dependents("infrastructure-role", test::rulefx::web_app(), m).empty());
 }
 
@@ -83,11 +85,13 @@ TEST(OsLegacyRule, FiresBelow2016AndOnClients) {
   m.os_name = "Windows Server 2012 R2 Standard";
   m.build = "9600";
   EXPECT_EQ(machine_evidence("os-legacy", m),
-            Evidence{"Windows Server 2012 R2 Standard (build 9600): older than Windows Server 2016 (build 14393)"});
+            Evidence{"Windows Server 2012 R2 Standard (build 9600): older than Windows Server 2016 "
+                     "(build 14393)"});
   MachineFacts client = server2019();
   client.installation_type = "Client";
   EXPECT_FALSE(machine_evidence("os-legacy", client).empty());
-  EXPECT_FALSE(dependents("os-legacy", test::rulefx::web_app(), m).empty());  // every app needs compat testing
+  EXPECT_FALSE(dependents("os-legacy", test::rulefx::web_app(), m)
+                   .empty());  // every app needs compat testing
 }
 
 TEST(DatabaseServerRule, FiresOnDatabaseEnginesAndMarksLocalUsers) {

@@ -28,7 +28,8 @@ ConfigFacts msmq_config(std::string security_mode) {
   b.name = "orders";
   b.security_mode = std::move(security_mode);
   c.bindings.push_back(b);
-  c.endpoints.push_back({"net.msmq://localhost/private/orders", "netMsmqBinding", "orders", "IOrders"});
+  c.endpoints.push_back(
+      {"net.msmq://localhost/private/orders", "netMsmqBinding", "orders", "IOrders"});
   return c;
 }
 
@@ -39,7 +40,8 @@ TEST(MsmqRule, ClassifiesPrivateTransactionalAnonymousAsSupported) {
   EXPECT_NE(e.find("Tool.exe: references System.Messaging 4.0.0.0"), std::string::npos) << e;
   EXPECT_NE(e.find("scenario: private transactional queue(s), anonymous authentication "
                    "(.\\private$\\orders) — a supported scenario"),
-            std::string::npos) << e;
+            std::string::npos)
+      << e;
 }
 
 TEST(MsmqRule, FiresOnNativeMqrtImports) {
@@ -54,8 +56,10 @@ TEST(MsmqAdAuthRule, NetMsmqBindingDefaultsToWindowsDomain) {
   app.configs.push_back(msmq_config(""));
   auto e = joined(evidence_of("msmq-ad-auth", app));
   EXPECT_NE(e.find("netMsmqBinding 'orders' authenticates with WindowsDomain (the default)"),
-            std::string::npos) << e;
-  EXPECT_NE(joined(evidence_of("msmq", app)).find("not supported in containers"), std::string::npos);
+            std::string::npos)
+      << e;
+  EXPECT_NE(joined(evidence_of("msmq", app)).find("not supported in containers"),
+            std::string::npos);
 }
 
 TEST(MsmqAdAuthRule, QuietForAnonymousBindings) {
@@ -73,14 +77,16 @@ TEST(MsmqAdAuthRule, FiresOnAuthenticateInCodeAndOnDefaultEndpoints) {
   c.path = "app.config";
   c.endpoints.push_back({"net.msmq://localhost/private/x", "netMsmqBinding", "", "IX"});
   endpoint.configs.push_back(c);
-  EXPECT_NE(joined(evidence_of("msmq-ad-auth", endpoint)).find("default security"), std::string::npos);
+  EXPECT_NE(joined(evidence_of("msmq-ad-auth", endpoint)).find("default security"),
+            std::string::npos);
 }
 
 TEST(MsdtcRule, FiresOnTransactionScopeXolehlpAndComPlus) {
   EXPECT_FALSE(fires("msdtc", console_app()));
   Application scope = console_app();
   scope.binaries[0].type_refs.push_back("System.Transactions.TransactionScope");
-  EXPECT_EQ(evidence_of("msdtc", scope), Evidence{"Tool.exe: uses type System.Transactions.TransactionScope"});
+  EXPECT_EQ(evidence_of("msdtc", scope),
+            Evidence{"Tool.exe: uses type System.Transactions.TransactionScope"});
   Application native = console_app();
   native.binaries[0].imports.push_back({"XOLEHLP.dll", {"DtcGetTransactionManager"}});
   EXPECT_TRUE(fires("msdtc", native));

@@ -44,7 +44,8 @@ TEST(EventLogRule, FiresOnEventLogEtwAndLogFiles) {
   c.event_log_sources.push_back("OrderProcessor");
   app.configs.push_back(c);
   auto e = joined(evidence_of("event-log", app));
-  EXPECT_NE(e.find("Tool.exe: calls System.Diagnostics.EventLog::WriteEntry"), std::string::npos) << e;
+  EXPECT_NE(e.find("Tool.exe: calls System.Diagnostics.EventLog::WriteEntry"), std::string::npos)
+      << e;
   EXPECT_NE(e.find("Tool.exe.config: log file D:\\Logs\\tool.log"), std::string::npos) << e;
   EXPECT_NE(e.find("writes to the Event Log as OrderProcessor"), std::string::npos) << e;
 }

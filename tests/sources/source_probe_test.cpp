@@ -33,7 +33,8 @@ TEST(SourceProbe, PlainFoldersAndOtherFiles) {
   EXPECT_TRUE(folder.error.empty());
   EXPECT_EQ(folder.kind, SourceKind::kUnknown);
   auto text = probe_source(images() / "notes.txt");
-  EXPECT_EQ(text.error, "a single file that is not a disk image: give the folder that holds the application");
+  EXPECT_EQ(text.error,
+            "a single file that is not a disk image: give the folder that holds the application");
   EXPECT_EQ(probe_source(dir.path() / "missing").error, "no such file or folder");
 }
 
