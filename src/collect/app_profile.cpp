@@ -46,7 +46,7 @@ Framework framework_from_tfm(std::string_view tfm) {
     if (all_digits(rest)) return {"netfx", dotted(rest), ""};
     if (rest.find('.') != std::string::npos) return {"dotnet", rest, ""};
   }
-  if (t.rfind("v", 0) == 0) return {"netfx", t.substr(1), ""};
+  if (t.rfind('v', 0) == 0) return {"netfx", t.substr(1), ""};
   return {};
 }
 

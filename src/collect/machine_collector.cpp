@@ -237,7 +237,7 @@ void read_queues(const Volume& volume, MachineFacts& m, std::vector<Problem>& pr
       },
       problems);
   for (const auto& f : files) {
-    auto bytes = volume.read(f, 0, 64 * 1024);
+    auto bytes = volume.read(f, 0, std::size_t{64} << 10);
     if (!bytes) continue;
     std::string text = decode_text(*bytes);
     for (const auto& line : split(text, '\n')) {

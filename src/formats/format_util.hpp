@@ -15,7 +15,7 @@
 
 namespace liftshift::fmt_util {
 
-inline constexpr std::size_t kMaxXmlBytes = 64u * 1024u * 1024u;  // 64 MiB
+inline constexpr std::size_t kMaxXmlBytes = std::size_t{64} << 20;  // 64 MiB
 inline constexpr std::size_t kMaxXmlTags = 2'000'000;  // '<' characters; bounds the DOM size
 
 // Parses XML text into a DOM. DOCTYPE is skipped, never interpreted: no entity

@@ -50,7 +50,7 @@ class DiskImage {
   // The message of the last failed read (for libraries that swallow it), then cleared.
   [[nodiscard]] std::string take_last_error() const;
 
-  static constexpr std::size_t kMaxRead = 64u * 1024u * 1024u;
+  static constexpr std::size_t kMaxRead = std::size_t{64} << 20;
 
  private:
   DiskImage(std::filesystem::path path, std::unique_ptr<ImageBackend> backend);
