@@ -363,10 +363,9 @@ ConnectionStringFacts parse_connection_string(std::string_view name, std::string
       if (!names_local_db_file(v)) f.server = v;
       if (icontains(v, "(localdb)")) f.local_file = true;
     }
-    if (is_file_key(p.key) && !v.empty() && names_local_db_file(v)) {
-      f.local_file = true;
-      if (f.local_file_path.empty()) f.local_file_path = v;
-    } else if (!v.empty() && icontains(v, "|DataDirectory|")) {
+    bool local_file =
+        (is_file_key(p.key) && names_local_db_file(v)) || icontains(v, "|DataDirectory|");
+    if (!v.empty() && local_file) {
       f.local_file = true;
       if (f.local_file_path.empty()) f.local_file_path = v;
     }
