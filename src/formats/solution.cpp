@@ -9,7 +9,7 @@ namespace liftshift {
 
 namespace {
 
-constexpr std::size_t kMaxSolutionBytes = 64u * 1024u * 1024u;
+constexpr std::size_t kMaxSolutionBytes = std::size_t{64} << 20;
 
 // Reads `"..."` at pos (after optional blanks); advances pos past it.
 std::optional<std::string_view> quoted(std::string_view s, std::size_t& pos) {

@@ -15,7 +15,7 @@ namespace {
 
 namespace cat = source_category;
 
-constexpr std::size_t kMaxLiteral = 64 * 1024;  // literal bytes kept for matching
+constexpr std::size_t kMaxLiteral = std::size_t{64} << 10;  // literal bytes kept for matching
 
 bool is_ident(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
@@ -468,7 +468,7 @@ struct Dispatch {
               static_cast<std::uint16_t>(p));
           const auto up =
               static_cast<unsigned char>(first >= 'a' && first <= 'z' ? first - 32 : first);
-          if (up != lower(static_cast<char>(first)))
+          if (up != static_cast<unsigned char>(lower(static_cast<char>(first))))
             cs[up].push_back(static_cast<std::uint16_t>(p));
         } else {
           cs[first].push_back(static_cast<std::uint16_t>(p));
