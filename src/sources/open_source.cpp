@@ -131,6 +131,7 @@ Result<OpenedSource> open_image(const fs::path& path, std::optional<int> wanted,
   }
   if (pick == nullptr) {
     std::vector<std::string> parts;
+    parts.reserve(candidates.size());
     for (const auto& c : candidates) parts.push_back(summary(c));
     return make_error(name +
                       ": no NTFS partition holds Windows\\System32\\config\\SYSTEM (partitions: " +
