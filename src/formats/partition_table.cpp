@@ -23,7 +23,8 @@ struct MbrEntry {
   std::uint32_t lba = 0;
   std::uint32_t count = 0;
 };
-static_assert(kMbrEntries + std::size_t{4} * 16 + 2 == kSector, "MBR layout: 446 + 4 entries + signature");
+static_assert(kMbrEntries + std::size_t{4} * 16 + 2 == kSector,
+              "MBR layout: 446 + 4 entries + signature");
 
 bool has_text_at(Bytes data, std::size_t offset, std::string_view text) {
   return data.size() >= offset + text.size() &&
