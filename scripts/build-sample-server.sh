@@ -214,6 +214,23 @@ mkdir -p "$drive/Windows/System32/config" "$drive/Windows/System32/inetsrv/confi
   service MSMQ 0x10 2 '%SystemRoot%\system32\mqsvc.exe' LocalSystem RPCSS
   service MSDTC 0x10 3 '%SystemRoot%\System32\msdtc.exe' 'NT AUTHORITY\NetworkService' RPCSS SamSS
   service OrderProcessor 0x10 2 '"C:\Apps\OrderProcessor\Contoso.OrderProcessor.exe"' 'CONTOSO\svc_orders' MSMQ MSDTC
+  # The certificate HTTP.sys serves for www.contoso.local:443 (SNI binding): its SHA-1 thumbprint.
+  cat <<'HIVE'
+cd \ControlSet001\Services
+add HTTP
+cd HTTP
+add Parameters
+cd Parameters
+add SslSniBindingInfo
+cd SslSniBindingInfo
+add www.contoso.local:443
+cd www.contoso.local:443
+setval 2
+SslCertHash
+hex:3:3f,a1,9c,5e,22,07,b4,d1,68,0e,7c,41,9b,2a,55,c3,e8,10,6d,f2
+SslCertStoreName
+string:My
+HIVE
 } | hive "$drive/Windows/System32/config/SYSTEM"
 {
   software_hive "Windows Server 2012 R2 Standard" 6.3 9600 19507 ServerStandard \

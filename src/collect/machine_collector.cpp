@@ -11,6 +11,11 @@ namespace liftshift {
 
 namespace {
 
+std::string fmt_hex(std::uint8_t b) {
+  static constexpr char kDigits[] = "0123456789ABCDEF";
+  return {kDigits[b >> 4], kDigits[b & 15]};
+}
+
 constexpr std::uint64_t kMaxHiveBytes = 1ull << 30;
 
 std::optional<Hive> load_hive(const Volume& volume, const std::string& path,
@@ -157,6 +162,22 @@ void read_roles(const Hive& software, const Hive& system, const std::string& cs,
       std::string list;
       for (const auto& s : m.shares) list += (list.empty() ? "" : ", ") + s;
       add_role(m, "FS-FileServer", "SYSTEM\\" + cs + "\\Services\\LanmanServer\\Shares: " + list);
+    }
+  }
+}
+
+// HTTP.sys keeps the certificate of each https endpoint in SslBindingInfo
+// (IP:port) and SslSniBindingInfo (host:port); the value is the thumbprint.
+void read_ssl_bindings(const Hive& system, const std::string& cs, MachineFacts& m) {
+  for (const char* key : {"SslBindingInfo", "SslSniBindingInfo"}) {
+    auto node = system.find(cs + "\\Services\\HTTP\\Parameters\\" + key);
+    if (!node) continue;
+    for (const auto& [endpoint, binding] : system.children(*node)) {
+      auto hash = system.binary_value(binding, "SslCertHash");
+      if (!hash || hash->empty()) continue;
+      std::string hex;
+      for (std::uint8_t b : *hash) hex += fmt_hex(b);
+      m.ssl_certificates.emplace_back(endpoint, hex);
     }
   }
 }
@@ -317,6 +338,7 @@ std::optional<MachineFacts> collect_machine(const Volume& volume, std::vector<Pr
           "ComputerName");
   m.domain = str(*system, system->find(m.control_set + "\\Services\\Tcpip\\Parameters"), "Domain");
   read_services(*system, m.control_set, m, problems);
+  read_ssl_bindings(*system, m.control_set, m);
   auto software = load_hive(volume, "Windows/System32/config/SOFTWARE", problems, &m);
   if (software) {
     read_os(*software, m);

@@ -74,8 +74,9 @@ std::string safe_id(std::string s) {
   return s;
 }
 
-void add_iis_apps(const Volume& volume, FolderReader& reader, const std::string& source_name,
-                  std::vector<Application>& out, std::vector<Problem>& problems) {
+void add_iis_apps(const Volume& volume, FolderReader& reader, const MachineFacts& machine,
+                  const std::string& source_name, std::vector<Application>& out,
+                  std::vector<Problem>& problems) {
   const std::string config_path = "Windows/System32/inetsrv/config/applicationHost.config";
   auto entry = volume.find(config_path);
   if (!entry) return;
@@ -117,6 +118,16 @@ void add_iis_apps(const Volume& volume, FolderReader& reader, const std::string&
       }
     }
     app.iis = info;
+    for (auto& b : app.iis->bindings) {
+      if (b.protocol != "https") continue;
+      std::string port = ":" + std::to_string(b.port);
+      for (const auto& [endpoint, hash] : machine.ssl_certificates) {
+        bool sni = !b.host.empty() && iequals(endpoint, b.host + port);
+        bool ip = iequals(endpoint,
+                          (b.address == "*" || b.address.empty() ? "0.0.0.0" : b.address) + port);
+        if (sni || (ip && b.certificate_hash.empty())) b.certificate_hash = hash;
+      }
+    }
     for (const auto& p : iis->windows_auth_paths) {
       if (iequals(p, info.site + info.app_path) || iequals(p + "/", info.site + info.app_path) ||
           (info.app_path == "/" && iequals(p, info.site))) {
@@ -264,7 +275,7 @@ std::vector<Application> collect_server_apps(const Volume& volume, const Machine
                                              std::vector<Problem>& problems) {
   FolderReader reader(volume, limits, problems);
   std::vector<Application> apps;
-  add_iis_apps(volume, reader, source_name, apps, problems);
+  add_iis_apps(volume, reader, machine, source_name, apps, problems);
   add_service_apps(volume, reader, machine, source_name, apps, problems);
   add_task_apps(volume, reader, source_name, apps, problems);
   add_desktop_programs(volume, reader, machine, source_name, apps);

@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/facts.hpp"
@@ -114,6 +115,8 @@ struct MachineFacts {
   std::vector<std::string> msmq_queues;
   bool msdtc_network_access = false;
   std::vector<std::string> shares;  // non-administrative shares
+  // HTTP.sys certificate bindings: "0.0.0.0:443" or "host:443" (SNI) -> SHA-1 thumbprint.
+  std::vector<std::pair<std::string, std::string>> ssl_certificates;
   std::vector<std::string> warnings;
 };
 

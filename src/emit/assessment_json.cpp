@@ -93,8 +93,10 @@ json app_header(const Application& app) {
   if (app.iis) {
     json bindings = json::array();
     for (const auto& b : app.iis->bindings) {
-      bindings.push_back(
-          {{"protocol", b.protocol}, {"address", b.address}, {"port", b.port}, {"host", b.host}});
+      json binding{
+          {"protocol", b.protocol}, {"address", b.address}, {"port", b.port}, {"host", b.host}};
+      if (!b.certificate_hash.empty()) binding["certificate_hash"] = b.certificate_hash;
+      bindings.push_back(std::move(binding));
     }
     j["iis"] = {{"site", app.iis->site},
                 {"path", app.iis->app_path},

@@ -4,6 +4,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -185,6 +186,19 @@ std::vector<std::string> Hive::multi_string_value(Node node, std::string_view va
     std::free(list[i]);
   }
   std::free(list);
+  return out;
+}
+
+std::optional<std::vector<std::uint8_t>> Hive::binary_value(Node node,
+                                                            std::string_view value) const {
+  hive_value_h v = find_value(h_->hive, node, value);
+  if (v == 0) return std::nullopt;
+  hive_type type{};
+  std::size_t len = 0;
+  char* data = hivex_value_value(h_->hive, v, &type, &len);
+  if (data == nullptr) return std::nullopt;
+  std::vector<std::uint8_t> out(data, data + std::min<std::size_t>(len, 64 * 1024));
+  std::free(data);
   return out;
 }
 

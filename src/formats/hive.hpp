@@ -48,6 +48,9 @@ class Hive {
   [[nodiscard]] std::optional<std::uint32_t> dword_value(Node node, std::string_view value) const;
   [[nodiscard]] std::vector<std::string> multi_string_value(Node node,
                                                             std::string_view value) const;
+  // Raw bytes of a value of any type (REG_BINARY certificate hashes...), at most 64 KiB.
+  [[nodiscard]] std::optional<std::vector<std::uint8_t>> binary_value(Node node,
+                                                                      std::string_view value) const;
   // The value as text whatever its type (strings, numbers in decimal, lists joined by ';').
   [[nodiscard]] std::optional<std::string> value_text(Node node, std::string_view value) const;
 

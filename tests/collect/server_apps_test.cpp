@@ -30,6 +30,9 @@ TEST(ServerApps, FindsEveryApplicationOfTheApplicationServer) {
   EXPECT_EQ(web->kind, AppKind::kWeb);
   ASSERT_TRUE(web->iis.has_value());
   EXPECT_EQ(web->iis->app_pool, "ContosoWeb");
+  ASSERT_EQ(web->iis->bindings.size(), 2u);
+  EXPECT_EQ(web->iis->bindings[0].certificate_hash, "");  // http
+  EXPECT_EQ(web->iis->bindings[1].certificate_hash, "3FA19C5E2207B4D1680E7C419B2A55C3E8106DF2");
   EXPECT_EQ(web->root, "inetpub/ContosoWeb");
   EXPECT_EQ(web->binaries.size(), 1u);
   EXPECT_EQ(web->framework.version, "4.5.2");
