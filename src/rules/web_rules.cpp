@@ -13,7 +13,10 @@ Evidence iis_certificate(const Application& app) {
     for (const auto& b : app.iis->bindings) {
       if (b.protocol == "https") {
         out.push_back("IIS site " + app.iis->site + " has an https binding on port " +
-                      std::to_string(b.port) + (b.host.empty() ? "" : " for " + b.host));
+                      std::to_string(b.port) + (b.host.empty() ? "" : " for " + b.host) +
+                      (b.certificate_hash.empty()
+                           ? ""
+                           : " served with the local certificate " + b.certificate_hash));
       }
     }
   }

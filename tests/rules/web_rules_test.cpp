@@ -26,6 +26,18 @@ TEST(IisCertificateRule, FiresOnCertificatesAndHttpsEndpoints) {
             Evidence{"web.config: basicHttpBinding security mode=\"Transport\" (HTTPS)"});
 }
 
+TEST(IisCertificateRule, NamesTheLocalCertificateOfAnHttpsBinding) {
+  Application app = web_app();
+  app.iis = IisInfo{};
+  app.iis->site = "Shop";
+  app.iis->bindings.push_back({"http", "*", 80, "", ""});
+  EXPECT_FALSE(fires("iis-certificate", app));
+  app.iis->bindings.push_back({"https", "*", 443, "shop.contoso.com", "3FA19C"});
+  EXPECT_EQ(evidence_of("iis-certificate", app),
+            Evidence{"IIS site Shop has an https binding on port 443 for shop.contoso.com served "
+                     "with the local certificate 3FA19C"});
+}
+
 TEST(ConnectionStringRule, ShowsTheMaskedValueOnly) {
   EXPECT_FALSE(fires("connection-string", web_app()));
   Application app = web_app();
