@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -178,8 +179,20 @@ void read_thunks(ImportContext& ctx, std::uint32_t table_rva, const char* what, 
   }
 }
 
-void read_imports(ImportContext& ctx, Directory dir, std::vector<PeImport>& out) {
-  const char* what = "import directory";
+// What one import descriptor says: the end of the table, a descriptor to
+// skip (its warning already given), or a DLL with its name and thunk table.
+enum class Descriptor { kEnd, kSkip, kDll };
+struct DllRef {
+  std::uint32_t name_rva = 0;
+  std::optional<std::uint32_t> thunks_rva;  // none: the DLL lists no functions
+};
+using DescriptorDecoder = std::function<Descriptor(ByteReader&, std::size_t, DllRef&)>;
+
+// Walks a table of fixed-size descriptors (the import and the delay-import
+// directories differ only in how one descriptor is laid out).
+void read_descriptor_table(ImportContext& ctx, Directory dir, const char* what,
+                           std::size_t descriptor_size, const DescriptorDecoder& decode,
+                           std::vector<PeImport>& out) {
   std::string why;
   auto r = ctx.image.at(dir.rva, why);
   if (!r) {
@@ -192,54 +205,49 @@ void read_imports(ImportContext& ctx, Directory dir, std::vector<PeImport>& out)
           fmt::format("{}: more than {} DLLs; the rest are skipped", what, kMaxImportDlls));
       return;
     }
-    auto desc = r->bytes(kImportDescriptorSize);
+    auto desc = r->bytes(descriptor_size);
     if (!desc) {
       ctx.warnings.push_back(fmt::format("{}: descriptor {} runs past its section", what, i));
       return;
     }
     ByteReader d(*desc);
-    std::uint32_t lookup = d.u32().value_or(0);
-    d.skip(8);  // TimeDateStamp, ForwarderChain
-    std::uint32_t name_rva = d.u32().value_or(0);
-    std::uint32_t iat = d.u32().value_or(0);
-    if (lookup == 0 && name_rva == 0 && iat == 0) return;
-    auto name = ctx.image.name(name_rva, why);
+    DllRef ref;
+    Descriptor step = decode(d, i, ref);
+    if (step == Descriptor::kEnd) return;
+    if (step == Descriptor::kSkip) continue;
+    auto name = ctx.image.name(ref.name_rva, why);
     if (!name) {
       ctx.warnings.push_back(fmt::format("{}: DLL name of descriptor {}: {}", what, i, why));
       continue;
     }
     PeImport dll;
     dll.dll = *name;
-    read_thunks(ctx, lookup != 0 ? lookup : iat, what, dll);
+    if (ref.thunks_rva) read_thunks(ctx, *ref.thunks_rva, what, dll);
     out.push_back(std::move(dll));
   }
 }
 
+void read_imports(ImportContext& ctx, Directory dir, std::vector<PeImport>& out) {
+  auto decode = [](ByteReader& d, std::size_t, DllRef& ref) {
+    std::uint32_t lookup = d.u32().value_or(0);
+    d.skip(8);  // TimeDateStamp, ForwarderChain
+    ref.name_rva = d.u32().value_or(0);
+    std::uint32_t iat = d.u32().value_or(0);
+    if (lookup == 0 && ref.name_rva == 0 && iat == 0) return Descriptor::kEnd;
+    ref.thunks_rva = lookup != 0 ? lookup : iat;
+    return Descriptor::kDll;
+  };
+  read_descriptor_table(ctx, dir, "import directory", kImportDescriptorSize, decode, out);
+}
+
 void read_delay_imports(ImportContext& ctx, Directory dir, std::vector<PeImport>& out) {
   const char* what = "delay-import directory";
-  std::string why;
-  auto r = ctx.image.at(dir.rva, why);
-  if (!r) {
-    ctx.warnings.push_back(fmt::format("{}: {}", what, why));
-    return;
-  }
-  for (std::size_t i = 0;; ++i) {
-    if (i >= kMaxImportDlls) {
-      ctx.warnings.push_back(
-          fmt::format("{}: more than {} DLLs; the rest are skipped", what, kMaxImportDlls));
-      return;
-    }
-    auto desc = r->bytes(kDelayDescriptorSize);
-    if (!desc) {
-      ctx.warnings.push_back(fmt::format("{}: descriptor {} runs past its section", what, i));
-      return;
-    }
-    ByteReader d(*desc);
+  auto decode = [&](ByteReader& d, std::size_t i, DllRef& ref) {
     std::uint32_t attributes = d.u32().value_or(0);
     std::uint32_t name_ref = d.u32().value_or(0);
     d.skip(8);  // module handle, IAT
     std::uint32_t names_ref = d.u32().value_or(0);
-    if (name_ref == 0) return;
+    if (name_ref == 0) return Descriptor::kEnd;
     // Attribute bit 0 clear: an old (VC6) descriptor holding VAs instead of RVAs.
     auto to_rva = [&](std::uint32_t v) -> std::optional<std::uint32_t> {
       if (attributes & 1) return v;
@@ -251,18 +259,13 @@ void read_delay_imports(ImportContext& ctx, Directory dir, std::vector<PeImport>
     if (!name_rva || !names_rva) {
       ctx.warnings.push_back(
           fmt::format("{}: descriptor {} holds addresses below the image base", what, i));
-      continue;
+      return Descriptor::kSkip;
     }
-    auto name = ctx.image.name(*name_rva, why);
-    if (!name) {
-      ctx.warnings.push_back(fmt::format("{}: DLL name of descriptor {}: {}", what, i, why));
-      continue;
-    }
-    PeImport dll;
-    dll.dll = *name;
-    if (*names_rva != 0) read_thunks(ctx, *names_rva, what, dll);
-    out.push_back(std::move(dll));
-  }
+    ref.name_rva = *name_rva;
+    if (*names_rva != 0) ref.thunks_rva = *names_rva;
+    return Descriptor::kDll;
+  };
+  read_descriptor_table(ctx, dir, what, kDelayDescriptorSize, decode, out);
 }
 
 void read_clr(const Image& image, Directory dir, BinaryFacts& facts) {
