@@ -95,7 +95,7 @@ void add_iis_apps(const Volume& volume, FolderReader& reader, const MachineFacts
     Application app;
     app.entry = info.physical_path;  // replaced by the site's web.config when it can be read
     auto folder = volume_path(info.physical_path);
-    std::string label = info.site + info.app_path;
+    std::string label = info.app_path == "/" ? info.site : info.site + info.app_path;
     if (!folder) {
       problems.push_back(
           {config_path, "site '" + label + "' serves " + info.physical_path +

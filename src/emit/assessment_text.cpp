@@ -85,6 +85,22 @@ std::string machine_findings(const MachineAssessment& m, const TextOptions& opti
   return out;
 }
 
+// "dir/App.exe: truncated PE" rather than "dir/App.exe: App.exe: truncated PE":
+// parsers name their file in the message, and the problem names it too.
+std::string problem_line(const Problem& p) {
+  std::string_view message = p.message;
+  auto colon = message.find(": ");
+  if (colon != std::string_view::npos) {
+    std::string_view named = message.substr(0, colon);
+    std::string_view path = p.path;
+    bool same = path.size() >= named.size() && path.substr(path.size() - named.size()) == named &&
+                (path.size() == named.size() || path[path.size() - named.size() - 1] == '/' ||
+                 path[path.size() - named.size() - 1] == ' ');
+    if (same && !named.empty()) message.remove_prefix(colon + 2);
+  }
+  return printable(p.path) + ": " + printable(message);
+}
+
 }  // namespace
 
 std::string assessment_to_text(const Assessment& assessment, const TextOptions& options) {
@@ -146,8 +162,7 @@ std::string assessment_to_text(const Assessment& assessment, const TextOptions& 
   }
   out += "\n";
   if (options.verbose) {
-    for (const auto& p : inv.problems)
-      out += "  " + printable(p.path) + ": " + printable(p.message) + "\n";
+    for (const auto& p : inv.problems) out += "  " + problem_line(p) + "\n";
   }
   if (!options.verbose && !assessment.apps.empty()) {
     out +=

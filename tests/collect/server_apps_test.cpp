@@ -62,7 +62,7 @@ TEST(ServerApps, FindsEveryApplicationOfTheApplicationServer) {
   for (const auto& p : inv.problems) {
     reported =
         reported ||
-        p.message.find("site 'Reports/' serves D:\\Sites\\Reports, which is not on this volume") !=
+        p.message.find("site 'Reports' serves D:\\Sites\\Reports, which is not on this volume") !=
             std::string::npos;
   }
   EXPECT_TRUE(reported);
