@@ -12,13 +12,7 @@ namespace {
 
 // Takes ownership of a libvhdi error and turns it into text.
 std::string take(libvhdi_error_t*& error) {
-  std::array<char, 2048> buf{};
-  std::string text;
-  if (error != nullptr && libvhdi_error_sprint(error, buf.data(), buf.size()) > 0) {
-    text = buf.data();
-  }
-  libvhdi_error_free(&error);
-  return libyal_message("libvhdi", text);
+  return take_libyal_error("libvhdi", error, libvhdi_error_sprint, libvhdi_error_free);
 }
 
 class VhdiImage final : public ImageBackend {
@@ -34,19 +28,10 @@ class VhdiImage final : public ImageBackend {
   [[nodiscard]] std::uint64_t size() const override { return size_; }
 
   Result<std::size_t> read_at(std::uint64_t offset, std::span<std::uint8_t> out) override {
-    libvhdi_error_t* error = nullptr;
-    std::size_t done = 0;
-    while (done < out.size()) {
-      ssize_t n = libvhdi_file_read_buffer_at_offset(file_, out.data() + done, out.size() - done,
-                                                     static_cast<off64_t>(offset + done), &error);
-      if (n < 0) {
-        return make_error(name_ + ": cannot read the virtual disk at byte " +
-                          std::to_string(offset + done) + ": " + take(error));
-      }
-      if (n == 0) break;
-      done += static_cast<std::size_t>(n);
-    }
-    return done;
+    auto read = [this](std::uint8_t* data, std::size_t size, off64_t at, libvhdi_error_t** error) {
+      return libvhdi_file_read_buffer_at_offset(file_, data, size, at, error);
+    };
+    return read_libyal<libvhdi_error_t>(name_, offset, out, read, take);
   }
 
  private:

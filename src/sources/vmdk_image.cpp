@@ -18,13 +18,7 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string take(libvmdk_error_t*& error) {
-  std::array<char, 2048> buf{};
-  std::string text;
-  if (error != nullptr && libvmdk_error_sprint(error, buf.data(), buf.size()) > 0) {
-    text = buf.data();
-  }
-  libvmdk_error_free(&error);
-  return libyal_message("libvmdk", text);
+  return take_libyal_error("libvmdk", error, libvmdk_error_sprint, libvmdk_error_free);
 }
 
 class VmdkImage final : public ImageBackend {
@@ -46,20 +40,10 @@ class VmdkImage final : public ImageBackend {
   [[nodiscard]] std::uint64_t size() const override { return size_; }
 
   Result<std::size_t> read_at(std::uint64_t offset, std::span<std::uint8_t> out) override {
-    libvmdk_error_t* error = nullptr;
-    std::size_t done = 0;
-    while (done < out.size()) {
-      ssize_t n =
-          libvmdk_handle_read_buffer_at_offset(handle_, out.data() + done, out.size() - done,
-                                               static_cast<off64_t>(offset + done), &error);
-      if (n < 0) {
-        return make_error(name_ + ": cannot read the virtual disk at byte " +
-                          std::to_string(offset + done) + ": " + take(error));
-      }
-      if (n == 0) break;
-      done += static_cast<std::size_t>(n);
-    }
-    return done;
+    auto read = [this](std::uint8_t* data, std::size_t size, off64_t at, libvmdk_error_t** error) {
+      return libvmdk_handle_read_buffer_at_offset(handle_, data, size, at, error);
+    };
+    return read_libyal<libvmdk_error_t>(name_, offset, out, read, take);
   }
 
  private:
