@@ -5,6 +5,7 @@
 
 #include "collect/parsed_files.hpp"
 #include "core/text.hpp"
+#include "formats/connection_string.hpp"
 #include "formats/hive.hpp"
 
 namespace liftshift {
@@ -61,13 +62,20 @@ void add_role(MachineFacts& m, const std::string& name, const std::string& evide
   m.roles.push_back({name, evidence});
 }
 
-void read_os(const Hive& software, MachineFacts& m) {
+void read_os(const Hive& software, MachineFacts& m, std::vector<Problem>& problems) {
   auto cv = software.find("Microsoft\\Windows NT\\CurrentVersion");
+  if (std::string why = cv ? software.values_error(*cv) : ""; !why.empty()) {
+    problems.push_back({"Windows/System32/config/SOFTWARE",
+                        "cannot read the values of Microsoft\\Windows NT\\CurrentVersion "
+                        "(damaged value list: " +
+                            why + "): the Windows version is unknown"});
+  }
   m.os_name = str(software, cv, "ProductName");
   m.version = str(software, cv, "CurrentVersion");
   m.build = str(software, cv, "CurrentBuildNumber");
   if (m.build.empty()) m.build = str(software, cv, "CurrentBuild");
   m.ubr = str(software, cv, "UBR");
+  m.machine_guid = str(software, software.find("Microsoft\\Cryptography"), "MachineGuid");
   m.edition = str(software, cv, "EditionID");
   m.installation_type = str(software, cv, "InstallationType");
   m.csd_version = str(software, cv, "CSDVersion");
@@ -84,6 +92,12 @@ void read_services(const Hive& system, const std::string& cs, MachineFacts& m,
                         "cannot list " + cs + "\\Services (damaged sub-key list: " + error + ")"});
   }
   for (const auto& [name, node] : keys) {
+    if (std::string why = system.values_error(node); !why.empty()) {
+      problems.push_back({"Windows/System32/config/SYSTEM",
+                          "cannot read the values of " + cs + "\\Services\\" + name +
+                              " (damaged value list: " + why + "): service not listed"});
+      continue;
+    }
     auto type = system.dword_value(node, "Type");
     // Drivers and file systems are not services; a key without Type is a
     // leftover (an uninstalled role) and is listed as such.
@@ -94,7 +108,8 @@ void read_services(const Hive& system, const std::string& cs, MachineFacts& m,
              : (*type & 0x20) != 0 ? "shared process"
                                    : "own process";
     s.display_name = system.value_text(node, "DisplayName").value_or("");
-    s.image_path = system.value_text(node, "ImagePath").value_or("");
+    // A command line can carry a password ("-Password x"): masked before anything keeps it.
+    s.image_path = mask_command_line(system.value_text(node, "ImagePath").value_or(""));
     s.account = system.value_text(node, "ObjectName").value_or("LocalSystem");
     s.start = static_cast<int>(system.dword_value(node, "Start").value_or(3));
     s.depends_on = system.multi_string_value(node, "DependOnService");
@@ -329,7 +344,13 @@ std::optional<MachineFacts> collect_machine(const Volume& volume, std::vector<Pr
   char cs[32];
   std::snprintf(cs, sizeof cs, "ControlSet%03u", current % 1000);
   m.control_set = cs;
-  if (!system->find(m.control_set)) {
+  std::string root_error;
+  (void)system->children(system->root(), &root_error);
+  if (!root_error.empty()) {
+    problems.push_back({"Windows/System32/config/SYSTEM",
+                        "cannot list the keys at the root of the hive (damaged sub-key list: " +
+                            root_error + "): nothing can be read from it"});
+  } else if (!system->find(m.control_set)) {
     problems.push_back({"Windows/System32/config/SYSTEM",
                         "Select\\Current names " + m.control_set + ", which is missing"});
   }
@@ -341,7 +362,7 @@ std::optional<MachineFacts> collect_machine(const Volume& volume, std::vector<Pr
   read_ssl_bindings(*system, m.control_set, m);
   auto software = load_hive(volume, "Windows/System32/config/SOFTWARE", problems, &m);
   if (software) {
-    read_os(*software, m);
+    read_os(*software, m, problems);
     read_roles(*software, *system, m.control_set, m);
     read_programs(*software, m);
     read_dotnet(*software, m);

@@ -34,6 +34,10 @@ struct ReadLimits {
   std::uint64_t max_binary = 512ull << 20;
   std::uint64_t max_text = 64ull << 20;
   std::size_t max_files = 2'000'000;
+  // Bytes of files held in memory at once by the parallel parse: with many
+  // cores, each reading a file near max_binary, memory would otherwise grow
+  // with the number of cores. One file larger than this is still read, alone.
+  std::uint64_t max_in_flight = 512ull << 20;
 };
 
 // Walks the volume, then reads and parses the interesting files in parallel.

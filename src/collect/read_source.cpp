@@ -1,8 +1,11 @@
 #include <tbb/parallel_for.h>
 
+#include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <map>
 #include <mutex>
+#include <new>
 #include <optional>
 
 #include "collect/file_kind.hpp"
@@ -34,6 +37,45 @@ struct MarkerSink {
   }
 };
 
+// Bounds the bytes of file content held at once by the parallel parse. A
+// reader waits while others hold the budget; one alone always proceeds, so a
+// file larger than the budget is still read and no reader waits forever.
+class ByteBudget {
+ public:
+  explicit ByteBudget(std::uint64_t limit) : limit_(limit) {}
+  void acquire(std::uint64_t n) {
+    std::unique_lock lock(mutex_);
+    freed_.wait(lock, [&] { return used_ == 0 || used_ + n <= limit_; });
+    used_ += n;
+  }
+  void release(std::uint64_t n) {
+    {
+      std::lock_guard lock(mutex_);
+      used_ -= n;
+    }
+    freed_.notify_all();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable freed_;
+  std::uint64_t limit_;
+  std::uint64_t used_ = 0;
+};
+
+// Holds n bytes of the budget for as long as it lives.
+class BudgetHold {
+ public:
+  BudgetHold(ByteBudget& budget, std::uint64_t n) : budget_(budget), n_(n) { budget_.acquire(n_); }
+  ~BudgetHold() { budget_.release(n_); }
+  BudgetHold(const BudgetHold&) = delete;
+  BudgetHold& operator=(const BudgetHold&) = delete;
+
+ private:
+  ByteBudget& budget_;
+  std::uint64_t n_;
+};
+
 // One parsed file, whichever kind it was.
 struct Parsed {
   std::optional<BinaryFacts> binary;
@@ -46,7 +88,7 @@ struct Parsed {
 };
 
 void parse_one(const Volume& volume, const FileEntry& file, FileKind kind, const ReadLimits& limits,
-               Parsed& out) {
+               ByteBudget& budget, Parsed& out) {
   const std::string& path = file.path;
   std::uint64_t cap = kind == FileKind::kBinary ? limits.max_binary : limits.max_text;
   if (file.size > cap) {
@@ -66,6 +108,8 @@ void parse_one(const Volume& volume, const FileEntry& file, FileKind kind, const
       return;
     }
   }
+  // The content and what is parsed from it live until the end of this call.
+  BudgetHold hold(budget, std::min(file.size, cap));
   auto bytes = volume.read(path, 0, static_cast<std::size_t>(cap));
   if (!bytes) {
     out.problems.push_back({printable(path), bytes.error().message});
@@ -209,8 +253,19 @@ ParsedSource read_source(const Volume& volume, const ReadLimits& limits) {
   }
 
   std::vector<Parsed> parsed(work.size());
+  ByteBudget budget(limits.max_in_flight);
   tbb::parallel_for(std::size_t{0}, work.size(), [&](std::size_t i) {
-    parse_one(volume, work[i].first, work[i].second, limits, parsed[i]);
+    try {
+      parse_one(volume, work[i].first, work[i].second, limits, budget, parsed[i]);
+    } catch (const std::bad_alloc&) {
+      // Under a memory limit (ulimit -v, a container's), one file too big to
+      // hold is a problem of that file, not the end of the scan.
+      parsed[i] = Parsed{};
+      parsed[i].problems.push_back(
+          {printable(work[i].first.path), "not enough memory to read it (" +
+                                              std::to_string(work[i].first.size >> 20) +
+                                              " MiB): skipped"});
+    }
   });
 
   for (auto& p : parsed) {

@@ -97,9 +97,9 @@ void add_iis_apps(const Volume& volume, FolderReader& reader, const MachineFacts
     auto folder = volume_path(info.physical_path);
     std::string label = info.app_path == "/" ? info.site : info.site + info.app_path;
     if (!folder) {
-      problems.push_back(
-          {config_path, "site '" + label + "' serves " + info.physical_path +
-                            ", which is not on this volume: its content was not assessed"});
+      problems.push_back({config_path, "site '" + label + "' serves " + info.physical_path +
+                                           ", which " + not_on_volume(info.physical_path) +
+                                           ": its content was not assessed"});
     } else if (auto found = volume.find(*folder); !found || !found->is_dir) {
       problems.push_back({config_path, "site '" + label + "' serves " + info.physical_path +
                                            ", which does not exist on this volume"});
@@ -161,9 +161,10 @@ void add_exe_app(const Volume& volume, FolderReader& reader, const std::string& 
       return;
     }
   }
-  problems.push_back({rel.value_or(exe_windows), what + ": its program " + exe_windows +
-                                                     (found ? " could not be read as an application"
-                                                            : " is not on this volume")});
+  problems.push_back({rel.value_or(exe_windows), what + ": its program " + exe_windows + " " +
+                                                     (found ? "could not be read as an application"
+                                                      : rel ? "is not on this volume"
+                                                            : not_on_volume(exe_windows))});
   base.entry = exe_windows;
   out.push_back(std::move(base));
 }
@@ -252,21 +253,47 @@ void add_desktop_programs(const Volume& volume, FolderReader& reader, const Mach
   }
 }
 
-}  // namespace
-
-std::optional<std::string> volume_path(std::string_view windows_path) {
+// The path with %SystemDrive%, %SystemRoot% and %windir% expanded to drive C:,
+// and without a \\?\ or \??\ prefix.
+std::string expanded(std::string_view windows_path) {
   std::string p = trim(windows_path);
+  if (istarts_with(p, "\\\\?\\") || istarts_with(p, "\\??\\")) p.erase(0, 4);
   if (istarts_with(p, "%SystemDrive%")) p = "C:" + p.substr(13);
   if (istarts_with(p, "%SystemRoot%") || istarts_with(p, "%windir%")) {
     p = "C:\\Windows" + p.substr(p.find('%', 1) + 1);
   }
-  if (p.size() < 2 || p[1] != ':' || (p[0] != 'C' && p[0] != 'c')) return std::nullopt;
-  std::string rel = to_forward_slashes(p.substr(2));
-  while (!rel.empty() && rel.front() == '/') rel.erase(rel.begin());
-  for (const auto& part : split(rel, '/')) {
-    if (part == "..") return std::nullopt;  // never leave the volume
+  return p;
+}
+
+bool on_drive_c(const std::string& p) {
+  return p.size() >= 2 && p[1] == ':' && (p[0] == 'C' || p[0] == 'c');
+}
+
+}  // namespace
+
+std::optional<std::string> volume_path(std::string_view windows_path) {
+  const std::string p = expanded(windows_path);
+  if (!on_drive_c(p)) return std::nullopt;
+  // ".." is resolved by name, as Windows resolves it; one that would climb
+  // above the root of the drive is refused: the path never leaves the volume.
+  std::vector<std::string> parts;
+  for (auto& part : split(to_forward_slashes(p.substr(2)), '/')) {
+    if (part.empty() || part == ".") continue;
+    if (part == "..") {
+      if (parts.empty()) return std::nullopt;
+      parts.pop_back();
+      continue;
+    }
+    parts.push_back(std::move(part));
   }
+  std::string rel;
+  for (const auto& part : parts) rel += (rel.empty() ? "" : "/") + part;
   return rel;
+}
+
+std::string not_on_volume(std::string_view windows_path) {
+  return on_drive_c(expanded(windows_path)) ? "climbs out of the drive with '..'"
+                                            : "is not on this volume";
 }
 
 std::vector<Application> collect_server_apps(const Volume& volume, const MachineFacts& machine,

@@ -20,7 +20,12 @@ std::vector<Application> collect_server_apps(const Volume& volume, const Machine
                                              std::vector<Problem>& problems);
 
 // "C:\\inetpub\\wwwroot" or "%SystemDrive%\\inetpub\\wwwroot" -> "inetpub/wwwroot";
-// nullopt for other drives and UNC paths (not on this volume).
+// ".." resolved by name ("C:\\a\\..\\b" -> "b"); nullopt for other drives, UNC
+// paths and a ".." that climbs above the root of the drive.
 std::optional<std::string> volume_path(std::string_view windows_path);
+
+// Why volume_path gave nullopt, for messages: "is not on this volume" or
+// "climbs out of the drive with '..'".
+std::string not_on_volume(std::string_view windows_path);
 
 }  // namespace liftshift

@@ -120,7 +120,12 @@ std::string printable(std::string_view s) {
     std::size_t len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
     bool valid = len != 0 && i + len <= s.size();
     for (std::size_t k = 1; valid && k < len; ++k) valid = (u[i + k] & 0xC0) == 0x80;
-    if (valid) {
+    if (valid && c == 0xC2 && u[i + 1] < 0xA0) {
+      // U+0080-U+009F, the C1 controls: some terminals act on them (U+009B
+      // starts an escape sequence, as ESC [ does).
+      out.push_back('?');
+      i += len;
+    } else if (valid) {
       out.append(s.substr(i, len));
       i += len;
     } else {

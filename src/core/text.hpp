@@ -22,7 +22,8 @@ std::vector<std::string> split(std::string_view s, char sep);
 // Decodes UTF-16LE to UTF-8; unpaired surrogates become U+FFFD.
 std::string utf16le_to_utf8(Bytes data);
 
-// Replaces control characters and invalid UTF-8 so a string is safe to print.
+// Replaces control characters (C0, DEL and C1) with "?" and invalid UTF-8 with
+// U+FFFD, so a string is safe to print on a terminal.
 std::string printable(std::string_view s);
 
 // Windows path -> forward slashes, no trailing slash.

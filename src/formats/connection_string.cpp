@@ -1,5 +1,6 @@
 #include "formats/connection_string.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <vector>
@@ -245,6 +246,19 @@ std::string mask_secret_text(std::string_view s) {
   std::size_t i = 0;
   while (i < n) {
     const char c = s[i];
+    if (c == '-' && s.compare(i, 11, "-----BEGIN ") == 0) {
+      // A PEM private key ("-----BEGIN RSA PRIVATE KEY-----" ... "-----END"):
+      // the body goes, the armour lines stay to say what it was.
+      const std::size_t label_end = s.find("-----", i + 11);
+      if (label_end != std::string_view::npos && label_end - i < 80 &&
+          s.substr(i + 11, label_end - i - 11).ends_with("PRIVATE KEY")) {
+        const std::size_t body = label_end + 5;
+        const std::size_t end = std::min(s.find("-----END", body), n);
+        if (end > body) emit_mask(body, end);
+        i = end;
+        continue;
+      }
+    }
     if (c == ':' && i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/') {
       // URL user info: scheme://user:password@host
       std::size_t k = i + 3;
@@ -320,6 +334,50 @@ std::string mask_secret_text(std::string_view s) {
   }
   if (copied == 0) return std::string(s);
   out.append(s.substr(copied));
+  return out;
+}
+
+std::string mask_command_line(std::string_view command_line) {
+  std::string s = mask_secret_text(command_line);
+  const std::size_t n = s.size();
+  std::string out;
+  std::size_t copied = 0;
+  std::size_t i = 0;
+  while (i < n) {
+    // A switch at the start of a word: "-Password", "--api-key", "/pwd".
+    if ((s[i] != '-' && s[i] != '/') || (i > 0 && !is_space(s[i - 1]) && s[i - 1] != '"')) {
+      ++i;
+      continue;
+    }
+    std::size_t k = i;
+    while (k < n && (s[k] == '-' || s[k] == '/')) ++k;
+    const std::size_t key = k;
+    while (k < n && (is_alnum(s[k]) || s[k] == '_' || s[k] == '-' || s[k] == '.')) ++k;
+    std::size_t v = k;
+    while (v < n && is_space(s[v])) ++v;
+    // Its value follows after spaces, unless what follows is the next switch.
+    if (k == key || v == k || v == n || s[v] == '-' || s[v] == '/' ||
+        !is_secret_key(std::string_view(s).substr(key, k - key))) {
+      i = k > i ? k : i + 1;
+      continue;
+    }
+    std::size_t begin = v;
+    std::size_t end = v;
+    if (s[v] == '"' || s[v] == '\'') {
+      begin = v + 1;
+      end = std::min(s.find(s[v], begin), n);
+    } else {
+      while (end < n && !is_space(s[end])) ++end;
+    }
+    if (end > begin && std::string_view(s).substr(begin, end - begin) != kMask) {
+      out.append(s, copied, begin - copied);
+      out.append(kMask);
+      copied = end;
+    }
+    i = end;
+  }
+  if (copied == 0) return s;
+  out.append(s, copied, std::string::npos);
   return out;
 }
 

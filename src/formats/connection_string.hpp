@@ -37,6 +37,11 @@ std::string mask_secrets(std::string_view connection_string);
 // ("ldap://user:pass@host" -> "ldap://user:***@host").
 std::string mask_secret_text(std::string_view any_text);
 
+// Masks secrets in a command line (a service's ImagePath, a task's
+// arguments): what mask_secret_text masks, and the value after a switch that
+// names a secret and a space ("-Password x", "--api-key x", "/pwd x").
+std::string mask_command_line(std::string_view command_line);
+
 // True when a key name (of a connection string pair, app setting, attribute)
 // names a secret: password, pwd, passwd, secret, token, account key, shared
 // access key/signature, api key, access key. Spaces, '_' and '-' are ignored.

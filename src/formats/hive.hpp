@@ -42,6 +42,10 @@ class Hive {
 
   // Names of the node's values, at most kMaxChildren.
   [[nodiscard]] std::vector<std::string> value_names(Node node) const;
+  // Why the node's values cannot be read (a damaged value list: a count or
+  // an offset beyond the hive), or "" when they can. A value that cannot be
+  // read looks missing to the value readers below.
+  [[nodiscard]] std::string values_error(Node node) const;
 
   // Value readers; nullopt when the value is missing or of another type.
   [[nodiscard]] std::optional<std::string> string_value(Node node, std::string_view value) const;

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/text.hpp"
+#include "formats/connection_string.hpp"
 #include "formats/format_util.hpp"
 
 namespace liftshift {
@@ -131,7 +132,8 @@ Result<TaskFacts> parse_task_xml(std::string_view xml_text, const std::string& t
   for (auto a : child(task, "Actions").children()) {
     if (name_is(a, "Exec")) {
       out.info.command = text_of(child(a, "Command"));
-      out.info.arguments = text_of(child(a, "Arguments"));
+      // Arguments can carry a password ("--password x"): masked before anything keeps it.
+      out.info.arguments = mask_command_line(text_of(child(a, "Arguments")));
       break;
     }
     if (name_is(a, "ComHandler")) out.info.command = "COM handler " + text_of(child(a, "ClassId"));

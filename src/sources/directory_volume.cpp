@@ -46,7 +46,9 @@ int open_beneath(const fs::path& root, const std::string& rel) {
       errno = EACCES;
       return -1;
     }
-    int next = open_at(fd, part.c_str(), last ? 0 : O_DIRECTORY);
+    // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer
+    // forever; read() refuses anything but a regular file once it is open.
+    int next = open_at(fd, part.c_str(), last ? O_NONBLOCK : O_DIRECTORY);
     int err = errno;
     ::close(fd);
     if (next < 0) {
@@ -56,6 +58,22 @@ int open_beneath(const fs::path& root, const std::string& rel) {
     fd = next;
   }
   return fd;
+}
+
+// What a file that is neither a folder, a regular file nor a link is.
+const char* special_kind(const fs::file_status& status) {
+  switch (status.type()) {
+    case fs::file_type::fifo:
+      return "a FIFO";
+    case fs::file_type::socket:
+      return "a socket";
+    case fs::file_type::block:
+      return "a block device";
+    case fs::file_type::character:
+      return "a character device";
+    default:
+      return "an unknown kind of file";
+  }
 }
 
 }  // namespace
@@ -111,6 +129,9 @@ void DirectoryVolume::walk(const std::function<bool(const FileEntry&)>& visit,
         std::error_code zec;
         auto size = it->file_size(zec);
         visit(FileEntry{rel_string(rel), zec ? 0 : size, false});
+      } else {
+        problems.push_back({printable(rel_string(rel)), std::string("not a regular file (") +
+                                                            special_kind(status) + "): not read"});
       }
     }
     // Reverse so that children are walked in listing order.

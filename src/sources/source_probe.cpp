@@ -1,6 +1,10 @@
 #include "sources/source_probe.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <array>
+#include <cerrno>
 #include <cstring>
 #include <fstream>
 
@@ -18,22 +22,37 @@ bool has_at(const std::array<char, 1024>& buf, std::size_t n, std::size_t offset
          std::memcmp(buf.data() + offset, magic.data(), magic.size()) == 0;
 }
 
+// Reads at most buf.size() bytes at offset. The file is opened with O_NOATIME
+// where allowed, as every read of a source is: probing leaves even its
+// access time as it was.
+std::size_t read_at(const fs::path& path, std::uint64_t offset, std::array<char, 1024>& buf,
+                    std::size_t want) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOATIME | O_NONBLOCK);
+  if (fd < 0 && errno == EPERM) fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) return 0;
+  std::size_t done = 0;
+  while (done < want) {
+    const ssize_t n =
+        ::pread(fd, buf.data() + done, want - done, static_cast<off_t>(offset + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    done += static_cast<std::size_t>(n);
+  }
+  ::close(fd);
+  return done;
+}
+
 std::string disk_format(const fs::path& path, std::uint64_t size) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return {};
   std::array<char, 1024> head{};
-  in.read(head.data(), head.size());
-  auto n = static_cast<std::size_t>(in.gcount());
+  const std::size_t n = read_at(path, 0, head, head.size());
+  if (n == 0) return {};
   if (has_at(head, n, 0, "vhdxfile")) return "VHDX";
   if (has_at(head, n, 0, "KDMV") || has_at(head, n, 0, "# Disk DescriptorFile")) return "VMDK";
   if (has_at(head, n, 0, "conectix")) return "VHD";
   if (has_at(head, n, 0, "QFI\xfb")) return "QCOW2";
   if (size >= 512) {
     std::array<char, 1024> tail{};
-    in.clear();
-    in.seekg(static_cast<std::streamoff>(size - 512));
-    in.read(tail.data(), 512);
-    if (static_cast<std::size_t>(in.gcount()) == 512 && has_at(tail, 512, 0, "conectix"))
+    if (read_at(path, size - 512, tail, 512) == 512 && has_at(tail, 512, 0, "conectix"))
       return "VHD";
   }
   if (has_at(head, n, 512, "EFI PART")) return "raw (GPT)";
