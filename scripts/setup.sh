@@ -17,6 +17,9 @@ packages=(
   libmono-system-enterpriseservices4.0-cil
   mingw-w64 lld llvm libhivex-bin ntfs-3g attr qemu-utils fdisk
   yamllint time
+  chromium fonts-dejavu-core
+  libpq-dev postgresql
+  clang libclang-rt-14-dev
 )
 
 missing=()

@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
@@ -64,6 +65,19 @@ fs::path TempDir::write(const std::string& rel, const std::string& content) cons
 }
 
 namespace {
+
+// Every liftshift run by a test keeps its results in this process's own
+// store folder, never in the real ~/.local/share: `assess` writes the
+// results store by default.
+const fs::path& test_data_home() {
+  static const TempDir dir;
+  return dir.path();
+}
+
+std::string env_name(const std::string& assignment) {
+  return assignment.substr(0, assignment.find('='));
+}
+
 std::string slurp_fd(int fd) {
   std::string out;
   char buf[65536];
@@ -74,6 +88,20 @@ std::string slurp_fd(int fd) {
 }  // namespace
 
 RunResult run_liftshift(const std::vector<std::string>& args, const std::vector<std::string>& env) {
+  // The caller's env wins over the inherited one; XDG_DATA_HOME defaults to a temp folder.
+  std::vector<std::string> envs;
+  std::vector<std::string> overridden{"XDG_DATA_HOME"};
+  for (const auto& e : env) overridden.push_back(env_name(e));
+  for (char** p = environ; *p; ++p) {
+    std::string e(*p);
+    if (std::find(overridden.begin(), overridden.end(), env_name(e)) == overridden.end()) {
+      envs.push_back(std::move(e));
+    }
+  }
+  bool own_data_home = std::any_of(
+      env.begin(), env.end(), [](const std::string& e) { return env_name(e) == "XDG_DATA_HOME"; });
+  if (!own_data_home) envs.push_back("XDG_DATA_HOME=" + test_data_home().string());
+  envs.insert(envs.end(), env.begin(), env.end());
   TempDir tmp;
   fs::path out_path = tmp.path() / "out";
   fs::path err_path = tmp.path() / "err";
@@ -90,9 +118,6 @@ RunResult run_liftshift(const std::vector<std::string>& args, const std::vector<
     std::vector<char*> argv;
     for (auto& a : all) argv.push_back(a.data());
     argv.push_back(nullptr);
-    std::vector<std::string> envs;
-    for (char** p = environ; *p; ++p) envs.emplace_back(*p);
-    envs.insert(envs.end(), env.begin(), env.end());
     std::vector<char*> envp;
     for (auto& s : envs) envp.push_back(s.data());
     envp.push_back(nullptr);

@@ -1,58 +1,19 @@
 // liftshift: the command-line front end. The only place that prints to the
 // terminal or decides the exit code.
-#include <unistd.h>
-
 #include <CLI/CLI.hpp>
-#include <cstdio>
-#include <cstdlib>
-#include <fstream>
 #include <iostream>
 
+#include "cli/assess_command.hpp"
 #include "cli/containerize_command.hpp"
-#include "collect/collect.hpp"
-#include "emit/assessment_json.hpp"
-#include "emit/assessment_text.hpp"
+#include "cli/fleet_job_command.hpp"
+#include "cli/portfolio_command.hpp"
+#include "cli/tag_command.hpp"
 #include "rules/catalogue_text.hpp"
-#include "rules/engine.hpp"
 
 namespace {
 
 constexpr int kExitOk = 0;
 constexpr int kExitUsage = 2;
-constexpr int kExitFailOn = 3;
-
-bool colour_wanted(FILE* stream) {
-  const char* no_colour = std::getenv("NO_COLOR");
-  if (no_colour != nullptr && *no_colour != '\0') return false;
-  return ::isatty(::fileno(stream)) != 0;
-}
-
-// Writes to the file named by output, or stdout when empty. False on error.
-bool write_output(const std::string& output, const std::string& text) {
-  if (output.empty() || output == "-") {
-    std::cout << text << std::flush;
-    return true;
-  }
-  std::ofstream out(output, std::ios::binary | std::ios::trunc);
-  out << text;
-  return static_cast<bool>(out);
-}
-
-int fail_on_code(const liftshift::Assessment& assessment, const std::string& fail_on) {
-  using liftshift::Verdict;
-  for (const auto& a : assessment.apps) {
-    if (fail_on == "blocker" && a.verdict == Verdict::kNotACandidate) return kExitFailOn;
-    if (fail_on == "change" && a.verdict != Verdict::kReady) return kExitFailOn;
-  }
-  return kExitOk;
-}
-
-bool any_source_failed(const liftshift::Inventory& inventory) {
-  for (const auto& s : inventory.sources) {
-    if (!s.handled) return true;
-  }
-  return false;
-}
 
 }  // namespace
 
@@ -63,35 +24,10 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("liftshift ") + LIFTSHIFT_VERSION);
   app.require_subcommand(1);
 
-  std::vector<std::string> paths;
-  std::string format = "text";
-  std::string fail_on;
-  std::string output;
-  bool verbose = false;
-
-  auto* assess_cmd =
-      app.add_subcommand("assess", "Assess every application found in the given folders");
-  assess_cmd->add_option("PATH", paths, "Source tree or published application folder")->required();
-  assess_cmd->add_option("--format", format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}));
-  assess_cmd->add_flag("-v,--verbose", verbose,
-                       "Every finding with evidence and remediation, and every problem");
-  assess_cmd->add_option("--fail-on", fail_on, "Exit 3 when an application reaches this level")
-      ->check(CLI::IsMember({"blocker", "change"}));
-  assess_cmd->add_option("-o,--output", output, "Write the report to this file instead of stdout");
-  int partition = 0;
-  assess_cmd
-      ->add_option("--partition", partition,
-                   "Disk images: read this partition (1-based) instead of the one holding Windows")
-      ->check(CLI::Range(1, 1024));
-
-  auto* inventory_cmd =
-      app.add_subcommand("inventory", "Print what was found (JSON), before any rule runs");
-  inventory_cmd->add_option("PATH", paths, "Source tree or published application folder")
-      ->required();
-  inventory_cmd->add_option("-o,--output", output, "Write to this file instead of stdout");
-  inventory_cmd->add_option("--partition", partition, "Disk images: read this partition (1-based)")
-      ->check(CLI::Range(1, 1024));
+  liftshift::AssessArgs assess_args;
+  auto assess_cmds = liftshift::add_assess_commands(app, assess_args);
+  liftshift::TagArgs tag_args;
+  auto* tag_cmd = liftshift::add_tag_command(app, tag_args);
 
   std::string rules_format = "text";
   auto* rules_cmd = app.add_subcommand("rules", "List the rule catalogue");
@@ -105,6 +41,11 @@ int main(int argc, char** argv) {
   liftshift::ContainerizeArgs containerize_args;
   auto* containerize_cmd = liftshift::add_containerize_command(app, containerize_args);
 
+  liftshift::FleetJobArgs fleet_job_args;
+  auto* fleet_job_cmd = liftshift::add_fleet_job_command(app, fleet_job_args);
+  liftshift::PortfolioArgs portfolio_args;
+  auto* portfolio_cmd = liftshift::add_portfolio_command(app, portfolio_args);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -113,6 +54,8 @@ int main(int argc, char** argv) {
   }
 
   if (containerize_cmd->parsed()) return liftshift::run_containerize(containerize_args);
+  if (fleet_job_cmd->parsed()) return liftshift::run_fleet_job(fleet_job_args);
+  if (portfolio_cmd->parsed()) return liftshift::run_portfolio(portfolio_args);
   if (rules_cmd->parsed()) {
     std::cout << (rules_format == "markdown" ? liftshift::rules_as_markdown()
                   : rules_format == "json"   ? liftshift::rules_as_json()
@@ -129,31 +72,8 @@ int main(int argc, char** argv) {
     return kExitOk;
   }
 
-  liftshift::CollectOptions collect_options;
-  if (partition > 0) collect_options.partition = partition;
-  liftshift::Inventory inventory = liftshift::collect(paths, collect_options);
-  std::string text;
-  int code = kExitOk;
-  if (inventory_cmd->parsed()) {
-    text = liftshift::dump_json(liftshift::inventory_to_json(inventory));
-  } else {
-    liftshift::Assessment assessment = liftshift::assess(inventory);
-    if (format == "json") {
-      text = liftshift::dump_json(liftshift::assessment_to_json(assessment));
-    } else {
-      bool to_terminal = output.empty() || output == "-";
-      text = liftshift::assessment_to_text(assessment,
-                                           {verbose, to_terminal && colour_wanted(stdout)});
-    }
-    if (!fail_on.empty()) code = fail_on_code(assessment, fail_on);
-  }
-  if (!write_output(output, text)) {
-    std::cerr << "liftshift: cannot write " << output << "\n";
-    return kExitUsage;
-  }
-  for (const auto& s : inventory.sources) {
-    if (!s.handled) std::cerr << "liftshift: " << s.path << ": " << s.note << "\n";
-  }
-  if (any_source_failed(inventory)) return kExitUsage;
-  return code;
+  if (assess_cmds.inventory->parsed()) return liftshift::run_inventory(assess_args);
+  if (assess_cmds.assess->parsed()) return liftshift::run_assess(assess_args);
+  if (tag_cmd->parsed()) return liftshift::run_tag(tag_args);
+  return kExitUsage;
 }

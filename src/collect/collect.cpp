@@ -7,6 +7,7 @@
 #include "collect/group_apps.hpp"
 #include "collect/machine_collector.hpp"
 #include "collect/server_apps.hpp"
+#include "collect/source_identity.hpp"
 #include "core/text.hpp"
 #include "sources/directory_volume.hpp"
 #include "sources/open_source.hpp"
@@ -74,45 +75,63 @@ void collect_server(const Volume& volume, const std::string& path, const std::st
   }
 }
 
+// Collects one source into inventory; names holds the source names used so far.
+void collect_source(const std::string& path, const CollectOptions& options,
+                    std::set<std::string>& names, Inventory& inventory) {
+  Source source;
+  source.path = path;
+  ProbeResult probe = probe_source(path);
+  if (!probe.error.empty()) {
+    source.handled = false;
+    source.note = probe.error;
+    inventory.problems.push_back({path, probe.error});
+  } else if (probe.kind == SourceKind::kSystemDrive) {
+    source.kind = probe.kind;
+    DirectoryVolume volume{fs::path(path)};
+    collect_server(volume, path, source_name_for(path, names), options, inventory, source);
+    if (source.machine && !source.machine->machine_guid.empty()) {
+      source.identity =
+          source_identity(path, {"machine-guid:" + to_lower(source.machine->machine_guid)});
+    }
+  } else if (probe.kind == SourceKind::kDiskImage) {
+    source.kind = probe.kind;
+    std::vector<Problem> problems;
+    auto opened = open_source(path, options.partition, problems);
+    for (auto& p : problems) inventory.problems.push_back({path + ": " + p.path, p.message});
+    if (!opened) {
+      source.handled = false;
+      source.note = opened.error().message;
+      inventory.problems.push_back({path, opened.error().message});
+    } else {
+      source.image_format = opened->format;
+      source.partition = opened->chosen;
+      source.image_size = opened->image_size;
+      collect_server(*opened->volume, path, source_name_for(path, names), options, inventory,
+                     source);
+      if (opened->read_stats) source.bytes_read = opened->read_stats->bytes.load();
+      std::string partition_key =
+          opened->partition ? "partition " + std::to_string(opened->partition->index) : "";
+      source.identity = source_identity(path, {opened->image_identifier, partition_key});
+    }
+  } else {
+    collect_folder(path, source_name_for(path, names), options, inventory, source);
+  }
+  if (source.identity.empty()) source.identity = source_identity(path, {});
+  inventory.sources.push_back(std::move(source));
+}
+
 }  // namespace
 
 Inventory collect(const std::vector<std::string>& paths, const CollectOptions& options) {
   Inventory inventory;
   std::set<std::string> names;
-  for (const auto& path : paths) {
-    Source source;
-    source.path = path;
-    ProbeResult probe = probe_source(path);
-    if (!probe.error.empty()) {
-      source.handled = false;
-      source.note = probe.error;
-      inventory.problems.push_back({path, probe.error});
-    } else if (probe.kind == SourceKind::kSystemDrive) {
-      source.kind = probe.kind;
-      DirectoryVolume volume{fs::path(path)};
-      collect_server(volume, path, source_name_for(path, names), options, inventory, source);
-    } else if (probe.kind == SourceKind::kDiskImage) {
-      source.kind = probe.kind;
-      std::vector<Problem> problems;
-      auto opened = open_source(path, options.partition, problems);
-      for (auto& p : problems) inventory.problems.push_back({path + ": " + p.path, p.message});
-      if (!opened) {
-        source.handled = false;
-        source.note = opened.error().message;
-        inventory.problems.push_back({path, opened.error().message});
-      } else {
-        source.image_format = opened->format;
-        source.partition = opened->chosen;
-        source.image_size = opened->image_size;
-        collect_server(*opened->volume, path, source_name_for(path, names), options, inventory,
-                       source);
-        if (opened->read_stats) source.bytes_read = opened->read_stats->bytes.load();
-      }
-    } else {
-      collect_folder(path, source_name_for(path, names), options, inventory, source);
-    }
-    inventory.sources.push_back(std::move(source));
-  }
+  for (const auto& path : paths) collect_source(path, options, names, inventory);
+  return inventory;
+}
+
+Inventory SourceCollector::collect(const std::string& path) {
+  Inventory inventory;
+  collect_source(path, options_, names_, inventory);
   return inventory;
 }
 

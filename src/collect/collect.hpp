@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -18,5 +19,18 @@ struct CollectOptions {
 };
 
 Inventory collect(const std::vector<std::string>& paths, const CollectOptions& options = {});
+
+// Collects sources one at a time, each into its own Inventory, so a long
+// list is read with bounded memory; source names (and so application ids)
+// stay unique across calls exactly as collect() makes them for one list.
+class SourceCollector {
+ public:
+  explicit SourceCollector(const CollectOptions& options = {}) : options_(options) {}
+  Inventory collect(const std::string& path);
+
+ private:
+  CollectOptions options_;
+  std::set<std::string> names_;
+};
 
 }  // namespace liftshift

@@ -105,6 +105,7 @@ struct MachineFacts {
   std::string installation_type;  // "Server", "Server Core", "Client"
   std::string csd_version;        // service pack
   std::string control_set;        // "ControlSet001"
+  std::string machine_guid;       // SOFTWARE\Microsoft\Cryptography MachineGuid, "" when absent
   std::vector<RoleFact> roles;
   std::vector<ServiceInfo> services;  // Win32 services (drivers left out)
   std::vector<InstalledProgram> programs;
@@ -151,6 +152,10 @@ struct Source {
   std::string partition;     // "partition 2 (NTFS, 30 MiB, holds Windows)"
   std::uint64_t image_size = 0;
   std::uint64_t bytes_read = 0;
+  // Stable key of the source in the results store: the absolute normalised
+  // path, plus the disk image's own identifier or the server's MachineGuid
+  // (see source_identity in collect/).
+  std::string identity;
 };
 
 struct Inventory {

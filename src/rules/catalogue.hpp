@@ -18,6 +18,9 @@ struct RuleInfo {
   std::string seed_section;
   std::string description;
   std::string remediation;
+  // Extra effort points a finding of this rule costs on top of its severity's
+  // (portfolio ranking; see rules/portfolio.hpp and README "Portfolio").
+  int effort = 0;
 };
 
 // All rules, in catalogue order. Parsed once; the data is checked by tests.

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "rules/portfolio.hpp"
+
 namespace liftshift {
 
 std::string rules_as_text() {
@@ -26,11 +28,16 @@ std::string rules_as_markdown() {
       catalogue_source() +
       ".\n\n"
       "A `blocker` makes an application `not-a-candidate`, a `change` makes it "
-      "`ready-with-changes`, `info` leaves the verdict alone.\n\n"
-      "| id | severity | title | seed section |\n|---|---|---|---|\n";
+      "`ready-with-changes`, `info` leaves the verdict alone.\n\n" +
+      fmt::format(
+          "Effort (for `liftshift portfolio`): each finding costs its severity's points "
+          "(blocker {}, change {}, info {}) plus its rule's own effort points below.\n\n",
+          severity_points(Severity::kBlocker), severity_points(Severity::kChange),
+          severity_points(Severity::kInfo)) +
+      "| id | severity | effort | title | seed section |\n|---|---|---|---|---|\n";
   for (const auto& r : catalogue()) {
-    out += fmt::format("| [`{}`](#{}) | {} | {} | {} |\n", r.id, r.id, to_string(r.severity),
-                       r.title, r.seed_section);
+    out += fmt::format("| [`{}`](#{}) | {} | +{} | {} | {} |\n", r.id, r.id, to_string(r.severity),
+                       r.effort, r.title, r.seed_section);
   }
   for (const auto& r : catalogue()) {
     out +=
@@ -45,6 +52,7 @@ std::string rules_as_json() {
   for (const auto& r : catalogue()) {
     rules.push_back({{"id", r.id},
                      {"severity", to_string(r.severity)},
+                     {"effort", r.effort},
                      {"scope", r.scope},
                      {"title", r.title},
                      {"seed_section", r.seed_section},

@@ -47,6 +47,13 @@ class DiskImage {
 
   [[nodiscard]] std::shared_ptr<const ImageReadStats> stats() const { return stats_; }
 
+  // The image's own identity, stable while the disk is unchanged: the VHD
+  // footer's unique id ("vhd:GUID"), the VHDX data write identifier
+  // ("vhdx:GUID"), the VMDK content id ("vmdk-cid:8 hex digits"); for raw
+  // images and when the container has none, a SHA-256 of the first MiB of the
+  // virtual disk plus its size ("sha256-1mib:HEX:SIZE"). Not counted in stats().
+  [[nodiscard]] std::string identifier() const;
+
   // The message of the last failed read (for libraries that swallow it), then cleared.
   [[nodiscard]] std::string take_last_error() const;
 

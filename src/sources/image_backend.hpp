@@ -26,6 +26,8 @@ class ImageBackend {
   [[nodiscard]] virtual std::uint64_t size() const = 0;
   // Reads exactly out.size() bytes at offset, which the caller keeps within size().
   virtual Result<std::size_t> read_at(std::uint64_t offset, std::span<std::uint8_t> out) = 0;
+  // The container's own identifier ("vhdx:GUID"), "" when it has none.
+  [[nodiscard]] virtual std::string identifier() const { return {}; }
 };
 
 // Each error message starts with the image file's name.

@@ -78,6 +78,7 @@ Result<OpenedSource> open_image(const fs::path& path, std::optional<int> wanted,
   out.format = image->format();
   out.image_size = image->size();
   out.read_stats = image->stats();
+  out.image_identifier = image->identifier();
 
   if (wanted) {
     Candidate* c = nullptr;

@@ -23,6 +23,7 @@ struct OpenedSource {
   std::string chosen;                  // "partition 2 (NTFS, 30 MiB, holds Windows)": tell the user
   std::uint64_t image_size = 0;        // virtual disk size, for disk images
   std::shared_ptr<const ImageReadStats> read_stats;  // bytes read from the image; null for folders
+  std::string image_identifier;                      // DiskImage::identifier(), "" for folders
 };
 
 // partition: 1-based, overrides the automatic choice. Warnings (bad partition

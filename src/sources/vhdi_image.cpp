@@ -15,6 +15,20 @@ std::string take(libvhdi_error_t*& error) {
   return take_libyal_error("libvhdi", error, libvhdi_error_sprint, libvhdi_error_free);
 }
 
+// "01234567-89ab-cdef-0123-456789abcdef" from a big-endian GUID, "" when all zero.
+std::string guid_text(const std::array<std::uint8_t, 16>& guid) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out;
+  bool zero = true;
+  for (std::size_t i = 0; i < guid.size(); ++i) {
+    if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
+    out += kDigits[guid[i] >> 4];
+    out += kDigits[guid[i] & 15];
+    zero = zero && guid[i] == 0;
+  }
+  return zero ? std::string() : out;
+}
+
 class VhdiImage final : public ImageBackend {
  public:
   VhdiImage(std::string name, libvhdi_file_t* file, std::string format, std::uint64_t size)
@@ -32,6 +46,20 @@ class VhdiImage final : public ImageBackend {
       return libvhdi_file_read_buffer_at_offset(file_, data, size, at, error);
     };
     return read_libyal<libvhdi_error_t>(name_, offset, out, read, take);
+  }
+
+  // VHD: the footer's unique id; VHDX: the data write identifier (libvhdi's
+  // choice), which changes when the virtual disk's data changes.
+  [[nodiscard]] std::string identifier() const override {
+    std::array<std::uint8_t, 16> guid{};
+    libvhdi_error_t* error = nullptr;
+    if (libvhdi_file_get_identifier(file_, guid.data(), guid.size(), &error) != 1) {
+      if (error != nullptr) libvhdi_error_free(&error);
+      return {};
+    }
+    std::string text = guid_text(guid);
+    if (text.empty()) return {};
+    return (format_.starts_with("VHDX") ? "vhdx:" : "vhd:") + text;
   }
 
  private:

@@ -4,6 +4,7 @@
 #include <libvmdk.h>
 
 #include <array>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <vector>
@@ -44,6 +45,20 @@ class VmdkImage final : public ImageBackend {
       return libvmdk_handle_read_buffer_at_offset(handle_, data, size, at, error);
     };
     return read_libyal<libvmdk_error_t>(name_, offset, out, read, take);
+  }
+
+  // The descriptor's CID, which VMware changes when the disk's content changes.
+  [[nodiscard]] std::string identifier() const override {
+    std::uint32_t cid = 0;
+    libvmdk_error_t* error = nullptr;
+    if (libvmdk_handle_get_content_identifier(handle_, &cid, &error) != 1) {
+      if (error != nullptr) libvmdk_error_free(&error);
+      return {};
+    }
+    if (cid == 0 || cid == 0xffffffffU) return {};  // unset ("ffffffff" is "no content id")
+    std::array<char, 9> hex{};
+    std::snprintf(hex.data(), hex.size(), "%08x", cid);
+    return std::string("vmdk-cid:") + hex.data();
   }
 
  private:

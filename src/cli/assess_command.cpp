@@ -1,0 +1,256 @@
+#include "cli/assess_command.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <set>
+
+#include "cli/assessment_accumulator.hpp"
+#include "cli/progress.hpp"
+#include "cli/report_output.hpp"
+#include "cli/source_list.hpp"
+#include "cli/store_access.hpp"
+#include "collect/collect.hpp"
+#include "core/report.hpp"
+#include "emit/assessment_json.hpp"
+#include "emit/assessment_text.hpp"
+#include "rules/engine.hpp"
+
+namespace liftshift {
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitUsage = 2;
+constexpr int kExitFailOn = 3;
+
+bool colour_wanted(FILE* stream) {
+  const char* no_colour = std::getenv("NO_COLOR");
+  if (no_colour != nullptr && *no_colour != '\0') return false;
+  return ::isatty(::fileno(stream)) != 0;
+}
+
+// Writes to the file named by output, or stdout when empty. False on error.
+bool write_output(const std::string& output, const std::string& text) {
+  if (output.empty() || output == "-") {
+    std::cout << text << std::flush;
+    return true;
+  }
+  std::ofstream out(output, std::ios::binary | std::ios::trunc);
+  out << text;
+  return static_cast<bool>(out);
+}
+
+int fail_on_code(const Assessment& assessment, const std::string& fail_on) {
+  for (const auto& a : assessment.apps) {
+    if (fail_on == "blocker" && a.verdict == Verdict::kNotACandidate) return kExitFailOn;
+    if (fail_on == "change" && a.verdict != Verdict::kReady) return kExitFailOn;
+  }
+  return kExitOk;
+}
+
+// Reports every source that could not be read; true when there was one.
+bool report_failed_sources(const Inventory& inventory) {
+  bool failed = false;
+  for (const auto& s : inventory.sources) {
+    if (s.handled) continue;
+    std::cerr << "liftshift: " << s.path << ": " << s.note << "\n";
+    failed = true;
+  }
+  return failed;
+}
+
+CollectOptions collect_options(const AssessArgs& args) {
+  CollectOptions options;
+  if (args.partition > 0) options.partition = args.partition;
+  return options;
+}
+
+// The PATH arguments, then the --from-list entries, each once, then this
+// worker's shard of them. Empty with an error message when they are unusable.
+Result<std::vector<std::string>> sources_to_assess(const AssessArgs& args) {
+  std::vector<std::string> all = args.paths;
+  if (!args.from_list.empty()) {
+    auto listed = read_source_list(args.from_list);
+    if (!listed) return listed.error();
+    all.insert(all.end(), listed->begin(), listed->end());
+  }
+  if (all.empty()) {
+    return make_error(args.from_list.empty() ? "give a PATH to assess, or --from-list FILE"
+                                             : "the list " + args.from_list + " names no source");
+  }
+  std::vector<std::string> unique;
+  std::set<std::string> seen;
+  for (auto& s : all) {
+    if (seen.insert(s).second) unique.push_back(std::move(s));
+  }
+  if (args.shard.empty()) return unique;
+  auto shard = parse_shard(args.shard);
+  if (!shard) return shard.error();
+  return select_shard(unique, *shard);
+}
+
+std::string host_name() {
+  char buf[256] = {};
+  if (::gethostname(buf, sizeof buf - 1) != 0) return "";
+  return buf;
+}
+
+// The command for the run history, with any store password masked.
+std::string command_line(const AssessArgs& args) {
+  constexpr std::size_t kMaxPaths = 20;
+  std::string out = "liftshift assess";
+  for (std::size_t i = 0; i < args.paths.size() && i < kMaxPaths; ++i) out += " " + args.paths[i];
+  if (args.paths.size() > kMaxPaths) {
+    out += " (and " + std::to_string(args.paths.size() - kMaxPaths) + " more)";
+  }
+  if (!args.from_list.empty()) out += " --from-list " + args.from_list;
+  if (!args.shard.empty()) out += " --shard " + args.shard;
+  if (!args.store.empty()) out += " --store " + masked_store(args.store);
+  if (args.partition > 0) out += " --partition " + std::to_string(args.partition);
+  return out;
+}
+
+void append(Report& all, Report one) {
+  for (auto& s : one.sources) all.sources.push_back(std::move(s));
+  for (auto& a : one.apps) all.apps.push_back(std::move(a));
+  for (auto& p : one.problems) all.problems.push_back(std::move(p));
+}
+
+// The report in the chosen format. text and json are the assessment's own
+// formats; html, csv and sarif are rendered from the flattened Report by the
+// report renderers (emit/report_render.hpp).
+Result<std::string> render(const AssessArgs& args, const Assessment& assessment,
+                           const Report& report) {
+  if (args.format == "json") return dump_json(assessment_to_json(assessment));
+  if (args.format == "text") {
+    bool to_terminal = args.output.empty() || args.output == "-";
+    return assessment_to_text(assessment, {args.verbose, to_terminal && colour_wanted(stdout)});
+  }
+  return render_ranked_report(report, args.format);
+}
+
+}  // namespace
+
+AssessCommands add_assess_commands(CLI::App& app, AssessArgs& args) {
+  AssessCommands cmds;
+  auto* assess_cmd = app.add_subcommand(
+      "assess", "Assess every application found in the given sources and keep the results");
+  assess_cmd->add_option("PATH", args.paths,
+                         "Source tree, published application folder, copied system drive or "
+                         "disk image");
+  assess_cmd->add_option("--format", args.format, "Output format")
+      ->check(CLI::IsMember({"text", "json", "html", "csv", "sarif"}));
+  assess_cmd->add_flag("-v,--verbose", args.verbose,
+                       "Every finding with evidence and remediation, and every problem");
+  assess_cmd->add_option("--fail-on", args.fail_on, "Exit 3 when an application reaches this level")
+      ->check(CLI::IsMember({"blocker", "change"}));
+  assess_cmd->add_option("-o,--output", args.output,
+                         "Write the report to this file instead of stdout");
+  assess_cmd
+      ->add_option("--partition", args.partition,
+                   "Disk images: read this partition (1-based) instead of the one holding Windows")
+      ->check(CLI::Range(1, 1024));
+  auto* store =
+      assess_cmd->add_option("--store", args.store,
+                             "Results store: a SQLite file PATH or postgresql://... (default: " +
+                                 std::string("$XDG_DATA_HOME/liftshift/results.db)"));
+  assess_cmd->add_flag("--no-store", args.no_store, "Do not keep the results")->excludes(store);
+  assess_cmd->add_option("--from-list", args.from_list,
+                         "Also assess every source listed in FILE, one per line (- = stdin)");
+  assess_cmd->add_option("--shard", args.shard,
+                         "I/N: assess only the sources k with k mod N = I (I is 0-based)");
+  cmds.assess = assess_cmd;
+
+  auto* inventory_cmd =
+      app.add_subcommand("inventory", "Print what was found (JSON), before any rule runs");
+  inventory_cmd->add_option("PATH", args.paths, "Source tree or published application folder")
+      ->required();
+  inventory_cmd->add_option("-o,--output", args.output, "Write to this file instead of stdout");
+  inventory_cmd
+      ->add_option("--partition", args.partition, "Disk images: read this partition (1-based)")
+      ->check(CLI::Range(1, 1024));
+  cmds.inventory = inventory_cmd;
+  return cmds;
+}
+
+int run_inventory(const AssessArgs& args) {
+  Inventory inventory = collect(args.paths, collect_options(args));
+  std::string text = dump_json(inventory_to_json(inventory));
+  if (!write_output(args.output, text)) {
+    std::cerr << "liftshift: cannot write " << args.output << "\n";
+    return kExitUsage;
+  }
+  return report_failed_sources(inventory) ? kExitUsage : kExitOk;
+}
+
+int run_assess(const AssessArgs& args) {
+  auto sources = sources_to_assess(args);
+  if (!sources) {
+    std::cerr << "liftshift: " << sources.error().message << "\n";
+    return kExitUsage;
+  }
+  std::unique_ptr<ResultStore> store;
+  long long run_id = 0;
+  if (!args.no_store) {
+    auto opened = open_store_or_report(args.store);
+    if (!opened) return kExitUsage;
+    store = std::move(opened).value();
+    RunInfo run{utc_now_iso8601(), "",        host_name(), command_line(args),
+                LIFTSHIFT_VERSION, args.shard};
+    auto begun = store->begin_run(run);
+    if (!begun) return report_store_error(begun.error());
+    run_id = *begun;
+  }
+
+  // One source at a time: its Inventory is dropped once it is assessed and
+  // saved; the accumulator keeps only what the report prints.
+  ProgressReporter progress(std::cerr, sources->size(), ::isatty(STDERR_FILENO) != 0,
+                            ProgressReporter::steady_clock());
+  SourceCollector collector(collect_options(args));
+  AssessmentAccumulator accumulated;
+  Report report;
+  report.title = "liftshift assessment";
+  report.generated_at = utc_now_iso8601();
+  for (const auto& path : *sources) {
+    progress.start(path);
+    Inventory inventory = collector.collect(path);
+    Assessment assessment = assess(inventory);
+    Report one = report_from_assessment(assessment, utc_now_iso8601());
+    if (store) {
+      auto saved = store->save_sources(run_id, one);
+      if (!saved) {
+        progress.finish();
+        std::cerr << "liftshift: " << path << ": not saved\n";
+        return report_store_error(saved.error());
+      }
+    }
+    accumulated.add(inventory, assessment);
+    append(report, std::move(one));
+    progress.done();
+  }
+  progress.finish();
+  if (store) {
+    auto finished = store->finish_run(run_id, utc_now_iso8601());
+    if (!finished) return report_store_error(finished.error());
+  }
+
+  auto all = accumulated.combined();
+  auto text = render(args, all->assessment, report);
+  if (!text) {
+    std::cerr << "liftshift: " << text.error().message << "\n";
+    return kExitUsage;
+  }
+  int code = args.fail_on.empty() ? kExitOk : fail_on_code(all->assessment, args.fail_on);
+  if (!write_output(args.output, *text)) {
+    std::cerr << "liftshift: cannot write " << args.output << "\n";
+    return kExitUsage;
+  }
+  return report_failed_sources(all->inventory) ? kExitUsage : code;
+}
+
+}  // namespace liftshift

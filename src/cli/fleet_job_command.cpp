@@ -1,0 +1,230 @@
+#include "cli/fleet_job_command.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <random>
+#include <sstream>
+
+#include "core/text.hpp"
+#include "emit/fleet_job.hpp"
+#include "formats/connection_string.hpp"
+
+namespace liftshift {
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitUsage = 2;
+
+bool is_postgres_url(const std::string& url) {
+  return url.starts_with("postgresql://") || url.starts_with("postgres://");
+}
+
+Result<std::string> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return make_error(std::strerror(errno));
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return make_error("read error");
+  return text.str();
+}
+
+// Writes text to path atomically (a temporary file in the same folder, then a
+// link or, with force, a rename), never through a symbolic link. A manifest
+// that carries the store URL is readable by its owner only.
+std::string write_file(const std::string& path, const std::string& text, bool force,
+                       bool private_file) {
+  std::filesystem::path target(path);
+  std::filesystem::path folder = target.has_parent_path() ? target.parent_path() : ".";
+  std::error_code ec;
+  std::filesystem::create_directories(folder, ec);
+  if (ec) return folder.string() + ": cannot create the folder: " + ec.message();
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) == 0) {
+    if (S_ISLNK(st.st_mode)) return path + ": is a symbolic link; refusing to write through it";
+    if (!S_ISREG(st.st_mode)) return path + ": exists and is not a regular file";
+    if (!force) return path + ": exists; use --force to overwrite";
+  }
+  std::string tmp = (folder / ("." + target.filename().string() + ".tmp-" +
+                               std::to_string(std::random_device{}())))
+                        .string();
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                  private_file ? 0600 : 0644);
+  if (fd < 0) return path + ": cannot create a temporary file: " + std::strerror(errno);
+  std::size_t done = 0;
+  bool ok = true;
+  while (ok && done < text.size()) {
+    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    ok = n > 0;
+    if (ok) done += static_cast<std::size_t>(n);
+  }
+  ok = ::fsync(fd) == 0 && ok;
+  ok = ::close(fd) == 0 && ok;
+  int rc = -1;
+  if (ok) rc = force ? ::rename(tmp.c_str(), path.c_str()) : ::link(tmp.c_str(), path.c_str());
+  int saved = errno;
+  if (!ok || !force || rc != 0) ::unlink(tmp.c_str());
+  if (!ok) return path + ": cannot write: " + std::strerror(saved);
+  if (rc != 0) {
+    return path + (saved == EEXIST ? ": exists; use --force to overwrite"
+                                   : ": cannot write: " + std::string(std::strerror(saved)));
+  }
+  return "";
+}
+
+// The settings the command line gives, or the reasons it cannot be used.
+Result<FleetJob> job_from(const FleetJobArgs& args, std::vector<std::string>& problems) {
+  FleetJob job;
+  job.name = args.name;
+  job.k8s_namespace = args.k8s_namespace;
+  job.image = args.image;
+  job.executable = args.executable;
+  job.shards = args.shards;
+  job.parallelism = args.parallelism;
+  job.retries = args.retries;
+  job.store_secret = args.store_secret;
+  job.sources_mount = args.sources_mount;
+  job.cpu = args.cpu;
+  job.memory = args.memory;
+  job.run_as_user = args.run_as_user;
+  if (!args.output.empty() && args.output != "-") job.manifest_file = args.output;
+  if (!args.sources_host_path.empty()) {
+    job.sources_kind = SourcesVolume::kHostPath;
+    job.sources = args.sources_host_path;
+  } else {
+    job.sources = args.sources_pvc;
+  }
+  if (args.store.empty() && args.store_secret.empty()) {
+    problems.emplace_back(
+        "give --store postgresql://... (the results store the pods write to) or --store-secret "
+        "NAME (an existing Secret holding it under the key url)");
+  }
+  if (!args.store.empty() && !is_postgres_url(args.store)) {
+    problems.emplace_back(
+        "--store must be a postgresql:// URL: the pods end when their shard is done, and a "
+        "SQLite file inside a pod would go with it");
+  }
+  if (args.store_secret_literal) {
+    if (args.store.empty()) {
+      problems.emplace_back("--store-secret-literal needs --store URL to put in the Secret");
+    } else {
+      job.store_url_literal = args.store;
+    }
+  }
+  auto text = read_file(args.list);
+  if (!text) {
+    problems.push_back("cannot read --list " + args.list + ": " + text.error().message);
+  } else {
+    auto list = read_fleet_list(*text);
+    if (list) {
+      job.list = std::move(*list);
+    } else {
+      problems.push_back("--list " + args.list + ": " + list.error().message);
+    }
+  }
+  if (!problems.empty()) return make_error("invalid");
+  for (auto& p : fleet_job_problems(job)) problems.push_back(std::move(p));
+  if (!problems.empty()) return make_error("invalid");
+  return job;
+}
+
+void print_warnings(const FleetJobArgs& args, const FleetJob& job) {
+  if (!is_pinned_image(job.image)) {
+    std::cerr << "liftshift: warning: --image " << job.image
+              << " has no tag or digest (or is :latest): pods of one run may get different "
+                 "liftshift versions; pin a tag or a digest\n";
+  }
+  if (job.sources_kind == SourcesVolume::kHostPath) {
+    std::cerr << "liftshift: warning: hostPath needs " << job.sources
+              << " on every Linux node, and the restricted Pod Security level refuses it; "
+                 "a PersistentVolumeClaim (--sources-pvc) is the portable choice\n";
+  }
+  if (job.store_url_literal) {
+    std::cerr << "liftshift: warning: the manifest holds the store URL"
+              << (args.output.empty() || args.output == "-" ? ""
+                                                            : " (written readable by you only)")
+              << "; keep it out of version control\n";
+  } else {
+    std::string url =
+        args.store.empty() ? "postgresql://USER:PASSWORD@HOST/DB" : mask_secret_text(args.store);
+    std::cerr << "liftshift: the pods read the store URL from the Secret "
+              << fleet_store_secret(job) << " (key url); create it before applying, e.g.\n"
+              << "  kubectl create secret generic " << fleet_store_secret(job)
+              << (job.k8s_namespace.empty() ? "" : " -n " + job.k8s_namespace)
+              << " --from-literal=url='" << url << "'\n"
+              << (args.store.empty() ? "" : "  (with the real password in place of ***)\n");
+  }
+}
+
+}  // namespace
+
+CLI::App* add_fleet_job_command(CLI::App& app, FleetJobArgs& args) {
+  auto* cmd = app.add_subcommand(
+      "fleet-job",
+      "Write a Kubernetes Indexed Job that assesses a list of sources in N shards on a cluster");
+  cmd->add_option("--list", args.list, "Source list, one per line (as for assess --from-list)")
+      ->required();
+  cmd->add_option("--shards", args.shards, "Number of shards, one pod each (1..10000)")->required();
+  cmd->add_option("--image", args.image, "Container image that holds liftshift")->required();
+  auto* store = cmd->add_option("--store", args.store,
+                                "postgresql:// URL of the results store the pods write to");
+  cmd->add_option("--store-secret", args.store_secret,
+                  "Secret (key url) holding the store URL (default NAME-store)");
+  cmd->add_flag("--store-secret-literal", args.store_secret_literal,
+                "Also write that Secret, with the --store URL in it, into the manifest")
+      ->needs(store);
+  cmd->add_option("-o,--output", args.output, "Write the manifest to this file (default stdout)");
+  cmd->add_flag("--force", args.force, "Overwrite the output file");
+  cmd->add_option("--name", args.name, "Job name (default liftshift-fleet)");
+  cmd->add_option("--namespace", args.k8s_namespace, "Namespace of every object");
+  cmd->add_option("--parallelism", args.parallelism,
+                  "Pods running at once (default min(shards, 8))");
+  cmd->add_option("--retries", args.retries, "Failed pods tolerated per shard (default 2)");
+  auto* pvc = cmd->add_option("--sources-pvc", args.sources_pvc,
+                              "PersistentVolumeClaim holding the sources, mounted read-only");
+  cmd->add_option("--sources-host-path", args.sources_host_path,
+                  "Node folder holding the sources, mounted read-only (instead of a claim)")
+      ->excludes(pvc);
+  cmd->add_option("--sources-mount", args.sources_mount,
+                  "Where the pods see the sources; relative list entries start here "
+                  "(default /sources)");
+  cmd->add_option("--executable", args.executable,
+                  "The liftshift command inside the image (default liftshift)");
+  cmd->add_option("--cpu", args.cpu, "CPU request and limit per pod (default 1)");
+  cmd->add_option("--memory", args.memory, "Memory request and limit per pod (default 1Gi)");
+  cmd->add_option("--run-as-user", args.run_as_user,
+                  "Non-root user id of the pods (default 65532)");
+  return cmd;
+}
+
+int run_fleet_job(const FleetJobArgs& args) {
+  std::vector<std::string> problems;
+  auto job = job_from(args, problems);
+  if (!job) {
+    for (const auto& p : problems) std::cerr << "liftshift: fleet-job: " << p << "\n";
+    return kExitUsage;
+  }
+  std::string manifest = fleet_job_manifest(*job);
+  if (args.output.empty() || args.output == "-") {
+    std::cout << manifest << std::flush;
+  } else {
+    std::string error =
+        write_file(args.output, manifest, args.force, job->store_url_literal.has_value());
+    if (!error.empty()) {
+      std::cerr << "liftshift: " << error << "\n";
+      return kExitUsage;
+    }
+  }
+  print_warnings(args, *job);
+  return kExitOk;
+}
+
+}  // namespace liftshift

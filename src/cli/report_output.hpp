@@ -1,0 +1,19 @@
+// Reports for the CLI verbs (`assess --format html|csv|sarif`, `portfolio`):
+// ranks the Report, adds the rule catalogue, renders it (emit/report_render.hpp).
+#pragma once
+
+#include <string>
+
+#include "core/report.hpp"
+#include "core/result.hpp"
+
+namespace liftshift {
+
+// format: html, csv, sarif, table, json (see report_formats()).
+Result<std::string> render_ranked_report(Report report, const std::string& format);
+
+// Writes text to the file named by output, or to stdout when it is "" or "-".
+// False when the file cannot be written.
+bool write_report_output(const std::string& output, const std::string& text);
+
+}  // namespace liftshift

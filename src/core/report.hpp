@@ -1,0 +1,67 @@
+// A flattened, self-contained view of assessment results. It is what the
+// results store writes and reads, and what the reports (HTML, CSV, SARIF,
+// portfolio table) render. It is built from one Assessment (one `assess`
+// run) or loaded from the store (the whole estate), so every report works
+// for both. No pointers: a Report outlives the Inventory it came from.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/model.hpp"
+
+namespace liftshift {
+
+struct ReportFinding {
+  std::string rule;
+  Severity severity = Severity::kInfo;
+  std::string title;
+  std::vector<std::string> evidence;
+  std::string remediation;
+};
+
+// Where an application was found: one source given to `assess`.
+struct ReportSource {
+  std::string path;      // as the user gave it
+  std::string identity;  // stable key: Source::identity (collect/source_identity.hpp)
+  std::string kind;      // to_string(SourceKind)
+  std::string machine;   // computer name for servers, "" for folders
+  std::string os;        // "Windows Server 2012 R2 Standard (6.3.9600)", "" when unknown
+  std::vector<ReportFinding> machine_findings;  // machine-scope rules (ad-ds-role...)
+};
+
+struct ReportApp {
+  std::string id;  // Application::id, unique within its source
+  std::string name;
+  std::string kind;             // to_string(AppKind)
+  std::string source_identity;  // ReportSource::identity it belongs to
+  std::string source_path;
+  std::string machine;  // copied from the source for convenience
+  std::string os;
+  std::string framework_kind;  // Framework::kind
+  std::string framework_version;
+  Verdict verdict = Verdict::kReady;
+  std::vector<ReportFinding> findings;
+  std::map<std::string, std::string> tags;  // the user's business hints: priority=high
+  std::string assessed_at;                  // ISO 8601 UTC of the run that produced it
+  int effort = 0;                           // filled by the portfolio ranking
+};
+
+struct Report {
+  std::string title;         // "liftshift assessment", "liftshift portfolio"
+  std::string generated_at;  // ISO 8601 UTC
+  std::vector<ReportSource> sources;
+  std::vector<ReportApp> apps;
+  std::vector<Problem> problems;
+};
+
+// The Report of one assessment (tags empty, effort 0). `now` is the run time
+// in ISO 8601 UTC; identities are Source::identity (the path when empty).
+Report report_from_assessment(const Assessment& assessment, const std::string& now);
+
+// "2026-11-27T21:35:58Z" for the current time.
+std::string utc_now_iso8601();
+
+}  // namespace liftshift

@@ -1,0 +1,36 @@
+// Runs the external tools the report tests check outputs with: node scripts
+// under tools/validators (playwright-core + Debian's chromium) and the SARIF
+// Multitool shipped by npm @microsoft/sarif-multitool-linux. Installed by
+// scripts/setup.sh; a missing install fails the test rather than skipping it.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "run_command.hpp"
+#include "test_support.hpp"
+
+namespace liftshift::test {
+
+inline std::filesystem::path validators_dir() { return source_dir() / "tools" / "validators"; }
+
+// Where the browser test leaves its screenshots and PDFs: build/test-artifacts.
+inline std::filesystem::path test_artifacts() {
+  return fixtures().parent_path() / "test-artifacts";
+}
+
+// node html_check.js HTML JSON OUT_DIR NAME
+inline CommandResult check_html_in_chromium(const std::filesystem::path& html,
+                                            const std::filesystem::path& json,
+                                            const std::string& name) {
+  return run_command({"node", (validators_dir() / "html_check.js").string(), html.string(),
+                      json.string(), test_artifacts().string(), name});
+}
+
+inline std::filesystem::path sarif_multitool() {
+  return validators_dir() / "node_modules" / "@microsoft" / "sarif-multitool-linux" /
+         "Sarif.Multitool";
+}
+
+}  // namespace liftshift::test

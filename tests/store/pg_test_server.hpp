@@ -1,0 +1,138 @@
+// A real PostgreSQL server for the store tests, started once per test
+// process on first use (tests/store/pg_server.sh: Debian's initdb and pg_ctl,
+// unix socket in a temp folder, password required) and stopped when the
+// tests end by a GoogleTest environment. When PostgreSQL is not installed
+// the tests that need it fail, saying so: CI installs it (scripts/setup.sh).
+#pragma once
+
+#include <gtest/gtest.h>
+#include <libpq-fe.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "test_support.hpp"
+
+namespace liftshift::test {
+
+class PgTestServer {
+ public:
+  static constexpr const char* kPassword = "Pg-Secret-4711";
+
+  static PgTestServer& instance() {
+    static PgTestServer server;
+    return server;
+  }
+
+  // Starts the server if it is not running; false with why() when it cannot.
+  bool start() {
+    if (started_) return true;
+    if (!why_.empty()) return false;
+    dir_ = std::make_unique<TempDir>();
+    std::string script = (source_dir() / "tests" / "store" / "pg_server.sh").string();
+    std::string log = (dir_->path() / "start.log").string();
+    int rc = run({"bash", script, "start", socket_dir(), kPassword}, log);
+    if (rc != 0) {
+      why_ = "could not start the test PostgreSQL server (tests/store/pg_server.sh exit " +
+             std::to_string(rc) + "): " + read_log(log);
+      return false;
+    }
+    started_ = true;
+    return true;
+  }
+
+  void stop() {
+    if (!started_) return;
+    std::string script = (source_dir() / "tests" / "store" / "pg_server.sh").string();
+    run({"bash", script, "stop", socket_dir()}, (dir_->path() / "stop.log").string());
+    started_ = false;
+  }
+
+  [[nodiscard]] const std::string& why() const { return why_; }
+
+  // postgresql://postgres:PASSWORD@/db?host=SOCKETDIR
+  [[nodiscard]] std::string url(const std::string& db,
+                                const std::string& password = kPassword) const {
+    return "postgresql://postgres:" + password + "@/" + db + "?host=" + socket_dir();
+  }
+
+  // A new, empty database; its name is unique within this test process.
+  std::string fresh_database() {
+    static std::atomic<int> counter{0};
+    std::string name = "liftshift_" + std::to_string(::getpid()) + "_" + std::to_string(++counter);
+    PGconn* conn = PQconnectdb(url("postgres").c_str());
+    std::string error;
+    if (PQstatus(conn) != CONNECTION_OK) {
+      error = PQerrorMessage(conn);
+    } else {
+      PGresult* res = PQexec(conn, ("CREATE DATABASE " + name).c_str());
+      if (PQresultStatus(res) != PGRES_COMMAND_OK) error = PQresultErrorMessage(res);
+      PQclear(res);
+    }
+    PQfinish(conn);
+    EXPECT_EQ(error, "") << "creating database " << name;
+    return name;
+  }
+
+ private:
+  PgTestServer() = default;
+
+  [[nodiscard]] std::string socket_dir() const { return (dir_->path() / "pg").string(); }
+
+  static std::string read_log(const std::string& log) {
+    try {
+      return read_text(log);
+    } catch (const std::exception&) {
+      return "";
+    }
+  }
+
+  // Runs argv with stdout and stderr to log; the exit code.
+  static int run(std::vector<std::string> argv, const std::string& log) {
+    pid_t pid = ::fork();
+    if (pid == 0) {
+      FILE* f = std::fopen(log.c_str(), "w");
+      if (f != nullptr) {
+        ::dup2(::fileno(f), 1);
+        ::dup2(::fileno(f), 2);
+      }
+      std::vector<char*> args;
+      for (auto& a : argv) args.push_back(a.data());
+      args.push_back(nullptr);
+      ::execvp(args[0], args.data());
+      ::_exit(127);
+    }
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+  }
+
+  std::unique_ptr<TempDir> dir_;
+  bool started_ = false;
+  std::string why_;
+};
+
+// Stops the server (if a test started it) when all tests are done.
+class PgServerEnvironment : public ::testing::Environment {
+ public:
+  void TearDown() override { PgTestServer::instance().stop(); }
+};
+
+inline ::testing::Environment* const kPgServerEnvironment =
+    ::testing::AddGlobalTestEnvironment(new PgServerEnvironment);
+
+// In a test or SetUp: the running server, or a failure that says why not.
+#define LIFTSHIFT_REQUIRE_PG_SERVER()                                            \
+  do {                                                                           \
+    if (!::liftshift::test::PgTestServer::instance().start()) {                  \
+      FAIL() << "PostgreSQL is required for this test and is not available: "    \
+             << ::liftshift::test::PgTestServer::instance().why()                \
+             << " (install Debian's postgresql package: bash scripts/setup.sh)"; \
+    }                                                                            \
+  } while (0)
+
+}  // namespace liftshift::test
