@@ -197,30 +197,38 @@ std::string expand(std::string arg, const std::map<std::string, std::string>& en
 // one pod and is in the store once.
 TEST(FleetJobCommand, ThePodsOfTheManifestAssessEverySourceExactlyOnce) {
   test::TempDir tmp;
+  // The list holds paths relative to the sources volume (mounted at the
+  // default /sources, the pods' working folder); locally the fixtures folder
+  // stands in for the volume, wherever the checkout lives.
   std::string root = test::fixtures().string();
-  std::vector<std::string> sources{root + "/sample/published/ContosoWeb",
-                                   root + "/sample/published/InventoryTool",
-                                   root + "/sample/published/OrderProcessor",
-                                   root + "/servers/appsrv01",
-                                   root + "/servers/dc01",
-                                   root + "/servers/appsrv01.vhdx",
-                                   root + "/servers/dc01.vmdk"};
-  std::string list_text = "# the estate\n";
-  for (std::size_t i = 0; i < sources.size(); ++i)
-    list_text += sources[i] + (i == 2 ? "\n\n# servers\n" : "\n");
-  list_text += sources[0] + "\n";  // listed twice, assessed once
+  std::vector<std::string> relative{"sample/published/ContosoWeb",
+                                    "sample/published/InventoryTool",
+                                    "sample/published/OrderProcessor",
+                                    "servers/appsrv01",
+                                    "servers/dc01",
+                                    "servers/appsrv01.vhdx",
+                                    "servers/dc01.vmdk"};
+  std::vector<std::string> sources;
+  for (const auto& r : relative) sources.push_back(root + "/" + r);
+  auto list_of = [](const std::vector<std::string>& paths) {
+    std::string text = "# the estate\n";
+    for (std::size_t i = 0; i < paths.size(); ++i)
+      text += paths[i] + (i == 2 ? "\n\n# servers\n" : "\n");
+    return text + paths[0] + "\n";  // listed twice, assessed once
+  };
+  std::string list_text = list_of(relative);
   std::string list = tmp.write("estate.txt", list_text).string();
   fs::path manifest_path = tmp.path() / "k8s" / "fleet.yaml";
-  auto r = run_liftshift({"fleet-job", "--list", list, "--shards", "3", "--store", kUrl, "--image",
-                          "liftshift:0.1.0", "--sources-pvc", "fleet", "--sources-mount", root,
-                          "-o", manifest_path.string()});
+  auto r =
+      run_liftshift({"fleet-job", "--list", list, "--shards", "3", "--store", kUrl, "--image",
+                     "liftshift:0.1.0", "--sources-pvc", "fleet", "-o", manifest_path.string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::string manifest = test::read_text(manifest_path);
 
   // The list as the pods read it, from the ConfigMap.
   std::string in_pod = find_kind(manifest, "ConfigMap")["data"]["sources.txt"].as<std::string>();
   EXPECT_EQ(in_pod, list_text);
-  std::string pod_list = tmp.write("pod/sources.txt", in_pod).string();
+  std::string pod_list = tmp.write("pod/sources.txt", list_of(sources)).string();
   std::string store = (tmp.path() / "results.db").string();
 
   YAML::Node job = find_kind(manifest, "Job");
