@@ -11,7 +11,7 @@ constexpr std::string_view kStyle = R"CSS(
   --line: #d0d7de; --muted: #57606a; --soft: #f6f8fa; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  color: #1f2328; background: #fff; }
+  color: #1f2328; background: #fff; overflow-wrap: anywhere; }
 header, main { max-width: 1200px; margin: 0 auto; padding: 0 16px; }
 header { padding-top: 16px; }
 h1 { font-size: 1.6em; margin: 0.3em 0; }

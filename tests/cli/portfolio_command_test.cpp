@@ -24,8 +24,9 @@ class PortfolioCli : public ::testing::Test {
   void SetUp() override {
     store_ = (dir_.path() / "results.db").string();
     assess({(test::fixtures() / "sample" / "published").string()});
-    assess({(test::fixtures() / "servers" / "appsrv01.vhdx").string(),
-            (test::fixtures() / "servers" / "dc01").string()});
+    assess(
+        test::behind_a_long_path(dir_, {(test::fixtures() / "servers" / "appsrv01.vhdx").string(),
+                                        (test::fixtures() / "servers" / "dc01").string()}));
   }
 
   void assess(const std::vector<std::string>& sources) {

@@ -28,6 +28,24 @@ inline CommandResult check_html_in_chromium(const std::filesystem::path& html,
                       json.string(), test_artifacts().string(), name});
 }
 
+// Links each source into a folder under `dir` whose name is long and has no
+// place to break, and returns the linked paths. Reports then carry paths at
+// least as long as a CI checkout's, so the phone-width check cannot pass just
+// because this checkout's path happens to be short.
+inline std::vector<std::string> behind_a_long_path(const TempDir& dir,
+                                                   const std::vector<std::string>& sources) {
+  std::filesystem::path folder =
+      dir.path() / ("ci-workspace-" + std::string(72, 'x') + "-checkout_of_liftshift");
+  std::filesystem::create_directories(folder);
+  std::vector<std::string> linked;
+  for (const auto& s : sources) {
+    std::filesystem::path link = folder / std::filesystem::path(s).filename();
+    std::filesystem::create_symlink(s, link);
+    linked.push_back(link.string());
+  }
+  return linked;
+}
+
 inline std::filesystem::path sarif_multitool() {
   return validators_dir() / "node_modules" / "@microsoft" / "sarif-multitool-linux" /
          "Sarif.Multitool";

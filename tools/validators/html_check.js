@@ -234,7 +234,28 @@ async function main() {
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
-    expect(overflow <= 1, `page is ${overflow}px wider than a phone screen`);
+    if (overflow > 1) {
+      // Name the text that sticks out (a long path that cannot wrap, usually),
+      // so the failure says what to fix.
+      const culprits = await page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        const out = [];
+        const range = document.createRange();
+        for (const el of document.body.querySelectorAll('*')) {
+          for (const n of el.childNodes) {
+            if (n.nodeType !== Node.TEXT_NODE) continue;
+            range.selectNodeContents(n);
+            const rects = [...range.getClientRects()];
+            if (!rects.some((rc) => rc.right > width + 1)) continue;
+            const cls = typeof el.className === 'string' && el.className ? `.${el.className}` : '';
+            out.push(`<${el.tagName.toLowerCase()}${cls}> "${n.textContent.trim().slice(0, 60)}"`);
+            if (out.length === 3) return out;
+          }
+        }
+        return out;
+      });
+      problem(`page is ${overflow}px wider than a phone screen: ${culprits.join('; ')}`);
+    }
 
     await page.emulateMedia({ media: 'print' });
     const controlsShown = await page.isVisible('.controls');
