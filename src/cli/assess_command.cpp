@@ -110,7 +110,9 @@ std::string command_line(const AssessArgs& args) {
   }
   if (!args.from_list.empty()) out += " --from-list " + args.from_list;
   if (!args.shard.empty()) out += " --shard " + args.shard;
-  if (!args.store.empty()) out += " --store " + masked_store(args.store);
+  if (std::string store = configured_store(args.store); !store.empty()) {
+    out += " --store " + masked_store(store);
+  }
   if (args.partition > 0) out += " --partition " + std::to_string(args.partition);
   return out;
 }
@@ -155,10 +157,7 @@ AssessCommands add_assess_commands(CLI::App& app, AssessArgs& args) {
       ->add_option("--partition", args.partition,
                    "Disk images: read this partition (1-based) instead of the one holding Windows")
       ->check(CLI::Range(1, 1024));
-  auto* store =
-      assess_cmd->add_option("--store", args.store,
-                             "Results store: a SQLite file PATH or postgresql://... (default: " +
-                                 std::string("$XDG_DATA_HOME/liftshift/results.db)"));
+  auto* store = assess_cmd->add_option("--store", args.store, kStoreOptionHelp);
   assess_cmd->add_flag("--no-store", args.no_store, "Do not keep the results")->excludes(store);
   assess_cmd->add_option("--from-list", args.from_list,
                          "Also assess every source listed in FILE, one per line (- = stdin)");

@@ -17,9 +17,7 @@ constexpr int kExitUsage = 2;
 CLI::App* add_portfolio_command(CLI::App& app, PortfolioArgs& args) {
   auto* cmd = app.add_subcommand(
       "portfolio", "Rank every application in the results store for migration, with totals");
-  cmd->add_option(
-      "--store", args.store,
-      "Results store: a SQLite file or postgresql://... (default: " + default_store_path() + ")");
+  cmd->add_option("--store", args.store, kStoreOptionHelp);
   cmd->add_option("--format", args.format, "Output format (default table)")
       ->check(CLI::IsMember({"table", "json", "csv", "html", "sarif"}));
   cmd->add_option("-o,--output", args.output, "Write the report to this file instead of stdout");

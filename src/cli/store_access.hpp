@@ -10,6 +10,11 @@
 
 namespace liftshift {
 
+// The help of every verb's --store option.
+inline constexpr const char* kStoreOptionHelp =
+    "Results store: a SQLite file PATH or postgresql://... (default: $LIFTSHIFT_STORE when set, "
+    "else $XDG_DATA_HOME/liftshift/results.db)";
+
 // Opens the store named by --store ("" = the default SQLite file); on failure
 // prints "liftshift: results store: ..." to stderr and returns the error.
 Result<std::unique_ptr<ResultStore>> open_store_or_report(const std::string& url);

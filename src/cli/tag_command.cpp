@@ -21,9 +21,7 @@ CLI::App* add_tag_command(CLI::App& app, TagArgs& args) {
       ->required();
   cmd->add_option("KEY=VALUE", args.assignment, "e.g. priority=high; an empty value removes")
       ->required();
-  cmd->add_option("--store", args.store,
-                  "Results store: a SQLite file PATH or postgresql://... (default: "
-                  "$XDG_DATA_HOME/liftshift/results.db)");
+  cmd->add_option("--store", args.store, kStoreOptionHelp);
   return cmd;
 }
 

@@ -22,6 +22,24 @@ std::string to_string(AppKind kind);
 std::string to_string(Severity severity);
 std::string to_string(Verdict verdict);
 
+// Counts one application of verdict `v` into any tally with the members
+// ready, ready_with_changes and not_a_candidate (the JSON summary, the
+// report summary).
+template <class Counts>
+void count_verdict(Counts& counts, Verdict v) {
+  switch (v) {
+    case Verdict::kReady:
+      ++counts.ready;
+      break;
+    case Verdict::kReadyWithChanges:
+      ++counts.ready_with_changes;
+      break;
+    case Verdict::kNotACandidate:
+      ++counts.not_a_candidate;
+      break;
+  }
+}
+
 struct Framework {
   std::string kind;      // "netfx", "dotnet", "native", "java", "node", "python", "php", "other"
   std::string version;   // "4.7.2", "2.0", "8.0"; "" when unknown

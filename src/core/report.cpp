@@ -1,6 +1,8 @@
 #include "core/report.hpp"
 
+#include <algorithm>
 #include <ctime>
+#include <string_view>
 
 namespace liftshift {
 
@@ -23,7 +25,47 @@ std::vector<ReportFinding> report_findings(const std::vector<Finding>& findings)
   return out;
 }
 
+std::string identity_of(const Source& s) { return s.identity.empty() ? s.path : s.identity; }
+
+// The source a problem was met in: the one whose path starts the problem's
+// path (the longest such), else the only source there is.
+const Source* source_of(const std::vector<Source>& sources, const std::string& path) {
+  const Source* best = nullptr;
+  for (const auto& s : sources) {
+    bool inside =
+        path.starts_with(s.path) &&
+        (path.size() == s.path.size() || path[s.path.size()] == '/' || path[s.path.size()] == ':');
+    if (inside && (best == nullptr || s.path.size() > best->path.size())) best = &s;
+  }
+  if (best == nullptr && sources.size() == 1) best = &sources.front();
+  return best;
+}
+
+// The collectors record a source they could not open both as the source's
+// note and as a problem; the report keeps it once, as the source's problem.
+bool repeats_source_note(const std::vector<Source>& sources, const Problem& p) {
+  return std::any_of(sources.begin(), sources.end(), [&](const Source& s) {
+    return !s.handled && s.path == p.path && s.note == p.message;
+  });
+}
+
 }  // namespace
+
+std::string identity_location(const std::string& identity) {
+  return identity.substr(0, identity.find('|'));
+}
+
+std::string identity_slot(const std::string& identity) {
+  std::string slot = identity_location(identity);
+  for (std::size_t at = identity.find('|'); at != std::string::npos;) {
+    std::size_t next = identity.find('|', at + 1);
+    std::string_view part = std::string_view(identity).substr(
+        at + 1, next == std::string::npos ? std::string::npos : next - at - 1);
+    if (part.starts_with("partition ")) slot += "|" + std::string(part);
+    at = next;
+  }
+  return slot;
+}
 
 Report report_from_assessment(const Assessment& assessment, const std::string& now) {
   Report report;
@@ -32,9 +74,14 @@ Report report_from_assessment(const Assessment& assessment, const std::string& n
   if (assessment.inventory == nullptr) return report;
   const Inventory& inventory = *assessment.inventory;
   for (const auto& s : inventory.sources) {
+    std::string identity = identity_of(s);
+    if (!s.handled) {
+      report.problems.push_back({identity_location(identity), s.path, "", s.note, true});
+      continue;
+    }
     ReportSource rs;
     rs.path = s.path;
-    rs.identity = s.identity.empty() ? s.path : s.identity;
+    rs.identity = identity;
     rs.kind = to_string(s.kind);
     if (s.machine) {
       rs.machine = s.machine->computer_name;
@@ -68,7 +115,12 @@ Report report_from_assessment(const Assessment& assessment, const std::string& n
     ra.assessed_at = now;
     report.apps.push_back(std::move(ra));
   }
-  report.problems = inventory.problems;
+  for (const auto& p : inventory.problems) {
+    if (repeats_source_note(inventory.sources, p)) continue;
+    const Source* from = source_of(inventory.sources, p.path);
+    report.problems.push_back({from != nullptr ? identity_location(identity_of(*from)) : "",
+                               from != nullptr ? from->path : "", p.path, p.message, false});
+  }
   return report;
 }
 

@@ -49,17 +49,41 @@ struct ReportApp {
   int effort = 0;                           // filled by the portfolio ranking
 };
 
+// A problem met while reading a source: a file or registry key that could not
+// be read, or the whole source (source_unreadable) when it could not be
+// opened at all. Kept in the store beside the source's result, so the
+// portfolio still shows what an assessment could not see.
+struct ReportProblem {
+  std::string source_location;  // the source's absolute path: its identity up to the first '|'
+  std::string source_path;      // the source as the user gave it
+  std::string path;             // the file, key or image part; "" for the whole source
+  std::string message;
+  bool source_unreadable = false;
+};
+
 struct Report {
   std::string title;         // "liftshift assessment", "liftshift portfolio"
   std::string generated_at;  // ISO 8601 UTC
   std::vector<ReportSource> sources;
   std::vector<ReportApp> apps;
-  std::vector<Problem> problems;
+  std::vector<ReportProblem> problems;
 };
 
 // The Report of one assessment (tags empty, effort 0). `now` is the run time
-// in ISO 8601 UTC; identities are Source::identity (the path when empty).
+// in ISO 8601 UTC; identities are Source::identity (the path when empty). A
+// source that could not be read is not a ReportSource: it becomes a problem
+// with source_unreadable set, so it is never counted or stored as assessed.
 Report report_from_assessment(const Assessment& assessment, const std::string& now);
+
+// The source's absolute path: its identity without the "|qualifier" parts.
+std::string identity_location(const std::string& identity);
+
+// What the identity names regardless of content: the location plus any
+// "|partition N". A disk image re-exported to the same path (a new VHDX or
+// VMDK id) or a different server copied into the same folder (a new
+// MachineGuid) has a new identity but the same slot, and replaces the old
+// result in the store; another partition of the same image does not.
+std::string identity_slot(const std::string& identity);
 
 // "2026-11-27T21:35:58Z" for the current time.
 std::string utc_now_iso8601();

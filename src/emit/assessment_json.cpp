@@ -133,17 +133,7 @@ Summary summarize(const Assessment& assessment) {
   Summary s;
   for (const auto& a : assessment.apps) {
     ++s.apps;
-    switch (a.verdict) {
-      case Verdict::kReady:
-        ++s.ready;
-        break;
-      case Verdict::kReadyWithChanges:
-        ++s.ready_with_changes;
-        break;
-      case Verdict::kNotACandidate:
-        ++s.not_a_candidate;
-        break;
-    }
+    count_verdict(s, a.verdict);
   }
   return s;
 }

@@ -93,8 +93,9 @@ std::string config_map(const FleetJob& job) {
           " source(s) in " + std::to_string(job.shards) + " shard(s), " +
           std::to_string(fleet_parallelism(job)) + " pod(s) at a time.",
       "Pod k (JOB_COMPLETION_INDEX, 0-based) runs: " + job.executable + " assess --from-list " +
-          list_path() + " --shard k/" + std::to_string(job.shards) + " --store $(" +
-          std::string(kFleetStoreEnv) + ")",
+          list_path() + " --shard k/" + std::to_string(job.shards) + ", with the store URL in",
+      "its environment (" + std::string(kFleetStoreEnv) +
+          "), never on its command line where `ps` would show it.",
       ""};
   if (job.store_url_literal) {
     header.push_back("The store URL is in the Secret " + secret +
@@ -142,9 +143,8 @@ YamlValue container(const FleetJob& job) {
   c["image"] = job.image;
   c["imagePullPolicy"] = "IfNotPresent";
   c["command"].push_back(job.executable);
-  for (const std::string& a :
-       {std::string("assess"), std::string("--from-list"), list_path(), std::string("--shard"),
-        shard_argument(job), std::string("--store"), "$(" + std::string(kFleetStoreEnv) + ")"}) {
+  for (const std::string& a : {std::string("assess"), std::string("--from-list"), list_path(),
+                               std::string("--shard"), shard_argument(job)}) {
     c["args"].push_back(a);
   }
   // Relative list entries are read from the sources volume.

@@ -79,7 +79,11 @@ json portfolio_to_json(const Report& report, const ReportContext& context) {
   }
   json problems = json::array();
   for (const auto& p : report.problems) {
-    problems.push_back({{"path", p.path}, {"message", p.message}});
+    problems.push_back({{"source", p.source_path},
+                        {"source_location", p.source_location},
+                        {"path", p.path},
+                        {"message", p.message},
+                        {"source_unreadable", p.source_unreadable}});
   }
   return {{"schema", "liftshift/portfolio/v1"},
           {"title", report.title},

@@ -60,6 +60,30 @@ std::string tally_lines(const std::string& heading, const std::vector<Tally>& ta
   return out;
 }
 
+// The sources that could not be read, each named, then how many problems
+// the readable ones met (each is in --format json/html).
+std::string problem_lines(const Report& report) {
+  constexpr int kMaxListed = 20;
+  std::string out = "\nProblems met while reading\n";
+  int listed = 0;
+  for (const auto& p : report.problems) {
+    if (!p.source_unreadable) continue;
+    if (listed++ == kMaxListed) {
+      out += "  ... more sources could not be read (see --format json)\n";
+      break;
+    }
+    out += "  " + printable(problem_text(p)) + "\n";
+  }
+  std::size_t other =
+      report.problems.size() - static_cast<std::size_t>(count_unreadable_sources(report));
+  if (other > 0) {
+    out += fmt::format(
+        "  {} {} in files or registry keys of readable sources (see --format json or html)\n",
+        other, other == 1 ? "problem" : "problems");
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string portfolio_to_table(const Report& report, const ReportContext& context) {
@@ -87,8 +111,13 @@ std::string portfolio_to_table(const Report& report, const ReportContext& contex
     return out + "\n";
   };
   const ReportSummary& s = context.summary;
-  std::string out = fmt::format("{}: {} applications, {} sources\n\n", printable(report.title),
-                                s.apps, report.sources.size());
+  std::string out = fmt::format("{}: {} {}, {} {}", printable(report.title), s.apps,
+                                s.apps == 1 ? "application" : "applications", report.sources.size(),
+                                report.sources.size() == 1 ? "source" : "sources");
+  if (int unreadable = count_unreadable_sources(report); unreadable > 0) {
+    out += fmt::format(" ({} more could not be read)", unreadable);
+  }
+  out += "\n\n";
   out += line(header);
   for (const auto& row : rows) out += line(row);
   out += fmt::format(
@@ -101,6 +130,7 @@ std::string portfolio_to_table(const Report& report, const ReportContext& contex
   out += "\nMost common blockers\n";
   if (s.blocker_sets.empty()) out += "  none\n";
   for (const auto& set : s.blocker_sets) out += "  " + printable(set.sentence) + "\n";
+  if (!report.problems.empty()) out += problem_lines(report);
   return out;
 }
 

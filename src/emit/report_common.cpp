@@ -1,4 +1,6 @@
 // Helpers the report renderers share.
+#include <algorithm>
+
 #include "core/text.hpp"
 #include "emit/report_formats.hpp"
 
@@ -52,6 +54,24 @@ int count_severity(const ReportApp& app, Severity severity) {
     if (f.severity == severity) ++n;
   }
   return n;
+}
+
+int count_unreadable_sources(const Report& report) {
+  return static_cast<int>(
+      std::count_if(report.problems.begin(), report.problems.end(),
+                    [](const ReportProblem& p) { return p.source_unreadable; }));
+}
+
+std::string problem_text(const ReportProblem& problem) {
+  if (problem.source_unreadable) {
+    return problem.source_path + ": could not be read: " + problem.message;
+  }
+  std::string where = problem.path;
+  if (!problem.source_path.empty() && !where.starts_with(problem.source_path) &&
+      !where.starts_with(problem.source_location)) {
+    where = problem.source_path + (where.empty() ? "" : ": " + where);
+  }
+  return where.empty() ? problem.message : where + ": " + problem.message;
 }
 
 }  // namespace liftshift

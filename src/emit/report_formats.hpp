@@ -41,4 +41,10 @@ std::string tags_label(const ReportApp& app);
 // How many of the app's findings have that severity.
 int count_severity(const ReportApp& app, Severity severity);
 
+// How many sources of the report could not be read at all.
+int count_unreadable_sources(const Report& report);
+// "SOURCE: could not be read: MESSAGE" or "FILE: MESSAGE" (the file alone
+// when it names its source), unescaped.
+std::string problem_text(const ReportProblem& problem);
+
 }  // namespace liftshift

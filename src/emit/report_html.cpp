@@ -40,6 +40,9 @@ std::string summary_section(const Report& report, const ReportContext& context) 
   out += "</dl>\n";
   out += fmt::format("<p class=\"muted\">{} {}", report.sources.size(),
                      report.sources.size() == 1 ? "source" : "sources");
+  if (int unreadable = count_unreadable_sources(report); unreadable > 0) {
+    out += fmt::format(", <a href=\"#problems\">{} could not be read</a>", unreadable);
+  }
   if (!report.problems.empty()) {
     out +=
         fmt::format(", <a href=\"#problems\">{} {}</a> met while reading", report.problems.size(),
@@ -221,7 +224,10 @@ std::string problems_section(const Report& report) {
   if (report.problems.empty()) return "";
   std::string out = "<section id=\"problems\">\n<h2>Problems met while reading</h2>\n<ul>\n";
   for (const auto& p : report.problems) {
-    out += "<li><code>" + html_escape(p.path) + "</code>: " + html_escape(p.message) + "</li>\n";
+    std::string text = problem_text(p);
+    std::string head = text.substr(0, text.size() - p.message.size());
+    out += std::string(p.source_unreadable ? "<li class=\"unreadable\">" : "<li>") + "<code>" +
+           html_escape(head) + "</code>" + html_escape(p.message) + "</li>\n";
   }
   return out + "</ul>\n</section>\n";
 }

@@ -204,8 +204,7 @@ json report_to_sarif(const Report& report, const ReportContext& context) {
   json notifications = json::array();
   for (const auto& p : report.problems) {
     notifications.push_back(
-        {{"level", "warning"},
-         {"message", {{"text", sentence(printable(p.path + ": " + p.message))}}}});
+        {{"level", "warning"}, {"message", {{"text", sentence(printable(problem_text(p)))}}}});
   }
   json driver{{"name", "liftshift"}, {"rules", rules}};
   if (!context.tool_version.empty()) {

@@ -79,17 +79,7 @@ ReportSummary summarize_report(const Report& report) {
   std::map<std::string, Tally> os_versions;
   for (const auto& app : report.apps) {
     ++s.apps;
-    switch (app.verdict) {
-      case Verdict::kReady:
-        ++s.ready;
-        break;
-      case Verdict::kReadyWithChanges:
-        ++s.ready_with_changes;
-        break;
-      case Verdict::kNotACandidate:
-        ++s.not_a_candidate;
-        break;
-    }
+    count_verdict(s, app.verdict);
     s.findings += static_cast<int>(app.findings.size());
     s.effort += app.effort;
     std::set<std::string> blocker_rules;

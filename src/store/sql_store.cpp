@@ -195,16 +195,9 @@ class SqlStore final : public ResultStore {
 
   // Replaces the source's previous result (its machine, applications and
   // their findings) with this one; returns the source's row id.
-  Result<long long> replace_source(long long run_id, const ReportSource& source,
-                                   const std::string& assessed_at) {
-    auto rows = db_->query(
-        "INSERT INTO sources (identity, path, kind, run_id, assessed_at) VALUES (?, ?, ?, ?, ?) "
-        "ON CONFLICT (identity) DO UPDATE SET path = excluded.path, kind = excluded.kind, "
-        "run_id = excluded.run_id, assessed_at = excluded.assessed_at RETURNING id",
-        {text(source.identity), text(source.path), text(source.kind), run_id, text(assessed_at)});
-    if (!rows) return rows.error();
-    if (rows->empty()) return make_error(described_ + ": the source row got no id");
-    long long id = column_int(rows->front(), 0);
+  // Deletes what the source row holds (its machine, applications and their
+  // findings), leaving the row.
+  Result<bool> clear_source(long long id) {
     for (const char* sql :
          {"DELETE FROM findings WHERE application_id IN "
           "(SELECT id FROM applications WHERE source_id = ?)",
@@ -214,6 +207,55 @@ class SqlStore final : public ResultStore {
       auto r = db_->query(sql, {id});
       if (!r) return r.error();
     }
+    return true;
+  }
+
+  // Removes the results of other identities in the source's slot (the same
+  // image re-exported, another server copied into the same folder: see
+  // identity_slot), moving their tags to the new identity.
+  Result<bool> retire_slot(const ReportSource& source) {
+    std::string location = identity_location(source.identity);
+    std::string slot = identity_slot(source.identity);
+    auto rows = db_->query("SELECT id, identity FROM sources WHERE location = ? AND identity <> ?",
+                           {text(location), text(source.identity)});
+    if (!rows) return rows.error();
+    for (const auto& row : *rows) {
+      std::string old = column_text(row, 1);
+      if (identity_slot(old) != slot) continue;
+      auto cleared = clear_source(column_int(row, 0));
+      if (!cleared) return cleared;
+      auto moved = db_->query(
+          "INSERT INTO tags (source_identity, app_id, key, value, updated_at) "
+          "SELECT ?, app_id, key, value, updated_at FROM tags WHERE source_identity = ? "
+          "ON CONFLICT (source_identity, app_id, key) DO NOTHING",
+          {text(source.identity), text(old)});
+      if (!moved) return moved.error();
+      for (const char* sql : {"DELETE FROM tags WHERE source_identity = ?",
+                              "DELETE FROM sources WHERE identity = ?"}) {
+        auto r = db_->query(sql, {text(old)});
+        if (!r) return r.error();
+      }
+    }
+    return true;
+  }
+
+  Result<long long> replace_source(long long run_id, const ReportSource& source,
+                                   const std::string& assessed_at) {
+    auto retired = retire_slot(source);
+    if (!retired) return retired.error();
+    auto rows = db_->query(
+        "INSERT INTO sources (identity, location, path, kind, run_id, assessed_at) "
+        "VALUES (?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (identity) DO UPDATE SET location = excluded.location, path = excluded.path, "
+        "kind = excluded.kind, run_id = excluded.run_id, assessed_at = excluded.assessed_at "
+        "RETURNING id",
+        {text(source.identity), text(identity_location(source.identity)), text(source.path),
+         text(source.kind), run_id, text(assessed_at)});
+    if (!rows) return rows.error();
+    if (rows->empty()) return make_error(described_ + ": the source row got no id");
+    long long id = column_int(rows->front(), 0);
+    auto cleared = clear_source(id);
+    if (!cleared) return cleared.error();
     if (!source.machine.empty() || !source.os.empty() || !source.machine_findings.empty()) {
       auto machine =
           db_->query("INSERT INTO machines (source_id, name, os) VALUES (?, ?, ?) RETURNING id",
@@ -240,6 +282,39 @@ class SqlStore final : public ResultStore {
     return insert_findings("application_id", column_int(rows->front(), 0), app.findings);
   }
 
+  // Replaces the problems kept for every location the report read (its
+  // sources, and the sources it could not open) with the report's problems.
+  // A source with thousands of unreadable files keeps the first
+  // kMaxProblemsPerSource and a line that counts the rest.
+  Result<bool> replace_problems(long long run_id, const Report& report) {
+    constexpr std::size_t kMaxProblemsPerSource = 1000;
+    std::map<std::string, std::vector<const ReportProblem*>> by_location;
+    for (const auto& s : report.sources) by_location[identity_location(s.identity)];
+    for (const auto& p : report.problems) by_location[p.source_location].push_back(&p);
+    for (const auto& [location, problems] : by_location) {
+      auto cleared = db_->query("DELETE FROM problems WHERE source_location = ?", {text(location)});
+      if (!cleared) return cleared.error();
+      long long position = 0;
+      for (const ReportProblem* p : problems) {
+        std::string message = p->message;
+        std::string path = p->path;
+        if (static_cast<std::size_t>(position) == kMaxProblemsPerSource) {
+          path = "";
+          message = std::to_string(problems.size() - kMaxProblemsPerSource) +
+                    " more problems not kept in the store";
+        }
+        auto r = db_->query(
+            "INSERT INTO problems (source_location, source_path, run_id, position, path, message, "
+            "source_unreadable) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            {text(location), text(p->source_path), run_id, position, text(path), text(message),
+             static_cast<long long>(p->source_unreadable ? 1 : 0)});
+        if (!r) return r.error();
+        if (position++ == kMaxProblemsPerSource) break;
+      }
+    }
+    return true;
+  }
+
   // The body of save/save_sources, inside the caller's transaction. Sources
   // are written in identity order so concurrent writers lock rows in the
   // same order. Returns how many applications were written.
@@ -257,6 +332,8 @@ class SqlStore final : public ResultStore {
       }
       apps[a.source_identity].push_back(&a);
     }
+    auto problems = replace_problems(run_id, report);
+    if (!problems) return problems.error();
     int written = 0;
     for (const auto& [identity, source] : sources) {
       auto source_id = replace_source(run_id, *source, now);
@@ -358,6 +435,15 @@ Result<Report> SqlStore::load() {
             if (m != machine_at.end())
               report.sources[m->second].machine_findings.push_back(std::move(f));
           }
+        }
+        auto problems = db_->query(
+            "SELECT source_location, source_path, path, message, source_unreadable "
+            "FROM problems ORDER BY source_location, position",
+            {});
+        if (!problems) return problems.error();
+        for (const auto& row : *problems) {
+          report.problems.push_back({column_text(row, 0), column_text(row, 1), column_text(row, 2),
+                                     column_text(row, 3), column_int(row, 4) != 0});
         }
         auto tags = db_->query("SELECT source_identity, app_id, key, value FROM tags", {});
         if (!tags) return tags.error();

@@ -72,8 +72,13 @@ class ResultStore {
 };
 
 // "postgresql://..." or "postgres://..." opens PostgreSQL; anything else is a
-// SQLite file path (created with its folder). Empty means default_store_path().
+// SQLite file path (created with its folder). Empty means configured_store("").
 Result<std::unique_ptr<ResultStore>> open_store(const std::string& url);
+
+// The store to use: `given` (--store) when set, else $LIFTSHIFT_STORE when set
+// and not empty (how fleet-job pods get the URL without putting it on their
+// command line), else "" for default_store_path().
+std::string configured_store(const std::string& given);
 
 // $XDG_DATA_HOME/liftshift/results.db, else ~/.local/share/liftshift/results.db.
 std::string default_store_path();

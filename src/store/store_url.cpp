@@ -108,7 +108,14 @@ std::string default_store_path() {
   return (base / "liftshift" / "results.db").string();
 }
 
-Result<std::unique_ptr<ResultStore>> open_store(const std::string& url) {
+std::string configured_store(const std::string& given) {
+  if (!given.empty()) return given;
+  const char* env = std::getenv("LIFTSHIFT_STORE");
+  return env != nullptr && *env != '\0' ? env : "";
+}
+
+Result<std::unique_ptr<ResultStore>> open_store(const std::string& given) {
+  std::string url = configured_store(given);
   if (is_postgres_url(url)) {
     std::string described = describe_postgres_url(url);
     auto conn = open_pg_connection(url, described);

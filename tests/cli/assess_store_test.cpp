@@ -97,6 +97,42 @@ TEST(AssessStore, ReassessingASourceReplacesItsResultAndKeepsTheHistory) {
   EXPECT_EQ(store->runs()->size(), 3u);
 }
 
+TEST(AssessStore, AnUnreadableSourceIsKeptAsAProblemNotAsASource) {
+  test::TempDir dir;
+  auto db = dir.path() / "estate.db";
+  auto missing = dir.path() / "gone" / "appsrv09.vhdx";
+  auto r = run_liftshift(
+      {"assess", "--store", db.string(), test::published_sample().string(), missing.string()});
+  EXPECT_EQ(r.exit_code, 2) << "a source that cannot be read fails the run";
+  EXPECT_NE(r.err.find(missing.string()), std::string::npos) << r.err;
+
+  auto store = open(db);
+  auto estate = store->load();
+  ASSERT_TRUE(estate.ok());
+  ASSERT_EQ(estate->sources.size(), 1u);
+  bool kept = false;
+  for (const auto& p : estate->problems) {
+    if (p.source_unreadable && p.source_path == missing.string()) kept = true;
+  }
+  EXPECT_TRUE(kept) << "the unreadable source is not among the stored problems";
+
+  auto table = run_liftshift({"portfolio", "--store", db.string()});
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_NE(table.out.find("1 source (1 more could not be read)"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find(missing.string() + ": could not be read: "), std::string::npos)
+      << table.out;
+
+  // Once the path holds a readable source, the problem goes.
+  fs::create_directories(missing.parent_path());
+  fs::copy(test::published_sample(), missing, fs::copy_options::recursive);
+  r = run_liftshift({"assess", "--store", db.string(), missing.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  estate = store->load();
+  ASSERT_TRUE(estate.ok());
+  EXPECT_EQ(estate->sources.size(), 2u);
+  for (const auto& p : estate->problems) EXPECT_FALSE(p.source_unreadable) << p.source_path;
+}
+
 TEST(AssessStore, FromListAndShardsSplitTheListDeterministically) {
   test::TempDir dir;
   auto copies = test::copy_sample(dir.path(), "s", 7);

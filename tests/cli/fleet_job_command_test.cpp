@@ -264,7 +264,14 @@ TEST(FleetJobCommand, ThePodsOfTheManifestAssessEverySourceExactlyOnce) {
       args.push_back(arg == mounted_list ? pod_list : arg);
     }
     args.insert(args.end(), {"--format", "json"});
-    auto pod = run_liftshift(args);
+    for (const auto& a : args) {
+      EXPECT_EQ(a.find(store), std::string::npos) << "the store URL is on the command line: " << a;
+    }
+    // The pod's environment, as the kubelet sets it (the store URL from the
+    // Secret among it).
+    std::vector<std::string> pod_env;
+    for (const auto& [name, value] : env) pod_env.push_back(name + "=" + value);
+    auto pod = run_liftshift(args, pod_env);
     ASSERT_EQ(pod.exit_code, 0) << "pod " << index << ": " << pod.err;
     auto report = nlohmann::json::parse(pod.out);
     EXPECT_FALSE(report["sources"].empty()) << "pod " << index << " had nothing to do";

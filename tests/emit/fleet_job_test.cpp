@@ -92,9 +92,9 @@ TEST(FleetJobManifest, IsAnIndexedJobWithTheListInAConfigMap) {
   EXPECT_EQ(c["image"].as<std::string>(), job.image);
   std::vector<std::string> command{c["command"][0].as<std::string>()};
   for (const auto& a : c["args"]) command.push_back(a.as<std::string>());
-  EXPECT_EQ(command, (std::vector<std::string>{
-                         "liftshift", "assess", "--from-list", "/etc/liftshift/list/sources.txt",
-                         "--shard", "$(JOB_COMPLETION_INDEX)/3", "--store", "$(LIFTSHIFT_STORE)"}));
+  EXPECT_EQ(command, (std::vector<std::string>{"liftshift", "assess", "--from-list",
+                                               "/etc/liftshift/list/sources.txt", "--shard",
+                                               "$(JOB_COMPLETION_INDEX)/3"}));
   EXPECT_EQ(c["workingDir"].as<std::string>(), "/sources");
   EXPECT_EQ(c["env"][0]["name"].as<std::string>(), "JOB_COMPLETION_INDEX");
   EXPECT_EQ(c["env"][0]["valueFrom"]["fieldRef"]["fieldPath"].as<std::string>(),

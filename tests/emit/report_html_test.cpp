@@ -130,7 +130,7 @@ TEST(ReportHtml, EveryValueIsEscaped) {
   r.apps[0].tags["owner"] = "\"><img src=x onerror=alert(1)>";
   r.apps[0].findings[0].evidence.push_back("</li><script>alert(2)</script>");
   r.apps[0].machine = "M\x01\x02<";
-  r.problems.push_back({"bad<path>", "message with <tag> & \"quotes\""});
+  r.problems.push_back({"", "", "bad<path>", "message with <tag> & \"quotes\"", false});
   std::string html = html_of(r);
   EXPECT_EQ(html.find("<script>alert"), std::string::npos);
   EXPECT_EQ(html.find("<img"), std::string::npos);

@@ -116,7 +116,7 @@ TEST(ReportSarif, FingerprintsAreStableAndDistinct) {
 
 TEST(ReportSarif, ProblemsAreToolNotifications) {
   Report r = fx::estate();
-  r.problems.push_back({"x/broken.dll", "truncated PE header"});
+  r.problems.push_back({"", "", "x/broken.dll", "truncated PE header", false});
   json s = sarif_of(r);
   const json& notes = s["runs"][0]["invocations"][0]["toolExecutionNotifications"];
   ASSERT_EQ(notes.size(), 1u);

@@ -12,6 +12,7 @@
 #include <future>
 #include <set>
 
+#include "emit/report_fixture.hpp"
 #include "pg_test_server.hpp"
 #include "store/pg_connection.hpp"
 #include "store/sqlite_connection.hpp"
@@ -27,21 +28,12 @@ ReportFinding finding(const std::string& rule, Severity severity,
   return {rule, severity, "title of " + rule, std::move(evidence), "fix " + rule};
 }
 
+// The report fixture's application, under the id the store tests look up.
 ReportApp app(const ReportSource& source, const std::string& id, Verdict verdict,
               std::vector<ReportFinding> findings) {
-  ReportApp a;
+  ReportApp a = test::reportfx::app(id.substr(id.rfind('/') + 1), "web", source, verdict,
+                                    std::move(findings));
   a.id = id;
-  a.name = id.substr(id.rfind('/') + 1);
-  a.kind = "web";
-  a.source_identity = source.identity;
-  a.source_path = source.path;
-  a.machine = source.machine;
-  a.os = source.os;
-  a.framework_kind = "netfx";
-  a.framework_version = "4.8";
-  a.verdict = verdict;
-  a.findings = std::move(findings);
-  a.assessed_at = "2026-11-27T10:00:00Z";
   return a;
 }
 
@@ -138,11 +130,11 @@ TEST_P(StoreContract, CreatesTheSchemaOnFirstUse) {
   ASSERT_TRUE(rows.ok());
   std::set<std::string> tables;
   for (const auto& r : *rows) tables.insert(column_text(r, 0));
-  for (const char* t :
-       {"schema_migrations", "runs", "machines", "sources", "applications", "findings", "tags"}) {
+  for (const char* t : {"schema_migrations", "runs", "machines", "sources", "applications",
+                        "findings", "tags", "problems"}) {
     EXPECT_TRUE(tables.contains(t)) << t;
   }
-  EXPECT_EQ(count("schema_migrations"), 1);
+  EXPECT_EQ(count("schema_migrations"), static_cast<long long>(store_migrations().size()));
 }
 
 TEST_P(StoreContract, MigrationsApplyOnce) {
@@ -154,21 +146,57 @@ TEST_P(StoreContract, MigrationsApplyOnce) {
   EXPECT_EQ(*again, store_migrations().back().version);
   EXPECT_EQ(count("schema_migrations"), static_cast<long long>(store_migrations().size()));
 
-  // A later liftshift's step 2 is applied once on top, and only it.
+  // A later liftshift's next step is applied once on top, and only it.
   auto steps = store_migrations();
-  steps.push_back({2, "test: owners", {"CREATE TABLE owners (id {id}, name TEXT NOT NULL)"}});
+  int next = steps.back().version + 1;
+  steps.push_back({next, "test: owners", {"CREATE TABLE owners (id {id}, name TEXT NOT NULL)"}});
   auto upgraded = migrate(*conn, steps);
   ASSERT_TRUE(upgraded.ok()) << upgraded.error().message;
-  EXPECT_EQ(*upgraded, 2);
+  EXPECT_EQ(*upgraded, next);
   ASSERT_TRUE(migrate(*conn, steps).ok());
-  EXPECT_EQ(count("schema_migrations"), 2);
+  EXPECT_EQ(count("schema_migrations"), static_cast<long long>(steps.size()));
   EXPECT_EQ(count("owners"), 0);
 
-  // This liftshift (which knows version 1 only) refuses the newer store.
+  // This liftshift (which does not know that step) refuses the newer store.
   auto refused = open_store(url_);
   ASSERT_FALSE(refused.ok());
   EXPECT_NE(refused.error().message.find("newer than this liftshift"), std::string::npos)
       << refused.error().message;
+}
+
+TEST_P(StoreContract, AStoreOfTheFirstSchemaIsUpgradedWithItsResults) {
+  auto conn = raw();
+  ASSERT_TRUE(migrate(*conn, {store_migrations().front()}).ok());
+  for (const char* sql :
+       {"INSERT INTO runs (started_at, host, command, version, shard) "
+        "VALUES ('2026-11-01T00:00:00Z', 'h', 'liftshift assess /srv/old', '0.1.0', '')",
+        "INSERT INTO sources (identity, path, kind, run_id, assessed_at) "
+        "VALUES ('/srv/old', '/srv/old', 'app-folder', 1, '2026-11-01T00:00:00Z')",
+        "INSERT INTO applications (source_id, app_id, name, kind, framework_kind, "
+        "framework_version, verdict, assessed_at) VALUES (1, 'old/web', 'web', 'web', 'netfx', "
+        "'4.8', 'ready', '2026-11-01T00:00:00Z')"}) {
+    auto r = conn->query(sql, {});
+    ASSERT_TRUE(r.ok()) << r.error().message;
+  }
+  auto store = open();
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(count("schema_migrations"), static_cast<long long>(store_migrations().size()));
+  auto out = store->load();
+  ASSERT_TRUE(out.ok()) << out.error().message;
+  ASSERT_EQ(out->apps.size(), 1u);
+  EXPECT_EQ(out->apps[0].id, "old/web");
+  EXPECT_TRUE(out->problems.empty());
+
+  // The old row learnt its location: a server copied into that folder since
+  // (now known by its MachineGuid) replaces it.
+  Report copied;
+  copied.sources = {source("/srv/old|machine-guid:8e3a", "OLD")};
+  ASSERT_TRUE(store->save(copied, run_info()).ok());
+  out = store->load();
+  ASSERT_TRUE(out.ok());
+  ASSERT_EQ(out->sources.size(), 1u);
+  EXPECT_EQ(out->sources[0].identity, "/srv/old|machine-guid:8e3a");
+  EXPECT_TRUE(out->apps.empty());
 }
 
 TEST_P(StoreContract, ConcurrentFirstUsesCreateTheSchemaOnce) {
@@ -421,6 +449,105 @@ TEST_P(StoreContract, KeepsTextThatIsNotValidUtf8) {
   EXPECT_EQ(out->apps[0].id, "odd/na\xEF\xBF\xBDme\xEF\xBF\xBDx");
   EXPECT_EQ(out->apps[0].findings[0].evidence[0], "ev\xEF\xBF\xBD");
   EXPECT_EQ(out->sources[0].identity, "/srv/odd\xEF\xBF\xBD");
+}
+
+TEST_P(StoreContract, KeepsProblemsPerSourceUntilThatSourceIsReadAgain) {
+  auto store = open();
+  ASSERT_NE(store, nullptr);
+  Report first = estate();
+  first.problems = {
+      {"/srv/apps/Orders", "/srv/apps/Orders", "/srv/apps/Orders/bin/x.dll", "truncated PE", false},
+      {"/images/gone.vhdx", "images/gone.vhdx", "", "cannot open: No such file", true}};
+  ASSERT_TRUE(store->save(first, run_info()).ok());
+  auto out = store->load();
+  ASSERT_TRUE(out.ok()) << out.error().message;
+  EXPECT_EQ(out->sources.size(), 2u) << "an unreadable source is not a source";
+  ASSERT_EQ(out->problems.size(), 2u);
+  EXPECT_EQ(out->problems[0].source_location, "/images/gone.vhdx");
+  EXPECT_EQ(out->problems[0].source_path, "images/gone.vhdx");
+  EXPECT_TRUE(out->problems[0].source_unreadable);
+  EXPECT_EQ(out->problems[1].path, "/srv/apps/Orders/bin/x.dll");
+  EXPECT_EQ(out->problems[1].message, "truncated PE");
+  EXPECT_FALSE(out->problems[1].source_unreadable);
+
+  // Orders read again without trouble: its problem goes; the image, not read
+  // this time, keeps its own.
+  Report again;
+  again.sources = {source("/srv/apps/Orders")};
+  ASSERT_TRUE(store->save(again, run_info()).ok());
+  out = store->load();
+  ASSERT_TRUE(out.ok());
+  ASSERT_EQ(out->problems.size(), 1u);
+  EXPECT_EQ(out->problems[0].source_location, "/images/gone.vhdx");
+
+  // The image opens at last (its identity now has its disk id): the
+  // "could not be read" problem goes too.
+  Report opened;
+  opened.sources = {source("/images/gone.vhdx|vhdx:5f2c")};
+  ASSERT_TRUE(store->save(opened, run_info()).ok());
+  out = store->load();
+  ASSERT_TRUE(out.ok());
+  EXPECT_TRUE(out->problems.empty());
+}
+
+TEST_P(StoreContract, AReExportedImageReplacesItsOldResultAndKeepsItsTags) {
+  auto store = open();
+  ASSERT_NE(store, nullptr);
+  ReportSource p2 = source("/images/app.vhdx|vhdx:1111|partition 2", "APP");
+  ReportSource p3 = source("/images/app.vhdx|vhdx:1111|partition 3", "APP");
+  ReportSource other = source("/images/app.vhdx.bak|vhdx:1111|partition 2", "APP");
+  Report first;
+  first.sources = {p2, p3, other};
+  first.apps = {app(p2, "app/Intranet", Verdict::kReady, {}),
+                app(p3, "app/Data", Verdict::kReady, {}),
+                app(other, "app/Intranet", Verdict::kReady, {})};
+  ASSERT_TRUE(store->save(first, run_info()).ok());
+  ASSERT_TRUE(store->set_tag({"app/Intranet"}, "priority", "high").ok());
+
+  // The same path now holds a new export of the disk: partition 2 is read again.
+  ReportSource p2_new = source("/images/app.vhdx|vhdx:2222|partition 2", "APP");
+  Report second;
+  second.sources = {p2_new};
+  second.apps = {app(p2_new, "app/Intranet", Verdict::kNotACandidate, {})};
+  ASSERT_TRUE(store->save(second, run_info()).ok());
+
+  auto out = store->load();
+  ASSERT_TRUE(out.ok()) << out.error().message;
+  std::set<std::string> identities;
+  for (const auto& src : out->sources) identities.insert(src.identity);
+  EXPECT_EQ(identities, (std::set<std::string>{"/images/app.vhdx.bak|vhdx:1111|partition 2",
+                                               "/images/app.vhdx|vhdx:1111|partition 3",
+                                               "/images/app.vhdx|vhdx:2222|partition 2"}));
+  ASSERT_EQ(out->apps.size(), 3u);
+  int tagged = 0;
+  for (const auto& a : out->apps) {
+    if (a.source_identity == p2_new.identity) {
+      EXPECT_EQ(a.verdict, Verdict::kNotACandidate);
+      EXPECT_EQ(a.tags.at("priority"), "high") << "the tag follows the re-exported image";
+    }
+    tagged += a.tags.contains("priority") ? 1 : 0;
+  }
+  EXPECT_EQ(tagged, 2) << "the copy's tag is its own";
+  EXPECT_EQ(count("tags"), 2);
+  EXPECT_EQ(count("findings"), 3) << "one machine finding per source: the old result's is gone";
+  EXPECT_EQ(count("machines"), 3);
+}
+
+TEST_P(StoreContract, KeepsAThousandProblemsPerSourceAndCountsTheRest) {
+  auto store = open();
+  ASSERT_NE(store, nullptr);
+  Report r;
+  r.sources = {source("/srv/huge")};
+  for (int i = 0; i < 1500; ++i) {
+    r.problems.push_back(
+        {"/srv/huge", "/srv/huge", "/srv/huge/f" + std::to_string(i), "unreadable", false});
+  }
+  ASSERT_TRUE(store->save(r, run_info()).ok());
+  auto out = store->load();
+  ASSERT_TRUE(out.ok());
+  ASSERT_EQ(out->problems.size(), 1001u);
+  EXPECT_EQ(out->problems[999].path, "/srv/huge/f999");
+  EXPECT_EQ(out->problems[1000].message, "500 more problems not kept in the store");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::Values("sqlite", "postgres"),
