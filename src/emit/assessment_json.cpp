@@ -227,8 +227,26 @@ json inventory_to_json(const Inventory& inventory) {
           {"problems", problems_json(inventory)}};
 }
 
+std::string escape_c1_controls(std::string_view dumped) {
+  std::string out;
+  out.reserve(dumped.size());
+  for (std::size_t i = 0; i < dumped.size(); ++i) {
+    auto next = i + 1 < dumped.size() ? static_cast<unsigned char>(dumped[i + 1]) : 0;
+    if (static_cast<unsigned char>(dumped[i]) == 0xC2 && next >= 0x80 && next <= 0x9F) {
+      static constexpr char kHex[] = "0123456789abcdef";
+      out += "\\u00";
+      out += kHex[next >> 4];
+      out += kHex[next & 0xF];
+      ++i;
+    } else {
+      out += dumped[i];
+    }
+  }
+  return out;
+}
+
 std::string dump_json(const json& j) {
-  return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  return escape_c1_controls(j.dump(2, ' ', false, json::error_handler_t::replace)) + "\n";
 }
 
 }  // namespace liftshift

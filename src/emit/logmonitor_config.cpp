@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "emit/artifacts.hpp"
+#include "emit/assessment_json.hpp"
 
 namespace liftshift {
 
@@ -35,7 +36,7 @@ std::string render_logmonitor_config(const AppPlan& plan) {
     sources.push_back({{"type", "ETW"}, {"eventFormatMultiLine", false}, {"providers", providers}});
   }
   json config = {{"LogConfig", {{"logFormat", "JSON"}, {"sources", sources}}}};
-  return config.dump(2) + "\n";
+  return escape_c1_controls(config.dump(2, ' ', false, json::error_handler_t::replace)) + "\n";
 }
 
 }  // namespace liftshift

@@ -181,6 +181,24 @@ TEST(Limits, HostileNamesReachTheTerminalOnlyAsPrintableText) {
   auto j = test::run_limited(
       {"assess", "--format", "json", (hostile() / "dirs" / "names").string()}, {});
   EXPECT_EQ(nlohmann::json::parse(j.out)["summary"]["apps"], 4);
+
+  // JSON and SARIF keep the name exactly, with the C1 control as a \u escape
+  // rather than the raw character a terminal would act on.
+  for (const char* format : {"json", "sarif"}) {
+    SCOPED_TRACE(format);
+    auto doc = test::run_limited(
+        {"assess", "--no-store", "--format", format, (hostile() / "dirs" / "names").string()}, {});
+    ASSERT_EQ(doc.exit_code, 0) << doc.err;
+    EXPECT_NE(doc.out.find("Csi\\u009b31m.exe"), std::string::npos);
+    for (std::size_t i = 0; i + 1 < doc.out.size(); ++i) {
+      auto c = static_cast<unsigned char>(doc.out[i]);
+      auto next = static_cast<unsigned char>(doc.out[i + 1]);
+      ASSERT_FALSE(c == 0xC2 && next >= 0x80 && next < 0xA0) << "a raw C1 control at " << i;
+    }
+    EXPECT_NE(nlohmann::json::parse(doc.out).dump().find("Csi\xC2\x9B"
+                                                         "31m.exe"),
+              std::string::npos);
+  }
 }
 
 TEST(Limits, HostileSystemDrivesEndNormally) {
