@@ -4,7 +4,8 @@
 #
 #   pg_server.sh start DIR PASSWORD   initdb in DIR/data, listen only on a unix
 #                                     socket in DIR, password (SCRAM) required
-#   pg_server.sh stop DIR             stop it (immediate shutdown)
+#   pg_server.sh stop DIR             stop it (immediate shutdown) and delete
+#                                     its data
 #
 # The server runs as the user `postgres` (via runuser) when this runs as root,
 # since postgres refuses to run as root; DIR is given to that user.
@@ -59,6 +60,14 @@ case $action in
         parent=$(dirname "$parent")
       done
     fi
+    # A server left by an interrupted run in the same folder (ctest's shared
+    # one lives in the build folder) is stopped and thrown away.
+    if [[ -d $dir/data ]]; then
+      if [[ -f $dir/data/postmaster.pid ]]; then
+        as_server_user "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+      fi
+      rm -rf "$dir/data"
+    fi
     printf '%s\n' "$password" >"$dir/pwfile"
     chmod 0600 "$dir/pwfile"
     [[ $(id -u) -eq 0 ]] && chown postgres: "$dir/pwfile"
@@ -83,6 +92,7 @@ case $action in
     if [[ -f $dir/data/postmaster.pid ]]; then
       as_server_user "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
     fi
+    rm -rf "$dir/data"
     ;;
   *)
     usage

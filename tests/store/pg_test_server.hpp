@@ -1,7 +1,10 @@
-// A real PostgreSQL server for the store tests, started once per test
-// process on first use (tests/store/pg_server.sh: Debian's initdb and pg_ctl,
-// unix socket in a temp folder, password required) and stopped when the
-// tests end by a GoogleTest environment. When PostgreSQL is not installed
+// A real PostgreSQL server for the store tests (tests/store/pg_server.sh:
+// Debian's initdb and pg_ctl, unix socket only, password required).
+// Under ctest, one server serves every test: the fixture tests store.pg.start
+// and store.pg.stop run it in the build folder and pass its folder in
+// LIFTSHIFT_TEST_PG_DIR (tests/CMakeLists.txt). Run directly, a test process
+// starts its own server on first use, in a temp folder, and a GoogleTest
+// environment stops it when the tests end. When PostgreSQL is not installed
 // the tests that need it fail, saying so: CI installs it (scripts/setup.sh).
 #pragma once
 
@@ -11,6 +14,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -21,7 +25,7 @@ namespace liftshift::test {
 
 class PgTestServer {
  public:
-  static constexpr const char* kPassword = "Pg-Secret-4711";
+  static constexpr const char* kPassword = LIFTSHIFT_TEST_PG_PASSWORD;  // tests/CMakeLists.txt
 
   static PgTestServer& instance() {
     static PgTestServer server;
@@ -32,6 +36,16 @@ class PgTestServer {
   bool start() {
     if (started_) return true;
     if (!why_.empty()) return false;
+    if (const char* shared = std::getenv("LIFTSHIFT_TEST_PG_DIR"); shared && *shared) {
+      shared_dir_ = shared;
+      if (std::filesystem::exists(shared_dir_ / "data" / "postmaster.pid")) {
+        started_ = true;
+        return true;
+      }
+      why_ = "the shared test server in " + shared_dir_.string() +
+             " is not running (see the store.pg.start test's output)";
+      return false;
+    }
     dir_ = std::make_unique<TempDir>();
     std::string script = (source_dir() / "tests" / "store" / "pg_server.sh").string();
     std::string log = (dir_->path() / "start.log").string();
@@ -46,7 +60,7 @@ class PgTestServer {
   }
 
   void stop() {
-    if (!started_) return;
+    if (!started_ || !shared_dir_.empty()) return;  // the shared server is ctest's to stop
     std::string script = (source_dir() / "tests" / "store" / "pg_server.sh").string();
     run({"bash", script, "stop", socket_dir()}, (dir_->path() / "stop.log").string());
     started_ = false;
@@ -64,16 +78,23 @@ class PgTestServer {
   std::string fresh_database() {
     static std::atomic<int> counter{0};
     std::string name = "liftshift_" + std::to_string(::getpid()) + "_" + std::to_string(++counter);
-    PGconn* conn = PQconnectdb(url("postgres").c_str());
     std::string error;
-    if (PQstatus(conn) != CONNECTION_OK) {
-      error = PQerrorMessage(conn);
-    } else {
-      PGresult* res = PQexec(conn, ("CREATE DATABASE " + name).c_str());
-      if (PQresultStatus(res) != PGRES_COMMAND_OK) error = PQresultErrorMessage(res);
-      PQclear(res);
+    // Test processes share the server: CREATE DATABASE copies template1 and
+    // fails while another process's copy holds it, so it is tried again.
+    for (int attempt = 0; attempt < 20; ++attempt) {
+      if (attempt > 0) ::usleep(200 * 1000);
+      error.clear();
+      PGconn* conn = PQconnectdb(url("postgres").c_str());
+      if (PQstatus(conn) != CONNECTION_OK) {
+        error = PQerrorMessage(conn);
+      } else {
+        PGresult* res = PQexec(conn, ("CREATE DATABASE " + name).c_str());
+        if (PQresultStatus(res) != PGRES_COMMAND_OK) error = PQresultErrorMessage(res);
+        PQclear(res);
+      }
+      PQfinish(conn);
+      if (error.find("is being accessed by other users") == std::string::npos) break;
     }
-    PQfinish(conn);
     EXPECT_EQ(error, "") << "creating database " << name;
     return name;
   }
@@ -81,7 +102,9 @@ class PgTestServer {
  private:
   PgTestServer() = default;
 
-  [[nodiscard]] std::string socket_dir() const { return (dir_->path() / "pg").string(); }
+  [[nodiscard]] std::string socket_dir() const {
+    return shared_dir_.empty() ? (dir_->path() / "pg").string() : shared_dir_.string();
+  }
 
   static std::string read_log(const std::string& log) {
     try {
@@ -112,6 +135,7 @@ class PgTestServer {
   }
 
   std::unique_ptr<TempDir> dir_;
+  std::filesystem::path shared_dir_;  // LIFTSHIFT_TEST_PG_DIR, when ctest runs the server
   bool started_ = false;
   std::string why_;
 };
