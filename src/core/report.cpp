@@ -55,6 +55,11 @@ std::string identity_location(const std::string& identity) {
   return identity.substr(0, identity.find('|'));
 }
 
+std::string app_key(const std::string& app_id) {
+  std::size_t slash = app_id.find('/');
+  return slash == std::string::npos ? app_id : app_id.substr(slash + 1);
+}
+
 std::string identity_slot(const std::string& identity) {
   std::string slot = identity_location(identity);
   for (std::size_t at = identity.find('|'); at != std::string::npos;) {

@@ -78,6 +78,11 @@ Report report_from_assessment(const Assessment& assessment, const std::string& n
 // The source's absolute path: its identity without the "|qualifier" parts.
 std::string identity_location(const std::string& identity);
 
+// The part of an application id that does not depend on the run: the id
+// without its "<source-name>/" prefix, which becomes "web#2" when a run holds
+// two sources named "web". Tags are kept under it.
+std::string app_key(const std::string& app_id);
+
 // What the identity names regardless of content: the location plus any
 // "|partition N". A disk image re-exported to the same path (a new VHDX or
 // VMDK id) or a different server copied into the same folder (a new

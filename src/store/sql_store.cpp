@@ -225,12 +225,12 @@ class SqlStore final : public ResultStore {
       auto cleared = clear_source(column_int(row, 0));
       if (!cleared) return cleared;
       auto moved = db_->query(
-          "INSERT INTO tags (source_identity, app_id, key, value, updated_at) "
-          "SELECT ?, app_id, key, value, updated_at FROM tags WHERE source_identity = ? "
-          "ON CONFLICT (source_identity, app_id, key) DO NOTHING",
+          "INSERT INTO tags_by_key (source_identity, app_key, key, value, updated_at) "
+          "SELECT ?, app_key, key, value, updated_at FROM tags_by_key WHERE source_identity = ? "
+          "ON CONFLICT (source_identity, app_key, key) DO NOTHING",
           {text(source.identity), text(old)});
       if (!moved) return moved.error();
-      for (const char* sql : {"DELETE FROM tags WHERE source_identity = ?",
+      for (const char* sql : {"DELETE FROM tags_by_key WHERE source_identity = ?",
                               "DELETE FROM sources WHERE identity = ?"}) {
         auto r = db_->query(sql, {text(old)});
         if (!r) return r.error();
@@ -415,7 +415,7 @@ Result<Report> SqlStore::load() {
           a.machine = s.machine;
           a.os = s.os;
           app_at[column_int(row, 0)] = report.apps.size();
-          app_by_key[{a.source_identity, a.id}] = report.apps.size();
+          app_by_key[{a.source_identity, app_key(a.id)}] = report.apps.size();
           report.apps.push_back(std::move(a));
         }
         auto findings = db_->query(
@@ -445,7 +445,8 @@ Result<Report> SqlStore::load() {
           report.problems.push_back({column_text(row, 0), column_text(row, 1), column_text(row, 2),
                                      column_text(row, 3), column_int(row, 4) != 0});
         }
-        auto tags = db_->query("SELECT source_identity, app_id, key, value FROM tags", {});
+        auto tags =
+            db_->query("SELECT source_identity, app_key, key, value FROM tags_by_key", {});
         if (!tags) return tags.error();
         for (const auto& row : *tags) {
           auto a = app_by_key.find({column_text(row, 0), column_text(row, 1)});
@@ -476,13 +477,14 @@ Result<int> SqlStore::set_tag(const AppSelector& apps, const std::string& key,
       ++matched;
       auto r =
           value.empty()
-              ? db_->query("DELETE FROM tags WHERE source_identity = ? AND app_id = ? AND key = ?",
-                           {app.source_identity, app.app_id, text(key)})
+              ? db_->query(
+                    "DELETE FROM tags_by_key WHERE source_identity = ? AND app_key = ? AND key = ?",
+                           {app.source_identity, app_key(app.app_id), text(key)})
               : db_->query(
-                    "INSERT INTO tags (source_identity, app_id, key, value, updated_at) "
-                    "VALUES (?, ?, ?, ?, ?) ON CONFLICT (source_identity, app_id, key) "
+                    "INSERT INTO tags_by_key (source_identity, app_key, key, value, updated_at) "
+                    "VALUES (?, ?, ?, ?, ?) ON CONFLICT (source_identity, app_key, key) "
                     "DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-                    {app.source_identity, app.app_id, text(key), text(value), now});
+                    {app.source_identity, app_key(app.app_id), text(key), text(value), now});
       if (!r) return r.error();
     }
     return matched;

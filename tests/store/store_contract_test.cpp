@@ -131,7 +131,7 @@ TEST_P(StoreContract, CreatesTheSchemaOnFirstUse) {
   std::set<std::string> tables;
   for (const auto& r : *rows) tables.insert(column_text(r, 0));
   for (const char* t : {"schema_migrations", "runs", "machines", "sources", "applications",
-                        "findings", "tags", "problems"}) {
+                        "findings", "tags_by_key", "problems"}) {
     EXPECT_TRUE(tables.contains(t)) << t;
   }
   EXPECT_EQ(count("schema_migrations"), static_cast<long long>(store_migrations().size()));
@@ -174,7 +174,9 @@ TEST_P(StoreContract, AStoreOfTheFirstSchemaIsUpgradedWithItsResults) {
         "VALUES ('/srv/old', '/srv/old', 'app-folder', 1, '2026-11-01T00:00:00Z')",
         "INSERT INTO applications (source_id, app_id, name, kind, framework_kind, "
         "framework_version, verdict, assessed_at) VALUES (1, 'old/web', 'web', 'web', 'netfx', "
-        "'4.8', 'ready', '2026-11-01T00:00:00Z')"}) {
+        "'4.8', 'ready', '2026-11-01T00:00:00Z')",
+        "INSERT INTO tags (source_identity, app_id, key, value, updated_at) "
+        "VALUES ('/srv/old', 'old/web', 'priority', 'high', '2026-11-01T00:00:00Z')"}) {
     auto r = conn->query(sql, {});
     ASSERT_TRUE(r.ok()) << r.error().message;
   }
@@ -185,6 +187,7 @@ TEST_P(StoreContract, AStoreOfTheFirstSchemaIsUpgradedWithItsResults) {
   ASSERT_TRUE(out.ok()) << out.error().message;
   ASSERT_EQ(out->apps.size(), 1u);
   EXPECT_EQ(out->apps[0].id, "old/web");
+  EXPECT_EQ(out->apps[0].tags.at("priority"), "high") << "the tag moved to tags_by_key";
   EXPECT_TRUE(out->problems.empty());
 
   // The old row learnt its location: a server copied into that folder since
@@ -337,6 +340,31 @@ TEST_P(StoreContract, TagsSurviveReassessment) {
   ASSERT_TRUE(removed.ok());
   EXPECT_EQ(*removed, 1);
   EXPECT_TRUE(find_app(*store->load(), "Orders/web")->tags.empty());
+}
+
+TEST_P(StoreContract, TagsFollowAnApplicationWhoseSourceNameChanged) {
+  // Assessed with another source named "web", the app was "web#2/Intranet";
+  // assessed alone later, it is "web/Intranet". Its tag stays with it.
+  auto store = open();
+  ASSERT_NE(store, nullptr);
+  ReportSource web = source("/srv/b/web");
+  Report together;
+  together.sources = {web};
+  together.apps = {app(web, "web#2/Intranet", Verdict::kReady, {})};
+  ASSERT_TRUE(store->save(together, run_info()).ok());
+  auto tagged = store->set_tag({"web#2/Intranet"}, "priority", "high");
+  ASSERT_TRUE(tagged.ok());
+  EXPECT_EQ(*tagged, 1);
+
+  Report alone;
+  alone.sources = {web};
+  alone.apps = {app(web, "web/Intranet", Verdict::kReady, {})};
+  ASSERT_TRUE(store->save(alone, run_info()).ok());
+  auto out = store->load();
+  ASSERT_TRUE(out.ok());
+  ASSERT_EQ(out->apps.size(), 1u);
+  EXPECT_EQ(out->apps[0].id, "web/Intranet");
+  EXPECT_EQ(out->apps[0].tags.at("priority"), "high");
 }
 
 TEST_P(StoreContract, AFailedSaveLeavesThePreviousResultIntact) {
@@ -528,7 +556,7 @@ TEST_P(StoreContract, AReExportedImageReplacesItsOldResultAndKeepsItsTags) {
     tagged += a.tags.contains("priority") ? 1 : 0;
   }
   EXPECT_EQ(tagged, 2) << "the copy's tag is its own";
-  EXPECT_EQ(count("tags"), 2);
+  EXPECT_EQ(count("tags_by_key"), 2);
   EXPECT_EQ(count("findings"), 3) << "one machine finding per source: the old result's is gone";
   EXPECT_EQ(count("machines"), 3);
 }
