@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -104,7 +105,10 @@ struct ConfigFacts {
   std::vector<std::string> log_paths;          // file targets of log4net/NLog/trace listeners
   std::vector<std::string> event_log_sources;  // EventLogTraceListener / log4net EventLogAppender
   std::vector<std::string> drive_paths;        // absolute non-C: drive or UNC paths found in values
-  std::vector<std::string> ldap_paths;         // LDAP:// URLs, masked
+  // For each drive path, the setting it was first found in, so evidence can
+  // name it: "appSettings 'UploadRoot'", "appender 'RollingFile' file".
+  std::map<std::string, std::string> drive_path_settings;
+  std::vector<std::string> ldap_paths;  // LDAP:// URLs, masked
   std::vector<std::string> warnings;
 };
 

@@ -180,8 +180,31 @@ class ConfigReader {
     for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute()) {
       if (is_secret_key(local_name(a.name()))) continue;
       if (secret_values && iequals(local_name(a.name()), "value")) continue;
-      scan_value(a.value());
+      scan_value(a.value(), [&] { return setting_of(n, local_name(a.name())); });
     }
+  }
+
+  // Names the setting a value sits in, for evidence: the nearest element
+  // (this one or an ancestor) with a key or name attribute, as
+  // "<element> '<key>'" ("add" is named by its section: "appSettings
+  // 'UploadRoot'"), then the attribute unless it is the plain "value".
+  static std::string setting_of(pugi::xml_node n, std::string_view attribute) {
+    std::string where;
+    for (pugi::xml_node e = n; e && e.type() == pugi::node_element; e = e.parent()) {
+      std::string id = attr_value(e, "key");
+      if (id.empty()) id = attr_value(e, "name");
+      if (id.empty()) continue;
+      std::string element(local_name(e.name()));
+      if (iequals(element, "add") && e.parent().type() == pugi::node_element) {
+        element = std::string(local_name(e.parent().name()));
+      }
+      where = element + " '" + mask_secret_text(id) + "'";
+      if (e != n) where += " " + std::string(local_name(n.name()));
+      break;
+    }
+    if (where.empty()) where = std::string(local_name(n.name()));
+    if (!attribute.empty() && !iequals(attribute, "value")) where += " " + std::string(attribute);
+    return printable(where);
   }
 
   void text(const pugi::xml_node& t) {
@@ -191,13 +214,22 @@ class ConfigReader {
       return;
     const pugi::xml_node setting = owner.parent();  // <setting name="X"><value>...</value>
     if (name_is(owner, "value") && is_secret_key(attr_value(setting, "name"))) return;
-    scan_value(t.value());
+    scan_value(t.value(), [&] { return setting_of(owner, ""); });
   }
 
-  void scan_value(std::string_view raw) {
+  // where() names the setting; called only when the value holds a new path.
+  template <typename Where>
+  void scan_value(std::string_view raw, Where where) {
     if (raw.empty()) return;
     const std::string v = mask_secrets(raw);
+    std::size_t known = f_.drive_paths.size();
     fmt_util::find_foreign_paths(v, f_.drive_paths);
+    if (f_.drive_paths.size() > known) {
+      std::string setting = where();
+      for (std::size_t i = known; i < f_.drive_paths.size(); ++i) {
+        f_.drive_path_settings.emplace(f_.drive_paths[i], setting);
+      }
+    }
     std::vector<std::string> ldap;
     fmt_util::find_ldap_urls(v, ldap);
     for (std::string& u : ldap) add_unique(f_.ldap_paths, mask_secret_text(u));

@@ -47,7 +47,11 @@ Evidence database(const Application& app) {
 Evidence drive_path(const Application& app) {
   Evidence out;
   for (const auto& c : app.configs) {
-    for (const auto& p : c.drive_paths) out.push_back(c.path + ": " + p);
+    for (const auto& p : c.drive_paths) {
+      auto setting = c.drive_path_settings.find(p);
+      out.push_back(c.path + ": " +
+                    (setting == c.drive_path_settings.end() ? "" : setting->second + " = ") + p);
+    }
   }
   append(out, source_hits(app, "drive-path"));
   for (const auto& b : app.binaries) {

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -134,6 +135,12 @@ TEST(Config, WebConfigLogsPathsAndLdap) {
   EXPECT_EQ(f.drive_paths,
             (Strings{R"(D:\ContosoData\Uploads)", R"(\\fs01.corp.contoso.com\archive$\orders)",
                      R"(E:\Logs\Contoso.Web\web.log)"}));
+  // Each named by the setting it is in, for the evidence.
+  EXPECT_EQ(f.drive_path_settings,
+            (std::map<std::string, std::string>{
+                {R"(D:\ContosoData\Uploads)", "appSettings 'UploadFolder'"},
+                {R"(\\fs01.corp.contoso.com\archive$\orders)", "appSettings 'ArchiveShare'"},
+                {R"(E:\Logs\Contoso.Web\web.log)", "appender 'RollingFile' file"}}));
   EXPECT_EQ(
       f.ldap_paths,
       Strings{"LDAP://svc_ldap:***@dc01.corp.contoso.com/OU=Staff,DC=corp,DC=contoso,DC=com"});
@@ -167,6 +174,8 @@ TEST(Config, ExeConfigStartupNlogDiagnosticsAndMsmq) {
             (Strings{"F:/OrderProcessor/logs/${shortdate}.log", "OrderProcessor.trace.log"}));
   EXPECT_EQ(f.event_log_sources, (Strings{"OrderProcessor", "OrderProcessor Trace"}));
   EXPECT_EQ(f.drive_paths, Strings{"F:/OrderProcessor/logs/${shortdate}.log"});
+  EXPECT_EQ(f.drive_path_settings.at("F:/OrderProcessor/logs/${shortdate}.log"),
+            "target 'file' fileName");
   EXPECT_EQ(
       f.warnings,
       (Strings{

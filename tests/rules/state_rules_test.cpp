@@ -54,9 +54,11 @@ TEST(DrivePathRule, FiresOnNonCDrivesAndUncButNotOnC) {
   EXPECT_EQ(evidence_of("drive-path", app),
             Evidence{"Tool.exe: string literal \"\\\\fileserver\\exports\""});
   Application config = web_app();
-  config.configs[0].drive_paths.push_back("appSettings UploadRoot = D:\\Uploads");
-  EXPECT_EQ(evidence_of("drive-path", config),
-            Evidence{"web.config: appSettings UploadRoot = D:\\Uploads"});
+  config.configs[0].drive_paths = {"D:\\Uploads", "E:\\Drop"};
+  config.configs[0].drive_path_settings["D:\\Uploads"] = "appSettings 'UploadRoot'";
+  EXPECT_EQ(
+      evidence_of("drive-path", config),
+      (Evidence{"web.config: appSettings 'UploadRoot' = D:\\Uploads", "web.config: E:\\Drop"}));
 }
 
 TEST(RegistryDependencyRule, FiresOnRegistryTypesImportsAndCode) {
