@@ -76,6 +76,15 @@ struct IisBinding {
   std::string certificate_hash;  // https: SHA-1 thumbprint from the SSL binding, when known
 };
 
+// A virtual directory below an IIS application's root ("/media" served from
+// another folder or a share). The password of a vdir's connect-as account
+// never leaves the parser; only the user name is kept.
+struct IisVirtualDir {
+  std::string path;           // "/media", relative to the application
+  std::string physical_path;  // as configured: "E:\\Shared\\Media", "\\\\fs01\\media$"
+  std::string user_name;      // the connect-as account, "" when the app pool's identity is used
+};
+
 struct IisInfo {
   std::string site;           // "Default Web Site"
   std::string app_path;       // "/" or "/orders"
@@ -86,6 +95,7 @@ struct IisInfo {
   std::string
       identity;  // "ApplicationPoolIdentity", "NetworkService", "SpecificUser: CONTOSO\\web"
   std::vector<IisBinding> bindings;
+  std::vector<IisVirtualDir> virtual_dirs;  // besides "/", in config order
 };
 
 struct TaskInfo {

@@ -17,6 +17,7 @@ using fmt_util::name_is;
 // a hostile file from building an unbounded model.
 constexpr std::size_t kMaxSites = 10'000;
 constexpr std::size_t kMaxApps = 50'000;
+constexpr std::size_t kMaxVirtualDirs = 1'000;  // per application
 
 IisAppPool read_pool(const pugi::xml_node& add, const IisAppPool& defaults) {
   IisAppPool pool = defaults;
@@ -114,8 +115,13 @@ Result<IisConfigFacts> parse_iis_config(std::string_view xml_text, const std::st
       info.app_pool =
           app.attribute("applicationPool") ? attr_value(app, "applicationPool") : site_pool;
       for (auto vdir : app.children()) {
-        if (name_is(vdir, "virtualDirectory") && attr_value(vdir, "path") == "/") {
+        if (!name_is(vdir, "virtualDirectory")) continue;
+        std::string vpath = attr_value(vdir, "path");
+        if (vpath == "/") {
           info.physical_path = attr_value(vdir, "physicalPath");
+        } else if (info.virtual_dirs.size() < kMaxVirtualDirs) {
+          info.virtual_dirs.push_back(
+              {vpath, attr_value(vdir, "physicalPath"), attr_value(vdir, "userName")});
         }
       }
       info.bindings = bindings;

@@ -53,6 +53,14 @@ Evidence drive_path(const Application& app) {
                     (setting == c.drive_path_settings.end() ? "" : setting->second + " = ") + p);
     }
   }
+  if (app.iis) {
+    for (const auto& v : app.iis->virtual_dirs) {
+      if (!non_c_drive_or_unc(v.physical_path)) continue;
+      out.push_back("IIS site '" + app.iis->site + "' serves " + v.path + " from " +
+                    v.physical_path +
+                    (v.user_name.empty() ? "" : " (connects as " + v.user_name + ")"));
+    }
+  }
   append(out, source_hits(app, "drive-path"));
   for (const auto& b : app.binaries) {
     for (const auto& s : b.user_strings) {

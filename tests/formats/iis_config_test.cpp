@@ -30,6 +30,16 @@ TEST(IisConfig, ReadsSitesApplicationsBindingsAndPools) {
   EXPECT_EQ(r->apps[2].runtime_version, "v2.0");
   EXPECT_EQ(r->apps[2].pipeline_mode, "Classic");
   EXPECT_EQ(r->windows_auth_paths, std::vector<std::string>{"Contoso Web"});
+  // Virtual directories below the root, with the connect-as user but never its password.
+  EXPECT_TRUE(def.virtual_dirs.empty());
+  ASSERT_EQ(web.virtual_dirs.size(), 2u);
+  EXPECT_EQ(web.virtual_dirs[0].path, "/catalog");
+  EXPECT_EQ(web.virtual_dirs[0].physical_path, "E:\\Shared\\Catalog");
+  EXPECT_EQ(web.virtual_dirs[0].user_name, "");
+  EXPECT_EQ(web.virtual_dirs[1].path, "/media");
+  EXPECT_EQ(web.virtual_dirs[1].physical_path, "\\\\fs01\\media$");
+  EXPECT_EQ(web.virtual_dirs[1].user_name, "CONTOSO\\svc_media");
+  EXPECT_EQ(web.physical_path, "C:\\inetpub\\ContosoWeb");
   // The app pool password never leaves the parser.
   for (const auto& p : r->pools) EXPECT_EQ(p.identity.find("enc:"), std::string::npos);
 }

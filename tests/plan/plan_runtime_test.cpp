@@ -96,6 +96,53 @@ TEST(PlanRuntime, StateFoldersBecomeVolumesInsideTheSite) {
   EXPECT_EQ(p.volumes[0].name, "app-data");
 }
 
+TEST(PlanRuntime, IisVirtualDirectoriesOnOtherDrivesBecomeVolumesAndAreRecreated) {
+  AppFixture f(AppKind::kWeb, "netfx", "4.8");
+  f.finding("drive-path");
+  IisInfo iis;
+  iis.site = "Contoso Web";
+  iis.app_path = "/";
+  iis.physical_path = "C:\\inetpub\\ContosoWeb";
+  iis.virtual_dirs = {{"/catalog", "E:\\Shared\\Catalog", ""},
+                      {"/media", "\\\\fs01\\media$", "CONTOSO\\svc_media"},
+                      {"/docs", "C:\\Docs", ""},
+                      {"/odd", "E:\\x'; Remove-Item -Recurse C:\\ #", ""}};
+  f.app->iis = iis;
+  AppPlan p = plan_app(f.assessment, options());
+
+  ASSERT_GE(p.volumes.size(), 2u);
+  EXPECT_EQ(p.volumes[0].container_path, "C:\\Shared\\Catalog");
+  EXPECT_NE(p.volumes[0].reason.find("was served from E:\\Shared\\Catalog"), std::string::npos);
+  int recreated = 0;
+  for (const auto& step : p.steps) {
+    if (step.command.find("appcmd.exe add vdir") == std::string::npos) continue;
+    ++recreated;
+    EXPECT_EQ(step.command.find("Remove-Item"), std::string::npos)
+        << "configuration text in a command";
+  }
+  EXPECT_EQ(recreated, 2) << "/catalog and /docs; not the share, not the odd one";
+  bool catalog = false;
+  for (const auto& step : p.steps) {
+    catalog = catalog || step.command ==
+                             "& $env:windir\\System32\\inetsrv\\appcmd.exe add vdir "
+                             "'/app.name:Default Web Site/' '/path:/catalog' "
+                             "'/physicalPath:C:\\Shared\\Catalog'";
+  }
+  EXPECT_TRUE(catalog);
+  std::string warnings;
+  for (const auto& w : p.warnings) warnings += w + "\n";
+  EXPECT_NE(warnings.find("/media of site 'Contoso Web' is the share \\\\fs01\\media$, reached as "
+                          "CONTOSO\\svc_media with a stored password"),
+            std::string::npos)
+      << warnings;
+  EXPECT_NE(warnings.find("/docs of site 'Contoso Web' is served from C:\\Docs, outside"),
+            std::string::npos)
+      << warnings;
+  EXPECT_NE(warnings.find("/odd of site 'Contoso Web': its path or folder holds unusual"),
+            std::string::npos)
+      << warnings;
+}
+
 TEST(PlanRuntime, SecretsAreNamedNeverCopied) {
   AppFixture f(AppKind::kWeb, "netfx", "4.8");
   f.finding("connection-string");

@@ -59,6 +59,19 @@ TEST(DrivePathRule, FiresOnNonCDrivesAndUncButNotOnC) {
   EXPECT_EQ(
       evidence_of("drive-path", config),
       (Evidence{"web.config: appSettings 'UploadRoot' = D:\\Uploads", "web.config: E:\\Drop"}));
+
+  // IIS virtual directories on other drives or shares; one on C: is not a drive path.
+  Application site = web_app();
+  IisInfo iis;
+  iis.site = "Contoso Web";
+  iis.virtual_dirs = {{"/docs", "C:\\Docs", ""},
+                      {"/catalog", "E:\\Shared\\Catalog", ""},
+                      {"/media", "\\\\fs01\\media$", "CONTOSO\\svc_media"}};
+  site.iis = iis;
+  EXPECT_EQ(evidence_of("drive-path", site),
+            (Evidence{"IIS site 'Contoso Web' serves /catalog from E:\\Shared\\Catalog",
+                      "IIS site 'Contoso Web' serves /media from \\\\fs01\\media$ (connects as "
+                      "CONTOSO\\svc_media)"}));
 }
 
 TEST(RegistryDependencyRule, FiresOnRegistryTypesImportsAndCode) {
