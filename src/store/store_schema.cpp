@@ -147,8 +147,8 @@ const std::vector<Migration>& store_migrations() {
            // The location of each source (identity_location), so a new
            // identity at the same place finds the result it replaces.
            "ALTER TABLE sources ADD COLUMN location TEXT NOT NULL DEFAULT ''",
-           "UPDATE sources SET location = CASE WHEN {strpos}(identity, '|') > 0 "
-           "THEN substr(identity, 1, {strpos}(identity, '|') - 1) ELSE identity END",
+           R"(UPDATE sources SET location = CASE WHEN {strpos}(identity, '|') > 0
+                THEN substr(identity, 1, {strpos}(identity, '|') - 1) ELSE identity END)",
            "CREATE INDEX sources_location ON sources (location)",
            // Tags move to tags_by_key, kept by app_key: the application id
            // without its source-name prefix, which depends on what else the
@@ -160,10 +160,10 @@ const std::vector<Migration>& store_migrations() {
                 value TEXT NOT NULL,
                 updated_at TEXT NOT NULL,
                 PRIMARY KEY (source_identity, app_key, key)))",
-           "INSERT INTO tags_by_key (source_identity, app_key, key, value, updated_at) "
-           "SELECT source_identity, CASE WHEN {strpos}(app_id, '/') > 0 "
-           "THEN substr(app_id, {strpos}(app_id, '/') + 1) ELSE app_id END, key, value, "
-           "updated_at FROM tags WHERE true ON CONFLICT DO NOTHING",
+           R"(INSERT INTO tags_by_key (source_identity, app_key, key, value, updated_at)
+                SELECT source_identity, CASE WHEN {strpos}(app_id, '/') > 0
+                THEN substr(app_id, {strpos}(app_id, '/') + 1) ELSE app_id END,
+                key, value, updated_at FROM tags WHERE true ON CONFLICT DO NOTHING)",
            "DROP TABLE tags",
        }},
   };
