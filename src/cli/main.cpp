@@ -6,6 +6,7 @@
 #include "cli/assess_command.hpp"
 #include "cli/containerize_command.hpp"
 #include "cli/fleet_job_command.hpp"
+#include "cli/forget_command.hpp"
 #include "cli/portfolio_command.hpp"
 #include "cli/tag_command.hpp"
 #include "rules/catalogue_text.hpp"
@@ -28,6 +29,8 @@ int main(int argc, char** argv) {
   auto assess_cmds = liftshift::add_assess_commands(app, assess_args);
   liftshift::TagArgs tag_args;
   auto* tag_cmd = liftshift::add_tag_command(app, tag_args);
+  liftshift::ForgetArgs forget_args;
+  auto* forget_cmd = liftshift::add_forget_command(app, forget_args);
 
   std::string rules_format = "text";
   auto* rules_cmd = app.add_subcommand("rules", "List the rule catalogue");
@@ -75,5 +78,6 @@ int main(int argc, char** argv) {
   if (assess_cmds.inventory->parsed()) return liftshift::run_inventory(assess_args);
   if (assess_cmds.assess->parsed()) return liftshift::run_assess(assess_args);
   if (tag_cmd->parsed()) return liftshift::run_tag(tag_args);
+  if (forget_cmd->parsed()) return liftshift::run_forget(forget_args);
   return kExitUsage;
 }

@@ -128,6 +128,7 @@ class SqlStore final : public ResultStore {
   }
 
   Result<Report> load() override;
+  Result<Forgotten> forget(const std::string& location_or_identity) override;
   Result<int> set_tag(const AppSelector& apps, const std::string& key,
                       const std::string& value) override;
   Result<std::vector<StoredRun>> runs() override;
@@ -445,8 +446,7 @@ Result<Report> SqlStore::load() {
           report.problems.push_back({column_text(row, 0), column_text(row, 1), column_text(row, 2),
                                      column_text(row, 3), column_int(row, 4) != 0});
         }
-        auto tags =
-            db_->query("SELECT source_identity, app_key, key, value FROM tags_by_key", {});
+        auto tags = db_->query("SELECT source_identity, app_key, key, value FROM tags_by_key", {});
         if (!tags) return tags.error();
         for (const auto& row : *tags) {
           auto a = app_by_key.find({column_text(row, 0), column_text(row, 1)});
@@ -479,7 +479,7 @@ Result<int> SqlStore::set_tag(const AppSelector& apps, const std::string& key,
           value.empty()
               ? db_->query(
                     "DELETE FROM tags_by_key WHERE source_identity = ? AND app_key = ? AND key = ?",
-                           {app.source_identity, app_key(app.app_id), text(key)})
+                    {app.source_identity, app_key(app.app_id), text(key)})
               : db_->query(
                     "INSERT INTO tags_by_key (source_identity, app_key, key, value, updated_at) "
                     "VALUES (?, ?, ?, ?, ?) ON CONFLICT (source_identity, app_key, key) "
@@ -488,6 +488,41 @@ Result<int> SqlStore::set_tag(const AppSelector& apps, const std::string& key,
       if (!r) return r.error();
     }
     return matched;
+  });
+}
+
+Result<Forgotten> SqlStore::forget(const std::string& location_or_identity) {
+  bool whole_location = location_or_identity.find('|') == std::string::npos;
+  return with_retries<Forgotten>([&]() -> Result<Forgotten> {
+    Forgotten gone;
+    auto rows = db_->query(whole_location ? "SELECT id, identity FROM sources WHERE location = ?"
+                                          : "SELECT id, identity FROM sources WHERE identity = ?",
+                           {text(location_or_identity)});
+    if (!rows) return rows.error();
+    for (const auto& row : *rows) {
+      long long id = column_int(row, 0);
+      auto apps = db_->query("SELECT count(*) FROM applications WHERE source_id = ?", {id});
+      if (!apps) return apps.error();
+      gone.apps += static_cast<int>(column_int(apps->front(), 0));
+      auto cleared = clear_source(id);
+      if (!cleared) return cleared.error();
+      for (const char* sql : {"DELETE FROM tags_by_key WHERE source_identity = ?",
+                              "DELETE FROM sources WHERE identity = ?"}) {
+        auto r = db_->query(sql, {text(column_text(row, 1))});
+        if (!r) return r.error();
+      }
+      ++gone.sources;
+    }
+    if (whole_location) {
+      auto problems = db_->query("SELECT count(*) FROM problems WHERE source_location = ?",
+                                 {text(location_or_identity)});
+      if (!problems) return problems.error();
+      gone.problems = static_cast<int>(column_int(problems->front(), 0));
+      auto r = db_->query("DELETE FROM problems WHERE source_location = ?",
+                          {text(location_or_identity)});
+      if (!r) return r.error();
+    }
+    return gone;
   });
 }
 

@@ -37,6 +37,13 @@ struct AppSelector {
   std::string text;
 };
 
+// What forget() removed.
+struct Forgotten {
+  int sources = 0;
+  int apps = 0;
+  int problems = 0;
+};
+
 class ResultStore {
  public:
   virtual ~ResultStore() = default;
@@ -63,6 +70,13 @@ class ResultStore {
   // selector matches; returns how many matched.
   virtual Result<int> set_tag(const AppSelector& apps, const std::string& key,
                               const std::string& value) = 0;
+
+  // Removes what the store keeps for a source, in one transaction: given a
+  // location (an absolute path, no '|'), every source at it (each partition,
+  // any image id or MachineGuid) and the problems kept for it; given a full
+  // identity ("path|qualifier..."), that source alone. Their applications,
+  // findings, machines and tags go too; the run history stays.
+  virtual Result<Forgotten> forget(const std::string& location_or_identity) = 0;
 
   virtual Result<std::vector<StoredRun>> runs() = 0;
 

@@ -133,6 +133,31 @@ TEST(AssessStore, AnUnreadableSourceIsKeptAsAProblemNotAsASource) {
   for (const auto& p : estate->problems) EXPECT_FALSE(p.source_unreadable) << p.source_path;
 }
 
+TEST(AssessStore, ForgetRemovesASourceGoneForGood) {
+  test::TempDir dir;
+  auto db = dir.path() / "estate.db";
+  auto copies = test::copy_sample(dir.path(), "c", 2);
+  ASSERT_EQ(run_liftshift({"assess", "--store", db.string(), copies[0], copies[1]}).exit_code, 0);
+  fs::remove_all(copies[0]);  // the server is decommissioned
+
+  auto r = run_liftshift({"forget", "--store", db.string(), copies[0]});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("forgot " + copies[0] + ": 1 source, " +
+                       std::to_string(test::sample_baseline().size()) + " applications"),
+            std::string::npos)
+      << r.out;
+  auto estate = open(db)->load();
+  ASSERT_TRUE(estate.ok());
+  ASSERT_EQ(estate->sources.size(), 1u);
+  EXPECT_EQ(estate->sources[0].identity, copies[1]);
+
+  // Nothing stored: said, exit 2, and the other sources given are still forgotten.
+  r = run_liftshift({"forget", "--store", db.string(), copies[0], copies[1]});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("nothing stored for " + copies[0]), std::string::npos) << r.err;
+  EXPECT_TRUE(open(db)->load()->sources.empty());
+}
+
 TEST(AssessStore, FromListAndShardsSplitTheListDeterministically) {
   test::TempDir dir;
   auto copies = test::copy_sample(dir.path(), "s", 7);

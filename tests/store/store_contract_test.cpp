@@ -561,6 +561,49 @@ TEST_P(StoreContract, AReExportedImageReplacesItsOldResultAndKeepsItsTags) {
   EXPECT_EQ(count("machines"), 3);
 }
 
+TEST_P(StoreContract, ForgetRemovesWhatIsKeptForALocationAndKeepsTheHistory) {
+  auto store = open();
+  ASSERT_NE(store, nullptr);
+  ReportSource p2 = source("/images/app.vhdx|vhdx:1111|partition 2", "APP");
+  ReportSource p3 = source("/images/app.vhdx|vhdx:1111|partition 3", "APP");
+  ReportSource other = source("/images/app.vhdx.bak|vhdx:1111|partition 2", "APP");
+  Report r;
+  r.sources = {p2, p3, other};
+  r.apps = {app(p2, "app/Intranet", Verdict::kReady, {}), app(p3, "app/Data", Verdict::kReady, {}),
+            app(other, "app/Intranet", Verdict::kReady, {})};
+  r.problems = {{"/images/app.vhdx", "/images/app.vhdx", "/images/app.vhdx: x", "damaged", false}};
+  ASSERT_TRUE(store->save(r, run_info()).ok());
+  ASSERT_TRUE(store->set_tag({"app/Intranet"}, "priority", "high").ok());
+
+  // One partition by its identity: that source only.
+  auto one = store->forget("/images/app.vhdx|vhdx:1111|partition 3");
+  ASSERT_TRUE(one.ok()) << one.error().message;
+  EXPECT_EQ(one->sources, 1);
+  EXPECT_EQ(one->apps, 1);
+  EXPECT_EQ(one->problems, 0);
+
+  // The location: every source at that path and its problems; not the .bak copy.
+  auto all = store->forget("/images/app.vhdx");
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ(all->sources, 1);
+  EXPECT_EQ(all->apps, 1);
+  EXPECT_EQ(all->problems, 1);
+  auto out = store->load();
+  ASSERT_TRUE(out.ok());
+  ASSERT_EQ(out->sources.size(), 1u);
+  EXPECT_EQ(out->sources[0].identity, other.identity);
+  ASSERT_EQ(out->apps.size(), 1u);
+  EXPECT_EQ(out->apps[0].tags.at("priority"), "high");
+  EXPECT_TRUE(out->problems.empty());
+  EXPECT_EQ(count("tags_by_key"), 1);
+  EXPECT_EQ(count("findings"), 1) << "the .bak copy's machine finding";
+  EXPECT_EQ(store->runs()->size(), 1u) << "the history stays";
+
+  auto nothing = store->forget("/images/never-there.vhdx");
+  ASSERT_TRUE(nothing.ok());
+  EXPECT_EQ(nothing->sources + nothing->apps + nothing->problems, 0);
+}
+
 TEST_P(StoreContract, KeepsAThousandProblemsPerSourceAndCountsTheRest) {
   auto store = open();
   ASSERT_NE(store, nullptr);
