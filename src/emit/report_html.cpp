@@ -40,13 +40,15 @@ std::string summary_section(const Report& report, const ReportContext& context) 
   out += "</dl>\n";
   out += fmt::format("<p class=\"muted\">{} {}", report.sources.size(),
                      report.sources.size() == 1 ? "source" : "sources");
-  if (int unreadable = count_unreadable_sources(report); unreadable > 0) {
+  // A source that could not be read is counted once, not again as a problem.
+  int unreadable = count_unreadable_sources(report);
+  int other = static_cast<int>(report.problems.size()) - unreadable;
+  if (unreadable > 0) {
     out += fmt::format(", <a href=\"#problems\">{} could not be read</a>", unreadable);
   }
-  if (!report.problems.empty()) {
-    out +=
-        fmt::format(", <a href=\"#problems\">{} {}</a> met while reading", report.problems.size(),
-                    report.problems.size() == 1 ? "problem" : "problems");
+  if (other > 0) {
+    out += fmt::format(", <a href=\"#problems\">{} {}</a> met while reading", other,
+                       other == 1 ? "problem" : "problems");
   }
   out += ".</p>\n<h3>Most common blockers</h3>\n";
   if (s.blocker_sets.empty()) {

@@ -144,6 +144,23 @@ TEST(ReportHtml, EveryValueIsEscaped) {
   EXPECT_NE(html.find("Estate &lt;b&gt;bold&lt;/b&gt;"), std::string::npos);
 }
 
+TEST(ReportHtml, UnreadableSourcesAreNamedAndCountedOnce) {
+  Report r = fx::estate();
+  r.problems.push_back(
+      {"/images/gone.vhdx", "images/gone.vhdx", "", "no such file or folder", true});
+  r.problems.push_back(
+      {"/data/published", "/data/published", "/data/published/bin/x.dll", "truncated PE", false});
+  std::string html = html_of(r);
+  EXPECT_NE(html.find("3 sources, <a href=\"#problems\">1 could not be read</a>, "
+                      "<a href=\"#problems\">1 problem</a> met while reading."),
+            std::string::npos);
+  EXPECT_NE(html.find("<li class=\"unreadable\"><code>images/gone.vhdx: could not be read: "
+                      "</code>no such file or folder</li>"),
+            std::string::npos);
+  EXPECT_NE(html.find("<li><code>/data/published/bin/x.dll: </code>truncated PE</li>"),
+            std::string::npos);
+}
+
 TEST(ReportHtml, EmptyReportStillRenders) {
   Report r;
   std::string html = html_of(r);
