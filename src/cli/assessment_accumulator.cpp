@@ -32,7 +32,7 @@ void AssessmentAccumulator::add(const Inventory& inventory, const Assessment& as
   problems_.insert(problems_.end(), inventory.problems.begin(), inventory.problems.end());
   for (const auto& a : assessment.apps) {
     auto index = static_cast<std::size_t>(a.app - inventory.apps.data());
-    app_results_.push_back({app_base + index, a.verdict, a.findings});
+    app_results_.push_back({app_base + index, a.verdict, a.findings, a.results});
   }
   for (const auto& m : assessment.machines) {
     auto index = static_cast<std::size_t>(m.source - inventory.sources.data());
@@ -47,7 +47,7 @@ std::unique_ptr<AssessmentAccumulator::Combined> AssessmentAccumulator::combined
   out->inventory.problems = problems_;
   out->assessment.inventory = &out->inventory;
   for (const auto& a : app_results_) {
-    out->assessment.apps.push_back({&out->inventory.apps[a.app], a.verdict, a.findings});
+    out->assessment.apps.push_back({&out->inventory.apps[a.app], a.verdict, a.findings, a.results});
   }
   for (const auto& m : machine_results_) {
     out->assessment.machines.push_back({&out->inventory.sources[m.source], m.findings});

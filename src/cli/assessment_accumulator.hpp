@@ -29,6 +29,7 @@ class AssessmentAccumulator {
     std::size_t app = 0;  // index into apps_
     Verdict verdict = Verdict::kReady;
     std::vector<Finding> findings;
+    RuleResults results;
   };
   struct MachineResult {
     std::size_t source = 0;  // index into sources_

@@ -35,7 +35,7 @@ int main(int argc, char** argv) {
   std::string rules_format = "text";
   auto* rules_cmd = app.add_subcommand("rules", "List the rule catalogue");
   rules_cmd->add_option("--format", rules_format, "Output format")
-      ->check(CLI::IsMember({"text", "markdown", "json"}));
+      ->check(CLI::IsMember({"text", "markdown", "summary", "json"}));
 
   std::string rule_id;
   auto* explain_cmd = app.add_subcommand("explain", "Explain one rule in full");
@@ -60,9 +60,10 @@ int main(int argc, char** argv) {
   if (fleet_job_cmd->parsed()) return liftshift::run_fleet_job(fleet_job_args);
   if (portfolio_cmd->parsed()) return liftshift::run_portfolio(portfolio_args);
   if (rules_cmd->parsed()) {
-    std::cout << (rules_format == "markdown" ? liftshift::rules_as_markdown()
-                  : rules_format == "json"   ? liftshift::rules_as_json()
-                                             : liftshift::rules_as_text());
+    std::cout << (rules_format == "markdown"  ? liftshift::rules_as_markdown()
+                  : rules_format == "summary" ? liftshift::rules_summary_markdown()
+                  : rules_format == "json"    ? liftshift::rules_as_json()
+                                              : liftshift::rules_as_text());
     return kExitOk;
   }
   if (explain_cmd->parsed()) {

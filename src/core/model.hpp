@@ -200,10 +200,39 @@ struct Finding {
   std::string remediation;
 };
 
+// What the rules found, in structured form, beside their findings' evidence
+// text: the planner plans from these and never re-derives a rule's decision
+// from the Inventory. Each part is filled by the rule named in its comment.
+struct MsmqUse {
+  std::string scenario;             // the seed's supported-scenario row this use matches
+  std::vector<std::string> queues;  // queue paths named in config or code
+  bool transactional = false;
+};
+
+struct LogUse {
+  bool event_log = false;                  // writes to a Windows event log
+  std::vector<std::string> event_sources;  // event sources named in config
+  std::vector<std::string> files;          // log files its config names, as configured
+  bool etw = false;                        // writes ETW events (EventSource)
+};
+
+struct StateFolder {
+  std::string path;       // relative to the source, "/" separators
+  std::string detail;     // "ASP.NET App_Data folder", "SQLite database"
+  bool database = false;  // a database file: the folder that holds it is the state
+};
+
+struct RuleResults {
+  std::optional<MsmqUse> msmq;             // msmq
+  LogUse logs;                             // event-log
+  std::vector<StateFolder> state_folders;  // local-state, database
+};
+
 struct AppAssessment {
   const Application* app = nullptr;  // points into the Inventory it was made from
   Verdict verdict = Verdict::kReady;
   std::vector<Finding> findings;
+  RuleResults results;
 };
 
 struct MachineAssessment {

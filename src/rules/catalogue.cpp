@@ -30,7 +30,7 @@ const Loaded& loaded() {
       out.rules.push_back(RuleInfo{
           r.at("id").get<std::string>(), parse_severity(r.at("severity").get<std::string>()),
           r.value("scope", "app"), r.at("title").get<std::string>(),
-          r.at("seed_section").get<std::string>(), r.at("description").get<std::string>(),
+          r.at("looks_for").get<std::string>(), r.at("seed_section").get<std::string>(), r.at("description").get<std::string>(),
           r.at("remediation").get<std::string>(), r.at("effort").get<int>()});
     }
     return out;

@@ -15,6 +15,7 @@ struct RuleInfo {
   Severity severity = Severity::kInfo;
   std::string scope;  // "app" or "machine"
   std::string title;
+  std::string looks_for;  // what the rule looks for, in a few words (README's rule table)
   std::string seed_section;
   std::string description;
   std::string remediation;

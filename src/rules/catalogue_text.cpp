@@ -40,9 +40,19 @@ std::string rules_as_markdown() {
                        r.effort, r.title, r.seed_section);
   }
   for (const auto& r : catalogue()) {
-    out +=
-        fmt::format("\n## {}\n\n**{}** ({}). Seed: {}.\n\n{}\n\n**Remediation.** {}\n", r.id,
-                    r.title, to_string(r.severity), r.seed_section, r.description, r.remediation);
+    out += fmt::format(
+        "\n## {}\n\n**{}** ({}). Seed: {}.\n\nLooks for: {}.\n\n{}\n\n**Remediation.** {}\n", r.id,
+        r.title, to_string(r.severity), r.seed_section, r.looks_for, r.description, r.remediation);
+  }
+  return out;
+}
+
+std::string rules_summary_markdown() {
+  std::string out =
+      "| id | scope | severity | effort | what it looks for |\n|---|---|---|---|---|\n";
+  for (const auto& r : catalogue()) {
+    out += fmt::format("| {} | {} | {} | +{} | {} |\n", r.id, r.scope, to_string(r.severity),
+                       r.effort, r.looks_for);
   }
   return out;
 }
@@ -55,6 +65,7 @@ std::string rules_as_json() {
                      {"effort", r.effort},
                      {"scope", r.scope},
                      {"title", r.title},
+                     {"looks_for", r.looks_for},
                      {"seed_section", r.seed_section},
                      {"description", r.description},
                      {"remediation", r.remediation}});

@@ -10,6 +10,9 @@ namespace liftshift {
 
 std::string rules_as_text();
 std::string rules_as_markdown();
+// One Markdown table row per rule: id, scope, severity, effort, what it looks
+// for (`liftshift rules --format summary`; README.md's rule table).
+std::string rules_summary_markdown();
 std::string rules_as_json();
 std::string explain_rule(const RuleInfo& rule);
 

@@ -2,12 +2,11 @@
 // using RDP" sections.
 #include "core/text.hpp"
 #include "rules/engine.hpp"
+#include "rules/rule_checks.hpp"
 
 namespace liftshift {
 
-namespace {
-
-Evidence gui_desktop(const Application& app) {
+Evidence check_gui_desktop(const Application& app, RuleResults& /*results*/) {
   // A service that happens to reference WinForms still runs without a desktop.
   if (!service_evidence(app).empty()) return {};
   Evidence why;
@@ -26,10 +25,12 @@ Evidence gui_desktop(const Application& app) {
   return why;
 }
 
-Evidence gui_installer(const Application& app) { return markers(app, "installer"); }
+Evidence check_gui_installer(const Application& app, RuleResults& /*results*/) {
+  return markers(app, "installer");
+}
 
-Evidence gui_api(const Application& app) {
-  if (!gui_desktop(app).empty()) return {};  // the desktop blocker already says it
+Evidence check_gui_api(const Application& app, RuleResults& results) {
+  if (!check_gui_desktop(app, results).empty()) return {};  // the desktop blocker already says it
   Evidence out = refs_assembly(app, "System.Drawing");
   append(out, project_refs(app, "System.Drawing"));
   append(out, project_packages(app, "System.Drawing.Common"));
@@ -40,21 +41,12 @@ Evidence gui_api(const Application& app) {
   return out;
 }
 
-Evidence rdp(const Application& app) {
+Evidence check_rdp(const Application& app, RuleResults& /*results*/) {
   Evidence out = imports_dll(app, "wtsapi32.dll");
   append(out, uses_assembly(app, "Cassia"));
   append(out, source_hits(app, "wts"));
   append(out, markers(app, "rdp-file"));
   return out;
-}
-
-}  // namespace
-
-void register_desktop_rules(RuleRegistry& registry) {
-  registry["gui-desktop"] = gui_desktop;
-  registry["gui-installer"] = gui_installer;
-  registry["gui-api"] = gui_api;
-  registry["rdp"] = rdp;
 }
 
 }  // namespace liftshift

@@ -1,46 +1,48 @@
 #include "rules/engine.hpp"
 
 #include <algorithm>
-#include <optional>
 #include <stdexcept>
 
 #include "rules/catalogue.hpp"
 
 namespace liftshift {
 
-const RuleRegistry& rule_registry() {
-  static const RuleRegistry registry = [] {
-    RuleRegistry r;
-    register_desktop_rules(r);
-    register_state_rules(r);
-    register_identity_rules(r);
-    register_framework_rules(r);
-    register_messaging_rules(r);
-    register_web_rules(r);
-    register_runtime_rules(r);
-    return r;
-  }();
-  return registry;
+namespace {
+
+Finding finding(std::string_view id, Evidence evidence) {
+  // The table and the catalogue are generated from the same file: every id is there.
+  const RuleInfo& info = *find_rule(id);
+  return Finding{info.id, info.severity, info.title, std::move(evidence), info.remediation};
 }
 
-const MachineRuleRegistry& machine_rule_registry() {
-  static const MachineRuleRegistry registry = [] {
-    MachineRuleRegistry r;
-    register_machine_rules(r);
-    return r;
-  }();
-  return registry;
-}
-
-std::optional<Finding> run_rule(const std::string& id, const Application& app) {
-  const RuleInfo* info = find_rule(id);
-  auto it = rule_registry().find(id);
-  if (info == nullptr || it == rule_registry().end()) {
-    throw std::logic_error("rule '" + id + "' is missing from the catalogue or the registry");
+// Machine findings of one server, and for an app on it, the ones it depends on.
+std::vector<Finding> machine_findings(const MachineFacts& machine, const Application* app) {
+  std::vector<Finding> out;
+  for (const auto& entry : machine_rule_table()) {
+    Evidence evidence = entry.check(machine);
+    if (evidence.empty()) continue;
+    if (app == nullptr) {
+      out.push_back(finding(entry.id, std::move(evidence)));
+      continue;
+    }
+    Evidence dependents = entry.dependents(*app, machine);
+    if (dependents.empty()) continue;
+    dependents.insert(dependents.end(), evidence.begin(), evidence.end());
+    out.push_back(finding(entry.id, std::move(dependents)));
   }
-  Evidence evidence = it->second(app);
-  if (evidence.empty()) return std::nullopt;
-  return Finding{info->id, info->severity, info->title, std::move(evidence), info->remediation};
+  return out;
+}
+
+}  // namespace
+
+std::optional<Finding> run_rule(std::string_view id, const Application& app, RuleResults& results) {
+  for (const auto& entry : app_rule_table()) {
+    if (entry.id != id) continue;
+    Evidence evidence = entry.check(app, results);
+    if (evidence.empty()) return std::nullopt;
+    return finding(id, std::move(evidence));
+  }
+  throw std::logic_error("no application rule '" + std::string(id) + "' in the catalogue");
 }
 
 Verdict verdict_for(const std::vector<Finding>& findings) {
@@ -52,37 +54,6 @@ Verdict verdict_for(const std::vector<Finding>& findings) {
   return v;
 }
 
-namespace {
-
-Finding finding(const RuleInfo& info, Evidence evidence) {
-  return Finding{info.id, info.severity, info.title, std::move(evidence), info.remediation};
-}
-
-// Machine findings of one server, and for an app on it, the ones it depends on.
-std::vector<Finding> machine_findings(const MachineFacts& machine, const Application* app) {
-  std::vector<Finding> out;
-  for (const auto& rule : catalogue()) {
-    if (rule.scope != "machine") continue;
-    auto it = machine_rule_registry().find(rule.id);
-    if (it == machine_rule_registry().end()) {
-      throw std::logic_error("machine rule '" + rule.id + "' has no implementation");
-    }
-    Evidence evidence = it->second.check(machine);
-    if (evidence.empty()) continue;
-    if (app == nullptr) {
-      out.push_back(finding(rule, std::move(evidence)));
-      continue;
-    }
-    Evidence dependents = it->second.dependents(*app, machine);
-    if (dependents.empty()) continue;
-    dependents.insert(dependents.end(), evidence.begin(), evidence.end());
-    out.push_back(finding(rule, std::move(dependents)));
-  }
-  return out;
-}
-
-}  // namespace
-
 Assessment assess(const Inventory& inventory) {
   Assessment out;
   out.inventory = &inventory;
@@ -93,9 +64,9 @@ Assessment assess(const Inventory& inventory) {
   for (const auto& app : inventory.apps) {
     AppAssessment a;
     a.app = &app;
-    for (const auto& rule : catalogue()) {
-      if (rule.scope != "app") continue;
-      if (auto f = run_rule(rule.id, app)) a.findings.push_back(std::move(*f));
+    for (const auto& entry : app_rule_table()) {
+      Evidence evidence = entry.check(app, a.results);
+      if (!evidence.empty()) a.findings.push_back(finding(entry.id, std::move(evidence)));
     }
     if (app.machine) {
       for (auto& f : machine_findings(*app.machine, &app)) a.findings.push_back(std::move(f));

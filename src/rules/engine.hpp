@@ -1,48 +1,40 @@
-// The rule engine: runs every registered rule over every application and
-// decides verdicts. A rule is a function from an Application to evidence;
-// its severity, title and remediation come from the catalogue.
+// The rule engine: runs every rule of the catalogue over every application
+// and decides verdicts. A rule is a function from an Application to evidence
+// (and structured results for the planner); its severity, title and
+// remediation come from the catalogue.
 #pragma once
 
-#include <functional>
-#include <map>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 
 #include "core/app_queries.hpp"
 #include "core/model.hpp"
 
 namespace liftshift {
 
-using RuleCheck = std::function<Evidence(const Application&)>;
-
-// Rule id -> check. Each rules/*.cpp file adds its own.
-using RuleRegistry = std::map<std::string, RuleCheck>;
-
-const RuleRegistry& rule_registry();
-
-// Machine rules: what the server is, and which of its apps depend on it.
-struct MachineRule {
-  std::function<Evidence(const MachineFacts&)> check;
-  std::function<Evidence(const Application&, const MachineFacts&)> dependents;
+// The registration tables, generated from rules/catalogue.json by
+// tools/rulegen (rules/rule_table.cpp), in catalogue order. Each entry's
+// function is declared in the generated rules/rule_checks.hpp and defined in
+// one rules/*_rules.cpp file.
+struct AppRuleEntry {
+  std::string_view id;
+  Evidence (*check)(const Application& app, RuleResults& results);
 };
-using MachineRuleRegistry = std::map<std::string, MachineRule>;
-const MachineRuleRegistry& machine_rule_registry();
+struct MachineRuleEntry {
+  std::string_view id;
+  Evidence (*check)(const MachineFacts& machine);
+  Evidence (*dependents)(const Application& app, const MachineFacts& machine);
+};
+std::span<const AppRuleEntry> app_rule_table();
+std::span<const MachineRuleEntry> machine_rule_table();
 
-// Runs one rule; a finding when the check found evidence.
-std::optional<Finding> run_rule(const std::string& id, const Application& app);
+// Runs one application rule; a finding when the check found evidence.
+std::optional<Finding> run_rule(std::string_view id, const Application& app, RuleResults& results);
 
 Assessment assess(const Inventory& inventory);
 
 Verdict verdict_for(const std::vector<Finding>& findings);
-
-// Registration functions, one per rule family (called by rule_registry()).
-void register_desktop_rules(RuleRegistry& registry);
-void register_state_rules(RuleRegistry& registry);
-void register_identity_rules(RuleRegistry& registry);
-void register_framework_rules(RuleRegistry& registry);
-void register_messaging_rules(RuleRegistry& registry);
-void register_web_rules(RuleRegistry& registry);
-void register_runtime_rules(RuleRegistry& registry);
-void register_machine_rules(MachineRuleRegistry& registry);
 
 }  // namespace liftshift

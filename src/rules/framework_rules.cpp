@@ -5,6 +5,7 @@
 
 #include "core/text.hpp"
 #include "rules/engine.hpp"
+#include "rules/rule_checks.hpp"
 
 namespace liftshift {
 
@@ -16,7 +17,24 @@ std::string describe(const Framework& f) {
          (f.evidence.empty() ? "" : " (" + f.evidence + ")");
 }
 
-Evidence netfx_unsupported(const Application& app) {
+// The image variant the .NET team publishes for this kind of app.
+std::string variant(AppKind kind) {
+  if (kind == AppKind::kWeb) return "aspnet";
+  if (kind == AppKind::kWcf) return "wcf";
+  return "runtime";
+}
+
+int major_of(const std::string& version) {
+  try {
+    return std::stoi(version);
+  } catch (...) {
+    return 0;
+  }
+}
+
+}  // namespace
+
+Evidence check_netfx_unsupported(const Application& app, RuleResults& /*results*/) {
   Evidence out;
   if (app.framework.kind == "netfx" && istarts_with(app.framework.version, "1.")) {
     out.push_back("targets " + describe(app.framework));
@@ -35,22 +53,7 @@ Evidence netfx_unsupported(const Application& app) {
   return out;
 }
 
-// The image variant the .NET team publishes for this kind of app.
-std::string variant(AppKind kind) {
-  if (kind == AppKind::kWeb) return "aspnet";
-  if (kind == AppKind::kWcf) return "wcf";
-  return "runtime";
-}
-
-int major_of(const std::string& version) {
-  try {
-    return std::stoi(version);
-  } catch (...) {
-    return 0;
-  }
-}
-
-Evidence netfx_image(const Application& app) {
+Evidence check_netfx_image(const Application& app, RuleResults& /*results*/) {
   const Framework& f = app.framework;
   if (f.kind == "netfx") {
     int major = major_of(f.version);
@@ -86,14 +89,8 @@ Evidence netfx_image(const Application& app) {
   return {};
 }
 
-Evidence third_party_framework(const Application& app) { return markers(app, "third-party"); }
-
-}  // namespace
-
-void register_framework_rules(RuleRegistry& registry) {
-  registry["netfx-unsupported"] = netfx_unsupported;
-  registry["netfx-image"] = netfx_image;
-  registry["third-party-framework"] = third_party_framework;
+Evidence check_third_party_framework(const Application& app, RuleResults& /*results*/) {
+  return markers(app, "third-party");
 }
 
 }  // namespace liftshift

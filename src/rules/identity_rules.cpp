@@ -2,6 +2,7 @@
 // identity, which a container gets only through a gMSA.
 #include "core/text.hpp"
 #include "rules/engine.hpp"
+#include "rules/rule_checks.hpp"
 
 namespace liftshift {
 
@@ -18,7 +19,9 @@ bool domain_account(std::string_view account) {
          account.find('@') != std::string_view::npos;
 }
 
-Evidence ad_dependent(const Application& app) {
+}  // namespace
+
+Evidence check_ad_dependent(const Application& app, RuleResults& /*results*/) {
   Evidence out;
   auto local_machine_account = [&](std::string_view account) {
     return app.machine && !app.machine->computer_name.empty() &&
@@ -68,9 +71,5 @@ Evidence ad_dependent(const Application& app) {
   append(out, source_hits(app, "windows-identity"));
   return out;
 }
-
-}  // namespace
-
-void register_identity_rules(RuleRegistry& registry) { registry["ad-dependent"] = ad_dependent; }
 
 }  // namespace liftshift

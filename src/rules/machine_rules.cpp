@@ -7,6 +7,7 @@
 
 #include "core/text.hpp"
 #include "rules/engine.hpp"
+#include "rules/rule_checks.hpp"
 
 namespace liftshift {
 
@@ -39,16 +40,34 @@ Evidence depends_on(const Application& app, std::initializer_list<std::string_vi
   return out;
 }
 
-Evidence ad_ds(const MachineFacts& m) { return roles(m, {"AD-Domain-Services"}); }
-Evidence ad_ds_apps(const Application& app, const MachineFacts&) {
+int build_number(const MachineFacts& m) {
+  int build = 0;
+  std::from_chars(m.build.data(), m.build.data() + m.build.size(), build);
+  return build;
+}
+
+bool local_server(std::string_view server, const MachineFacts& m) {
+  std::string s = to_lower(trim(server));
+  if (istarts_with(s, "tcp:")) s = s.substr(4);
+  std::string host = s.substr(0, s.find_first_of("\\,"));
+  return host == "." || host == "(local)" || host == "localhost" || host == "127.0.0.1" ||
+         host == "(localdb)" || (!m.computer_name.empty() && iequals(host, m.computer_name));
+}
+
+}  // namespace
+
+Evidence check_ad_ds_role(const MachineFacts& m) { return roles(m, {"AD-Domain-Services"}); }
+
+Evidence dependents_ad_ds_role(const Application& app, const MachineFacts&) {
   return depends_on(app, {"NTDS", "Netlogon", "KDC", "ADWS"});
 }
 
-Evidence infrastructure(const MachineFacts& m) {
+Evidence check_infrastructure_role(const MachineFacts& m) {
   return roles(m, {"DHCP", "FS-FileServer", "ADCS-Cert-Authority", "WDS", "UpdateServices", "NPAS",
                    "Print-Server", "Print-Services"});
 }
-Evidence infrastructure_apps(const Application& app, const MachineFacts& m) {
+
+Evidence dependents_infrastructure_role(const Application& app, const MachineFacts& m) {
   Evidence out = depends_on(
       app, {"DHCPServer", "LanmanServer", "CertSvc", "WDSServer", "WsusService", "IAS", "Spooler"});
   // Paths to this server's own shares.
@@ -64,27 +83,25 @@ Evidence infrastructure_apps(const Application& app, const MachineFacts& m) {
   return out;
 }
 
-Evidence dns(const MachineFacts& m) { return roles(m, {"DNS"}); }
-Evidence dns_apps(const Application& app, const MachineFacts&) { return depends_on(app, {"DNS"}); }
+Evidence check_dns_role(const MachineFacts& m) { return roles(m, {"DNS"}); }
 
-Evidence rds(const MachineFacts& m) {
+Evidence dependents_dns_role(const Application& app, const MachineFacts&) {
+  return depends_on(app, {"DNS"});
+}
+
+Evidence check_rds_role(const MachineFacts& m) {
   return roles(m, {"RDS-RD-Server", "Remote-Desktop-Services", "RDS-Connection-Broker",
                    "RDS-Licensing", "RDS-Web-Access"});
 }
-Evidence rds_apps(const Application& app, const MachineFacts&) {
+
+Evidence dependents_rds_role(const Application& app, const MachineFacts&) {
   Evidence out = depends_on(app, {"TermService", "SessionEnv", "Tssdis"});
   if (app.kind == AppKind::kDesktop)
     out.push_back(app.entry + ": a desktop program on a session host");
   return out;
 }
 
-int build_number(const MachineFacts& m) {
-  int build = 0;
-  std::from_chars(m.build.data(), m.build.data() + m.build.size(), build);
-  return build;
-}
-
-Evidence os_legacy(const MachineFacts& m) {
+Evidence check_os_legacy(const MachineFacts& m) {
   int build = build_number(m);
   std::string os = m.os_name.empty() ? "Windows" : m.os_name;
   std::string label = os + (m.build.empty() ? "" : " (build " + m.build + ")");
@@ -92,24 +109,17 @@ Evidence os_legacy(const MachineFacts& m) {
   if (build > 0 && build < 14393) return {label + ": older than Windows Server 2016 (build 14393)"};
   return {};
 }
-Evidence os_legacy_apps(const Application& app, const MachineFacts& m) {
+
+Evidence dependents_os_legacy(const Application& app, const MachineFacts& m) {
   return {app.entry + ": runs today on " + (m.os_name.empty() ? "this server" : m.os_name) +
           ": test it on a 2019 or later base image"};
 }
 
-Evidence database(const MachineFacts& m) {
+Evidence check_database_server(const MachineFacts& m) {
   return roles(m, {"SQL Server", "MySQL", "PostgreSQL", "Oracle Database", "MongoDB"});
 }
 
-bool local_server(std::string_view server, const MachineFacts& m) {
-  std::string s = to_lower(trim(server));
-  if (istarts_with(s, "tcp:")) s = s.substr(4);
-  std::string host = s.substr(0, s.find_first_of("\\,"));
-  return host == "." || host == "(local)" || host == "localhost" || host == "127.0.0.1" ||
-         host == "(localdb)" || (!m.computer_name.empty() && iequals(host, m.computer_name));
-}
-
-Evidence database_apps(const Application& app, const MachineFacts& m) {
+Evidence dependents_database_server(const Application& app, const MachineFacts& m) {
   Evidence out = depends_on(app, {"MSSQLSERVER", "MySQL", "MongoDB"});
   for (const auto& c : app.configs) {
     for (const auto& cs : c.connection_strings) {
@@ -120,17 +130,6 @@ Evidence database_apps(const Application& app, const MachineFacts& m) {
     }
   }
   return out;
-}
-
-}  // namespace
-
-void register_machine_rules(MachineRuleRegistry& registry) {
-  registry["ad-ds-role"] = {ad_ds, ad_ds_apps};
-  registry["infrastructure-role"] = {infrastructure, infrastructure_apps};
-  registry["dns-role"] = {dns, dns_apps};
-  registry["rds-role"] = {rds, rds_apps};
-  registry["os-legacy"] = {os_legacy, os_legacy_apps};
-  registry["database-server"] = {database, database_apps};
 }
 
 }  // namespace liftshift

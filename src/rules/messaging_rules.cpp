@@ -2,11 +2,13 @@
 // against the seed's table of supported scenarios (scope, transactional,
 // authentication): only queues that need Active Directory authentication are
 // not supported.
+#include <algorithm>
 #include <set>
 #include <string>
 
 #include "core/text.hpp"
 #include "rules/engine.hpp"
+#include "rules/rule_checks.hpp"
 
 namespace liftshift {
 
@@ -22,36 +24,6 @@ const BindingFacts* find_binding(const ConfigFacts& c, std::string_view type,
 
 bool anonymous(const BindingFacts& b) {
   return iequals(b.security_mode, "None") || iequals(b.msmq_authentication, "None");
-}
-
-Evidence msmq_ad_auth(const Application& app) {
-  Evidence out;
-  for (const auto& c : app.configs) {
-    std::set<const BindingFacts*> checked;
-    for (const auto& e : c.endpoints) {
-      if (!iequals(e.binding, "netMsmqBinding")) continue;
-      const BindingFacts* b = find_binding(c, e.binding, e.binding_configuration);
-      if (b == nullptr) {
-        out.push_back(c.path + ": endpoint " + e.address +
-                      " uses netMsmqBinding with default security (msmqAuthenticationMode "
-                      "WindowsDomain: Active Directory)");
-        continue;
-      }
-      checked.insert(b);
-    }
-    for (const auto& b : c.bindings) {
-      if (!iequals(b.type, "netMsmqBinding")) continue;
-      std::string label = c.path + ": netMsmqBinding" + (b.name.empty() ? "" : " '" + b.name + "'");
-      if (!anonymous(b)) {
-        out.push_back(label + " authenticates with " +
-                      (b.msmq_authentication.empty() ? "WindowsDomain (the default)"
-                                                     : b.msmq_authentication));
-      }
-      if (b.use_active_directory) out.push_back(label + " useActiveDirectory=\"true\"");
-    }
-  }
-  append(out, source_hits(app, "msmq-auth"));
-  return out;
 }
 
 // Queue names the application uses, from code, binaries and endpoints.
@@ -121,7 +93,39 @@ std::string classify(const Application& app, bool ad_auth) {
   return text + " — queue names not found: check them against the seed's supported scenarios";
 }
 
-Evidence msmq(const Application& app) {
+}  // namespace
+
+Evidence check_msmq_ad_auth(const Application& app, RuleResults& /*results*/) {
+  Evidence out;
+  for (const auto& c : app.configs) {
+    std::set<const BindingFacts*> checked;
+    for (const auto& e : c.endpoints) {
+      if (!iequals(e.binding, "netMsmqBinding")) continue;
+      const BindingFacts* b = find_binding(c, e.binding, e.binding_configuration);
+      if (b == nullptr) {
+        out.push_back(c.path + ": endpoint " + e.address +
+                      " uses netMsmqBinding with default security (msmqAuthenticationMode "
+                      "WindowsDomain: Active Directory)");
+        continue;
+      }
+      checked.insert(b);
+    }
+    for (const auto& b : c.bindings) {
+      if (!iequals(b.type, "netMsmqBinding")) continue;
+      std::string label = c.path + ": netMsmqBinding" + (b.name.empty() ? "" : " '" + b.name + "'");
+      if (!anonymous(b)) {
+        out.push_back(label + " authenticates with " +
+                      (b.msmq_authentication.empty() ? "WindowsDomain (the default)"
+                                                     : b.msmq_authentication));
+      }
+      if (b.use_active_directory) out.push_back(label + " useActiveDirectory=\"true\"");
+    }
+  }
+  append(out, source_hits(app, "msmq-auth"));
+  return out;
+}
+
+Evidence check_msmq(const Application& app, RuleResults& results) {
   Evidence out = uses_assembly(app, "System.Messaging");
   append(out, refs_type(app, "System.Messaging."));
   append(out, imports_dll(app, "mqrt.dll"));
@@ -147,11 +151,11 @@ Evidence msmq(const Application& app) {
                                                : "domain mode (Active Directory integration)") +
                   (queues.empty() ? "" : "; queues on disk: " + queues));
   }
-  out.push_back(classify(app, !msmq_ad_auth(app).empty()));
+  out.push_back(classify(app, !check_msmq_ad_auth(app, results).empty()));
   return out;
 }
 
-Evidence msdtc(const Application& app) {
+Evidence check_msdtc(const Application& app, RuleResults& /*results*/) {
   Evidence out = imports_dll(app, "xolehlp.dll");
   append(out, uses_assembly(app, "System.EnterpriseServices"));
   append(out, refs_type(app, "System.Transactions.TransactionScope"));
@@ -164,14 +168,6 @@ Evidence msdtc(const Application& app) {
         "NetworkDtcAccess=1)");
   }
   return out;
-}
-
-}  // namespace
-
-void register_messaging_rules(RuleRegistry& registry) {
-  registry["msmq"] = msmq;
-  registry["msmq-ad-auth"] = msmq_ad_auth;
-  registry["msdtc"] = msdtc;
 }
 
 }  // namespace liftshift

@@ -2,6 +2,7 @@
 // logging" subsections: what keeps a container alive and where its logs go.
 #include "core/text.hpp"
 #include "rules/engine.hpp"
+#include "rules/rule_checks.hpp"
 
 namespace liftshift {
 
@@ -11,7 +12,9 @@ const char* start_mode(int start) {
   return start == 2 ? "automatic" : start == 3 ? "manual" : start == 4 ? "disabled" : "boot/system";
 }
 
-Evidence background_service(const Application& app) {
+}  // namespace
+
+Evidence check_background_service(const Application& app, RuleResults& /*results*/) {
   Evidence out;
   if (app.service) {
     out.push_back("registered service " + app.service->name + " (" +
@@ -22,7 +25,7 @@ Evidence background_service(const Application& app) {
   return out;
 }
 
-Evidence scheduled_task(const Application& app) {
+Evidence check_scheduled_task(const Application& app, RuleResults& /*results*/) {
   Evidence out;
   if (app.task) {
     std::string when;
@@ -43,7 +46,7 @@ Evidence scheduled_task(const Application& app) {
   return out;
 }
 
-Evidence event_log(const Application& app) {
+Evidence check_event_log(const Application& app, RuleResults& /*results*/) {
   Evidence out = refs_member(app, "EventLog::WriteEntry");
   append(out, refs_type(app, "System.Diagnostics.EventLog"));
   append(out, refs_type(app, "System.Diagnostics.Tracing.EventSource"));
@@ -60,14 +63,6 @@ Evidence event_log(const Application& app) {
   append(out, markers(app, "log-folder"));
   append(out, markers(app, "log-file"));
   return out;
-}
-
-}  // namespace
-
-void register_runtime_rules(RuleRegistry& registry) {
-  registry["background-service"] = background_service;
-  registry["scheduled-task"] = scheduled_task;
-  registry["event-log"] = event_log;
 }
 
 }  // namespace liftshift

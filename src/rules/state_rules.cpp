@@ -3,6 +3,7 @@
 // (registry, drive letters).
 #include "core/text.hpp"
 #include "rules/engine.hpp"
+#include "rules/rule_checks.hpp"
 
 namespace liftshift {
 
@@ -16,7 +17,9 @@ bool non_c_drive_or_unc(std::string_view s) {
   return s.size() > 2 && s[0] == '\\' && s[1] == '\\' && s[2] != '?' && s[2] != '.';
 }
 
-Evidence local_state(const Application& app) {
+}  // namespace
+
+Evidence check_local_state(const Application& app, RuleResults& /*results*/) {
   Evidence out = markers(app, "state-folder");
   append(out, source_hits(app, "file-write"));
   append(out, refs_member(app, "File::WriteAll"));
@@ -25,7 +28,7 @@ Evidence local_state(const Application& app) {
   return out;
 }
 
-Evidence database(const Application& app) {
+Evidence check_database(const Application& app, RuleResults& /*results*/) {
   Evidence out = markers(app, "database-file");
   for (const auto& c : app.configs) {
     for (const auto& cs : c.connection_strings) {
@@ -44,7 +47,7 @@ Evidence database(const Application& app) {
   return out;
 }
 
-Evidence drive_path(const Application& app) {
+Evidence check_drive_path(const Application& app, RuleResults& /*results*/) {
   Evidence out;
   for (const auto& c : app.configs) {
     for (const auto& p : c.drive_paths) {
@@ -73,22 +76,13 @@ Evidence drive_path(const Application& app) {
   return out;
 }
 
-Evidence registry_dependency(const Application& app) {
+Evidence check_registry_dependency(const Application& app, RuleResults& /*results*/) {
   Evidence out = refs_type(app, "Microsoft.Win32.Registry");
   for (const char* fn : {"RegCreateKey", "RegSetValue", "RegOpenKey", "RegQueryValue"}) {
     append(out, imports_function(app, "advapi32.dll", fn));
   }
   append(out, source_hits(app, "registry"));
   return out;
-}
-
-}  // namespace
-
-void register_state_rules(RuleRegistry& registry) {
-  registry["local-state"] = local_state;
-  registry["database"] = database;
-  registry["drive-path"] = drive_path;
-  registry["registry-dependency"] = registry_dependency;
 }
 
 }  // namespace liftshift

@@ -2,12 +2,11 @@
 // database connection strings, horizontal auto-scale.
 #include "core/text.hpp"
 #include "rules/engine.hpp"
+#include "rules/rule_checks.hpp"
 
 namespace liftshift {
 
-namespace {
-
-Evidence iis_certificate(const Application& app) {
+Evidence check_iis_certificate(const Application& app, RuleResults& /*results*/) {
   Evidence out = markers(app, "certificate");
   if (app.iis) {
     for (const auto& b : app.iis->bindings) {
@@ -36,7 +35,7 @@ Evidence iis_certificate(const Application& app) {
   return out;
 }
 
-Evidence connection_string(const Application& app) {
+Evidence check_connection_string(const Application& app, RuleResults& /*results*/) {
   Evidence out;
   for (const auto& c : app.configs) {
     for (const auto& cs : c.connection_strings) {
@@ -49,7 +48,7 @@ Evidence connection_string(const Application& app) {
   return out;
 }
 
-Evidence scale_out_state(const Application& app) {
+Evidence check_scale_out_state(const Application& app, RuleResults& /*results*/) {
   if (app.kind != AppKind::kWeb && app.kind != AppKind::kWcf) return {};
   Evidence out;
   bool system_web = false;
@@ -78,14 +77,6 @@ Evidence scale_out_state(const Application& app) {
         "forms-authentication cookies from one instance fail on another");
   }
   return out;
-}
-
-}  // namespace
-
-void register_web_rules(RuleRegistry& registry) {
-  registry["iis-certificate"] = iis_certificate;
-  registry["connection-string"] = connection_string;
-  registry["scale-out-state"] = scale_out_state;
 }
 
 }  // namespace liftshift

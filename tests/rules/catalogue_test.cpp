@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "core/rule_ids.hpp"
 #include "rules/catalogue_text.hpp"
 #include "rules/engine.hpp"
 #include "test_support.hpp"
@@ -13,7 +14,9 @@ namespace {
 
 TEST(Catalogue, EveryRuleHasTextAndAnImplementation) {
   const auto& rules = catalogue();
-  ASSERT_EQ(rules.size(), 27u);  // 21 application rules and 6 machine rules
+  ASSERT_EQ(rules.size(), rule_id::kAppRuleCount + rule_id::kMachineRuleCount);
+  ASSERT_EQ(app_rule_table().size(), rule_id::kAppRuleCount);
+  ASSERT_EQ(machine_rule_table().size(), rule_id::kMachineRuleCount);
   std::set<std::string> ids;
   for (const auto& r : rules) {
     EXPECT_TRUE(ids.insert(r.id).second) << "duplicate id " << r.id;
@@ -21,19 +24,27 @@ TEST(Catalogue, EveryRuleHasTextAndAnImplementation) {
     EXPECT_FALSE(r.seed_section.empty()) << r.id;
     EXPECT_GT(r.description.size(), 40u) << r.id;
     EXPECT_GT(r.remediation.size(), 40u) << r.id;
+    EXPECT_FALSE(r.looks_for.empty()) << r.id;
+  }
+  // The tables follow the catalogue's order, app rules and machine rules apart.
+  std::size_t app = 0;
+  std::size_t machine = 0;
+  for (const auto& r : rules) {
     if (r.scope == "app") {
-      EXPECT_EQ(rule_registry().count(r.id), 1u) << r.id << " has no implementation";
+      ASSERT_LT(app, app_rule_table().size());
+      EXPECT_EQ(app_rule_table()[app++].id, r.id);
     } else {
       EXPECT_EQ(r.scope, "machine") << r.id;
-      EXPECT_EQ(machine_rule_registry().count(r.id), 1u) << r.id << " has no implementation";
+      ASSERT_LT(machine, machine_rule_table().size());
+      EXPECT_EQ(machine_rule_table()[machine++].id, r.id);
     }
   }
-  for (const auto& [id, check] : rule_registry()) {
-    EXPECT_NE(find_rule(id), nullptr) << id << " is implemented but not in the catalogue";
-  }
-  for (const auto& [id, check] : machine_rule_registry()) {
-    EXPECT_NE(find_rule(id), nullptr) << id << " is implemented but not in the catalogue";
-  }
+}
+
+TEST(Catalogue, TypedIdsNameTheCatalogueRules) {
+  EXPECT_EQ(rule_id::kGuiDesktop, "gui-desktop");
+  EXPECT_EQ(rule_id::kMsmqAdAuth, "msmq-ad-auth");
+  EXPECT_NE(find_rule(rule_id::kDatabaseServer), nullptr);
 }
 
 TEST(Catalogue, SeveritiesFollowTheIssue) {
@@ -51,7 +62,17 @@ TEST(Catalogue, SeveritiesFollowTheIssue) {
 TEST(Catalogue, DocsAreGeneratedFromTheSameData) {
   std::string committed = test::read_text(test::source_dir() / "docs" / "rules.md");
   EXPECT_EQ(committed, rules_as_markdown())
-      << "docs/rules.md is stale: run `build/liftshift rules --format markdown > docs/rules.md`";
+      << "docs/rules.md is stale: run `cmake --build build --target docs`";
+  std::string readme = test::read_text(test::source_dir() / "README.md");
+  const std::string begin = "<!-- BEGIN rule table";
+  const std::string end = "<!-- END rule table -->";
+  auto b = readme.find(begin);
+  auto e = readme.find(end);
+  ASSERT_NE(b, std::string::npos);
+  ASSERT_NE(e, std::string::npos);
+  b = readme.find('\n', b) + 1;
+  EXPECT_EQ(readme.substr(b, e - b), rules_summary_markdown())
+      << "README.md's rule table is stale: run `cmake --build build --target docs`";
 }
 
 TEST(Catalogue, VerdictFollowsTheWorstSeverity) {

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <stdexcept>
+
 #include "rule_test_support.hpp"
 
 namespace liftshift {
@@ -7,12 +9,17 @@ namespace {
 
 using test::rulefx::joined;
 
-Evidence machine_evidence(const std::string& id, const MachineFacts& m) {
-  return machine_rule_registry().at(id).check(m);
+const MachineRuleEntry& entry(std::string_view id) {
+  for (const auto& e : machine_rule_table()) {
+    if (e.id == id) return e;
+  }
+  throw std::logic_error("no machine rule " + std::string(id));
 }
 
-Evidence dependents(const std::string& id, const Application& app, const MachineFacts& m) {
-  return machine_rule_registry().at(id).dependents(app, m);
+Evidence machine_evidence(std::string_view id, const MachineFacts& m) { return entry(id).check(m); }
+
+Evidence dependents(std::string_view id, const Application& app, const MachineFacts& m) {
+  return entry(id).dependents(app, m);
 }
 
 MachineFacts server2019() {

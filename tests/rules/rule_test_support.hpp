@@ -50,13 +50,22 @@ inline SourceHit hit(std::string category, std::string text, std::string file = 
   return {std::move(category), std::move(file), 12, std::move(text)};
 }
 
-inline Evidence evidence_of(const std::string& rule, const Application& app) {
-  auto f = run_rule(rule, app);
+inline Evidence evidence_of(std::string_view rule, const Application& app) {
+  RuleResults results;
+  auto f = run_rule(rule, app, results);
   return f ? f->evidence : Evidence{};
 }
 
-inline bool fires(const std::string& rule, const Application& app) {
-  return run_rule(rule, app).has_value();
+inline bool fires(std::string_view rule, const Application& app) {
+  RuleResults results;
+  return run_rule(rule, app, results).has_value();
+}
+
+// What the rule found in structured form (see RuleResults).
+inline RuleResults results_of(std::string_view rule, const Application& app) {
+  RuleResults results;
+  run_rule(rule, app, results);
+  return results;
 }
 
 inline std::string joined(const Evidence& e) {
