@@ -63,7 +63,7 @@ void plan_config(const AppAssessment& a, AppPlan& plan) {
            "secrets and never carry their values");
   }
 
-  if (has_finding(a, "ad-dependent")) {
+  if (has_finding(a, rule_id::kAdDependent)) {
     plan.gmsa = true;
     plan.gmsa_account = gmsa_account(app);
     if (plan.gmsa_account.empty()) {
@@ -91,7 +91,7 @@ void plan_config(const AppAssessment& a, AppPlan& plan) {
            "/system.webServer/security/authentication/windowsAuthentication -Name enabled -Value "
            "$true"});
     }
-    if (has_finding(a, "msmq")) {
+    if (has_finding(a, rule_id::kMsmq)) {
       plan.warnings.push_back(
           "MSMQ with gMSA is not supported (seed): keep the queues anonymous and use the gMSA "
           "only for the other Active Directory access");

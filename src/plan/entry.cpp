@@ -93,7 +93,7 @@ void plan_service(const AppAssessment& a, AppPlan& plan) {
                     ps_quote(plan.app_exe) + " -StartupType Manual";
   std::vector<std::string> deps =
       app.service ? app.service->depends_on : std::vector<std::string>{};
-  if (has_finding(a, "msmq") && std::find(deps.begin(), deps.end(), "MSMQ") == deps.end())
+  if (has_finding(a, rule_id::kMsmq) && std::find(deps.begin(), deps.end(), "MSMQ") == deps.end())
     deps.push_back("MSMQ");
   if (!deps.empty()) {
     cmd += " -DependsOn ";
@@ -171,7 +171,7 @@ void plan_entry(const AppAssessment& a, AppPlan& plan) {
     decide(plan, "user", plan.user,
            "no finding needs elevated rights: the seed recommends ContainerUser over the default "
            "ContainerAdmin" +
-               std::string(has_finding(a, "registry-dependency")
+               std::string(has_finding(a, rule_id::kRegistryDependency)
                                ? " (registry-dependency: create the keys at build time, where the "
                                  "build runs as "
                                  "administrator)"

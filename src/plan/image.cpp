@@ -79,7 +79,7 @@ void netfx_image(const AppAssessment& a, AppPlan& plan) {
                fam_reason + "; " + plan.base_tag.substr(0, plan.base_tag.find('-')) +
                " is the image published for " + to_string(v));
   }
-  if (has_finding(a, "gui-api")) {
+  if (has_finding(a, rule_id::kGuiApi)) {
     std::string server = full_server_image(v);
     plan.fallback =
         (plan.fallback.empty() ? "" : plan.fallback + "; ") +
@@ -109,9 +109,9 @@ void dotnet_image(const AppAssessment& a, AppPlan& plan) {
     major = 8;
   }
   std::vector<std::string> needs_core;
-  for (const char* rule :
-       {"gui-api", "msmq", "msdtc", "background-service", "registry-dependency"}) {
-    if (has_finding(a, rule)) needs_core.push_back(rule);
+  for (std::string_view rule : {rule_id::kGuiApi, rule_id::kMsmq, rule_id::kMsdtc,
+                                rule_id::kBackgroundService, rule_id::kRegistryDependency}) {
+    if (has_finding(a, rule)) needs_core.emplace_back(rule);
   }
   plan.nano_server = needs_core.empty();
   std::string family = plan.kind == AppKind::kWeb ? "aspnet" : "runtime";
@@ -143,7 +143,7 @@ void other_image(const AppAssessment& a, AppPlan& plan) {
            "an IIS site without .NET: the Server Core IIS image");
     return;
   }
-  if (has_finding(a, "gui-api") && !full_server_image(v).empty()) {
+  if (has_finding(a, rule_id::kGuiApi) && !full_server_image(v).empty()) {
     std::string full = full_server_image(v);
     auto colon = full.rfind(':');
     plan.base_image = full.substr(0, colon);

@@ -29,19 +29,19 @@ void add_port(AppPlan& plan, int port, std::string name, std::string purpose) {
 }  // namespace
 
 void plan_features(const AppAssessment& a, AppPlan& plan) {
-  if (has_finding(a, "msmq")) {
+  if (has_finding(a, rule_id::kMsmq)) {
     plan.msmq = true;
     plan.steps.push_back(
         {"Enable MSMQ (seed: supported for private transactional and public queues, anonymous "
          "authentication, Windows Server 2019 or later)",
          "Enable-WindowsOptionalFeature -Online -FeatureName MSMQ-Server -All"});
     decide(plan, "MSMQ", "enable MSMQ-Server in the image, port 1801, queue store on a volume",
-           "msmq finding (" + find_finding(a, "msmq")->evidence.back() +
+           "msmq finding (" + find_finding(a, rule_id::kMsmq)->evidence.back() +
                "): the seed supports private transactional queues in the container or on a "
                "persistent volume and "
                "public queues across hosts, with anonymous authentication only");
   }
-  if (has_finding(a, "msdtc")) {
+  if (has_finding(a, rule_id::kMsdtc)) {
     plan.msdtc = true;
     plan.steps.push_back(
         {"Allow network DTC transactions (MSDTC); check the authentication level partners need",
@@ -67,7 +67,7 @@ void plan_network(const AppAssessment& a, AppPlan& plan) {
       if (iequals(b.protocol, "https")) plan.https = true;
     }
   }
-  if (has_finding(a, "iis-certificate")) plan.https = true;
+  if (has_finding(a, rule_id::kIisCertificate)) plan.https = true;
   if (plan.web) {
     decide(plan, "TLS", "terminate TLS at the ingress",
            std::string(plan.https ? "iis-certificate finding: the site serves HTTPS. " : "") +
@@ -95,10 +95,11 @@ void plan_network(const AppAssessment& a, AppPlan& plan) {
 
   // Scale-out (seed: horizontal auto-scale needs identical, stateless instances).
   std::vector<std::string> stop;
-  for (const char* rule : {"scale-out-state", "scheduled-task", "msmq", "msdtc", "database"}) {
-    if (has_finding(a, rule)) stop.push_back(rule);
+  for (std::string_view rule : {rule_id::kScaleOutState, rule_id::kScheduledTask, rule_id::kMsmq,
+                                rule_id::kMsdtc, rule_id::kDatabase}) {
+    if (has_finding(a, rule)) stop.emplace_back(rule);
   }
-  if (plan.entry_kind == EntryKind::kService) stop.push_back("background-service");
+  if (plan.entry_kind == EntryKind::kService) stop.emplace_back(rule_id::kBackgroundService);
   if (!plan.web) {
     decide(plan, "scale", "1 replica, no autoscaling",
            "not a web front end: no load to spread across instances");
@@ -131,7 +132,7 @@ void plan_network(const AppAssessment& a, AppPlan& plan) {
            "a scheduled task (" + plan.schedule_text +
                "): the orchestrator starts a container on the schedule "
                "instead of keeping one running to wait for the trigger (seed: scheduled tasks)");
-  } else if (has_finding(a, "scheduled-task")) {
+  } else if (has_finding(a, rule_id::kScheduledTask)) {
     plan.warnings.push_back(
         "the application schedules work itself (scheduled-task): keep one replica, or the work "
         "runs once per replica");

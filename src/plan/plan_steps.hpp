@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "core/plan.hpp"
+#include "core/rule_ids.hpp"
 
 namespace liftshift {
 

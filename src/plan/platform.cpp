@@ -62,7 +62,7 @@ void plan_platform(const AppAssessment& a, const PlanOptions& options, AppPlan& 
     plan.refusals.push_back(
         ".NET images are not published for Windows Server 2016: choose ltsc2019 or later");
   }
-  if (has_finding(a, "msmq") && v == WindowsVersion::kLtsc2016) {
+  if (has_finding(a, rule_id::kMsmq) && v == WindowsVersion::kLtsc2016) {
     plan.refusals.push_back(
         "MSMQ in containers needs Windows Server 2019 or later (seed: minimal OS for MSMQ): "
         "choose ltsc2019 or later");

@@ -111,7 +111,7 @@ void plan_virtual_dirs(const Application& app, AppPlan& plan) {
 void plan_storage(const AppAssessment& a, AppPlan& plan) {
   const Application& app = *a.app;
   plan_virtual_dirs(app, plan);
-  bool local_state = has_finding(a, "local-state");
+  bool local_state = has_finding(a, rule_id::kLocalState);
   for (const auto& m : app.markers) {
     if (m.category != "state-folder" && m.category != "database-file") continue;
     std::string rel = relative_to_root(m.path, app.root);
@@ -146,7 +146,7 @@ void plan_storage(const AppAssessment& a, AppPlan& plan) {
       }
     }
   }
-  if (has_finding(a, "msmq")) {
+  if (has_finding(a, rule_id::kMsmq)) {
     plan.steps.push_back(
         {"Keep MSMQ's message store on the volume mounted at C:\\msmq (check after enabling MSMQ)",
          "New-Item -ItemType Directory -Force C:\\msmq | Out-Null; "
