@@ -204,7 +204,7 @@ struct Finding {
 // text: the planner plans from these and never re-derives a rule's decision
 // from the Inventory. Each part is filled by the rule named in its comment.
 struct MsmqUse {
-  std::string scenario;             // the seed's supported-scenario row this use matches
+  std::string scenario;  // "scenario: private transactional queue(s), ... — a supported scenario"
   std::vector<std::string> queues;  // queue paths named in config or code
   bool transactional = false;
 };
@@ -222,10 +222,16 @@ struct StateFolder {
   bool database = false;  // a database file: the folder that holds it is the state
 };
 
+struct IdentityUse {
+  std::vector<std::string> domain_accounts;  // service, app pool or task accounts, in that order
+  bool windows_authentication = false;       // the site authenticates users with Windows
+};
+
 struct RuleResults {
   std::optional<MsmqUse> msmq;             // msmq
   LogUse logs;                             // event-log
   std::vector<StateFolder> state_folders;  // local-state, database
+  IdentityUse identity;                    // ad-dependent
 };
 
 struct AppAssessment {

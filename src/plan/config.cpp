@@ -10,20 +10,16 @@ namespace {
 
 bool masked(std::string_view value) { return value.find("***") != std::string_view::npos; }
 
-std::string gmsa_account(const Application& app) {
-  auto account = [](std::string s) {
-    auto slash = s.find('\\');
-    if (slash != std::string::npos) s = s.substr(slash + 1);
-    if (!s.empty() && s.back() == '$') s.pop_back();
-    return s;
-  };
-  if (app.service && app.service->account.find('\\') != std::string::npos &&
-      !istarts_with(app.service->account, "NT ")) {
-    return account(app.service->account);
-  }
-  if (app.iis && istarts_with(app.iis->identity, "SpecificUser:"))
-    return account(trim(app.iis->identity.substr(13)));
-  return "";
+// The gMSA takes the name of the domain account the application ran as.
+std::string gmsa_account(const IdentityUse& identity) {
+  if (identity.domain_accounts.empty()) return "";
+  std::string s = identity.domain_accounts.front();
+  auto slash = s.find('\\');
+  if (slash != std::string::npos) s = s.substr(slash + 1);
+  auto at = s.find('@');
+  if (at != std::string::npos) s.resize(at);
+  if (!s.empty() && s.back() == '$') s.pop_back();
+  return s;
 }
 
 }  // namespace
@@ -65,7 +61,7 @@ void plan_config(const AppAssessment& a, AppPlan& plan) {
 
   if (has_finding(a, rule_id::kAdDependent)) {
     plan.gmsa = true;
-    plan.gmsa_account = gmsa_account(app);
+    plan.gmsa_account = gmsa_account(a.results.identity);
     if (plan.gmsa_account.empty()) {
       plan.gmsa_account = "gmsa-" + plan.k8s_name;
       if (plan.gmsa_account.size() > 15) plan.gmsa_account.resize(15);
@@ -79,10 +75,7 @@ void plan_config(const AppAssessment& a, AppPlan& plan) {
            "Managed Service "
            "Account, used through a credential spec (GMSACredentialSpec in Kubernetes, "
            "credential_spec in compose)");
-    bool windows_auth = false;
-    for (const auto& c : app.configs)
-      windows_auth = windows_auth || iequals(c.authentication_mode, "Windows");
-    if (windows_auth && plan.entry_kind == EntryKind::kIis) {
+    if (a.results.identity.windows_authentication && plan.entry_kind == EntryKind::kIis) {
       plan.steps.push_back(
           {"Windows authentication for IIS (authentication mode=\"Windows\"; the gMSA answers for "
            "the container)",

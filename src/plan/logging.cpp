@@ -1,6 +1,5 @@
 // Log Monitor (seed: "Event logging"; FACTS.md: LogMonitor): used when the
 // application logs anywhere but stdout; its sources come from the evidence.
-#include "core/app_queries.hpp"
 #include "plan/plan_steps.hpp"
 
 namespace liftshift {
@@ -17,34 +16,28 @@ void add_folder(LogMonitorPlan& lm, LogFolder folder) {
 }  // namespace
 
 void plan_logging(const AppAssessment& a, AppPlan& plan) {
-  const Application& app = *a.app;
+  const LogUse& logs = a.results.logs;  // what the event-log rule found
   LogMonitorPlan& lm = plan.log_monitor;
   std::vector<std::string> why;
-  bool event_log = !refs_type(app, "System.Diagnostics.EventLog").empty() ||
-                   !source_hits(app, "eventlog").empty() || plan.entry_kind == EntryKind::kService;
-  for (const auto& c : app.configs) event_log = event_log || !c.event_log_sources.empty();
-  if (event_log) {
+  if (logs.event_log || plan.entry_kind == EntryKind::kService) {
     lm.channels.push_back({"Application", "Information"});
     why.push_back("the application writes to the Application event log");
   }
-  for (const auto& c : app.configs) {
-    for (const auto& p : c.log_paths) {
-      if (is_unc(p)) {
-        plan.warnings.push_back("log file " + p +
-                                " is on a share: write it inside the container so Log Monitor "
-                                "can forward it");
-        continue;
-      }
-      std::string local = to_c_drive(p);
-      auto slash = local.rfind('\\');
-      if (slash == std::string::npos) continue;
-      std::string file = local.substr(slash + 1);
-      add_folder(lm, {local.substr(0, slash), file.empty() ? "*.log" : file + "*", false});
-      why.push_back("log file " + p +
-                    (local != p
-                         ? " (on a drive the container doesn't have: point it at " + local + ")"
-                         : ""));
+  for (const auto& p : logs.files) {
+    if (is_unc(p)) {
+      plan.warnings.push_back("log file " + p +
+                              " is on a share: write it inside the container so Log Monitor "
+                              "can forward it");
+      continue;
     }
+    std::string local = to_c_drive(p);
+    auto slash = local.rfind('\\');
+    if (slash == std::string::npos) continue;
+    std::string file = local.substr(slash + 1);
+    add_folder(lm, {local.substr(0, slash), file.empty() ? "*.log" : file + "*", false});
+    why.push_back(
+        "log file " + p +
+        (local != p ? " (on a drive the container doesn't have: point it at " + local + ")" : ""));
   }
   if (plan.entry_kind == EntryKind::kIis) {
     add_folder(lm, {"C:\\inetpub\\logs", "*.log", true});
@@ -54,8 +47,7 @@ void plan_logging(const AppAssessment& a, AppPlan& plan) {
         {"Microsoft-Windows-IIS-Logging", "7E8AD27F-B271-4EA2-A783-A47BDE29143B", "Information"});
     why.push_back("IIS writes its logs to C:\\inetpub\\logs and to ETW");
   }
-  if (!source_hits(app, "etw").empty() ||
-      !refs_type(app, "System.Diagnostics.Tracing.EventSource").empty()) {
+  if (logs.etw) {
     plan.warnings.push_back(
         "the application writes ETW events: add its provider GUID to LogMonitorConfig.json");
   }

@@ -36,7 +36,7 @@ void plan_features(const AppAssessment& a, AppPlan& plan) {
          "authentication, Windows Server 2019 or later)",
          "Enable-WindowsOptionalFeature -Online -FeatureName MSMQ-Server -All"});
     decide(plan, "MSMQ", "enable MSMQ-Server in the image, port 1801, queue store on a volume",
-           "msmq finding (" + find_finding(a, rule_id::kMsmq)->evidence.back() +
+           "msmq finding (" + a.results.msmq.value_or(MsmqUse{}).scenario +
                "): the seed supports private transactional queues in the container or on a "
                "persistent volume and "
                "public queues across hosts, with anonymous authentication only");

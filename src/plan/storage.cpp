@@ -112,10 +112,9 @@ void plan_storage(const AppAssessment& a, AppPlan& plan) {
   const Application& app = *a.app;
   plan_virtual_dirs(app, plan);
   bool local_state = has_finding(a, rule_id::kLocalState);
-  for (const auto& m : app.markers) {
-    if (m.category != "state-folder" && m.category != "database-file") continue;
+  for (const auto& m : a.results.state_folders) {  // from local-state and database
     std::string rel = relative_to_root(m.path, app.root);
-    if (m.category == "database-file") {
+    if (m.database) {
       auto slash = rel.rfind('/');
       rel = slash == std::string::npos ? "" : rel.substr(0, slash);
       plan.warnings.push_back(

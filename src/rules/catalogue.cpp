@@ -27,11 +27,12 @@ const Loaded& loaded() {
     auto json = nlohmann::json::parse(embedded_catalogue());
     out.source = json.value("source", "");
     for (const auto& r : json.at("rules")) {
-      out.rules.push_back(RuleInfo{
-          r.at("id").get<std::string>(), parse_severity(r.at("severity").get<std::string>()),
-          r.value("scope", "app"), r.at("title").get<std::string>(),
-          r.at("looks_for").get<std::string>(), r.at("seed_section").get<std::string>(), r.at("description").get<std::string>(),
-          r.at("remediation").get<std::string>(), r.at("effort").get<int>()});
+      out.rules.push_back(
+          RuleInfo{r.at("id").get<std::string>(),
+                   parse_severity(r.at("severity").get<std::string>()), r.value("scope", "app"),
+                   r.at("title").get<std::string>(), r.at("looks_for").get<std::string>(),
+                   r.at("seed_section").get<std::string>(), r.at("description").get<std::string>(),
+                   r.at("remediation").get<std::string>(), r.at("effort").get<int>()});
     }
     return out;
   }();

@@ -21,7 +21,7 @@ bool domain_account(std::string_view account) {
 
 }  // namespace
 
-Evidence check_ad_dependent(const Application& app, RuleResults& /*results*/) {
+Evidence check_ad_dependent(const Application& app, RuleResults& results) {
   Evidence out;
   auto local_machine_account = [&](std::string_view account) {
     return app.machine && !app.machine->computer_name.empty() &&
@@ -31,22 +31,26 @@ Evidence check_ad_dependent(const Application& app, RuleResults& /*results*/) {
       !local_machine_account(app.service->account)) {
     out.push_back("service " + app.service->name + " runs as the domain account " +
                   app.service->account);
+    results.identity.domain_accounts.push_back(app.service->account);
   }
   if (app.iis && istarts_with(app.iis->identity, "SpecificUser: ")) {
     std::string user = app.iis->identity.substr(14);
     if (domain_account(user)) {
       out.push_back("application pool " + app.iis->app_pool + " runs as the domain account " +
                     user);
+      results.identity.domain_accounts.push_back(user);
     }
   }
   if (app.task && domain_account(app.task->user)) {
     out.push_back("scheduled task " + app.task->path + " runs as the domain account " +
                   app.task->user);
+    results.identity.domain_accounts.push_back(app.task->user);
   }
   append(out, markers(app, "windows-auth"));
   for (const auto& c : app.configs) {
     if (iequals(c.authentication_mode, "Windows")) {
       out.push_back(c.path + ": system.web/authentication mode=\"Windows\"");
+      results.identity.windows_authentication = true;
     }
     if (c.impersonate) out.push_back(c.path + ": system.web/identity impersonate=\"true\"");
     for (const auto& cs : c.connection_strings) {

@@ -49,7 +49,9 @@ std::vector<std::string> queue_names(const Application& app) {
   return out;
 }
 
-std::string classify(const Application& app, bool ad_auth) {
+// The seed's supported-scenario row this MSMQ use matches, as evidence text;
+// `use` gets the queues and whether they are transactional.
+std::string classify(const Application& app, bool ad_auth, MsmqUse& use) {
   auto queues = queue_names(app);
   bool has_private = false;
   bool has_public = false;
@@ -82,6 +84,8 @@ std::string classify(const Application& app, bool ad_auth) {
     for (std::size_t i = 0; i < queues.size() && i < 5; ++i) text += (i ? ", " : "") + queues[i];
     text += ")";
   }
+  use.queues = queues;
+  use.transactional = transactional;
   if (ad_auth) return text + " — not supported in containers (see msmq-ad-auth)";
   if (has_public || (has_private && transactional)) {
     return text + " — a supported scenario in the seed's table, on Windows Server 2019 or later";
@@ -151,7 +155,11 @@ Evidence check_msmq(const Application& app, RuleResults& results) {
                                                : "domain mode (Active Directory integration)") +
                   (queues.empty() ? "" : "; queues on disk: " + queues));
   }
-  out.push_back(classify(app, !check_msmq_ad_auth(app, results).empty()));
+  RuleResults ad_auth;  // msmq-ad-auth's own results are not this rule's
+  MsmqUse use;
+  use.scenario = classify(app, !check_msmq_ad_auth(app, ad_auth).empty(), use);
+  out.push_back(use.scenario);
+  results.msmq = std::move(use);
   return out;
 }
 

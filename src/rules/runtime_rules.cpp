@@ -46,19 +46,32 @@ Evidence check_scheduled_task(const Application& app, RuleResults& /*results*/) 
   return out;
 }
 
-Evidence check_event_log(const Application& app, RuleResults& /*results*/) {
-  Evidence out = refs_member(app, "EventLog::WriteEntry");
-  append(out, refs_type(app, "System.Diagnostics.EventLog"));
-  append(out, refs_type(app, "System.Diagnostics.Tracing.EventSource"));
-  for (const char* fn : {"ReportEvent", "RegisterEventSource", "EventWrite"}) {
-    append(out, imports_function(app, "advapi32.dll", fn));
-  }
-  append(out, source_hits(app, "eventlog"));
-  append(out, source_hits(app, "etw"));
+Evidence check_event_log(const Application& app, RuleResults& results) {
+  LogUse& logs = results.logs;
+  Evidence out;
+  // Each piece of evidence says whether it is the event log or ETW.
+  auto add = [&](Evidence more, bool& flag) {
+    if (!more.empty()) flag = true;
+    append(out, std::move(more));
+  };
+  add(refs_member(app, "EventLog::WriteEntry"), logs.event_log);
+  add(refs_type(app, "System.Diagnostics.EventLog"), logs.event_log);
+  add(refs_type(app, "System.Diagnostics.Tracing.EventSource"), logs.etw);
+  add(imports_function(app, "advapi32.dll", "ReportEvent"), logs.event_log);
+  add(imports_function(app, "advapi32.dll", "RegisterEventSource"), logs.event_log);
+  add(imports_function(app, "advapi32.dll", "EventWrite"), logs.etw);
+  add(source_hits(app, "eventlog"), logs.event_log);
+  add(source_hits(app, "etw"), logs.etw);
   for (const auto& c : app.configs) {
-    for (const auto& s : c.event_log_sources)
+    for (const auto& s : c.event_log_sources) {
       out.push_back(c.path + ": writes to the Event Log as " + s);
-    for (const auto& p : c.log_paths) out.push_back(c.path + ": log file " + p);
+      logs.event_sources.push_back(s);
+      logs.event_log = true;
+    }
+    for (const auto& p : c.log_paths) {
+      out.push_back(c.path + ": log file " + p);
+      logs.files.push_back(p);
+    }
   }
   append(out, markers(app, "log-folder"));
   append(out, markers(app, "log-file"));

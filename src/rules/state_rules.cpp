@@ -19,8 +19,21 @@ bool non_c_drive_or_unc(std::string_view s) {
 
 }  // namespace
 
-Evidence check_local_state(const Application& app, RuleResults& /*results*/) {
+namespace {
+
+// Folders the markers of `category` name, as state the planner keeps on volumes.
+void add_state_folders(const Application& app, std::string_view category, bool database,
+                       RuleResults& results) {
+  for (const auto& m : app.markers) {
+    if (m.category == category) results.state_folders.push_back({m.path, m.detail, database});
+  }
+}
+
+}  // namespace
+
+Evidence check_local_state(const Application& app, RuleResults& results) {
   Evidence out = markers(app, "state-folder");
+  add_state_folders(app, "state-folder", false, results);
   append(out, source_hits(app, "file-write"));
   append(out, refs_member(app, "File::WriteAll"));
   append(out, refs_member(app, "File::AppendAll"));
@@ -28,8 +41,9 @@ Evidence check_local_state(const Application& app, RuleResults& /*results*/) {
   return out;
 }
 
-Evidence check_database(const Application& app, RuleResults& /*results*/) {
+Evidence check_database(const Application& app, RuleResults& results) {
   Evidence out = markers(app, "database-file");
+  add_state_folders(app, "database-file", true, results);
   for (const auto& c : app.configs) {
     for (const auto& cs : c.connection_strings) {
       if (cs.local_file) {

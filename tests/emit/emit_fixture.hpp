@@ -13,6 +13,10 @@ inline AppFixture web_app() {
   f.app->binaries.clear();
   f.finding("local-state").finding("scale-out-state").finding("ad-dependent").finding("event-log");
   f.app->markers.push_back({"state-folder", "Site/App_Data", "ASP.NET App_Data folder"});
+  // What the rules found from these facts.
+  f.assessment.results.state_folders = {{"Site/App_Data", "ASP.NET App_Data folder", false}};
+  f.assessment.results.logs.files = {"D:\\Logs\\Site\\web.log"};
+  f.assessment.results.identity.windows_authentication = true;
   ConfigFacts c;
   c.path = "Site/Web.config";
   c.authentication_mode = "Windows";

@@ -50,10 +50,8 @@ TEST(PlanRuntime, ConsoleRunsAsContainerUserWithoutLogMonitor) {
 
 TEST(PlanRuntime, LogFilesOnOtherDrivesMoveToCAndGoThroughLogMonitor) {
   AppFixture f(AppKind::kConsole, "netfx", "4.8");
-  ConfigFacts c;
-  c.path = "App/App.exe.config";
-  c.log_paths = {"D:\\Logs\\App\\app.log"};
-  f.app->configs.push_back(c);
+  f.finding("event-log");
+  f.assessment.results.logs.files = {"D:\\Logs\\App\\app.log"};  // what the rule found
   AppPlan p = plan_app(f.assessment, options());
   ASSERT_TRUE(p.log_monitor.used);
   ASSERT_EQ(p.log_monitor.folders.size(), 1u);
@@ -88,8 +86,8 @@ TEST(PlanRuntime, ScaleOutStateMeansNoAutoscalingAndSaysWhy) {
 TEST(PlanRuntime, StateFoldersBecomeVolumesInsideTheSite) {
   AppFixture f(AppKind::kWeb, "netfx", "4.8");
   f.finding("local-state");
-  f.app->markers.push_back({"state-folder", "App/App_Data", "ASP.NET App_Data folder"});
-  f.app->markers.push_back({"state-folder", "App/App_Data/uploads", "upload folder"});
+  f.assessment.results.state_folders = {{"App/App_Data", "ASP.NET App_Data folder", false},
+                                        {"App/App_Data/uploads", "upload folder", false}};
   AppPlan p = plan_app(f.assessment, options());
   ASSERT_EQ(p.volumes.size(), 1u) << "the nested folder is on the same volume";
   EXPECT_EQ(p.volumes[0].container_path, "C:\\inetpub\\wwwroot\\App_Data");
@@ -171,6 +169,7 @@ TEST(PlanRuntime, AdDependentGetsAGmsaNamedAfterTheServiceAccount) {
   AppFixture f(AppKind::kService, "netfx", "4.8");
   f.finding("ad-dependent");
   f.app->service = test::service("Orders", "C:\\Apps\\orders.exe", "CONTOSO\\svc_orders$");
+  f.assessment.results.identity.domain_accounts = {"CONTOSO\\svc_orders$"};
   AppPlan p = plan_app(f.assessment, options());
   EXPECT_TRUE(p.gmsa);
   EXPECT_EQ(p.gmsa_account, "svc_orders");
@@ -180,6 +179,8 @@ TEST(PlanRuntime, MsmqEnablesTheFeaturePortsQueueVolumeAndHostname) {
   AppFixture f(AppKind::kService, "netfx", "4.8");
   f.finding("msmq", Severity::kChange,
             {"references System.Messaging", "scenario: private transactional"});
+  f.assessment.results.msmq =
+      MsmqUse{"scenario: private transactional", {".\\private$\\orders"}, true};
   f.finding("msdtc");
   AppPlan p = plan_app(f.assessment, options());
   EXPECT_TRUE(p.msmq);
