@@ -53,22 +53,26 @@ Evidence check_netfx_unsupported(const Application& app, RuleResults& /*results*
   return out;
 }
 
+// The image family from the seed's table. Tags are the planner's: they follow
+// the Windows Server version it chooses, so the assessment names none.
 Evidence check_netfx_image(const Application& app, RuleResults& /*results*/) {
   const Framework& f = app.framework;
+  const std::string tag_note =
+      " (the tag follows the Windows Server version: liftshift containerize)";
   if (f.kind == "netfx") {
     int major = major_of(f.version);
     if (major == 1) return {};  // netfx-unsupported says it
-    std::string image = "mcr.microsoft.com/dotnet/framework/" + variant(app.kind) +
-                        ":4.8.1-windowsservercore-ltsc2022";
+    std::string image = "mcr.microsoft.com/dotnet/framework/" + variant(app.kind);
     if (major == 2 || major == 3) {
       return {describe(f) + ": test with the .NET Framework 4.x image first (" + image +
               "); fallback: .NET Framework 3.5 — the 3.5 images were retired in October 2025, so "
-              "enable NetFx3 on mcr.microsoft.com/windows/servercore:ltsc2022 "
-              "(dism /Online /Add-Capability /CapabilityName:NetFx3)"};
+              "enable NetFx3 on mcr.microsoft.com/windows/servercore" +
+              tag_note};
     }
     return {describe(f) + ": use the .NET Framework 4.x image " + image +
             "; fallback: build your own image on mcr.microsoft.com/windows/server or "
-            "mcr.microsoft.com/windows"};
+            "mcr.microsoft.com/windows" +
+            tag_note};
   }
   if (f.kind == "dotnet") {
     int major = major_of(f.version);
@@ -79,12 +83,13 @@ Evidence check_netfx_image(const Application& app, RuleResults& /*results*/) {
               " is out of support and its images are gone; retarget to .NET 8 or later, then use "
               "mcr.microsoft.com/dotnet/" +
               kind +
-              ":8.0-nanoserver-ltsc2022 (or "
-              "-windowsservercore-ltsc2022 when Nano Server lacks an API the app needs)"};
+              " 8.0 on Nano Server (Server Core when Nano Server lacks an API the app needs)" +
+              tag_note};
     }
-    return {describe(f) + ": use mcr.microsoft.com/dotnet/" + kind + ":" + v +
-            "-nanoserver-ltsc2022; fallback: the -windowsservercore-ltsc2022 variant or your own "
-            "image on the Windows or Server base image"};
+    return {describe(f) + ": use mcr.microsoft.com/dotnet/" + kind + " " + v +
+            " on Nano Server; fallback: its Server Core variant or your own image on the Windows "
+            "or Server base image" +
+            tag_note};
   }
   return {};
 }

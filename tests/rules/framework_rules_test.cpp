@@ -37,7 +37,7 @@ TEST(NetfxUnsupportedRule, QuietForClr2) {
 TEST(NetfxImageRule, FollowsTheSeedTable) {
   Application web = web_app();
   auto e = joined(evidence_of("netfx-image", web));
-  EXPECT_NE(e.find("mcr.microsoft.com/dotnet/framework/aspnet:4.8.1-windowsservercore-ltsc2022"),
+  EXPECT_NE(e.find("the .NET Framework 4.x image mcr.microsoft.com/dotnet/framework/aspnet;"),
             std::string::npos)
       << e;
 
@@ -45,21 +45,36 @@ TEST(NetfxImageRule, FollowsTheSeedTable) {
   old.framework = {"netfx", "3.5", ""};
   e = joined(evidence_of("netfx-image", old));
   EXPECT_NE(e.find("test with the .NET Framework 4.x image first"), std::string::npos) << e;
-  EXPECT_NE(e.find("dotnet/framework/runtime:4.8.1"), std::string::npos) << e;
+  EXPECT_NE(e.find("dotnet/framework/runtime)"), std::string::npos) << e;
   EXPECT_NE(e.find("NetFx3"), std::string::npos) << e;
 
   Application wcf = web_app();
   wcf.kind = AppKind::kWcf;
-  EXPECT_NE(joined(evidence_of("netfx-image", wcf)).find("dotnet/framework/wcf:"),
+  EXPECT_NE(joined(evidence_of("netfx-image", wcf)).find("dotnet/framework/wcf;"),
             std::string::npos);
 
   Application core = console_app();
   core.framework = {"dotnet", "8.0", ""};
   EXPECT_NE(joined(evidence_of("netfx-image", core))
-                .find("mcr.microsoft.com/dotnet/runtime:8.0-nanoserver"),
+                .find("mcr.microsoft.com/dotnet/runtime 8.0 on Nano Server"),
             std::string::npos);
   core.framework = {"dotnet", "6.0", ""};
   EXPECT_NE(joined(evidence_of("netfx-image", core)).find("out of support"), std::string::npos);
+}
+
+// Image tags are the planner's (they follow --windows-version); an assessment
+// that named one would contradict a plan for another Windows Server version.
+TEST(NetfxImageRule, NamesNoImageTag) {
+  for (const auto& f : std::vector<Framework>{{"netfx", "4.8", ""},
+                                              {"netfx", "3.5", ""},
+                                              {"dotnet", "8.0", ""},
+                                              {"dotnet", "6.0", ""}}) {
+    Application app = console_app();
+    app.framework = f;
+    std::string e = joined(evidence_of("netfx-image", app));
+    EXPECT_EQ(e.find("ltsc"), std::string::npos) << e;
+    EXPECT_EQ(e.find("1809"), std::string::npos) << e;
+  }
 }
 
 TEST(NetfxImageRule, QuietForNativeAndForUnsupportedNetfx) {
