@@ -9,7 +9,6 @@
 #include <memory>
 #include <set>
 
-#include "cli/assessment_accumulator.hpp"
 #include "cli/progress.hpp"
 #include "cli/report_output.hpp"
 #include "cli/source_list.hpp"
@@ -54,9 +53,9 @@ int fail_on_code(const Assessment& assessment, const std::string& fail_on) {
 }
 
 // Reports every source that could not be read; true when there was one.
-bool report_failed_sources(const Inventory& inventory) {
+bool report_failed_sources(const std::vector<Source>& sources) {
   bool failed = false;
-  for (const auto& s : inventory.sources) {
+  for (const auto& s : sources) {
     if (s.handled) continue;
     std::cerr << "liftshift: " << s.path << ": " << s.note << "\n";
     failed = true;
@@ -184,7 +183,7 @@ int run_inventory(const AssessArgs& args) {
     std::cerr << "liftshift: cannot write " << args.output << "\n";
     return kExitUsage;
   }
-  return report_failed_sources(inventory) ? kExitUsage : kExitOk;
+  return report_failed_sources(inventory.sources) ? kExitUsage : kExitOk;
 }
 
 int run_assess(const AssessArgs& args) {
@@ -207,18 +206,17 @@ int run_assess(const AssessArgs& args) {
   }
 
   // One source at a time: its Inventory is dropped once it is assessed and
-  // saved; the accumulator keeps only what the report prints.
+  // saved; `all` keeps only what the report prints (without parsed files).
   ProgressReporter progress(std::cerr, sources->size(), ::isatty(STDERR_FILENO) != 0,
                             ProgressReporter::steady_clock());
   SourceCollector collector(collect_options(args));
-  AssessmentAccumulator accumulated;
+  Assessment all;
   Report report;
   report.title = "liftshift assessment";
   report.generated_at = utc_now_iso8601();
   for (const auto& path : *sources) {
     progress.start(path);
-    Inventory inventory = collector.collect(path);
-    Assessment assessment = assess(inventory);
+    Assessment assessment = assess(collector.collect(path));
     Report one = report_from_assessment(assessment, utc_now_iso8601());
     if (store) {
       auto saved = store->save_sources(run_id, one);
@@ -228,7 +226,7 @@ int run_assess(const AssessArgs& args) {
         return report_store_error(saved.error());
       }
     }
-    accumulated.add(inventory, assessment);
+    append(all, std::move(assessment), /*slim=*/true);
     append(report, std::move(one));
     progress.done();
   }
@@ -238,18 +236,17 @@ int run_assess(const AssessArgs& args) {
     if (!finished) return report_store_error(finished.error());
   }
 
-  auto all = accumulated.combined();
-  auto text = render(args, all->assessment, report);
+  auto text = render(args, all, report);
   if (!text) {
     std::cerr << "liftshift: " << text.error().message << "\n";
     return kExitUsage;
   }
-  int code = args.fail_on.empty() ? kExitOk : fail_on_code(all->assessment, args.fail_on);
+  int code = args.fail_on.empty() ? kExitOk : fail_on_code(all, args.fail_on);
   if (!write_output(args.output, *text)) {
     std::cerr << "liftshift: cannot write " << args.output << "\n";
     return kExitUsage;
   }
-  return report_failed_sources(all->inventory) ? kExitUsage : code;
+  return report_failed_sources(all.sources) ? kExitUsage : code;
 }
 
 }  // namespace liftshift

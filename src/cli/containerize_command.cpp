@@ -30,10 +30,10 @@ bool unknown_apps(const ContainerizeArgs& args, const Assessment& assessment) {
   bool bad = false;
   for (const auto& id : args.apps) {
     bool found = std::any_of(assessment.apps.begin(), assessment.apps.end(),
-                             [&](const AppAssessment& a) { return a.app->id == id; });
+                             [&](const AppAssessment& a) { return a.app.id == id; });
     if (!found) {
       std::cerr << "liftshift: no application '" << id << "'; found:";
-      for (const auto& a : assessment.apps) std::cerr << " " << a.app->id;
+      for (const auto& a : assessment.apps) std::cerr << " " << a.app.id;
       std::cerr << "\n";
       bad = true;
     }
@@ -68,10 +68,9 @@ int run_containerize(const ContainerizeArgs& args) {
   for (const auto& r : refused) std::cerr << "liftshift: refused: " << r << "\n";
   if (!refused.empty()) return kExitUsage;
 
-  Inventory inventory = collect(args.paths);
-  Assessment assessment = assess(inventory);
+  Assessment assessment = assess(collect(args.paths));
   int code = kExitOk;
-  for (const auto& s : inventory.sources) {
+  for (const auto& s : assessment.sources) {
     if (!s.handled) {
       std::cerr << "liftshift: " << s.path << ": " << s.note << "\n";
       code = kExitUsage;

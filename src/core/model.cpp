@@ -60,4 +60,34 @@ std::string to_string(Verdict verdict) {
   return "ready";
 }
 
+Application without_parsed_files(const Application& app) {
+  Application out;
+  out.id = app.id;
+  out.name = app.name;
+  out.source = app.source;
+  out.root = app.root;
+  out.kind = app.kind;
+  out.framework = app.framework;
+  out.entry = app.entry;
+  out.machine = app.machine;
+  out.service = app.service;
+  out.iis = app.iis;
+  out.task = app.task;
+  return out;
+}
+
+void append(Assessment& all, Assessment more, bool slim) {
+  std::size_t source_base = all.sources.size();
+  for (auto& s : more.sources) all.sources.push_back(std::move(s));
+  for (auto& a : more.apps) {
+    if (slim) a.app = without_parsed_files(a.app);
+    all.apps.push_back(std::move(a));
+  }
+  for (auto& m : more.machines) {
+    m.source += source_base;
+    all.machines.push_back(std::move(m));
+  }
+  for (auto& p : more.problems) all.problems.push_back(std::move(p));
+}
+
 }  // namespace liftshift

@@ -234,22 +234,35 @@ struct RuleResults {
   IdentityUse identity;                    // ad-dependent
 };
 
+// The rules' verdict on one application. It holds the application itself
+// (moved from the Inventory), so an Assessment is a value that outlives the
+// Inventory it was made from and the planner needs nothing else.
 struct AppAssessment {
-  const Application* app = nullptr;  // points into the Inventory it was made from
+  Application app;
   Verdict verdict = Verdict::kReady;
   std::vector<Finding> findings;
   RuleResults results;
 };
 
 struct MachineAssessment {
-  const Source* source = nullptr;  // points into the Inventory
+  std::size_t source = 0;  // index into Assessment::sources
   std::vector<Finding> findings;
 };
 
 struct Assessment {
-  const Inventory* inventory = nullptr;
+  std::vector<Source> sources;
   std::vector<AppAssessment> apps;
   std::vector<MachineAssessment> machines;
+  std::vector<Problem> problems;
 };
+
+// The application without the parsed files (binaries, configs, projects,
+// source hits, markers) that nothing after the rules reads for a report: most
+// of an Inventory's memory. Plans need them; reports of many sources don't.
+Application without_parsed_files(const Application& app);
+
+// Adds `more` (another source's assessment) to `all`. With slim, its
+// applications keep only what reports print (without_parsed_files).
+void append(Assessment& all, Assessment more, bool slim);
 
 }  // namespace liftshift

@@ -76,9 +76,8 @@ Report report_from_assessment(const Assessment& assessment, const std::string& n
   Report report;
   report.title = "liftshift assessment";
   report.generated_at = now;
-  if (assessment.inventory == nullptr) return report;
-  const Inventory& inventory = *assessment.inventory;
-  for (const auto& s : inventory.sources) {
+  for (std::size_t i = 0; i < assessment.sources.size(); ++i) {
+    const Source& s = assessment.sources[i];
     std::string identity = identity_of(s);
     if (!s.handled) {
       report.problems.push_back({identity_location(identity), s.path, "", s.note, true});
@@ -93,12 +92,12 @@ Report report_from_assessment(const Assessment& assessment, const std::string& n
       rs.os = os_line(*s.machine);
     }
     for (const auto& m : assessment.machines) {
-      if (m.source == &s) rs.machine_findings = report_findings(m.findings);
+      if (m.source == i) rs.machine_findings = report_findings(m.findings);
     }
     report.sources.push_back(std::move(rs));
   }
   for (const auto& a : assessment.apps) {
-    const Application& app = *a.app;
+    const Application& app = a.app;
     ReportApp ra;
     ra.id = app.id;
     ra.name = app.name;
@@ -120,9 +119,9 @@ Report report_from_assessment(const Assessment& assessment, const std::string& n
     ra.assessed_at = now;
     report.apps.push_back(std::move(ra));
   }
-  for (const auto& p : inventory.problems) {
-    if (repeats_source_note(inventory.sources, p)) continue;
-    const Source* from = source_of(inventory.sources, p.path);
+  for (const auto& p : assessment.problems) {
+    if (repeats_source_note(assessment.sources, p)) continue;
+    const Source* from = source_of(assessment.sources, p.path);
     report.problems.push_back({from != nullptr ? identity_location(identity_of(*from)) : "",
                                from != nullptr ? from->path : "", p.path, p.message, false});
   }

@@ -50,9 +50,9 @@ json machine_json(const MachineFacts& m) {
           {"programs", programs}};
 }
 
-json sources_json(const Inventory& inventory) {
+json sources_json(const std::vector<Source>& list) {
   json out = json::array();
-  for (const auto& s : inventory.sources) {
+  for (const auto& s : list) {
     json j{{"path", s.path}, {"kind", to_string(s.kind)}, {"handled", s.handled}};
     if (!s.note.empty()) j["note"] = s.note;
     if (s.machine) j["machine"] = machine_json(*s.machine);
@@ -67,10 +67,9 @@ json sources_json(const Inventory& inventory) {
   return out;
 }
 
-json problems_json(const Inventory& inventory) {
+json problems_json(const std::vector<Problem>& list) {
   json out = json::array();
-  for (const auto& p : inventory.problems)
-    out.push_back({{"path", p.path}, {"message", p.message}});
+  for (const auto& p : list) out.push_back({{"path", p.path}, {"message", p.message}});
   return out;
 }
 
@@ -141,17 +140,17 @@ Summary summarize(const Assessment& assessment) {
 json assessment_to_json(const Assessment& assessment) {
   json apps = json::array();
   for (const auto& a : assessment.apps) {
-    json j = app_header(*a.app);
+    json j = app_header(a.app);
     j["verdict"] = to_string(a.verdict);
     j["findings"] = findings_json(a.findings);
     apps.push_back(std::move(j));
   }
   Summary s = summarize(assessment);
-  json sources = sources_json(*assessment.inventory);
+  json sources = sources_json(assessment.sources);
   json machine;  // the first server's, for the common one-server run
   for (const auto& m : assessment.machines) {
     for (auto& src : sources) {
-      if (src["path"] == m.source->path && src.contains("machine")) {
+      if (src["path"] == assessment.sources[m.source].path && src.contains("machine")) {
         src["machine"]["findings"] = findings_json(m.findings);
         if (machine.is_null()) machine = src["machine"];
       }
@@ -165,7 +164,7 @@ json assessment_to_json(const Assessment& assessment) {
              {"ready", s.ready},
              {"ready-with-changes", s.ready_with_changes},
              {"not-a-candidate", s.not_a_candidate}}},
-           {"problems", problems_json(*assessment.inventory)}};
+           {"problems", problems_json(assessment.problems)}};
   if (!machine.is_null()) out["machine"] = machine;
   return out;
 }
@@ -222,9 +221,9 @@ json inventory_to_json(const Inventory& inventory) {
     apps.push_back(std::move(j));
   }
   return {{"schema", "liftshift/inventory/v1"},
-          {"sources", sources_json(inventory)},
+          {"sources", sources_json(inventory.sources)},
           {"apps", std::move(apps)},
-          {"problems", problems_json(inventory)}};
+          {"problems", problems_json(inventory.problems)}};
 }
 
 std::string escape_c1_controls(std::string_view dumped) {

@@ -105,12 +105,13 @@ std::string problem_line(const Problem& p) {
 
 std::string assessment_to_text(const Assessment& assessment, const TextOptions& options) {
   Paint paint{options.colour};
-  const Inventory& inv = *assessment.inventory;
   std::string out;
-  out += paint.bold(fmt::format("liftshift assessment: {} application{} in {} source{}\n",
-                                assessment.apps.size(), assessment.apps.size() == 1 ? "" : "s",
-                                inv.sources.size(), inv.sources.size() == 1 ? "" : "s"));
-  for (const auto& s : inv.sources) {
+  out +=
+      paint.bold(fmt::format("liftshift assessment: {} application{} in {} source{}\n",
+                             assessment.apps.size(), assessment.apps.size() == 1 ? "" : "s",
+                             assessment.sources.size(), assessment.sources.size() == 1 ? "" : "s"));
+  for (std::size_t i = 0; i < assessment.sources.size(); ++i) {
+    const Source& s = assessment.sources[i];
     out += fmt::format("  source {} ({}){}\n", printable(s.path), to_string(s.kind),
                        s.handled ? "" : ": " + s.note);
     if (!s.image_format.empty()) {
@@ -119,7 +120,7 @@ std::string assessment_to_text(const Assessment& assessment, const TextOptions& 
     }
     if (s.machine) out += machine_summary(*s.machine);
     for (const auto& m : assessment.machines) {
-      if (m.source != &s || m.findings.empty()) continue;
+      if (m.source != i || m.findings.empty()) continue;
       out += machine_findings(m, options, paint);
     }
   }
@@ -130,18 +131,18 @@ std::string assessment_to_text(const Assessment& assessment, const TextOptions& 
   }
   for (const auto& a : assessment.apps) {
     std::string verdict = fmt::format("{:<19}", to_string(a.verdict));
-    out += fmt::format(
-        "  {} {:<8} {:<22} {:>7} {:>6} {:>4}  {}\n", paint.verdict(a.verdict, verdict),
-        to_string(a.app->kind), framework_label(a.app->framework), count(a, Severity::kBlocker),
-        count(a, Severity::kChange), count(a, Severity::kInfo), printable(a.app->id));
+    out += fmt::format("  {} {:<8} {:<22} {:>7} {:>6} {:>4}  {}\n",
+                       paint.verdict(a.verdict, verdict), to_string(a.app.kind),
+                       framework_label(a.app.framework), count(a, Severity::kBlocker),
+                       count(a, Severity::kChange), count(a, Severity::kInfo), printable(a.app.id));
   }
   if (options.verbose) {
     for (const auto& a : assessment.apps) {
-      out += "\n" + paint.bold(printable(a.app->id)) +
-             fmt::format(" ({}, {}) ", to_string(a.app->kind), framework_label(a.app->framework)) +
+      out += "\n" + paint.bold(printable(a.app.id)) +
+             fmt::format(" ({}, {}) ", to_string(a.app.kind), framework_label(a.app.framework)) +
              paint.verdict(a.verdict, to_string(a.verdict)) + "\n";
-      if (!a.app->framework.evidence.empty()) {
-        out += paint.dim("  framework from " + printable(a.app->framework.evidence)) + "\n";
+      if (!a.app.framework.evidence.empty()) {
+        out += paint.dim("  framework from " + printable(a.app.framework.evidence)) + "\n";
       }
       if (a.findings.empty()) out += "  no findings\n";
       for (const auto& f : a.findings) {
@@ -155,14 +156,14 @@ std::string assessment_to_text(const Assessment& assessment, const TextOptions& 
   Summary s = summarize(assessment);
   out += fmt::format("\nSummary: {} ready, {} ready with changes, {} not a candidate.", s.ready,
                      s.ready_with_changes, s.not_a_candidate);
-  if (!inv.problems.empty()) {
-    out += fmt::format(" {} problem{} while reading", inv.problems.size(),
-                       inv.problems.size() == 1 ? "" : "s");
+  if (!assessment.problems.empty()) {
+    out += fmt::format(" {} problem{} while reading", assessment.problems.size(),
+                       assessment.problems.size() == 1 ? "" : "s");
     out += options.verbose ? ":" : " (-v lists them).";
   }
   out += "\n";
   if (options.verbose) {
-    for (const auto& p : inv.problems) out += "  " + problem_line(p) + "\n";
+    for (const auto& p : assessment.problems) out += "  " + problem_line(p) + "\n";
   }
   if (!options.verbose && !assessment.apps.empty()) {
     out +=

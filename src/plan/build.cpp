@@ -34,7 +34,7 @@ std::string sdk_image(const AppPlan& plan) {
 }  // namespace
 
 void plan_build(const AppAssessment& a, AppPlan& plan) {
-  const Application& app = *a.app;
+  const Application& app = a.app;
   BuildPlan& b = plan.build;
   bool iis = plan.kind == AppKind::kWeb || plan.kind == AppKind::kWcf;
   bool managed = plan.framework.kind == "netfx" || plan.framework.kind == "dotnet";

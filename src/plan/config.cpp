@@ -25,7 +25,7 @@ std::string gmsa_account(const IdentityUse& identity) {
 }  // namespace
 
 void plan_config(const AppAssessment& a, AppPlan& plan) {
-  const Application& app = *a.app;
+  const Application& app = a.app;
   for (const auto& c : app.configs) {
     for (const auto& cs : c.connection_strings) {
       std::string key = env_key("ConnectionStrings__", cs.name);

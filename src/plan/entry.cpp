@@ -50,7 +50,7 @@ void plan_iis(const AppAssessment& a, AppPlan& plan) {
   plan.service_name = "w3svc";
   plan.entry_exe = "C:\\ServiceMonitor.exe";
   plan.entry_args = "w3svc";
-  const auto& iis = a.app->iis;
+  const auto& iis = a.app.iis;
   if (iis && !iis->app_pool.empty() && iis->app_pool != "DefaultAppPool") {
     plan.warnings.push_back(
         "the site ran in app pool '" + iis->app_pool +
@@ -81,7 +81,7 @@ void plan_iis(const AppAssessment& a, AppPlan& plan) {
 }
 
 void plan_service(const AppAssessment& a, AppPlan& plan) {
-  const Application& app = *a.app;
+  const Application& app = a.app;
   plan.entry_kind = EntryKind::kService;
   plan.service_name = app.service ? app.service->name : strip_exe(base_name(plan.app_exe));
   if (!app.service) {
@@ -123,7 +123,7 @@ void plan_service(const AppAssessment& a, AppPlan& plan) {
 }  // namespace
 
 void plan_entry(const AppAssessment& a, AppPlan& plan) {
-  const Application& app = *a.app;
+  const Application& app = a.app;
   std::string exe = exe_name(app);
   plan.app_exe = plan.build.app_dir + "\\" + exe;
   plan.entry_exe = plan.app_exe;

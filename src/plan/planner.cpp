@@ -47,7 +47,7 @@ std::string default_k8s_name(const Application& app) {
 
 AppPlan plan_named(const AppAssessment& a, const PlanOptions& options, std::string folder,
                    std::string k8s_name) {
-  const Application& app = *a.app;
+  const Application& app = a.app;
   AppPlan plan;
   plan.app_id = app.id;
   plan.app_name = app.name;
@@ -81,7 +81,7 @@ AppPlan plan_named(const AppAssessment& a, const PlanOptions& options, std::stri
 }  // namespace
 
 AppPlan plan_app(const AppAssessment& a, const PlanOptions& options) {
-  return plan_named(a, options, safe_folder_name(a.app->id), default_k8s_name(*a.app));
+  return plan_named(a, options, safe_folder_name(a.app.id), default_k8s_name(a.app));
 }
 
 Plan make_plan(const Assessment& assessment, const PlanOptions& options,
@@ -93,12 +93,12 @@ Plan make_plan(const Assessment& assessment, const PlanOptions& options,
   std::set<std::string> folders;
   std::set<std::string> names;
   for (const auto& a : assessment.apps) {
-    if (!only.empty() && std::find(only.begin(), only.end(), a.app->id) == only.end()) continue;
-    std::string base_folder = safe_folder_name(a.app->id);
+    if (!only.empty() && std::find(only.begin(), only.end(), a.app.id) == only.end()) continue;
+    std::string base_folder = safe_folder_name(a.app.id);
     std::string folder = base_folder;
     for (int n = 2; !folders.insert(folder).second; ++n)
       folder = base_folder + "-" + std::to_string(n);
-    std::string base_name = default_k8s_name(*a.app);
+    std::string base_name = default_k8s_name(a.app);
     std::string name = base_name;
     for (int n = 2; !names.insert(name).second; ++n) name = base_name + "-" + std::to_string(n);
     plan.apps.push_back(plan_named(a, options, folder, name));

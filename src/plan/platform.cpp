@@ -25,7 +25,7 @@ int dotnet_major(const Framework& f) {
 }  // namespace
 
 void plan_platform(const AppAssessment& a, const PlanOptions& options, AppPlan& plan) {
-  const Application& app = *a.app;
+  const Application& app = a.app;
   plan.orchestrator = options.orchestrator;
   plan.registry = options.registry;
 

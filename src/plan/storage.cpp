@@ -109,7 +109,7 @@ void plan_virtual_dirs(const Application& app, AppPlan& plan) {
 }  // namespace
 
 void plan_storage(const AppAssessment& a, AppPlan& plan) {
-  const Application& app = *a.app;
+  const Application& app = a.app;
   plan_virtual_dirs(app, plan);
   bool local_state = has_finding(a, rule_id::kLocalState);
   for (const auto& m : a.results.state_folders) {  // from local-state and database

@@ -54,16 +54,17 @@ Verdict verdict_for(const std::vector<Finding>& findings) {
   return v;
 }
 
-Assessment assess(const Inventory& inventory) {
+Assessment assess(Inventory inventory) {
   Assessment out;
-  out.inventory = &inventory;
-  for (const auto& source : inventory.sources) {
-    if (source.machine)
-      out.machines.push_back({&source, machine_findings(*source.machine, nullptr)});
+  out.sources = std::move(inventory.sources);
+  out.problems = std::move(inventory.problems);
+  for (std::size_t i = 0; i < out.sources.size(); ++i) {
+    if (out.sources[i].machine)
+      out.machines.push_back({i, machine_findings(*out.sources[i].machine, nullptr)});
   }
-  for (const auto& app : inventory.apps) {
+  out.apps.reserve(inventory.apps.size());
+  for (auto& app : inventory.apps) {
     AppAssessment a;
-    a.app = &app;
     for (const auto& entry : app_rule_table()) {
       Evidence evidence = entry.check(app, a.results);
       if (!evidence.empty()) a.findings.push_back(finding(entry.id, std::move(evidence)));
@@ -75,6 +76,7 @@ Assessment assess(const Inventory& inventory) {
     std::stable_sort(a.findings.begin(), a.findings.end(),
                      [](const Finding& x, const Finding& y) { return x.severity > y.severity; });
     a.verdict = verdict_for(a.findings);
+    a.app = std::move(app);
     out.apps.push_back(std::move(a));
   }
   return out;

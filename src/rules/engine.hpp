@@ -33,7 +33,9 @@ std::span<const MachineRuleEntry> machine_rule_table();
 // Runs one application rule; a finding when the check found evidence.
 std::optional<Finding> run_rule(std::string_view id, const Application& app, RuleResults& results);
 
-Assessment assess(const Inventory& inventory);
+// The rules over every application and server of the Inventory, which the
+// Assessment takes over (its sources, problems and applications move into it).
+Assessment assess(Inventory inventory);
 
 Verdict verdict_for(const std::vector<Finding>& findings);
 

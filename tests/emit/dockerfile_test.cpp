@@ -55,12 +55,12 @@ TEST(Dockerfile, ServiceDownloadsThePinnedServiceMonitor) {
 
 TEST(Dockerfile, SourceTreeBuildsInAnSdkStage) {
   test::AppFixture f(AppKind::kWeb, "netfx", "4.7.2");
-  f.app->binaries.clear();
+  f.app().binaries.clear();
   ProjectFacts p;
   p.path = "App/App.csproj";
   p.assembly_name = "App";
-  f.app->projects.push_back(p);
-  f.app->entry = "App/App.csproj";
+  f.app().projects.push_back(p);
+  f.app().entry = "App/App.csproj";
   std::string d = render_dockerfile(plan_app(f.assessment, options(WindowsVersion::kLtsc2019)));
   EXPECT_TRUE(has_line(
       d, "FROM mcr.microsoft.com/dotnet/framework/sdk:4.8-windowsservercore-ltsc2019 AS build"))

@@ -8,11 +8,11 @@ namespace liftshift::test {
 
 inline AppFixture web_app() {
   AppFixture f(AppKind::kWeb, "netfx", "4.5.2");
-  f.app->root = "Site";
-  f.app->entry = "Site/web.config";
-  f.app->binaries.clear();
+  f.app().root = "Site";
+  f.app().entry = "Site/web.config";
+  f.app().binaries.clear();
   f.finding("local-state").finding("scale-out-state").finding("ad-dependent").finding("event-log");
-  f.app->markers.push_back({"state-folder", "Site/App_Data", "ASP.NET App_Data folder"});
+  f.app().markers.push_back({"state-folder", "Site/App_Data", "ASP.NET App_Data folder"});
   // What the rules found from these facts.
   f.assessment.results.state_folders = {{"Site/App_Data", "ASP.NET App_Data folder", false}};
   f.assessment.results.logs.files = {"D:\\Logs\\Site\\web.log"};
@@ -26,13 +26,13 @@ inline AppFixture web_app() {
   cs.had_secret = true;
   c.connection_strings.push_back(cs);
   c.log_paths.push_back("D:\\Logs\\Site\\web.log");
-  f.app->configs.push_back(c);
+  f.app().configs.push_back(c);
   return f;
 }
 
 inline AppFixture task_app() {
   AppFixture f(AppKind::kTask, "netfx", "4.8");
-  f.app->task = task("C:\\Tools\\export.exe", "/all", "0 2 * * *");
+  f.app().task = task("C:\\Tools\\export.exe", "/all", "0 2 * * *");
   return f;
 }
 

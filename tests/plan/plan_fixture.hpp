@@ -2,7 +2,6 @@
 // the findings a test names (severity and evidence as the rules give them).
 #pragma once
 
-#include <memory>
 #include <string>
 #include <vector>
 
@@ -12,22 +11,21 @@
 namespace liftshift::test {
 
 struct AppFixture {
-  std::unique_ptr<Application> app = std::make_unique<Application>();
   AppAssessment assessment;
+  Application& app() { return assessment.app; }
 
   AppFixture(AppKind kind, std::string framework_kind, std::string version) {
-    app->id = "src/App";
-    app->name = "App";
-    app->source = "/in/src";
-    app->root = "App";
-    app->kind = kind;
-    app->framework = {std::move(framework_kind), std::move(version), "test"};
-    app->entry = "App/App.exe";
+    app().id = "src/App";
+    app().name = "App";
+    app().source = "/in/src";
+    app().root = "App";
+    app().kind = kind;
+    app().framework = {std::move(framework_kind), std::move(version), "test"};
+    app().entry = "App/App.exe";
     BinaryFacts exe;
     exe.path = "App/App.exe";
     exe.subsystem = 3;
-    app->binaries.push_back(exe);
-    assessment.app = app.get();
+    app().binaries.push_back(exe);
     assessment.verdict = Verdict::kReady;
   }
 

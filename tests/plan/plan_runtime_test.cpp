@@ -26,7 +26,7 @@ TEST(PlanRuntime, IisRunsServiceMonitorAsAdministratorWithLogMonitor) {
 TEST(PlanRuntime, ServiceGetsAForegroundProcessThatStartsAndWatchesIt) {
   AppFixture f(AppKind::kService, "netfx", "4.8");
   f.finding("background-service");
-  f.app->service = test::service("Orders", "\"C:\\Apps\\Orders\\orders.exe\" -k", "LocalSystem");
+  f.app().service = test::service("Orders", "\"C:\\Apps\\Orders\\orders.exe\" -k", "LocalSystem");
   AppPlan p = plan_app(f.assessment, options());
   EXPECT_EQ(p.entry_kind, EntryKind::kService);
   EXPECT_EQ(p.entry_exe, "C:\\ServiceMonitor.exe");
@@ -61,7 +61,7 @@ TEST(PlanRuntime, LogFilesOnOtherDrivesMoveToCAndGoThroughLogMonitor) {
 
 TEST(PlanRuntime, ScheduledTaskBecomesACronJob) {
   AppFixture f(AppKind::kTask, "netfx", "4.8");
-  f.app->task = test::task("C:\\Tools\\export.exe", "/all", "0 2 * * *");
+  f.app().task = test::task("C:\\Tools\\export.exe", "/all", "0 2 * * *");
   AppPlan p = plan_app(f.assessment, options());
   EXPECT_EQ(p.entry_kind, EntryKind::kTask);
   EXPECT_EQ(p.schedule, "0 2 * * *");
@@ -105,7 +105,7 @@ TEST(PlanRuntime, IisVirtualDirectoriesOnOtherDrivesBecomeVolumesAndAreRecreated
                       {"/media", "\\\\fs01\\media$", "CONTOSO\\svc_media"},
                       {"/docs", "C:\\Docs", ""},
                       {"/odd", "E:\\x'; Remove-Item -Recurse C:\\ #", ""}};
-  f.app->iis = iis;
+  f.app().iis = iis;
   AppPlan p = plan_app(f.assessment, options());
 
   ASSERT_GE(p.volumes.size(), 2u);
@@ -155,7 +155,7 @@ TEST(PlanRuntime, SecretsAreNamedNeverCopied) {
   open.masked = "Server=rpt;Integrated Security=SSPI";
   c.connection_strings = {secret, open};
   c.app_settings = {{"SmtpPassword", "***"}, {"Mode", "fast"}};
-  f.app->configs.push_back(c);
+  f.app().configs.push_back(c);
   AppPlan p = plan_app(f.assessment, options());
   ASSERT_EQ(p.secrets.size(), 2u);
   EXPECT_EQ(p.secrets[0].key, "ConnectionStrings__Db");
@@ -168,7 +168,7 @@ TEST(PlanRuntime, SecretsAreNamedNeverCopied) {
 TEST(PlanRuntime, AdDependentGetsAGmsaNamedAfterTheServiceAccount) {
   AppFixture f(AppKind::kService, "netfx", "4.8");
   f.finding("ad-dependent");
-  f.app->service = test::service("Orders", "C:\\Apps\\orders.exe", "CONTOSO\\svc_orders$");
+  f.app().service = test::service("Orders", "C:\\Apps\\orders.exe", "CONTOSO\\svc_orders$");
   f.assessment.results.identity.domain_accounts = {"CONTOSO\\svc_orders$"};
   AppPlan p = plan_app(f.assessment, options());
   EXPECT_TRUE(p.gmsa);
@@ -215,11 +215,11 @@ TEST(PlanRuntime, NotACandidateGetsOnlyItsBlockersWithTheWorkaround) {
 
 TEST(PlanRuntime, NamesAreSafeAndUnique) {
   AppFixture a(AppKind::kConsole, "netfx", "4.8");
-  a.app->id = "../../etc/passwd";
-  a.app->name = "Contoso.Tool";
+  a.app().id = "../../etc/passwd";
+  a.app().name = "Contoso.Tool";
   AppFixture b(AppKind::kConsole, "netfx", "4.8");
-  b.app->id = "..\\..\\etc\\passwd";
-  b.app->name = "Contoso Tool";
+  b.app().id = "..\\..\\etc\\passwd";
+  b.app().name = "Contoso Tool";
   Assessment as;
   as.apps = {a.assessment, b.assessment};
   Plan plan = make_plan(as, options());

@@ -15,17 +15,13 @@ namespace {
 class FixtureRules : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    inventory_ = new Inventory(collect({(test::fixtures() / "pe").string()}));
-    assessment_ = new Assessment(assess(*inventory_));
+    assessment_ = new Assessment(assess(collect({(test::fixtures() / "pe").string()})));
   }
-  static void TearDownTestSuite() {
-    delete assessment_;
-    delete inventory_;
-  }
+  static void TearDownTestSuite() { delete assessment_; }
 
   static std::set<std::string> rules_of(const std::string& exe) {
     for (const auto& a : assessment_->apps) {
-      if (a.app->entry == exe) {
+      if (a.app.entry == exe) {
         std::set<std::string> out;
         for (const auto& f : a.findings) out.insert(f.rule);
         return out;
@@ -37,16 +33,14 @@ class FixtureRules : public ::testing::Test {
 
   static Verdict verdict_of(const std::string& exe) {
     for (const auto& a : assessment_->apps) {
-      if (a.app->entry == exe) return a.verdict;
+      if (a.app.entry == exe) return a.verdict;
     }
     return Verdict::kReady;
   }
 
-  static Inventory* inventory_;
   static Assessment* assessment_;
 };
 
-Inventory* FixtureRules::inventory_ = nullptr;
 Assessment* FixtureRules::assessment_ = nullptr;
 
 TEST_F(FixtureRules, NativeGuiProgramWithRemoteDesktopSessions) {
@@ -88,7 +82,7 @@ TEST_F(FixtureRules, ManagedPrograms) {
 
 TEST_F(FixtureRules, DamagedBinariesAreProblemsNotApplications) {
   std::set<std::string> with_problems;
-  for (const auto& p : inventory_->problems) {
+  for (const auto& p : assessment_->problems) {
     with_problems.insert(p.path.substr(p.path.rfind('/') + 1));
   }
   for (const char* damaged : {"trunc_dos.exe", "bad_lfanew.exe", "trunc_optional.exe"}) {
