@@ -15,7 +15,7 @@ build=${1:-$repo/build}
 files=${2:-5000}
 work=$build/bench
 liftshift=$build/liftshift
-[[ -x $liftshift ]] || { echo "assess_image.sh: build liftshift first (bash scripts/build.sh)" >&2; exit 1; }
+[[ -x $liftshift ]] || { echo "assess_image.sh: build liftshift first (bash scripts/build.sh --target liftshift)" >&2; exit 1; }
 mkdir -p "$work"
 
 if [[ ! -f $work/sample/appsrv01.vhdx ]]; then

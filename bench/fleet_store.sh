@@ -17,8 +17,8 @@ sources=${2:-2000}
 workers=${3:-4}
 liftshift=$build/liftshift
 sample=$build/fixtures/sample/published
-[[ -x $liftshift ]] || { echo "fleet_store.sh: build liftshift first (bash scripts/build.sh)" >&2; exit 1; }
-[[ -d $sample ]] || { echo "fleet_store.sh: no $sample: build the test fixtures first" >&2; exit 1; }
+[[ -x $liftshift ]] || { echo "fleet_store.sh: build liftshift first (bash scripts/build.sh --target liftshift --target fixtures)" >&2; exit 1; }
+[[ -d $sample ]] || { echo "fleet_store.sh: no $sample: build the test fixtures first (bash scripts/build.sh --target fixtures)" >&2; exit 1; }
 
 work=$(mktemp -d /tmp/liftshift-fleet.XXXXXX)
 pg=$work/pg

@@ -12,9 +12,9 @@
 #include <random>
 #include <sstream>
 
+#include "core/secret_mask.hpp"
 #include "core/text.hpp"
 #include "emit/fleet_job.hpp"
-#include "formats/connection_string.hpp"
 
 namespace liftshift {
 

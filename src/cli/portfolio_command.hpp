@@ -1,5 +1,5 @@
 // `liftshift portfolio`: every application of every machine in the results
-// store, ranked for migration (rules/portfolio.hpp), with the totals.
+// store, ranked for migration (portfolio/portfolio.hpp), with the totals.
 #pragma once
 
 #include <CLI/CLI.hpp>

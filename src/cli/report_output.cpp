@@ -4,7 +4,7 @@
 #include <iostream>
 
 #include "emit/report_render.hpp"
-#include "rules/portfolio.hpp"
+#include "portfolio/portfolio.hpp"
 
 namespace liftshift {
 

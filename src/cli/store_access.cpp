@@ -2,7 +2,7 @@
 
 #include <iostream>
 
-#include "formats/connection_string.hpp"
+#include "core/secret_mask.hpp"
 
 namespace liftshift {
 

@@ -4,8 +4,8 @@
 #include <cstdio>
 
 #include "collect/parsed_files.hpp"
+#include "core/secret_mask.hpp"
 #include "core/text.hpp"
-#include "formats/connection_string.hpp"
 #include "formats/hive.hpp"
 
 namespace liftshift {

@@ -10,8 +10,8 @@
 
 #include "collect/file_kind.hpp"
 #include "collect/parsed_files.hpp"
+#include "core/secret_mask.hpp"
 #include "core/text.hpp"
-#include "formats/connection_string.hpp"
 #include "formats/dotnet_config.hpp"
 #include "formats/msbuild_project.hpp"
 #include "formats/packages_config.hpp"

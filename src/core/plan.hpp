@@ -144,6 +144,7 @@ struct AppPlan {
   std::string fallback_image;             // full image reference of the fallback
   bool nano_server = false;
   WindowsVersion windows_version = WindowsVersion::kLtsc2022;
+  std::string windows_build;  // the version's build, "10.0.20348": what Windows nodes must run
   Isolation isolation = Isolation::kProcess;
   Orchestrator orchestrator = Orchestrator::kKubernetes;
   std::string registry;

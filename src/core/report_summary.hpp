@@ -1,6 +1,6 @@
 // What the reports show beside the applications themselves: the rule
 // catalogue as plain data and the totals across a Report (one `assess` run or
-// the whole store). rules/portfolio.hpp computes them; the emitters in
+// the whole store). portfolio/portfolio.hpp computes them; the emitters in
 // src/emit render them without depending on the rules.
 #pragma once
 

@@ -2,7 +2,6 @@
 // pinned to Windows nodes of the chosen build, with the container user, the
 // gMSA credential spec, configuration, secrets and volumes from the plan.
 #include "emit/k8s.hpp"
-#include "plan/windows_facts.hpp"
 
 namespace liftshift {
 
@@ -60,7 +59,7 @@ YamlValue k8s_pod_spec(const AppPlan& plan, bool job) {
   YamlValue spec;
   spec["os"]["name"] = "windows";
   spec["nodeSelector"]["kubernetes.io/os"] = "windows";
-  spec["nodeSelector"]["node.kubernetes.io/windows-build"] = windows_build(plan.windows_version);
+  spec["nodeSelector"]["node.kubernetes.io/windows-build"] = plan.windows_build;
   spec["tolerations"].push_back(yaml_map({{"key", YamlValue("os")},
                                           {"operator", YamlValue("Equal")},
                                           {"value", YamlValue("windows")},
@@ -109,10 +108,9 @@ Artifact k8s_workload(const AppPlan& plan) {
   d["spec"]["selector"]["matchLabels"] = k8s_labels(plan);
   d["spec"]["template"] = template_node;
   return {"k8s/deployment.yaml",
-          yaml_document(
-              d, {plan.app_name + " on Windows nodes of build " +
-                  windows_build(plan.windows_version) + " (" + to_string(plan.windows_version) +
-                  "), process isolation, user " + plan.user + "."})};
+          yaml_document(d, {plan.app_name + " on Windows nodes of build " + plan.windows_build +
+                            " (" + to_string(plan.windows_version) + "), process isolation, user " +
+                            plan.user + "."})};
 }
 
 }  // namespace liftshift

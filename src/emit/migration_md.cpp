@@ -5,7 +5,6 @@
 
 #include "emit/artifacts.hpp"
 #include "emit/markdown.hpp"
-#include "plan/windows_facts.hpp"
 
 namespace liftshift {
 
@@ -51,7 +50,7 @@ void orchestration_step(std::ostringstream& md, const AppPlan& plan) {
   md << "6. **Orchestration.** " << to_string(plan.orchestrator) << ": ";
   if (plan.orchestrator == Orchestrator::kKubernetes) {
     md << "`k8s/` pins the pods to Windows nodes (`kubernetes.io/os: windows`,\n"
-       << "   `node.kubernetes.io/windows-build: " << windows_build(plan.windows_version)
+       << "   `node.kubernetes.io/windows-build: " << plan.windows_build
        << "`), tolerates the `os=windows:NoSchedule` taint and runs as `" << plan.user << "`.\n"
        << "   `compose.yaml` runs the same image on one Windows host for testing.\n";
   } else {

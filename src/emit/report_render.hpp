@@ -2,7 +2,7 @@
 // format: "html" (one self-contained file), "csv" (RFC 4180, one row per
 // finding), "sarif" (SARIF 2.1.0), and for the portfolio "table" (terminal)
 // and "json" ("liftshift/portfolio/v1"). The catalogue and the totals come in
-// through the ReportContext (rules/portfolio.hpp: rank_report), so the
+// through the ReportContext (portfolio/portfolio.hpp: rank_report), so the
 // emitters depend on core only.
 #pragma once
 

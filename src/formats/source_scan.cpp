@@ -5,8 +5,8 @@
 #include <functional>
 #include <unordered_map>
 
+#include "core/secret_mask.hpp"
 #include "core/text.hpp"
-#include "formats/connection_string.hpp"
 #include "formats/format_util.hpp"
 
 namespace liftshift {

@@ -3,8 +3,8 @@
 #include <charconv>
 #include <cstdio>
 
+#include "core/secret_mask.hpp"
 #include "core/text.hpp"
-#include "formats/connection_string.hpp"
 #include "formats/format_util.hpp"
 
 namespace liftshift {

@@ -47,6 +47,7 @@ void plan_platform(const AppAssessment& a, const PlanOptions& options, AppPlan& 
   }
 
   WindowsVersion v = plan.windows_version;
+  plan.windows_build = windows_build(v);
   if (plan.orchestrator == Orchestrator::kKubernetes && v == WindowsVersion::kLtsc2016) {
     plan.refusals.push_back(
         "Kubernetes has no Windows Server 2016 nodes (Windows nodes are 2019 and later; "

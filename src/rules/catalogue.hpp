@@ -20,7 +20,7 @@ struct RuleInfo {
   std::string description;
   std::string remediation;
   // Extra effort points a finding of this rule costs on top of its severity's
-  // (portfolio ranking; see rules/portfolio.hpp and README "Portfolio").
+  // (portfolio ranking; see portfolio/portfolio.hpp and README "Portfolio").
   int effort = 0;
 };
 

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "rules/portfolio.hpp"
+#include "rules/effort.hpp"
 
 namespace liftshift {
 

@@ -6,7 +6,7 @@
 #include "emit/csv_parse.hpp"
 #include "emit/report_fixture.hpp"
 #include "emit/report_render.hpp"
-#include "rules/portfolio.hpp"
+#include "portfolio/portfolio.hpp"
 
 namespace liftshift {
 namespace {

@@ -5,7 +5,7 @@
 #include "core/sha256.hpp"
 #include "emit/report_fixture.hpp"
 #include "emit/report_render.hpp"
-#include "rules/portfolio.hpp"
+#include "portfolio/portfolio.hpp"
 
 namespace liftshift {
 namespace {

@@ -6,8 +6,8 @@
 
 #include "emit/report_fixture.hpp"
 #include "emit/report_render.hpp"
+#include "portfolio/portfolio.hpp"
 #include "rules/catalogue.hpp"
-#include "rules/portfolio.hpp"
 
 namespace liftshift {
 namespace {

@@ -40,6 +40,7 @@ TEST(PlanPlatform, EveryCombinationOfVersionIsolationAndOrchestrator) {
         AppPlan p = plan_app(f.assessment, opts);
         EXPECT_TRUE(p.refusals.empty());
         EXPECT_EQ(p.windows_version, v);
+        EXPECT_EQ(p.windows_build, windows_build(v)) << "the emitters print the plan's build";
         EXPECT_EQ(p.isolation, i);
         EXPECT_EQ(p.orchestrator, o);
         EXPECT_NE(p.base_tag.find(to_string(v)), std::string::npos);

@@ -1,6 +1,6 @@
 // rulegen: turns rules/catalogue.json into the code that must agree with it,
 // so the catalogue is the one place a rule is declared (osquery's spec ->
-// codegen). It writes, into OUT:
+// codegen). It writes, under the include roots of the core and rules layers:
 //   core/rule_ids.hpp     typed rule ids (rule_id::kGuiDesktop), counts
 //   rules/rule_checks.hpp one declaration per rule implementation
 //   rules/rule_table.cpp  the registration tables, catalogue order
@@ -171,14 +171,16 @@ std::string table_source(const std::vector<Rule>& rules) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::cerr << "usage: rulegen CATALOGUE.json OUTDIR\n";
+  if (argc != 4) {
+    std::cerr << "usage: rulegen CATALOGUE.json CORE_ROOT RULES_ROOT\n";
     return 2;
   }
   std::vector<Rule> rules = load(argv[1]);
-  std::string dir = argv[2];
-  write(dir + "/core/rule_ids.hpp", ids_header(rules));
-  write(dir + "/rules/rule_checks.hpp", checks_header(rules));
-  write(dir + "/rules/rule_table.cpp", table_source(rules));
+  // Each layer's include root: CORE_ROOT/core/..., RULES_ROOT/rules/...
+  std::string core = argv[2];
+  std::string rules_root = argv[3];
+  write(core + "/core/rule_ids.hpp", ids_header(rules));
+  write(rules_root + "/rules/rule_checks.hpp", checks_header(rules));
+  write(rules_root + "/rules/rule_table.cpp", table_source(rules));
   return 0;
 }

@@ -1,4 +1,4 @@
-#include "rules/portfolio.hpp"
+#include "portfolio/portfolio.hpp"
 
 #include <gtest/gtest.h>
 

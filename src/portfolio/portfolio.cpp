@@ -1,4 +1,4 @@
-#include "rules/portfolio.hpp"
+#include "portfolio/portfolio.hpp"
 
 #include <algorithm>
 #include <tuple>
@@ -7,18 +7,6 @@
 #include "rules/catalogue.hpp"
 
 namespace liftshift {
-
-int severity_points(Severity severity) {
-  switch (severity) {
-    case Severity::kBlocker:
-      return 8;
-    case Severity::kChange:
-      return 2;
-    case Severity::kInfo:
-      return 0;
-  }
-  return 0;
-}
 
 int finding_effort(const ReportFinding& finding) {
   const RuleInfo* rule = find_rule(finding.rule);

@@ -4,8 +4,8 @@
 #include <map>
 #include <set>
 
+#include "portfolio/portfolio.hpp"
 #include "rules/catalogue.hpp"
-#include "rules/portfolio.hpp"
 
 namespace liftshift {
 

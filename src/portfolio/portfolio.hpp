@@ -12,11 +12,10 @@
 
 #include "core/report.hpp"
 #include "core/report_summary.hpp"
+#include "rules/effort.hpp"  // severity_points
 
 namespace liftshift {
 
-// Points for a finding's severity: blocker 8, change 2, info 0.
-int severity_points(Severity severity);
 // Severity points plus the rule's effort points (0 for a rule not in the catalogue).
 int finding_effort(const ReportFinding& finding);
 int app_effort(const ReportApp& app);
