@@ -1,23 +1,13 @@
 #include "cli/source_list.hpp"
 
-#include <charconv>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
+#include "core/numbers.hpp"
 #include "core/source_list.hpp"
 
 namespace liftshift {
-
-namespace {
-
-bool parse_count(std::string_view text, std::size_t& out) {
-  if (text.empty()) return false;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
-  return ec == std::errc() && end == text.data() + text.size();
-}
-
-}  // namespace
 
 Result<std::vector<std::string>> read_source_list(const std::string& file) {
   std::ostringstream text;
@@ -36,12 +26,12 @@ Result<std::vector<std::string>> read_source_list(const std::string& file) {
 
 Result<Shard> parse_shard(const std::string& text) {
   std::size_t slash = text.find('/');
-  Shard shard;
-  if (slash == std::string::npos ||
-      !parse_count(std::string_view(text).substr(0, slash), shard.index) ||
-      !parse_count(std::string_view(text).substr(slash + 1), shard.count)) {
-    return make_error("--shard takes I/N, e.g. 0/8 (I is 0-based)");
-  }
+  auto index = parse_number<std::size_t>(std::string_view(text).substr(0, slash));
+  auto count = slash == std::string::npos
+                   ? std::nullopt
+                   : parse_number<std::size_t>(std::string_view(text).substr(slash + 1));
+  if (!index || !count) return make_error("--shard takes I/N, e.g. 0/8 (I is 0-based)");
+  Shard shard{*index, *count};
   if (shard.count == 0) return make_error("--shard " + text + ": N must be at least 1");
   if (shard.index >= shard.count) {
     return make_error("--shard " + text + ": I is 0-based, so it must be less than N (0.." +

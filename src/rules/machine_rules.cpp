@@ -3,8 +3,8 @@
 // versions" and "Database applications": what the server itself is. Each rule
 // also says which applications on the server depend on what it found, so a
 // blocker marks those applications and not the unrelated ones.
-#include <charconv>
 
+#include "core/numbers.hpp"
 #include "core/text.hpp"
 #include "rules/engine.hpp"
 
@@ -78,11 +78,7 @@ Evidence rds_apps(const Application& app, const MachineFacts&) {
   return out;
 }
 
-int build_number(const MachineFacts& m) {
-  int build = 0;
-  std::from_chars(m.build.data(), m.build.data() + m.build.size(), build);
-  return build;
-}
+int build_number(const MachineFacts& m) { return leading_number<int>(m.build).value_or(0); }
 
 Evidence os_legacy(const MachineFacts& m) {
   int build = build_number(m);
