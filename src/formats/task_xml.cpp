@@ -1,6 +1,6 @@
 #include "formats/task_xml.hpp"
 
-#include <cstdio>
+#include <fmt/format.h>
 
 #include "core/numbers.hpp"
 #include "core/text.hpp"
@@ -40,8 +40,7 @@ const char* kDays[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
 void read_trigger(const pugi::xml_node& trigger, TaskInfo& info) {
   std::string_view kind = fmt_util::local_name(trigger.name());
   auto [h, m] = hour_minute(text_of(child(trigger, "StartBoundary")));
-  char hhmm[32] = "";
-  if (h >= 0) std::snprintf(hhmm, sizeof hhmm, "%02d:%02d", h, m);
+  std::string hhmm = h >= 0 ? fmt::format("{:02}:{:02}", h, m) : "";
   int every = interval_minutes(text_of(child(child(trigger, "Repetition"), "Interval")));
   std::string cron;
   std::string readable;
