@@ -7,6 +7,7 @@
 #include <future>
 #include <nlohmann/json.hpp>
 
+#include "child_process.hpp"
 #include "store/estate_check.hpp"
 #include "store/store.hpp"
 #include "test_support.hpp"
@@ -262,8 +263,9 @@ TEST(AssessStore, ServersAreKnownByMachineGuidAndImagesByTheirOwnIdentifier) {
   auto script = dir.write("guid.hivexsh",
                           "cd \\Microsoft\nadd Cryptography\ncd Cryptography\nsetval 1\n"
                           "MachineGuid\nstring:8E3A1C2B-55D4-4F0E-9C61-0B7D2A9E4F13\ncommit\n");
-  std::string cmd = "hivexsh -w -f '" + script.string() + "' '" + hive.string() + "'";
-  ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  auto hivexsh = test::run_child({"hivexsh", "-w", "-f", script.string(), hive.string()},
+                                 {.merge_output = true});
+  ASSERT_EQ(hivexsh.status(), 0) << hivexsh.out;
 
   auto db = dir.path() / "estate.db";
   auto vhdx = test::fixtures() / "servers" / "appsrv01.vhdx";

@@ -48,8 +48,8 @@ void expect_valid(const std::string& manifest) {
   test::TempDir dir;
   dir.write("k8s/fleet-job.yaml", manifest);
   auto r = test::run_validators({dir.path()});
-  EXPECT_EQ(r.exit_code, 0) << r.output << "\n" << manifest;
-  EXPECT_NE(r.output.find("validated 1 files"), std::string::npos) << r.output;
+  EXPECT_EQ(r.exit_code, 0) << r.out << "\n" << manifest;
+  EXPECT_NE(r.out.find("validated 1 files"), std::string::npos) << r.out;
 }
 
 bool has(const std::vector<std::string>& problems, const std::string& text) {
