@@ -19,6 +19,7 @@ namespace fs = std::filesystem;
 fs::path fixtures() { return LIFTSHIFT_FIXTURES; }
 fs::path source_dir() { return LIFTSHIFT_SOURCE_DIR; }
 fs::path shared_fixtures() { return LIFTSHIFT_SHARED_FIXTURES; }
+fs::path shared_hives() { return LIFTSHIFT_SHARED_HIVES; }
 fs::path exe() { return LIFTSHIFT_EXE; }
 
 std::vector<std::uint8_t> read_bytes(const fs::path& path) {
