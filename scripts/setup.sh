@@ -8,6 +8,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git xz-utils file
   libpugixml-dev nlohmann-json3-dev libcli11-dev libfmt-dev libtbb-dev
   libyaml-cpp-dev libsqlite3-dev libhivex-dev libvhdi-dev libvmdk-dev libfsntfs-dev libbfio-dev
+  libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   mono-mcs mono-devel
   libmono-system-messaging4.0-cil libmono-system-serviceprocess4.0-cil

@@ -3,20 +3,15 @@
 // the list of planted secrets that must never be output.
 #pragma once
 
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <sstream>
 #include <string>
-#include <thread>
 #include <vector>
 
+#include "child_process.hpp"
 #include "test_support.hpp"
 
 namespace liftshift::test {
@@ -73,31 +68,6 @@ inline std::vector<std::string> leaked_secrets(const std::string& text) {
     if (text.find(s) != std::string::npos) found.push_back(s);
   }
   return found;
-}
-
-// Runs fn in a forked child (as user uid when uid >= 0) and returns its exit
-// code; -1 when it was still running after `seconds` (it is then killed), so
-// a test of something that could hang fails instead of hanging.
-inline int in_child(const std::function<int()>& fn, int seconds, int uid = -1) {
-  const pid_t pid = ::fork();
-  if (pid == 0) {
-    if (uid >= 0 &&
-        (::setgid(static_cast<gid_t>(uid)) != 0 || ::setuid(static_cast<uid_t>(uid)) != 0)) {
-      ::_exit(100);
-    }
-    ::_exit(fn());
-  }
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
-  int status = 0;
-  while (::waitpid(pid, &status, WNOHANG) == 0) {
-    if (std::chrono::steady_clock::now() > deadline) {
-      ::kill(pid, SIGKILL);
-      ::waitpid(pid, &status, 0);
-      return -1;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
 // The unprivileged user the tests drop to when they run as root (nobody).

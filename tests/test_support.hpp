@@ -11,7 +11,9 @@ namespace liftshift::test {
 std::filesystem::path fixtures();         // built fixtures (build/fixtures)
 std::filesystem::path source_dir();       // the repository
 std::filesystem::path shared_fixtures();  // ../shared/fixtures (third-party data)
-std::filesystem::path exe();              // the liftshift executable
+// ../shared/fixtures/hives/NAME.xz decompressed at build time, as NAME.
+std::filesystem::path shared_hives();
+std::filesystem::path exe();  // the liftshift executable
 
 std::vector<std::uint8_t> read_bytes(const std::filesystem::path& path);
 std::string read_text(const std::filesystem::path& path);

@@ -4,7 +4,6 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <set>
@@ -31,17 +30,6 @@ bool colour_wanted(FILE* stream) {
   const char* no_colour = std::getenv("NO_COLOR");
   if (no_colour != nullptr && *no_colour != '\0') return false;
   return ::isatty(::fileno(stream)) != 0;
-}
-
-// Writes to the file named by output, or stdout when empty. False on error.
-bool write_output(const std::string& output, const std::string& text) {
-  if (output.empty() || output == "-") {
-    std::cout << text << std::flush;
-    return true;
-  }
-  std::ofstream out(output, std::ios::binary | std::ios::trunc);
-  out << text;
-  return static_cast<bool>(out);
 }
 
 int fail_on_code(const Assessment& assessment, const std::string& fail_on) {
@@ -179,8 +167,8 @@ AssessCommands add_assess_commands(CLI::App& app, AssessArgs& args) {
 int run_inventory(const AssessArgs& args) {
   Inventory inventory = collect(args.paths, collect_options(args));
   std::string text = dump_json(inventory_to_json(inventory));
-  if (!write_output(args.output, text)) {
-    std::cerr << "liftshift: cannot write " << args.output << "\n";
+  if (auto error = write_report_output(args.output, text)) {
+    std::cerr << "liftshift: " << error->message << "\n";
     return kExitUsage;
   }
   return report_failed_sources(inventory.sources) ? kExitUsage : kExitOk;
@@ -242,8 +230,8 @@ int run_assess(const AssessArgs& args) {
     return kExitUsage;
   }
   int code = args.fail_on.empty() ? kExitOk : fail_on_code(all, args.fail_on);
-  if (!write_output(args.output, *text)) {
-    std::cerr << "liftshift: cannot write " << args.output << "\n";
+  if (auto error = write_report_output(args.output, *text)) {
+    std::cerr << "liftshift: " << error->message << "\n";
     return kExitUsage;
   }
   return report_failed_sources(all.sources) ? kExitUsage : code;

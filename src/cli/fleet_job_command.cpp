@@ -1,17 +1,12 @@
 #include "cli/fleet_job_command.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <random>
 #include <sstream>
 
+#include "core/file_writer.hpp"
 #include "core/secret_mask.hpp"
 #include "core/text.hpp"
 #include "emit/fleet_job.hpp"
@@ -34,50 +29,6 @@ Result<std::string> read_file(const std::string& path) {
   text << in.rdbuf();
   if (in.bad()) return make_error("read error");
   return text.str();
-}
-
-// Writes text to path atomically (a temporary file in the same folder, then a
-// link or, with force, a rename), never through a symbolic link. A manifest
-// that carries the store URL is readable by its owner only.
-std::string write_file(const std::string& path, const std::string& text, bool force,
-                       bool private_file) {
-  std::filesystem::path target(path);
-  std::filesystem::path folder = target.has_parent_path() ? target.parent_path() : ".";
-  std::error_code ec;
-  std::filesystem::create_directories(folder, ec);
-  if (ec) return folder.string() + ": cannot create the folder: " + ec.message();
-  struct stat st {};
-  if (::lstat(path.c_str(), &st) == 0) {
-    if (S_ISLNK(st.st_mode)) return path + ": is a symbolic link; refusing to write through it";
-    if (!S_ISREG(st.st_mode)) return path + ": exists and is not a regular file";
-    if (!force) return path + ": exists; use --force to overwrite";
-  }
-  std::string tmp = (folder / ("." + target.filename().string() + ".tmp-" +
-                               std::to_string(std::random_device{}())))
-                        .string();
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-                  private_file ? 0600 : 0644);
-  if (fd < 0) return path + ": cannot create a temporary file: " + std::strerror(errno);
-  std::size_t done = 0;
-  bool ok = true;
-  while (ok && done < text.size()) {
-    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    ok = n > 0;
-    if (ok) done += static_cast<std::size_t>(n);
-  }
-  ok = ::fsync(fd) == 0 && ok;
-  ok = ::close(fd) == 0 && ok;
-  int rc = -1;
-  if (ok) rc = force ? ::rename(tmp.c_str(), path.c_str()) : ::link(tmp.c_str(), path.c_str());
-  int saved = errno;
-  if (!ok || !force || rc != 0) ::unlink(tmp.c_str());
-  if (!ok) return path + ": cannot write: " + std::strerror(saved);
-  if (rc != 0) {
-    return path + (saved == EEXIST ? ": exists; use --force to overwrite"
-                                   : ": cannot write: " + std::string(std::strerror(saved)));
-  }
-  return "";
 }
 
 // The settings the command line gives, or the reasons it cannot be used.
@@ -216,10 +167,12 @@ int run_fleet_job(const FleetJobArgs& args) {
   if (args.output.empty() || args.output == "-") {
     std::cout << manifest << std::flush;
   } else {
-    std::string error =
-        write_file(args.output, manifest, args.force, job->store_url_literal.has_value());
-    if (!error.empty()) {
-      std::cerr << "liftshift: " << error << "\n";
+    // A manifest that carries the store URL is readable by its owner only.
+    const WriteOptions options{.overwrite = args.force,
+                               .mode = job->store_url_literal.has_value() ? 0600u : 0644u};
+    auto written = write_file(args.output, manifest, options);
+    if (!written) {
+      std::cerr << "liftshift: " << written.error().message << "\n";
       return kExitUsage;
     }
   }

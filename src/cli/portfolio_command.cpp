@@ -37,8 +37,8 @@ int run_portfolio(const PortfolioArgs& args) {
     std::cerr << "liftshift: " << text.error().message << "\n";
     return kExitUsage;
   }
-  if (!write_report_output(args.output, *text)) {
-    std::cerr << "liftshift: cannot write " << args.output << "\n";
+  if (auto error = write_report_output(args.output, *text)) {
+    std::cerr << "liftshift: " << error->message << "\n";
     return kExitUsage;
   }
   return kExitOk;

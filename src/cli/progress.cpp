@@ -1,8 +1,9 @@
 #include "cli/progress.hpp"
 
+#include <fmt/format.h>
+
 #include <chrono>
 #include <cmath>
-#include <cstdio>
 
 #include "core/text.hpp"
 
@@ -15,13 +16,8 @@ constexpr const char* kRedraw = "\r\x1b[K";
 constexpr std::size_t kMaxSourceChars = 60;
 
 std::string rate_text(double per_second) {
-  char buf[32];
-  if (per_second >= 1.0 || per_second == 0.0) {
-    std::snprintf(buf, sizeof buf, "%.2f/s", per_second);
-  } else {
-    std::snprintf(buf, sizeof buf, "%.1f/min", per_second * 60.0);
-  }
-  return buf;
+  if (per_second >= 1.0 || per_second == 0.0) return fmt::format("{:.2f}/s", per_second);
+  return fmt::format("{:.1f}/min", per_second * 60.0);
 }
 
 // The end of a long path, which says more than its beginning.
@@ -35,15 +31,9 @@ std::string shortened(const std::string& source) {
 
 std::string format_duration(double seconds) {
   auto s = static_cast<long long>(std::llround(std::max(0.0, seconds)));
-  char buf[32];
-  if (s < 60) {
-    std::snprintf(buf, sizeof buf, "%llds", s);
-  } else if (s < 3600) {
-    std::snprintf(buf, sizeof buf, "%lldm %02llds", s / 60, s % 60);
-  } else {
-    std::snprintf(buf, sizeof buf, "%lldh %02lldm", s / 3600, (s % 3600) / 60);
-  }
-  return buf;
+  if (s < 60) return fmt::format("{}s", s);
+  if (s < 3600) return fmt::format("{}m {:02}s", s / 60, s % 60);
+  return fmt::format("{}h {:02}m", s / 3600, (s % 3600) / 60);
 }
 
 ProgressReporter::ProgressReporter(std::ostream& out, std::size_t total, bool enabled, Clock clock)

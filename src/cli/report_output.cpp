@@ -1,8 +1,8 @@
 #include "cli/report_output.hpp"
 
-#include <fstream>
 #include <iostream>
 
+#include "core/file_writer.hpp"
 #include "emit/report_render.hpp"
 #include "portfolio/portfolio.hpp"
 
@@ -13,15 +13,15 @@ Result<std::string> render_ranked_report(Report report, const std::string& forma
   return render_report(report, format, context);
 }
 
-bool write_report_output(const std::string& output, const std::string& text) {
+std::optional<Error> write_report_output(const std::string& output, const std::string& text) {
   if (output.empty() || output == "-") {
     std::cout << text << std::flush;
-    return static_cast<bool>(std::cout);
+    if (!std::cout) return make_error("cannot write to the standard output");
+    return std::nullopt;
   }
-  std::ofstream out(output, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  return static_cast<bool>(out);
+  auto written = write_file(output, text, WriteOptions{});
+  if (!written) return written.error();
+  return std::nullopt;
 }
 
 }  // namespace liftshift

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstddef>
-#include <istream>
 #include <string>
 #include <vector>
 
@@ -11,12 +10,8 @@
 
 namespace liftshift {
 
-// One source per line; blank lines and lines starting with '#' (after
-// leading blanks) are skipped; surrounding blanks, a CR and a leading UTF-8
-// byte order mark are trimmed.
-std::vector<std::string> parse_source_list(std::istream& in);
-
-// Reads the list from a file, or from stdin for "-".
+// Reads the list (core/source_list.hpp) from a file, or from stdin for "-":
+// its sources, each once, in list order.
 Result<std::vector<std::string>> read_source_list(const std::string& file);
 
 // Worker index of count, 0-based (0 <= index < count) so a Kubernetes

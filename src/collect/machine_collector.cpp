@@ -1,7 +1,8 @@
 #include "collect/machine_collector.hpp"
 
+#include <fmt/format.h>
+
 #include <array>
-#include <cstdio>
 
 #include "collect/parsed_files.hpp"
 #include "core/secret_mask.hpp"
@@ -341,9 +342,7 @@ std::optional<MachineFacts> collect_machine(const Volume& volume, std::vector<Pr
   if (!system) return std::nullopt;
   auto select = system->find("Select");
   std::uint32_t current = select ? system->dword_value(*select, "Current").value_or(1) : 1;
-  char cs[32];
-  std::snprintf(cs, sizeof cs, "ControlSet%03u", current % 1000);
-  m.control_set = cs;
+  m.control_set = fmt::format("ControlSet{:03}", current % 1000);
   std::string root_error;
   (void)system->children(system->root(), &root_error);
   if (!root_error.empty()) {

@@ -1,85 +1,23 @@
+// SHA-256 and base64 from OpenSSL's libcrypto (EVP), not written here.
 #include "core/sha256.hpp"
 
-#include <vector>
+#include <openssl/evp.h>
+
+#include <algorithm>
+#include <stdexcept>
 
 namespace liftshift {
 
-namespace {
-
-constexpr std::array<std::uint32_t, 64> kRound = {
-    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
-
-constexpr std::uint32_t rotr(std::uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
-
-void compress(std::array<std::uint32_t, 8>& h, const std::uint8_t* block) {
-  std::array<std::uint32_t, 64> w{};
-  for (std::size_t i = 0; i < 16; ++i) {
-    w[i] = (std::uint32_t{block[4 * i]} << 24) | (std::uint32_t{block[4 * i + 1]} << 16) |
-           (std::uint32_t{block[4 * i + 2]} << 8) | std::uint32_t{block[4 * i + 3]};
-  }
-  for (std::size_t i = 16; i < 64; ++i) {
-    std::uint32_t s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
-    std::uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
-    w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-  }
-  std::uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
-  for (std::size_t i = 0; i < 64; ++i) {
-    std::uint32_t s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
-    std::uint32_t ch = (e & f) ^ (~e & g);
-    std::uint32_t t1 = hh + s1 + ch + kRound[i] + w[i];
-    std::uint32_t s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
-    std::uint32_t maj = (a & b) ^ (a & c) ^ (b & c);
-    std::uint32_t t2 = s0 + maj;
-    hh = g;
-    g = f;
-    f = e;
-    e = d + t1;
-    d = c;
-    c = b;
-    b = a;
-    a = t1 + t2;
-  }
-  h[0] += a;
-  h[1] += b;
-  h[2] += c;
-  h[3] += d;
-  h[4] += e;
-  h[5] += f;
-  h[6] += g;
-  h[7] += hh;
-}
-
-}  // namespace
-
 std::array<std::uint8_t, 32> sha256(std::string_view data) {
-  std::array<std::uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                                    0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-  // The message, a 0x80 byte, zeros to 56 mod 64, then the bit length (big-endian).
-  std::vector<std::uint8_t> message(data.begin(), data.end());
-  std::uint64_t bits = static_cast<std::uint64_t>(data.size()) * 8;
-  message.push_back(0x80);
-  while (message.size() % 64 != 56) message.push_back(0);
-  for (int shift = 56; shift >= 0; shift -= 8) {
-    message.push_back(static_cast<std::uint8_t>(bits >> shift));
+  std::array<std::uint8_t, 32> digest{};
+  unsigned int size = 0;
+  // EVP_Digest fails only when libcrypto cannot allocate or has no SHA-256
+  // (a broken installation): nothing a caller could carry on with.
+  if (EVP_Digest(data.data(), data.size(), digest.data(), &size, EVP_sha256(), nullptr) != 1 ||
+      size != digest.size()) {
+    throw std::runtime_error("OpenSSL cannot compute SHA-256");
   }
-  for (std::size_t offset = 0; offset < message.size(); offset += 64) {
-    compress(h, message.data() + offset);
-  }
-  std::array<std::uint8_t, 32> out{};
-  for (std::size_t i = 0; i < 8; ++i) {
-    out[4 * i] = static_cast<std::uint8_t>(h[i] >> 24);
-    out[4 * i + 1] = static_cast<std::uint8_t>(h[i] >> 16);
-    out[4 * i + 2] = static_cast<std::uint8_t>(h[i] >> 8);
-    out[4 * i + 3] = static_cast<std::uint8_t>(h[i]);
-  }
-  return out;
+  return digest;
 }
 
 std::string sha256_hex(std::string_view data) {
@@ -93,18 +31,20 @@ std::string sha256_hex(std::string_view data) {
 }
 
 std::string base64(const std::uint8_t* data, std::size_t size) {
-  static constexpr char kAlphabet[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  // EVP_EncodeBlock takes an int length: whole 3-byte groups at a time, so
+  // the pieces join without padding in between.
+  constexpr std::size_t kChunk = 3 * (std::size_t{1} << 20);
   std::string out;
-  for (std::size_t i = 0; i < size; i += 3) {
-    std::uint32_t chunk = std::uint32_t{data[i]} << 16;
-    if (i + 1 < size) chunk |= std::uint32_t{data[i + 1]} << 8;
-    if (i + 2 < size) chunk |= std::uint32_t{data[i + 2]};
-    out += kAlphabet[(chunk >> 18) & 0x3f];
-    out += kAlphabet[(chunk >> 12) & 0x3f];
-    out += i + 1 < size ? kAlphabet[(chunk >> 6) & 0x3f] : '=';
-    out += i + 2 < size ? kAlphabet[chunk & 0x3f] : '=';
-  }
+  out.reserve((size + 2) / 3 * 4);
+  std::size_t done = 0;
+  do {
+    std::size_t n = std::min(kChunk, size - done);
+    std::string piece((n + 2) / 3 * 4 + 1, '\0');  // and EVP_EncodeBlock's NUL
+    int written = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(piece.data()), data + done,
+                                  static_cast<int>(n));
+    out.append(piece.data(), static_cast<std::size_t>(written));
+    done += n;
+  } while (done < size);
   return out;
 }
 

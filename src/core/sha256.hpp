@@ -1,8 +1,11 @@
-// SHA-256 (FIPS 180-4). The HTML report's Content-Security-Policy names its
-// inline script and style by their hashes, so nothing else can run.
+// SHA-256 (FIPS 180-4) and base64, computed by OpenSSL's libcrypto. The HTML
+// report's Content-Security-Policy names its inline script and style by their
+// hashes, so nothing else can run; disk images and SARIF results are
+// identified by them too.
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>

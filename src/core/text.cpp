@@ -6,6 +6,8 @@
 namespace liftshift {
 
 namespace {
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+
 char lower_ascii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 void append_utf8(std::string& out, std::uint32_t cp) {
@@ -105,6 +107,65 @@ std::string utf16le_to_utf8(Bytes data) {
   return out;
 }
 
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
+  if (i >= s.size()) return 0;
+  const auto* u = reinterpret_cast<const unsigned char*>(s.data());
+  unsigned char c = u[i];
+  if (c < 0x80) return 1;
+  // The lead byte gives the length and the range the second byte must be in:
+  // the narrowed ranges are what exclude overlong forms (E0, F0), surrogates
+  // (ED) and code points past U+10FFFF (F4); C0, C1 and F5-FF never lead.
+  std::size_t len = 0;
+  unsigned char lo = 0x80;
+  unsigned char hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) {
+    len = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else {
+    return 0;
+  }
+  if (i + len > s.size()) return 0;
+  if (u[i + 1] < lo || u[i + 1] > hi) return 0;
+  for (std::size_t k = 2; k < len; ++k) {
+    if ((u[i + k] & 0xC0) != 0x80) return 0;
+  }
+  return len;
+}
+
+bool is_valid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t len = utf8_sequence_length(s, i);
+    if (len == 0) return false;
+    i += len;
+  }
+  return true;
+}
+
+std::string to_valid_utf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t len = utf8_sequence_length(s, i);
+    if (len == 0) {
+      out.append(kReplacement);
+      ++i;
+    } else {
+      out.append(s.substr(i, len));
+      i += len;
+    }
+  }
+  return out;
+}
+
 std::string printable(std::string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -112,26 +173,20 @@ std::string printable(std::string_view s) {
   const auto* u = reinterpret_cast<const unsigned char*>(s.data());
   while (i < s.size()) {
     unsigned char c = u[i];
-    if (c < 0x80) {
+    std::size_t len = utf8_sequence_length(s, i);
+    if (len == 1) {
       out.push_back(c < 0x20 || c == 0x7F ? '?' : static_cast<char>(c));
-      ++i;
-      continue;
-    }
-    std::size_t len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    bool valid = len != 0 && i + len <= s.size();
-    for (std::size_t k = 1; valid && k < len; ++k) valid = (u[i + k] & 0xC0) == 0x80;
-    if (valid && c == 0xC2 && u[i + 1] < 0xA0) {
+    } else if (len == 2 && c == 0xC2 && u[i + 1] < 0xA0) {
       // U+0080-U+009F, the C1 controls: some terminals act on them (U+009B
       // starts an escape sequence, as ESC [ does).
       out.push_back('?');
-      i += len;
-    } else if (valid) {
+    } else if (len != 0) {
       out.append(s.substr(i, len));
-      i += len;
     } else {
-      out.append("\xEF\xBF\xBD");
-      ++i;
+      out.append(kReplacement);
+      len = 1;
     }
+    i += len;
   }
   return out;
 }

@@ -3,6 +3,7 @@
 // that matter to the rules (DLLs, assemblies, config keys) are ASCII.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,8 +23,21 @@ std::vector<std::string> split(std::string_view s, char sep);
 // Decodes UTF-16LE to UTF-8; unpaired surrogates become U+FFFD.
 std::string utf16le_to_utf8(Bytes data);
 
-// Replaces control characters (C0, DEL and C1) with "?" and invalid UTF-8 with
-// U+FFFD, so a string is safe to print on a terminal.
+// Strict UTF-8 (RFC 3629): the length of the well-formed sequence that starts
+// at s[i], or 0 when there is none there (a stray continuation byte, an
+// overlong form, a surrogate U+D800-U+DFFF, a code point past U+10FFFF or a
+// sequence cut short). NUL is well-formed: callers that refuse it say so.
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i);
+
+// True when the whole of s is strict UTF-8 (see utf8_sequence_length).
+bool is_valid_utf8(std::string_view s);
+
+// s with every byte that does not start a strict UTF-8 sequence replaced by
+// U+FFFD (one per byte, as a decoder that resynchronises would).
+std::string to_valid_utf8(std::string_view s);
+
+// Replaces control characters (C0, DEL and C1) with "?" and invalid UTF-8
+// (strict, as above) with U+FFFD, so a string is safe to print on a terminal.
 std::string printable(std::string_view s);
 
 // Windows path -> forward slashes, no trailing slash.

@@ -1,6 +1,7 @@
 // Writes generated artifacts under OUT safely: never outside OUT, never
 // through a symbolic link, never over an existing file unless forced, and
-// atomically (a temporary file in the same folder, then a rename or link).
+// atomically (a temporary file in the same folder, then a rename or link):
+// core/file_writer.hpp's OutputFolder, checked for every artifact first.
 #pragma once
 
 #include <filesystem>

@@ -1,7 +1,6 @@
 #include "formats/iis_config.hpp"
 
-#include <charconv>
-
+#include "core/numbers.hpp"
 #include "core/text.hpp"
 #include "formats/format_util.hpp"
 
@@ -52,14 +51,10 @@ IisBinding parse_binding(std::string_view protocol, std::string_view information
   auto parts = split(information, ':');
   if ((b.protocol == "http" || b.protocol == "https") && parts.size() >= 2) {
     b.address = parts[0];
-    int port = 0;
-    std::from_chars(parts[1].data(), parts[1].data() + parts[1].size(), port);
-    b.port = port;
+    b.port = leading_number<int>(parts[1]).value_or(0);
     if (parts.size() >= 3) b.host = parts[2];
   } else if (b.protocol == "net.tcp" && !parts.empty()) {
-    int port = 0;
-    std::from_chars(parts[0].data(), parts[0].data() + parts[0].size(), port);
-    b.port = port;
+    b.port = leading_number<int>(parts[0]).value_or(0);
     b.host = parts.size() > 1 ? parts[1] : "";
   } else {
     b.host = std::string(information);

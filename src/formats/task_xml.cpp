@@ -1,8 +1,8 @@
 #include "formats/task_xml.hpp"
 
-#include <charconv>
-#include <cstdio>
+#include <fmt/format.h>
 
+#include "core/numbers.hpp"
 #include "core/secret_mask.hpp"
 #include "core/text.hpp"
 #include "formats/format_util.hpp"
@@ -20,22 +20,17 @@ std::string text_of(const pugi::xml_node& node) { return trim(node.child_value()
 std::pair<int, int> hour_minute(std::string_view boundary) {
   auto t = boundary.find('T');
   if (t == std::string_view::npos || boundary.size() < t + 6) return {-1, -1};
-  int h = -1;
-  int m = -1;
-  std::from_chars(boundary.data() + t + 1, boundary.data() + t + 3, h);
-  std::from_chars(boundary.data() + t + 4, boundary.data() + t + 6, m);
-  return {h, m};
+  return {leading_number<int>(boundary.substr(t + 1, 2)).value_or(-1),
+          leading_number<int>(boundary.substr(t + 4, 2)).value_or(-1)};
 }
 
 // "PT15M" -> 15, "PT1H" -> 60; 0 when not a whole number of minutes under a day.
 int interval_minutes(std::string_view iso) {
   if (!istarts_with(iso, "PT")) return 0;
-  int n = 0;
-  auto r = std::from_chars(iso.data() + 2, iso.data() + iso.size(), n);
-  if (r.ec != std::errc() || r.ptr == iso.data() + iso.size()) return 0;
-  char unit = *r.ptr;
-  if (unit == 'M') return n;
-  if (unit == 'H') return n * 60;
+  auto n = split_leading_number<int>(iso.substr(2));
+  if (!n || n->rest.empty()) return 0;
+  if (n->rest.front() == 'M') return n->value;
+  if (n->rest.front() == 'H') return n->value * 60;
   return 0;
 }
 
@@ -45,8 +40,7 @@ const char* kDays[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
 void read_trigger(const pugi::xml_node& trigger, TaskInfo& info) {
   std::string_view kind = fmt_util::local_name(trigger.name());
   auto [h, m] = hour_minute(text_of(child(trigger, "StartBoundary")));
-  char hhmm[32] = "";
-  if (h >= 0) std::snprintf(hhmm, sizeof hhmm, "%02d:%02d", h, m);
+  std::string hhmm = h >= 0 ? fmt::format("{:02}:{:02}", h, m) : "";
   int every = interval_minutes(text_of(child(child(trigger, "Repetition"), "Interval")));
   std::string cron;
   std::string readable;

@@ -1,6 +1,7 @@
 // Base image (seed: ".NET Framework and .NET" table and planning step 1;
 // FACTS.md: the images that exist today and their tags).
 #include "core/app_queries.hpp"
+#include "core/numbers.hpp"
 #include "plan/plan_steps.hpp"
 #include "plan/windows_facts.hpp"
 
@@ -12,11 +13,7 @@ constexpr std::string_view kMcr = "mcr.microsoft.com/";
 
 int major_of(const std::string& version) {
   if (version.empty() || version[0] < '0' || version[0] > '9') return 0;
-  try {
-    return std::stoi(version);
-  } catch (...) {
-    return 0;
-  }
+  return leading_number<int>(version).value_or(0);
 }
 
 bool iis_hosted(const AppPlan& plan) {

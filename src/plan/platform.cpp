@@ -1,5 +1,6 @@
 // Windows Server version and isolation mode (seed: planning steps 2 and 3;
 // FACTS.md: host/container compatibility, Kubernetes on Windows).
+#include "core/numbers.hpp"
 #include "plan/plan_steps.hpp"
 #include "plan/windows_facts.hpp"
 
@@ -15,11 +16,7 @@ std::string join(const std::vector<std::string>& items, std::string_view sep) {
 
 int dotnet_major(const Framework& f) {
   if (f.kind != "dotnet" || f.version.empty()) return 0;
-  try {
-    return std::stoi(f.version);
-  } catch (...) {
-    return 0;
-  }
+  return leading_number<int>(f.version).value_or(0);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 // "Apps using third-party frameworks".
 #include <string>
 
+#include "core/numbers.hpp"
 #include "core/text.hpp"
 #include "rules/engine.hpp"
 #include "rules/rule_checks.hpp"
@@ -24,13 +25,7 @@ std::string variant(AppKind kind) {
   return "runtime";
 }
 
-int major_of(const std::string& version) {
-  try {
-    return std::stoi(version);
-  } catch (...) {
-    return 0;
-  }
-}
+int major_of(const std::string& version) { return leading_number<int>(version).value_or(0); }
 
 }  // namespace
 

@@ -3,8 +3,8 @@
 // versions" and "Database applications": what the server itself is. Each rule
 // also says which applications on the server depend on what it found, so a
 // blocker marks those applications and not the unrelated ones.
-#include <charconv>
 
+#include "core/numbers.hpp"
 #include "core/text.hpp"
 #include "rules/engine.hpp"
 #include "rules/rule_checks.hpp"
@@ -40,11 +40,7 @@ Evidence depends_on(const Application& app, std::initializer_list<std::string_vi
   return out;
 }
 
-int build_number(const MachineFacts& m) {
-  int build = 0;
-  std::from_chars(m.build.data(), m.build.data() + m.build.size(), build);
-  return build;
-}
+int build_number(const MachineFacts& m) { return leading_number<int>(m.build).value_or(0); }
 
 bool local_server(std::string_view server, const MachineFacts& m) {
   std::string s = to_lower(trim(server));

@@ -1,10 +1,10 @@
 // VMDK images through libvmdk: a descriptor file with its extent files beside
 // it, or one sparse file with the descriptor embedded. Extent paths come from
 // the image, so they are checked: none may leave the descriptor's folder.
+#include <fmt/format.h>
 #include <libvmdk.h>
 
 #include <array>
-#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <vector>
@@ -56,9 +56,7 @@ class VmdkImage final : public ImageBackend {
       return {};
     }
     if (cid == 0 || cid == 0xffffffffU) return {};  // unset ("ffffffff" is "no content id")
-    std::array<char, 9> hex{};
-    std::snprintf(hex.data(), hex.size(), "%08x", cid);
-    return std::string("vmdk-cid:") + hex.data();
+    return fmt::format("vmdk-cid:{:08x}", cid);
   }
 
  private:

@@ -1,14 +1,12 @@
 #include "store/sql_connection.hpp"
 
-#include <charconv>
+#include "core/numbers.hpp"
 
 namespace liftshift {
 
 long long column_int(const SqlRow& row, std::size_t i) {
   const std::string& text = column_text(row, i);
-  long long value = 0;
-  std::from_chars(text.data(), text.data() + text.size(), value);
-  return value;
+  return leading_number<long long>(text).value_or(0);
 }
 
 }  // namespace liftshift

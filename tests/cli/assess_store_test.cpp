@@ -7,6 +7,7 @@
 #include <future>
 #include <nlohmann/json.hpp>
 
+#include "child_process.hpp"
 #include "store/estate_check.hpp"
 #include "store/store.hpp"
 #include "test_support.hpp"
@@ -187,12 +188,17 @@ TEST(AssessStore, FromListAndShardsSplitTheListDeterministically) {
   ASSERT_TRUE(estate.ok());
   test::expect_estate(*estate, copies, test::sample_baseline());
 
-  // The list from stdin is not tested here (run_liftshift gives /dev/null);
-  // a PATH and a list combine, a source listed twice is assessed once.
+  // A PATH and a list combine, a source listed twice is assessed once.
   auto both = run_liftshift(
       {"assess", "--no-store", "--format", "json", "--from-list", list_file.string(), copies[0]});
   ASSERT_EQ(both.exit_code, 0) << both.err;
   EXPECT_EQ(nlohmann::json::parse(both.out)["sources"].size(), copies.size());
+  // "-" reads the list from stdin.
+  auto from_stdin = test::run_child(
+      {test::exe().string(), "assess", "--no-store", "--format", "json", "--from-list", "-"},
+      {.stdin_text = "# from a pipe\n" + copies[0] + "\n" + copies[1] + "\n"});
+  ASSERT_EQ(from_stdin.status(), 0) << from_stdin.err;
+  EXPECT_EQ(nlohmann::json::parse(from_stdin.out)["sources"].size(), 2u);
 }
 
 TEST(AssessStore, BadListsAndShardsAreUsageErrors) {
@@ -207,6 +213,15 @@ TEST(AssessStore, BadListsAndShardsAreUsageErrors) {
   r = run_liftshift({"assess", "--no-store"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("give a PATH"), std::string::npos) << r.err;
+  // The one source-list parser (core/source_list.hpp) refuses a control
+  // character, naming the file and the line, and prints it harmlessly.
+  auto control = dir.write("control.txt", "/srv/a\n/srv/b\x1b]2;owned\x07\n");
+  r = run_liftshift({"assess", "--no-store", "--from-list", control.string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("control.txt: line 2: invalid UTF-8 or a control character"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.err.find('\x1b'), std::string::npos);
   for (const char* bad : {"3/3", "0/0", "x", "1/2/3"}) {
     r = run_liftshift({"assess", "--no-store", "--shard", bad, test::published_sample().string()});
     EXPECT_EQ(r.exit_code, 2) << bad;
@@ -262,8 +277,9 @@ TEST(AssessStore, ServersAreKnownByMachineGuidAndImagesByTheirOwnIdentifier) {
   auto script = dir.write("guid.hivexsh",
                           "cd \\Microsoft\nadd Cryptography\ncd Cryptography\nsetval 1\n"
                           "MachineGuid\nstring:8E3A1C2B-55D4-4F0E-9C61-0B7D2A9E4F13\ncommit\n");
-  std::string cmd = "hivexsh -w -f '" + script.string() + "' '" + hive.string() + "'";
-  ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  auto hivexsh = test::run_child({"hivexsh", "-w", "-f", script.string(), hive.string()},
+                                 {.merge_output = true});
+  ASSERT_EQ(hivexsh.status(), 0) << hivexsh.out;
 
   auto db = dir.path() / "estate.db";
   auto vhdx = test::fixtures() / "servers" / "appsrv01.vhdx";

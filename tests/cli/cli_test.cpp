@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -126,6 +127,27 @@ TEST(Cli, OutputFileOption) {
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_TRUE(r.out.empty());
   EXPECT_EQ(nlohmann::json::parse(test::read_text(out))["summary"]["apps"], 3);
+}
+
+// -o goes through the one file writer (core/file_writer.hpp): never through a
+// link, and an error says why.
+TEST(Cli, OutputFileIsNeverWrittenThroughALink) {
+  test::TempDir dir;
+  dir.write("victim.txt", "keep\n");
+  std::filesystem::create_symlink(dir.path() / "victim.txt", dir.path() / "report.html");
+  for (const char* format : {"json", "html"}) {
+    auto r = run_liftshift(
+        {"assess", "--format", format, "-o", (dir.path() / "report.html").string(), sample()});
+    EXPECT_EQ(r.exit_code, 2) << format;
+    EXPECT_NE(r.err.find("report.html: is a symbolic link; refusing to write through it"),
+              std::string::npos)
+        << r.err;
+  }
+  EXPECT_EQ(test::read_text(dir.path() / "victim.txt"), "keep\n");
+  auto missing =
+      run_liftshift({"assess", "-o", (dir.path() / "victim.txt" / "below.txt").string(), sample()});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("victim.txt"), std::string::npos) << missing.err;
 }
 
 }  // namespace

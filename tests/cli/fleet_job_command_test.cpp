@@ -91,7 +91,7 @@ TEST(FleetJobCommand, WritesAValidManifestWithoutThePassword) {
   EXPECT_EQ(find_kind(manifest, "ConfigMap")["data"]["sources.txt"].as<std::string>(), kList);
   EXPECT_TRUE(find_kind(manifest, "Secret").IsNull());
   auto v = test::run_validators({out.parent_path()});
-  EXPECT_EQ(v.exit_code, 0) << v.output;
+  EXPECT_EQ(v.exit_code, 0) << v.out;
 
   // Never overwritten without --force.
   auto again = run_liftshift(f.args({"-o", out.string()}));

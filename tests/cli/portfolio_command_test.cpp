@@ -138,7 +138,7 @@ TEST_F(PortfolioCli, HtmlWorksInChromiumAndMatchesTheJson) {
   std::string text = test::read_text(html);
   EXPECT_NE(text.find("<title>liftshift portfolio</title>"), std::string::npos);
   auto r = test::check_html_in_chromium(html, json_path, "portfolio");
-  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_EQ(r.exit_code, 0) << r.out;
   EXPECT_TRUE(fs::exists(test::test_artifacts() / "portfolio.png"));
 }
 

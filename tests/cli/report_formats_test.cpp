@@ -70,9 +70,9 @@ void check_html(const std::vector<std::string>& sources, const std::string& name
   fs::path html = assess_to(dir, name, "html", sources);
   fs::path json_path = assess_to(dir, name, "json", sources);
   auto r = test::check_html_in_chromium(html, json_path, name);
-  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_EQ(r.exit_code, 0) << r.out;
   fs::path png = test::test_artifacts() / (name + ".png");
-  ASSERT_TRUE(fs::exists(png)) << r.output;
+  ASSERT_TRUE(fs::exists(png)) << r.out;
   EXPECT_GT(fs::file_size(png), 20000u) << "a blank screenshot?";
   EXPECT_TRUE(fs::exists(test::test_artifacts() / (name + "-phone.png")));
   EXPECT_TRUE(fs::exists(test::test_artifacts() / (name + ".pdf")));
@@ -98,20 +98,21 @@ TEST(ReportFormatsCli, HtmlCheckFailsOnABrokenPage) {
       "<img src=\"http://127.0.0.1:9/x.png\"><table id=\"apps\"><thead><tr><th>#</th></tr>"
       "</thead><tbody></tbody></table></body></html>");
   auto r = test::check_html_in_chromium(html, json_path, "broken-page");
-  EXPECT_NE(r.exit_code, 0) << r.output;
-  EXPECT_NE(r.output.find("summary apps"), std::string::npos) << r.output;
-  EXPECT_NE(r.output.find("requests left the page: http://127.0.0.1:9/x.png"), std::string::npos)
-      << r.output;
+  EXPECT_NE(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("summary apps"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("requests left the page: http://127.0.0.1:9/x.png"), std::string::npos)
+      << r.out;
 }
 
 // The rule ids of the errors the SARIF Multitool finds in a log.
 std::set<std::string> multitool_errors(const test::TempDir& dir, const fs::path& sarif) {
   fs::path log = dir.path() / "validation.sarif";
-  auto r = test::run_command({test::sarif_multitool().string(), "validate", sarif.string(), "-o",
-                              log.string(), "--log", "ForceOverwrite"});
-  EXPECT_EQ(r.exit_code, 0) << r.output;
+  auto r = test::run_child({test::sarif_multitool().string(), "validate", sarif.string(), "-o",
+                            log.string(), "--log", "ForceOverwrite"},
+                           {.merge_output = true});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
   std::set<std::string> errors;
-  if (!fs::exists(log)) return {"no validation log: " + r.output};
+  if (!fs::exists(log)) return {"no validation log: " + r.out};
   json validation = json::parse(test::read_text(log));
   for (const auto& run : validation["runs"]) {
     for (const auto& result : run.value("results", json::array())) {

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "run_command.hpp"
+#include "child_process.hpp"
 #include "test_support.hpp"
 
 namespace liftshift::test {
@@ -20,12 +20,13 @@ inline std::filesystem::path test_artifacts() {
   return fixtures().parent_path() / "test-artifacts";
 }
 
-// node html_check.js HTML JSON OUT_DIR NAME
-inline CommandResult check_html_in_chromium(const std::filesystem::path& html,
-                                            const std::filesystem::path& json,
-                                            const std::string& name) {
-  return run_command({"node", (validators_dir() / "html_check.js").string(), html.string(),
-                      json.string(), test_artifacts().string(), name});
+// node html_check.js HTML JSON OUT_DIR NAME; its stdout and stderr in out.
+inline ChildResult check_html_in_chromium(const std::filesystem::path& html,
+                                          const std::filesystem::path& json,
+                                          const std::string& name) {
+  return run_child({"node", (validators_dir() / "html_check.js").string(), html.string(),
+                    json.string(), test_artifacts().string(), name},
+                   {.merge_output = true});
 }
 
 // Links each source into a folder under `dir` whose name is long and has no

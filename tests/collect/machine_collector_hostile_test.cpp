@@ -112,17 +112,19 @@ TEST(MachineCollectorHostile, AnUnlistableRootIsAClearProblem) {
 }
 
 TEST(MachineCollectorHostile, AFifoForAHiveIsAProblemNotAWaitForever) {
-  int code = test::in_child(
-      [] {
-        Collected c = hostile_drive("fifo-hive");
-        if (!c.read) return 1;
-        if (c.problems != std::vector<std::string>{"Windows/System32/config/SOFTWARE: "
-                                                   "Windows/System32/config/SOFTWARE: not a "
-                                                   "regular file"})
-          return 2;
-        return c.machine.computer_name == "APPSRV01" ? 0 : 3;
-      },
-      30);
+  int code =
+      test::run_in_child(
+          [] {
+            Collected c = hostile_drive("fifo-hive");
+            if (!c.read) return 1;
+            if (c.problems != std::vector<std::string>{"Windows/System32/config/SOFTWARE: "
+                                                       "Windows/System32/config/SOFTWARE: not a "
+                                                       "regular file"})
+              return 2;
+            return c.machine.computer_name == "APPSRV01" ? 0 : 3;
+          },
+          {.timeout_seconds = 30})
+          .status();
   EXPECT_EQ(code, 0) << (code == -1 ? "collect_machine waited on the FIFO" : "wrong outcome");
 }
 

@@ -103,9 +103,7 @@ TEST(MachineCollector, ListsTheWindows7ServicesWithW3svc) {
   test::TempDir dir;
   auto config = dir.path() / "Windows" / "System32" / "config";
   std::filesystem::create_directories(config);
-  std::string cmd = "xz -dc '" + (test::shared_fixtures() / "hives/regipy-SYSTEM.xz").string() +
-                    "' > '" + (config / "SYSTEM").string() + "'";
-  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  std::filesystem::copy_file(test::shared_hives() / "regipy-SYSTEM", config / "SYSTEM");
   DirectoryVolume drive(dir.path());
   std::vector<Problem> problems;
   auto m = collect_machine(drive, problems);
@@ -123,10 +121,8 @@ TEST(MachineCollector, CorruptedSystemHiveIsAClearProblem) {
   test::TempDir dir;
   auto config = dir.path() / "Windows" / "System32" / "config";
   std::filesystem::create_directories(config);
-  std::string cmd = "xz -dc '" +
-                    (test::shared_fixtures() / "hives/regipy-corrupted_system_hive.xz").string() +
-                    "' > '" + (config / "SYSTEM").string() + "'";
-  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  std::filesystem::copy_file(test::shared_hives() / "regipy-corrupted_system_hive",
+                             config / "SYSTEM");
   DirectoryVolume drive(dir.path());
   std::vector<Problem> problems;
   auto m = collect_machine(drive, problems);

@@ -44,7 +44,7 @@ void check_golden(const std::string& name, const fs::path& sample,
   auto r = test::run_liftshift(args);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto v = test::run_validators({out});
-  EXPECT_EQ(v.exit_code, 0) << v.output;
+  EXPECT_EQ(v.exit_code, 0) << v.out;
 
   fs::path golden = test::source_dir() / "tests" / "golden" / name;
   const char* update = std::getenv("LIFTSHIFT_UPDATE_GOLDEN");

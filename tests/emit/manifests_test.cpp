@@ -26,7 +26,7 @@ void expect_valid(const std::vector<Artifact>& artifacts) {
   test::TempDir dir;
   for (const auto& a : artifacts) dir.write(a.path, a.content);
   auto r = test::run_validators({dir.path()});
-  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_EQ(r.exit_code, 0) << r.out;
 }
 
 TEST(K8sManifests, WebAppDeploymentPinsWindowsNodesUserAndGmsa) {
@@ -128,8 +128,8 @@ TEST(LogMonitorConfig, ValidatorRejectsAnInvalidConfig) {
   test::TempDir dir;
   dir.write("LogMonitorConfig.json", R"({"LogConfig": {"sources": [{"type": "File"}]}})");
   auto r = test::run_validators({dir.path()});
-  EXPECT_EQ(r.exit_code, 1) << r.output;
-  EXPECT_NE(r.output.find("directory"), std::string::npos) << r.output;
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_NE(r.out.find("directory"), std::string::npos) << r.out;
 }
 
 TEST(K8sManifests, ValidatorRejectsABrokenManifest) {
@@ -138,14 +138,14 @@ TEST(K8sManifests, ValidatorRejectsABrokenManifest) {
       "k8s/deployment.yaml",
       "---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\nspec:\n  replicas: two\n");
   auto r = test::run_validators({dir.path()});
-  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_EQ(r.exit_code, 1) << r.out;
 }
 
 TEST(ComposeFile, ValidatorRejectsAnUnknownKey) {
   test::TempDir dir;
   dir.write("compose.yaml", "---\nservices:\n  x:\n    image: a\n    isolaton: process\n");
   auto r = test::run_validators({dir.path()});
-  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_EQ(r.exit_code, 1) << r.out;
 }
 
 TEST(Dockerfile, ValidatorRejectsExecFormAfterTheLogMonitorShell) {
@@ -155,8 +155,8 @@ TEST(Dockerfile, ValidatorRejectsExecFormAfterTheLogMonitorShell) {
             "SHELL [\"C:\\\\LogMonitor\\\\LogMonitor.exe\", \"cmd\", \"/S\", \"/C\"]\nENTRYPOINT "
             "[\"C:\\\\app.exe\"]\n");
   auto r = test::run_validators({dir.path()});
-  EXPECT_EQ(r.exit_code, 1) << r.output;
-  EXPECT_NE(r.output.find("exec form"), std::string::npos) << r.output;
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_NE(r.out.find("exec form"), std::string::npos) << r.out;
 }
 
 TEST(Migration, FillsTheEightPlanningStepsAndTheCommands) {

@@ -8,18 +8,17 @@
 #include <string>
 #include <vector>
 
-#include "run_command.hpp"
+#include "child_process.hpp"
 #include "test_support.hpp"
 
 namespace liftshift::test {
 
-using ValidatorResult = CommandResult;
-
-inline ValidatorResult run_validators(const std::vector<std::filesystem::path>& paths) {
+// Their stdout and stderr together in out.
+inline ChildResult run_validators(const std::vector<std::filesystem::path>& paths) {
   std::filesystem::path script = source_dir() / "tools" / "validators" / "validate.js";
   std::vector<std::string> args{"node", script.string()};
   for (const auto& p : paths) args.push_back(p.string());
-  return run_command(args);
+  return run_child(args, {.merge_output = true});
 }
 
 }  // namespace liftshift::test

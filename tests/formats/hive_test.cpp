@@ -2,26 +2,18 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-
 #include "test_support.hpp"
 
 namespace liftshift {
 namespace {
 
-namespace fs = std::filesystem;
-
 std::vector<std::uint8_t> shared_hive(const std::string& name) {
   return test::read_bytes(test::shared_fixtures() / "hives" / name);
 }
 
-// The regipy hives are shipped xz-compressed; the test decompresses them.
-std::vector<std::uint8_t> xz_hive(const std::string& name, const test::TempDir& dir) {
-  fs::path out = dir.path() / (name + ".hive");
-  std::string cmd = "xz -dc '" + (test::shared_fixtures() / "hives" / name).string() + "' > '" +
-                    out.string() + "'";
-  EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
-  return test::read_bytes(out);
+// The regipy hives, shipped xz-compressed and decompressed by the build.
+std::vector<std::uint8_t> xz_hive(const std::string& name) {
+  return test::read_bytes(test::shared_hives() / name);
 }
 
 TEST(Hive, ReadsTheNt4ServerHives) {
@@ -48,8 +40,7 @@ TEST(Hive, ReadsTheNt4ServerHives) {
 }
 
 TEST(Hive, FindsW3svcInTheWindows7SystemHive) {
-  test::TempDir dir;
-  auto bytes = xz_hive("regipy-SYSTEM.xz", dir);
+  auto bytes = xz_hive("regipy-SYSTEM");
   auto hive = Hive::open(bytes, "SYSTEM");
   ASSERT_TRUE(hive.ok()) << hive.error().message;
   auto w3svc = hive->find("ControlSet001\\Services\\W3SVC");
@@ -65,8 +56,7 @@ TEST(Hive, FindsW3svcInTheWindows7SystemHive) {
 }
 
 TEST(Hive, ReadsTheWindows10AndServer2022Hives) {
-  test::TempDir dir;
-  auto win10 = xz_hive("regipy-SYSTEM_WIN_10_1709.xz", dir);
+  auto win10 = xz_hive("regipy-SYSTEM_WIN_10_1709");
   auto hive = Hive::open(win10, "SYSTEM");
   ASSERT_TRUE(hive.ok()) << hive.error().message;
   auto services = hive->find("ControlSet001\\Services");
@@ -79,12 +69,11 @@ TEST(Hive, ReadsTheWindows10AndServer2022Hives) {
 }
 
 TEST(Hive, ReadsTheUserAndAmcacheHives) {
-  test::TempDir dir;
-  auto ntuser = xz_hive("regipy-NTUSER.DAT.xz", dir);
+  auto ntuser = xz_hive("regipy-NTUSER.DAT");
   auto user = Hive::open(ntuser, "NTUSER.DAT");
   ASSERT_TRUE(user.ok()) << user.error().message;
   EXPECT_TRUE(user->find("Software\\Microsoft\\Windows\\CurrentVersion").has_value());
-  auto amcache_bytes = xz_hive("regipy-amcache.hve.xz", dir);
+  auto amcache_bytes = xz_hive("regipy-amcache.hve");
   auto amcache = Hive::open(amcache_bytes, "Amcache.hve");
   ASSERT_TRUE(amcache.ok()) << amcache.error().message;
   EXPECT_TRUE(amcache->find("Root").has_value());
@@ -101,8 +90,7 @@ TEST(Hive, NamesWithUmlautsAndSpecialCharacters) {
 }
 
 TEST(Hive, CorruptedHiveGivesAClearErrorOrAWarning) {
-  test::TempDir dir;
-  auto bytes = xz_hive("regipy-corrupted_system_hive.xz", dir);
+  auto bytes = xz_hive("regipy-corrupted_system_hive");
   auto hive = Hive::open(bytes, "Windows/System32/config/SYSTEM");
   if (hive.ok()) {
     ASSERT_FALSE(hive->warnings().empty());

@@ -88,7 +88,11 @@ TEST(DirectoryVolumeHostile, UnreadableFilesAreListedAndTheirReadFailsClearly) {
     if (r.error().message != "DirLib.dll: cannot open: Permission denied") return 2;
     return v.read("Contoso.OrderProcessor.exe", 0, 2).ok() ? 0 : 3;
   };
-  EXPECT_EQ(::geteuid() == 0 ? test::in_child(refused, 30, test::kNobody) : refused(), 0);
+  EXPECT_EQ(::geteuid() == 0
+                ? test::run_in_child(refused, {.timeout_seconds = 30, .run_as_uid = test::kNobody})
+                      .status()
+                : refused(),
+            0);
   if (::geteuid() == 0) {
     EXPECT_TRUE(v.read("DirLib.dll", 0, 2).ok()) << "root reads mode 000";
   }
@@ -151,13 +155,16 @@ TEST(DirectoryVolumeHostile, AFifoIsReportedAndReadingItNeverWaits) {
   EXPECT_FALSE(found->is_dir);
   // Opening a FIFO for reading waits for a writer: done in a child, so a
   // regression fails here instead of hanging the test run.
-  int code = test::in_child(
-      [&] {
-        auto r = v.read("Contoso.OrderProcessor.exe.config", 0, 4096);
-        if (r.ok()) return 1;
-        return r.error().message == "Contoso.OrderProcessor.exe.config: not a regular file" ? 0 : 2;
-      },
-      20);
+  int code =
+      test::run_in_child(
+          [&] {
+            auto r = v.read("Contoso.OrderProcessor.exe.config", 0, 4096);
+            if (r.ok()) return 1;
+            return r.error().message == "Contoso.OrderProcessor.exe.config: not a regular file" ? 0
+                                                                                                : 2;
+          },
+          {.timeout_seconds = 20})
+          .status();
   EXPECT_EQ(code, 0) << (code == -1 ? "read() waited on the FIFO" : "wrong outcome");
 }
 

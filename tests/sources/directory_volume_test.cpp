@@ -2,11 +2,11 @@
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 
+#include "child_process.hpp"
 #include "test_support.hpp"
 
 namespace liftshift {
@@ -77,15 +77,9 @@ TEST(DirectoryVolume, ReportsUnreadableFoldersAndGoesOn) {
     EXPECT_EQ(check(), 0);
     return;
   }
-  pid_t pid = ::fork();
-  if (pid == 0) {
-    if (::setgid(65534) != 0 || ::setuid(65534) != 0) ::_exit(10);
-    ::_exit(check());
-  }
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  ASSERT_TRUE(WIFEXITED(status));
-  EXPECT_EQ(WEXITSTATUS(status), 0);
+  auto child = test::run_in_child(check, {.run_as_uid = 65534});
+  ASSERT_TRUE(child.exited_normally()) << child.describe();
+  EXPECT_EQ(child.exit_code, 0);
 }
 
 TEST(DirectoryVolume, StopsAtTheDepthLimit) {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <regex>
+
 #include "image_fixtures.hpp"
 
 namespace liftshift {
@@ -71,6 +73,14 @@ TEST(DiskImage, ARenamedSparseVmdkStillOpens) {
   ASSERT_TRUE(image);
   auto raw = open_ok(images() / "server.raw");
   EXPECT_EQ(*image->read(1024 * 1024, 4096), *raw->read(1024 * 1024, 4096));
+}
+
+// A VMDK is named by its descriptor's CID, eight lower-case hex digits.
+TEST(DiskImage, VmdkIdentifierIsTheContentIdInHex) {
+  auto image = open_ok(images() / "server.vmdk");
+  ASSERT_TRUE(image);
+  EXPECT_TRUE(std::regex_match(image->identifier(), std::regex("vmdk-cid:[0-9a-f]{8}")))
+      << image->identifier();
 }
 
 TEST(DiskImage, VmdkExtentsMayNotLeaveTheDescriptorsFolder) {

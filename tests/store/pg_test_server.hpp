@@ -10,15 +10,17 @@
 
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <string>
+#include <vector>
 
+#include "child_process.hpp"
 #include "test_support.hpp"
 
 namespace liftshift::test {
@@ -115,23 +117,10 @@ class PgTestServer {
   }
 
   // Runs argv with stdout and stderr to log; the exit code.
-  static int run(std::vector<std::string> argv, const std::string& log) {
-    pid_t pid = ::fork();
-    if (pid == 0) {
-      FILE* f = std::fopen(log.c_str(), "w");
-      if (f != nullptr) {
-        ::dup2(::fileno(f), 1);
-        ::dup2(::fileno(f), 2);
-      }
-      std::vector<char*> args;
-      for (auto& a : argv) args.push_back(a.data());
-      args.push_back(nullptr);
-      ::execvp(args[0], args.data());
-      ::_exit(127);
-    }
-    int status = 0;
-    ::waitpid(pid, &status, 0);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+  static int run(const std::vector<std::string>& argv, const std::string& log) {
+    ChildResult r = run_child(argv, {.merge_output = true});
+    std::ofstream(log, std::ios::binary) << r.out;
+    return r.status();
   }
 
   std::unique_ptr<TempDir> dir_;

@@ -5,13 +5,13 @@
 // killed mid-transaction) that leave the previous result intact.
 #include <gtest/gtest.h>
 #include <signal.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <future>
 #include <set>
 
+#include "child_process.hpp"
 #include "emit/report_fixture.hpp"
 #include "pg_test_server.hpp"
 #include "store/pg_connection.hpp"
@@ -407,21 +407,18 @@ TEST_P(StoreContract, AProcessKilledMidTransactionLeavesThePreviousResultIntact)
     ASSERT_NE(store, nullptr);
     ASSERT_TRUE(store->save(estate(), run_info()).ok());
   }
-  pid_t pid = ::fork();
-  if (pid == 0) {
+  auto child = test::run_in_child([&] {
     // What a save does first, then the process dies before COMMIT.
     auto conn =
         GetParam() == "postgres" ? open_pg_connection(url_, "test") : open_sqlite_connection(url_);
-    if (!conn || !(*conn)->begin_write()) ::_exit(3);
+    if (!conn || !(*conn)->begin_write()) return 3;
     (*conn)->query("DELETE FROM findings", {});
     (*conn)->query("DELETE FROM applications", {});
     (*conn)->query("UPDATE sources SET path = 'half-written'", {});
     ::kill(::getpid(), SIGKILL);
-    ::_exit(4);
-  }
-  int status = 0;
-  ASSERT_EQ(::waitpid(pid, &status, 0), pid);
-  ASSERT_TRUE(WIFSIGNALED(status)) << "the child exited with " << WEXITSTATUS(status);
+    return 4;
+  });
+  ASSERT_EQ(child.signal, SIGKILL) << "the child ended: " << child.describe();
 
   auto store = open();
   ASSERT_NE(store, nullptr);
