@@ -92,6 +92,15 @@ std::vector<Application> group_published(ParsedSource& parsed, const std::string
         app.binaries.push_back(b);
       }
     }
+    // Pages other than .svc endpoints: a site (MVC, WebForms), whatever .svc
+    // files it also serves.
+    for (const auto& f : parsed.files) {
+      std::string_view name = file_name(f.path);
+      if (is_under(f.path, root) && is_page(name) && !iends_with(name, ".svc")) {
+        parsed.markers.push_back({"web-content", f.path, "ASP.NET page"});
+        break;
+      }
+    }
     apps.push_back(std::move(app));
   }
   // Configs below a web root (Views/web.config, sub-folder configs) belong to the deepest root.

@@ -48,6 +48,10 @@ struct BinaryFacts {
   std::vector<std::string> member_refs;   // "System.Diagnostics.EventLog::WriteEntry" (capped)
   std::vector<std::string> user_strings;  // #US literals that look like paths/URLs (capped)
   std::string target_framework;  // TargetFrameworkAttribute value, ".NETFramework,Version=v4.7.2"
+  // What the entry method (COR20 EntryPointToken) calls, and the program's own
+  // methods it calls directly: "System.Windows.Forms.Application::Run",
+  // "System.ServiceModel.ServiceHost::.ctor" (newobj). Capped.
+  std::vector<std::string> entry_calls;
   std::vector<std::string> warnings;  // sub-structures that could not be read
 };
 

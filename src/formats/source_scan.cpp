@@ -7,6 +7,7 @@
 
 #include "core/text.hpp"
 #include "formats/connection_string.hpp"
+#include "formats/entry_point_scan.hpp"
 #include "formats/format_util.hpp"
 
 namespace liftshift {
@@ -44,6 +45,9 @@ struct Lexed {
   // Literals that directly follow '(' (blanks between): the candidate first
   // arguments of calls, in text order. Capped: see kMaxArgLiterals.
   std::vector<Literal> args;
+  // Literals that directly follow a single '=' (an assignment): candidate
+  // property values such as ServiceName = "...". Capped like args.
+  std::vector<Literal> assigned;
 };
 
 constexpr std::size_t kMaxArgLiterals = 200000;
@@ -295,6 +299,11 @@ class Lexer {
     while (k > 0 && lit.pos - k < kMaxLookback && is_blank(out_.code[k - 1])) --k;
     if (k > 0 && out_.code[k - 1] == '(' && out_.args.size() < kMaxArgLiterals) {
       out_.args.push_back(std::move(lit));
+    } else if (k > 0 && out_.code[k - 1] == '=' &&
+               (k < 2 ||
+                std::string_view("=!<>").find(out_.code[k - 2]) == std::string_view::npos) &&
+               out_.assigned.size() < kMaxArgLiterals) {
+      out_.assigned.push_back(std::move(lit));
     }
   }
 
@@ -514,6 +523,23 @@ std::string hit_text(std::string_view raw) {
   return t;
 }
 
+// True when the '=' before the literal at pos assigns a ServiceName property
+// (`this.installer.ServiceName = "..."`, VB `.ServiceName = "..."`).
+bool assigns_service_name(std::string_view code, std::size_t pos) {
+  std::size_t k = pos;
+  while (k > 0 && is_blank(code[k - 1])) --k;
+  if (k == 0 || code[k - 1] != '=') return false;
+  --k;
+  while (k > 0 && is_blank(code[k - 1])) --k;
+  constexpr std::string_view kName = "ServiceName";
+  if (k < kName.size()) return false;
+  std::size_t start = k - kName.size();
+  for (std::size_t i = 0; i < kName.size(); ++i) {
+    if (lower(code[start + i]) != lower(kName[i])) return false;
+  }
+  return start == 0 || !is_ident(code[start - 1]);
+}
+
 // Collects hits: one per (category, line), the leftmost match on the line.
 class Scanner {
  public:
@@ -621,6 +647,17 @@ std::vector<SourceHit> scan_source(std::string_view text, const std::string& pat
         out.add(cat::kMsmqAuth, it->line, it->pos, it->value);
       }
     }
+  }
+  // Few hits (capped by scan_entry_point), each located by counting newlines.
+  scan_entry_point(
+      code, vb, [&](std::string_view category, std::size_t pos, std::string_view token) {
+        const auto before = code.substr(0, pos);
+        const int at_line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+        out.add(category, at_line, pos, token);
+      });
+  for (const Literal& lit : lx.assigned) {
+    if (assigns_service_name(code, lit.pos))
+      out.add(cat::kServiceName, lit.line, lit.pos, lit.value);
   }
   return out.take();
 }

@@ -9,7 +9,7 @@ namespace {
 
 Evidence gui_desktop(const Application& app) {
   // A service that happens to reference WinForms still runs without a desktop.
-  if (!service_evidence(app).empty()) return {};
+  if (app.kind == AppKind::kService) return {};
   Evidence why;
   const BinaryFacts* entry = entry_binary(app);
   if (entry != nullptr && !entry->is_dll && entry->subsystem == 2) {
@@ -20,6 +20,7 @@ Evidence gui_desktop(const Application& app) {
       why.push_back(p.path + ": <OutputType>WinExe</OutputType>");
   }
   if (why.empty()) return {};
+  if (app.kind == AppKind::kDesktop) append(why, app.kind_evidence);
   Evidence gui = gui_evidence(app);
   if (gui.empty()) return {};
   append(why, std::move(gui));
