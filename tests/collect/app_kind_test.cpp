@@ -126,5 +126,28 @@ TEST(AppKind, SvcFilesInASiteDoNotMakeItWcf) {
   EXPECT_EQ(app_with_name(inv, "Wcf")->kind, AppKind::kWcf);
 }
 
+// A web.config in a site's sub-folder (an <authorization> fragment beside
+// pages) is part of the site; a sub-folder with its own bin/ is an IIS
+// application of its own.
+TEST(AppKind, AConfigFragmentInASubFolderIsPartOfItsSite) {
+  test::TempDir dir;
+  dir.write("Site/web.config", "<configuration><system.web/></configuration>");
+  dir.write("Site/Default.aspx", "<%@ Page %>");
+  fs::create_directories(dir.path() / "Site" / "bin");
+  dir.write("Site/admin/web.config",
+            "<configuration><system.web><authorization><deny users=\"?\"/></authorization>"
+            "</system.web></configuration>");
+  dir.write("Site/admin/Users.aspx", "<%@ Page %>");
+  dir.write("Site/api/web.config", "<configuration><system.web/></configuration>");
+  dir.write("Site/api/Default.aspx", "<%@ Page %>");
+  fs::create_directories(dir.path() / "Site" / "api" / "bin");
+  Inventory inv = collect({dir.path().string()});
+  ASSERT_EQ(inv.apps.size(), 2u);
+  const Application* site = app_with_name(inv, "Site");
+  ASSERT_NE(site, nullptr);
+  EXPECT_EQ(site->configs.size(), 2u) << "the admin/ fragment is the site's";
+  EXPECT_NE(app_with_name(inv, "api"), nullptr);
+}
+
 }  // namespace
 }  // namespace liftshift
