@@ -83,6 +83,7 @@ struct EndpointFacts {
   std::string binding;  // "netMsmqBinding"
   std::string binding_configuration;
   std::string contract;
+  bool client = false;  // under <client>: an address this program calls, not one it serves
 };
 
 struct KeyValue {
@@ -106,6 +107,7 @@ struct ConfigFacts {
   std::vector<BindingFacts> bindings;
   std::vector<EndpointFacts> endpoints;
   bool has_service_host_activation = false;    // serviceHostingEnvironment / .svc activation
+  std::vector<std::string> base_addresses;     // services/service/host/baseAddresses/add
   std::vector<std::string> log_paths;          // file targets of log4net/NLog/trace listeners
   std::vector<std::string> event_log_sources;  // EventLogTraceListener / log4net EventLogAppender
   std::vector<std::string> drive_paths;        // absolute non-C: drive or UNC paths found in values

@@ -523,6 +523,26 @@ std::string hit_text(std::string_view raw) {
   return t;
 }
 
+// A literal a server listens on: net.tcp://HOST..., or http(s):// on a local
+// or wildcard host ("http://*:8088/", "http://localhost:5000").
+bool is_listen_url(std::string_view v) {
+  if (v.size() > 512) return false;
+  if (istarts_with(v, "net.tcp://")) return v.size() > 10;
+  std::string_view rest;
+  if (istarts_with(v, "http://"))
+    rest = v.substr(7);
+  else if (istarts_with(v, "https://"))
+    rest = v.substr(8);
+  else
+    return false;
+  for (std::string_view host : {"localhost", "127.0.0.1", "*", "+", "0.0.0.0", "[::]"}) {
+    if (istarts_with(rest, host) &&
+        (rest.size() == host.size() || rest[host.size()] == ':' || rest[host.size()] == '/'))
+      return true;
+  }
+  return false;
+}
+
 // True when the '=' before the literal at pos assigns a ServiceName property
 // (`this.installer.ServiceName = "..."`, VB `.ServiceName = "..."`).
 bool assigns_service_name(std::string_view code, std::size_t pos) {
@@ -606,6 +626,7 @@ std::vector<SourceHit> scan_source(std::string_view text, const std::string& pat
       if (folded.find(needles[m]) != std::string::npos)
         out.add(kLiteralMarks[m].category, lit.line, lit.pos, lit.value);
     }
+    if (is_listen_url(lit.value)) out.add(cat::kListenUrl, lit.line, lit.pos, lit.value);
     paths.clear();
     fmt_util::find_foreign_paths(lit.value, paths, 1);
     if (!paths.empty()) out.add(cat::kDrivePath, lit.line, lit.pos, lit.value);

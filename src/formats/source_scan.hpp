@@ -44,9 +44,12 @@ inline constexpr std::string_view kEntryWcfHost = "entry-wcf-host";  // new Serv
 inline constexpr std::string_view kEntryWebHost = "entry-web-host";  // WebHost, Kestrel, OWIN
 // text: the literal assigned to a ServiceName property (ServiceInstaller).
 inline constexpr std::string_view kServiceName = "service-name";
+// text: a literal that is a listening address: net.tcp://..., or http(s)://
+// on localhost, *, +, 0.0.0.0 (what a self-hosted server binds to).
+inline constexpr std::string_view kListenUrl = "listen-url";
 
 // Every category, in the order hits of one line are reported.
-inline constexpr std::array<std::string_view, 26> kAll = {kWinForms,
+inline constexpr std::array<std::string_view, 27> kAll = {kWinForms,
                                                           kWpf,
                                                           kGdi,
                                                           kWts,
@@ -71,7 +74,8 @@ inline constexpr std::array<std::string_view, 26> kAll = {kWinForms,
                                                           kEntryService,
                                                           kEntryWcfHost,
                                                           kEntryWebHost,
-                                                          kServiceName};
+                                                          kServiceName,
+                                                          kListenUrl};
 }  // namespace source_category
 
 // Maximum length of SourceHit::text (bytes, cut on a UTF-8 boundary).

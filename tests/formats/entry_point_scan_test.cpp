@@ -103,5 +103,21 @@ TEST(EntryPointScan, ServiceNameAssignedByTheInstaller) {
             (std::vector<std::string>{"1 service-name VbSvc"}));
 }
 
+// Listening addresses in code: net.tcp URLs, http(s) on local or wildcard hosts.
+TEST(EntryPointScan, ListeningUrlsAreFound) {
+  std::vector<std::string> urls;
+  for (const SourceHit& h : scan_source(R"(var a = new Uri("net.tcp://localhost:8888/Sample");
+var b = "http://*:8088/";
+var c = "http://www.example.com/docs";
+var d = "https://localhost:5001";
+var e = "http://localhostile.example/";
+)",
+                                        "p.cs")) {
+    if (h.category == "listen-url") urls.push_back(h.text);
+  }
+  EXPECT_EQ(urls, (std::vector<std::string>{"net.tcp://localhost:8888/Sample", "http://*:8088/",
+                                            "https://localhost:5001"}));
+}
+
 }  // namespace
 }  // namespace liftshift

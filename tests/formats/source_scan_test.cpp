@@ -30,7 +30,7 @@ std::string fixture(const char* name) {
 }
 
 TEST(SourceScan, CategoryConstants) {
-  EXPECT_EQ(source_category::kAll.size(), 26u);
+  EXPECT_EQ(source_category::kAll.size(), 27u);
   EXPECT_EQ(source_category::kEntryMain, "entry-main");
   EXPECT_EQ(source_category::kServiceName, "service-name");
   EXPECT_EQ(source_category::kMsmqQueue, "msmq-queue");

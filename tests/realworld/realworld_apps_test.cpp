@@ -104,6 +104,7 @@ TEST(RealworldApps, IpcSamplesServersHostWcfThemselves) {
   EXPECT_NE(dockerfile.find("IPCServerNet.exe"), std::string::npos) << dockerfile;
   EXPECT_EQ(dockerfile.find("ServiceMonitor"), std::string::npos) << dockerfile;
   EXPECT_EQ(dockerfile.find("w3svc"), std::string::npos) << dockerfile;
+  EXPECT_NE(dockerfile.find("EXPOSE 8888"), std::string::npos) << "net.tcp://localhost:8888";
   for (const char* client : {"IPCSamples-IPCClient", "IPCSamples-IPCClientMsmq"}) {
     for (const auto& f : std::filesystem::recursive_directory_iterator(out.path() / client)) {
       if (!f.is_regular_file()) continue;
