@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "collect/file_kind.hpp"
@@ -102,6 +103,65 @@ std::set<std::string> references_of(const ProjectFacts& p, const std::vector<Pro
   return seen;
 }
 
+// The folder of the solution that lists the project, or of the nearest .sln
+// above it; nullopt when none.
+std::optional<std::string> solution_dir(const ProjectFacts& p, const ParsedSource& parsed) {
+  for (const auto& s : parsed.solutions) {
+    for (const auto& sp : s.projects) {
+      if (iequals(resolve(s.path, sp.path), p.path)) return std::string(parent_dir(s.path));
+    }
+  }
+  std::optional<std::string> best;
+  for (const auto& f : parsed.files) {  // any .sln, also one that could not be parsed
+    if (!iends_with(f.path, ".sln")) continue;
+    std::string dir(parent_dir(f.path));
+    if (is_under(p.path, dir) && (!best || dir.size() > best->size())) best = dir;
+  }
+  return best;
+}
+
+std::string normalized(const std::string& path) {
+  std::string out = std::filesystem::path(path).lexically_normal().generic_string();
+  while (!out.empty() && out.back() == '/') out.pop_back();
+  return out == "." ? std::string{} : out;
+}
+
+// Where a project's build copies its output (PostBuildEvent, <Copy>), as
+// folders of the source tree; destinations outside it or with macros other
+// than $(SolutionDir) and $(ProjectDir) are left out.
+std::vector<std::string> copy_targets(const ProjectFacts& p, const ParsedSource& parsed) {
+  std::vector<std::string> out;
+  const std::string project_dir(parent_dir(p.path));
+  for (const auto& raw : p.copy_destinations) {
+    std::string d = to_forward_slashes(raw);
+    std::string base = project_dir;
+    constexpr std::string_view kSolutionDir = "$(SolutionDir)";
+    constexpr std::string_view kProjectDir = "$(ProjectDir)";
+    if (istarts_with(d, kSolutionDir)) {
+      auto sln = solution_dir(p, parsed);
+      if (!sln) continue;
+      base = *sln;
+      d = d.substr(kSolutionDir.size());
+    } else if (istarts_with(d, kProjectDir)) {
+      d = d.substr(kProjectDir.size());
+    }
+    if (d.find("$(") != std::string::npos || d.empty() || d[0] == '/' ||
+        (d.size() > 1 && d[1] == ':'))
+      continue;
+    std::string target = normalized(base.empty() ? d : base + "/" + d);
+    if (target.rfind("..", 0) == 0) continue;
+    out.push_back(target);
+  }
+  return out;
+}
+
+// True when the folder is a bin/ folder (or inside one) of the site at root.
+bool into_site_bin(std::string_view folder, std::string_view root) {
+  if (!is_under(folder, root)) return false;
+  std::string rest = "/" + to_lower(folder.substr(root.size()));
+  return rest.find("/bin/") != std::string::npos || iends_with(rest, "/bin");
+}
+
 std::size_t depth(std::string_view path) {
   return static_cast<std::size_t>(std::count(path.begin(), path.end(), '/'));
 }
@@ -146,7 +206,10 @@ std::vector<Application> group_source_tree(ParsedSource& parsed, const std::stri
       bool library_inside = iequals(p->output_type, "Library") &&
                             is_under(parent_dir(p->path), site.root) &&
                             !iequals(parent_dir(p->path), site.root);
-      if (referenced || library_inside) {
+      bool copied_in = false;
+      for (const auto& t : copy_targets(*p, parsed))
+        copied_in = copied_in || into_site_bin(t, site.root);
+      if (referenced || library_inside || copied_in) {
         host = &site;
         break;
       }
@@ -158,6 +221,19 @@ std::vector<Application> group_source_tree(ParsedSource& parsed, const std::stri
     app_projects.push_back(p);
     if (is_web_project(*p))
       sites.push_back({p, std::string(parent_dir(p->path)), references_of(*p, parsed.projects)});
+  }
+  // Libraries whose build copies them into a site's bin/ (plugins) ship in it.
+  for (const auto& p : parsed.projects) {
+    if (is_app_project(p) || is_test_project(p) || p.copy_destinations.empty()) continue;
+    for (const auto& site : sites) {
+      bool copied_in = false;
+      for (const auto& t : copy_targets(p, parsed))
+        copied_in = copied_in || into_site_bin(t, site.root);
+      if (copied_in) {
+        shipped[site.project].push_back(&p);
+        break;
+      }
+    }
   }
   std::vector<Application> apps;
   for (const ProjectFacts* pp : app_projects) {

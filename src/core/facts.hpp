@@ -142,6 +142,10 @@ struct ProjectFacts {
   bool is_web = false;                      // web application/site project
   bool is_wcf = false;                      // WCF service project
   std::vector<std::string> app_data_items;  // Content/None items under App_Data, as written
+  // Where the build copies the output: destinations of copy/xcopy/robocopy in
+  // PostBuildEvent and of <Copy DestinationFolder> in targets, as written
+  // ("$(SolutionDir)Site\bin", "..\Site\bin\").
+  std::vector<std::string> copy_destinations;
   std::vector<std::string> warnings;
 };
 

@@ -82,6 +82,52 @@ TEST(GroupSourceTree, UnreferencedProgramsAndSitesBesideASiteStayApplications) {
   EXPECT_EQ(inv.apps.size(), 3u) << ids(inv);
 }
 
+// A project whose build copies its output into a site's bin/ (a plugin, a
+// tool the site runs) ships in the site.
+TEST(GroupSourceTree, ProjectsCopiedIntoASitesBinShipInsideIt) {
+  test::TempDir dir;
+  dir.write("src/All.sln", R"(Microsoft Visual Studio Solution File, Format Version 12.00
+Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "Site", "Site\Site.csproj", "{1}"
+EndProject
+Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "Worker", "Plugins\Worker\Worker.csproj", "{2}"
+EndProject
+)");
+  dir.write("src/Site/Site.csproj", classic("Library", kWebGuids));
+  dir.write(
+      "src/Plugins/Worker/Worker.csproj",
+      R"(<Project ToolsVersion="4.0" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+  <PropertyGroup><OutputType>Exe</OutputType><TargetFrameworkVersion>v4.8</TargetFrameworkVersion>
+    <PostBuildEvent>xcopy /y /i "$(TargetDir)*.dll" "$(SolutionDir)Site\bin"</PostBuildEvent>
+  </PropertyGroup>
+</Project>)");
+  dir.write(
+      "src/Plugins/Payments/Payments.csproj",
+      R"P(<Project ToolsVersion="4.0" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+  <PropertyGroup><OutputType>Library</OutputType><TargetFrameworkVersion>v4.8</TargetFrameworkVersion></PropertyGroup>
+  <Target Name="AfterBuild"><Copy SourceFiles="$(TargetPath)" DestinationFolder="..\..\Site\bin\Plugins" /></Target>
+</Project>)P");
+  dir.write("src/Plugins/Payments/Gateway.cs", "using System.Messaging;\nclass G { }\n");
+  dir.write(
+      "src/Tools/Report/Report.csproj",
+      R"P(<Project ToolsVersion="4.0" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+  <PropertyGroup><OutputType>Exe</OutputType><TargetFrameworkVersion>v4.8</TargetFrameworkVersion>
+    <PostBuildEvent>copy "$(TargetPath)" "C:\Deploy\bin"</PostBuildEvent>
+  </PropertyGroup>
+</Project>)P");
+  Inventory inv = collect({dir.path().string()});
+  ASSERT_EQ(inv.apps.size(), 2u) << ids(inv);
+  const Application* site = nullptr;
+  for (const auto& a : inv.apps) {
+    if (a.entry == "src/Site/Site.csproj") site = &a;
+  }
+  ASSERT_NE(site, nullptr) << ids(inv);
+  ASSERT_EQ(site->projects.size(), 3u);
+  bool plugin_hit = false;
+  for (const auto& h : site->source_hits)
+    plugin_hit = plugin_hit || h.file == "src/Plugins/Payments/Gateway.cs";
+  EXPECT_TRUE(plugin_hit);
+}
+
 TEST(GroupSourceTree, BuildBenchmarkTestAndSetupProjectsAreNotApplications) {
   test::TempDir dir;
   dir.write("All.sln", "");
