@@ -16,7 +16,7 @@ packages=(
   libmono-system-servicemodel4.0a-cil libmono-system-ldap4.0-cil
   libmono-system-drawing4.0-cil libmono-system-transactions4.0-cil
   libmono-system-enterpriseservices4.0-cil
-  mingw-w64 lld llvm libhivex-bin ntfs-3g attr qemu-utils fdisk
+  mingw-w64 lld llvm libhivex-bin ntfs-3g attr qemu-utils fdisk ewf-tools
   yamllint time
   chromium fonts-dejavu-core
   libpq-dev postgresql

@@ -3,8 +3,11 @@
 #include <cctype>
 
 #include "collect/file_kind.hpp"
+#include "collect/group_apps.hpp"
 #include "core/app_queries.hpp"
 #include "core/text.hpp"
+#include "formats/clr_entry_point.hpp"
+#include "formats/source_scan.hpp"
 
 namespace liftshift {
 
@@ -135,30 +138,146 @@ Framework detect_framework(const Application& app) {
   return {"other", "", ""};
 }
 
-AppKind detect_kind(const Application& app) {
-  bool web_entry = iends_with(app.entry, "web.config");
+// What the entry point does, from the Main method of the entry project's
+// sources (formats/entry_point_scan) or the entry binary's entry method.
+struct EntryRole {
+  bool main_seen = false;
+  Evidence gui, service, wcf_host, web_host;
+};
+
+EntryRole entry_role(const Application& app) {
+  EntryRole role;
+  for (const auto& h : app.source_hits) {
+    // Only the entry project's own folder: a folded library's Main is not the app's.
+    if (!is_under(h.file, app.root)) continue;
+    std::string line = h.file + ":" + std::to_string(h.line) + ": " + h.text;
+    if (h.category == source_category::kEntryMain) role.main_seen = true;
+    if (h.category == source_category::kEntryGui) role.gui.push_back(line);
+    if (h.category == source_category::kEntryService) role.service.push_back(line);
+    if (h.category == source_category::kEntryWcfHost) role.wcf_host.push_back(line);
+    if (h.category == source_category::kEntryWebHost) role.web_host.push_back(line);
+  }
+  if (const BinaryFacts* b = entry_binary(app); b != nullptr && !b->is_dll) {
+    for (const auto& call : b->entry_calls) {
+      role.main_seen = true;
+      std::string line = b->path + ": entry point calls " + call;
+      switch (entry_call_role(call)) {
+        case EntryCallRole::kGui:
+          role.gui.push_back(line);
+          break;
+        case EntryCallRole::kService:
+          role.service.push_back(line);
+          break;
+        case EntryCallRole::kWcfHost:
+          role.wcf_host.push_back(line);
+          break;
+        case EntryCallRole::kWebHost:
+          role.web_host.push_back(line);
+          break;
+        case EntryCallRole::kNone:
+          break;
+      }
+    }
+  }
+  return role;
+}
+
+// Web roots and web projects: IIS-hosted. .svc files in a site do not make
+// it a WCF application; a WCF service project or a folder that serves only
+// .svc endpoints does.
+AppKind web_kind(const Application& app) {
   bool web_project = false;
   bool wcf_project = false;
   for (const auto& p : app.projects) {
     web_project = web_project || p.is_web || iequals(p.sdk, "Microsoft.NET.Sdk.Web");
     wcf_project = wcf_project || p.is_wcf;
   }
-  if (web_entry || web_project || wcf_project) {
-    if (wcf_project || !markers(app, "svc-file").empty()) return AppKind::kWcf;
-    bool pages = false;
-    for (const auto& c : app.configs) {
-      if (c.has_service_model && !c.endpoints.empty() && c.has_service_host_activation)
-        pages = true;
-    }
-    return pages && !web_project ? AppKind::kWcf : AppKind::kWeb;
+  if (!app.projects.empty()) {
+    bool entry_wcf = app.projects.front().is_wcf;
+    return entry_wcf || (wcf_project && !web_project) ? AppKind::kWcf : AppKind::kWeb;
   }
-  if (!service_evidence(app).empty()) return AppKind::kService;
-  if (!wcf_host_evidence(app).empty()) return AppKind::kWcf;
+  if (!markers(app, "web-content").empty()) return AppKind::kWeb;
+  if (!markers(app, "svc-file").empty()) return AppKind::kWcf;
+  for (const auto& c : app.configs) {
+    if (c.has_service_model && !c.endpoints.empty() && c.has_service_host_activation)
+      return AppKind::kWcf;
+  }
+  return AppKind::kWeb;
+}
+
+bool is_web_app(const Application& app) {
+  if (iends_with(app.entry, "web.config")) return true;
+  for (const auto& p : app.projects) {
+    if (p.is_web || p.is_wcf || iequals(p.sdk, "Microsoft.NET.Sdk.Web")) return true;
+  }
+  return false;
+}
+
+AppKind detect_kind(Application& app) {
+  if (is_web_app(app)) return web_kind(app);
+  EntryRole role = entry_role(app);
+  if (!role.wcf_host.empty()) {
+    app.self_host = "wcf";
+  } else if (!role.web_host.empty()) {
+    app.self_host = "web";
+  }
+  if (!role.service.empty()) {
+    app.kind_evidence = role.service;
+    return AppKind::kService;
+  }
+  if (!role.gui.empty()) {
+    app.kind_evidence = role.gui;
+    return AppKind::kDesktop;
+  }
+  if (!role.web_host.empty() && app.framework.kind == "dotnet") {
+    app.kind_evidence = role.web_host;
+    return AppKind::kWeb;
+  }
+  if (!role.wcf_host.empty() || !role.web_host.empty()) {
+    app.kind_evidence = role.wcf_host.empty() ? role.web_host : role.wcf_host;
+    return AppKind::kConsole;
+  }
+  // The entry point said nothing decisive (or was not found): what the
+  // program references.
+  for (const auto& p : app.projects) {
+    if (iequals(p.sdk, "Microsoft.NET.Sdk.Worker")) {
+      app.kind_evidence = {p.path + ": Sdk=\"" + p.sdk + "\""};
+      return AppKind::kService;
+    }
+  }
+  if (!role.main_seen) {
+    if (Evidence svc = service_evidence(app); !svc.empty()) {
+      app.kind_evidence = svc;
+      return AppKind::kService;
+    }
+    if (Evidence wcf = wcf_host_evidence(app); !wcf.empty()) {
+      // An executable that opens a ServiceHost hosts WCF itself.
+      app.self_host = "wcf";
+      app.kind_evidence = wcf;
+    }
+  }
   const BinaryFacts* entry = entry_binary(app);
   bool gui_entry = (entry != nullptr && entry->subsystem == 2);
   for (const auto& p : app.projects) gui_entry = gui_entry || iequals(p.output_type, "WinExe");
-  if (gui_entry && !gui_evidence(app).empty()) return AppKind::kDesktop;
+  if (Evidence gui = gui_evidence(app); gui_entry && !gui.empty()) {
+    app.kind_evidence = gui;
+    return AppKind::kDesktop;
+  }
   return AppKind::kConsole;
+}
+
+// A Windows service's name from its installer (ServiceInstaller.ServiceName).
+// The installer's (ProjectInstaller) assignment wins over the ServiceBase's own.
+std::string installer_service_name(const Application& app) {
+  std::string any;
+  for (const auto& h : app.source_hits) {
+    if (h.category != source_category::kServiceName || !is_under(h.file, app.root) ||
+        h.text.empty())
+      continue;
+    if (icontains(file_name(h.file), "installer")) return h.text;
+    if (any.empty()) any = h.text;
+  }
+  return any;
 }
 
 }  // namespace
@@ -166,6 +285,8 @@ AppKind detect_kind(const Application& app) {
 void profile_app(Application& app) {
   app.framework = detect_framework(app);
   app.kind = detect_kind(app);
+  if (app.kind == AppKind::kService && app.projects.size() > 0)
+    app.service_name = installer_service_name(app);
 }
 
 }  // namespace liftshift

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <set>
 
+#include "collect/app_ids.hpp"
 #include "collect/app_profile.hpp"
 #include "collect/group_apps.hpp"
 #include "collect/machine_collector.hpp"
@@ -80,6 +81,8 @@ void collect_source(const std::string& path, const CollectOptions& options,
                     std::set<std::string>& names, Inventory& inventory) {
   Source source;
   source.path = path;
+  const std::size_t first_app = inventory.apps.size();
+  std::string source_name;
   ProbeResult probe = probe_source(path);
   if (!probe.error.empty()) {
     source.handled = false;
@@ -88,7 +91,8 @@ void collect_source(const std::string& path, const CollectOptions& options,
   } else if (probe.kind == SourceKind::kSystemDrive) {
     source.kind = probe.kind;
     DirectoryVolume volume{fs::path(path)};
-    collect_server(volume, path, source_name_for(path, names), options, inventory, source);
+    source_name = source_name_for(path, names);
+    collect_server(volume, path, source_name, options, inventory, source);
     if (source.machine && !source.machine->machine_guid.empty()) {
       source.identity =
           source_identity(path, {"machine-guid:" + to_lower(source.machine->machine_guid)});
@@ -106,16 +110,19 @@ void collect_source(const std::string& path, const CollectOptions& options,
       source.image_format = opened->format;
       source.partition = opened->chosen;
       source.image_size = opened->image_size;
-      collect_server(*opened->volume, path, source_name_for(path, names), options, inventory,
-                     source);
+      source_name = source_name_for(path, names);
+      collect_server(*opened->volume, path, source_name, options, inventory, source);
       if (opened->read_stats) source.bytes_read = opened->read_stats->bytes.load();
       std::string partition_key =
           opened->partition ? "partition " + std::to_string(opened->partition->index) : "";
       source.identity = source_identity(path, {opened->image_identifier, partition_key});
     }
   } else {
-    collect_folder(path, source_name_for(path, names), options, inventory, source);
+    source_name = source_name_for(path, names);
+    collect_folder(path, source_name, options, inventory, source);
   }
+  bool folder = source.kind == SourceKind::kSourceTree || source.kind == SourceKind::kAppFolder;
+  make_ids_unique(inventory.apps, first_app, source_name, folder);
   if (source.identity.empty()) source.identity = source_identity(path, {});
   inventory.sources.push_back(std::move(source));
 }

@@ -34,7 +34,19 @@ std::vector<std::string> web_roots(const ParsedSource& parsed) {
     }
     if (qualifies) roots.push_back(dir);
   }
-  return roots;
+  // A web.config in a sub-folder of a site (a <location>/<authorization>
+  // fragment, an admin/ area with pages) is part of that site; only a folder
+  // with a bin/ of its own can be an IIS application of its own.
+  std::vector<std::string> out;
+  for (const auto& dir : roots) {
+    bool nested = false;
+    for (const auto& outer : roots) nested = nested || (outer != dir && is_under(dir, outer));
+    bool own_bin = false;
+    std::string bin = dir.empty() ? "bin" : dir + "/bin";
+    for (const auto& f : parsed.folders) own_bin = own_bin || iequals(f.path, bin);
+    if (!nested || own_bin) out.push_back(dir);
+  }
+  return out;
 }
 
 std::string stem(std::string_view path) {
@@ -90,6 +102,15 @@ std::vector<Application> group_published(ParsedSource& parsed, const std::string
     for (const auto& b : parsed.binaries) {
       if (b.is_dll && iequals(parent_dir(b.path), root.empty() ? "bin" : root + "/bin")) {
         app.binaries.push_back(b);
+      }
+    }
+    // Pages other than .svc endpoints: a site (MVC, WebForms), whatever .svc
+    // files it also serves.
+    for (const auto& f : parsed.files) {
+      std::string_view name = file_name(f.path);
+      if (is_under(f.path, root) && is_page(name) && !iends_with(name, ".svc")) {
+        parsed.markers.push_back({"web-content", f.path, "ASP.NET page"});
+        break;
       }
     }
     apps.push_back(std::move(app));

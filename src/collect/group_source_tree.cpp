@@ -1,7 +1,13 @@
 // Source trees: every executable, web or WCF project is an application; the
 // class libraries it references (transitively, through ProjectReference) are
-// folded into it. Test projects are not applications.
+// folded into it. What ships inside a site is part of that site: the projects
+// it references (an Exe among them: a tool in its bin/) and the Library
+// projects under its folder (modules, themes, plugins). Test, build and
+// benchmark projects and installers are not applications.
+#include <algorithm>
 #include <filesystem>
+#include <map>
+#include <optional>
 #include <set>
 
 #include "collect/file_kind.hpp"
@@ -12,18 +18,46 @@ namespace liftshift {
 
 namespace {
 
-bool is_test_project(const ProjectFacts& p) {
-  std::string_view name = file_name(p.path);
-  if (icontains(name, ".Tests.") || icontains(name, ".UnitTests.") || icontains(name, ".Test.")) {
-    return true;
-  }
+bool has_package(const ProjectFacts& p, std::initializer_list<std::string_view> prefixes) {
   for (const auto& pkg : p.packages) {
-    if (iequals(pkg.id, "Microsoft.NET.Test.Sdk") || iequals(pkg.id, "xunit") ||
-        iequals(pkg.id, "NUnit") || iequals(pkg.id, "MSTest.TestFramework")) {
-      return true;
+    for (auto prefix : prefixes) {
+      if (iequals(pkg.id, prefix) || istarts_with(pkg.id, std::string(prefix) + ".")) return true;
+    }
+  }
+  for (const auto& r : p.references) {
+    for (auto prefix : prefixes) {
+      if (iequals(r.name, prefix) || istarts_with(r.name, std::string(prefix) + ".")) return true;
     }
   }
   return false;
+}
+
+bool is_test_project(const ProjectFacts& p) {
+  std::string_view name = file_name(p.path);
+  std::string stem(name.substr(0, name.rfind('.')));
+  if (icontains(name, ".Tests.") || icontains(name, ".UnitTests.") || icontains(name, ".Test.") ||
+      iends_with(stem, "Tests") || iends_with(stem, ".Specs") || iends_with(stem, ".Test")) {
+    return true;
+  }
+  return has_package(
+      p, {"Microsoft.NET.Test.Sdk", "xunit", "NUnit", "nunit.framework", "MSTest.TestFramework",
+          "Microsoft.VisualStudio.QualityTools.UnitTestFramework",
+          "Microsoft.VisualStudio.TestPlatform.TestFramework"});
+}
+
+// Build scripts (Nuke, Cake Frosting, a build/ project), benchmarks and
+// installers or setup tools: they run on a build machine or once at install,
+// never as a workload.
+bool is_tooling_project(const ProjectFacts& p) {
+  if (has_package(p, {"Nuke.Common", "Cake.Frosting", "Cake.Core", "BenchmarkDotNet", "WixSharp",
+                      "Microsoft.Deployment.WindowsInstaller", "WixToolset.Dtf"}))
+    return true;
+  std::string_view name = file_name(p.path);
+  std::string stem(name.substr(0, name.rfind('.')));
+  std::string folder(file_name(parent_dir(p.path)));
+  if (iequals(stem, "_build") || iequals(stem, "build") || iequals(folder, "build")) return true;
+  return icontains(stem, "Benchmark") || istarts_with(stem, "Setup") || iends_with(stem, "Setup") ||
+         iends_with(stem, "Installer") || iends_with(stem, "Bootstrapper");
 }
 
 bool is_app_project(const ProjectFacts& p) {
@@ -46,6 +80,94 @@ std::string project_stem(std::string_view path) {
 
 }  // namespace
 
+namespace {
+
+bool is_web_project(const ProjectFacts& p) {
+  return p.is_web || iequals(p.sdk, "Microsoft.NET.Sdk.Web");
+}
+
+// Every project p references, transitively, by normalised path (lower-case).
+std::set<std::string> references_of(const ProjectFacts& p, const std::vector<ProjectFacts>& all) {
+  std::set<std::string> seen;
+  std::vector<std::string> queue;
+  for (const auto& r : p.project_references) queue.push_back(resolve(p.path, r));
+  while (!queue.empty()) {
+    std::string ref = queue.back();
+    queue.pop_back();
+    if (!seen.insert(to_lower(ref)).second) continue;
+    for (const auto& lib : all) {
+      if (!iequals(lib.path, ref)) continue;
+      for (const auto& r : lib.project_references) queue.push_back(resolve(lib.path, r));
+    }
+  }
+  return seen;
+}
+
+// The folder of the solution that lists the project, or of the nearest .sln
+// above it; nullopt when none.
+std::optional<std::string> solution_dir(const ProjectFacts& p, const ParsedSource& parsed) {
+  for (const auto& s : parsed.solutions) {
+    for (const auto& sp : s.projects) {
+      if (iequals(resolve(s.path, sp.path), p.path)) return std::string(parent_dir(s.path));
+    }
+  }
+  std::optional<std::string> best;
+  for (const auto& f : parsed.files) {  // any .sln, also one that could not be parsed
+    if (!iends_with(f.path, ".sln")) continue;
+    std::string dir(parent_dir(f.path));
+    if (is_under(p.path, dir) && (!best || dir.size() > best->size())) best = dir;
+  }
+  return best;
+}
+
+std::string normalized(const std::string& path) {
+  std::string out = std::filesystem::path(path).lexically_normal().generic_string();
+  while (!out.empty() && out.back() == '/') out.pop_back();
+  return out == "." ? std::string{} : out;
+}
+
+// Where a project's build copies its output (PostBuildEvent, <Copy>), as
+// folders of the source tree; destinations outside it or with macros other
+// than $(SolutionDir) and $(ProjectDir) are left out.
+std::vector<std::string> copy_targets(const ProjectFacts& p, const ParsedSource& parsed) {
+  std::vector<std::string> out;
+  const std::string project_dir(parent_dir(p.path));
+  for (const auto& raw : p.copy_destinations) {
+    std::string d = to_forward_slashes(raw);
+    std::string base = project_dir;
+    constexpr std::string_view kSolutionDir = "$(SolutionDir)";
+    constexpr std::string_view kProjectDir = "$(ProjectDir)";
+    if (istarts_with(d, kSolutionDir)) {
+      auto sln = solution_dir(p, parsed);
+      if (!sln) continue;
+      base = *sln;
+      d = d.substr(kSolutionDir.size());
+    } else if (istarts_with(d, kProjectDir)) {
+      d = d.substr(kProjectDir.size());
+    }
+    if (d.find("$(") != std::string::npos || d.empty() || d[0] == '/' ||
+        (d.size() > 1 && d[1] == ':'))
+      continue;
+    std::string target = normalized(base.empty() ? d : base + "/" + d);
+    if (target.rfind("..", 0) == 0) continue;
+    out.push_back(target);
+  }
+  return out;
+}
+
+// True when the folder is a bin/ folder (or inside one) of the site at root.
+bool into_site_bin(std::string_view folder, std::string_view root) {
+  if (!is_under(folder, root)) return false;
+  std::string rest = "/" + to_lower(folder.substr(root.size()));
+  return rest.find("/bin/") != std::string::npos || iends_with(rest, "/bin");
+}
+
+std::size_t depth(std::string_view path) {
+  return static_cast<std::size_t>(std::count(path.begin(), path.end(), '/'));
+}
+
+}  // namespace
+
 std::vector<Application> group_source_tree(ParsedSource& parsed, const std::string& source_name) {
   // packages.config sits beside its project.
   for (auto& p : parsed.projects) {
@@ -55,19 +177,79 @@ std::vector<Application> group_source_tree(ParsedSource& parsed, const std::stri
       }
     }
   }
-  std::vector<Application> apps;
+  std::vector<const ProjectFacts*> candidates;
   for (const auto& p : parsed.projects) {
-    if (!is_app_project(p) || is_test_project(p)) continue;
+    if (is_app_project(p) && !is_test_project(p) && !is_tooling_project(p))
+      candidates.push_back(&p);
+  }
+  // Sites first, shallowest first: a site folds what it references and the
+  // libraries under its folder, even web-typed ones (modules, themes).
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const ProjectFacts* a, const ProjectFacts* b) {
+                     bool wa = is_web_project(*a);
+                     bool wb = is_web_project(*b);
+                     if (wa != wb) return wa;
+                     return depth(a->path) < depth(b->path);
+                   });
+  struct Site {
+    const ProjectFacts* project;
+    std::string root;
+    std::set<std::string> refs;
+  };
+  std::vector<Site> sites;
+  std::vector<const ProjectFacts*> app_projects;
+  std::map<const ProjectFacts*, std::vector<const ProjectFacts*>> shipped;  // site -> folded
+  for (const ProjectFacts* p : candidates) {
+    const Site* host = nullptr;
+    for (const auto& site : sites) {
+      bool referenced = site.refs.count(to_lower(p->path)) > 0;
+      bool library_inside = iequals(p->output_type, "Library") &&
+                            is_under(parent_dir(p->path), site.root) &&
+                            !iequals(parent_dir(p->path), site.root);
+      bool copied_in = false;
+      for (const auto& t : copy_targets(*p, parsed))
+        copied_in = copied_in || into_site_bin(t, site.root);
+      if (referenced || library_inside || copied_in) {
+        host = &site;
+        break;
+      }
+    }
+    if (host != nullptr) {
+      shipped[host->project].push_back(p);
+      continue;
+    }
+    app_projects.push_back(p);
+    if (is_web_project(*p))
+      sites.push_back({p, std::string(parent_dir(p->path)), references_of(*p, parsed.projects)});
+  }
+  // Libraries whose build copies them into a site's bin/ (plugins) ship in it.
+  for (const auto& p : parsed.projects) {
+    if (is_app_project(p) || is_test_project(p) || p.copy_destinations.empty()) continue;
+    for (const auto& site : sites) {
+      bool copied_in = false;
+      for (const auto& t : copy_targets(p, parsed))
+        copied_in = copied_in || into_site_bin(t, site.root);
+      if (copied_in) {
+        shipped[site.project].push_back(&p);
+        break;
+      }
+    }
+  }
+  std::vector<Application> apps;
+  for (const ProjectFacts* pp : app_projects) {
+    const ProjectFacts& p = *pp;
     Application app;
     app.root = std::string(parent_dir(p.path));
     app.entry = p.path;
     app.name = p.assembly_name.empty() ? project_stem(p.path) : p.assembly_name;
     app.id = source_name + "/" + project_stem(p.path);
     app.projects.push_back(p);
-    // Fold in referenced libraries, transitively.
+    // Fold in referenced projects, transitively, then what ships in a site.
     std::set<std::string> seen{to_lower(p.path)};
     std::vector<std::string> queue;
     for (const auto& r : p.project_references) queue.push_back(resolve(p.path, r));
+    for (const ProjectFacts* s : shipped[pp]) queue.push_back(s->path);
+    std::reverse(queue.begin(), queue.end());
     while (!queue.empty()) {
       std::string ref = queue.back();
       queue.pop_back();
@@ -90,16 +272,27 @@ std::vector<Application> group_source_tree(ParsedSource& parsed, const std::stri
   // Source hits and markers of a referenced library's folder go to the apps using it.
   assign_by_root(parsed, apps);
   for (auto& app : apps) {
-    for (std::size_t i = 1; i < app.projects.size(); ++i) {
-      std::string lib_root(parent_dir(app.projects[i].path));
+    // Each folder once: a library nested in another's folder adds nothing more.
+    std::vector<std::string> lib_roots;
+    for (std::size_t i = 1; i < app.projects.size(); ++i)
+      lib_roots.emplace_back(parent_dir(app.projects[i].path));
+    std::sort(lib_roots.begin(), lib_roots.end(),
+              [](const std::string& a, const std::string& b) { return a.size() < b.size(); });
+    std::vector<std::string> outer;
+    for (const auto& r : lib_roots) {
+      bool inside = is_under(r, app.root);
+      for (const auto& o : outer) inside = inside || is_under(r, o);
+      if (!inside) outer.push_back(r);
+    }
+    for (const auto& lib_root : outer) {
       for (const auto& h : parsed.source_hits) {
-        if (is_under(h.file, lib_root) && !is_under(h.file, app.root)) app.source_hits.push_back(h);
+        if (is_under(h.file, lib_root)) app.source_hits.push_back(h);
       }
     }
   }
   if (apps.empty() && !parsed.projects.empty()) {
     parsed.problems.push_back(
-        {"", "only class library or test projects found: no application to assess"});
+        {"", "only class library, test or build projects found: no application to assess"});
   }
   return apps;
 }

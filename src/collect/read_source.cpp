@@ -211,7 +211,7 @@ ParsedSource read_source(const Volume& volume, const ReadLimits& limits) {
         }
         all.push_back(e);
         if (!e.is_dir && (iends_with(e.path, ".csproj") || iends_with(e.path, ".vbproj") ||
-                          iends_with(e.path, ".sln"))) {
+                          iends_with(e.path, ".sln") || iends_with(e.path, ".xproj"))) {
           out.source_tree = true;
         }
         return true;
@@ -243,6 +243,14 @@ ParsedSource read_source(const Volume& volume, const ReadLimits& limits) {
       continue;
     }
     out.files.push_back(e);
+    if (iends_with(e.path, ".xproj")) {
+      // DNX / .NET Core preview tooling: the project is its project.json.
+      out.problems.push_back(
+          {printable(e.path),
+           "a DNX/.NET Core preview project (.xproj with project.json) is not read: convert it "
+           "to a .csproj with `dotnet migrate` (a .NET Core 2.x SDK) or by opening it in Visual "
+           "Studio 2017, then assess again"});
+    }
     FileKind kind = classify_file(e.path);
     if (kind == FileKind::kMarker) {
       markers.add(marker_for_file(e.path), e.path);

@@ -194,7 +194,14 @@ Evidence gui_evidence(const Application& app) {
 Evidence service_evidence(const Application& app) {
   Evidence out = refs_type(app, "System.ServiceProcess.ServiceBase");
   append(out, imports_function(app, "advapi32.dll", "StartServiceCtrlDispatcher"));
-  append(out, source_hits(app, "servicebase"));
+  // The System.ServiceProcess namespace also holds ServiceController, which
+  // manages a service: only ServiceBase itself shows the program is one.
+  std::set<std::string> files;
+  for (const auto& h : app.source_hits) {
+    if (h.category == "servicebase" && istarts_with(h.text, "ServiceBase") &&
+        files.insert(h.file).second)
+      out.push_back(h.file + ":" + std::to_string(h.line) + ": " + h.text);
+  }
   for (const auto& p : app.projects) {
     if (iequals(p.sdk, "Microsoft.NET.Sdk.Worker"))
       out.push_back(p.path + ": Sdk=\"" + p.sdk + "\"");

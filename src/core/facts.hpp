@@ -48,6 +48,10 @@ struct BinaryFacts {
   std::vector<std::string> member_refs;   // "System.Diagnostics.EventLog::WriteEntry" (capped)
   std::vector<std::string> user_strings;  // #US literals that look like paths/URLs (capped)
   std::string target_framework;  // TargetFrameworkAttribute value, ".NETFramework,Version=v4.7.2"
+  // What the entry method (COR20 EntryPointToken) calls, and the program's own
+  // methods it calls directly: "System.Windows.Forms.Application::Run",
+  // "System.ServiceModel.ServiceHost::.ctor" (newobj). Capped.
+  std::vector<std::string> entry_calls;
   std::vector<std::string> warnings;  // sub-structures that could not be read
 };
 
@@ -79,6 +83,7 @@ struct EndpointFacts {
   std::string binding;  // "netMsmqBinding"
   std::string binding_configuration;
   std::string contract;
+  bool client = false;  // under <client>: an address this program calls, not one it serves
 };
 
 struct KeyValue {
@@ -102,6 +107,7 @@ struct ConfigFacts {
   std::vector<BindingFacts> bindings;
   std::vector<EndpointFacts> endpoints;
   bool has_service_host_activation = false;    // serviceHostingEnvironment / .svc activation
+  std::vector<std::string> base_addresses;     // services/service/host/baseAddresses/add
   std::vector<std::string> log_paths;          // file targets of log4net/NLog/trace listeners
   std::vector<std::string> event_log_sources;  // EventLogTraceListener / log4net EventLogAppender
   std::vector<std::string> drive_paths;        // absolute non-C: drive or UNC paths found in values
@@ -136,6 +142,10 @@ struct ProjectFacts {
   bool is_web = false;                      // web application/site project
   bool is_wcf = false;                      // WCF service project
   std::vector<std::string> app_data_items;  // Content/None items under App_Data, as written
+  // Where the build copies the output: destinations of copy/xcopy/robocopy in
+  // PostBuildEvent and of <Copy DestinationFolder> in targets, as written
+  // ("$(SolutionDir)Site\bin", "..\Site\bin\").
+  std::vector<std::string> copy_destinations;
   std::vector<std::string> warnings;
 };
 

@@ -71,6 +71,9 @@ Application without_parsed_files(const Application& app) {
   out.entry = app.entry;
   out.machine = app.machine;
   out.service = app.service;
+  out.kind_evidence = app.kind_evidence;
+  out.self_host = app.self_host;
+  out.service_name = app.service_name;
   out.iis = app.iis;
   out.task = app.task;
   return out;

@@ -162,6 +162,15 @@ struct Application {
   std::vector<ProjectFacts> projects;
   std::vector<SourceHit> source_hits;
   std::vector<FileMarker> markers;
+  // What the program's entry point showed (collect/app_profile): why kind is
+  // what it is, and whether the program hosts a server itself: "wcf" (it opens
+  // a WCF ServiceHost: a self-hosted WCF program, run as its executable, never
+  // as an IIS site), "web" (Kestrel, OWIN, HttpSelfHost), "" otherwise.
+  std::vector<std::string> kind_evidence;
+  std::string self_host;
+  // Source trees: the service name its installer registers (ServiceInstaller
+  // ServiceName = "..."), when the program is a Windows service.
+  std::string service_name;
   // Server sources only.
   std::shared_ptr<const MachineFacts> machine;  // the server the app was found on
   std::optional<ServiceInfo> service;

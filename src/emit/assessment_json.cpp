@@ -88,6 +88,9 @@ json app_header(const Application& app) {
                     {"account", app.service->account},
                     {"start", app.service->start},
                     {"depends_on", app.service->depends_on}};
+  } else if (!app.service_name.empty()) {
+    // A source tree's service: the name its installer registers.
+    j["service"] = {{"name", app.service_name}};
   }
   if (app.iis) {
     json bindings = json::array();

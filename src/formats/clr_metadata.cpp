@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/text.hpp"
+#include "formats/clr_entry_point.hpp"
 
 namespace liftshift {
 
@@ -236,7 +237,8 @@ std::string cut_utf8(std::string s, std::size_t max) {
 
 class Metadata {
  public:
-  Metadata(Bytes metadata, BinaryFacts& facts) : md_(metadata), facts_(facts) {}
+  Metadata(Bytes metadata, BinaryFacts& facts, const ClrEntryPoint* entry = nullptr)
+      : md_(metadata), facts_(facts), entry_(entry) {}
 
   void run() {
     if (!read_root()) return;
@@ -252,6 +254,7 @@ class Metadata {
     read_member_refs();
     read_pinvokes();
     read_target_framework();
+    if (entry_ != nullptr) read_entry_calls();
   }
 
  private:
@@ -596,6 +599,49 @@ class Metadata {
     }
   }
 
+  // The entry method's calls, and those of the program's own methods it
+  // calls directly (Main often delegates to CreateHostBuilder or Run).
+  void read_entry_calls() {
+    constexpr std::uint32_t kTableShift = 24;
+    if ((entry_->token >> kTableShift) != kMethodDef || !entry_->body_at) return;
+    std::vector<std::uint32_t> methods{entry_->token & 0xFFFFFF};
+    std::unordered_set<std::uint32_t> visited;
+    std::unordered_set<std::string> seen;
+    for (std::size_t m = 0; m < methods.size() && visited.size() < kMaxEntryMethods; ++m) {
+      if (!visited.insert(methods[m]).second) continue;
+      auto def = row(kMethodDef, methods[m]);
+      if (!def || (*def)[0] == 0) continue;
+      auto code = il_method_code(entry_->body_at((*def)[0]));
+      if (!code) {
+        if (m == 0) warn("CLR entry point: the method body could not be read");
+        continue;
+      }
+      for (std::uint32_t token : il_call_tokens(*code)) {
+        std::uint32_t table = token >> kTableShift;
+        std::uint32_t index = token & 0xFFFFFF;
+        if (table == kMethodSpec) {
+          auto spec = row(kMethodSpec, index);
+          if (!spec) continue;
+          auto [t, r] = decode(Coded::MethodDefOrRef, (*spec)[0]);
+          table = t;
+          index = r;
+        }
+        if (table == kMethodDef && m == 0) {
+          methods.push_back(index);  // one level: Main's own helpers
+          continue;
+        }
+        if (table != kMemberRef) continue;
+        auto ref = row(kMemberRef, index);
+        if (!ref) continue;
+        std::string parent = member_parent_name((*ref)[0]);
+        if (parent.empty()) continue;
+        std::string name = parent + "::" + string_at((*ref)[1]);
+        if (facts_.entry_calls.size() < kMaxEntryCalls && seen.insert(name).second)
+          facts_.entry_calls.push_back(std::move(name));
+      }
+    }
+  }
+
   void read_target_framework() {
     for (std::uint32_t i = 1; i <= readable_[kCustomAttribute]; ++i) {
       auto ca = row(kCustomAttribute, i);
@@ -634,6 +680,7 @@ class Metadata {
 
   Bytes md_;
   BinaryFacts& facts_;
+  const ClrEntryPoint* entry_;
   Bytes tables_, strings_, us_, blobs_;
   bool tables_found_ = false;
   std::uint8_t heap_sizes_ = 0;
@@ -651,5 +698,9 @@ bool interesting_user_string(std::string_view s) {
 }
 
 void parse_clr_metadata(Bytes metadata, BinaryFacts& facts) { Metadata(metadata, facts).run(); }
+
+void parse_clr_metadata(Bytes metadata, BinaryFacts& facts, const ClrEntryPoint& entry) {
+  Metadata(metadata, facts, &entry).run();
+}
 
 }  // namespace liftshift

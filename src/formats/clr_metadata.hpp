@@ -3,6 +3,8 @@
 // BinaryFacts; problems become warnings and whatever could be read is kept.
 #pragma once
 
+#include <functional>
+
 #include "core/byte_reader.hpp"
 #include "core/facts.hpp"
 
@@ -18,6 +20,16 @@ inline constexpr std::size_t kMaxUserStringBytes = 512;
 // range the COR20 header's MetaData directory names) into facts.clr_version,
 // assembly_*, type_refs, member_refs, user_strings and target_framework.
 void parse_clr_metadata(Bytes metadata, BinaryFacts& facts);
+
+// The entry point named by the COR20 header, and a way to reach method
+// bodies: body_at(rva) gives the bytes from a method's RVA to the end of its
+// section (empty when unmapped). With it, parse_clr_metadata also fills
+// facts.entry_calls (see formats/clr_entry_point).
+struct ClrEntryPoint {
+  std::uint32_t token = 0;  // a MethodDef token (0x06xxxxxx); 0: none
+  std::function<Bytes(std::uint32_t rva)> body_at;
+};
+void parse_clr_metadata(Bytes metadata, BinaryFacts& facts, const ClrEntryPoint& entry);
 
 // True for #US literals worth reporting: paths, UNC shares, queue names, LDAP
 // and net.msmq URLs.

@@ -265,6 +265,8 @@ class ConfigReader {
 
   void service_model(const pugi::xml_node& n, std::string_view name) {
     if (iequals(name, "serviceHostingEnvironment")) f_.has_service_host_activation = true;
+    if (iequals(name, "add") && attr(n, "baseAddress"))
+      f_.base_addresses.push_back(mask_secret_text(attr_value(n, "baseAddress")));
     if (parent() == kBindings) {
       for (pugi::xml_node b = n.first_child(); b; b = b.next_sibling()) {
         if (b.type() == pugi::node_element && name_is(b, "binding")) binding(name, b);
@@ -272,6 +274,7 @@ class ConfigReader {
     }
     if (iequals(name, "endpoint") && (parent() == kClient || parent() == kService)) {
       EndpointFacts e;
+      e.client = parent() == kClient;
       e.address = mask_secret_text(attr_value(n, "address"));
       e.binding = attr_value(n, "binding");
       e.binding_configuration = attr_value(n, "bindingConfiguration");

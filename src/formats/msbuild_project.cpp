@@ -96,6 +96,43 @@ std::string normalize_framework_version(std::string_view tfv) {
   return "net" + digits;
 }
 
+namespace {
+
+// The destination of each copy, xcopy or robocopy line of a build event:
+// the last argument that is not a switch (robocopy: the second argument).
+std::vector<std::string> copy_command_destinations(std::string_view commands) {
+  std::vector<std::string> out;
+  for (const std::string& raw : split(commands, '\n')) {
+    std::string line = trim(raw);
+    std::vector<std::string> args;
+    for (std::size_t i = 0; i < line.size() && args.size() < 32;) {
+      while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+      if (i >= line.size()) break;
+      std::string arg;
+      if (line[i] == '"') {
+        auto end = line.find('"', i + 1);
+        arg = line.substr(i + 1, end == std::string::npos ? std::string::npos : end - i - 1);
+        i = end == std::string::npos ? line.size() : end + 1;
+      } else {
+        auto end = line.find_first_of(" \t", i);
+        arg = line.substr(i, end == std::string::npos ? std::string::npos : end - i);
+        i = end == std::string::npos ? line.size() : end;
+      }
+      if (!arg.empty() && arg[0] != '/') args.push_back(arg);
+    }
+    if (args.size() < 3) continue;
+    const std::string verb = to_lower(args[0]);
+    if (verb == "robocopy" || verb == "robocopy.exe") {
+      out.push_back(args[2]);
+    } else if (verb == "xcopy" || verb == "copy" || verb == "xcopy.exe") {
+      out.push_back(args.back());
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 Result<ProjectFacts> parse_msbuild_project(std::string_view xml_text, const std::string& path) {
   auto doc = fmt_util::load_xml(xml_text, path);
   if (!doc) return doc.error();
@@ -160,7 +197,15 @@ Result<ProjectFacts> parse_msbuild_project(std::string_view xml_text, const std:
           p = &use_wpf;
         else if (iequals(name, "MyType"))
           p = &my_type;
+        else if (iequals(name, "PostBuildEvent"))
+          for (auto& d : copy_command_destinations(value)) add_unique(f.copy_destinations, d);
         if (p) p->assign(std::move(value), cond);
+      } else if (iequals(name, "Copy") && name_is(up, "Target")) {
+        if (std::string d = attr_value(n, "DestinationFolder"); !d.empty())
+          add_unique(f.copy_destinations, d);
+      } else if (iequals(name, "Exec") && name_is(up, "Target")) {
+        for (auto& d : copy_command_destinations(attr_value(n, "Command")))
+          add_unique(f.copy_destinations, d);
       } else if (name_is(up, "ItemGroup")) {
         const std::string include = attr_value(n, "Include");
         if (iequals(name, "Reference") && !include.empty()) {

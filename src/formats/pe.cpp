@@ -296,7 +296,17 @@ void read_clr(const Image& image, Directory dir, BinaryFacts& facts) {
   } else {
     bytes = bytes.first(md_size);
   }
-  parse_clr_metadata(bytes, facts);
+  std::uint32_t flags = header->u32().value_or(0);
+  constexpr std::uint32_t kNativeEntryPoint = 0x10;  // the token is an RVA of native code
+  ClrEntryPoint entry;
+  entry.token = header->u32().value_or(0);
+  if (flags & kNativeEntryPoint) entry.token = 0;
+  entry.body_at = [&image](std::uint32_t rva) {
+    std::string unused;
+    auto body = image.at(rva, unused);
+    return body ? body->data() : Bytes{};
+  };
+  parse_clr_metadata(bytes, facts, entry);
 }
 
 std::string truncated(const std::string& path, const char* what, std::size_t need,

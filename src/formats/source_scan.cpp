@@ -7,6 +7,7 @@
 
 #include "core/secret_mask.hpp"
 #include "core/text.hpp"
+#include "formats/entry_point_scan.hpp"
 #include "formats/format_util.hpp"
 
 namespace liftshift {
@@ -44,6 +45,9 @@ struct Lexed {
   // Literals that directly follow '(' (blanks between): the candidate first
   // arguments of calls, in text order. Capped: see kMaxArgLiterals.
   std::vector<Literal> args;
+  // Literals that directly follow a single '=' (an assignment): candidate
+  // property values such as ServiceName = "...". Capped like args.
+  std::vector<Literal> assigned;
 };
 
 constexpr std::size_t kMaxArgLiterals = 200000;
@@ -295,6 +299,11 @@ class Lexer {
     while (k > 0 && lit.pos - k < kMaxLookback && is_blank(out_.code[k - 1])) --k;
     if (k > 0 && out_.code[k - 1] == '(' && out_.args.size() < kMaxArgLiterals) {
       out_.args.push_back(std::move(lit));
+    } else if (k > 0 && out_.code[k - 1] == '=' &&
+               (k < 2 ||
+                std::string_view("=!<>").find(out_.code[k - 2]) == std::string_view::npos) &&
+               out_.assigned.size() < kMaxArgLiterals) {
+      out_.assigned.push_back(std::move(lit));
     }
   }
 
@@ -514,6 +523,43 @@ std::string hit_text(std::string_view raw) {
   return t;
 }
 
+// A literal a server listens on: net.tcp://HOST..., or http(s):// on a local
+// or wildcard host ("http://*:8088/", "http://localhost:5000").
+bool is_listen_url(std::string_view v) {
+  if (v.size() > 512) return false;
+  if (istarts_with(v, "net.tcp://")) return v.size() > 10;
+  std::string_view rest;
+  if (istarts_with(v, "http://"))
+    rest = v.substr(7);
+  else if (istarts_with(v, "https://"))
+    rest = v.substr(8);
+  else
+    return false;
+  for (std::string_view host : {"localhost", "127.0.0.1", "*", "+", "0.0.0.0", "[::]"}) {
+    if (istarts_with(rest, host) &&
+        (rest.size() == host.size() || rest[host.size()] == ':' || rest[host.size()] == '/'))
+      return true;
+  }
+  return false;
+}
+
+// True when the '=' before the literal at pos assigns a ServiceName property
+// (`this.installer.ServiceName = "..."`, VB `.ServiceName = "..."`).
+bool assigns_service_name(std::string_view code, std::size_t pos) {
+  std::size_t k = pos;
+  while (k > 0 && is_blank(code[k - 1])) --k;
+  if (k == 0 || code[k - 1] != '=') return false;
+  --k;
+  while (k > 0 && is_blank(code[k - 1])) --k;
+  constexpr std::string_view kName = "ServiceName";
+  if (k < kName.size()) return false;
+  std::size_t start = k - kName.size();
+  for (std::size_t i = 0; i < kName.size(); ++i) {
+    if (lower(code[start + i]) != lower(kName[i])) return false;
+  }
+  return start == 0 || !is_ident(code[start - 1]);
+}
+
 // Collects hits: one per (category, line), the leftmost match on the line.
 class Scanner {
  public:
@@ -580,6 +626,7 @@ std::vector<SourceHit> scan_source(std::string_view text, const std::string& pat
       if (folded.find(needles[m]) != std::string::npos)
         out.add(kLiteralMarks[m].category, lit.line, lit.pos, lit.value);
     }
+    if (is_listen_url(lit.value)) out.add(cat::kListenUrl, lit.line, lit.pos, lit.value);
     paths.clear();
     fmt_util::find_foreign_paths(lit.value, paths, 1);
     if (!paths.empty()) out.add(cat::kDrivePath, lit.line, lit.pos, lit.value);
@@ -621,6 +668,17 @@ std::vector<SourceHit> scan_source(std::string_view text, const std::string& pat
         out.add(cat::kMsmqAuth, it->line, it->pos, it->value);
       }
     }
+  }
+  // Few hits (capped by scan_entry_point), each located by counting newlines.
+  scan_entry_point(
+      code, vb, [&](std::string_view category, std::size_t pos, std::string_view token) {
+        const auto before = code.substr(0, pos);
+        const int at_line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+        out.add(category, at_line, pos, token);
+      });
+  for (const Literal& lit : lx.assigned) {
+    if (assigns_service_name(code, lit.pos))
+      out.add(cat::kServiceName, lit.line, lit.pos, lit.value);
   }
   return out.take();
 }

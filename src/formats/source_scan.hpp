@@ -35,9 +35,21 @@ inline constexpr std::string_view kServiceBase = "servicebase";
 inline constexpr std::string_view kWcfHost = "wcf-host";
 inline constexpr std::string_view kEmbeddedDb = "embedded-db";
 inline constexpr std::string_view kScheduler = "scheduler";
+// The program's entry point (formats/entry_point_scan): the Main declaration
+// and the hosting calls made from it.
+inline constexpr std::string_view kEntryMain = "entry-main";
+inline constexpr std::string_view kEntryGui = "entry-gui";           // Application.Run, new App()
+inline constexpr std::string_view kEntryService = "entry-service";   // ServiceBase.Run, Topshelf
+inline constexpr std::string_view kEntryWcfHost = "entry-wcf-host";  // new ServiceHost(...)
+inline constexpr std::string_view kEntryWebHost = "entry-web-host";  // WebHost, Kestrel, OWIN
+// text: the literal assigned to a ServiceName property (ServiceInstaller).
+inline constexpr std::string_view kServiceName = "service-name";
+// text: a literal that is a listening address: net.tcp://..., or http(s)://
+// on localhost, *, +, 0.0.0.0 (what a self-hosted server binds to).
+inline constexpr std::string_view kListenUrl = "listen-url";
 
 // Every category, in the order hits of one line are reported.
-inline constexpr std::array<std::string_view, 20> kAll = {kWinForms,
+inline constexpr std::array<std::string_view, 27> kAll = {kWinForms,
                                                           kWpf,
                                                           kGdi,
                                                           kWts,
@@ -56,7 +68,14 @@ inline constexpr std::array<std::string_view, 20> kAll = {kWinForms,
                                                           kServiceBase,
                                                           kWcfHost,
                                                           kEmbeddedDb,
-                                                          kScheduler};
+                                                          kScheduler,
+                                                          kEntryMain,
+                                                          kEntryGui,
+                                                          kEntryService,
+                                                          kEntryWcfHost,
+                                                          kEntryWebHost,
+                                                          kServiceName,
+                                                          kListenUrl};
 }  // namespace source_category
 
 // Maximum length of SourceHit::text (bytes, cut on a UTF-8 boundary).

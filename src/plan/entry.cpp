@@ -83,8 +83,10 @@ void plan_iis(const AppAssessment& a, AppPlan& plan) {
 void plan_service(const AppAssessment& a, AppPlan& plan) {
   const Application& app = a.app;
   plan.entry_kind = EntryKind::kService;
-  plan.service_name = app.service ? app.service->name : strip_exe(base_name(plan.app_exe));
-  if (!app.service) {
+  plan.service_name = app.service                 ? app.service->name
+                      : !app.service_name.empty() ? app.service_name
+                                                  : strip_exe(base_name(plan.app_exe));
+  if (!app.service && app.service_name.empty()) {
     plan.warnings.push_back(
         "the service name '" + plan.service_name +
         "' comes from the executable's name: check it against ServiceBase.ServiceName");

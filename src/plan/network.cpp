@@ -60,6 +60,8 @@ void plan_network(const AppAssessment& a, AppPlan& plan) {
       add_port(plan, 808, "net-tcp", "WCF net.tcp");
   } else if (dotnet_web) {
     add_port(plan, 8080, "http", "HTTP (ASP.NET Core images listen on 8080)");
+  } else {
+    plan_self_host_ports(a, plan);
   }
   plan.web = plan.entry_kind == EntryKind::kIis || dotnet_web;
   if (app.iis) {

@@ -20,16 +20,17 @@ void decide(AppPlan& plan, std::string topic, std::string choice, std::string re
 
 void plan_blockers(const AppAssessment& a, AppPlan& plan);  // blockers.cpp
 void plan_platform(const AppAssessment& a, const PlanOptions& options,
-                   AppPlan& plan);                          // platform.cpp
-void plan_image(const AppAssessment& a, AppPlan& plan);     // image.cpp
-void plan_build(const AppAssessment& a, AppPlan& plan);     // build.cpp
-void plan_entry(const AppAssessment& a, AppPlan& plan);     // entry.cpp
-void plan_logging(const AppAssessment& a, AppPlan& plan);   // logging.cpp
-void plan_storage(const AppAssessment& a, AppPlan& plan);   // storage.cpp
-void plan_config(const AppAssessment& a, AppPlan& plan);    // config.cpp
-void plan_features(const AppAssessment& a, AppPlan& plan);  // network.cpp
-void plan_network(const AppAssessment& a, AppPlan& plan);   // network.cpp
-void plan_fixes(const AppAssessment& a, AppPlan& plan);     // fixes.cpp
+                   AppPlan& plan);                                 // platform.cpp
+void plan_image(const AppAssessment& a, AppPlan& plan);            // image.cpp
+void plan_build(const AppAssessment& a, AppPlan& plan);            // build.cpp
+void plan_entry(const AppAssessment& a, AppPlan& plan);            // entry.cpp
+void plan_logging(const AppAssessment& a, AppPlan& plan);          // logging.cpp
+void plan_storage(const AppAssessment& a, AppPlan& plan);          // storage.cpp
+void plan_config(const AppAssessment& a, AppPlan& plan);           // config.cpp
+void plan_features(const AppAssessment& a, AppPlan& plan);         // network.cpp
+void plan_network(const AppAssessment& a, AppPlan& plan);          // network.cpp
+void plan_self_host_ports(const AppAssessment& a, AppPlan& plan);  // self_host_ports.cpp
+void plan_fixes(const AppAssessment& a, AppPlan& plan);            // fixes.cpp
 
 // Names (names.cpp).
 std::string safe_folder_name(std::string_view app_id);

@@ -8,7 +8,7 @@ namespace liftshift {
 
 Evidence check_gui_desktop(const Application& app, RuleResults& /*results*/) {
   // A service that happens to reference WinForms still runs without a desktop.
-  if (!service_evidence(app).empty()) return {};
+  if (app.kind == AppKind::kService) return {};
   Evidence why;
   const BinaryFacts* entry = entry_binary(app);
   if (entry != nullptr && !entry->is_dll && entry->subsystem == 2) {
@@ -19,6 +19,7 @@ Evidence check_gui_desktop(const Application& app, RuleResults& /*results*/) {
       why.push_back(p.path + ": <OutputType>WinExe</OutputType>");
   }
   if (why.empty()) return {};
+  if (app.kind == AppKind::kDesktop) append(why, app.kind_evidence);
   Evidence gui = gui_evidence(app);
   if (gui.empty()) return {};
   append(why, std::move(gui));

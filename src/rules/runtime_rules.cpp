@@ -16,6 +16,11 @@ const char* start_mode(int start) {
 
 Evidence check_background_service(const Application& app, RuleResults& /*results*/) {
   Evidence out;
+  // A program that only manages a service (ServiceController) is not one.
+  if (!app.service && app.kind != AppKind::kService) return out;
+  append(out, app.kind_evidence);
+  if (!app.service_name.empty())
+    out.push_back("its installer names the service " + app.service_name);
   if (app.service) {
     out.push_back("registered service " + app.service->name + " (" +
                   start_mode(app.service->start) + ", runs as " + app.service->account +

@@ -52,6 +52,18 @@ Result<std::unique_ptr<DiskImage>> DiskImage::open(const fs::path& path) {
     backend = open_raw_image(path);
   } else if (magic == "QCOW2") {
     return make_error(name + ": QCOW2 images are not read; convert with qemu-img convert -O vhdx");
+  } else if (magic == "EWF" || magic == "EWF (logical)") {
+    return make_error(name + ": " +
+                      (magic == "EWF" ? "EWF (E01) forensic images are not read; convert to raw "
+                                        "with ewfexport -f raw (ewf-tools), or mount it with "
+                                        "ewfmount and give the raw image it shows"
+                                      : "EWF logical evidence files (L01) hold files, not a "
+                                        "disk; export the files and give their folder"));
+  } else if (magic == "split raw") {
+    std::string base = name.substr(0, name.size() - 4);
+    return make_error(name + ": a split raw image (" + base + ".001, " + base +
+                      ".002, ...) is not read segment by segment; join the segments first (cat " +
+                      base + ".0?? > " + base + ".img) and give the joined image");
   } else {
     return make_error(name + ": not a disk image (no VHD, VHDX, VMDK, MBR, GPT or NTFS signature)");
   }

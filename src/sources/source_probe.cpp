@@ -42,6 +42,15 @@ std::size_t read_at(const fs::path& path, std::uint64_t offset, std::array<char,
   return done;
 }
 
+// The first segment of a split raw image (disk.001 or disk.raw.001, with
+// disk.002 beside it), as dd | split, FTK Imager and others write them.
+bool is_split_segment(const fs::path& path) {
+  std::string name = path.filename().string();
+  if (name.size() < 5 || name.compare(name.size() - 4, 4, ".001") != 0) return false;
+  std::error_code ec;
+  return fs::exists(path.parent_path() / (name.substr(0, name.size() - 4) + ".002"), ec);
+}
+
 std::string disk_format(const fs::path& path, std::uint64_t size) {
   std::array<char, 1024> head{};
   const std::size_t n = read_at(path, 0, head, head.size());
@@ -50,6 +59,10 @@ std::string disk_format(const fs::path& path, std::uint64_t size) {
   if (has_at(head, n, 0, "KDMV") || has_at(head, n, 0, "# Disk DescriptorFile")) return "VMDK";
   if (has_at(head, n, 0, "conectix")) return "VHD";
   if (has_at(head, n, 0, "QFI\xfb")) return "QCOW2";
+  if (has_at(head, n, 0, std::string_view("EVF\x09\x0d\x0a\xff\x00", 8))) return "EWF";
+  if (has_at(head, n, 0, std::string_view("EVF2\x0d\x0a\x81\x00", 8))) return "EWF";
+  if (has_at(head, n, 0, std::string_view("LVF\x09\x0d\x0a\xff\x00", 8))) return "EWF (logical)";
+  if (is_split_segment(path)) return "split raw";
   if (size >= 512) {
     std::array<char, 1024> tail{};
     if (read_at(path, size - 512, tail, 512) == 512 && has_at(tail, 512, 0, "conectix"))

@@ -88,6 +88,21 @@ TEST(Config, WebConfigSystemWeb) {
   EXPECT_EQ(f.supported_runtimes, Strings{});
 }
 
+TEST(Config, ServiceBaseAddressesAndClientEndpoints) {
+  ConfigFacts f = parse_ok(R"(<configuration><system.serviceModel>
+  <services><service name="S"><host><baseAddresses>
+    <add baseAddress="net.tcp://localhost:8888/SampleServer" />
+  </baseAddresses></host>
+  <endpoint address="" binding="netTcpBinding" contract="I" /></service></services>
+  <client><endpoint address="net.tcp://srv:8888/SampleServer" binding="netTcpBinding" contract="I" /></client>
+</system.serviceModel></configuration>)",
+                           "App.config");
+  EXPECT_EQ(f.base_addresses, std::vector<std::string>{"net.tcp://localhost:8888/SampleServer"});
+  ASSERT_EQ(f.endpoints.size(), 2u);
+  EXPECT_FALSE(f.endpoints[0].client);
+  EXPECT_TRUE(f.endpoints[1].client);
+}
+
 TEST(Config, WebConfigServiceModel) {
   const ConfigFacts f = parse_ok(fixture("web.config"));
   EXPECT_TRUE(f.has_service_model);

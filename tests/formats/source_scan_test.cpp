@@ -30,7 +30,9 @@ std::string fixture(const char* name) {
 }
 
 TEST(SourceScan, CategoryConstants) {
-  EXPECT_EQ(source_category::kAll.size(), 20u);
+  EXPECT_EQ(source_category::kAll.size(), 27u);
+  EXPECT_EQ(source_category::kEntryMain, "entry-main");
+  EXPECT_EQ(source_category::kServiceName, "service-name");
   EXPECT_EQ(source_category::kMsmqQueue, "msmq-queue");
   EXPECT_EQ(source_category::kDrivePath, "drive-path");
   EXPECT_EQ(source_category::kWindowsIdentity, "windows-identity");

@@ -51,7 +51,12 @@ const nlohmann::json& app_named(const nlohmann::json& assessment, const std::str
   static const nlohmann::json none = nlohmann::json::object();
   const nlohmann::json* found = nullptr;
   int count = 0;
-  for (const auto& a : assessment.value("apps", nlohmann::json::array())) {
+  // Iterate the document itself (value() would copy it, and found would dangle).
+  if (!assessment.contains("apps") || !assessment["apps"].is_array()) {
+    ADD_FAILURE() << "the assessment has no apps";
+    return none;
+  }
+  for (const auto& a : assessment["apps"]) {
     if (a.value("name", "") == name) {
       ++count;
       if (found == nullptr) found = &a;

@@ -27,11 +27,24 @@ TEST(GuiDesktopRule, FiresOnAGuiEntryThatShowsWindows) {
 TEST(GuiDesktopRule, QuietForConsoleAndForServicesBuiltAsWinExe) {
   EXPECT_FALSE(fires("gui-desktop", console_app()));
   Application service = winforms_app();
+  service.kind = AppKind::kService;
   service.binaries[0].type_refs.push_back("System.ServiceProcess.ServiceBase");
   EXPECT_FALSE(fires("gui-desktop", service));
   Application winexe_without_windows = console_app();
   winexe_without_windows.binaries[0].subsystem = 2;  // hidden background exe
   EXPECT_FALSE(fires("gui-desktop", winexe_without_windows));
+}
+
+// A WinForms program that manages a service (ServiceController) is a desktop
+// program: the blocker stands, with what its entry point does.
+TEST(GuiDesktopRule, FiresForADesktopProgramThatManagesAService) {
+  Application manager = winforms_app();
+  manager.kind = AppKind::kDesktop;
+  manager.kind_evidence = {"Tool.exe: entry point calls System.Windows.Forms.Application::Run"};
+  manager.binaries[0].type_refs.push_back("System.ServiceProcess.ServiceController");
+  auto e = joined(evidence_of("gui-desktop", manager));
+  EXPECT_NE(e.find("entry point calls System.Windows.Forms.Application::Run"), std::string::npos)
+      << e;
 }
 
 TEST(GuiDesktopRule, FiresOnANativeWindowProgram) {

@@ -10,15 +10,39 @@ using test::rulefx::evidence_of;
 using test::rulefx::fires;
 using test::rulefx::joined;
 
-TEST(BackgroundServiceRule, FiresOnServiceBaseAndServiceDispatcher) {
+// The kind (collect/app_profile, from the entry point) says what is a
+// service; the rule gives the evidence of that.
+TEST(BackgroundServiceRule, FiresForServicesWithTheirServiceBaseAndServiceDispatcher) {
   EXPECT_FALSE(fires("background-service", console_app()));
   Application app = console_app();
+  app.kind = AppKind::kService;
+  app.kind_evidence = {"Tool.exe: entry point calls System.ServiceProcess.ServiceBase::Run"};
   app.binaries[0].type_refs.push_back("System.ServiceProcess.ServiceBase");
   EXPECT_EQ(evidence_of("background-service", app),
-            Evidence{"Tool.exe: uses type System.ServiceProcess.ServiceBase"});
+            (Evidence{"Tool.exe: entry point calls System.ServiceProcess.ServiceBase::Run",
+                      "Tool.exe: uses type System.ServiceProcess.ServiceBase"}));
   Application native = console_app();
+  native.kind = AppKind::kService;
   native.binaries[0].imports.push_back({"ADVAPI32.dll", {"StartServiceCtrlDispatcherW"}});
-  EXPECT_TRUE(fires("background-service", native));
+  EXPECT_NE(joined(evidence_of("background-service", native)).find("StartServiceCtrlDispatcherW"),
+            std::string::npos);
+}
+
+TEST(BackgroundServiceRule, QuietForAProgramThatOnlyManagesAService) {
+  Application manager = console_app();
+  manager.kind = AppKind::kDesktop;
+  manager.binaries[0].type_refs.push_back("System.ServiceProcess.ServiceController");
+  manager.source_hits.push_back({"servicebase", "ServiceHelper.cs", 5, "System.ServiceProcess"});
+  EXPECT_FALSE(fires("background-service", manager));
+}
+
+TEST(BackgroundServiceRule, NamesTheServiceItsInstallerRegisters) {
+  Application app = console_app();
+  app.kind = AppKind::kService;
+  app.service_name = "Contoso-Orders";
+  EXPECT_NE(joined(evidence_of("background-service", app))
+                .find("its installer names the service Contoso-Orders"),
+            std::string::npos);
 }
 
 TEST(ScheduledTaskRule, FiresOnSchedulerLibrariesAndTaskKind) {

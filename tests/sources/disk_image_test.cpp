@@ -124,6 +124,13 @@ TEST(DiskImage, WhatIsNotAnImageIsRefused) {
             "notes.txt: not a disk image (no VHD, VHDX, VMDK, MBR, GPT or NTFS signature)");
   EXPECT_EQ(open_error(images() / "disk.qcow2"),
             "disk.qcow2: QCOW2 images are not read; convert with qemu-img convert -O vhdx");
+  EXPECT_EQ(open_error(images() / "disk.E01"),
+            "disk.E01: EWF (E01) forensic images are not read; convert to raw with ewfexport -f "
+            "raw (ewf-tools), or mount it with ewfmount and give the raw image it shows");
+  EXPECT_EQ(open_error(images() / "split.001"),
+            "split.001: a split raw image (split.001, split.002, ...) is not read segment by "
+            "segment; join the segments first (cat split.0?? > split.img) and give the joined "
+            "image");
   EXPECT_EQ(open_error(images() / "drive"), "drive: not a regular file");
   EXPECT_EQ(open_error(images() / "missing.vhdx"), "missing.vhdx: no such file");
 }

@@ -1,0 +1,153 @@
+// An application's kind from what its entry point does: the entry method of
+// a published executable (assemblies built by mcs, tests/fixtures/pe) or the
+// Main of a source tree's entry project.
+#include <gtest/gtest.h>
+
+#include "collect/collect.hpp"
+#include "test_support.hpp"
+
+namespace liftshift {
+namespace {
+
+namespace fs = std::filesystem;
+
+const Application* app_with_name(const Inventory& inv, std::string_view name) {
+  for (const auto& a : inv.apps) {
+    if (a.name == name) return &a;
+  }
+  ADD_FAILURE() << "no application " << name;
+  return nullptr;
+}
+
+// A published folder holding copies of the named fixtures, each in its own folder.
+Inventory published(const test::TempDir& dir, std::initializer_list<const char*> exes) {
+  for (const char* exe : exes) {
+    fs::create_directories(dir.path() / exe);
+    fs::copy_file(test::fixtures() / "pe" / exe, dir.path() / exe / exe);
+  }
+  return collect({dir.path().string()});
+}
+
+TEST(AppKind, PublishedProgramsAreJudgedByTheirEntryPoint) {
+  test::TempDir dir;
+  Inventory inv = published(
+      dir, {"ServiceManager.exe", "WcfSelfHost.exe", "DelegatingService.exe", "WinFormsApp.exe"});
+  const Application* manager = app_with_name(inv, "ServiceManager");
+  ASSERT_NE(manager, nullptr);
+  EXPECT_EQ(manager->kind, AppKind::kDesktop) << "ServiceController manages a service";
+  const Application* wcf = app_with_name(inv, "WcfSelfHost");
+  ASSERT_NE(wcf, nullptr);
+  EXPECT_EQ(wcf->kind, AppKind::kConsole) << "a self-hosted WCF program is not IIS-hosted";
+  EXPECT_EQ(wcf->self_host, "wcf");
+  ASSERT_FALSE(wcf->kind_evidence.empty());
+  EXPECT_NE(wcf->kind_evidence[0].find("System.ServiceModel.ServiceHost::.ctor"),
+            std::string::npos);
+  const Application* svc = app_with_name(inv, "DelegatingService");
+  ASSERT_NE(svc, nullptr);
+  EXPECT_EQ(svc->kind, AppKind::kService);
+  const Application* gui = app_with_name(inv, "WinFormsApp");
+  ASSERT_NE(gui, nullptr);
+  EXPECT_EQ(gui->kind, AppKind::kDesktop);
+}
+
+// A source tree of programs in the shapes of real projects.
+void write_exe_project(const test::TempDir& dir, const std::string& name, const char* output,
+                       const std::string& program) {
+  dir.write(
+      name + "/" + name + ".csproj",
+      std::string(
+          R"(<Project ToolsVersion="4.0" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+  <PropertyGroup><OutputType>)") +
+          output +
+          R"(</OutputType><TargetFrameworkVersion>v4.5</TargetFrameworkVersion></PropertyGroup>
+  <ItemGroup><Reference Include="System.ServiceProcess" /><Reference Include="System.ServiceModel" /></ItemGroup>
+</Project>)");
+  dir.write(name + "/Program.cs", program);
+}
+
+TEST(AppKind, SourceProgramsAreJudgedByTheirMain) {
+  test::TempDir dir;
+  dir.write("All.sln", "");
+  write_exe_project(dir, "Manager", "WinExe", R"(using System.ServiceProcess;
+using System.Windows.Forms;
+static class Program {
+  static void Main() { Application.Run(new MainForm()); }
+}
+class MainForm : Form { ServiceController c = new ServiceController("Svc"); }
+)");
+  write_exe_project(dir, "Server", "Exe", R"(using System.ServiceModel;
+static class Program {
+  static void Main() { var h = new ServiceHost(typeof(Impl)); h.Open(); System.Console.ReadLine(); }
+}
+)");
+  write_exe_project(dir, "Client", "Exe", R"(using System.ServiceModel;
+[ServiceContract] interface IEcho { }
+static class Program {
+  static void Main() { var c = ChannelFactory<IEcho>.CreateChannel(null, null); }
+}
+)");
+  write_exe_project(dir, "Topshelf", "Exe", R"(using Topshelf;
+public static class Program { public static void Main() { HostFactory.Run(x => { }); } }
+)");
+  write_exe_project(dir, "Svc", "Exe", R"(using System.ServiceProcess;
+static class Program { static void Main() { ServiceBase.Run(new ServiceBase[] { new Worker() }); } }
+class Worker : ServiceBase { }
+)");
+  dir.write("Svc/ProjectInstaller.Designer.cs",
+            "partial class ProjectInstaller { void Init() { this.installer.ServiceName = "
+            "\"Contoso-Worker\"; } }\n");
+  Inventory inv = collect({dir.path().string()});
+  ASSERT_EQ(inv.apps.size(), 5u);
+  EXPECT_EQ(app_with_name(inv, "Manager")->kind, AppKind::kDesktop);
+  EXPECT_EQ(app_with_name(inv, "Server")->kind, AppKind::kConsole);
+  EXPECT_EQ(app_with_name(inv, "Server")->self_host, "wcf");
+  EXPECT_EQ(app_with_name(inv, "Client")->kind, AppKind::kConsole);
+  EXPECT_EQ(app_with_name(inv, "Client")->self_host, "");
+  EXPECT_EQ(app_with_name(inv, "Topshelf")->kind, AppKind::kService);
+  const Application* svc = app_with_name(inv, "Svc");
+  EXPECT_EQ(svc->kind, AppKind::kService);
+  EXPECT_EQ(svc->service_name, "Contoso-Worker");
+}
+
+// .svc endpoints inside an MVC or WebForms site do not make it a WCF
+// application; a folder that serves only .svc endpoints is one.
+TEST(AppKind, SvcFilesInASiteDoNotMakeItWcf) {
+  test::TempDir dir;
+  dir.write("Site/web.config", "<configuration><system.web/></configuration>");
+  dir.write("Site/Default.aspx", "<%@ Page %>");
+  dir.write("Site/Services/Api.svc", "<%@ ServiceHost Service=\"Api\" %>");
+  fs::create_directories(dir.path() / "Site" / "bin");
+  dir.write("Wcf/web.config", "<configuration><system.serviceModel/></configuration>");
+  dir.write("Wcf/Orders.svc", "<%@ ServiceHost Service=\"Orders\" %>");
+  fs::create_directories(dir.path() / "Wcf" / "bin");
+  Inventory inv = collect({dir.path().string()});
+  ASSERT_EQ(inv.apps.size(), 2u);
+  EXPECT_EQ(app_with_name(inv, "Site")->kind, AppKind::kWeb);
+  EXPECT_EQ(app_with_name(inv, "Wcf")->kind, AppKind::kWcf);
+}
+
+// A web.config in a site's sub-folder (an <authorization> fragment beside
+// pages) is part of the site; a sub-folder with its own bin/ is an IIS
+// application of its own.
+TEST(AppKind, AConfigFragmentInASubFolderIsPartOfItsSite) {
+  test::TempDir dir;
+  dir.write("Site/web.config", "<configuration><system.web/></configuration>");
+  dir.write("Site/Default.aspx", "<%@ Page %>");
+  fs::create_directories(dir.path() / "Site" / "bin");
+  dir.write("Site/admin/web.config",
+            "<configuration><system.web><authorization><deny users=\"?\"/></authorization>"
+            "</system.web></configuration>");
+  dir.write("Site/admin/Users.aspx", "<%@ Page %>");
+  dir.write("Site/api/web.config", "<configuration><system.web/></configuration>");
+  dir.write("Site/api/Default.aspx", "<%@ Page %>");
+  fs::create_directories(dir.path() / "Site" / "api" / "bin");
+  Inventory inv = collect({dir.path().string()});
+  ASSERT_EQ(inv.apps.size(), 2u);
+  const Application* site = app_with_name(inv, "Site");
+  ASSERT_NE(site, nullptr);
+  EXPECT_EQ(site->configs.size(), 2u) << "the admin/ fragment is the site's";
+  EXPECT_NE(app_with_name(inv, "api"), nullptr);
+}
+
+}  // namespace
+}  // namespace liftshift
