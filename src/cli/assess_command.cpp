@@ -10,6 +10,7 @@
 #include <set>
 
 #include "cli/assessment_accumulator.hpp"
+#include "cli/fail_on.hpp"
 #include "cli/progress.hpp"
 #include "cli/report_output.hpp"
 #include "cli/source_list.hpp"
@@ -43,14 +44,6 @@ bool write_output(const std::string& output, const std::string& text) {
   std::ofstream out(output, std::ios::binary | std::ios::trunc);
   out << text;
   return static_cast<bool>(out);
-}
-
-int fail_on_code(const Assessment& assessment, const std::string& fail_on) {
-  for (const auto& a : assessment.apps) {
-    if (fail_on == "blocker" && a.verdict == Verdict::kNotACandidate) return kExitFailOn;
-    if (fail_on == "change" && a.verdict != Verdict::kReady) return kExitFailOn;
-  }
-  return kExitOk;
 }
 
 // Reports every source that could not be read; true when there was one.
@@ -244,7 +237,9 @@ int run_assess(const AssessArgs& args) {
     std::cerr << "liftshift: " << text.error().message << "\n";
     return kExitUsage;
   }
-  int code = args.fail_on.empty() ? kExitOk : fail_on_code(all->assessment, args.fail_on);
+  int code = args.fail_on.empty()
+                 ? kExitOk
+                 : (fails_on(all->assessment, args.fail_on) ? kExitFailOn : kExitOk);
   if (!write_output(args.output, *text)) {
     std::cerr << "liftshift: cannot write " << args.output << "\n";
     return kExitUsage;

@@ -15,7 +15,10 @@ namespace liftshift {
 enum class SourceKind { kSourceTree, kAppFolder, kSystemDrive, kDiskImage, kUnknown };
 enum class AppKind { kWeb, kWcf, kService, kTask, kConsole, kDesktop };
 enum class Severity { kInfo, kChange, kBlocker };
-enum class Verdict { kReady, kReadyWithChanges, kNotACandidate };
+// kUnknown: the application's content was not on the source (a site whose
+// folder, a service whose program is missing), so it was not assessed; it is
+// never ready. Declared last: it ranks after every assessed verdict.
+enum class Verdict { kReady, kReadyWithChanges, kNotACandidate, kUnknown };
 
 std::string to_string(SourceKind kind);
 std::string to_string(AppKind kind);
@@ -23,8 +26,8 @@ std::string to_string(Severity severity);
 std::string to_string(Verdict verdict);
 
 // Counts one application of verdict `v` into any tally with the members
-// ready, ready_with_changes and not_a_candidate (the JSON summary, the
-// report summary).
+// ready, ready_with_changes, not_a_candidate and unknown (the JSON summary,
+// the report summary).
 template <class Counts>
 void count_verdict(Counts& counts, Verdict v) {
   switch (v) {
@@ -36,6 +39,9 @@ void count_verdict(Counts& counts, Verdict v) {
       break;
     case Verdict::kNotACandidate:
       ++counts.not_a_candidate;
+      break;
+    case Verdict::kUnknown:
+      ++counts.unknown;
       break;
   }
 }
@@ -167,6 +173,9 @@ struct Application {
   std::optional<ServiceInfo> service;
   std::optional<IisInfo> iis;
   std::optional<TaskInfo> task;
+  // Why the application's own content could not be assessed ("site 'Shop'
+  // serves D:\\Sites\\Shop, which is not on this volume"); "" when it was read.
+  std::string not_assessed;
 };
 
 struct Source {

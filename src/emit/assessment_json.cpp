@@ -164,7 +164,8 @@ json assessment_to_json(const Assessment& assessment) {
             {{"apps", s.apps},
              {"ready", s.ready},
              {"ready-with-changes", s.ready_with_changes},
-             {"not-a-candidate", s.not_a_candidate}}},
+             {"not-a-candidate", s.not_a_candidate},
+             {"unknown", s.unknown}}},
            {"problems", problems_json(*assessment.inventory)}};
   if (!machine.is_null()) out["machine"] = machine;
   return out;

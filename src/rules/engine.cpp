@@ -18,6 +18,7 @@ const RuleRegistry& rule_registry() {
     register_messaging_rules(r);
     register_web_rules(r);
     register_runtime_rules(r);
+    register_coverage_rules(r);
     return r;
   }();
   return registry;
@@ -49,6 +50,12 @@ Verdict verdict_for(const std::vector<Finding>& findings) {
     if (f.severity == Severity::kBlocker) return Verdict::kNotACandidate;
     if (f.severity == Severity::kChange) v = Verdict::kReadyWithChanges;
   }
+  return v;
+}
+
+Verdict verdict_for(const Application& app, const std::vector<Finding>& findings) {
+  Verdict v = verdict_for(findings);
+  if (!app.not_assessed.empty() && v != Verdict::kNotACandidate) return Verdict::kUnknown;
   return v;
 }
 
@@ -103,7 +110,7 @@ Assessment assess(const Inventory& inventory) {
     // Blockers first, then changes, then information; catalogue order within each.
     std::stable_sort(a.findings.begin(), a.findings.end(),
                      [](const Finding& x, const Finding& y) { return x.severity > y.severity; });
-    a.verdict = verdict_for(a.findings);
+    a.verdict = verdict_for(app, a.findings);
     out.apps.push_back(std::move(a));
   }
   return out;

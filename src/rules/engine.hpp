@@ -34,6 +34,9 @@ std::optional<Finding> run_rule(const std::string& id, const Application& app);
 Assessment assess(const Inventory& inventory);
 
 Verdict verdict_for(const std::vector<Finding>& findings);
+// The verdict of one application: unknown when its content was not assessed
+// (Application::not_assessed), unless a blocker is known anyway.
+Verdict verdict_for(const Application& app, const std::vector<Finding>& findings);
 
 // Registration functions, one per rule family (called by rule_registry()).
 void register_desktop_rules(RuleRegistry& registry);
@@ -43,6 +46,7 @@ void register_framework_rules(RuleRegistry& registry);
 void register_messaging_rules(RuleRegistry& registry);
 void register_web_rules(RuleRegistry& registry);
 void register_runtime_rules(RuleRegistry& registry);
+void register_coverage_rules(RuleRegistry& registry);
 void register_machine_rules(MachineRuleRegistry& registry);
 
 }  // namespace liftshift
