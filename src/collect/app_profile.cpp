@@ -123,16 +123,60 @@ const BinaryFacts* newest_clr_binary(const Application& app) {
   return best;
 }
 
-Framework detect_framework(const Application& app) {
-  for (const auto& p : app.projects) {
-    for (const auto& tfm : p.target_frameworks) {
-      Framework f = framework_from_tfm(tfm);
-      if (!f.kind.empty()) {
-        f.evidence = p.path + ": target framework " + tfm;
-        return f;
+// A project's framework: its only target, or of several (TargetFrameworks)
+// the .NET Framework one, which is what a Windows container lifts as is;
+// every target is reported.
+Framework project_framework(const ProjectFacts& p) {
+  const std::string from =
+      p.target_frameworks_from.empty() ? "" : " (from " + p.target_frameworks_from + ")";
+  Framework best;
+  std::string chosen;
+  for (const auto& tfm : p.target_frameworks) {
+    Framework f = framework_from_tfm(tfm);
+    if (f.kind.empty() || (!best.kind.empty() && (best.kind == "netfx" || f.kind != "netfx")))
+      continue;
+    best = f;
+    chosen = tfm;
+    best.evidence = p.path + ": target framework " + tfm + from;
+  }
+  if (!best.kind.empty() && p.target_frameworks.size() > 1) {
+    best.targets = p.target_frameworks;
+    std::string all;
+    for (const auto& t : p.target_frameworks) all += (all.empty() ? "" : ";") + t;
+    best.evidence = p.path + ": target frameworks " + all + from + " (" + chosen + " is planned" +
+                    (best.kind == "netfx" ? ": the .NET Framework one" : "") + ")";
+  }
+  return best;
+}
+
+// A published .NET (Core) app: App.runtimeconfig.json names the shared
+// framework the host loads (App.exe is then the native apphost, App.dll the
+// managed code).
+Framework runtime_config_framework(const Application& app) {
+  for (const auto& rc : app.runtime_configs) {
+    for (const auto& fw : rc.frameworks) {
+      if (!istarts_with(fw.name, "Microsoft.")) continue;
+      std::string v = fw.version;
+      if (auto dot = v.find('.'); dot != std::string::npos) {
+        auto second = v.find('.', dot + 1);
+        if (second != std::string::npos) v = v.substr(0, second);
       }
+      std::string host = iends_with(app.entry, ".exe") ? "; " + app.entry + " is its apphost" : "";
+      return {"dotnet", v, rc.path + ": " + fw.name + " " + fw.version + host, {}};
+    }
+    if (Framework f = framework_from_tfm(rc.tfm); f.kind == "dotnet") {
+      f.evidence = rc.path + ": tfm " + rc.tfm;
+      return f;
     }
   }
+  return {};
+}
+
+Framework detect_framework(const Application& app) {
+  for (const auto& p : app.projects) {
+    if (Framework f = project_framework(p); !f.kind.empty()) return f;
+  }
+  if (Framework f = runtime_config_framework(app); !f.kind.empty()) return f;
   const BinaryFacts* host = host_binary(app);
   auto from_binary = [](const BinaryFacts& b) {
     Framework f = framework_from_target_attribute(b.target_framework);

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "collect/app_profile.hpp"
+#include "collect/build_files.hpp"
 #include "collect/file_kind.hpp"
 #include "collect/group_apps.hpp"
 #include "collect/machine_collector.hpp"
@@ -29,6 +30,7 @@ class FolderReader {
     ParsedSource parsed = read_source(sub, limits_);
     std::vector<Application> found = group_published(parsed, folder);
     assign_by_root(parsed, found);
+    attach_runtime_configs(parsed, found);
     for (auto& app : found) {
       rebase(app, folder);
       profile_app(app);
@@ -46,6 +48,7 @@ class FolderReader {
     app.entry = join(folder, app.entry);
     for (auto& b : app.binaries) b.path = join(folder, b.path);
     for (auto& c : app.configs) c.path = join(folder, c.path);
+    for (auto& r : app.runtime_configs) r.path = join(folder, r.path);
     for (auto& h : app.source_hits) h.file = join(folder, h.file);
     for (auto& m : app.markers) m.path = join(folder, m.path);
   }

@@ -126,7 +126,10 @@ struct ProjectFacts {
   std::string sdk;          // "Microsoft.NET.Sdk.Web"
   std::string output_type;  // "Exe", "WinExe", "Library"
   std::string assembly_name;
-  std::vector<std::string> target_frameworks;   // normalized: "net472", "net8.0", "net8.0-windows"
+  std::vector<std::string> target_frameworks;  // normalized: "net472", "net8.0", "net8.0-windows"
+  // Where the target frameworks were set when not in the project itself: the
+  // Directory.Build.props/.targets it imports ("" = the project).
+  std::string target_frameworks_from;
   std::vector<AssemblyRef> references;          // <Reference Include="System.Messaging" />
   std::vector<PackageRef> packages;             // PackageReference + packages.config
   std::vector<std::string> project_references;  // relative paths as written
@@ -137,6 +140,14 @@ struct ProjectFacts {
   bool is_wcf = false;                      // WCF service project
   std::vector<std::string> app_data_items;  // Content/None items under App_Data, as written
   std::vector<std::string> warnings;
+};
+
+// A published .NET (Core) app's App.runtimeconfig.json: the shared
+// frameworks it runs on ("Microsoft.NETCore.App" 8.0.0, "Microsoft.AspNetCore.App"...).
+struct RuntimeConfigFacts {
+  std::string path;
+  std::string tfm;                      // runtimeOptions.tfm, "net8.0" ("" when absent)
+  std::vector<AssemblyRef> frameworks;  // name + version
 };
 
 struct SolutionProject {

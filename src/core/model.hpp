@@ -47,9 +47,18 @@ void count_verdict(Counts& counts, Verdict v) {
 }
 
 struct Framework {
+  // Constructors rather than an aggregate, so {kind, version, evidence}
+  // still reads well without naming the rarely set targets.
+  Framework() = default;
+  Framework(std::string k, std::string v, std::string e, std::vector<std::string> t = {})
+      : kind(std::move(k)), version(std::move(v)), evidence(std::move(e)), targets(std::move(t)) {}
+
   std::string kind;      // "netfx", "dotnet", "native", "java", "node", "python", "php", "other"
   std::string version;   // "4.7.2", "2.0", "8.0"; "" when unknown
   std::string evidence;  // where the version came from
+  // A multi-target project's target frameworks, each ("net48", "net8.0");
+  // kind/version are the one planned (the .NET Framework one). Empty otherwise.
+  std::vector<std::string> targets;
 };
 
 // A file that matters for a rule by its name or place alone.
@@ -166,6 +175,7 @@ struct Application {
   std::vector<BinaryFacts> binaries;  // entry binary first, then its local dependencies
   std::vector<ConfigFacts> configs;
   std::vector<ProjectFacts> projects;
+  std::vector<RuntimeConfigFacts> runtime_configs;  // beside the entry, same name
   std::vector<SourceHit> source_hits;
   std::vector<FileMarker> markers;
   // Server sources only.

@@ -7,7 +7,9 @@ using nlohmann::json;
 namespace {
 
 json framework_json(const Framework& f) {
-  return {{"kind", f.kind}, {"version", f.version}, {"evidence", f.evidence}};
+  json out{{"kind", f.kind}, {"version", f.version}, {"evidence", f.evidence}};
+  if (!f.targets.empty()) out["targets"] = f.targets;  // a multi-target project's, each
+  return out;
 }
 
 json machine_json(const MachineFacts& m) {
