@@ -48,6 +48,11 @@ struct BinaryFacts {
   std::vector<std::string> member_refs;   // "System.Diagnostics.EventLog::WriteEntry" (capped)
   std::vector<std::string> user_strings;  // #US literals that look like paths/URLs (capped)
   std::string target_framework;  // TargetFrameworkAttribute value, ".NETFramework,Version=v4.7.2"
+  // The version resource (RT_VERSION StringFileInfo), "" when absent.
+  std::string company_name;      // "Microsoft Corporation"
+  std::string product_name;      // "Microsoft Defender for Endpoint"
+  std::string file_description;  // "Windows Defender Advanced Threat Protection Service"
+  std::string file_version;
   std::vector<std::string> warnings;  // sub-structures that could not be read
 };
 
