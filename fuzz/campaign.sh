@@ -13,7 +13,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 targets=("$@")
 if ((${#targets[@]} == 0)); then
   targets=(pe clr_metadata hive iis_config dotnet_config msbuild_project packages_config task_xml
-    partition_table disk_image solution source_scan connection_string)
+    partition_table disk_image solution source_scan connection_string runtime_config)
 fi
 dict_for() {
   case $1 in

@@ -123,6 +123,14 @@ HIVE
 software_hive() {  # product build ubr edition features...
   local product=$1 version=$2 build=$3 ubr=$4 edition=$5
   shift 5
+  # Windows 10 / Server 2016 and later keep CurrentVersion at 6.3 and report
+  # their real version (10.0) in two DWORDs (setval replaces all the values of
+  # a key, so they are counted in).
+  local count=7 real_version=""
+  if ((build >= 10240)); then
+    count=9
+    real_version=$'CurrentMajorVersionNumber\ndword:10\nCurrentMinorVersionNumber\ndword:0'
+  fi
   cat <<HIVE
 add Microsoft
 cd Microsoft
@@ -130,7 +138,7 @@ add Windows NT
 cd Windows NT
 add CurrentVersion
 cd CurrentVersion
-setval 7
+setval $count
 ProductName
 string:$product
 CurrentVersion
@@ -145,6 +153,9 @@ EditionID
 string:$edition
 InstallationType
 string:Server
+${real_version}
+HIVE
+  cat <<HIVE
 cd \\Microsoft
 add ServerManager
 cd ServerManager

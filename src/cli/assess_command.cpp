@@ -8,6 +8,7 @@
 #include <memory>
 #include <set>
 
+#include "cli/fail_on.hpp"
 #include "cli/progress.hpp"
 #include "cli/report_output.hpp"
 #include "cli/source_list.hpp"
@@ -30,14 +31,6 @@ bool colour_wanted(FILE* stream) {
   const char* no_colour = std::getenv("NO_COLOR");
   if (no_colour != nullptr && *no_colour != '\0') return false;
   return ::isatty(::fileno(stream)) != 0;
-}
-
-int fail_on_code(const Assessment& assessment, const std::string& fail_on) {
-  for (const auto& a : assessment.apps) {
-    if (fail_on == "blocker" && a.verdict == Verdict::kNotACandidate) return kExitFailOn;
-    if (fail_on == "change" && a.verdict != Verdict::kReady) return kExitFailOn;
-  }
-  return kExitOk;
 }
 
 // Reports every source that could not be read; true when there was one.
@@ -229,7 +222,7 @@ int run_assess(const AssessArgs& args) {
     std::cerr << "liftshift: " << text.error().message << "\n";
     return kExitUsage;
   }
-  int code = args.fail_on.empty() ? kExitOk : fail_on_code(all, args.fail_on);
+  int code = args.fail_on.empty() ? kExitOk : (fails_on(all, args.fail_on) ? kExitFailOn : kExitOk);
   if (auto error = write_report_output(args.output, *text)) {
     std::cerr << "liftshift: " << error->message << "\n";
     return kExitUsage;

@@ -94,8 +94,10 @@ int run_containerize(const ContainerizeArgs& args) {
       continue;
     }
     std::cout << app.app_id << ": "
-              << (app.blocked ? "not a candidate, wrote BLOCKED.md"
-                              : "wrote " + std::to_string(result.written.size()) + " files")
+              << (!app.blocked ? "wrote " + std::to_string(result.written.size()) + " files"
+                  : app.verdict == Verdict::kUnknown
+                      ? std::string("not assessed, wrote BLOCKED.md")
+                      : std::string("not a candidate, wrote BLOCKED.md"))
               << " in " << (std::filesystem::path(args.out) / app.folder).string() << "\n";
     for (const auto& w : app.warnings) std::cout << "  warning: " << w << "\n";
   }

@@ -86,44 +86,150 @@ Framework framework_from_clr(const BinaryFacts& b) {
 
 namespace {
 
-Framework detect_framework(const Application& app) {
-  for (const auto& p : app.projects) {
-    for (const auto& tfm : p.target_frameworks) {
-      Framework f = framework_from_tfm(tfm);
-      if (!f.kind.empty()) {
-        f.evidence = p.path + ": target framework " + tfm;
-        return f;
+// The program the app is started by: the binary that is the app's entry
+// ("" for a site, whose host is IIS; a DLL in its bin/ is not the host).
+const BinaryFacts* host_binary(const Application& app) {
+  for (const auto& b : app.binaries) {
+    if (!b.is_dll && b.path == app.entry) return &b;
+  }
+  return nullptr;
+}
+
+// The configuration file of the host program ("Tool.exe.config") or the
+// site's root web.config (the entry itself).
+const ConfigFacts* host_config(const Application& app) {
+  for (const auto& c : app.configs) {
+    if (iequals(c.path, app.entry + ".config") || iequals(c.path, app.entry)) return &c;
+  }
+  return nullptr;
+}
+
+// The runtime that `<supportedRuntime version>` names: "v4.0.30319" -> 4.x,
+// "v2.0.50727" -> 2.0 (3.5 when the host references System.Core 3.5).
+Framework framework_from_runtime(std::string_view version, const BinaryFacts* host) {
+  BinaryFacts probe;
+  if (host != nullptr) probe = *host;
+  probe.clr_version = std::string(version);
+  Framework f = framework_from_clr(probe);
+  return f.kind == "dotnet" ? Framework{"netfx", "4.x", ""} : f;
+}
+
+// Among CLR binaries with no host to say which runtime loads them, the
+// newest runtime: a library runs in its host's runtime, which is at least as
+// new as the newest library it loads.
+const BinaryFacts* newest_clr_binary(const Application& app) {
+  const BinaryFacts* best = nullptr;
+  for (const auto& b : app.binaries) {
+    if (!b.is_clr || framework_from_clr(b).kind.empty()) continue;
+    if (best == nullptr || b.clr_version > best->clr_version) best = &b;
+  }
+  return best;
+}
+
+// A project's framework: its only target, or of several (TargetFrameworks)
+// the .NET Framework one, which is what a Windows container lifts as is;
+// every target is reported.
+Framework project_framework(const ProjectFacts& p) {
+  const std::string from =
+      p.target_frameworks_from.empty() ? "" : " (from " + p.target_frameworks_from + ")";
+  Framework best;
+  std::string chosen;
+  for (const auto& tfm : p.target_frameworks) {
+    Framework f = framework_from_tfm(tfm);
+    if (f.kind.empty() || (!best.kind.empty() && (best.kind == "netfx" || f.kind != "netfx")))
+      continue;
+    best = f;
+    chosen = tfm;
+    best.evidence = p.path + ": target framework " + tfm + from;
+  }
+  if (!best.kind.empty() && p.target_frameworks.size() > 1) {
+    best.targets = p.target_frameworks;
+    std::string all;
+    for (const auto& t : p.target_frameworks) all += (all.empty() ? "" : ";") + t;
+    best.evidence = p.path + ": target frameworks " + all + from + " (" + chosen + " is planned" +
+                    (best.kind == "netfx" ? ": the .NET Framework one" : "") + ")";
+  }
+  return best;
+}
+
+// A published .NET (Core) app: App.runtimeconfig.json names the shared
+// framework the host loads (App.exe is then the native apphost, App.dll the
+// managed code).
+Framework runtime_config_framework(const Application& app) {
+  for (const auto& rc : app.runtime_configs) {
+    for (const auto& fw : rc.frameworks) {
+      if (!istarts_with(fw.name, "Microsoft.")) continue;
+      std::string v = fw.version;
+      if (auto dot = v.find('.'); dot != std::string::npos) {
+        auto second = v.find('.', dot + 1);
+        if (second != std::string::npos) v = v.substr(0, second);
       }
+      std::string host = iends_with(app.entry, ".exe") ? "; " + app.entry + " is its apphost" : "";
+      return {"dotnet", v, rc.path + ": " + fw.name + " " + fw.version + host, {}};
+    }
+    if (Framework f = framework_from_tfm(rc.tfm); f.kind == "dotnet") {
+      f.evidence = rc.path + ": tfm " + rc.tfm;
+      return f;
     }
   }
-  const BinaryFacts* entry = entry_binary(app);
+  return {};
+}
+
+Framework detect_framework(const Application& app) {
+  for (const auto& p : app.projects) {
+    if (Framework f = project_framework(p); !f.kind.empty()) return f;
+  }
+  if (Framework f = runtime_config_framework(app); !f.kind.empty()) return f;
+  const BinaryFacts* host = host_binary(app);
   auto from_binary = [](const BinaryFacts& b) {
     Framework f = framework_from_target_attribute(b.target_framework);
     if (!f.kind.empty()) f.evidence = b.path + ": TargetFrameworkAttribute " + b.target_framework;
     return f;
   };
-  if (entry != nullptr && entry->is_clr) {
-    if (Framework f = from_binary(*entry); !f.kind.empty()) return f;
+  if (host != nullptr && host->is_clr) {
+    if (Framework f = from_binary(*host); !f.kind.empty()) return f;
+  }
+  // The host's own configuration decides the runtime before anything else in
+  // the folder: a site's targetFramework, a program's preferred (first)
+  // supportedRuntime.
+  const ConfigFacts* own = host_config(app);
+  auto from_config = [](const ConfigFacts& c) {
+    Framework f = framework_from_target_attribute(c.target_framework);
+    if (f.kind.empty()) f = {"netfx", strip_v(c.target_framework), ""};
+    f.evidence = c.path + ": targetFramework " + c.target_framework;
+    return f;
+  };
+  if (own != nullptr && !own->target_framework.empty()) return from_config(*own);
+  if (own != nullptr && !own->supported_runtimes.empty() && (host == nullptr || host->is_clr)) {
+    Framework f = framework_from_runtime(own->supported_runtimes.front(), host);
+    if (!f.kind.empty()) {
+      f.evidence = own->path + ": preferred supportedRuntime " + own->supported_runtimes.front();
+      return f;
+    }
   }
   for (const auto& c : app.configs) {
-    if (!c.target_framework.empty()) {
-      Framework f = framework_from_target_attribute(c.target_framework);
-      if (f.kind.empty()) f = {"netfx", strip_v(c.target_framework), ""};
-      f.evidence = c.path + ": targetFramework " + c.target_framework;
+    if (!c.target_framework.empty()) return from_config(c);
+  }
+  if (app.iis && !app.iis->runtime_version.empty()) {
+    Framework f = framework_from_runtime(app.iis->runtime_version, nullptr);
+    if (!f.kind.empty()) {
+      f.evidence = "application pool " + app.iis->app_pool + ": managedRuntimeVersion " +
+                   app.iis->runtime_version;
       return f;
     }
   }
   for (const auto& b : app.binaries) {
     if (Framework f = from_binary(b); !f.kind.empty()) return f;
   }
-  for (const auto& b : app.binaries) {
-    if (!b.is_clr) continue;
-    Framework f = framework_from_clr(b);
+  const BinaryFacts* clr = host != nullptr && host->is_clr ? host : newest_clr_binary(app);
+  if (clr != nullptr) {
+    Framework f = framework_from_clr(*clr);
     if (!f.kind.empty()) {
-      f.evidence = b.path + ": CLR metadata version " + b.clr_version;
+      f.evidence = clr->path + ": CLR metadata version " + clr->clr_version;
       return f;
     }
   }
+  const BinaryFacts* entry = entry_binary(app);
   if (entry != nullptr && !entry->is_clr)
     return {"native", "", entry->path + ": native " + entry->machine + " image"};
   for (const auto& m : app.markers) {

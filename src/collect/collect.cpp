@@ -5,6 +5,7 @@
 
 #include "collect/app_ids.hpp"
 #include "collect/app_profile.hpp"
+#include "collect/build_files.hpp"
 #include "collect/group_apps.hpp"
 #include "collect/machine_collector.hpp"
 #include "collect/server_apps.hpp"
@@ -39,6 +40,7 @@ void collect_folder(const std::string& path, const std::string& source_name,
   std::vector<Application> apps = parsed.source_tree ? group_source_tree(parsed, source_name)
                                                      : group_published(parsed, source_name);
   if (!parsed.source_tree) assign_by_root(parsed, apps);
+  attach_runtime_configs(parsed, apps);
   if (apps.empty()) {
     parsed.problems.push_back({"",
                                "no application found: no executable, web application or "

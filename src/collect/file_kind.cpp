@@ -27,6 +27,9 @@ FileKind classify_file(std::string_view path) {
     return FileKind::kConfig;
   }
   if (iends_with(name, ".csproj") || iends_with(name, ".vbproj")) return FileKind::kProject;
+  if (iequals(name, "Directory.Build.props") || iequals(name, "Directory.Build.targets"))
+    return FileKind::kBuildProps;
+  if (iends_with(name, ".runtimeconfig.json")) return FileKind::kRuntimeConfig;
   if (iequals(name, "packages.config")) return FileKind::kPackagesConfig;
   if (iends_with(name, ".sln")) return FileKind::kSolution;
   if (iends_with(name, ".cs") || iends_with(name, ".vb")) return FileKind::kSource;

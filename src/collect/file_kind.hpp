@@ -12,6 +12,8 @@ enum class FileKind {
   kBinary,          // .exe / .dll: parsed as PE
   kConfig,          // web.config, app.config, *.exe.config, *.dll.config
   kProject,         // .csproj / .vbproj
+  kBuildProps,      // Directory.Build.props / Directory.Build.targets (imported by projects)
+  kRuntimeConfig,   // App.runtimeconfig.json of a published .NET app
   kPackagesConfig,  // packages.config
   kSolution,        // .sln
   kSource,          // .cs / .vb (also App_Code in web sites)

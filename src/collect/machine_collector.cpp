@@ -72,7 +72,14 @@ void read_os(const Hive& software, MachineFacts& m, std::vector<Problem>& proble
                             why + "): the Windows version is unknown"});
   }
   m.os_name = str(software, cv, "ProductName");
+  // Windows 10 and Server 2016 and later froze CurrentVersion at "6.3" for
+  // old installers; the version Windows reports (10.0) is in two DWORDs.
   m.version = str(software, cv, "CurrentVersion");
+  if (cv) {
+    auto major = software.dword_value(*cv, "CurrentMajorVersionNumber");
+    auto minor = software.dword_value(*cv, "CurrentMinorVersionNumber");
+    if (major) m.version = std::to_string(*major) + "." + std::to_string(minor.value_or(0));
+  }
   m.build = str(software, cv, "CurrentBuildNumber");
   if (m.build.empty()) m.build = str(software, cv, "CurrentBuild");
   m.ubr = str(software, cv, "UBR");
@@ -119,6 +126,23 @@ void read_services(const Hive& system, const std::string& cs, MachineFacts& m,
   }
 }
 
+// What SYSTEM's ProductOptions says (NT 4.0 and later, with or without a
+// SOFTWARE hive): WinNT is a client (workstation) OS, ServerNT a server,
+// LanmanNT a domain controller. A client stays a client whatever else says.
+void read_product_type(const Hive& system, const std::string& cs, MachineFacts& m) {
+  auto po = system.find(cs + "\\Control\\ProductOptions");
+  std::string product = str(system, po, "ProductType");
+  if (iequals(product, "LanmanNT")) {
+    add_role(m, "AD-Domain-Services",
+             "SYSTEM\\" + cs + "\\Control\\ProductOptions ProductType=LanmanNT");
+  }
+  if (iequals(product, "WinNT")) {
+    m.installation_type = "Client";
+  } else if (m.installation_type.empty() && !product.empty()) {
+    m.installation_type = "Server";
+  }
+}
+
 // Roles from Server Manager's component cache, confirmed or found by their
 // services (older servers have no component cache at all).
 void read_roles(const Hive& software, const Hive& system, const std::string& cs, MachineFacts& m) {
@@ -155,16 +179,6 @@ void read_roles(const Hive& software, const Hive& system, const std::string& cs,
     if (istarts_with(s.name, "postgresql")) add_role(m, "PostgreSQL", "service " + s.name);
     if (istarts_with(s.name, "OracleService")) add_role(m, "Oracle Database", "service " + s.name);
     if (istarts_with(s.name, "MySQL")) add_role(m, "MySQL", "service " + s.name);
-  }
-  // NT 4.0 and later: a domain controller says so in ProductOptions.
-  auto po = system.find(cs + "\\Control\\ProductOptions");
-  std::string product = str(system, po, "ProductType");
-  if (iequals(product, "LanmanNT")) {
-    add_role(m, "AD-Domain-Services",
-             "SYSTEM\\" + cs + "\\Control\\ProductOptions ProductType=LanmanNT");
-  }
-  if (m.installation_type.empty() && !product.empty()) {
-    m.installation_type = iequals(product, "WinNT") ? "Client" : "Server";
   }
   if (auto shares = system.find(cs + "\\Services\\LanmanServer\\Shares")) {
     for (const auto& name : system.value_names(*shares)) {
@@ -367,6 +381,7 @@ std::optional<MachineFacts> collect_machine(const Volume& volume, std::vector<Pr
     read_dotnet(*software, m);
     read_iis_msmq_msdtc(*software, m);
   }
+  read_product_type(*system, m.control_set, m);
   read_queues(volume, m, problems);
   if (m.os_name.empty() && !m.version.empty()) {
     m.os_name =

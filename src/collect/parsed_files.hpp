@@ -18,6 +18,8 @@ struct ParsedSource {
   std::vector<BinaryFacts> binaries;
   std::vector<ConfigFacts> configs;
   std::vector<ProjectFacts> projects;
+  std::vector<ProjectFacts> build_files;  // Directory.Build.props / .targets
+  std::vector<RuntimeConfigFacts> runtime_configs;
   std::vector<SolutionFacts> solutions;
   struct Packages {
     std::string path;

@@ -8,6 +8,7 @@
 #include <new>
 #include <optional>
 
+#include "collect/build_files.hpp"
 #include "collect/file_kind.hpp"
 #include "collect/parsed_files.hpp"
 #include "core/secret_mask.hpp"
@@ -16,6 +17,7 @@
 #include "formats/msbuild_project.hpp"
 #include "formats/packages_config.hpp"
 #include "formats/pe.hpp"
+#include "formats/runtime_config.hpp"
 #include "formats/solution.hpp"
 #include "formats/source_scan.hpp"
 
@@ -81,6 +83,8 @@ struct Parsed {
   std::optional<BinaryFacts> binary;
   std::optional<ConfigFacts> config;
   std::optional<ProjectFacts> project;
+  std::optional<ProjectFacts> build_file;
+  std::optional<RuntimeConfigFacts> runtime_config;
   std::optional<SolutionFacts> solution;
   std::optional<ParsedSource::Packages> packages;
   std::vector<SourceHit> hits;
@@ -142,6 +146,24 @@ void parse_one(const Volume& volume, const FileEntry& file, FileKind kind, const
       auto r = parse_msbuild_project(decode_text(*bytes), path);
       if (r) {
         out.project = std::move(r).value();
+      } else {
+        report(r.error());
+      }
+      break;
+    }
+    case FileKind::kBuildProps: {
+      auto r = parse_msbuild_project(decode_text(*bytes), path);
+      if (r) {
+        out.build_file = std::move(r).value();
+      } else {
+        report(r.error());
+      }
+      break;
+    }
+    case FileKind::kRuntimeConfig: {
+      auto r = parse_runtime_config(decode_text(*bytes), path);
+      if (r) {
+        out.runtime_config = std::move(r).value();
       } else {
         report(r.error());
       }
@@ -280,11 +302,14 @@ ParsedSource read_source(const Volume& volume, const ReadLimits& limits) {
     if (p.binary) out.binaries.push_back(std::move(*p.binary));
     if (p.config) out.configs.push_back(std::move(*p.config));
     if (p.project) out.projects.push_back(std::move(*p.project));
+    if (p.build_file) out.build_files.push_back(std::move(*p.build_file));
+    if (p.runtime_config) out.runtime_configs.push_back(std::move(*p.runtime_config));
     if (p.solution) out.solutions.push_back(std::move(*p.solution));
     if (p.packages) out.packages_configs.push_back(std::move(*p.packages));
     for (auto& h : p.hits) out.source_hits.push_back(std::move(h));
     for (auto& pr : p.problems) out.problems.push_back(std::move(pr));
   }
+  inherit_build_files(out.projects, out.build_files);
   return out;
 }
 

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "collect/app_profile.hpp"
+#include "collect/build_files.hpp"
 #include "collect/file_kind.hpp"
 #include "collect/group_apps.hpp"
 #include "collect/machine_collector.hpp"
@@ -29,6 +30,7 @@ class FolderReader {
     ParsedSource parsed = read_source(sub, limits_);
     std::vector<Application> found = group_published(parsed, folder);
     assign_by_root(parsed, found);
+    attach_runtime_configs(parsed, found);
     for (auto& app : found) {
       rebase(app, folder);
       profile_app(app);
@@ -46,6 +48,7 @@ class FolderReader {
     app.entry = join(folder, app.entry);
     for (auto& b : app.binaries) b.path = join(folder, b.path);
     for (auto& c : app.configs) c.path = join(folder, c.path);
+    for (auto& r : app.runtime_configs) r.path = join(folder, r.path);
     for (auto& h : app.source_hits) h.file = join(folder, h.file);
     for (auto& m : app.markers) m.path = join(folder, m.path);
   }
@@ -97,12 +100,13 @@ void add_iis_apps(const Volume& volume, FolderReader& reader, const MachineFacts
     auto folder = volume_path(info.physical_path);
     std::string label = info.app_path == "/" ? info.site : info.site + info.app_path;
     if (!folder) {
-      problems.push_back({config_path, "site '" + label + "' serves " + info.physical_path +
-                                           ", which " + not_on_volume(info.physical_path) +
-                                           ": its content was not assessed"});
+      app.not_assessed = "site '" + label + "' serves " + info.physical_path + ", which " +
+                         not_on_volume(info.physical_path);
+      problems.push_back({config_path, app.not_assessed + ": its content was not assessed"});
     } else if (auto found = volume.find(*folder); !found || !found->is_dir) {
-      problems.push_back({config_path, "site '" + label + "' serves " + info.physical_path +
-                                           ", which does not exist on this volume"});
+      app.not_assessed = "site '" + label + "' serves " + info.physical_path +
+                         ", which does not exist on this volume";
+      problems.push_back({config_path, app.not_assessed});
     } else {
       for (auto& a : reader.apps(found->path)) {
         if (iequals(a.root, found->path) &&
@@ -161,10 +165,11 @@ void add_exe_app(const Volume& volume, FolderReader& reader, const std::string& 
       return;
     }
   }
-  problems.push_back({rel.value_or(exe_windows), what + ": its program " + exe_windows + " " +
-                                                     (found ? "could not be read as an application"
-                                                      : rel ? "is not on this volume"
-                                                            : not_on_volume(exe_windows))});
+  base.not_assessed = what + ": its program " + exe_windows + " " +
+                      (found ? "could not be read as an application"
+                       : rel ? "is not on this volume"
+                             : not_on_volume(exe_windows));
+  problems.push_back({rel.value_or(exe_windows), base.not_assessed});
   base.entry = exe_windows;
   out.push_back(std::move(base));
 }

@@ -52,6 +52,11 @@ struct BinaryFacts {
   // methods it calls directly: "System.Windows.Forms.Application::Run",
   // "System.ServiceModel.ServiceHost::.ctor" (newobj). Capped.
   std::vector<std::string> entry_calls;
+  // The version resource (RT_VERSION StringFileInfo), "" when absent.
+  std::string company_name;      // "Microsoft Corporation"
+  std::string product_name;      // "Microsoft Defender for Endpoint"
+  std::string file_description;  // "Windows Defender Advanced Threat Protection Service"
+  std::string file_version;
   std::vector<std::string> warnings;  // sub-structures that could not be read
 };
 
@@ -132,7 +137,10 @@ struct ProjectFacts {
   std::string sdk;          // "Microsoft.NET.Sdk.Web"
   std::string output_type;  // "Exe", "WinExe", "Library"
   std::string assembly_name;
-  std::vector<std::string> target_frameworks;   // normalized: "net472", "net8.0", "net8.0-windows"
+  std::vector<std::string> target_frameworks;  // normalized: "net472", "net8.0", "net8.0-windows"
+  // Where the target frameworks were set when not in the project itself: the
+  // Directory.Build.props/.targets it imports ("" = the project).
+  std::string target_frameworks_from;
   std::vector<AssemblyRef> references;          // <Reference Include="System.Messaging" />
   std::vector<PackageRef> packages;             // PackageReference + packages.config
   std::vector<std::string> project_references;  // relative paths as written
@@ -147,6 +155,14 @@ struct ProjectFacts {
   // ("$(SolutionDir)Site\bin", "..\Site\bin\").
   std::vector<std::string> copy_destinations;
   std::vector<std::string> warnings;
+};
+
+// A published .NET (Core) app's App.runtimeconfig.json: the shared
+// frameworks it runs on ("Microsoft.NETCore.App" 8.0.0, "Microsoft.AspNetCore.App"...).
+struct RuntimeConfigFacts {
+  std::string path;
+  std::string tfm;                      // runtimeOptions.tfm, "net8.0" ("" when absent)
+  std::vector<AssemblyRef> frameworks;  // name + version
 };
 
 struct SolutionProject {

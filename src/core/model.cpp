@@ -56,6 +56,8 @@ std::string to_string(Verdict verdict) {
       return "ready-with-changes";
     case Verdict::kNotACandidate:
       return "not-a-candidate";
+    case Verdict::kUnknown:
+      return "unknown";
   }
   return "ready";
 }

@@ -15,7 +15,10 @@ namespace liftshift {
 enum class SourceKind { kSourceTree, kAppFolder, kSystemDrive, kDiskImage, kUnknown };
 enum class AppKind { kWeb, kWcf, kService, kTask, kConsole, kDesktop };
 enum class Severity { kInfo, kChange, kBlocker };
-enum class Verdict { kReady, kReadyWithChanges, kNotACandidate };
+// kUnknown: the application's content was not on the source (a site whose
+// folder, a service whose program is missing), so it was not assessed; it is
+// never ready. Declared last: it ranks after every assessed verdict.
+enum class Verdict { kReady, kReadyWithChanges, kNotACandidate, kUnknown };
 
 std::string to_string(SourceKind kind);
 std::string to_string(AppKind kind);
@@ -23,8 +26,8 @@ std::string to_string(Severity severity);
 std::string to_string(Verdict verdict);
 
 // Counts one application of verdict `v` into any tally with the members
-// ready, ready_with_changes and not_a_candidate (the JSON summary, the
-// report summary).
+// ready, ready_with_changes, not_a_candidate and unknown (the JSON summary,
+// the report summary).
 template <class Counts>
 void count_verdict(Counts& counts, Verdict v) {
   switch (v) {
@@ -37,13 +40,25 @@ void count_verdict(Counts& counts, Verdict v) {
     case Verdict::kNotACandidate:
       ++counts.not_a_candidate;
       break;
+    case Verdict::kUnknown:
+      ++counts.unknown;
+      break;
   }
 }
 
 struct Framework {
+  // Constructors rather than an aggregate, so {kind, version, evidence}
+  // still reads well without naming the rarely set targets.
+  Framework() = default;
+  Framework(std::string k, std::string v, std::string e, std::vector<std::string> t = {})
+      : kind(std::move(k)), version(std::move(v)), evidence(std::move(e)), targets(std::move(t)) {}
+
   std::string kind;      // "netfx", "dotnet", "native", "java", "node", "python", "php", "other"
   std::string version;   // "4.7.2", "2.0", "8.0"; "" when unknown
   std::string evidence;  // where the version came from
+  // A multi-target project's target frameworks, each ("net48", "net8.0");
+  // kind/version are the one planned (the .NET Framework one). Empty otherwise.
+  std::vector<std::string> targets;
 };
 
 // A file that matters for a rule by its name or place alone.
@@ -160,6 +175,7 @@ struct Application {
   std::vector<BinaryFacts> binaries;  // entry binary first, then its local dependencies
   std::vector<ConfigFacts> configs;
   std::vector<ProjectFacts> projects;
+  std::vector<RuntimeConfigFacts> runtime_configs;  // beside the entry, same name
   std::vector<SourceHit> source_hits;
   std::vector<FileMarker> markers;
   // What the program's entry point showed (collect/app_profile): why kind is
@@ -176,6 +192,9 @@ struct Application {
   std::optional<ServiceInfo> service;
   std::optional<IisInfo> iis;
   std::optional<TaskInfo> task;
+  // Why the application's own content could not be assessed ("site 'Shop'
+  // serves D:\\Sites\\Shop, which is not on this volume"); "" when it was read.
+  std::string not_assessed;
 };
 
 struct Source {

@@ -45,6 +45,7 @@ struct ReportSummary {
   int ready = 0;
   int ready_with_changes = 0;
   int not_a_candidate = 0;
+  int unknown = 0;  // not assessed: the content was not on the source
   int findings = 0;
   int effort = 0;                        // sum over the applications
   std::vector<Tally> blocker_rules;      // apps with a blocker of the rule, most first

@@ -7,7 +7,9 @@ using nlohmann::json;
 namespace {
 
 json framework_json(const Framework& f) {
-  return {{"kind", f.kind}, {"version", f.version}, {"evidence", f.evidence}};
+  json out{{"kind", f.kind}, {"version", f.version}, {"evidence", f.evidence}};
+  if (!f.targets.empty()) out["targets"] = f.targets;  // a multi-target project's, each
+  return out;
 }
 
 json machine_json(const MachineFacts& m) {
@@ -166,7 +168,8 @@ json assessment_to_json(const Assessment& assessment) {
             {{"apps", s.apps},
              {"ready", s.ready},
              {"ready-with-changes", s.ready_with_changes},
-             {"not-a-candidate", s.not_a_candidate}}},
+             {"not-a-candidate", s.not_a_candidate},
+             {"unknown", s.unknown}}},
            {"problems", problems_json(assessment.problems)}};
   if (!machine.is_null()) out["machine"] = machine;
   return out;

@@ -24,7 +24,7 @@ std::string dump_json(const nlohmann::json& json);
 std::string escape_c1_controls(std::string_view dumped);
 
 struct Summary {
-  std::size_t apps = 0, ready = 0, ready_with_changes = 0, not_a_candidate = 0;
+  std::size_t apps = 0, ready = 0, ready_with_changes = 0, not_a_candidate = 0, unknown = 0;
 };
 Summary summarize(const Assessment& assessment);
 

@@ -15,7 +15,11 @@ struct Paint {
     return on ? fmt::format("\033[{}m{}\033[0m", code, s) : std::string(s);
   }
   [[nodiscard]] std::string verdict(Verdict v, std::string_view s) const {
-    return wrap(v == Verdict::kReady ? "32" : v == Verdict::kReadyWithChanges ? "33" : "31", s);
+    return wrap(v == Verdict::kReady              ? "32"
+                : v == Verdict::kReadyWithChanges ? "33"
+                : v == Verdict::kUnknown          ? "35"
+                                                  : "31",
+                s);
   }
   [[nodiscard]] std::string severity(Severity sev, std::string_view s) const {
     return wrap(sev == Severity::kBlocker ? "1;31" : sev == Severity::kChange ? "33" : "36", s);
@@ -154,8 +158,9 @@ std::string assessment_to_text(const Assessment& assessment, const TextOptions& 
     }
   }
   Summary s = summarize(assessment);
-  out += fmt::format("\nSummary: {} ready, {} ready with changes, {} not a candidate.", s.ready,
+  out += fmt::format("\nSummary: {} ready, {} ready with changes, {} not a candidate", s.ready,
                      s.ready_with_changes, s.not_a_candidate);
+  out += s.unknown > 0 ? fmt::format(", {} not assessed.", s.unknown) : std::string(".");
   if (!assessment.problems.empty()) {
     out += fmt::format(" {} problem{} while reading", assessment.problems.size(),
                        assessment.problems.size() == 1 ? "" : "s");

@@ -7,7 +7,26 @@
 
 namespace liftshift {
 
+namespace {
+
+std::string render_not_assessed(const AppPlan& plan) {
+  std::ostringstream md;
+  md << "# " << plan.app_name << " was not assessed\n\n";
+  md << md_app_line(plan)
+     << ": verdict **unknown**. Its content is not on the source that was read, so liftshift\n"
+     << "wrote no Dockerfile or manifests for it.\n";
+  for (const auto& b : plan.blockers) {
+    md << "\n## " << b.rule << ": " << b.title << "\n\nEvidence:\n\n";
+    for (const auto& e : b.evidence) md << "- " << md_code(e) << "\n";
+    md << "\nNext step: " << b.workaround << "\n";
+  }
+  return md.str();
+}
+
+}  // namespace
+
 std::string render_blocked(const AppPlan& plan) {
+  if (plan.verdict == Verdict::kUnknown) return render_not_assessed(plan);
   std::ostringstream md;
   md << "# " << plan.app_name << " is not a candidate for Windows containers\n\n";
   md << md_app_line(plan)

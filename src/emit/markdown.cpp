@@ -3,6 +3,7 @@
 namespace liftshift {
 
 std::string md_framework(const Framework& f) {
+  if (f.kind.empty()) return "framework unknown";  // not assessed
   std::string name = f.kind == "netfx" ? ".NET Framework" : f.kind == "dotnet" ? ".NET" : f.kind;
   return f.version.empty() ? name : name + " " + f.version;
 }

@@ -93,6 +93,7 @@ json portfolio_to_json(const Report& report, const ReportContext& context) {
             {"ready", s.ready},
             {"ready-with-changes", s.ready_with_changes},
             {"not-a-candidate", s.not_a_candidate},
+            {"unknown", s.unknown},
             {"findings", s.findings},
             {"effort", s.effort}}},
           {"totals",

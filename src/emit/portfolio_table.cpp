@@ -122,8 +122,8 @@ std::string portfolio_to_table(const Report& report, const ReportContext& contex
   for (const auto& row : rows) out += line(row);
   out += fmt::format(
       "\nVerdicts\n  {:>5}  ready\n  {:>5}  ready-with-changes\n  {:>5}  not-a-candidate\n"
-      "  ({} findings, {} effort points)\n",
-      s.ready, s.ready_with_changes, s.not_a_candidate, s.findings, s.effort);
+      "  {:>5}  unknown (not assessed)\n  ({} findings, {} effort points)\n",
+      s.ready, s.ready_with_changes, s.not_a_candidate, s.unknown, s.findings, s.effort);
   out += tally_lines("Applications blocked, by rule", s.blocker_rules);
   out += tally_lines("Frameworks", s.frameworks);
   out += tally_lines("OS versions", s.os_versions);

@@ -35,6 +35,7 @@ std::string summary_section(const Report& report, const ReportContext& context) 
   out += summary_tile("ready", "Ready", s.ready, "ready");
   out += summary_tile("ready-with-changes", "Ready with changes", s.ready_with_changes, "changes");
   out += summary_tile("not-a-candidate", "Not a candidate", s.not_a_candidate, "blocker");
+  out += summary_tile("unknown", "Not assessed", s.unknown, "neutral");
   out += summary_tile("findings", "Findings", s.findings, "");
   out += summary_tile("effort", "Effort points", s.effort, "");
   out += "</dl>\n";
@@ -84,7 +85,8 @@ std::string charts_section(const ReportContext& context) {
   out += chart_figure("chart-verdicts", "Verdicts",
                       {{"ready", s.ready, "ready"},
                        {"ready-with-changes", s.ready_with_changes, "changes"},
-                       {"not-a-candidate", s.not_a_candidate, "blocker"}});
+                       {"not-a-candidate", s.not_a_candidate, "blocker"},
+                       {"unknown", s.unknown, "neutral"}});
   out += chart_figure("chart-blockers", "Applications blocked, by rule",
                       tally_bars(s.blocker_rules, "blocker"));
   out += chart_figure("chart-frameworks", "Frameworks", tally_bars(s.frameworks, "neutral"));
@@ -149,7 +151,8 @@ std::string apps_section(const Report& report) {
       "<label>Verdict <select id=\"verdict-filter\"><option value=\"\">all</option>"
       "<option value=\"ready\">ready</option>"
       "<option value=\"ready-with-changes\">ready-with-changes</option>"
-      "<option value=\"not-a-candidate\">not-a-candidate</option></select></label>";
+      "<option value=\"not-a-candidate\">not-a-candidate</option>"
+      "<option value=\"unknown\">unknown</option></select></label>";
   out += fmt::format("<span id=\"shown\" aria-live=\"polite\">{0} of {0} shown</span></div>\n",
                      report.apps.size());
   out += "<div class=\"table-wrap\"><table id=\"apps\">\n<thead><tr>";

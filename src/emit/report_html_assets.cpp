@@ -26,6 +26,7 @@ code { font: 0.9em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; ove
 .tile.ready dd { color: var(--ready); }
 .tile.changes dd { color: var(--changes); }
 .tile.blocker dd { color: var(--blocker); }
+.tile.neutral dd { color: var(--neutral); }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 320px), 1fr)); gap: 16px; }
 figure { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: 10px; }
 figcaption { font-weight: 600; margin-bottom: 6px; }
@@ -52,6 +53,7 @@ tr[hidden] { display: none !important; }
 .verdict.ready { color: var(--ready); }
 .verdict.ready-with-changes { color: var(--changes); }
 .verdict.not-a-candidate { color: var(--blocker); }
+.verdict.unknown { color: var(--neutral); }
 .sev { display: inline-block; min-width: 4.5em; font-size: 0.8em; font-weight: 700; text-transform: uppercase; }
 .sev.blocker { color: var(--blocker); }
 .sev.change { color: var(--changes); }

@@ -163,9 +163,12 @@ class ConfigReader {
     } else if (inside(kSystemWeb)) {
       system_web(n, name);
     } else if (inside(kStartup) && iequals(name, "supportedRuntime")) {
+      // The first supportedRuntime is the preferred one; its sku names the
+      // framework version the program was built for.
+      const bool preferred = f_.supported_runtimes.empty();
       add_unique(f_.supported_runtimes, attr_value(n, "version"));
       const std::string sku = attr_value(n, "sku");
-      if (!sku.empty()) set_framework(3, framework_moniker(sku));
+      if (preferred && !sku.empty()) set_framework(3, framework_moniker(sku));
     }
 
     if (inside(kServiceModel)) service_model(n, name);

@@ -16,8 +16,9 @@ namespace liftshift {
 // unconditional value wins; a conditional value (Condition on the property or
 // its group, or inside Choose/When) is used only when there is no
 // unconditional one. OutputType defaults to "Library" ("Exe" for
-// Microsoft.NET.Sdk.Web). Imports (Directory.Build.props, .targets) are not
-// followed. Errors: "<path>: XML error at line N: ..." or not a <Project>.
+// Microsoft.NET.Sdk.Web). Imports are not followed here; what a project
+// takes from Directory.Build.props/.targets is applied by collect/build_files.
+// Errors: "<path>: XML error at line N: ..." or not a <Project>.
 Result<ProjectFacts> parse_msbuild_project(std::string_view xml_text, const std::string& path);
 
 // "v4.7.2" -> "net472", "v3.5" -> "net35", "v1.1" -> "net11"; "" when the

@@ -9,6 +9,7 @@
 
 #include "core/text.hpp"
 #include "formats/clr_metadata.hpp"
+#include "formats/pe_version.hpp"
 
 namespace liftshift {
 
@@ -32,6 +33,10 @@ constexpr std::size_t kMaxImportFunctions = 65536;  // over all DLLs, normal + d
 constexpr std::size_t kMaxName = 4096;
 
 constexpr std::size_t kDirImport = 1;
+constexpr std::size_t kDirResource = 2;
+constexpr std::uint32_t kRtVersion = 16;
+constexpr std::uint32_t kResourceSubdir = 0x80000000u;
+constexpr std::size_t kMaxResourceEntries = 4096;  // per directory level
 constexpr std::size_t kDirDelayImport = 13;
 constexpr std::size_t kDirClr = 14;
 
@@ -268,6 +273,57 @@ void read_delay_imports(ImportContext& ctx, Directory dir, std::vector<PeImport>
   read_descriptor_table(ctx, dir, what, kDelayDescriptorSize, decode, out);
 }
 
+// The offset (within the resource directory) that entry `id` of the
+// directory at `at` points to; the first entry when id is nullopt. Sets
+// `subdir` from the entry's high bit.
+std::optional<std::uint32_t> resource_entry(ByteReader tree, std::uint32_t at,
+                                            std::optional<std::uint32_t> id, bool& subdir) {
+  if (!tree.seek(at) || !tree.skip(12)) return std::nullopt;
+  auto named = tree.u16(), ids = tree.u16();
+  if (!named || !ids) return std::nullopt;
+  std::size_t count = std::min<std::size_t>(std::size_t{*named} + *ids, kMaxResourceEntries);
+  for (std::size_t i = 0; i < count; ++i) {
+    auto name = tree.u32(), offset = tree.u32();
+    if (!name || !offset) return std::nullopt;
+    if (id && (i < *named || *name != *id)) continue;
+    subdir = (*offset & kResourceSubdir) != 0;
+    return *offset & ~kResourceSubdir;
+  }
+  return std::nullopt;
+}
+
+// RT_VERSION -> first name -> first language -> its data: VS_VERSIONINFO.
+void read_version_resource(const Image& image, Directory dir, BinaryFacts& facts) {
+  std::string why;
+  auto tree = image.at(dir.rva, why);
+  if (!tree) {
+    facts.warnings.push_back("resource directory: " + why);
+    return;
+  }
+  bool subdir = false;
+  auto names = resource_entry(*tree, 0, kRtVersion, subdir);
+  if (!names || !subdir) return;  // no version resource
+  auto languages = resource_entry(*tree, *names, std::nullopt, subdir);
+  if (!languages || !subdir) return;
+  auto leaf = resource_entry(*tree, *languages, std::nullopt, subdir);
+  ByteReader entry = *tree;
+  if (!leaf || subdir || !entry.seek(*leaf)) {
+    facts.warnings.push_back("resource directory: the version resource has no data entry");
+    return;
+  }
+  auto data_rva = entry.u32(), size = entry.u32();
+  if (!data_rva || !size) {
+    facts.warnings.push_back("resource directory: truncated version data entry");
+    return;
+  }
+  auto blob = image.range(*data_rva, std::min<std::size_t>(*size, 64 * 1024), why);
+  if (!blob) {
+    facts.warnings.push_back("version resource: " + why);
+    return;
+  }
+  parse_version_info(blob->data(), facts);
+}
+
 void read_clr(const Image& image, Directory dir, BinaryFacts& facts) {
   facts.is_clr = true;
   std::string why;
@@ -449,6 +505,8 @@ Result<BinaryFacts> parse_pe(Bytes data, const std::string& path) {
     read_delay_imports(ctx, dirs[kDirDelayImport], facts.delay_imports);
   }
   if (dirs[kDirClr].rva != 0 && dirs[kDirClr].size != 0) read_clr(image, dirs[kDirClr], facts);
+  if (dirs[kDirResource].rva != 0 && dirs[kDirResource].size != 0)
+    read_version_resource(image, dirs[kDirResource], facts);
   return facts;
 }
 

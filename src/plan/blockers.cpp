@@ -6,8 +6,19 @@
 namespace liftshift {
 
 void plan_blockers(const AppAssessment& a, AppPlan& plan) {
-  plan.blocked = a.verdict == Verdict::kNotACandidate;
+  plan.blocked = a.verdict == Verdict::kNotACandidate || a.verdict == Verdict::kUnknown;
   if (!plan.blocked) return;
+  if (a.verdict == Verdict::kUnknown) {
+    // Nothing to build from: the content was not on the source.
+    for (const auto& f : a.findings) {
+      if (f.rule == "not-assessed")
+        plan.blockers.push_back({f.rule, f.title, f.evidence, f.remediation});
+    }
+    decide(plan, "verdict", "not containerized",
+           "the application's content was not on the source, so it was not assessed and there is "
+           "nothing to build an image from: BLOCKED.md says what is missing");
+    return;
+  }
   for (const auto& f : a.findings) {
     if (f.severity != Severity::kBlocker) continue;
     plan.blockers.push_back({f.rule, f.title, f.evidence, f.remediation});

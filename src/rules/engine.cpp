@@ -54,6 +54,12 @@ Verdict verdict_for(const std::vector<Finding>& findings) {
   return v;
 }
 
+Verdict verdict_for(const Application& app, const std::vector<Finding>& findings) {
+  Verdict v = verdict_for(findings);
+  if (!app.not_assessed.empty() && v != Verdict::kNotACandidate) return Verdict::kUnknown;
+  return v;
+}
+
 Assessment assess(Inventory inventory) {
   Assessment out;
   out.sources = std::move(inventory.sources);
@@ -75,7 +81,7 @@ Assessment assess(Inventory inventory) {
     // Blockers first, then changes, then information; catalogue order within each.
     std::stable_sort(a.findings.begin(), a.findings.end(),
                      [](const Finding& x, const Finding& y) { return x.severity > y.severity; });
-    a.verdict = verdict_for(a.findings);
+    a.verdict = verdict_for(app, a.findings);
     a.app = std::move(app);
     out.apps.push_back(std::move(a));
   }

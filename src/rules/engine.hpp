@@ -38,5 +38,8 @@ std::optional<Finding> run_rule(std::string_view id, const Application& app, Rul
 Assessment assess(Inventory inventory);
 
 Verdict verdict_for(const std::vector<Finding>& findings);
+// The verdict of one application: unknown when its content was not assessed
+// (Application::not_assessed), unless a blocker is known anyway.
+Verdict verdict_for(const Application& app, const std::vector<Finding>& findings);
 
 }  // namespace liftshift

@@ -18,6 +18,26 @@ std::string describe(const Framework& f) {
          (f.evidence.empty() ? "" : " (" + f.evidence + ")");
 }
 
+bool clr1(const BinaryFacts& b) {
+  return b.is_clr && (istarts_with(b.clr_version, "v1.0") || istarts_with(b.clr_version, "v1.1"));
+}
+
+bool runs_on_clr1(const Framework& f) { return f.kind == "netfx" && istarts_with(f.version, "1."); }
+
+// CLR 1.x libraries that the app's newer runtime loads: not a blocker, but
+// worth a test on the image.
+Evidence legacy_libraries(const Application& app) {
+  Evidence out;
+  if (app.framework.kind != "netfx" || runs_on_clr1(app.framework)) return out;
+  for (const auto& b : app.binaries) {
+    if (!clr1(b)) continue;
+    out.push_back(b.path + ": a library built for CLR " + b.clr_version +
+                  "; it loads into the host's .NET Framework " + app.framework.version +
+                  " runtime, so test it there");
+  }
+  return out;
+}
+
 // The image variant the .NET team publishes for this kind of app.
 std::string variant(AppKind kind) {
   if (kind == AppKind::kWeb) return "aspnet";
@@ -29,16 +49,12 @@ int major_of(const std::string& version) { return leading_number<int>(version).v
 
 }  // namespace
 
+// The host's runtime decides: a program (or site) that runs on CLR 1.x. A
+// CLR 1.x library inside a CLR 2/4 program loads into the program's runtime
+// (netfx-image names it).
 Evidence check_netfx_unsupported(const Application& app, RuleResults& /*results*/) {
   Evidence out;
-  if (app.framework.kind == "netfx" && istarts_with(app.framework.version, "1.")) {
-    out.push_back("targets " + describe(app.framework));
-  }
-  for (const auto& b : app.binaries) {
-    if (b.is_clr && (istarts_with(b.clr_version, "v1.0") || istarts_with(b.clr_version, "v1.1"))) {
-      out.push_back(b.path + ": CLR metadata version " + b.clr_version);
-    }
-  }
+  if (runs_on_clr1(app.framework)) out.push_back("runs on " + describe(app.framework));
   for (const auto& p : app.projects) {
     for (const auto& t : p.target_frameworks) {
       if (iequals(t, "net10") || iequals(t, "net11"))
@@ -59,15 +75,19 @@ Evidence check_netfx_image(const Application& app, RuleResults& /*results*/) {
     if (major == 1) return {};  // netfx-unsupported says it
     std::string image = "mcr.microsoft.com/dotnet/framework/" + variant(app.kind);
     if (major == 2 || major == 3) {
-      return {describe(f) + ": test with the .NET Framework 4.x image first (" + image +
-              "); fallback: .NET Framework 3.5 — the 3.5 images were retired in October 2025, so "
-              "enable NetFx3 on mcr.microsoft.com/windows/servercore" +
-              tag_note};
+      Evidence out{describe(f) + ": test with the .NET Framework 4.x image first (" + image +
+                   "); fallback: .NET Framework 3.5 — the 3.5 images were retired in October "
+                   "2025, so enable NetFx3 on mcr.microsoft.com/windows/servercore" +
+                   tag_note};
+      append(out, legacy_libraries(app));
+      return out;
     }
-    return {describe(f) + ": use the .NET Framework 4.x image " + image +
-            "; fallback: build your own image on mcr.microsoft.com/windows/server or "
-            "mcr.microsoft.com/windows" +
-            tag_note};
+    Evidence out{describe(f) + ": use the .NET Framework 4.x image " + image +
+                 "; fallback: build your own image on mcr.microsoft.com/windows/server or "
+                 "mcr.microsoft.com/windows" +
+                 tag_note};
+    append(out, legacy_libraries(app));
+    return out;
   }
   if (f.kind == "dotnet") {
     int major = major_of(f.version);

@@ -59,6 +59,7 @@ Severity parse_severity(const std::string& s) {
 Verdict parse_verdict(const std::string& s) {
   if (s == "not-a-candidate") return Verdict::kNotACandidate;
   if (s == "ready-with-changes") return Verdict::kReadyWithChanges;
+  if (s == "unknown") return Verdict::kUnknown;
   return Verdict::kReady;
 }
 

@@ -83,6 +83,33 @@ TEST(Cli, FailOnGivesExitThreeForPipelines) {
   EXPECT_EQ(nlohmann::json::parse(ready.out)["apps"][0]["verdict"], "ready");
 }
 
+// A site whose folder is not on the server's disk is reported, as unknown
+// ("not assessed: ..."), in every summary, and fails --fail-on change.
+TEST(Cli, ContentAbsentIsUnknownNotReady) {
+  auto server = (test::fixtures() / "servers" / "appsrv01").string();
+  auto r = run_liftshift({"assess", "--format", "json", "--no-store", server});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["summary"]["unknown"], 1);
+  bool found = false;
+  for (const auto& app : j["apps"]) {
+    if (app["name"] != "Reports") continue;
+    found = true;
+    EXPECT_EQ(app["verdict"], "unknown");
+    ASSERT_FALSE(app["findings"].empty());
+    bool said = false;
+    for (const auto& f : app["findings"]) {
+      if (f["rule"] == "not-assessed") {
+        said = f["evidence"][0].get<std::string>().rfind("not assessed: site 'Reports'", 0) == 0;
+      }
+    }
+    EXPECT_TRUE(said) << app.dump();
+  }
+  EXPECT_TRUE(found);
+  auto text = run_liftshift({"assess", "--no-store", server});
+  EXPECT_NE(text.out.find("1 not assessed."), std::string::npos) << text.out;
+}
+
 TEST(Cli, UsageErrorsAndUnreadablePathsExitTwo) {
   auto missing = run_liftshift({"assess", "/nonexistent/liftshift-test"});
   EXPECT_EQ(missing.exit_code, 2);
@@ -109,9 +136,9 @@ TEST(Cli, RulesAndExplain) {
   auto rules = run_liftshift({"rules"});
   EXPECT_EQ(rules.exit_code, 0);
   EXPECT_NE(rules.out.find("msmq-ad-auth"), std::string::npos);
-  EXPECT_NE(rules.out.find("27 rules"), std::string::npos);
+  EXPECT_NE(rules.out.find("28 rules"), std::string::npos);
   auto json = run_liftshift({"rules", "--format", "json"});
-  EXPECT_EQ(nlohmann::json::parse(json.out)["rules"].size(), 27u);
+  EXPECT_EQ(nlohmann::json::parse(json.out)["rules"].size(), 28u);
   auto explain = run_liftshift({"explain", "msmq"});
   EXPECT_EQ(explain.exit_code, 0);
   EXPECT_NE(explain.out.find("Windows components/features > MSMQ"), std::string::npos);

@@ -54,7 +54,7 @@ class PortfolioCli : public ::testing::Test {
 };
 
 int verdict_rank(const std::string& v) {
-  return v == "ready" ? 0 : v == "ready-with-changes" ? 1 : 2;
+  return v == "ready" ? 0 : v == "ready-with-changes" ? 1 : v == "not-a-candidate" ? 2 : 3;
 }
 
 int priority_rank(const json& app) {
@@ -82,6 +82,11 @@ TEST_F(PortfolioCli, RanksEveryApplicationOfTheStore) {
   }
   EXPECT_EQ(p["summary"]["apps"], 11);
   EXPECT_EQ(p["summary"]["not-a-candidate"], 3);
+  // The Reports site serves D:\Sites\Reports, not on the server's disk: not
+  // assessed, ranked last.
+  EXPECT_EQ(p["summary"]["unknown"], 1);
+  EXPECT_EQ(p["apps"].back()["name"], "Reports");
+  EXPECT_EQ(p["apps"].back()["verdict"], "unknown");
   // Two desktop builds of the inventory tool (published and installed), one DC service.
   ASSERT_GE(p["blocker_sets"].size(), 2u);
   EXPECT_EQ(p["blocker_sets"][0]["text"], "2 apps blocked only by Application requires a desktop");
@@ -94,25 +99,35 @@ TEST_F(PortfolioCli, RanksEveryApplicationOfTheStore) {
 }
 
 TEST_F(PortfolioCli, PriorityTagBreaksAnEffortTie) {
-  // On APPSRV01 "Default Web Site" and "Reports" are both ready-with-changes
-  // with 3 points: by name first, by the priority tag once Reports has one.
-  auto names = [](const json& p) {
+  // Two applications of the same verdict and effort (on the fixtures, the
+  // server's nightly export task and the published order processor, 22
+  // points each): the priority tag puts the second one first.
+  auto ids = [](const json& p) {
     std::vector<std::string> out;
-    for (const auto& a : p["apps"]) out.push_back(a["name"]);
+    for (const auto& a : p["apps"]) out.push_back(a["id"]);
     return out;
   };
-  auto position = [](const std::vector<std::string>& list, const std::string& name) {
-    return std::find(list.begin(), list.end(), name) - list.begin();
+  auto position = [](const std::vector<std::string>& list, const std::string& id) {
+    return std::find(list.begin(), list.end(), id) - list.begin();
   };
-  auto before = names(portfolio_json());
-  ASSERT_LT(position(before, "Default Web Site"), position(before, "Reports"));
-  auto tag = run_liftshift({"tag", "--store", store_, "APPSRV01/Reports", "priority=high"});
-  ASSERT_EQ(tag.exit_code, 0) << tag.err;
   json p = portfolio_json();
-  auto after = names(p);
-  EXPECT_LT(position(after, "Reports"), position(after, "Default Web Site"));
+  std::string first, second;
+  for (std::size_t i = 1; i < p["apps"].size() && second.empty(); ++i) {
+    const json& a = p["apps"][i - 1];
+    const json& b = p["apps"][i];
+    if (a["verdict"] == b["verdict"] && a["effort"] == b["effort"]) {
+      first = a["id"];
+      second = b["id"];
+    }
+  }
+  ASSERT_FALSE(second.empty()) << "no two applications tie on verdict and effort";
+  auto tag = run_liftshift({"tag", "--store", store_, second, "priority=high"});
+  ASSERT_EQ(tag.exit_code, 0) << tag.err;
+  p = portfolio_json();
+  auto after = ids(p);
+  EXPECT_LT(position(after, second), position(after, first));
   for (const auto& a : p["apps"]) {
-    if (a["name"] == "Reports") {
+    if (a["id"] == second) {
       EXPECT_EQ(a["tags"]["priority"], "high");
     }
   }

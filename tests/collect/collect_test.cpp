@@ -142,7 +142,8 @@ TEST(Collect, ASystemDriveIsAssessedAsAServer) {
   EXPECT_TRUE(inv.sources[0].handled);
   ASSERT_NE(inv.sources[0].machine, nullptr);
   EXPECT_EQ(inv.sources[0].machine->build, "");  // only SYSTEM is there: no SOFTWARE hive
-  EXPECT_EQ(inv.sources[0].machine->installation_type, "");
+  // SYSTEM's ProductOptions still tell a server (this NT 4.0 one is LanmanNT).
+  EXPECT_EQ(inv.sources[0].machine->installation_type, "Server");
 }
 
 }  // namespace

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "core/rule_ids.hpp"
+#include "rules/engine.hpp"
 #include "sources/directory_volume.hpp"
 #include "test_support.hpp"
 
@@ -75,6 +77,29 @@ TEST(MachineCollector, RecognisesTheDomainController) {
   }
   EXPECT_EQ(m->shares, std::vector<std::string>{"Public"});  // NETLOGON and SYSVOL are the DC's own
   EXPECT_EQ(m->build, "14393");
+  // Server 2016 keeps CurrentVersion at 6.3; CurrentMajor/MinorVersionNumber say 10.0.
+  EXPECT_EQ(m->version, "10.0");
+  EXPECT_EQ(m->installation_type, "Server");
+}
+
+// A real Windows 10 SYSTEM hive (regipy's 1709) without its SOFTWARE hive:
+// ProductOptions ProductType=WinNT alone says it is a client OS.
+TEST(MachineCollector, ProductTypeWinNTIsAClientEvenWithoutSoftware) {
+  test::TempDir dir;
+  auto config = dir.path() / "Windows" / "System32" / "config";
+  std::filesystem::create_directories(config);
+  std::filesystem::copy_file(test::shared_hives() / "regipy-SYSTEM_WIN_10_1709", config / "SYSTEM");
+  DirectoryVolume drive(dir.path());
+  std::vector<Problem> problems;
+  auto m = collect_machine(drive, problems);
+  ASSERT_TRUE(m.has_value());
+  EXPECT_EQ(m->installation_type, "Client");
+  Evidence legacy;
+  for (const auto& rule : machine_rule_table()) {
+    if (rule.id == rule_id::kOsLegacy) legacy = rule.check(*m);
+  }
+  ASSERT_EQ(legacy.size(), 1u);
+  EXPECT_NE(legacy[0].find("a client operating system"), std::string::npos) << legacy[0];
 }
 
 TEST(MachineCollector, RecognisesTheNt4Server) {

@@ -58,6 +58,10 @@ TEST(ServerApps, FindsEveryApplicationOfTheApplicationServer) {
   EXPECT_EQ(find_app(inv, "appsrv01/task/Microsoft/Windows/Defrag/ScheduledDefrag"), nullptr);
   const Application* reports = find_app(inv, "appsrv01/iis/Reports");
   ASSERT_NE(reports, nullptr);
+  // Its folder is on another drive: the app is kept, marked as not assessed.
+  EXPECT_EQ(reports->not_assessed,
+            "site 'Reports' serves D:\\Sites\\Reports, which is not on this volume");
+  EXPECT_TRUE(find_app(inv, "appsrv01/iis/Default Web Site")->not_assessed.empty());
   bool reported = false;
   for (const auto& p : inv.problems) {
     reported =

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "formats/pe_version.hpp"
 #include "test_support.hpp"
 
 namespace liftshift {
@@ -141,6 +142,65 @@ TEST(PeNative, MachineNames) {
   EXPECT_EQ(pe_machine_name(0x01c4), "arm");
   EXPECT_EQ(pe_machine_name(0x0200), "ia64");
   EXPECT_EQ(pe_machine_name(0x01a2), "0x01a2");
+}
+
+// The version resource (RT_VERSION): what windres compiles from a VERSIONINFO,
+// and what mcs writes from assembly attributes.
+TEST(PeVersion, NativeVersionInfoFromWindres) {
+  auto r = parse_fixture("Versioned64.exe");
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->company_name, "Fabrikam Monitoring Inc.");
+  EXPECT_EQ(r->product_name, "Fabrikam Monitoring Agent");
+  EXPECT_EQ(r->file_description, "Fabrikam Monitoring Agent Service");
+  EXPECT_EQ(r->file_version, "7.2.0.118");
+  EXPECT_TRUE(r->warnings.empty()) << r->warnings[0];
+}
+
+TEST(PeVersion, ManagedVersionInfoFromAssemblyAttributes) {
+  auto r = parse_fixture("Versioned.dll");
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_TRUE(r->is_clr);
+  EXPECT_EQ(r->company_name, "Contoso Ltd.");
+  EXPECT_EQ(r->product_name, "Contoso Orders");
+  EXPECT_EQ(r->file_version, "2.4.1.0");
+  // A program without a version resource has none, and no warning about it.
+  auto gui = parse_fixture("GuiApp64.exe");
+  ASSERT_TRUE(gui.ok());
+  EXPECT_EQ(gui->company_name, "");
+}
+
+// Every cut of the version blob is read without a crash: fields stay empty
+// or hold what was there, never more.
+TEST(PeVersion, TruncatedOrDamagedBlobsAreSafe) {
+  auto bytes = fixture("Versioned64.exe");
+  auto facts = parse_fixture("Versioned64.exe");
+  ASSERT_TRUE(facts.ok());
+  std::vector<std::uint8_t> blob;
+  // Find the blob by its key ("VS_VERSION_INFO" in UTF-16) 6 bytes after its start.
+  std::u16string key = u"VS_VERSION_INFO";
+  std::size_t at = std::string::npos;
+  for (std::size_t i = 6; i + key.size() * 2 < bytes.size() && at == std::string::npos; ++i) {
+    bool match = true;
+    for (std::size_t k = 0; k < key.size() && match; ++k)
+      match = bytes[i + 2 * k] == key[k] && bytes[i + 2 * k + 1] == 0;
+    if (match) at = i - 6;
+  }
+  ASSERT_NE(at, std::string::npos);
+  std::size_t length = bytes[at] | (bytes[at + 1] << 8);
+  ASSERT_LE(at + length, bytes.size());
+  for (std::size_t cut = 0; cut <= length; cut += 7) {
+    BinaryFacts f;
+    parse_version_info(Bytes(bytes.data() + at, cut), f);
+    EXPECT_LE(f.company_name.size(), facts->company_name.size());
+  }
+  std::vector<std::uint8_t> damaged(bytes.begin() + at, bytes.begin() + at + length);
+  for (std::size_t i = 0; i < damaged.size(); i += 2) {
+    auto copy = damaged;
+    copy[i] = 0xff;
+    copy[i + 1 < copy.size() ? i + 1 : i] = 0xff;
+    BinaryFacts f;
+    parse_version_info(copy, f);  // no crash, no hang
+  }
 }
 
 TEST(PeProbe, LooksLikePe) {

@@ -34,6 +34,29 @@ TEST(NetfxUnsupportedRule, QuietForClr2) {
   EXPECT_FALSE(fires("netfx-unsupported", app));
 }
 
+// A library loads into its host's runtime: a CLR 1.0 DLL inside a program
+// that runs on 4.x is information on the image, not a blocker.
+TEST(NetfxUnsupportedRule, Clr1LibraryInANewerProgramIsOnlyNamed) {
+  Application app = console_app();
+  app.framework = {"netfx", "4.x", "Tool.exe.config: preferred supportedRuntime v4.0.30319"};
+  BinaryFacts lib;
+  lib.path = "log4net.dll";
+  lib.is_dll = true;
+  lib.is_clr = true;
+  lib.clr_version = "v1.0.3705";
+  app.binaries.push_back(lib);
+  EXPECT_FALSE(fires("netfx-unsupported", app));
+  auto e = joined(evidence_of("netfx-image", app));
+  EXPECT_NE(e.find("log4net.dll: a library built for CLR v1.0.3705"), std::string::npos) << e;
+
+  // The same library in a program that itself runs on CLR 1.0: the program
+  // is blocked, by its own runtime.
+  app.framework = {"netfx", "1.0", "Tool.exe: CLR metadata version v1.0.3705"};
+  EXPECT_EQ(evidence_of("netfx-unsupported", app),
+            Evidence{"runs on .NET Framework 1.0 (Tool.exe: CLR metadata version v1.0.3705)"});
+  EXPECT_FALSE(fires("netfx-image", app));
+}
+
 TEST(NetfxImageRule, FollowsTheSeedTable) {
   Application web = web_app();
   auto e = joined(evidence_of("netfx-image", web));

@@ -49,6 +49,7 @@ function expectedFromJson(report) {
     ready: summary.ready,
     'ready-with-changes': summary['ready-with-changes'],
     'not-a-candidate': summary['not-a-candidate'],
+    unknown: summary.unknown,
     findings,
     appList: apps,
   };
@@ -207,7 +208,7 @@ async function main() {
 
     await page.screenshot({ path: path.join(outDir, `${name}.png`), fullPage: true });
     // Queries that do not wait: a missing element is a problem, not a time-out.
-    for (const key of ['apps', 'ready', 'ready-with-changes', 'not-a-candidate', 'findings']) {
+    for (const key of ['apps', 'ready', 'ready-with-changes', 'not-a-candidate', 'unknown', 'findings']) {
       const element = await page.$(`[data-summary="${key}"]`);
       const shown = element === null ? null : await element.textContent();
       expect(
