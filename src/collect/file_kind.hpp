@@ -10,7 +10,7 @@ namespace liftshift {
 enum class FileKind {
   kIgnore,
   kBinary,          // .exe / .dll: parsed as PE
-  kConfig,          // web.config, app.config, *.exe.config, *.dll.config
+  kConfig,          // web.config, app.config, *.exe.config, *.dll.config, log4net/NLog configs
   kProject,         // .csproj / .vbproj
   kPackagesConfig,  // packages.config
   kSolution,        // .sln

@@ -160,6 +160,10 @@ Result<ProjectFacts> parse_msbuild_project(std::string_view xml_text, const std:
           p = &use_wpf;
         else if (iequals(name, "MyType"))
           p = &my_type;
+        // Code-signing keys (ClickOnce manifests, strong names): not TLS certificates.
+        if ((iequals(name, "ManifestKeyFile") || iequals(name, "AssemblyOriginatorKeyFile")) &&
+            !value.empty())
+          add_unique(f.signing_key_files, to_forward_slashes(value));
         if (p) p->assign(std::move(value), cond);
       } else if (name_is(up, "ItemGroup")) {
         const std::string include = attr_value(n, "Include");

@@ -35,9 +35,20 @@ inline constexpr std::string_view kServiceBase = "servicebase";
 inline constexpr std::string_view kWcfHost = "wcf-host";
 inline constexpr std::string_view kEmbeddedDb = "embedded-db";
 inline constexpr std::string_view kScheduler = "scheduler";
+// MessageQueue.Create(name, true), MessageQueueTransaction: transactional queues.
+inline constexpr std::string_view kMsmqTransactional = "msmq-transactional";
+// An "IIS://" literal: the IIS metabase through ADSI, not Active Directory.
+inline constexpr std::string_view kIisMetabase = "iis-metabase";
+// Console.ReadLine/ReadKey inside a program's Main: waits on an interactive console.
+inline constexpr std::string_view kConsoleWait = "console-wait";
+// A TransactionScope whose block opens two connections or uses MSMQ (a
+// second resource manager): the transaction escalates to MSDTC. Text says why.
+inline constexpr std::string_view kTransactionEscalation = "transaction-escalation";
+// A "~/App_Data" literal: the code keeps files in the site's App_Data folder.
+inline constexpr std::string_view kAppData = "app-data";
 
 // Every category, in the order hits of one line are reported.
-inline constexpr std::array<std::string_view, 20> kAll = {kWinForms,
+inline constexpr std::array<std::string_view, 25> kAll = {kWinForms,
                                                           kWpf,
                                                           kGdi,
                                                           kWts,
@@ -56,7 +67,12 @@ inline constexpr std::array<std::string_view, 20> kAll = {kWinForms,
                                                           kServiceBase,
                                                           kWcfHost,
                                                           kEmbeddedDb,
-                                                          kScheduler};
+                                                          kScheduler,
+                                                          kMsmqTransactional,
+                                                          kIisMetabase,
+                                                          kConsoleWait,
+                                                          kTransactionEscalation,
+                                                          kAppData};
 }  // namespace source_category
 
 // Maximum length of SourceHit::text (bytes, cut on a UTF-8 boundary).

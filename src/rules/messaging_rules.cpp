@@ -43,6 +43,12 @@ std::vector<std::string> queue_names(const Application& app) {
         out.push_back(e.address);
       }
     }
+    // Queue paths kept in settings (<add key="queueName" value=".\private$\orders"/>).
+    for (const auto& kv : c.app_settings) {
+      if (icontains(kv.value, "private$") || istarts_with(kv.value, "FormatName:") ||
+          istarts_with(kv.value, "net.msmq:"))
+        out.push_back(kv.value);
+    }
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -60,7 +66,8 @@ std::string classify(const Application& app, bool ad_auth, MsmqUse& use) {
     (priv ? has_private : has_public) = true;
   }
   bool transactional = !refs_type(app, "System.Messaging.MessageQueueTransaction").empty() ||
-                       !source_hits(app, "transactions").empty();
+                       !source_hits(app, "transactions").empty() ||
+                       !source_hits(app, "msmq-transactional").empty();
   for (const auto& c : app.configs) {
     for (const auto& b : c.bindings) {
       if (iequals(b.type, "netMsmqBinding") && b.exactly_once) transactional = true;
@@ -129,9 +136,27 @@ Evidence check_msmq_ad_auth(const Application& app, RuleResults& /*results*/) {
   return out;
 }
 
+namespace {
+
+// Packages and libraries that carry messages over MSMQ for the application.
+constexpr std::string_view kMsmqLibraries[] = {"NServiceBus.Transport.Msmq",
+                                               "NServiceBus.Msmq",
+                                               "MassTransit.MSMQ",
+                                               "Rebus.Msmq",
+                                               "MSMQ.Messaging",
+                                               "Experimental.System.Messaging"};
+
+}  // namespace
+
 Evidence check_msmq(const Application& app, RuleResults& results) {
-  Evidence out = uses_assembly(app, "System.Messaging");
+  // A compiled AssemblyRef means the code uses the assembly; a project
+  // <Reference> or a `using` alone does not (see the supporting line below).
+  Evidence out = refs_assembly(app, "System.Messaging");
   append(out, refs_type(app, "System.Messaging."));
+  for (std::string_view lib : kMsmqLibraries) {
+    append(out, project_packages(app, lib));
+    append(out, refs_assembly(app, lib));
+  }
   append(out, imports_dll(app, "mqrt.dll"));
   for (const auto& c : app.configs) {
     for (const auto& b : c.bindings) {
@@ -146,7 +171,9 @@ Evidence check_msmq(const Application& app, RuleResults& results) {
     }
   }
   append(out, source_hits(app, "messaging"));
+  append(out, source_hits(app, "msmq-transactional"));
   if (out.empty()) return out;
+  append(out, project_refs(app, "System.Messaging"));
   if (app.machine && app.machine->msmq_installed) {
     std::string queues;
     for (const auto& q : app.machine->msmq_queues) queues += (queues.empty() ? "" : ", ") + q;
@@ -163,18 +190,59 @@ Evidence check_msmq(const Application& app, RuleResults& results) {
   return out;
 }
 
+namespace {
+
+// Transactions in the application (binaries and source), escalating or not.
+Evidence transactions(const Application& app) {
+  Evidence out = refs_type(app, "System.Transactions.TransactionScope");
+  append(out, refs_type(app, "System.Transactions.CommittableTransaction"));
+  append(out, source_hits(app, "transactions"));
+  return out;
+}
+
+// Transactions that can escalate to MSDTC: a TransactionScope whose block
+// opens two connections or uses MSMQ (a second resource manager), in source;
+// a binary with transactions that also uses MSMQ.
+Evidence escalating_transactions(const Application& app) {
+  Evidence out = source_hits(app, "transaction-escalation");
+  for (const auto& b : app.binaries) {
+    bool tx = false;
+    bool msmq = false;
+    for (const auto& t : b.type_refs) {
+      tx = tx || istarts_with(t, "System.Transactions.TransactionScope");
+      msmq = msmq || istarts_with(t, "System.Messaging.MessageQueue");
+    }
+    if (tx && msmq)
+      out.push_back(b.path + ": TransactionScope with MSMQ as a second resource manager");
+  }
+  return out;
+}
+
+}  // namespace
+
 Evidence check_msdtc(const Application& app, RuleResults& /*results*/) {
   Evidence out = imports_dll(app, "xolehlp.dll");
   append(out, uses_assembly(app, "System.EnterpriseServices"));
-  append(out, refs_type(app, "System.Transactions.TransactionScope"));
-  append(out, refs_type(app, "System.Transactions.CommittableTransaction"));
-  append(out, source_hits(app, "transactions"));
   append(out, source_hits(app, "enterpriseservices"));
-  if (!out.empty() && app.machine && app.machine->msdtc_network_access) {
+  append(out, escalating_transactions(app));
+  if (out.empty()) return out;
+  append(out, transactions(app));
+  if (app.machine && app.machine->msdtc_network_access) {
     out.push_back(
         "server: MSDTC network access is enabled (SOFTWARE\\Microsoft\\MSDTC\\Security "
         "NetworkDtcAccess=1)");
   }
+  return out;
+}
+
+Evidence check_transaction_scope(const Application& app, RuleResults& results) {
+  if (!check_msdtc(app, results).empty()) return {};  // msdtc says it, with the escalation
+  Evidence found = transactions(app);
+  if (found.empty()) return found;
+  Evidence out{
+      "no second connection or resource manager found beside the transactions: they stay local "
+      "(lightweight), MSDTC is not needed"};
+  append(out, std::move(found));
   return out;
 }
 

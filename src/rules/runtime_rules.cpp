@@ -25,6 +25,21 @@ Evidence check_background_service(const Application& app, RuleResults& /*results
   return out;
 }
 
+Evidence check_interactive_console(const Application& app, RuleResults& /*results*/) {
+  // A site or a desktop program has no Main of its own that keeps it alive.
+  if (app.kind == AppKind::kWeb || app.kind == AppKind::kDesktop) return {};
+  // A Windows service's console branch is for debugging: the service control
+  // manager (ServiceMonitor in the container) starts it without one.
+  if (!service_evidence(app).empty()) return {};
+  Evidence waits = source_hits(app, "console-wait");
+  if (waits.empty()) return waits;
+  Evidence out{
+      "Main waits on the console: in a container without -it, Console.ReadLine returns null at "
+      "once (the host exits) and Console.ReadKey throws InvalidOperationException"};
+  append(out, std::move(waits));
+  return out;
+}
+
 Evidence check_scheduled_task(const Application& app, RuleResults& /*results*/) {
   Evidence out;
   if (app.task) {

@@ -257,6 +257,7 @@ TEST(Config, ListenersEventLogAndSvcActivation) {
   <log4net>
     <appender name="f" type="log4net.Appender.FileAppender"><param name="File" value="\\logsrv\logs\billing.log" /></appender>
     <appender name="e" type="log4net.Appender.EventLogAppender" />
+    <root><appender-ref ref="f" /><appender-ref ref="e" /></root>
   </log4net>
   <system.webServer><handlers><add name="svc-Integrated" path="*.svc" verb="*" type="System.ServiceModel.Activation.HttpHandler" /></handlers></system.webServer>
 </configuration>)");

@@ -30,7 +30,7 @@ std::string fixture(const char* name) {
 }
 
 TEST(SourceScan, CategoryConstants) {
-  EXPECT_EQ(source_category::kAll.size(), 20u);
+  EXPECT_EQ(source_category::kAll.size(), 25u);
   EXPECT_EQ(source_category::kMsmqQueue, "msmq-queue");
   EXPECT_EQ(source_category::kDrivePath, "drive-path");
   EXPECT_EQ(source_category::kWindowsIdentity, "windows-identity");
@@ -38,7 +38,6 @@ TEST(SourceScan, CategoryConstants) {
 
 TEST(SourceScan, CSharpWindowsServiceFixture) {
   const std::vector<Hit> want = {
-      {4, "messaging", "System.Messaging"},
       {5, "servicebase", "System.ServiceProcess"},
       {15, "servicebase", "ServiceBase"},
       {17, "msmq-queue", R"(.\private$\orders)"},
@@ -48,6 +47,7 @@ TEST(SourceScan, CSharpWindowsServiceFixture) {
       {22, "drive-path", R"(Data Source=D:\Data\orders.sdf;Password=***)"},
       {28, "messaging", "MessageQueue"},
       {29, "messaging", "MessageQueue"},
+      {29, "msmq-transactional", "MessageQueue.Create("},
       {30, "messaging", "MessageQueue"},
       {30, "msmq-queue", R"(ORDERSRV01\orders_public)"},
       {30, "msmq-auth", R"(ORDERSRV01\orders_public)"},
@@ -68,7 +68,6 @@ TEST(SourceScan, VisualBasicFormFixture) {
   const std::vector<Hit> want = {
       {1, "gdi", "System.Drawing"},
       {2, "winforms", "System.Windows.Forms"},
-      {3, "directoryservices", "System.DirectoryServices"},
       {8, "winforms", "Inherits Form"},
       {10, "directoryservices", "LDAP://OU=Staff,DC=corp,DC=contoso,DC=com"},
       {11, "drive-path", R"(G:\Exports\Desk)"},
@@ -88,13 +87,13 @@ TEST(SourceScan, CommentsAreSkippedStringsAreNot) {
       "var s = \"/* not a comment */\"; Directory.CreateDirectory(s); // "
       "Registry.CurrentUser\n"  // 4
       "var q = '\"'; File.Move(a, b); var r = '\\''; var t = '\\\\'; var w = new "
-      "StreamWriter (p);\n"               // 5
-      "WindowsIdentity.GetCurrent();\n";  // 6
+      "StreamWriter (p);\n"                             // 5
+      "WindowsIdentity.GetCurrent().Impersonate();\n";  // 6
   const std::vector<Hit> want = {
       {3, "file-write", "File.Copy"},
       {4, "file-write", "Directory.CreateDirectory"},
       {5, "file-write", "File.Move"},
-      {6, "windows-identity", "WindowsIdentity"},
+      {6, "windows-identity", ".Impersonate("},
   };
   EXPECT_EQ(scan(src, "a.cs"), want);
 }
@@ -159,10 +158,15 @@ TEST(SourceScan, VisualBasicCommentsStringsAndKeywords) {
       "Dim p As String = \"E:\\\" & name\n"                                // 7
       "\xE2\x80\x98 typographic comment: File.Delete TransactionScope\n";  // 8
   const std::vector<Hit> want = {
-      {2, "file-write", "File.Move"},         {4, "wcf-host", "<ServiceContract"},
-      {5, "messaging", "messagequeue"},       {5, "msmq-queue", R"(srv\orders)"},
-      {6, "messaging", "MessageQueue"},       {6, "msmq-queue", R"(ORDERSRV\Public)"},
-      {6, "msmq-auth", R"(ORDERSRV\Public)"}, {7, "drive-path", R"(E:\)"},
+      {2, "file-write", "File.Move"},
+      {4, "wcf-host", "<ServiceContract"},
+      {5, "messaging", "messagequeue"},
+      {5, "msmq-queue", R"(srv\orders)"},
+      {6, "messaging", "MessageQueue"},
+      {6, "msmq-queue", R"(ORDERSRV\Public)"},
+      {6, "msmq-auth", R"(ORDERSRV\Public)"},
+      {6, "msmq-transactional", "MessageQueue.Create("},
+      {7, "drive-path", R"(E:\)"},
   };
   EXPECT_EQ(scan(src, "m.vb"), want);
 }

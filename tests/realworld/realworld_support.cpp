@@ -51,7 +51,10 @@ const nlohmann::json& app_named(const nlohmann::json& assessment, const std::str
   static const nlohmann::json none = nlohmann::json::object();
   const nlohmann::json* found = nullptr;
   int count = 0;
-  for (const auto& a : assessment.value("apps", nlohmann::json::array())) {
+  // By reference into the assessment: value() would return a copy, and the
+  // reference handed back would dangle.
+  if (!assessment.contains("apps") || !assessment["apps"].is_array()) return none;
+  for (const auto& a : assessment["apps"]) {
     if (a.value("name", "") == name) {
       ++count;
       if (found == nullptr) found = &a;

@@ -81,12 +81,26 @@ TEST(MsmqAdAuthRule, FiresOnAuthenticateInCodeAndOnDefaultEndpoints) {
             std::string::npos);
 }
 
-TEST(MsdtcRule, FiresOnTransactionScopeXolehlpAndComPlus) {
+TEST(MsdtcRule, FiresOnEscalatingTransactionsXolehlpAndComPlus) {
   EXPECT_FALSE(fires("msdtc", console_app()));
+  // A TransactionScope alone stays local: information only.
   Application scope = console_app();
   scope.binaries[0].type_refs.push_back("System.Transactions.TransactionScope");
-  EXPECT_EQ(evidence_of("msdtc", scope),
-            Evidence{"Tool.exe: uses type System.Transactions.TransactionScope"});
+  EXPECT_FALSE(fires("msdtc", scope));
+  EXPECT_EQ(evidence_of("transaction-scope", scope).at(1),
+            "Tool.exe: uses type System.Transactions.TransactionScope");
+  // With MSMQ beside it, a second resource manager: it escalates.
+  Application queued = scope;
+  queued.binaries[0].type_refs.push_back("System.Messaging.MessageQueue");
+  EXPECT_EQ(evidence_of("msdtc", queued),
+            (Evidence{"Tool.exe: TransactionScope with MSMQ as a second resource manager",
+                      "Tool.exe: uses type System.Transactions.TransactionScope"}));
+  EXPECT_FALSE(fires("transaction-scope", queued));
+  Application two = console_app();
+  two.source_hits.push_back(test::rulefx::hit("transactions", "TransactionScope"));
+  two.source_hits.push_back(test::rulefx::hit("transaction-escalation",
+                                              "TransactionScope with 2 connections opened in it"));
+  EXPECT_TRUE(fires("msdtc", two));
   Application native = console_app();
   native.binaries[0].imports.push_back({"XOLEHLP.dll", {"DtcGetTransactionManager"}});
   EXPECT_TRUE(fires("msdtc", native));
