@@ -254,4 +254,57 @@ TEST(SourceScan, EtwOnlyWhenDerivingFromEventSource) {
 }
 
 }  // namespace
+TEST(SourceScan, ConsoleWaitsCountOnlyInsideMain) {
+  const std::string src =
+      "class P {\n"                                   // 1
+      "  static void Main(string[] args) {\n"         // 2
+      "    if (args.Length > 0) { Run(); }\n"         // 3
+      "    Console.ReadLine();\n"                     // 4
+      "  }\n"                                         // 5
+      "  static void Ask() { Console.ReadKey(); }\n"  // 6
+      "}\n";                                          // 7
+  EXPECT_EQ(scan(src, "p.cs"), (std::vector<Hit>{{4, "console-wait", "Console.ReadLine("}}));
+  const std::string vb =
+      "Module M\n"                // 1
+      "  Sub Main()\n"            // 2
+      "    Console.ReadKey()\n"   // 3
+      "  End Sub\n"               // 4
+      "  Sub Other()\n"           // 5
+      "    Console.ReadLine()\n"  // 6
+      "  End Sub\n"               // 7
+      "End Module\n";
+  EXPECT_EQ(scan(vb, "m.vb"), (std::vector<Hit>{{3, "console-wait", "Console.ReadKey("}}));
+}
+
+TEST(SourceScan, ReadOnlyOpensAreNoWritesAndMetabasePathsAreMarked) {
+  const std::string src =
+      "var r = new FileStream(p, FileMode.Open, FileAccess.Read);\n"       // 1
+      "var w = new FileStream(p, FileMode.Open, FileAccess.ReadWrite);\n"  // 2
+      "var e = new DirectoryEntry(\"IIS://\" + host + \"/W3SVC\");\n"      // 3
+      "var a = \"~/App_Data/Sites\";\n";                                   // 4
+  EXPECT_EQ(scan(src, "f.cs"), (std::vector<Hit>{{2, "file-write", "new FileStream("},
+                                                 {3, "directoryservices", "DirectoryEntry"},
+                                                 {3, "iis-metabase", "IIS://"},
+                                                 {4, "app-data", "~/App_Data/Sites"}}));
+}
+
+TEST(SourceScan, TransactionScopeWithTwoConnectionsOrMsmqInItsBlockEscalates) {
+  const std::string src =
+      "void A() {\n"                                                     // 1
+      "  using (var ts = new TransactionScope()) {\n"                    // 2
+      "    using (var c = CreateConnection()) { }\n"                     // 3
+      "  }\n"                                                            // 4
+      "  using (var c = this.CreateConnection()) { }\n"                  // 5
+      "}\n"                                                              // 6
+      "void B() {\n"                                                     // 7
+      "  using var ts = new TransactionScope();\n"                       // 8
+      "  var a = new SqlConnection(x); var b = new SqlConnection(y);\n"  // 9
+      "}\n";                                                             // 10
+  EXPECT_EQ(scan(src, "t.cs"),
+            (std::vector<Hit>{{2, "transactions", "TransactionScope"},
+                              {8, "transactions", "TransactionScope"},
+                              {8, "transaction-escalation",
+                               "TransactionScope with 2 connections opened in it"}}));
+}
+
 }  // namespace liftshift

@@ -109,5 +109,30 @@ TEST(MsdtcRule, FiresOnEscalatingTransactionsXolehlpAndComPlus) {
   EXPECT_TRUE(fires("msdtc", complus));
 }
 
+TEST(MsmqRule, WrappingPackagesAndCodeBuiltBindingsCountALoneReferenceDoesNot) {
+  Application lone = console_app();
+  ProjectFacts p;
+  p.path = "App.csproj";
+  p.references.push_back({"System.Messaging", ""});
+  lone.projects.push_back(p);
+  EXPECT_FALSE(fires("msmq", lone)) << "a <Reference> (or a using) with no use";
+  Application bus = console_app();
+  p.packages.push_back({"NServiceBus.Transport.Msmq", "2.*"});
+  bus.projects.push_back(p);
+  EXPECT_TRUE(fires("msmq", bus));
+  Application created = console_app();
+  created.source_hits.push_back(test::rulefx::hit("messaging", "MessageQueue"));
+  created.source_hits.push_back(test::rulefx::hit("msmq-transactional", "MessageQueue.Create("));
+  ConfigFacts c;
+  c.path = "App.config";
+  c.app_settings.push_back({"queueName", ".\\private$\\TestQueue", false});
+  created.configs.push_back(c);
+  const Evidence ev = evidence_of("msmq", created);
+  EXPECT_NE(joined(ev).find("scenario: private transactional queue(s), anonymous authentication "
+                            "(.\\private$\\TestQueue)"),
+            std::string::npos)
+      << joined(ev);
+}
+
 }  // namespace
 }  // namespace liftshift
