@@ -57,6 +57,17 @@ std::vector<std::string> queue_names(const Application& app) {
 
 // The seed's supported-scenario row this MSMQ use matches, as evidence text;
 // `use` gets the queues and whether they are transactional.
+bool transactional_by_default(const Application& app);
+
+// NServiceBus' MSMQ transport keeps local private transactional queues named
+// after the endpoint.
+bool endpoint_queues(const Application& app) {
+  for (const auto& h : app.source_hits) {
+    if (h.category == "messaging" && h.text == "MsmqTransport") return true;
+  }
+  return !project_packages(app, "NServiceBus.Transport.Msmq").empty();
+}
+
 std::string classify(const Application& app, bool ad_auth, MsmqUse& use) {
   auto queues = queue_names(app);
   bool has_private = false;
@@ -65,9 +76,11 @@ std::string classify(const Application& app, bool ad_auth, MsmqUse& use) {
     bool priv = icontains(q, "private$") || icontains(q, "/private/");
     (priv ? has_private : has_public) = true;
   }
+  if (endpoint_queues(app)) has_private = true;
   bool transactional = !refs_type(app, "System.Messaging.MessageQueueTransaction").empty() ||
                        !source_hits(app, "transactions").empty() ||
-                       !source_hits(app, "msmq-transactional").empty();
+                       !source_hits(app, "msmq-transactional").empty() ||
+                       transactional_by_default(app);
   for (const auto& c : app.configs) {
     for (const auto& b : c.bindings) {
       if (iequals(b.type, "netMsmqBinding") && b.exactly_once) transactional = true;
@@ -146,6 +159,38 @@ constexpr std::string_view kMsmqLibraries[] = {"NServiceBus.Transport.Msmq",
                                                "MSMQ.Messaging",
                                                "Experimental.System.Messaging"};
 
+// Whether the application can reach System.Messaging at all: a class of its
+// own called MessageQueue (a CMS's job queue) is no MSMQ.
+bool references_system_messaging(const Application& app) {
+  return !uses_assembly(app, "System.Messaging").empty() ||
+         !uses_assembly(app, "MSMQ.Messaging").empty() ||
+         !uses_assembly(app, "Experimental.System.Messaging").empty();
+}
+
+// Source hits of MSMQ types; MessageQueue* only with a System.Messaging reference.
+Evidence msmq_source_hits(const Application& app, std::string_view category) {
+  Evidence out;
+  const bool messaging = references_system_messaging(app);
+  for (auto& line : source_hits(app, category)) {
+    const auto text = line.find(": ");
+    const bool message_queue =
+        text != std::string::npos && line.compare(text + 2, 12, "MessageQueue") == 0;
+    if (message_queue && !messaging) continue;
+    out.push_back(std::move(line));
+  }
+  return out;
+}
+
+// A transport library or a WCF binding built in code: transactional queues
+// by default (NetMsmqBinding.ExactlyOnce, NServiceBus' transactional queues).
+bool transactional_by_default(const Application& app) {
+  for (const auto& h : app.source_hits) {
+    if (h.category == "messaging" && (h.text == "NetMsmqBinding" || h.text == "MsmqTransport"))
+      return true;
+  }
+  return !project_packages(app, "NServiceBus.Transport.Msmq").empty();
+}
+
 }  // namespace
 
 Evidence check_msmq(const Application& app, RuleResults& results) {
@@ -170,8 +215,8 @@ Evidence check_msmq(const Application& app, RuleResults& results) {
       }
     }
   }
-  append(out, source_hits(app, "messaging"));
-  append(out, source_hits(app, "msmq-transactional"));
+  append(out, msmq_source_hits(app, "messaging"));
+  append(out, msmq_source_hits(app, "msmq-transactional"));
   if (out.empty()) return out;
   append(out, project_refs(app, "System.Messaging"));
   if (app.machine && app.machine->msmq_installed) {

@@ -120,7 +120,7 @@ TEST(MsmqRule, WrappingPackagesAndCodeBuiltBindingsCountALoneReferenceDoesNot) {
   p.packages.push_back({"NServiceBus.Transport.Msmq", "2.*"});
   bus.projects.push_back(p);
   EXPECT_TRUE(fires("msmq", bus));
-  Application created = console_app();
+  Application created = lone;  // the code uses the referenced assembly
   created.source_hits.push_back(test::rulefx::hit("messaging", "MessageQueue"));
   created.source_hits.push_back(test::rulefx::hit("msmq-transactional", "MessageQueue.Create("));
   ConfigFacts c;
@@ -132,6 +132,22 @@ TEST(MsmqRule, WrappingPackagesAndCodeBuiltBindingsCountALoneReferenceDoesNot) {
                             "(.\\private$\\TestQueue)"),
             std::string::npos)
       << joined(ev);
+}
+
+TEST(MsmqRule, AClassOfItsOwnCalledMessageQueueIsNoMsmqAndTransportsAreTransactional) {
+  Application own = console_app();
+  own.source_hits.push_back(test::rulefx::hit("messaging", "MessageQueue", "Jobs/Queue.cs"));
+  EXPECT_FALSE(fires("msmq", own)) << "no System.Messaging reference";
+  Application bus = console_app();
+  bus.source_hits.push_back(test::rulefx::hit("messaging", "MsmqTransport"));
+  EXPECT_NE(joined(evidence_of("msmq", bus)).find("scenario: private transactional"),
+            std::string::npos);
+  Application wcf = console_app();
+  wcf.source_hits.push_back(test::rulefx::hit("messaging", "NetMsmqBinding"));
+  wcf.source_hits.push_back(
+      test::rulefx::hit("msmq-queue", "net.msmq://localhost/private/TestQueue"));
+  EXPECT_NE(joined(evidence_of("msmq", wcf)).find("private transactional"), std::string::npos)
+      << "a NetMsmqBinding built in code is exactlyOnce by default";
 }
 
 }  // namespace
