@@ -26,7 +26,9 @@ FileKind classify_file(std::string_view path) {
       iends_with(name, ".exe.config") || iends_with(name, ".dll.config") ||
       // Logging configurations kept in files of their own.
       iequals(name, "log4net.config") || iequals(name, "log4net.xml") ||
-      iequals(name, "nlog.config") || iequals(name, "nlog.xml")) {
+      iequals(name, "nlog.config") || iequals(name, "nlog.xml") ||
+      // ASP.NET Core settings: appsettings.json, appsettings.Production.json.
+      (istarts_with(name, "appsettings") && iends_with(name, ".json"))) {
     return FileKind::kConfig;
   }
   if (iends_with(name, ".csproj") || iends_with(name, ".vbproj")) return FileKind::kProject;

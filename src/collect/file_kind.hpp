@@ -9,9 +9,9 @@ namespace liftshift {
 
 enum class FileKind {
   kIgnore,
-  kBinary,          // .exe / .dll: parsed as PE
-  kConfig,          // web.config, app.config, *.exe.config, *.dll.config, log4net/NLog configs
-  kProject,         // .csproj / .vbproj
+  kBinary,   // .exe / .dll: parsed as PE
+  kConfig,   // web.config, app.config, *.exe.config, *.dll.config, log4net/NLog, appsettings*.json
+  kProject,  // .csproj / .vbproj
   kPackagesConfig,  // packages.config
   kSolution,        // .sln
   kSource,          // .cs / .vb (also App_Code in web sites)

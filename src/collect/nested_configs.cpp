@@ -15,12 +15,16 @@ bool logging_config(std::string_view name) {
          iequals(name, "nlog.config") || iequals(name, "nlog.xml");
 }
 
+bool appsettings(std::string_view name) {
+  return istarts_with(name, "appsettings") && iends_with(name, ".json");
+}
+
 }  // namespace
 
 void attach_nested_configs(const ParsedSource& parsed, std::vector<Application>& apps) {
   for (const auto& c : parsed.configs) {
     const std::string_view name = file_name(c.path);
-    if (!iequals(name, "web.config") && !logging_config(name)) continue;
+    if (!iequals(name, "web.config") && !logging_config(name) && !appsettings(name)) continue;
     // The app with the deepest root holding the file.
     Application* owner = nullptr;
     for (auto& app : apps) {

@@ -1,7 +1,8 @@
 // Configuration files below an application's root that apply to it besides
 // its own web.config/app.config: sub-folder web.config files (ASP.NET merges
 // them for requests under that folder) and logging configurations kept in
-// files of their own (log4net.config, NLog.config).
+// files of their own (log4net.config, NLog.config), and ASP.NET Core's
+// appsettings*.json.
 #pragma once
 
 #include <vector>

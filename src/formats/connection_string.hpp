@@ -47,4 +47,10 @@ std::string mask_command_line(std::string_view command_line);
 // access key/signature, api key, access key. Spaces, '_' and '-' are ignored.
 bool is_secret_key(std::string_view key);
 
+// True when a setting's value is shaped like a secret: a connection string
+// with a password, or a long run of key characters (hex, base64, token
+// alphabets) mixing letters and digits. A key's name says nothing here
+// ("UseShortcutKeys" = "false" is no secret).
+bool secret_shaped_value(std::string_view value);
+
 }  // namespace liftshift

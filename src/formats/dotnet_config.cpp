@@ -72,28 +72,6 @@ bool secret_setting_key(std::string_view key) {
          icontains(key, "key") || icontains(key, "token") || is_secret_key(key);
 }
 
-// A value shaped like a secret: a connection string with a password, or a
-// long run of key characters (hex, base64, token alphabets) with letters and
-// digits mixed, such as an API key or a machine key.
-bool secret_shaped(std::string_view raw) {
-  const std::string v = trim(raw);
-  if (v.find('=') != std::string::npos && v.find(';') != std::string::npos)
-    return parse_connection_string("", "", v).had_secret;
-  if (v.size() < 32) return false;
-  bool letter = false;
-  bool digit = false;
-  for (char c : v) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-      letter = true;
-    } else if (c >= '0' && c <= '9') {
-      digit = true;
-    } else if (c != '+' && c != '/' && c != '=' && c != '-' && c != '_') {
-      return false;  // a sentence, a path or a URL
-    }
-  }
-  return letter && digit;
-}
-
 // "4.7.2" / "v4.7.2" -> ".NETFramework,Version=v4.7.2"; monikers kept as written.
 std::string framework_moniker(std::string_view v) {
   std::string t = trim(v);
@@ -175,7 +153,7 @@ class ConfigReader {
       KeyValue kv;
       kv.key = attr_value(n, "key");
       const std::string value = attr(n, "value").value();
-      kv.secret_value = secret_shaped(value);
+      kv.secret_value = secret_shaped_value(value);
       if (kv.secret_value && !secret_setting_key(kv.key) && value.find(';') == std::string::npos) {
         kv.value = std::string(kMask);  // a bare key or token
         secret_values = true;

@@ -93,7 +93,8 @@ Evidence check_config_secret(const Application& app, RuleResults& /*results*/) {
     }
     for (const auto& kv : c.app_settings) {
       if (kv.secret_value) {
-        out.push_back(c.path + ": appSettings '" + kv.key + "' holds a secret (" + kv.value + ")");
+        out.push_back(c.path + (iends_with(c.path, ".json") ? ": setting '" : ": appSettings '") +
+                      kv.key + "' holds a secret (" + kv.value + ")");
       }
     }
   }
