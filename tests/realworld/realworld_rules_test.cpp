@@ -208,4 +208,16 @@ TEST(RealworldRules, QuartzEvidenceHasOneLinePerDistinctFact) {
   EXPECT_TRUE(any_contains(evidence_of(app, "scheduled-task"), "more files"));
 }
 
+// ---- NAnt-bin ----
+
+// Evidence comes from the app's own binaries and config: the bundled
+// log4net.dll can write to the event log, NAnt.exe.config does not ask it to.
+TEST(RealworldRules, NAntBundledLoggingLibraryIsNoEventLogUse) {
+  const auto& doc = realworld_assessment("NAnt-bin");
+  for (const auto& app : doc.value("apps", nlohmann::json::array())) {
+    EXPECT_FALSE(any_contains(evidence_of(app, "event-log"), "log4net.dll"))
+        << app.value("name", "") << joined(evidence_of(app, "event-log"));
+  }
+}
+
 }  // namespace liftshift::test

@@ -67,5 +67,25 @@ TEST(InteractiveConsoleRule, FiresOnAConsoleWaitInMainOfAHost) {
   EXPECT_FALSE(fires("interactive-console", service));
 }
 
+TEST(EventLogRule, ALoggingFrameworksOwnEventLogCodeIsNoUse) {
+  Application app = console_app();
+  BinaryFacts log4net;
+  log4net.path = "log4net.dll";
+  log4net.is_dll = true;
+  log4net.assembly_name = "log4net";
+  log4net.member_refs.push_back("System.Diagnostics.EventLog::WriteEntry");
+  app.binaries.push_back(log4net);
+  EXPECT_FALSE(fires("event-log", app)) << "its configuration decides";
+  ConfigFacts c;
+  c.path = "Tool.exe.config";
+  c.event_log_sources.push_back("Tool");
+  app.configs.push_back(c);
+  EXPECT_EQ(evidence_of("event-log", app),
+            Evidence{"Tool.exe.config: writes to the Event Log as Tool"});
+  app.binaries[0].member_refs.push_back("System.Diagnostics.EventLog::WriteEntry");
+  EXPECT_EQ(evidence_of("event-log", app).front(),
+            "Tool.exe: calls System.Diagnostics.EventLog::WriteEntry");
+}
+
 }  // namespace
 }  // namespace liftshift
