@@ -13,11 +13,25 @@ namespace liftshift {
 namespace {
 
 bool non_c_drive_or_unc(std::string_view s) {
+  // Regular expressions are no paths ("\\\\[^\\\\]+", "[D-Z]:\\\\.*"); parentheses,
+  // braces and wildcards are ("D:\\Program Files (x86)", "E:\\Logs\\{0}.log").
+  if (s.find_first_of("[]^|") != std::string_view::npos) return false;
   if (s.size() >= 3 && s[1] == ':' && (s[2] == '\\' || s[2] == '/')) {
     char d = static_cast<char>(s[0] | 0x20);
     return d >= 'a' && d <= 'z' && d != 'c';
   }
-  return s.size() > 2 && s[0] == '\\' && s[1] == '\\' && s[2] != '?' && s[2] != '.';
+  // A UNC path is \\host\share: a regex literal such as "\\n" or "\\d+" is not.
+  if (s.size() < 5 || s[0] != '\\' || s[1] != '\\') return false;
+  auto host_char = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_' || c == '.';
+  };
+  std::size_t k = 2;
+  while (k < s.size() && host_char(s[k])) ++k;
+  const std::string_view host = s.substr(2, k - 2);
+  if (host.size() < 2 || k + 1 >= s.size() || s[k] != '\\') return false;
+  const char share = s[k + 1];
+  return host_char(share) || share == '$';
 }
 
 }  // namespace
