@@ -8,6 +8,7 @@
 #include "collect/build_files.hpp"
 #include "collect/group_apps.hpp"
 #include "collect/machine_collector.hpp"
+#include "collect/nested_configs.hpp"
 #include "collect/server_apps.hpp"
 #include "collect/source_identity.hpp"
 #include "core/text.hpp"
@@ -49,8 +50,10 @@ void collect_folder(const std::string& path, const std::string& source_name,
   for (auto& app : apps) {
     app.source = path;
     profile_app(app);
-    inventory.apps.push_back(std::move(app));
   }
+  // After the kinds are known: sub-folder web.config files apply to web apps only.
+  attach_nested_configs(parsed, apps);
+  for (auto& app : apps) inventory.apps.push_back(std::move(app));
   for (auto& p : parsed.problems) {
     p.path = p.path.empty() ? path : path + "/" + p.path;
     inventory.problems.push_back(std::move(p));

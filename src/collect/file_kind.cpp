@@ -23,7 +23,12 @@ FileKind classify_file(std::string_view path) {
     return marker_for_file(path).category == "installer" ? FileKind::kMarker : FileKind::kBinary;
   }
   if (iequals(name, "web.config") || iequals(name, "app.config") ||
-      iends_with(name, ".exe.config") || iends_with(name, ".dll.config")) {
+      iends_with(name, ".exe.config") || iends_with(name, ".dll.config") ||
+      // Logging configurations kept in files of their own.
+      iequals(name, "log4net.config") || iequals(name, "log4net.xml") ||
+      iequals(name, "nlog.config") || iequals(name, "nlog.xml") ||
+      // ASP.NET Core settings: appsettings.json, appsettings.Production.json.
+      (istarts_with(name, "appsettings") && iends_with(name, ".json"))) {
     return FileKind::kConfig;
   }
   if (iends_with(name, ".csproj") || iends_with(name, ".vbproj")) return FileKind::kProject;
@@ -107,8 +112,20 @@ MarkerInfo marker_for_file(std::string_view path) {
 MarkerInfo marker_for_folder(std::string_view path) {
   std::string_view name = file_name(path);
   if (iequals(name, "App_Data")) return {"state-folder", "ASP.NET App_Data folder"};
-  if (iequals(name, "uploads") || iequals(name, "upload") || iequals(name, "userfiles") ||
-      iequals(name, "attachments") || iequals(name, "media")) {
+  // A folder of that name inside a plugin or script library is code (an
+  // editor's "media" plugin), not where users' files go.
+  auto in_library = [&] {
+    for (std::string_view up = parent_dir(path); !up.empty(); up = parent_dir(up)) {
+      std::string_view seg = file_name(up);
+      if (iequals(seg, "plugins") || iequals(seg, "plugin") || iequals(seg, "scripts") ||
+          iequals(seg, "lib") || iequals(seg, "vendor") || iequals(seg, "bower_components"))
+        return true;
+    }
+    return false;
+  };
+  if ((iequals(name, "uploads") || iequals(name, "upload") || iequals(name, "userfiles") ||
+       iequals(name, "attachments") || iequals(name, "media")) &&
+      !in_library()) {
     return {"state-folder", "upload folder"};
   }
   if (iequals(name, "logs") || iequals(name, "log")) return {"log-folder", "log folder"};

@@ -9,9 +9,9 @@ namespace liftshift {
 
 enum class FileKind {
   kIgnore,
-  kBinary,          // .exe / .dll: parsed as PE
-  kConfig,          // web.config, app.config, *.exe.config, *.dll.config
-  kProject,         // .csproj / .vbproj
+  kBinary,   // .exe / .dll: parsed as PE
+  kConfig,   // web.config, app.config, *.exe.config, *.dll.config, log4net/NLog, appsettings*.json
+  kProject,  // .csproj / .vbproj
   kBuildProps,      // Directory.Build.props / Directory.Build.targets (imported by projects)
   kRuntimeConfig,   // App.runtimeconfig.json of a published .NET app
   kPackagesConfig,  // packages.config

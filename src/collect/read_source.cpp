@@ -13,6 +13,8 @@
 #include "collect/parsed_files.hpp"
 #include "core/secret_mask.hpp"
 #include "core/text.hpp"
+#include "formats/appsettings_json.hpp"
+#include "formats/connection_string.hpp"
 #include "formats/dotnet_config.hpp"
 #include "formats/msbuild_project.hpp"
 #include "formats/packages_config.hpp"
@@ -134,7 +136,8 @@ void parse_one(const Volume& volume, const FileEntry& file, FileKind kind, const
       break;
     }
     case FileKind::kConfig: {
-      auto r = parse_dotnet_config(decode_text(*bytes), path);
+      auto r = iends_with(path, ".json") ? parse_appsettings_json(decode_text(*bytes), path)
+                                         : parse_dotnet_config(decode_text(*bytes), path);
       if (r) {
         out.config = std::move(r).value();
       } else {

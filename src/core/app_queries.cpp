@@ -1,6 +1,7 @@
 #include "core/app_queries.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "core/text.hpp"
@@ -140,13 +141,29 @@ Evidence project_packages(const Application& app, std::string_view id_prefix) {
 }
 
 Evidence source_hits(const Application& app, std::string_view category) {
-  Evidence out;
-  std::set<std::string> files;
+  // One line per distinct fact (the matched text), at its first place, with
+  // the count of other files that say the same: 450 files that all `using
+  // Quartz` are one fact, not 450.
+  struct Fact {
+    const SourceHit* first = nullptr;
+    std::set<std::string> files;
+  };
+  std::vector<Fact> facts;
+  std::map<std::string, std::size_t> by_text;
   for (const auto& h : app.source_hits) {
-    // One line per file is enough evidence; more would drown the report.
-    if (h.category == category && files.insert(h.file).second) {
-      out.push_back(h.file + ":" + std::to_string(h.line) + ": " + h.text);
+    if (h.category != category) continue;
+    auto [it, added] = by_text.emplace(h.text, facts.size());
+    if (added) facts.push_back({&h, {}});
+    facts[it->second].files.insert(h.file);
+  }
+  Evidence out;
+  for (const Fact& f : facts) {
+    std::string line = f.first->file + ":" + std::to_string(f.first->line) + ": " + f.first->text;
+    if (f.files.size() > 1) {
+      line += " (and " + std::to_string(f.files.size() - 1) + " more file" +
+              (f.files.size() > 2 ? "s" : "") + ")";
     }
+    out.push_back(std::move(line));
   }
   return out;
 }
@@ -172,7 +189,14 @@ Evidence gui_evidence(const Application& app) {
   Evidence out;
   for (const auto& p : app.projects) {
     if (p.use_windows_forms) out.push_back(p.path + ": <UseWindowsForms>true");
-    if (p.use_wpf) out.push_back(p.path + ": <UseWPF>true");
+    if (p.use_wpf) {
+      // Say what the file holds: the property, or the WPF project-type GUID.
+      const bool by_guid =
+          std::find(p.project_type_guids.begin(), p.project_type_guids.end(),
+                    "60dc8134-eba5-43b8-bcc9-bb4bc16c2548") != p.project_type_guids.end();
+      out.push_back(p.path + (by_guid ? ": WPF project type {60dc8134-eba5-43b8-bcc9-bb4bc16c2548}"
+                                      : ": <UseWPF>true"));
+    }
   }
   append(out, refs_type(app, "System.Windows.Forms.Form"));
   append(out, refs_type(app, "System.Windows.Forms.Application"));

@@ -94,6 +94,9 @@ struct EndpointFacts {
 struct KeyValue {
   std::string key;
   std::string value;  // masked when the key or value looks secret
+  // The value itself is shaped like a secret: a connection string with a
+  // password, or a long key or token. (A name such as "UseShortcutKeys" is not.)
+  bool secret_value = false;
 };
 
 struct ConfigFacts {
@@ -104,6 +107,8 @@ struct ConfigFacts {
   std::string authentication_mode;  // system.web/authentication@mode ("Windows", "Forms", ...)
   bool impersonate = false;         // system.web/identity@impersonate
   std::string session_state_mode;   // system.web/sessionState@mode; "" when the element is absent
+  std::string pages_session_state;  // system.web/pages@enableSessionState ("false", "true",
+                                    // "ReadOnly"); "" when not set
   bool machine_key_present = false;
   bool machine_key_explicit = false;  // explicit validationKey/decryptionKey (not AutoGenerate)
   std::string target_framework;  // httpRuntime/compilation targetFramework or supportedRuntime sku
@@ -154,6 +159,9 @@ struct ProjectFacts {
   // PostBuildEvent and of <Copy DestinationFolder> in targets, as written
   // ("$(SolutionDir)Site\bin", "..\Site\bin\").
   std::vector<std::string> copy_destinations;
+  // ManifestKeyFile / AssemblyOriginatorKeyFile values ('/' separators, relative
+  // to the project): code-signing keys, not certificates a server presents.
+  std::vector<std::string> signing_key_files;
   std::vector<std::string> warnings;
 };
 

@@ -258,4 +258,26 @@ ConnectionStringFacts parse_connection_string(std::string_view name, std::string
   return f;
 }
 
+// A value shaped like a secret: a connection string with a password, or a
+// long run of key characters (hex, base64, token alphabets) with letters and
+// digits mixed, such as an API key or a machine key.
+bool secret_shaped_value(std::string_view raw) {
+  const std::string v = trim(raw);
+  if (v.find('=') != std::string::npos && v.find(';') != std::string::npos)
+    return parse_connection_string("", "", v).had_secret;
+  if (v.size() < 32) return false;
+  bool letter = false;
+  bool digit = false;
+  for (char c : v) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      letter = true;
+    } else if (c >= '0' && c <= '9') {
+      digit = true;
+    } else if (c != '+' && c != '/' && c != '=' && c != '-' && c != '_') {
+      return false;  // a sentence, a path or a URL
+    }
+  }
+  return letter && digit;
+}
+
 }  // namespace liftshift

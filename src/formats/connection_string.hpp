@@ -29,4 +29,10 @@ ConnectionStringFacts parse_connection_string(std::string_view name, std::string
 // mask_secret_text as a second pass.
 std::string mask_secrets(std::string_view connection_string);
 
+// True when a setting's value is shaped like a secret: a connection string
+// with a password, or a long run of key characters (hex, base64, token
+// alphabets) mixing letters and digits. A key's name says nothing here
+// ("UseShortcutKeys" = "false" is no secret).
+bool secret_shaped_value(std::string_view value);
+
 }  // namespace liftshift

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <set>
 #include <vector>
 
 #include "core/text.hpp"
@@ -101,7 +102,7 @@ class ConfigReader {
       while (n && !n.next_sibling()) {
         n = n.parent();
         if (!n || n.type() == pugi::node_document) return;
-        --counts_[stack_.back()];
+        if (--counts_[stack_.back()] == 0 && stack_.back() == kLog4net) finish();
         stack_.pop_back();
       }
       if (n) n = n.next_sibling();
@@ -152,7 +153,11 @@ class ConfigReader {
       KeyValue kv;
       kv.key = attr_value(n, "key");
       const std::string value = attr(n, "value").value();
-      if (secret_setting_key(kv.key)) {
+      kv.secret_value = secret_shaped_value(value);
+      if (kv.secret_value && !secret_setting_key(kv.key) && value.find(';') == std::string::npos) {
+        kv.value = std::string(kMask);  // a bare key or token
+        secret_values = true;
+      } else if (secret_setting_key(kv.key)) {
         kv.value = value.empty() ? std::string() : std::string(kMask);
         secret_values = true;
       } else {
@@ -173,6 +178,8 @@ class ConfigReader {
 
     if (inside(kServiceModel)) service_model(n, name);
     if (inside(kLog4net) && iequals(name, "appender")) log4net_appender(n);
+    if (inside(kLog4net) && iequals(name, "appender-ref"))
+      appender_refs_.insert(attr_value(n, "ref"));
     if (inside(kNlog) && iequals(name, "target")) nlog_target(n);
     if (inside(kSystemDiagnostics) && up == kListeners && iequals(name, "add")) listener(n);
     if (iequals(name, "add") &&
@@ -253,6 +260,9 @@ class ConfigReader {
     } else if (iequals(name, "sessionState")) {
       std::string mode = attr_value(n, "mode");
       assign(f_.session_state_mode, session_slot_, mode.empty() ? "InProc" : mode);
+    } else if (iequals(name, "pages")) {
+      if (pugi::xml_attribute a = attr(n, "enableSessionState"))
+        assign(f_.pages_session_state, pages_slot_, trim(a.value()));
     } else if (iequals(name, "machineKey")) {
       f_.machine_key_present = true;
       for (std::string_view key : {"validationKey", "decryptionKey"}) {
@@ -317,6 +327,27 @@ class ConfigReader {
     f_.bindings.push_back(std::move(bf));
   }
 
+  // log4net writes only through appenders that a logger (or a forwarding
+  // appender) references; an appender whose reference is commented out
+  // writes nothing.
+  struct Log4netAppender {
+    std::string name;
+    bool event_log = false;
+    std::string target;  // event source or file
+  };
+
+ public:
+  // Called when a <log4net> section ends (and at the end of the file).
+  void finish() {
+    for (Log4netAppender& a : appenders_) {
+      if (!appender_refs_.contains(a.name)) continue;
+      add_unique(a.event_log ? f_.event_log_sources : f_.log_paths, std::move(a.target));
+    }
+    appenders_.clear();
+    appender_refs_.clear();
+  }
+
+ private:
   void log4net_appender(const pugi::xml_node& a) {
     const std::string type = attr_value(a, "type");
     std::string file = attr_value(child(a, "file"), "value");
@@ -328,10 +359,10 @@ class ConfigReader {
         app_name = attr_value(p, "value");
     }
     if (icontains(type, "EventLogAppender")) {
-      add_unique(f_.event_log_sources,
-                 app_name.empty() ? std::string("(application name)") : app_name);
+      appenders_.push_back({attr_value(a, "name"), true,
+                            app_name.empty() ? std::string("(application name)") : app_name});
     } else if (!file.empty()) {
-      add_unique(f_.log_paths, mask_secret_text(file));
+      appenders_.push_back({attr_value(a, "name"), false, mask_secret_text(file)});
     }
   }
 
@@ -364,10 +395,13 @@ class ConfigReader {
   }
 
   ConfigFacts& f_;
+  std::vector<Log4netAppender> appenders_;
+  std::set<std::string> appender_refs_;
   std::vector<Tag> stack_;
   std::array<std::size_t, kTagCount> counts_{};
   Slot auth_slot_;
   Slot session_slot_;
+  Slot pages_slot_;
   int framework_rank_ = 99;
 };
 
@@ -378,7 +412,9 @@ Result<ConfigFacts> parse_dotnet_config(std::string_view xml_text, const std::st
   if (!doc) return doc.error();
   ConfigFacts f;
   f.path = path;
-  ConfigReader(f).walk(**doc);
+  ConfigReader reader(f);
+  reader.walk(**doc);
+  reader.finish();
   return f;
 }
 

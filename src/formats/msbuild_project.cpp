@@ -199,6 +199,10 @@ Result<ProjectFacts> parse_msbuild_project(std::string_view xml_text, const std:
           p = &my_type;
         else if (iequals(name, "PostBuildEvent"))
           for (auto& d : copy_command_destinations(value)) add_unique(f.copy_destinations, d);
+        // Code-signing keys (ClickOnce manifests, strong names): not TLS certificates.
+        if ((iequals(name, "ManifestKeyFile") || iequals(name, "AssemblyOriginatorKeyFile")) &&
+            !value.empty())
+          add_unique(f.signing_key_files, to_forward_slashes(value));
         if (p) p->assign(std::move(value), cond);
       } else if (iequals(name, "Copy") && name_is(up, "Target")) {
         if (std::string d = attr_value(n, "DestinationFolder"); !d.empty())

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <unordered_map>
+#include <utility>
 
 #include "core/secret_mask.hpp"
 #include "core/text.hpp"
@@ -329,7 +330,12 @@ enum Flags : std::uint8_t {
 enum class Special : std::uint8_t {
   kNone,
   kQueueArg,        // the string argument is a queue path (msmq-queue)
-  kCreateQueueArg,  // ... and a public queue (no private$) needs AD (msmq-auth)
+  kCreateQueueArg,  // ... and a public queue (no private$) needs AD (msmq-auth);
+                    // a last argument `true` makes it transactional
+  kInMain,          // counts only inside the body of a program's Main
+  kUnlessReadOnly,  // a file open whose arguments say FileAccess.Read is no write
+  kConnection,      // a connection opened: counted inside TransactionScope blocks, no hit
+  kTxScope,         // new TransactionScope(...): its block is checked for escalation
 };
 
 struct Pattern {
@@ -361,8 +367,13 @@ constexpr Pattern kPatterns[] = {
     {"wtsapi32", cat::kWts, WS | kNoCase},
     {"Cassia", cat::kWts, WSE},
     {"RemoteApp", cat::kWts, WS},
-    {"System.Messaging", cat::kMessaging, WS},
+    // A `using System.Messaging;` alone is no MSMQ use: the types are.
     {"MessageQueue", cat::kMessaging, WS},
+    {"NetMsmqBinding", cat::kMessaging, WSE},
+    {"MsmqIntegrationBinding", cat::kMessaging, WSE},
+    {"MsmqTransport", cat::kMessaging, WSE},  // NServiceBus.Transport.Msmq
+    {"UseMsmq", cat::kMessaging, WSE},        // MassTransit, Rebus
+    {"MessageQueueTransaction", cat::kMsmqTransactional, WS},
     {"MessageQueue.Create~(", cat::kMsmqQueue, WS, Special::kCreateQueueArg},
     {"new MessageQueue~(", cat::kMsmqQueue, WS, Special::kQueueArg},
     {"MessageQueue.Exists~(", cat::kMsmqQueue, WS, Special::kQueueArg},
@@ -382,13 +393,16 @@ constexpr Pattern kPatterns[] = {
     {"EventSource.SendCommand", cat::kEtw, WS},
     {"EventProvider", cat::kEtw, WSE},
     {"System.Diagnostics.Tracing", cat::kEtw, WS},
-    {"System.DirectoryServices", cat::kDirectoryServices, WS},
+    // The namespace alone (a using) is no directory use; the types are.
     {"DirectoryEntry", cat::kDirectoryServices, WS},
     {"DirectorySearcher", cat::kDirectoryServices, WS},
     {"PrincipalContext", cat::kDirectoryServices, WS},
-    {"WindowsIdentity", cat::kWindowsIdentity, WS},
-    {"WindowsPrincipal", cat::kWindowsIdentity, WS},
+    // Reading or showing the current WindowsIdentity needs no domain;
+    // impersonating one, or building one from a user name (S4U), does.
     {"WindowsImpersonationContext", cat::kWindowsIdentity, WS},
+    {"RunImpersonated", cat::kWindowsIdentity, WSE},
+    {".Impersonate~(", cat::kWindowsIdentity, 0},
+    {"new WindowsIdentity~(", cat::kWindowsIdentity, WS},
     {"TransactionScope", cat::kTransactions, WS},
     {"CommittableTransaction", cat::kTransactions, WS},
     {"System.EnterpriseServices", cat::kEnterpriseServices, WS},
@@ -415,7 +429,7 @@ constexpr Pattern kPatterns[] = {
     {"File.Move", cat::kFileWrite, WS},
     {"File.OpenWrite", cat::kFileWrite, WS},
     {"File.Replace", cat::kFileWrite, WS},
-    {"new FileStream~(", cat::kFileWrite, WS},
+    {"new FileStream~(", cat::kFileWrite, WS, Special::kUnlessReadOnly},
     {"new StreamWriter~(", cat::kFileWrite, WS},
     {".SaveAs~(", cat::kFileWrite, 0},
     {"Directory.CreateDirectory", cat::kFileWrite, WS},
@@ -440,6 +454,15 @@ constexpr Pattern kPatterns[] = {
     {"FluentScheduler", cat::kScheduler, WS},
     {"schtasks", cat::kScheduler, WS | kNoCase},
     {"Microsoft.Win32.TaskScheduler", cat::kScheduler, WS},
+    {"Console.ReadLine~(", cat::kConsoleWait, WS, Special::kInMain},
+    {"Console.ReadKey~(", cat::kConsoleWait, WS, Special::kInMain},
+    {"Console.Read~(", cat::kConsoleWait, WS, Special::kInMain},
+    {"new TransactionScope~(", cat::kTransactions, WS, Special::kTxScope},
+    {"new SqlConnection~(", cat::kTransactionEscalation, WS, Special::kConnection},
+    {"new OracleConnection~(", cat::kTransactionEscalation, WS, Special::kConnection},
+    {"new OleDbConnection~(", cat::kTransactionEscalation, WS, Special::kConnection},
+    {"new OdbcConnection~(", cat::kTransactionEscalation, WS, Special::kConnection},
+    {".CreateConnection~(", cat::kTransactionEscalation, 0, Special::kConnection},
 };
 // clang-format on
 
@@ -451,15 +474,12 @@ struct LiteralMark {
   std::string_view category;
 };
 constexpr LiteralMark kLiteralMarks[] = {
-    {"private$", cat::kMsmqQueue},
-    {"FormatName:", cat::kMsmqQueue},
-    {"LDAP://", cat::kDirectoryServices},
-    {"LDAPS://", cat::kDirectoryServices},
-    {"GC://", cat::kDirectoryServices},
-    {"(localdb)", cat::kEmbeddedDb},
-    {"wtsapi32", cat::kWts},
-    {"schtasks", cat::kScheduler},
-    {"HKEY_LOCAL_MACHINE", cat::kRegistry},
+    {"private$", cat::kMsmqQueue},         {"FormatName:", cat::kMsmqQueue},
+    {"net.msmq://", cat::kMsmqQueue},      {"IIS://", cat::kIisMetabase},
+    {"~/App_Data", cat::kAppData},         {"LDAP://", cat::kDirectoryServices},
+    {"LDAPS://", cat::kDirectoryServices}, {"GC://", cat::kDirectoryServices},
+    {"(localdb)", cat::kEmbeddedDb},       {"wtsapi32", cat::kWts},
+    {"schtasks", cat::kScheduler},         {"HKEY_LOCAL_MACHINE", cat::kRegistry},
     {"HKEY_CURRENT_USER", cat::kRegistry},
 };
 
@@ -610,6 +630,111 @@ class Scanner {
   std::vector<Entry> entries_;
 };
 
+// The end of the parenthesised argument list that starts at code[open]
+// ('('), or npos; literals and comments are blanked in `code`.
+std::size_t close_paren(std::string_view code, std::size_t open) {
+  constexpr std::size_t kMaxArgs = 4096;
+  int depth = 0;
+  for (std::size_t k = open; k < code.size() && k - open < kMaxArgs; ++k) {
+    if (code[k] == '(') ++depth;
+    if (code[k] == ')' && --depth == 0) return k;
+  }
+  return std::string_view::npos;
+}
+
+// The last argument of the call whose '(' is at code[open], trimmed.
+std::string_view last_argument(std::string_view code, std::size_t open) {
+  const std::size_t close = close_paren(code, open);
+  if (close == std::string_view::npos) return {};
+  std::size_t start = open + 1;
+  int depth = 0;
+  for (std::size_t k = open + 1; k < close; ++k) {
+    if (code[k] == '(') ++depth;
+    if (code[k] == ')') --depth;
+    if (code[k] == ',' && depth == 0) start = k + 1;
+  }
+  std::string_view arg = code.substr(start, close - start);
+  while (!arg.empty() && (is_blank(arg.front()) || arg.front() == '\n' || arg.front() == '\r'))
+    arg.remove_prefix(1);
+  while (!arg.empty() && (is_blank(arg.back()) || arg.back() == '\n' || arg.back() == '\r'))
+    arg.remove_suffix(1);
+  return arg;
+}
+
+// The byte range a TransactionScope created at code[at] covers: the block
+// of `using (... new TransactionScope(...)) { ... }`, or for a declaration
+// (`using var ts = ...;`) the rest of the enclosing block. `close` is the
+// ')' that ends the constructor's arguments.
+std::pair<std::size_t, std::size_t> scope_range(std::string_view code, std::size_t close) {
+  std::size_t k = close + 1;
+  auto skip_space = [&] {
+    while (k < code.size() && (is_blank(code[k]) || code[k] == '\n' || code[k] == '\r')) ++k;
+  };
+  skip_space();
+  int depth = 0;
+  if (k < code.size() && code[k] == ')') {  // end of the using header
+    ++k;
+    skip_space();
+    if (k < code.size() && code[k] == '{') {
+      for (std::size_t j = k; j < code.size(); ++j) {
+        if (code[j] == '{') ++depth;
+        if (code[j] == '}' && --depth == 0) return {k, j};
+      }
+      return {k, code.size()};
+    }
+  }
+  for (std::size_t j = k; j < code.size(); ++j) {
+    if (code[j] == '{') ++depth;
+    if (code[j] == '}' && --depth < 0) return {k, j};
+  }
+  return {k, code.size()};
+}
+
+// Byte ranges of the bodies of the program entry points (Main) in the code:
+// C# `static ... Main(...) { ... }` (braces matched on the blanked code),
+// VB `Sub Main(...)` to its `End Sub`.
+std::vector<std::pair<std::size_t, std::size_t>> main_bodies(std::string_view code, bool vb) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  const std::string folded = vb ? to_lower(code) : std::string();
+  const std::string_view text = vb ? std::string_view(folded) : code;
+  const std::string_view name = vb ? "sub main" : "Main";
+  for (std::size_t at = text.find(name); at != std::string_view::npos && out.size() < 16;
+       at = text.find(name, at + 1)) {
+    if (at > 0 && is_ident(text[at - 1])) continue;
+    std::size_t k = at + name.size();
+    if (k < text.size() && is_ident(text[k])) continue;
+    while (k < text.size() && is_blank(text[k])) ++k;
+    if (k >= text.size() || text[k] != '(') continue;
+    if (vb) {
+      const std::size_t end = text.find("end sub", k);
+      out.emplace_back(k, end == std::string_view::npos ? text.size() : end);
+      continue;
+    }
+    // C#: `static` earlier on the same line, then a block body.
+    const std::size_t bol = text.rfind('\n', at);
+    const std::string_view head = text.substr(bol == std::string_view::npos ? 0 : bol + 1,
+                                              at - (bol == std::string_view::npos ? 0 : bol + 1));
+    if (head.find("static") == std::string_view::npos) continue;
+    const std::size_t close = close_paren(text, k);
+    if (close == std::string_view::npos) continue;
+    std::size_t open = close + 1;
+    while (open < text.size() && (is_blank(text[open]) || text[open] == '\n' || text[open] == '\r'))
+      ++open;
+    if (open >= text.size() || text[open] != '{') continue;
+    int depth = 0;
+    std::size_t end = text.size();
+    for (std::size_t j = open; j < text.size(); ++j) {
+      if (text[j] == '{') ++depth;
+      if (text[j] == '}' && --depth == 0) {
+        end = j;
+        break;
+      }
+    }
+    out.emplace_back(open, end);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<SourceHit> scan_source(std::string_view text, const std::string& path) {
@@ -634,6 +759,18 @@ std::vector<SourceHit> scan_source(std::string_view text, const std::string& pat
   const Lexed lx = Lexer(text, vb, on_literal).run();
   const std::string_view code = lx.code;
   const Dispatch& d = dispatch();
+  const auto mains = main_bodies(code, vb);
+  struct Scope {
+    std::size_t from, to, at;
+    int line;
+  };
+  std::vector<Scope> scopes;
+  std::vector<std::size_t> connections;  // offsets of connections opened
+  std::vector<std::size_t> queues;       // offsets of MSMQ uses
+  auto in_main = [&](std::size_t pos) {
+    return std::any_of(mains.begin(), mains.end(),
+                       [pos](const auto& r) { return pos > r.first && pos < r.second; });
+  };
 
   int line = 1;
   for (std::size_t i = 0; i < code.size(); ++i) {
@@ -652,9 +789,43 @@ std::vector<SourceHit> scan_source(std::string_view text, const std::string& pat
       const std::size_t end = match_at(code, i, pat.text, vb || (pat.flags & kNoCase));
       if (end == std::string_view::npos) continue;
       if ((pat.flags & kWordEnd) && end < code.size() && is_ident(code[end])) continue;
+      if (pat.category == cat::kMessaging) queues.push_back(i);
       if (pat.special == Special::kNone) {
         out.add(pat.category, line, i, text.substr(i, end - i));
         continue;
+      }
+      if (pat.special == Special::kConnection) {
+        connections.push_back(i);
+        continue;
+      }
+      if (pat.special == Special::kTxScope) {
+        const std::size_t type = code.find("TransactionScope", i);  // within the match
+        out.add(pat.category, line, type, text.substr(type, 16));
+        const std::size_t close = close_paren(code, end - 1);
+        if (close != std::string_view::npos && scopes.size() < 1000) {
+          auto [from, to] = scope_range(code, close);
+          scopes.push_back({from, to, i, line});
+        }
+        continue;
+      }
+      if (pat.special == Special::kInMain) {
+        if (in_main(i)) out.add(pat.category, line, i, text.substr(i, end - i));
+        continue;
+      }
+      if (pat.special == Special::kUnlessReadOnly) {
+        const std::size_t close = close_paren(code, end - 1);
+        const std::string_view args =
+            close == std::string_view::npos ? std::string_view{} : code.substr(end, close - end);
+        const std::size_t access = args.find("FileAccess.Read");
+        const bool read_only =
+            access != std::string_view::npos && args.substr(access + 15, 5) != "Write";
+        if (!read_only) out.add(pat.category, line, i, text.substr(i, end - i));
+        continue;
+      }
+      if (pat.special == Special::kCreateQueueArg) {
+        const std::string_view last = last_argument(code, end - 1);
+        if (last == "true" || last == "True")
+          out.add(cat::kMsmqTransactional, line, i, text.substr(i, end - i));
       }
       // The call's first argument must be a string literal (only blanks between).
       auto it = std::lower_bound(lx.args.begin(), lx.args.end(), end,
@@ -679,6 +850,15 @@ std::vector<SourceHit> scan_source(std::string_view text, const std::string& pat
   for (const Literal& lit : lx.assigned) {
     if (assigns_service_name(code, lit.pos))
       out.add(cat::kServiceName, lit.line, lit.pos, lit.value);
+  }
+  for (const Scope& sc : scopes) {
+    auto inside = [&](std::size_t p) { return p > sc.from && p < sc.to; };
+    const auto n = std::count_if(connections.begin(), connections.end(), inside);
+    const bool msmq = std::any_of(queues.begin(), queues.end(), inside);
+    if (n < 2 && !msmq) continue;
+    out.add(cat::kTransactionEscalation, sc.line, sc.at,
+            msmq ? "TransactionScope with MSMQ as a second resource manager"
+                 : "TransactionScope with " + std::to_string(n) + " connections opened in it");
   }
   return out.take();
 }

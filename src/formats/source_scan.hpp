@@ -48,8 +48,20 @@ inline constexpr std::string_view kServiceName = "service-name";
 // on localhost, *, +, 0.0.0.0 (what a self-hosted server binds to).
 inline constexpr std::string_view kListenUrl = "listen-url";
 
+// MessageQueue.Create(name, true), MessageQueueTransaction: transactional queues.
+inline constexpr std::string_view kMsmqTransactional = "msmq-transactional";
+// An "IIS://" literal: the IIS metabase through ADSI, not Active Directory.
+inline constexpr std::string_view kIisMetabase = "iis-metabase";
+// Console.ReadLine/ReadKey inside a program's Main: waits on an interactive console.
+inline constexpr std::string_view kConsoleWait = "console-wait";
+// A TransactionScope whose block opens two connections or uses MSMQ (a
+// second resource manager): the transaction escalates to MSDTC. Text says why.
+inline constexpr std::string_view kTransactionEscalation = "transaction-escalation";
+// A "~/App_Data" literal: the code keeps files in the site's App_Data folder.
+inline constexpr std::string_view kAppData = "app-data";
+
 // Every category, in the order hits of one line are reported.
-inline constexpr std::array<std::string_view, 27> kAll = {kWinForms,
+inline constexpr std::array<std::string_view, 32> kAll = {kWinForms,
                                                           kWpf,
                                                           kGdi,
                                                           kWts,
@@ -75,7 +87,12 @@ inline constexpr std::array<std::string_view, 27> kAll = {kWinForms,
                                                           kEntryWcfHost,
                                                           kEntryWebHost,
                                                           kServiceName,
-                                                          kListenUrl};
+                                                          kListenUrl,
+                                                          kMsmqTransactional,
+                                                          kIisMetabase,
+                                                          kConsoleWait,
+                                                          kTransactionEscalation,
+                                                          kAppData};
 }  // namespace source_category
 
 // Maximum length of SourceHit::text (bytes, cut on a UTF-8 boundary).

@@ -9,9 +9,17 @@ namespace liftshift {
 
 namespace {
 
+// A finding shows a handful of evidence lines; the rest is counted.
+constexpr std::size_t kMaxEvidence = 10;
+
 Finding finding(std::string_view id, Evidence evidence) {
   // The table and the catalogue are generated from the same file: every id is there.
   const RuleInfo& info = *find_rule(id);
+  if (evidence.size() > kMaxEvidence) {
+    const std::size_t more = evidence.size() - (kMaxEvidence - 1);
+    evidence.resize(kMaxEvidence - 1);
+    evidence.push_back("and " + std::to_string(more) + " more");
+  }
   return Finding{info.id, info.severity, info.title, std::move(evidence), info.remediation};
 }
 

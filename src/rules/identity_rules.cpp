@@ -1,5 +1,8 @@
 // Rule from the seed's "Active Directory (AD)" section: what needs a domain
 // identity, which a container gets only through a gMSA.
+#include <set>
+#include <string>
+
 #include "core/text.hpp"
 #include "rules/engine.hpp"
 #include "rules/rule_checks.hpp"
@@ -17,6 +20,38 @@ bool domain_account(std::string_view account) {
   }
   return account.find('\\') != std::string_view::npos ||
          account.find('@') != std::string_view::npos;
+}
+
+// A database server on this machine or LocalDB: Integrated Security to it
+// logs in with a local Windows account, no domain needed.
+bool local_server(std::string_view server) {
+  std::string s = to_lower(trim(server));
+  if (istarts_with(s, "tcp:")) s.erase(0, 4);
+  if (istarts_with(s, "np:") || istarts_with(s, "lpc:")) s.erase(0, s.find(':') + 1);
+  const std::string host = s.substr(0, s.find_first_of("\\,"));
+  return istarts_with(s, "(localdb)") || host == "." || host == "(local)" || host == "localhost" ||
+         host == "127.0.0.1" || host == "::1";
+}
+
+// DirectoryEntry/DirectorySearcher hits, less those of files that reach only
+// the IIS metabase ("IIS://" paths through ADSI) and name no LDAP path.
+Evidence directory_hits(const Application& app) {
+  std::set<std::string> metabase;
+  std::set<std::string> ldap;
+  for (const auto& h : app.source_hits) {
+    if (h.category == "iis-metabase") metabase.insert(h.file);
+    if (h.category == "directoryservices" && h.text.find("://") != std::string::npos)
+      ldap.insert(h.file);
+  }
+  Evidence out;
+  std::set<std::string> files;
+  for (const auto& h : app.source_hits) {
+    if (h.category != "directoryservices") continue;
+    if (metabase.contains(h.file) && !ldap.contains(h.file)) continue;
+    if (files.insert(h.file).second)
+      out.push_back(h.file + ":" + std::to_string(h.line) + ": " + h.text);
+  }
+  return out;
 }
 
 }  // namespace
@@ -54,7 +89,7 @@ Evidence check_ad_dependent(const Application& app, RuleResults& results) {
     }
     if (c.impersonate) out.push_back(c.path + ": system.web/identity impersonate=\"true\"");
     for (const auto& cs : c.connection_strings) {
-      if (cs.integrated_security) {
+      if (cs.integrated_security && !local_server(cs.server)) {
         out.push_back(c.path + ": connection string '" + cs.name +
                       "' uses Integrated Security (Windows login to " +
                       (cs.server.empty() ? std::string("the server") : cs.server) + ")");
@@ -68,11 +103,19 @@ Evidence check_ad_dependent(const Application& app, RuleResults& results) {
       }
     }
   }
-  append(out, uses_assembly(app, "System.DirectoryServices"));
-  append(out, uses_assembly(app, "System.DirectoryServices.AccountManagement"));
-  append(out, refs_type(app, "System.Security.Principal.WindowsIdentity"));
-  append(out, source_hits(app, "directoryservices"));
+  // Compiled references are uses; a project <Reference> only supports other
+  // evidence (the IIS metabase is reached through the same assembly).
+  append(out, refs_assembly(app, "System.DirectoryServices"));
+  append(out, refs_assembly(app, "System.DirectoryServices.AccountManagement"));
+  // Showing the current WindowsIdentity needs no domain; impersonating does.
+  append(out, refs_type(app, "System.Security.Principal.WindowsImpersonationContext"));
+  append(out, refs_member(app, "WindowsIdentity::Impersonate"));
+  append(out, refs_member(app, "WindowsIdentity::RunImpersonated"));
+  append(out, directory_hits(app));
   append(out, source_hits(app, "windows-identity"));
+  if (out.empty()) return out;
+  append(out, project_refs(app, "System.DirectoryServices"));
+  append(out, project_refs(app, "System.DirectoryServices.AccountManagement"));
   return out;
 }
 

@@ -43,6 +43,12 @@ std::vector<std::string> queue_names(const Application& app) {
         out.push_back(e.address);
       }
     }
+    // Queue paths kept in settings (<add key="queueName" value=".\private$\orders"/>).
+    for (const auto& kv : c.app_settings) {
+      if (icontains(kv.value, "private$") || istarts_with(kv.value, "FormatName:") ||
+          istarts_with(kv.value, "net.msmq:"))
+        out.push_back(kv.value);
+    }
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -51,6 +57,17 @@ std::vector<std::string> queue_names(const Application& app) {
 
 // The seed's supported-scenario row this MSMQ use matches, as evidence text;
 // `use` gets the queues and whether they are transactional.
+bool transactional_by_default(const Application& app);
+
+// NServiceBus' MSMQ transport keeps local private transactional queues named
+// after the endpoint.
+bool endpoint_queues(const Application& app) {
+  for (const auto& h : app.source_hits) {
+    if (h.category == "messaging" && h.text == "MsmqTransport") return true;
+  }
+  return !project_packages(app, "NServiceBus.Transport.Msmq").empty();
+}
+
 std::string classify(const Application& app, bool ad_auth, MsmqUse& use) {
   auto queues = queue_names(app);
   bool has_private = false;
@@ -59,8 +76,11 @@ std::string classify(const Application& app, bool ad_auth, MsmqUse& use) {
     bool priv = icontains(q, "private$") || icontains(q, "/private/");
     (priv ? has_private : has_public) = true;
   }
+  if (endpoint_queues(app)) has_private = true;
   bool transactional = !refs_type(app, "System.Messaging.MessageQueueTransaction").empty() ||
-                       !source_hits(app, "transactions").empty();
+                       !source_hits(app, "transactions").empty() ||
+                       !source_hits(app, "msmq-transactional").empty() ||
+                       transactional_by_default(app);
   for (const auto& c : app.configs) {
     for (const auto& b : c.bindings) {
       if (iequals(b.type, "netMsmqBinding") && b.exactly_once) transactional = true;
@@ -129,9 +149,59 @@ Evidence check_msmq_ad_auth(const Application& app, RuleResults& /*results*/) {
   return out;
 }
 
+namespace {
+
+// Packages and libraries that carry messages over MSMQ for the application.
+constexpr std::string_view kMsmqLibraries[] = {"NServiceBus.Transport.Msmq",
+                                               "NServiceBus.Msmq",
+                                               "MassTransit.MSMQ",
+                                               "Rebus.Msmq",
+                                               "MSMQ.Messaging",
+                                               "Experimental.System.Messaging"};
+
+// Whether the application can reach System.Messaging at all: a class of its
+// own called MessageQueue (a CMS's job queue) is no MSMQ.
+bool references_system_messaging(const Application& app) {
+  return !uses_assembly(app, "System.Messaging").empty() ||
+         !uses_assembly(app, "MSMQ.Messaging").empty() ||
+         !uses_assembly(app, "Experimental.System.Messaging").empty();
+}
+
+// Source hits of MSMQ types; MessageQueue* only with a System.Messaging reference.
+Evidence msmq_source_hits(const Application& app, std::string_view category) {
+  Evidence out;
+  const bool messaging = references_system_messaging(app);
+  for (auto& line : source_hits(app, category)) {
+    const auto text = line.find(": ");
+    const bool message_queue =
+        text != std::string::npos && line.compare(text + 2, 12, "MessageQueue") == 0;
+    if (message_queue && !messaging) continue;
+    out.push_back(std::move(line));
+  }
+  return out;
+}
+
+// A transport library or a WCF binding built in code: transactional queues
+// by default (NetMsmqBinding.ExactlyOnce, NServiceBus' transactional queues).
+bool transactional_by_default(const Application& app) {
+  for (const auto& h : app.source_hits) {
+    if (h.category == "messaging" && (h.text == "NetMsmqBinding" || h.text == "MsmqTransport"))
+      return true;
+  }
+  return !project_packages(app, "NServiceBus.Transport.Msmq").empty();
+}
+
+}  // namespace
+
 Evidence check_msmq(const Application& app, RuleResults& results) {
-  Evidence out = uses_assembly(app, "System.Messaging");
+  // A compiled AssemblyRef means the code uses the assembly; a project
+  // <Reference> or a `using` alone does not (see the supporting line below).
+  Evidence out = refs_assembly(app, "System.Messaging");
   append(out, refs_type(app, "System.Messaging."));
+  for (std::string_view lib : kMsmqLibraries) {
+    append(out, project_packages(app, lib));
+    append(out, refs_assembly(app, lib));
+  }
   append(out, imports_dll(app, "mqrt.dll"));
   for (const auto& c : app.configs) {
     for (const auto& b : c.bindings) {
@@ -145,8 +215,10 @@ Evidence check_msmq(const Application& app, RuleResults& results) {
       }
     }
   }
-  append(out, source_hits(app, "messaging"));
+  append(out, msmq_source_hits(app, "messaging"));
+  append(out, msmq_source_hits(app, "msmq-transactional"));
   if (out.empty()) return out;
+  append(out, project_refs(app, "System.Messaging"));
   if (app.machine && app.machine->msmq_installed) {
     std::string queues;
     for (const auto& q : app.machine->msmq_queues) queues += (queues.empty() ? "" : ", ") + q;
@@ -163,18 +235,59 @@ Evidence check_msmq(const Application& app, RuleResults& results) {
   return out;
 }
 
+namespace {
+
+// Transactions in the application (binaries and source), escalating or not.
+Evidence transactions(const Application& app) {
+  Evidence out = refs_type(app, "System.Transactions.TransactionScope");
+  append(out, refs_type(app, "System.Transactions.CommittableTransaction"));
+  append(out, source_hits(app, "transactions"));
+  return out;
+}
+
+// Transactions that can escalate to MSDTC: a TransactionScope whose block
+// opens two connections or uses MSMQ (a second resource manager), in source;
+// a binary with transactions that also uses MSMQ.
+Evidence escalating_transactions(const Application& app) {
+  Evidence out = source_hits(app, "transaction-escalation");
+  for (const auto& b : app.binaries) {
+    bool tx = false;
+    bool msmq = false;
+    for (const auto& t : b.type_refs) {
+      tx = tx || istarts_with(t, "System.Transactions.TransactionScope");
+      msmq = msmq || istarts_with(t, "System.Messaging.MessageQueue");
+    }
+    if (tx && msmq)
+      out.push_back(b.path + ": TransactionScope with MSMQ as a second resource manager");
+  }
+  return out;
+}
+
+}  // namespace
+
 Evidence check_msdtc(const Application& app, RuleResults& /*results*/) {
   Evidence out = imports_dll(app, "xolehlp.dll");
   append(out, uses_assembly(app, "System.EnterpriseServices"));
-  append(out, refs_type(app, "System.Transactions.TransactionScope"));
-  append(out, refs_type(app, "System.Transactions.CommittableTransaction"));
-  append(out, source_hits(app, "transactions"));
   append(out, source_hits(app, "enterpriseservices"));
-  if (!out.empty() && app.machine && app.machine->msdtc_network_access) {
+  append(out, escalating_transactions(app));
+  if (out.empty()) return out;
+  append(out, transactions(app));
+  if (app.machine && app.machine->msdtc_network_access) {
     out.push_back(
         "server: MSDTC network access is enabled (SOFTWARE\\Microsoft\\MSDTC\\Security "
         "NetworkDtcAccess=1)");
   }
+  return out;
+}
+
+Evidence check_transaction_scope(const Application& app, RuleResults& results) {
+  if (!check_msdtc(app, results).empty()) return {};  // msdtc says it, with the escalation
+  Evidence found = transactions(app);
+  if (found.empty()) return found;
+  Evidence out{
+      "no second connection or resource manager found beside the transactions: they stay local "
+      "(lightweight), MSDTC is not needed"};
+  append(out, std::move(found));
   return out;
 }
 

@@ -30,6 +30,21 @@ Evidence check_background_service(const Application& app, RuleResults& /*results
   return out;
 }
 
+Evidence check_interactive_console(const Application& app, RuleResults& /*results*/) {
+  // A site or a desktop program has no Main of its own that keeps it alive.
+  if (app.kind == AppKind::kWeb || app.kind == AppKind::kDesktop) return {};
+  // A Windows service's console branch is for debugging: the service control
+  // manager (ServiceMonitor in the container) starts it without one.
+  if (!service_evidence(app).empty()) return {};
+  Evidence waits = source_hits(app, "console-wait");
+  if (waits.empty()) return waits;
+  Evidence out{
+      "Main waits on the console: in a container without -it, Console.ReadLine returns null at "
+      "once (the host exits) and Console.ReadKey throws InvalidOperationException"};
+  append(out, std::move(waits));
+  return out;
+}
+
 Evidence check_scheduled_task(const Application& app, RuleResults& /*results*/) {
   Evidence out;
   if (app.task) {
@@ -51,7 +66,33 @@ Evidence check_scheduled_task(const Application& app, RuleResults& /*results*/) 
   return out;
 }
 
-Evidence check_event_log(const Application& app, RuleResults& results) {
+namespace {
+
+// A logging framework's own assembly can write to the event log, but whether
+// it does is its configuration's say (read from the app's configs).
+bool logging_framework(const BinaryFacts& b) {
+  std::string_view name = b.assembly_name;
+  if (name.empty()) {
+    name = b.path;
+    if (auto slash = name.rfind('/'); slash != std::string_view::npos)
+      name.remove_prefix(slash + 1);
+    if (auto dot = name.rfind('.'); dot != std::string_view::npos) name = name.substr(0, dot);
+  }
+  return iequals(name, "log4net") || iequals(name, "NLog") || iequals(name, "Serilog") ||
+         iequals(name, "Common.Logging") ||
+         iequals(name, "Microsoft.Practices.EnterpriseLibrary.Logging");
+}
+
+}  // namespace
+
+Evidence check_event_log(const Application& app_in, RuleResults& results) {
+  // The binaries' evidence comes from the app's own code, not from a logging
+  // framework it ships; the rest of the app is read as it is.
+  Application own;
+  for (const auto& b : app_in.binaries) {
+    if (!logging_framework(b)) own.binaries.push_back(b);
+  }
+  const Application& app = app_in;
   LogUse& logs = results.logs;
   Evidence out;
   // Each piece of evidence says whether it is the event log or ETW.
@@ -59,12 +100,12 @@ Evidence check_event_log(const Application& app, RuleResults& results) {
     if (!more.empty()) flag = true;
     append(out, std::move(more));
   };
-  add(refs_member(app, "EventLog::WriteEntry"), logs.event_log);
-  add(refs_type(app, "System.Diagnostics.EventLog"), logs.event_log);
-  add(refs_type(app, "System.Diagnostics.Tracing.EventSource"), logs.etw);
-  add(imports_function(app, "advapi32.dll", "ReportEvent"), logs.event_log);
-  add(imports_function(app, "advapi32.dll", "RegisterEventSource"), logs.event_log);
-  add(imports_function(app, "advapi32.dll", "EventWrite"), logs.etw);
+  add(refs_member(own, "EventLog::WriteEntry"), logs.event_log);
+  add(refs_type(own, "System.Diagnostics.EventLog"), logs.event_log);
+  add(refs_type(own, "System.Diagnostics.Tracing.EventSource"), logs.etw);
+  add(imports_function(own, "advapi32.dll", "ReportEvent"), logs.event_log);
+  add(imports_function(own, "advapi32.dll", "RegisterEventSource"), logs.event_log);
+  add(imports_function(own, "advapi32.dll", "EventWrite"), logs.etw);
   add(source_hits(app, "eventlog"), logs.event_log);
   add(source_hits(app, "etw"), logs.etw);
   for (const auto& c : app.configs) {

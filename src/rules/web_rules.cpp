@@ -1,13 +1,36 @@
 // Rules from the seed's "How IIS works in a container vs. a VM": certificates,
 // database connection strings, horizontal auto-scale.
+#include <string>
+#include <vector>
+
 #include "core/text.hpp"
 #include "rules/engine.hpp"
 #include "rules/rule_checks.hpp"
 
 namespace liftshift {
 
+namespace {
+
+// Whether a project names the certificate file as its code-signing key.
+bool signing_key(const Application& app, std::string_view path) {
+  for (const auto& p : app.projects) {
+    const auto slash = p.path.rfind('/');
+    const std::string dir = slash == std::string::npos ? "" : p.path.substr(0, slash + 1);
+    for (const auto& k : p.signing_key_files) {
+      if (iequals(dir + k, path)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 Evidence check_iis_certificate(const Application& app, RuleResults& /*results*/) {
-  Evidence out = markers(app, "certificate");
+  Evidence out;
+  for (const auto& m : app.markers) {
+    if (m.category == "certificate" && !signing_key(app, m.path))
+      out.push_back(m.path + ": " + m.detail);
+  }
   if (app.iis) {
     for (const auto& b : app.iis->bindings) {
       if (b.protocol == "https") {
@@ -48,14 +71,50 @@ Evidence check_connection_string(const Application& app, RuleResults& /*results*
   return out;
 }
 
+namespace {
+
+std::string folder_of(std::string_view path) {
+  const auto slash = path.rfind('/');
+  return slash == std::string_view::npos ? std::string() : std::string(path.substr(0, slash + 1));
+}
+
+bool session_off(std::string_view pages) { return iequals(trim(pages), "false"); }
+
+}  // namespace
+
+Evidence check_config_secret(const Application& app, RuleResults& /*results*/) {
+  Evidence out;
+  for (const auto& c : app.configs) {
+    if (c.machine_key_explicit) {
+      out.push_back(c.path +
+                    ": machineKey with explicit validationKey/decryptionKey (a secret; being "
+                    "explicit, it lets instances share view state and authentication cookies: "
+                    "give every instance the same key from the secret store)");
+    }
+    for (const auto& kv : c.app_settings) {
+      if (kv.secret_value) {
+        out.push_back(c.path + (iends_with(c.path, ".json") ? ": setting '" : ": appSettings '") +
+                      kv.key + "' holds a secret (" + kv.value + ")");
+      }
+    }
+  }
+  return out;
+}
+
 Evidence check_scale_out_state(const Application& app, RuleResults& /*results*/) {
   if (app.kind != AppKind::kWeb && app.kind != AppKind::kWcf) return {};
   Evidence out;
-  bool system_web = false;
+  // The site's own config: the one with system.web nearest the app's root.
+  const ConfigFacts* main = nullptr;
+  for (const auto& c : app.configs) {
+    if (!c.has_system_web) continue;
+    if (main == nullptr || folder_of(c.path).size() < folder_of(main->path).size()) main = &c;
+  }
+  if (main == nullptr) return out;
+  const std::string root = folder_of(main->path);
   bool session_configured = false;
   bool machine_key = false;
   for (const auto& c : app.configs) {
-    system_web = system_web || c.has_system_web;
     machine_key = machine_key || c.machine_key_explicit;
     if (!c.session_state_mode.empty()) {
       session_configured = true;
@@ -65,14 +124,38 @@ Evidence check_scale_out_state(const Application& app, RuleResults& /*results*/)
       }
     }
   }
-  if (!system_web) return out;
-  if (!session_configured && app.kind == AppKind::kWeb) {
-    out.push_back(app.configs.front().path +
+  const bool in_proc = !session_configured || !out.empty();
+  if (in_proc && session_off(main->pages_session_state)) {
+    // Pages have no session by default; only folders that turn it on again use it.
+    out.clear();
+    std::vector<std::string> areas;
+    for (const auto& c : app.configs) {
+      if (&c == main || c.pages_session_state.empty() || session_off(c.pages_session_state))
+        continue;
+      const std::string folder = folder_of(c.path);
+      out.push_back(c.path + ": <pages enableSessionState=\"" + c.pages_session_state + "\">");
+      // A folder below one already named is part of that area.
+      const std::string area = istarts_with(folder, root) ? folder.substr(root.size()) : folder;
+      areas.push_back(area);
+    }
+    std::string folders;
+    for (const auto& a : areas) {
+      bool below_another = false;
+      for (const auto& b : areas) below_another = below_another || (a != b && istarts_with(a, b));
+      if (!below_another) folders += (folders.empty() ? "" : ", ") + a;
+    }
+    if (!out.empty()) {
+      out.insert(out.begin(), main->path + ": <pages enableSessionState=\"false\"> for the site; " +
+                                  (session_configured ? "InProc" : "InProc (the default)") +
+                                  " session state applies to " + folders + " only");
+    }
+  } else if (!session_configured && app.kind == AppKind::kWeb) {
+    out.push_back(main->path +
                   ": no sessionState element: ASP.NET defaults to InProc session state");
   }
   if (!machine_key) {
     out.push_back(
-        app.configs.front().path +
+        main->path +
         ": no explicit machineKey: keys are auto-generated per machine, so view state and "
         "forms-authentication cookies from one instance fail on another");
   }

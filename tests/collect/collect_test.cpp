@@ -81,7 +81,8 @@ TEST(Collect, LibrariesFoldIntoTheAppsThatReferenceThemAndTestsAreNotApps) {
   dir.write("src/Data/Data.csproj", R"(<Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
 </Project>)");
-  dir.write("src/Data/Queue.cs", "using System.Messaging;\nclass Q { }\n");
+  dir.write("src/Data/Queue.cs",
+            "using System.Messaging;\nclass Q { MessageQueue q = new MessageQueue(); }\n");
   dir.write("test/Host.Tests/Host.Tests.csproj", R"(<Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net8.0</TargetFramework></PropertyGroup>
   <ItemGroup><PackageReference Include="Microsoft.NET.Test.Sdk" Version="17.8.0" /></ItemGroup>

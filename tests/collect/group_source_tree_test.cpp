@@ -46,7 +46,8 @@ TEST(GroupSourceTree, ModulesThemesAndReferencedToolsShipInsideTheSite) {
   dir.write("src/Cms.Web/Modules/Blog/Blog.csproj", classic("Library", kWebGuids));
   dir.write("src/Cms.Web/Modules/Blog/Web.config", "<configuration/>");
   dir.write("src/Cms.Web/Modules/Shop/Shop.csproj", classic("Library", kWebGuids));
-  dir.write("src/Cms.Web/Modules/Shop/Cart.cs", "using System.Messaging;\nclass Cart { }\n");
+  dir.write("src/Cms.Web/Modules/Shop/Cart.cs",
+            "class Cart { void Save() { System.IO.File.WriteAllText(\"cart.txt\", \"\"); } }\n");
   dir.write("src/Cms.Web/Themes/Themes.csproj", classic("Library", kWebGuids));
   dir.write("src/Tools/Cms/Cms.csproj", classic("Exe", ""));
   dir.write("src/Tools/Cms/Program.cs",
@@ -106,7 +107,8 @@ EndProject
   <PropertyGroup><OutputType>Library</OutputType><TargetFrameworkVersion>v4.8</TargetFrameworkVersion></PropertyGroup>
   <Target Name="AfterBuild"><Copy SourceFiles="$(TargetPath)" DestinationFolder="..\..\Site\bin\Plugins" /></Target>
 </Project>)P");
-  dir.write("src/Plugins/Payments/Gateway.cs", "using System.Messaging;\nclass G { }\n");
+  dir.write("src/Plugins/Payments/Gateway.cs",
+            "class G { void Log() { System.IO.File.AppendAllText(\"g.log\", \"\"); } }\n");
   dir.write(
       "src/Tools/Report/Report.csproj",
       R"P(<Project ToolsVersion="4.0" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">

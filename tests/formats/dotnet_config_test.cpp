@@ -272,6 +272,7 @@ TEST(Config, ListenersEventLogAndSvcActivation) {
   <log4net>
     <appender name="f" type="log4net.Appender.FileAppender"><param name="File" value="\\logsrv\logs\billing.log" /></appender>
     <appender name="e" type="log4net.Appender.EventLogAppender" />
+    <root><appender-ref ref="f" /><appender-ref ref="e" /></root>
   </log4net>
   <system.webServer><handlers><add name="svc-Integrated" path="*.svc" verb="*" type="System.ServiceModel.Activation.HttpHandler" /></handlers></system.webServer>
 </configuration>)");
@@ -431,4 +432,37 @@ TEST(Config, SizeAndMarkupCaps) {
 }
 
 }  // namespace
+TEST(Config, Log4netAppendersCountOnlyWhenReferenced) {
+  const ConfigFacts f = parse_ok(R"(<configuration><log4net>
+    <appender name="file" type="log4net.Appender.RollingFileAppender"><file value="App_Data/Logs/app.log" /></appender>
+    <appender name="ev" type="log4net.Appender.EventLogAppender" />
+    <root>
+      <appender-ref ref="file" />
+      <!-- <appender-ref ref="ev" /> -->
+    </root>
+  </log4net></configuration>)");
+  EXPECT_EQ(f.log_paths, (Strings{"App_Data/Logs/app.log"}));
+  EXPECT_TRUE(f.event_log_sources.empty());
+}
+
+TEST(Config, PagesSessionStateAndSecretShapedSettings) {
+  const ConfigFacts f = parse_ok(R"(<configuration>
+  <appSettings>
+    <add key="UseShortcutKeys" value="false" />
+    <add key="Reporting" value="Server=db01;Database=r;User ID=rep;Password=S3cret!" />
+    <add key="Flags" value="9f1c2b7a4e6d8f0a1b3c5d7e9f1a2b3c4d5e6f7a" />
+    <add key="Title" value="A long sentence that is not a key at all, really" />
+  </appSettings>
+  <system.web><pages enableSessionState="false" /></system.web>
+</configuration>)");
+  EXPECT_EQ(f.pages_session_state, "false");
+  ASSERT_EQ(f.app_settings.size(), 4u);
+  EXPECT_FALSE(f.app_settings[0].secret_value);
+  EXPECT_TRUE(f.app_settings[1].secret_value);
+  EXPECT_EQ(f.app_settings[1].value.find("S3cret"), std::string::npos);
+  EXPECT_TRUE(f.app_settings[2].secret_value);
+  EXPECT_EQ(f.app_settings[2].value, "***");
+  EXPECT_FALSE(f.app_settings[3].secret_value);
+}
+
 }  // namespace liftshift

@@ -30,7 +30,7 @@ std::string fixture(const char* name) {
 }
 
 TEST(SourceScan, CategoryConstants) {
-  EXPECT_EQ(source_category::kAll.size(), 27u);
+  EXPECT_EQ(source_category::kAll.size(), 32u);
   EXPECT_EQ(source_category::kEntryMain, "entry-main");
   EXPECT_EQ(source_category::kServiceName, "service-name");
   EXPECT_EQ(source_category::kMsmqQueue, "msmq-queue");
@@ -40,7 +40,6 @@ TEST(SourceScan, CategoryConstants) {
 
 TEST(SourceScan, CSharpWindowsServiceFixture) {
   const std::vector<Hit> want = {
-      {4, "messaging", "System.Messaging"},
       {5, "servicebase", "System.ServiceProcess"},
       {15, "servicebase", "ServiceBase"},
       {17, "msmq-queue", R"(.\private$\orders)"},
@@ -50,6 +49,7 @@ TEST(SourceScan, CSharpWindowsServiceFixture) {
       {22, "drive-path", R"(Data Source=D:\Data\orders.sdf;Password=***)"},
       {28, "messaging", "MessageQueue"},
       {29, "messaging", "MessageQueue"},
+      {29, "msmq-transactional", "MessageQueue.Create("},
       {30, "messaging", "MessageQueue"},
       {30, "msmq-queue", R"(ORDERSRV01\orders_public)"},
       {30, "msmq-auth", R"(ORDERSRV01\orders_public)"},
@@ -70,7 +70,6 @@ TEST(SourceScan, VisualBasicFormFixture) {
   const std::vector<Hit> want = {
       {1, "gdi", "System.Drawing"},
       {2, "winforms", "System.Windows.Forms"},
-      {3, "directoryservices", "System.DirectoryServices"},
       {8, "winforms", "Inherits Form"},
       {10, "directoryservices", "LDAP://OU=Staff,DC=corp,DC=contoso,DC=com"},
       {11, "drive-path", R"(G:\Exports\Desk)"},
@@ -90,13 +89,13 @@ TEST(SourceScan, CommentsAreSkippedStringsAreNot) {
       "var s = \"/* not a comment */\"; Directory.CreateDirectory(s); // "
       "Registry.CurrentUser\n"  // 4
       "var q = '\"'; File.Move(a, b); var r = '\\''; var t = '\\\\'; var w = new "
-      "StreamWriter (p);\n"               // 5
-      "WindowsIdentity.GetCurrent();\n";  // 6
+      "StreamWriter (p);\n"                             // 5
+      "WindowsIdentity.GetCurrent().Impersonate();\n";  // 6
   const std::vector<Hit> want = {
       {3, "file-write", "File.Copy"},
       {4, "file-write", "Directory.CreateDirectory"},
       {5, "file-write", "File.Move"},
-      {6, "windows-identity", "WindowsIdentity"},
+      {6, "windows-identity", ".Impersonate("},
   };
   EXPECT_EQ(scan(src, "a.cs"), want);
 }
@@ -161,10 +160,15 @@ TEST(SourceScan, VisualBasicCommentsStringsAndKeywords) {
       "Dim p As String = \"E:\\\" & name\n"                                // 7
       "\xE2\x80\x98 typographic comment: File.Delete TransactionScope\n";  // 8
   const std::vector<Hit> want = {
-      {2, "file-write", "File.Move"},         {4, "wcf-host", "<ServiceContract"},
-      {5, "messaging", "messagequeue"},       {5, "msmq-queue", R"(srv\orders)"},
-      {6, "messaging", "MessageQueue"},       {6, "msmq-queue", R"(ORDERSRV\Public)"},
-      {6, "msmq-auth", R"(ORDERSRV\Public)"}, {7, "drive-path", R"(E:\)"},
+      {2, "file-write", "File.Move"},
+      {4, "wcf-host", "<ServiceContract"},
+      {5, "messaging", "messagequeue"},
+      {5, "msmq-queue", R"(srv\orders)"},
+      {6, "messaging", "MessageQueue"},
+      {6, "msmq-queue", R"(ORDERSRV\Public)"},
+      {6, "msmq-auth", R"(ORDERSRV\Public)"},
+      {6, "msmq-transactional", "MessageQueue.Create("},
+      {7, "drive-path", R"(E:\)"},
   };
   EXPECT_EQ(scan(src, "m.vb"), want);
 }
@@ -252,4 +256,59 @@ TEST(SourceScan, EtwOnlyWhenDerivingFromEventSource) {
 }
 
 }  // namespace
+TEST(SourceScan, ConsoleWaitsCountOnlyInsideMain) {
+  const std::string src =
+      "class P {\n"                                   // 1
+      "  static void Main(string[] args) {\n"         // 2
+      "    if (args.Length > 0) { Run(); }\n"         // 3
+      "    Console.ReadLine();\n"                     // 4
+      "  }\n"                                         // 5
+      "  static void Ask() { Console.ReadKey(); }\n"  // 6
+      "}\n";                                          // 7
+  EXPECT_EQ(scan(src, "p.cs"), (std::vector<Hit>{{2, "entry-main", "static void Main"},
+                                                 {4, "console-wait", "Console.ReadLine("}}));
+  const std::string vb =
+      "Module M\n"                // 1
+      "  Sub Main()\n"            // 2
+      "    Console.ReadKey()\n"   // 3
+      "  End Sub\n"               // 4
+      "  Sub Other()\n"           // 5
+      "    Console.ReadLine()\n"  // 6
+      "  End Sub\n"               // 7
+      "End Module\n";
+  EXPECT_EQ(scan(vb, "m.vb"), (std::vector<Hit>{{2, "entry-main", "Sub Main"},
+                                                {3, "console-wait", "Console.ReadKey("}}));
+}
+
+TEST(SourceScan, ReadOnlyOpensAreNoWritesAndMetabasePathsAreMarked) {
+  const std::string src =
+      "var r = new FileStream(p, FileMode.Open, FileAccess.Read);\n"       // 1
+      "var w = new FileStream(p, FileMode.Open, FileAccess.ReadWrite);\n"  // 2
+      "var e = new DirectoryEntry(\"IIS://\" + host + \"/W3SVC\");\n"      // 3
+      "var a = \"~/App_Data/Sites\";\n";                                   // 4
+  EXPECT_EQ(scan(src, "f.cs"), (std::vector<Hit>{{2, "file-write", "new FileStream("},
+                                                 {3, "directoryservices", "DirectoryEntry"},
+                                                 {3, "iis-metabase", "IIS://"},
+                                                 {4, "app-data", "~/App_Data/Sites"}}));
+}
+
+TEST(SourceScan, TransactionScopeWithTwoConnectionsOrMsmqInItsBlockEscalates) {
+  const std::string src =
+      "void A() {\n"                                                     // 1
+      "  using (var ts = new TransactionScope()) {\n"                    // 2
+      "    using (var c = CreateConnection()) { }\n"                     // 3
+      "  }\n"                                                            // 4
+      "  using (var c = this.CreateConnection()) { }\n"                  // 5
+      "}\n"                                                              // 6
+      "void B() {\n"                                                     // 7
+      "  using var ts = new TransactionScope();\n"                       // 8
+      "  var a = new SqlConnection(x); var b = new SqlConnection(y);\n"  // 9
+      "}\n";                                                             // 10
+  EXPECT_EQ(scan(src, "t.cs"),
+            (std::vector<Hit>{{2, "transactions", "TransactionScope"},
+                              {8, "transactions", "TransactionScope"},
+                              {8, "transaction-escalation",
+                               "TransactionScope with 2 connections opened in it"}}));
+}
+
 }  // namespace liftshift

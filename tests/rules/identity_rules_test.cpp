@@ -50,5 +50,34 @@ TEST(AdDependentRule, FiresOnWcfWindowsCredentials) {
             Evidence{"web.config: netTcpBinding 'secure' clientCredentialType=\"Windows\""});
 }
 
+TEST(AdDependentRule, IisMetabaseShownIdentityAndLocalIntegratedSecurityAreNoAd) {
+  Application app = test::rulefx::console_app();
+  app.source_hits.push_back(test::rulefx::hit("iis-metabase", "IIS://", "Utils.cs"));
+  app.source_hits.push_back(test::rulefx::hit("directoryservices", "DirectoryEntry", "Utils.cs"));
+  ProjectFacts p;
+  p.path = "App.csproj";
+  p.references.push_back({"System.DirectoryServices", ""});
+  app.projects.push_back(p);
+  ConfigFacts c;
+  c.path = "app.config";
+  ConnectionStringFacts local;
+  local.name = "Local";
+  local.server = "(localdb)\\MSSQLLocalDB";
+  local.integrated_security = true;
+  c.connection_strings.push_back(local);
+  local.server = ".\\SQLEXPRESS";
+  c.connection_strings.push_back(local);
+  app.configs.push_back(c);
+  EXPECT_FALSE(test::rulefx::fires("ad-dependent", app))
+      << test::rulefx::joined(test::rulefx::evidence_of("ad-dependent", app));
+  // An LDAP path in the same file is the directory.
+  Application ldap = app;
+  ldap.source_hits.push_back(test::rulefx::hit("directoryservices", "LDAP://DC=corp", "Utils.cs"));
+  EXPECT_TRUE(test::rulefx::fires("ad-dependent", ldap));
+  Application remote = app;
+  remote.configs[0].connection_strings[0].server = "sql01.corp.contoso.com";
+  EXPECT_TRUE(test::rulefx::fires("ad-dependent", remote));
+}
+
 }  // namespace
 }  // namespace liftshift

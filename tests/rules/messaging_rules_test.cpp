@@ -81,18 +81,73 @@ TEST(MsmqAdAuthRule, FiresOnAuthenticateInCodeAndOnDefaultEndpoints) {
             std::string::npos);
 }
 
-TEST(MsdtcRule, FiresOnTransactionScopeXolehlpAndComPlus) {
+TEST(MsdtcRule, FiresOnEscalatingTransactionsXolehlpAndComPlus) {
   EXPECT_FALSE(fires("msdtc", console_app()));
+  // A TransactionScope alone stays local: information only.
   Application scope = console_app();
   scope.binaries[0].type_refs.push_back("System.Transactions.TransactionScope");
-  EXPECT_EQ(evidence_of("msdtc", scope),
-            Evidence{"Tool.exe: uses type System.Transactions.TransactionScope"});
+  EXPECT_FALSE(fires("msdtc", scope));
+  EXPECT_EQ(evidence_of("transaction-scope", scope).at(1),
+            "Tool.exe: uses type System.Transactions.TransactionScope");
+  // With MSMQ beside it, a second resource manager: it escalates.
+  Application queued = scope;
+  queued.binaries[0].type_refs.push_back("System.Messaging.MessageQueue");
+  EXPECT_EQ(evidence_of("msdtc", queued),
+            (Evidence{"Tool.exe: TransactionScope with MSMQ as a second resource manager",
+                      "Tool.exe: uses type System.Transactions.TransactionScope"}));
+  EXPECT_FALSE(fires("transaction-scope", queued));
+  Application two = console_app();
+  two.source_hits.push_back(test::rulefx::hit("transactions", "TransactionScope"));
+  two.source_hits.push_back(test::rulefx::hit("transaction-escalation",
+                                              "TransactionScope with 2 connections opened in it"));
+  EXPECT_TRUE(fires("msdtc", two));
   Application native = console_app();
   native.binaries[0].imports.push_back({"XOLEHLP.dll", {"DtcGetTransactionManager"}});
   EXPECT_TRUE(fires("msdtc", native));
   Application complus = console_app();
   complus.binaries[0].assembly_refs.push_back(test::rulefx::ref("System.EnterpriseServices"));
   EXPECT_TRUE(fires("msdtc", complus));
+}
+
+TEST(MsmqRule, WrappingPackagesAndCodeBuiltBindingsCountALoneReferenceDoesNot) {
+  Application lone = console_app();
+  ProjectFacts p;
+  p.path = "App.csproj";
+  p.references.push_back({"System.Messaging", ""});
+  lone.projects.push_back(p);
+  EXPECT_FALSE(fires("msmq", lone)) << "a <Reference> (or a using) with no use";
+  Application bus = console_app();
+  p.packages.push_back({"NServiceBus.Transport.Msmq", "2.*"});
+  bus.projects.push_back(p);
+  EXPECT_TRUE(fires("msmq", bus));
+  Application created = lone;  // the code uses the referenced assembly
+  created.source_hits.push_back(test::rulefx::hit("messaging", "MessageQueue"));
+  created.source_hits.push_back(test::rulefx::hit("msmq-transactional", "MessageQueue.Create("));
+  ConfigFacts c;
+  c.path = "App.config";
+  c.app_settings.push_back({"queueName", ".\\private$\\TestQueue", false});
+  created.configs.push_back(c);
+  const Evidence ev = evidence_of("msmq", created);
+  EXPECT_NE(joined(ev).find("scenario: private transactional queue(s), anonymous authentication "
+                            "(.\\private$\\TestQueue)"),
+            std::string::npos)
+      << joined(ev);
+}
+
+TEST(MsmqRule, AClassOfItsOwnCalledMessageQueueIsNoMsmqAndTransportsAreTransactional) {
+  Application own = console_app();
+  own.source_hits.push_back(test::rulefx::hit("messaging", "MessageQueue", "Jobs/Queue.cs"));
+  EXPECT_FALSE(fires("msmq", own)) << "no System.Messaging reference";
+  Application bus = console_app();
+  bus.source_hits.push_back(test::rulefx::hit("messaging", "MsmqTransport"));
+  EXPECT_NE(joined(evidence_of("msmq", bus)).find("scenario: private transactional"),
+            std::string::npos);
+  Application wcf = console_app();
+  wcf.source_hits.push_back(test::rulefx::hit("messaging", "NetMsmqBinding"));
+  wcf.source_hits.push_back(
+      test::rulefx::hit("msmq-queue", "net.msmq://localhost/private/TestQueue"));
+  EXPECT_NE(joined(evidence_of("msmq", wcf)).find("private transactional"), std::string::npos)
+      << "a NetMsmqBinding built in code is exactlyOnce by default";
 }
 
 }  // namespace

@@ -74,5 +74,42 @@ TEST(EventLogRule, FiresOnEventLogEtwAndLogFiles) {
   EXPECT_NE(e.find("writes to the Event Log as OrderProcessor"), std::string::npos) << e;
 }
 
+TEST(InteractiveConsoleRule, FiresOnAConsoleWaitInMainOfAHost) {
+  EXPECT_FALSE(fires("interactive-console", console_app()));
+  Application host = console_app();
+  host.source_hits.push_back(test::rulefx::hit("console-wait", "Console.ReadLine("));
+  Evidence ev = evidence_of("interactive-console", host);
+  ASSERT_EQ(ev.size(), 2u);
+  EXPECT_NE(ev[0].find("returns null at once"), std::string::npos);
+  EXPECT_EQ(ev[1], "Program.cs:12: Console.ReadLine(");
+  // A site has no Main of its own; a Windows service's console branch is a debug mode.
+  Application site = test::rulefx::web_app();
+  site.source_hits = host.source_hits;
+  EXPECT_FALSE(fires("interactive-console", site));
+  Application service = host;
+  service.binaries[0].type_refs.push_back("System.ServiceProcess.ServiceBase");
+  EXPECT_FALSE(fires("interactive-console", service));
+}
+
+TEST(EventLogRule, ALoggingFrameworksOwnEventLogCodeIsNoUse) {
+  Application app = console_app();
+  BinaryFacts log4net;
+  log4net.path = "log4net.dll";
+  log4net.is_dll = true;
+  log4net.assembly_name = "log4net";
+  log4net.member_refs.push_back("System.Diagnostics.EventLog::WriteEntry");
+  app.binaries.push_back(log4net);
+  EXPECT_FALSE(fires("event-log", app)) << "its configuration decides";
+  ConfigFacts c;
+  c.path = "Tool.exe.config";
+  c.event_log_sources.push_back("Tool");
+  app.configs.push_back(c);
+  EXPECT_EQ(evidence_of("event-log", app),
+            Evidence{"Tool.exe.config: writes to the Event Log as Tool"});
+  app.binaries[0].member_refs.push_back("System.Diagnostics.EventLog::WriteEntry");
+  EXPECT_EQ(evidence_of("event-log", app).front(),
+            "Tool.exe: calls System.Diagnostics.EventLog::WriteEntry");
+}
+
 }  // namespace
 }  // namespace liftshift

@@ -85,5 +85,18 @@ TEST(RegistryDependencyRule, FiresOnRegistryTypesImportsAndCode) {
             "Tool.exe: imports ADVAPI32.dll!RegOpenKeyExW");
 }
 
+TEST(DrivePathRule, RegexLiteralsInBinariesAreNoPaths) {
+  Application app = test::rulefx::console_app();
+  app.binaries[0].user_strings = {"\\\\n", "\\\\d+\\\\w", "[D-Z]:\\\\.*", "\\\\?\\C:\\x"};
+  EXPECT_FALSE(test::rulefx::fires("drive-path", app))
+      << test::rulefx::joined(test::rulefx::evidence_of("drive-path", app));
+  app.binaries[0].user_strings.push_back("D:\\Program Files (x86)\\App");
+  EXPECT_EQ(test::rulefx::evidence_of("drive-path", app),
+            Evidence{"Tool.exe: string literal \"D:\\Program Files (x86)\\App\""});
+  app.binaries[0].user_strings = {"\\\\fs01\\drops$"};
+  EXPECT_EQ(test::rulefx::evidence_of("drive-path", app),
+            Evidence{"Tool.exe: string literal \"\\\\fs01\\drops$\""});
+}
+
 }  // namespace
 }  // namespace liftshift

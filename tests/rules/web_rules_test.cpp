@@ -78,5 +78,54 @@ TEST(ScaleOutStateRule, OnlyForWebApplications) {
   EXPECT_FALSE(fires("scale-out-state", app));
 }
 
+TEST(ConfigSecretRule, ExplicitMachineKeyAndSecretShapedSettings) {
+  Application app = test::rulefx::web_app();  // explicit machineKey
+  Evidence ev = test::rulefx::evidence_of("config-secret", app);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_NE(ev[0].find("web.config: machineKey with explicit"), std::string::npos);
+  EXPECT_NE(ev[0].find("share"), std::string::npos);
+  app.configs[0].machine_key_explicit = false;
+  app.configs[0].app_settings.push_back({"UseShortcutKeys", "***", false});
+  EXPECT_FALSE(test::rulefx::fires("config-secret", app));
+  app.configs[0].app_settings.push_back({"Db", "Server=db;User ID=u;Password=***", true});
+  EXPECT_EQ(
+      test::rulefx::evidence_of("config-secret", app),
+      Evidence{"web.config: appSettings 'Db' holds a secret (Server=db;User ID=u;Password=***)"});
+}
+
+TEST(ScaleOutStateRule, SessionOffForPagesAppliesOnlyWhereAFolderTurnsItOn) {
+  Application app = test::rulefx::web_app();
+  app.configs[0].path = "Site/Web.config";
+  app.configs[0].session_state_mode = "";
+  app.configs[0].pages_session_state = "false";
+  EXPECT_FALSE(test::rulefx::fires("scale-out-state", app)) << "no page uses the session";
+  ConfigFacts admin;
+  admin.path = "Site/admin/Web.config";
+  admin.has_system_web = true;
+  admin.pages_session_state = "true";
+  app.configs.push_back(admin);
+  ConfigFacts editor = admin;
+  editor.path = "Site/admin/editor/Web.config";
+  app.configs.push_back(editor);
+  Evidence ev = test::rulefx::evidence_of("scale-out-state", app);
+  ASSERT_EQ(ev.size(), 3u) << test::rulefx::joined(ev);
+  EXPECT_EQ(ev[0],
+            "Site/Web.config: <pages enableSessionState=\"false\"> for the site; InProc (the "
+            "default) session state applies to admin/ only");
+  EXPECT_EQ(ev[1], "Site/admin/Web.config: <pages enableSessionState=\"true\">");
+}
+
+TEST(IisCertificateRule, CodeSigningKeysAreNoCertificates) {
+  Application app = test::rulefx::console_app();
+  app.markers.push_back(
+      {"certificate", "App/App_TemporaryKey.pfx", "certificate with private key"});
+  EXPECT_TRUE(test::rulefx::fires("iis-certificate", app));
+  ProjectFacts p;
+  p.path = "App/App.csproj";
+  p.signing_key_files = {"App_TemporaryKey.pfx"};
+  app.projects.push_back(p);
+  EXPECT_FALSE(test::rulefx::fires("iis-certificate", app));
+}
+
 }  // namespace
 }  // namespace liftshift
