@@ -8,7 +8,8 @@ fixtures=$1 src=$2 shared=$3 out=$4
 rm -rf "$out"
 mkdir -p "$out"
 targets=(pe clr_metadata hive iis_config dotnet_config msbuild_project packages_config task_xml
-  partition_table disk_image solution source_scan connection_string runtime_config)
+  partition_table disk_image solution source_scan connection_string runtime_config
+  appsettings_json)
 for t in "${targets[@]}"; do mkdir -p "$out/$t"; done
 
 # Copies each file into the corpus under a name made from its path (corpora are flat).
@@ -57,6 +58,10 @@ while IFS= read -r -d '' f; do seed packages_config "$f"; done < <(
   find "$src/samples" "$src/tests/data" -type f -iname 'packages.config' -print0)
 while IFS= read -r -d '' f; do seed runtime_config "$f"; done < <(
   find "$fixtures/dotnet" -type f -iname '*.json' -print0)
+# appsettings.json is JSON too: the JSON fixtures seed it, and the fuzzer's
+# own mutations reach the ConnectionStrings shapes.
+while IFS= read -r -d '' f; do seed appsettings_json "$f"; done < <(
+  find "$fixtures/dotnet" "$src/tests/data" -type f -iname '*.json' -print0)
 while IFS= read -r -d '' f; do seed task_xml "$f"; done < <(
   find "$fixtures/servers" -path '*/System32/Tasks/*' -type f -print0)
 while IFS= read -r -d '' f; do seed solution "$f"; done < <(

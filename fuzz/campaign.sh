@@ -13,7 +13,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 targets=("$@")
 if ((${#targets[@]} == 0)); then
   targets=(pe clr_metadata hive iis_config dotnet_config msbuild_project packages_config task_xml
-    partition_table disk_image solution source_scan connection_string runtime_config)
+    partition_table disk_image solution source_scan connection_string runtime_config
+    appsettings_json)
 fi
 dict_for() {
   case $1 in
