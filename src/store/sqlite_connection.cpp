@@ -4,7 +4,9 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
+#include <thread>
 
 namespace liftshift {
 
@@ -125,15 +127,28 @@ Result<std::unique_ptr<SqlConnection>> open_sqlite_connection(const std::string&
   sqlite3_busy_timeout(db, kBusyTimeoutMs);
   sqlite3_extended_result_codes(db, 1);
   auto conn = std::make_unique<SqliteConnection>(db, described);
+  // Processes that open a new store at once race: switching the file to WAL
+  // takes an exclusive lock, and SQLite answers SQLITE_BUSY at once, without
+  // the busy handler, where waiting could deadlock. Such a statement is tried
+  // again until the busy timeout has passed.
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+  auto run_patiently = [&](const char* sql) -> Result<bool> {
+    for (;;) {
+      auto r = conn->run(sql);
+      if (r || !conn->last_failure_retryable() || std::chrono::steady_clock::now() > deadline)
+        return r;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+  };
   // WAL: readers never block the writer and one writer at a time commits;
-  // foreign keys are off by default in SQLite.
-  for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON"}) {
-    auto r = conn->run(pragma);
+  // foreign keys are off by default in SQLite. Reading the schema proves the
+  // file is a SQLite database, not some other file.
+  for (const char* sql : {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON",
+                          "SELECT count(*) FROM sqlite_master"}) {
+    auto r = run_patiently(sql);
     if (!r) return make_error(r.error().message);
   }
-  // Reading the schema proves the file is a SQLite database, not some other file.
-  auto check = conn->query("SELECT count(*) FROM sqlite_master", {});
-  if (!check) return make_error(check.error().message);
   return std::unique_ptr<SqlConnection>(std::move(conn));
 }
 
