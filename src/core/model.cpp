@@ -62,30 +62,21 @@ std::string to_string(Verdict verdict) {
   return "ready";
 }
 
-Application without_parsed_files(const Application& app) {
-  Application out;
-  out.id = app.id;
-  out.name = app.name;
-  out.source = app.source;
-  out.root = app.root;
-  out.kind = app.kind;
-  out.framework = app.framework;
-  out.entry = app.entry;
-  out.machine = app.machine;
-  out.service = app.service;
-  out.kind_evidence = app.kind_evidence;
-  out.self_host = app.self_host;
-  out.service_name = app.service_name;
-  out.iis = app.iis;
-  out.task = app.task;
-  return out;
+void drop_parsed_files(Application& app) {
+  // Swapped with empty vectors, so the memory goes now, not at the next clear.
+  std::vector<BinaryFacts>().swap(app.binaries);
+  std::vector<ConfigFacts>().swap(app.configs);
+  std::vector<ProjectFacts>().swap(app.projects);
+  std::vector<RuntimeConfigFacts>().swap(app.runtime_configs);
+  std::vector<SourceHit>().swap(app.source_hits);
+  std::vector<FileMarker>().swap(app.markers);
 }
 
 void append(Assessment& all, Assessment more, bool slim) {
   std::size_t source_base = all.sources.size();
   for (auto& s : more.sources) all.sources.push_back(std::move(s));
   for (auto& a : more.apps) {
-    if (slim) a.app = without_parsed_files(a.app);
+    if (slim) drop_parsed_files(a.app);
     all.apps.push_back(std::move(a));
   }
   for (auto& m : more.machines) {

@@ -284,13 +284,14 @@ struct Assessment {
   std::vector<Problem> problems;
 };
 
-// The application without the parsed files (binaries, configs, projects,
+// Drops the parsed files (binaries, configs, projects, runtime configs,
 // source hits, markers) that nothing after the rules reads for a report: most
 // of an Inventory's memory. Plans need them; reports of many sources don't.
-Application without_parsed_files(const Application& app);
+// Everything else the application holds stays, whatever fields it gains.
+void drop_parsed_files(Application& app);
 
 // Adds `more` (another source's assessment) to `all`. With slim, its
-// applications keep only what reports print (without_parsed_files).
+// applications keep only what reports print (drop_parsed_files).
 void append(Assessment& all, Assessment more, bool slim);
 
 }  // namespace liftshift
