@@ -93,6 +93,51 @@ struct BuildStep {
   std::string command;  // the RUN command (PowerShell on Server Core, cmd on Nano Server)
 };
 
+// A file or folder of the application copied from its source Volume into the
+// build context by the context writer (src/context). The planner decides what
+// (the app's folders, IIS virtual directories on the system volume, a volume's
+// seed); the writer copies exactly that and nothing else.
+struct ContextCopy {
+  std::string from;  // relative to the source root, '/' separators ("" = the source root)
+  std::string to;    // relative to the app's output folder, '/' separators: "app", "seed/App_Data"
+  bool folder = true;  // false: one file
+  std::vector<std::string>
+      exclude;         // relative to `from`, '/' separators: left out (other apps, logs)
+  std::string reason;  // why it is copied ("the site's content", "seed of volume app-data")
+};
+
+// One section of a .NET configuration file moved out of it into a file of its
+// own, which the configuration system reads back (configSource, or
+// <appSettings file="...">). The moved file holds secrets: it is never in the
+// build context; the orchestrator mounts it (AppPlan::secret_mount).
+struct ConfigSectionMove {
+  std::string section;  // element path from <configuration>: "connectionStrings", "appSettings",
+                        // "system.web/machineKey"
+  std::string file;  // the file it moves to, relative to the config's folder, Windows separators:
+                     // "config\\connectionStrings.config"
+  std::vector<std::string>
+      keys;  // appSettings only: the keys that move (through file=); empty = the whole section
+  std::string reason;
+};
+
+// A value rewritten in place in the copied configuration (never a secret):
+// a folder moved from D: to C:, a host name.
+struct ConfigValueChange {
+  std::string section;              // "appSettings", "connectionStrings", "system.web/..."
+  std::string key;                  // the add/@key (or @name) whose value changes
+  std::string attribute = "value";  // the attribute rewritten ("value", "connectionString", "path")
+  std::string to;                   // the new value (not secret)
+  std::string reason;
+};
+
+// How one configuration file of the application is rewritten when copied
+// into the build context; the original is never copied as it was.
+struct ConfigRewrite {
+  std::string config;  // the config file, relative to the source root, '/' separators
+  std::vector<ConfigSectionMove> moves;
+  std::vector<ConfigValueChange> changes;
+};
+
 // How the image is built: from a published folder, or from sources with an SDK stage.
 struct BuildPlan {
   bool from_source = false;
@@ -105,6 +150,7 @@ struct BuildPlan {
   std::string app_dir;         // where the application lives in the image: "C:\\app"
   bool dotnet_sdk = false;     // dotnet publish instead of nuget restore + msbuild
   bool web_publish = false;    // msbuild web publish (WebPublishMethod=FileSystem)
+  std::vector<ContextCopy> copies;  // what the context writer puts into the build context
 };
 
 // A blocker of a not-a-candidate application and the seed's workaround.
@@ -165,6 +211,11 @@ struct AppPlan {
   std::vector<VolumePlan> volumes;
   std::vector<ConfigValue> config;
   std::vector<SecretName> secrets;
+  std::vector<ConfigRewrite> config_rewrites;  // configs rewritten when copied (secrets moved out)
+  // The folder inside the container where the Secret holding the moved config
+  // sections is mounted as a whole (Windows nodes mount no single files):
+  // "C:\\inetpub\\wwwroot\\config". "" when nothing moves.
+  std::string secret_mount;
   bool https = false;  // TLS at the ingress
   bool web = false;    // reachable over HTTP: Service + Ingress
   bool autoscale = false;
