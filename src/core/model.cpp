@@ -86,4 +86,28 @@ void append(Assessment& all, Assessment more, bool slim) {
   for (auto& p : more.problems) all.problems.push_back(std::move(p));
 }
 
+void count_verdict(VerdictCounts& counts, Verdict v) {
+  ++counts.apps;
+  switch (v) {
+    case Verdict::kReady:
+      ++counts.ready;
+      break;
+    case Verdict::kReadyWithChanges:
+      ++counts.ready_with_changes;
+      break;
+    case Verdict::kNotACandidate:
+      ++counts.not_a_candidate;
+      break;
+    case Verdict::kUnknown:
+      ++counts.unknown;
+      break;
+  }
+}
+
+VerdictCounts count_verdicts(const Assessment& assessment) {
+  VerdictCounts counts;
+  for (const auto& a : assessment.apps) count_verdict(counts, a.verdict);
+  return counts;
+}
+
 }  // namespace liftshift

@@ -25,26 +25,18 @@ std::string to_string(AppKind kind);
 std::string to_string(Severity severity);
 std::string to_string(Verdict verdict);
 
-// Counts one application of verdict `v` into any tally with the members
-// ready, ready_with_changes, not_a_candidate and unknown (the JSON summary,
-// the report summary).
-template <class Counts>
-void count_verdict(Counts& counts, Verdict v) {
-  switch (v) {
-    case Verdict::kReady:
-      ++counts.ready;
-      break;
-    case Verdict::kReadyWithChanges:
-      ++counts.ready_with_changes;
-      break;
-    case Verdict::kNotACandidate:
-      ++counts.not_a_candidate;
-      break;
-    case Verdict::kUnknown:
-      ++counts.unknown;
-      break;
-  }
-}
+// How many applications reached each verdict: the one summary that `assess`
+// (text and JSON) and the portfolio's reports print.
+struct VerdictCounts {
+  int apps = 0;
+  int ready = 0;
+  int ready_with_changes = 0;
+  int not_a_candidate = 0;
+  int unknown = 0;  // not assessed: the content was not on the source
+};
+
+// Counts one more application with verdict `v`.
+void count_verdict(VerdictCounts& counts, Verdict v);
 
 struct Framework {
   // Constructors rather than an aggregate, so {kind, version, evidence}
@@ -293,5 +285,8 @@ void drop_parsed_files(Application& app);
 // Adds `more` (another source's assessment) to `all`. With slim, its
 // applications keep only what reports print (drop_parsed_files).
 void append(Assessment& all, Assessment more, bool slim);
+
+// The verdicts of every application of the assessment.
+VerdictCounts count_verdicts(const Assessment& assessment);
 
 }  // namespace liftshift

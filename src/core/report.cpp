@@ -16,15 +16,6 @@ std::string os_line(const MachineFacts& m) {
   return os;
 }
 
-std::vector<ReportFinding> report_findings(const std::vector<Finding>& findings) {
-  std::vector<ReportFinding> out;
-  out.reserve(findings.size());
-  for (const auto& f : findings) {
-    out.push_back({f.rule, f.severity, f.title, f.evidence, f.remediation});
-  }
-  return out;
-}
-
 std::string identity_of(const Source& s) { return s.identity.empty() ? s.path : s.identity; }
 
 // The source a problem was met in: the one whose path starts the problem's
@@ -92,7 +83,7 @@ Report report_from_assessment(const Assessment& assessment, const std::string& n
       rs.os = os_line(*s.machine);
     }
     for (const auto& m : assessment.machines) {
-      if (m.source == i) rs.machine_findings = report_findings(m.findings);
+      if (m.source == i) rs.machine_findings = m.findings;
     }
     report.sources.push_back(std::move(rs));
   }
@@ -115,7 +106,7 @@ Report report_from_assessment(const Assessment& assessment, const std::string& n
     ra.framework_kind = app.framework.kind;
     ra.framework_version = app.framework.version;
     ra.verdict = a.verdict;
-    ra.findings = report_findings(a.findings);
+    ra.findings = a.findings;
     ra.assessed_at = now;
     report.apps.push_back(std::move(ra));
   }

@@ -1,8 +1,10 @@
-// A flattened, self-contained view of assessment results. It is what the
-// results store writes and reads, and what the reports (HTML, CSV, SARIF,
-// portfolio table) render. It is built from one Assessment (one `assess`
-// run) or loaded from the store (the whole estate), so every report works
-// for both. No pointers: a Report outlives the Inventory it came from.
+// The results model: what the results store keeps and every report renders
+// (portfolio JSON and table, HTML, CSV, SARIF), for one `assess` run or the
+// whole estate loaded from the store. It is the Assessment without the facts
+// that only the planner reads (parsed files, IIS/service/task details), plus
+// what the estate adds (tags, run time, effort). Its findings are the
+// Assessment's own Finding values and its verdict counts the same
+// VerdictCounts `assess` prints, so both commands report one model.
 #pragma once
 
 #include <cstdint>
@@ -14,14 +16,6 @@
 
 namespace liftshift {
 
-struct ReportFinding {
-  std::string rule;
-  Severity severity = Severity::kInfo;
-  std::string title;
-  std::vector<std::string> evidence;
-  std::string remediation;
-};
-
 // Where an application was found: one source given to `assess`.
 struct ReportSource {
   std::string path;      // as the user gave it
@@ -29,7 +23,7 @@ struct ReportSource {
   std::string kind;      // to_string(SourceKind)
   std::string machine;   // computer name for servers, "" for folders
   std::string os;        // "Windows Server 2012 R2 Standard (6.3.9600)", "" when unknown
-  std::vector<ReportFinding> machine_findings;  // machine-scope rules (ad-ds-role...)
+  std::vector<Finding> machine_findings;  // machine-scope rules (ad-ds-role...)
 };
 
 struct ReportApp {
@@ -43,7 +37,7 @@ struct ReportApp {
   std::string framework_kind;  // Framework::kind
   std::string framework_version;
   Verdict verdict = Verdict::kReady;
-  std::vector<ReportFinding> findings;
+  std::vector<Finding> findings;
   std::map<std::string, std::string> tags;  // the user's business hints: priority=high
   std::string assessed_at;                  // ISO 8601 UTC of the run that produced it
   int effort = 0;                           // filled by the portfolio ranking

@@ -9,7 +9,7 @@ const ReportRule* find_report_rule(const ReportContext& context, const std::stri
   return nullptr;
 }
 
-int finding_points(const ReportContext& context, const ReportFinding& finding) {
+int finding_points(const ReportContext& context, const Finding& finding) {
   const ReportRule* rule = find_report_rule(context, finding.rule);
   return context.severity_points.at(static_cast<std::size_t>(finding.severity)) +
          (rule != nullptr ? rule->effort : 0);

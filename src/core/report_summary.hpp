@@ -40,12 +40,8 @@ struct BlockerSet {
   std::string sentence;
 };
 
-struct ReportSummary {
-  int apps = 0;
-  int ready = 0;
-  int ready_with_changes = 0;
-  int not_a_candidate = 0;
-  int unknown = 0;  // not assessed: the content was not on the source
+// The verdict counts (apps, ready...) are the same as `assess` prints.
+struct ReportSummary : VerdictCounts {
   int findings = 0;
   int effort = 0;                        // sum over the applications
   std::vector<Tally> blocker_rules;      // apps with a blocker of the rule, most first
@@ -66,6 +62,6 @@ struct ReportContext {
 // The rule of that id in context.rules, or nullptr.
 const ReportRule* find_report_rule(const ReportContext& context, const std::string& id);
 // A finding's effort points: its severity's points plus its rule's.
-int finding_points(const ReportContext& context, const ReportFinding& finding);
+int finding_points(const ReportContext& context, const Finding& finding);
 
 }  // namespace liftshift

@@ -119,28 +119,7 @@ json app_header(const Application& app) {
   return j;
 }
 
-json findings_json(const std::vector<Finding>& list) {
-  json findings = json::array();
-  for (const auto& f : list) {
-    findings.push_back({{"rule", f.rule},
-                        {"severity", to_string(f.severity)},
-                        {"title", f.title},
-                        {"evidence", f.evidence},
-                        {"remediation", f.remediation}});
-  }
-  return findings;
-}
-
 }  // namespace
-
-Summary summarize(const Assessment& assessment) {
-  Summary s;
-  for (const auto& a : assessment.apps) {
-    ++s.apps;
-    count_verdict(s, a.verdict);
-  }
-  return s;
-}
 
 json assessment_to_json(const Assessment& assessment) {
   json apps = json::array();
@@ -150,7 +129,6 @@ json assessment_to_json(const Assessment& assessment) {
     j["findings"] = findings_json(a.findings);
     apps.push_back(std::move(j));
   }
-  Summary s = summarize(assessment);
   json sources = sources_json(assessment.sources);
   json machine;  // the first server's, for the common one-server run
   for (const auto& m : assessment.machines) {
@@ -164,12 +142,7 @@ json assessment_to_json(const Assessment& assessment) {
   json out{{"schema", "liftshift/assessment/v1"},
            {"sources", sources},
            {"apps", std::move(apps)},
-           {"summary",
-            {{"apps", s.apps},
-             {"ready", s.ready},
-             {"ready-with-changes", s.ready_with_changes},
-             {"not-a-candidate", s.not_a_candidate},
-             {"unknown", s.unknown}}},
+           {"summary", verdict_counts_json(count_verdicts(assessment))},
            {"problems", problems_json(assessment.problems)}};
   if (!machine.is_null()) out["machine"] = machine;
   return out;
@@ -230,28 +203,6 @@ json inventory_to_json(const Inventory& inventory) {
           {"sources", sources_json(inventory.sources)},
           {"apps", std::move(apps)},
           {"problems", problems_json(inventory.problems)}};
-}
-
-std::string escape_c1_controls(std::string_view dumped) {
-  std::string out;
-  out.reserve(dumped.size());
-  for (std::size_t i = 0; i < dumped.size(); ++i) {
-    auto next = i + 1 < dumped.size() ? static_cast<unsigned char>(dumped[i + 1]) : 0;
-    if (static_cast<unsigned char>(dumped[i]) == 0xC2 && next >= 0x80 && next <= 0x9F) {
-      static constexpr char kHex[] = "0123456789abcdef";
-      out += "\\u00";
-      out += kHex[next >> 4];
-      out += kHex[next & 0xF];
-      ++i;
-    } else {
-      out += dumped[i];
-    }
-  }
-  return out;
-}
-
-std::string dump_json(const json& j) {
-  return escape_c1_controls(j.dump(2, ' ', false, json::error_handler_t::replace)) + "\n";
 }
 
 }  // namespace liftshift

@@ -157,7 +157,7 @@ std::string assessment_to_text(const Assessment& assessment, const TextOptions& 
       }
     }
   }
-  Summary s = summarize(assessment);
+  VerdictCounts s = count_verdicts(assessment);
   out += fmt::format("\nSummary: {} ready, {} ready with changes, {} not a candidate", s.ready,
                      s.ready_with_changes, s.not_a_candidate);
   out += s.unknown > 0 ? fmt::format(", {} not assessed.", s.unknown) : std::string(".");

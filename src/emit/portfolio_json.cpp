@@ -1,6 +1,7 @@
 // "liftshift/portfolio/v1": the ranked applications with their effort and
 // tags, the totals and the most common blocker sets (see README, Portfolio).
 #include "emit/report_formats.hpp"
+#include "emit/results_json.hpp"
 
 namespace liftshift {
 
@@ -8,15 +9,12 @@ using nlohmann::json;
 
 namespace {
 
-json findings_json(const std::vector<ReportFinding>& findings, const ReportContext& context) {
+json ranked_findings_json(const std::vector<Finding>& findings, const ReportContext& context) {
   json out = json::array();
   for (const auto& f : findings) {
-    out.push_back({{"rule", f.rule},
-                   {"severity", to_string(f.severity)},
-                   {"points", finding_points(context, f)},
-                   {"title", f.title},
-                   {"evidence", f.evidence},
-                   {"remediation", f.remediation}});
+    json j = finding_json(f);
+    j["points"] = finding_points(context, f);
+    out.push_back(std::move(j));
   }
   return out;
 }
@@ -45,6 +43,9 @@ json effort_points_json(const ReportContext& context) {
 
 json portfolio_to_json(const Report& report, const ReportContext& context) {
   const ReportSummary& s = context.summary;
+  json summary = verdict_counts_json(s);
+  summary["findings"] = s.findings;
+  summary["effort"] = s.effort;
   json apps = json::array();
   int rank = 0;
   for (const auto& app : report.apps) {
@@ -62,7 +63,7 @@ json portfolio_to_json(const Report& report, const ReportContext& context) {
          {"effort", app.effort},
          {"tags", app.tags},
          {"assessed_at", app.assessed_at},
-         {"findings", findings_json(app.findings, context)}});
+         {"findings", ranked_findings_json(app.findings, context)}});
   }
   json sources = json::array();
   for (const auto& src : report.sources) {
@@ -71,7 +72,7 @@ json portfolio_to_json(const Report& report, const ReportContext& context) {
                        {"kind", src.kind},
                        {"machine", src.machine},
                        {"os", src.os},
-                       {"findings", findings_json(src.machine_findings, context)}});
+                       {"findings", ranked_findings_json(src.machine_findings, context)}});
   }
   json sets = json::array();
   for (const auto& set : s.blocker_sets) {
@@ -88,14 +89,7 @@ json portfolio_to_json(const Report& report, const ReportContext& context) {
   return {{"schema", "liftshift/portfolio/v1"},
           {"title", report.title},
           {"generated_at", report.generated_at},
-          {"summary",
-           {{"apps", s.apps},
-            {"ready", s.ready},
-            {"ready-with-changes", s.ready_with_changes},
-            {"not-a-candidate", s.not_a_candidate},
-            {"unknown", s.unknown},
-            {"findings", s.findings},
-            {"effort", s.effort}}},
+          {"summary", summary},
           {"totals",
            {{"blocker_rules", tallies_json(s.blocker_rules, "rule")},
             {"frameworks", tallies_json(s.frameworks, "framework")},

@@ -62,7 +62,7 @@ void append_row(std::string& out, const std::vector<std::string>& values) {
 }
 
 // Each item on its own line; a line break inside an item becomes a space.
-std::string joined_evidence(const ReportFinding& f) {
+std::string joined_evidence(const Finding& f) {
   std::string out;
   for (std::size_t i = 0; i < f.evidence.size(); ++i) {
     if (i > 0) out += '\n';

@@ -167,7 +167,7 @@ std::string apps_section(const Report& report) {
   return out + "</tbody>\n</table></div>\n</section>\n";
 }
 
-std::string findings_list(const std::vector<ReportFinding>& findings,
+std::string findings_list(const std::vector<Finding>& findings,
                           const ReportContext& context) {
   if (findings.empty()) return "<p class=\"muted\">No findings.</p>\n";
   std::string out = "<ol class=\"findings\">\n";

@@ -107,7 +107,7 @@ std::string sentence(std::string text) {
   return text;
 }
 
-std::string message_text(const std::string& subject, const ReportFinding& f) {
+std::string message_text(const std::string& subject, const Finding& f) {
   std::string text = subject + ": " + f.title;
   if (!f.evidence.empty()) {
     text += ". Evidence: ";
@@ -128,7 +128,7 @@ struct Subject {
   json properties;
 };
 
-json result_json(const Subject& subject, const ReportFinding& f, const ReportContext& context) {
+json result_json(const Subject& subject, const Finding& f, const ReportContext& context) {
   json logical{{"name", subject.name}, {"fullyQualifiedName", subject.qualified}};
   if (!subject.kind.empty()) logical["kind"] = subject.kind;
   json locations = json::array();

@@ -8,7 +8,7 @@
 
 namespace liftshift {
 
-int finding_effort(const ReportFinding& finding) {
+int finding_effort(const Finding& finding) {
   const RuleInfo* rule = find_rule(finding.rule);
   return severity_points(finding.severity) + (rule != nullptr ? rule->effort : 0);
 }

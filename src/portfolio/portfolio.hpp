@@ -17,7 +17,7 @@
 namespace liftshift {
 
 // Severity points plus the rule's effort points (0 for a rule not in the catalogue).
-int finding_effort(const ReportFinding& finding);
+int finding_effort(const Finding& finding);
 int app_effort(const ReportApp& app);
 // 0 for priority=high, 1 medium, 2 low, 3 for no or another value (case-insensitive).
 int priority_rank(const ReportApp& app);

@@ -78,7 +78,6 @@ ReportSummary summarize_report(const Report& report) {
   std::map<std::string, Tally> frameworks;
   std::map<std::string, Tally> os_versions;
   for (const auto& app : report.apps) {
-    ++s.apps;
     count_verdict(s, app.verdict);
     s.findings += static_cast<int>(app.findings.size());
     s.effort += app.effort;

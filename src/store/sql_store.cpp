@@ -156,7 +156,7 @@ class SqlStore final : public ResultStore {
   }
 
   Result<bool> insert_findings(const char* owner_column, long long owner,
-                               const std::vector<ReportFinding>& findings) {
+                               const std::vector<Finding>& findings) {
     std::string sql = std::string("INSERT INTO findings (") + owner_column +
                       ", position, rule, severity, title, evidence, remediation) "
                       "VALUES (?, ?, ?, ?, ?, ?, ?)";
@@ -400,7 +400,7 @@ Result<Report> SqlStore::load() {
             {});
         if (!findings) return findings.error();
         for (const auto& row : *findings) {
-          ReportFinding f{column_text(row, 2), parse_severity(column_text(row, 3)),
+          Finding f{column_text(row, 2), parse_severity(column_text(row, 3)),
                           column_text(row, 4), evidence_from_json(column_text(row, 5)),
                           column_text(row, 6)};
           if (row[0]) {

@@ -11,9 +11,9 @@
 
 namespace liftshift::test::reportfx {
 
-inline ReportFinding finding(const std::string& rule, std::vector<std::string> evidence) {
+inline Finding finding(const std::string& rule, std::vector<std::string> evidence) {
   const RuleInfo* info = find_rule(rule);
-  ReportFinding f;
+  Finding f;
   f.rule = rule;
   f.severity = info->severity;
   f.title = info->title;
@@ -24,7 +24,7 @@ inline ReportFinding finding(const std::string& rule, std::vector<std::string> e
 
 inline ReportSource source(const std::string& path, const std::string& identity,
                            const std::string& kind, const std::string& machine,
-                           const std::string& os, std::vector<ReportFinding> findings) {
+                           const std::string& os, std::vector<Finding> findings) {
   ReportSource s;
   s.path = path;
   s.identity = identity;
@@ -36,7 +36,7 @@ inline ReportSource source(const std::string& path, const std::string& identity,
 }
 
 inline ReportApp app(const std::string& name, const std::string& kind, const ReportSource& source,
-                     Verdict verdict, std::vector<ReportFinding> findings) {
+                     Verdict verdict, std::vector<Finding> findings) {
   ReportApp a;
   a.id = source.path.substr(source.path.rfind('/') + 1) + "/" + kind + "/" + name;
   a.name = name;

@@ -26,7 +26,7 @@ TEST(Portfolio, EffortIsSeverityPointsPlusRulePoints) {
   EXPECT_EQ(finding_effort(fx::finding("gui-desktop", {})), 8 + 5);
   EXPECT_EQ(finding_effort(fx::finding("connection-string", {})), 2 + 1);
   EXPECT_EQ(finding_effort(fx::finding("netfx-image", {})), 0);
-  ReportFinding unknown;
+  Finding unknown;
   unknown.rule = "not-in-the-catalogue";
   unknown.severity = Severity::kChange;
   EXPECT_EQ(finding_effort(unknown), 2);

@@ -23,14 +23,14 @@
 namespace liftshift {
 namespace {
 
-ReportFinding finding(const std::string& rule, Severity severity,
+Finding finding(const std::string& rule, Severity severity,
                       std::vector<std::string> evidence) {
   return {rule, severity, "title of " + rule, std::move(evidence), "fix " + rule};
 }
 
 // The report fixture's application, under the id the store tests look up.
 ReportApp app(const ReportSource& source, const std::string& id, Verdict verdict,
-              std::vector<ReportFinding> findings) {
+              std::vector<Finding> findings) {
   ReportApp a = test::reportfx::app(id.substr(id.rfind('/') + 1), "web", source, verdict,
                                     std::move(findings));
   a.id = id;
