@@ -56,3 +56,12 @@ if [[ ! -f "$validators/node_modules/.package-lock.json" ||
   echo "liftshift setup: installing the artifact validators (npm ci in tools/validators)" >&2
   npm ci --prefix "$validators" --no-audit --no-fund --loglevel=error >/dev/null
 fi
+
+# PowerShell 7 for the tests that parse every emitted PowerShell snippet with
+# PowerShell's own parser: a .NET global tool (~/.dotnet/tools/pwsh), installed
+# when the .NET SDK is on PATH and pwsh is not there yet.
+if command -v dotnet >/dev/null 2>&1 && [[ ! -x "$HOME/.dotnet/tools/pwsh" ]] &&
+   ! command -v pwsh >/dev/null 2>&1; then
+  echo "liftshift setup: installing PowerShell 7.6.9 (dotnet tool install --global PowerShell)" >&2
+  dotnet tool install --global PowerShell --version 7.6.9 >/dev/null
+fi

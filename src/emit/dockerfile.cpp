@@ -7,6 +7,7 @@
 
 #include "core/text.hpp"
 #include "emit/artifacts.hpp"
+#include "emit/quoting.hpp"
 
 namespace liftshift {
 
@@ -19,15 +20,6 @@ constexpr const char* kLogMonitorUrl =
     "https://github.com/microsoft/windows-container-tools/releases/download/v2.1.1/LogMonitor.exe";
 constexpr const char* kPowerShell =
     R"(SHELL ["powershell", "-NoProfile", "-Command", "$ErrorActionPreference = 'Stop'; $ProgressPreference = 'SilentlyContinue';"])";
-
-std::string json_string(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '\\' || c == '"') out.push_back('\\');
-    out.push_back(c);
-  }
-  return out + "\"";
-}
 
 std::string windows_path(std::string_view rel) {
   std::string out(rel);
@@ -56,17 +48,24 @@ std::vector<std::string> split_args(std::string_view args) {
   return out;
 }
 
-std::string shell_command(const AppPlan& plan) {
-  std::string exe =
-      plan.entry_exe.find(' ') != std::string::npos ? "\"" + plan.entry_exe + "\"" : plan.entry_exe;
-  return plan.entry_args.empty() ? exe : exe + " " + plan.entry_args;
+// The entrypoint in shell form, quoted for the SHELL it runs under.
+std::string shell_command(const AppPlan& plan, bool powershell) {
+  auto args = split_args(plan.entry_args);
+  return powershell ? ps_command(plan.entry_exe, args) : cmd_command(plan.entry_exe, args);
+}
+
+// One argument of a build command: PowerShell unless the SDK image is Nano
+// Server (cmd).
+std::string build_arg(const BuildPlan& b, std::string_view s) {
+  return b.sdk_image.find("nanoserver") == std::string::npos ? ps_argument(s) : cmd_argument(s);
 }
 
 void build_stage(std::ostringstream& d, const AppPlan& plan) {
   const BuildPlan& b = plan.build;
-  std::string project = windows_path(b.project);
-  d << "# Build stage: compile " << b.project
-    << " with the SDK image; only its output reaches the final image.\n";
+  std::string project = build_arg(b, windows_path(b.project));
+  d << dockerfile_comment("Build stage: compile " + b.project +
+                          " with the SDK image; only its output reaches the final image.")
+    << "\n";
   d << "FROM " << b.sdk_image << " AS build\n";
   if (b.sdk_image.find("nanoserver") == std::string::npos) d << kPowerShell << "\n";
   d << "WORKDIR C:\\src\n";
@@ -89,10 +88,6 @@ void build_stage(std::ostringstream& d, const AppPlan& plan) {
 std::string regex_escape(std::string_view s) {
   std::string out;
   for (char c : s) {
-    if (c == '\'') {
-      out += "''";  // inside a PowerShell single-quoted string
-      continue;
-    }
     if (std::string_view("\\^$.|?*+()[]{}").find(c) != std::string_view::npos) out.push_back('\\');
     out.push_back(c);
   }
@@ -137,8 +132,9 @@ std::string render(const AppPlan& plan, const std::string& image,
   std::ostringstream d;
   bool nano = plan.nano_server && extra_steps.empty();
   d << "# escape=`\n";
-  d << "# " << title << " for " << plan.app_name << " (" << plan.app_id
-    << "), written by liftshift containerize.\n";
+  d << dockerfile_comment(title + " for " + plan.app_name + " (" + plan.app_id +
+                          "), written by liftshift containerize.")
+    << "\n";
   d << "# Build context: this folder, with the application copied into "
     << plan.build.context_folder << "/ (MIGRATION.md, step 7).\n";
   d << "# Windows Server " << to_string(plan.windows_version) << ", " << to_string(plan.isolation)
@@ -149,8 +145,8 @@ std::string render(const AppPlan& plan, const std::string& image,
   std::vector<BuildStep> steps = extra_steps;
   steps.insert(steps.end(), plan.steps.begin(), plan.steps.end());
   for (const auto& s : steps) {
-    d << "\n# " << s.comment << "\n";
-    d << "RUN " << s.command << "\n";
+    d << "\n" << dockerfile_comment(s.comment) << "\n";
+    d << "RUN " << dockerfile_line(s.command) << "\n";
   }
   if (service_monitor) {
     d << "\n# ServiceMonitor v2.0.1.10 (pinned): keeps the container in the foreground while the "
@@ -163,23 +159,29 @@ std::string render(const AppPlan& plan, const std::string& image,
     d << "ADD " << kLogMonitorUrl << " C:/LogMonitor/LogMonitor.exe\n";
     d << "COPY LogMonitorConfig.json C:/LogMonitor/LogMonitorConfig.json\n";
   }
-  d << "\nWORKDIR " << plan.build.app_dir << "\n";
+  d << "\nWORKDIR " << dockerfile_path_word(plan.build.app_dir) << "\n";
   if (plan.entry_kind == EntryKind::kIis && !nano) {
-    d << "RUN Remove-Item -Recurse -Force " << plan.build.app_dir << "\\*\n";
+    // A wildcard path: bare when the folder is a plain word, else one literal.
+    std::string dir = ps_argument(plan.build.app_dir);
+    d << "RUN Remove-Item -Recurse -Force "
+      << (dir == plan.build.app_dir ? dir + "\\*" : ps_literal(plan.build.app_dir + "\\*")) << "\n";
   }
   if (plan.build.from_source) {
     d << "COPY --from=build C:/out/ .\n";
   } else {
-    d << "COPY " << plan.build.context_folder << "/ .\n";
+    d << dockerfile_copy("COPY", {plan.build.context_folder + "/"}, ".") << "\n";
   }
   auto configs = secret_configs(plan);
   if (!configs.empty() && !nano) {
     d << "\n# Secrets stay out of the image: the build fails while a config still holds a "
          "password.\n";
     for (const auto& [file, pattern] : configs) {
-      d << "RUN if (Select-String -Path '" << file << "' -Pattern '(?i)" << pattern
-        << "' -Quiet) { throw '" << file
-        << " still holds a secret: remove it, the orchestrator supplies it (MIGRATION.md)' }\n";
+      d << "RUN if (Select-String -Path " << ps_literal(file) << " -Pattern "
+        << ps_literal("(?i)" + pattern) << " -Quiet) { throw "
+        << ps_literal(file +
+                      " still holds a secret: remove it, the orchestrator supplies it "
+                      "(MIGRATION.md)")
+        << " }\n";
     }
   }
   if (!plan.ports.empty()) {
@@ -198,11 +200,11 @@ std::string render(const AppPlan& plan, const std::string& image,
     }
     d << "# Shell form on purpose: the exec form would bypass SHELL and Log Monitor would never "
          "start.\n";
-    d << "ENTRYPOINT " << shell_command(plan) << "\n";
+    d << "ENTRYPOINT " << shell_command(plan, plan.entry_kind == EntryKind::kIis && !nano) << "\n";
   } else {
-    d << "ENTRYPOINT [" << json_string(plan.entry_exe);
-    for (const auto& a : split_args(plan.entry_args)) d << ", " << json_string(a);
-    d << "]\n";
+    std::vector<std::string> entry{plan.entry_exe};
+    for (auto& a : split_args(plan.entry_args)) entry.push_back(std::move(a));
+    d << "ENTRYPOINT " << dockerfile_json_array(entry) << "\n";
   }
   return d.str();
 }

@@ -12,14 +12,6 @@ std::string md_app_line(const AppPlan& plan) {
   return plan.app_id + " (" + to_string(plan.kind) + ", " + md_framework(plan.framework) + ")";
 }
 
-std::string md_code(std::string_view text) {
-  std::string out(text);
-  for (auto& c : out) {
-    if (c == '`') c = '\'';
-  }
-  return "`" + out + "`";
-}
-
 std::string md_app_source(const AppPlan& plan) {
   if (plan.build.from_source || plan.root.empty()) return plan.source;
   return plan.source + "/" + plan.root;

@@ -1,0 +1,89 @@
+// The quoting layer: one function per target language, used by every emitter
+// for every string that comes from the input (file names, IIS and task XML,
+// registry strings, project paths). Nothing untrusted becomes a command: each
+// function returns text that the target reads back as exactly one value, and
+// control characters (C0, DEL, C1) are escaped where the target can say them
+// and replaced where it cannot, never written raw.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace liftshift {
+
+// --- Dockerfile (our Dockerfiles start with `# escape=\``) ---
+
+// A JSON string for the exec form (ENTRYPOINT, CMD, SHELL, RUN [...]): `"`
+// and `\` escaped, control characters as \uXXXX. Lossless.
+std::string dockerfile_json_string(std::string_view s);
+// ["a", "b"]: the exec form of ENTRYPOINT/CMD/RUN.
+std::string dockerfile_json_array(const std::vector<std::string>& items);
+
+// One path of COPY/ADD/WORKDIR. Docker expands `$VAR` and reads quotes and the
+// escape character in these words, so `$`, quotes and backticks get the escape
+// character before them. Control characters are replaced by `_` (a path word
+// cannot say them).
+std::string dockerfile_path_word(std::string_view s);
+// "COPY src dest" (or ADD), in JSON-array form when a path holds a space.
+std::string dockerfile_copy(std::string_view instruction, const std::vector<std::string>& sources,
+                            std::string_view dest);
+
+// The argument text of one instruction kept on its line: CR, LF and the other
+// control characters become spaces, and an escape character at the end (a
+// line continuation, even with spaces after it) is dropped, so nothing can
+// start a new instruction. A backstop for commands the planner composed.
+std::string dockerfile_line(std::string_view s);
+// "# text": a comment line that stays one line.
+std::string dockerfile_comment(std::string_view text);
+
+// --- PowerShell ---
+
+// A single-quoted literal that reads back as s: `'` and the typographic single
+// quotes U+2018-U+201B (PowerShell treats them as `'`) are doubled. Control
+// characters cannot appear raw on a Dockerfile RUN line: a string holding them
+// becomes a parenthesised concatenation ('a' + [char]10 + 'b'), which is one
+// value in both argument and expression mode.
+std::string ps_literal(std::string_view s);
+// s bare when PowerShell's argument mode reads it as that one word (letters,
+// digits, `\ / . _ : -`, not starting with `-`), ps_literal(s) otherwise.
+std::string ps_argument(std::string_view s);
+// A command line: the program bare when it can be, else `& 'program'`, then
+// each argument through ps_argument.
+std::string ps_command(std::string_view program, const std::vector<std::string>& args);
+
+// --- cmd.exe (Nano Server RUN lines, Log Monitor's cmd SHELL) ---
+
+// s bare when it holds only characters cmd and the C runtime read literally;
+// otherwise double-quoted, `%` outside the quotes as `^%` (so no variable is
+// expanded). `"` and control characters cannot be said inside a cmd argument:
+// they are replaced by `_`.
+std::string cmd_argument(std::string_view s);
+std::string cmd_command(std::string_view program, const std::vector<std::string>& args);
+
+// --- Markdown (CommonMark) ---
+
+// Inline code: a backtick fence longer than any backtick run in the text
+// (padded with a space when the text starts or ends with a backtick); line
+// breaks and other control characters become spaces.
+std::string md_code(std::string_view text);
+// Plain text: characters that would start markup (`*`, `_` at a word edge,
+// `[`, `]`, `<`, `>`, `|`, `` ` ``, `&` of an entity, `\` before punctuation) are
+// backslash-escaped; line breaks and control characters become spaces.
+std::string md_text(std::string_view text);
+
+// --- YAML ---
+// Values go through yaml_document (yaml_out.hpp), whose yaml_needs_quotes
+// quotes every plain scalar a YAML 1.1 reader takes for another type.
+
+// --- Terminal ---
+
+// What the CLI prints of a name or path: control characters shown escaped
+// (\n, \r, \t, \e, \xHH, \u0085), invalid UTF-8 as \xHH, backslashes kept.
+std::string terminal_text(std::string_view s);
+
+// True for C0 controls, DEL and the C1 controls (U+0080-U+009F) at s[i]
+// (length of the sequence in *len). Shared by the functions above.
+bool control_at(std::string_view s, std::size_t i, std::size_t* len);
+
+}  // namespace liftshift
