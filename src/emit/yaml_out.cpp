@@ -10,8 +10,12 @@ namespace liftshift {
 
 bool yaml_needs_quotes(const std::string& text) {
   if (text.empty()) return true;
+  // YAML 1.1's bool, null, int (binary, octal, hex, base 60), float, merge key,
+  // value key and timestamp forms; yaml-cpp quotes what is not a plain scalar.
   static const std::regex special(
-      "^(y|n|yes|no|true|false|on|off|null|~|[-+]?[0-9][0-9_.:eE+-]*|[-+]?\\.(inf|nan)|\\.[0-9]+)$",
+      "^(y|n|yes|no|true|false|on|off|null|~|<<|=|"
+      "[-+]?(0b[01_]+|0x[0-9a-f_]+|[0-9][0-9_.:eE+-]*|\\.[0-9][0-9_eE+-]*|\\.(inf|nan))|"
+      "[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([t ].*)?)$",
       std::regex::icase);
   return std::regex_match(text, special);
 }

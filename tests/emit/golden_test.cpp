@@ -9,7 +9,9 @@
 #include <filesystem>
 #include <fstream>
 
+#include "artifact_check.hpp"
 #include "emit/validators.hpp"
+#include "hostile_support.hpp"
 #include "test_support.hpp"
 
 namespace liftshift {
@@ -45,6 +47,11 @@ void check_golden(const std::string& name, const fs::path& sample,
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto v = test::run_validators({out});
   EXPECT_EQ(v.exit_code, 0) << v.out;
+  // The check every containerize output passes (PowerShell parses, paths
+  // quoted, COPY sources present, no planted secret).
+  auto report = test::check_artifacts(out, {test::planted_secrets(), {}});
+  for (const auto& problem : report.problems) ADD_FAILURE() << problem;
+  EXPECT_FALSE(report.snippets.empty()) << "no PowerShell snippet found in " << name;
 
   fs::path golden = test::source_dir() / "tests" / "golden" / name;
   const char* update = std::getenv("LIFTSHIFT_UPDATE_GOLDEN");
@@ -66,6 +73,7 @@ void check_golden(const std::string& name, const fs::path& sample,
         << rel << " differs from tests/golden/" << name
         << "; LIFTSHIFT_UPDATE_GOLDEN=1 regenerates";
   }
+  if (!report.powershell_checked) LIFTSHIFT_REQUIRE_PWSH();
 }
 
 TEST(ContainerizeGolden, PublishedSampleForKubernetes) {
