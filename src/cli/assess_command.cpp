@@ -17,6 +17,7 @@
 #include "core/report.hpp"
 #include "emit/assessment_json.hpp"
 #include "emit/assessment_text.hpp"
+#include "emit/quoting.hpp"
 #include "rules/engine.hpp"
 
 namespace liftshift {
@@ -38,7 +39,7 @@ bool report_failed_sources(const std::vector<Source>& sources) {
   bool failed = false;
   for (const auto& s : sources) {
     if (s.handled) continue;
-    std::cerr << "liftshift: " << s.path << ": " << s.note << "\n";
+    std::cerr << "liftshift: " << terminal_text(s.path) << ": " << terminal_text(s.note) << "\n";
     failed = true;
   }
   return failed;
@@ -203,7 +204,7 @@ int run_assess(const AssessArgs& args) {
       auto saved = store->save_sources(run_id, one);
       if (!saved) {
         progress.finish();
-        std::cerr << "liftshift: " << path << ": not saved\n";
+        std::cerr << "liftshift: " << terminal_text(path) << ": not saved\n";
         return report_store_error(saved.error());
       }
     }

@@ -5,6 +5,7 @@
 
 #include "collect/collect.hpp"
 #include "emit/artifacts.hpp"
+#include "emit/quoting.hpp"
 #include "plan/planner.hpp"
 #include "plan/windows_facts.hpp"
 #include "rules/engine.hpp"
@@ -32,8 +33,8 @@ bool unknown_apps(const ContainerizeArgs& args, const Assessment& assessment) {
     bool found = std::any_of(assessment.apps.begin(), assessment.apps.end(),
                              [&](const AppAssessment& a) { return a.app.id == id; });
     if (!found) {
-      std::cerr << "liftshift: no application '" << id << "'; found:";
-      for (const auto& a : assessment.apps) std::cerr << " " << a.app.id;
+      std::cerr << "liftshift: no application '" << terminal_text(id) << "'; found:";
+      for (const auto& a : assessment.apps) std::cerr << " " << terminal_text(a.app.id);
       std::cerr << "\n";
       bad = true;
     }
@@ -72,7 +73,7 @@ int run_containerize(const ContainerizeArgs& args) {
   int code = kExitOk;
   for (const auto& s : assessment.sources) {
     if (!s.handled) {
-      std::cerr << "liftshift: " << s.path << ": " << s.note << "\n";
+      std::cerr << "liftshift: " << terminal_text(s.path) << ": " << terminal_text(s.note) << "\n";
       code = kExitUsage;
     }
   }
@@ -83,23 +84,25 @@ int run_containerize(const ContainerizeArgs& args) {
   for (const auto& app : plan.apps) {
     if (!app.refusals.empty()) {
       for (const auto& r : app.refusals)
-        std::cerr << "liftshift: " << app.app_id << ": refused: " << r << "\n";
+        std::cerr << "liftshift: " << terminal_text(app.app_id) << ": refused: " << terminal_text(r)
+                  << "\n";
       code = kExitUsage;
       continue;
     }
     auto result = write_artifacts(args.out, app.folder, render_artifacts(app), args.force);
-    for (const auto& e : result.errors) std::cerr << "liftshift: " << e << "\n";
+    for (const auto& e : result.errors) std::cerr << "liftshift: " << terminal_text(e) << "\n";
     if (!result.errors.empty()) {
       code = kExitUsage;
       continue;
     }
-    std::cout << app.app_id << ": "
+    std::cout << terminal_text(app.app_id) << ": "
               << (!app.blocked ? "wrote " + std::to_string(result.written.size()) + " files"
                   : app.verdict == Verdict::kUnknown
                       ? std::string("not assessed, wrote BLOCKED.md")
                       : std::string("not a candidate, wrote BLOCKED.md"))
-              << " in " << (std::filesystem::path(args.out) / app.folder).string() << "\n";
-    for (const auto& w : app.warnings) std::cout << "  warning: " << w << "\n";
+              << " in " << terminal_text((std::filesystem::path(args.out) / app.folder).string())
+              << "\n";
+    for (const auto& w : app.warnings) std::cout << "  warning: " << terminal_text(w) << "\n";
   }
   return code;
 }

@@ -11,7 +11,7 @@ namespace liftshift {
 std::string render_backup(const AppPlan& plan) {
   std::ostringstream md;
   bool k8s = plan.orchestrator == Orchestrator::kKubernetes;
-  md << "# Backup: " << plan.app_name << "\n\n";
+  md << "# Backup: " << md_text(plan.app_name) << "\n\n";
   md << "A container holds no state or data worth keeping: a failed instance is replaced by a new "
         "one that\n"
      << "mounts the same persistent storage. Back up what lives outside it.\n";
@@ -24,7 +24,7 @@ std::string render_backup(const AppPlan& plan) {
     md << "- " << md_code(v.container_path) << ": "
        << (k8s ? "PersistentVolumeClaim " + md_code(plan.k8s_name + "-" + v.name)
                : "volume " + md_code(v.name))
-       << ". " << v.reason
+       << ". " << md_text(v.reason)
        << ". Back up the storage behind it (snapshots of the file share or disk, or your\n"
        << "  cluster backup tool), on the schedule the data needs.\n";
   }

@@ -9,7 +9,8 @@ std::string md_framework(const Framework& f) {
 }
 
 std::string md_app_line(const AppPlan& plan) {
-  return plan.app_id + " (" + to_string(plan.kind) + ", " + md_framework(plan.framework) + ")";
+  return md_text(plan.app_id) + " (" + to_string(plan.kind) + ", " + md_framework(plan.framework) +
+         ")";
 }
 
 std::string md_app_source(const AppPlan& plan) {

@@ -19,7 +19,7 @@ const Decision* decision(const AppPlan& plan, std::string_view topic) {
 
 void say(std::ostringstream& md, const AppPlan& plan, std::string_view topic) {
   if (const Decision* d = decision(plan, topic)) {
-    md << "   - " << d->topic << ": " << md_code(d->choice) << ". " << d->reason << ".\n";
+    md << "   - " << d->topic << ": " << md_code(d->choice) << ". " << md_text(d->reason) << ".\n";
   }
 }
 
@@ -74,29 +74,29 @@ void commands(std::ostringstream& md, const AppPlan& plan) {
         "folder:\n\n```powershell\n";
   md << "# 7. Put the application in the build context (" << plan.build.context_folder << "/)\n";
   md << "New-Item -ItemType Directory -Force " << plan.build.context_folder << " | Out-Null\n";
-  md << "Copy-Item -Recurse -Force -Path '" << md_app_source(plan) << "/*' -Destination "
-     << plan.build.context_folder << "/\n";
+  md << "Copy-Item -Recurse -Force -Path " << ps_literal(md_app_source(plan) + "/*")
+     << " -Destination " << plan.build.context_folder << "/\n";
   if (!plan.secrets.empty()) {
     md << "# Remove the secret values from the copied configuration first (the build fails "
           "otherwise).\n";
   }
-  md << "docker build -t " << image << " .\n";
+  md << "docker build -t " << ps_argument(image) << " .\n";
   if (!plan.fallback_steps.empty()) {
     md << "# Only if the application fails on the 4.x image (the seed's fallback):\n";
-    md << "docker build -f Dockerfile.netfx3 -t " << image << " .\n";
+    md << "docker build -f Dockerfile.netfx3 -t " << ps_argument(image) << " .\n";
   }
   md << "\n# Test on this host\n";
   std::string run = "docker run --rm --isolation=" + to_string(plan.isolation);
   for (const auto& p : plan.ports)
     run += " -p " + std::to_string(p.port == 80 ? 8080 : p.port) + ":" + std::to_string(p.port);
-  if (!plan.hostname.empty()) run += " --hostname " + plan.hostname;
+  if (!plan.hostname.empty()) run += " --hostname " + ps_argument(plan.hostname);
   if (plan.gmsa) run += " --security-opt \"credentialspec=file://" + plan.k8s_name + "-gmsa.json\"";
-  for (const auto& c : plan.config) run += " -e " + c.key;
-  for (const auto& s : plan.secrets) run += " -e " + s.key;
-  md << run << " " << image << "\n";
+  for (const auto& c : plan.config) run += " -e " + ps_argument(c.key);
+  for (const auto& s : plan.secrets) run += " -e " + ps_argument(s.key);
+  md << run << " " << ps_argument(image) << "\n";
   md << "# or: docker compose up\n";
   md << "\n# 8. Push to the image repository\n";
-  md << "docker push " << image << "\n";
+  md << "docker push " << ps_argument(image) << "\n";
   md << "\n# Deploy\n";
   if (plan.orchestrator == Orchestrator::kKubernetes) {
     if (!plan.secrets.empty())
@@ -116,8 +116,8 @@ void commands(std::ostringstream& md, const AppPlan& plan) {
   md << "```\n";
   if (plan.entry_kind == EntryKind::kTask && plan.orchestrator != Orchestrator::kKubernetes) {
     md << "\nCompose and Swarm have no cron: start the task from the host's Task Scheduler on its "
-          "schedule (`"
-       << plan.schedule.value_or("") << "`) with `docker compose run --rm " << plan.k8s_name
+          "schedule ("
+       << md_code(plan.schedule.value_or("")) << ") with `docker compose run --rm " << plan.k8s_name
        << "`.\n";
   }
 }
@@ -126,7 +126,7 @@ void commands(std::ostringstream& md, const AppPlan& plan) {
 
 std::string render_migration(const AppPlan& plan) {
   std::ostringstream md;
-  md << "# Migration plan: " << plan.app_name << "\n\n";
+  md << "# Migration plan: " << md_text(plan.app_name) << "\n\n";
   md << md_app_line(plan) << ", verdict **" << to_string(plan.verdict) << "**, from "
      << md_code(md_app_source(plan)) << ".\n"
      << "Written by `liftshift containerize` from the assessment, following Microsoft's \"Lift and "
@@ -152,15 +152,16 @@ std::string render_migration(const AppPlan& plan) {
 
   md << "\n## All decisions\n\n";
   for (const auto& d : plan.decisions)
-    md << "- **" << d.topic << "**: " << md_code(d.choice) << ". " << d.reason << ".\n";
+    md << "- **" << d.topic << "**: " << md_code(d.choice) << ". " << md_text(d.reason) << ".\n";
   if (!plan.warnings.empty()) {
     md << "\n## Warnings\n\n";
-    for (const auto& w : plan.warnings) md << "- " << w << "\n";
+    for (const auto& w : plan.warnings) md << "- " << md_text(w) << "\n";
   }
   if (!plan.ports.empty()) {
     md << "\n## Ports\n\n";
     for (const auto& p : plan.ports)
-      md << "- " << p.port << "/" << p.protocol << " (" << p.name << "): " << p.purpose << "\n";
+      md << "- " << p.port << "/" << p.protocol << " (" << p.name << "): " << md_text(p.purpose)
+         << "\n";
   }
   if (!plan.config.empty() || !plan.secrets.empty()) {
     md << "\n## Configuration and secrets\n\n"
@@ -171,10 +172,10 @@ std::string render_migration(const AppPlan& plan) {
           "ServiceMonitor\n"
        << "copies the container's environment into the app pool.\n\n";
     for (const auto& c : plan.config)
-      md << "- " << md_code(c.key) << " (config): " << c.reason << ".\n";
+      md << "- " << md_code(c.key) << " (config): " << md_text(c.reason) << ".\n";
     for (const auto& s : plan.secrets) {
-      md << "- " << md_code(s.key) << " (secret): " << s.reason << ". Shape: " << md_code(s.hint)
-         << ".\n";
+      md << "- " << md_code(s.key) << " (secret): " << md_text(s.reason)
+         << ". Shape: " << md_code(s.hint) << ".\n";
     }
   }
   md << "\n## Findings still to fix\n\n";
@@ -183,7 +184,7 @@ std::string render_migration(const AppPlan& plan) {
     if (f.finding.severity == Severity::kInfo) continue;
     any = true;
     md << "- **" << f.finding.rule << "** (" << to_string(f.finding.severity)
-       << "): " << f.finding.title << ".\n";
+       << "): " << md_text(f.finding.title) << ".\n";
     md << "  - Done by these artifacts: "
        << (f.covered.empty() ? "nothing; fix by hand" : f.covered) << ".\n";
     md << "  - Fix: " << f.finding.remediation << "\n";
