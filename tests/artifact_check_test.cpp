@@ -1,0 +1,63 @@
+// The artifact check finds each kind of defect it is there for.
+#include "artifact_check.hpp"
+
+#include <gtest/gtest.h>
+
+#include "test_support.hpp"
+
+namespace liftshift::test {
+namespace {
+
+bool has_problem(const ArtifactReport& r, const std::string& part) {
+  for (const auto& p : r.problems) {
+    if (p.find(part) != std::string::npos) return true;
+  }
+  return false;
+}
+
+TEST(ArtifactCheck, JoinsContinuationsAndSkipsComments) {
+  auto ins = dockerfile_instructions(
+      "# escape=`\nFROM x\n# c\nRUN a `\n# inside\n    b\n\nENTRYPOINT [\"x\"]\n");
+  ASSERT_EQ(ins.size(), 3u);
+  EXPECT_EQ(ins[1].args, "a     b");
+  EXPECT_EQ(ins[1].line, 4);
+}
+
+TEST(ArtifactCheck, FindsEachKindOfDefect) {
+  TempDir out;
+  out.write("app1/Dockerfile",
+            "# escape=`\n"
+            "FROM mcr.microsoft.com/windows/servercore:ltsc2022\n"
+            "SHELL [\"powershell\", \"-Command\"]\n"
+            "RUN if ( {\n"
+            "RUN nuget restore Service References\\x.sln\n"
+            "RUN nuget restore 'Service References\\y.sln'\n"
+            "COPY missing.json C:/x.json\n"
+            "COPY app/ .\n"
+            "COPY present.json C:/present.json\n"
+            "BOGUS thing\n");
+  out.write("app1/present.json", "{}");
+  out.write("app1/MIGRATION.md", "```powershell\nCopy-Item -Path 'a\n```\nS3cr3tValue\n");
+  out.write("app1/k8s/bad.yaml", "a: [\n");
+  auto r = check_artifacts(out.path(), {{"S3cr3tValue"}, {"Service References"}});
+  EXPECT_TRUE(has_problem(r, "not a Dockerfile instruction: BOGUS"));
+  EXPECT_TRUE(has_problem(r, "'missing.json' is not in the build context"));
+  EXPECT_FALSE(has_problem(r, "present.json")) << ::testing::PrintToString(r.problems);
+  EXPECT_FALSE(has_problem(r, "'app/'")) << "app/ is not written yet: not checked";
+  EXPECT_TRUE(has_problem(r, "Dockerfile:5: the path 'Service References' is not quoted"));
+  EXPECT_FALSE(has_problem(r, "Dockerfile:6:")) << ::testing::PrintToString(r.problems);
+  EXPECT_TRUE(has_problem(r, "MIGRATION.md: holds a secret value"));
+  EXPECT_TRUE(has_problem(r, "bad.yaml: does not load as YAML"));
+  EXPECT_EQ(r.instructions["app1/Dockerfile"], 9);
+  ASSERT_EQ(r.snippets.size(), 4u);  // three RUN lines and the Markdown block
+  LIFTSHIFT_REQUIRE_PWSH();
+  EXPECT_TRUE(has_problem(r, "app1/Dockerfile:4: PowerShell does not parse"));
+  EXPECT_TRUE(has_problem(r, "app1/MIGRATION.md:2: PowerShell does not parse"));
+  EXPECT_FALSE(has_problem(r, "Dockerfile:5: PowerShell")) << "a split path still parses";
+  ASSERT_EQ(r.parses.size(), 4u);
+  EXPECT_EQ(r.parses[1].command_words, std::vector<int>{4});
+  EXPECT_EQ(r.parses[2].command_words, std::vector<int>{3});
+}
+
+}  // namespace
+}  // namespace liftshift::test
