@@ -198,4 +198,18 @@ std::string to_forward_slashes(std::string_view path) {
   return out;
 }
 
+bool control_at(std::string_view s, std::size_t i, std::size_t* len) {
+  auto c = static_cast<unsigned char>(s[i]);
+  *len = 1;
+  if (c < 0x20 || c == 0x7F) return true;
+  if (c == 0xC2 && i + 1 < s.size()) {
+    auto d = static_cast<unsigned char>(s[i + 1]);
+    if (d >= 0x80 && d < 0xA0) {
+      *len = 2;
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace liftshift

@@ -40,6 +40,10 @@ std::string to_valid_utf8(std::string_view s);
 // (strict, as above) with U+FFFD, so a string is safe to print on a terminal.
 std::string printable(std::string_view s);
 
+// True for C0 controls, DEL and the C1 controls (U+0080-U+009F) at s[i];
+// *len is the length of that sequence (1, or 2 for C1).
+bool control_at(std::string_view s, std::size_t i, std::size_t* len);
+
 // Windows path -> forward slashes, no trailing slash.
 std::string to_forward_slashes(std::string_view path);
 

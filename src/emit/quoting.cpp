@@ -48,24 +48,8 @@ std::string replace_controls(std::string_view s, std::string_view with) {
   return out;
 }
 
-bool is_single_quote(std::string_view piece) {
-  return piece == "'" || piece == "\xE2\x80\x98" || piece == "\xE2\x80\x99" ||
-         piece == "\xE2\x80\x9A" || piece == "\xE2\x80\x9B";
-}
-
-bool ascii_word_char(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
-         c == '.' || c == '\\' || c == '/' || c == ':' || c == '-';
-}
-
-// A word the shell reads as itself: the characters above, not starting with `-`.
-bool plain_word(std::string_view s) {
-  if (s.empty() || s.front() == '-') return false;
-  for (char c : s) {
-    if (!ascii_word_char(c)) return false;
-  }
-  return true;
-}
+// A word cmd and PowerShell both read as itself (core/powershell_quote.hpp).
+bool plain_word(std::string_view s) { return ps_plain_word(s); }
 
 bool ascii_punct(char c) {
   return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
@@ -77,20 +61,6 @@ bool ascii_alnum(char c) {
 }
 
 }  // namespace
-
-bool control_at(std::string_view s, std::size_t i, std::size_t* len) {
-  auto c = static_cast<unsigned char>(s[i]);
-  *len = 1;
-  if (c < 0x20 || c == 0x7F) return true;
-  if (c == 0xC2 && i + 1 < s.size()) {
-    auto d = static_cast<unsigned char>(s[i + 1]);
-    if (d >= 0x80 && d < 0xA0) {
-      *len = 2;
-      return true;
-    }
-  }
-  return false;
-}
 
 // --- Dockerfile ---
 
@@ -156,41 +126,6 @@ std::string dockerfile_line(std::string_view s) {
 std::string dockerfile_comment(std::string_view text) { return "# " + dockerfile_line(text); }
 
 // --- PowerShell ---
-
-std::string ps_literal(std::string_view s) {
-  std::vector<std::string> parts;
-  std::string cur;
-  bool open = false;
-  for_each_char(s, [&](std::string_view piece, bool control, unsigned code) {
-    if (control) {
-      if (open) parts.push_back(cur + "'");
-      cur.clear();
-      open = false;
-      parts.push_back("[char]" + std::to_string(code));
-      return;
-    }
-    if (!open) {
-      cur = "'";
-      open = true;
-    }
-    cur.append(piece);
-    if (is_single_quote(piece)) cur.append(piece);
-  });
-  if (open) parts.push_back(cur + "'");
-  if (parts.empty()) return "''";
-  if (parts.size() == 1 && parts[0].front() == '\'') return parts[0];
-  // [char] first would make `+` an addition of numbers: start with a string.
-  std::string out = parts[0].front() == '\'' ? "(" : "('' + ";
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (i) out += " + ";
-    out += parts[i];
-  }
-  return out + ")";
-}
-
-std::string ps_argument(std::string_view s) {
-  return plain_word(s) ? std::string(s) : ps_literal(s);
-}
 
 std::string ps_command(std::string_view program, const std::vector<std::string>& args) {
   bool bare = plain_word(program) && ascii_alnum(program.front());

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/powershell_quote.hpp"
+
 namespace liftshift {
 
 // --- Dockerfile (our Dockerfiles start with `# escape=\``) ---
@@ -39,15 +41,8 @@ std::string dockerfile_comment(std::string_view text);
 
 // --- PowerShell ---
 
-// A single-quoted literal that reads back as s: `'` and the typographic single
-// quotes U+2018-U+201B (PowerShell treats them as `'`) are doubled. Control
-// characters cannot appear raw on a Dockerfile RUN line: a string holding them
-// becomes a parenthesised concatenation ('a' + [char]10 + 'b'), which is one
-// value in both argument and expression mode.
-std::string ps_literal(std::string_view s);
-// s bare when PowerShell's argument mode reads it as that one word (letters,
-// digits, `\ / . _ : -`, not starting with `-`), ps_literal(s) otherwise.
-std::string ps_argument(std::string_view s);
+// ps_literal and ps_argument: core/powershell_quote.hpp (the planner's steps
+// use them too).
 // A command line: the program bare when it can be, else `& 'program'`, then
 // each argument through ps_argument.
 std::string ps_command(std::string_view program, const std::vector<std::string>& args);
@@ -81,9 +76,5 @@ std::string md_text(std::string_view text);
 // What the CLI prints of a name or path: control characters shown escaped
 // (\n, \r, \t, \e, \xHH, \u0085), invalid UTF-8 as \xHH, backslashes kept.
 std::string terminal_text(std::string_view s);
-
-// True for C0 controls, DEL and the C1 controls (U+0080-U+009F) at s[i]
-// (length of the sequence in *len). Shared by the functions above.
-bool control_at(std::string_view s, std::size_t i, std::size_t* len);
 
 }  // namespace liftshift

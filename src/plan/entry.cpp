@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/app_queries.hpp"
+#include "core/powershell_quote.hpp"
 #include "core/text.hpp"
 #include "plan/plan_steps.hpp"
 
@@ -36,14 +37,8 @@ std::string exe_name(const Application& app) {
   return base_name(app.entry);
 }
 
-std::string ps_quote(std::string_view s) {
-  std::string out = "'";
-  for (char c : s) {
-    out.push_back(c);
-    if (c == '\'') out.push_back('\'');
-  }
-  return out + "'";
-}
+// Through the one PowerShell quoting (typographic quotes, control characters).
+std::string ps_quote(std::string_view s) { return ps_literal(s); }
 
 void plan_iis(const AppAssessment& a, AppPlan& plan) {
   plan.entry_kind = EntryKind::kIis;
@@ -104,7 +99,10 @@ void plan_service(const AppAssessment& a, AppPlan& plan) {
   plan.steps.push_back({"Install the Windows service (ServiceMonitor starts it)", cmd});
   plan.download_service_monitor = true;
   plan.entry_exe = "C:\\ServiceMonitor.exe";
-  plan.entry_args = plan.service_name;
+  // entry_args is a command line: a name with a space is one quoted argument.
+  plan.entry_args = plan.service_name.find(' ') == std::string::npos
+                        ? plan.service_name
+                        : "\"" + plan.service_name + "\"";
   decide(plan, "entrypoint", "C:\\ServiceMonitor.exe " + plan.service_name,
          "a Windows service runs in the background; the seed asks for a foreground process that "
          "starts it and "
