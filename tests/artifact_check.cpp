@@ -93,8 +93,26 @@ std::string unescape_word(const std::string& w, char escape) {
   return out;
 }
 
-// An occurrence of a spaced path must sit inside a quoted token: the nearest
-// quote or whitespace before it is a quote.
+// Whether text[at] is inside a '...' or "..." string, scanning from the
+// start: JSON arrays (text starting with `[`) escape with `\`, PowerShell
+// double-quoted strings with a backtick.
+bool inside_quotes(const std::string& text, std::size_t at) {
+  char escape = !text.empty() && text.front() == '[' ? '\\' : '`';
+  char open = 0;
+  for (std::size_t i = 0; i < at && i < text.size(); ++i) {
+    char c = text[i];
+    if (open == '"' && c == escape) {
+      ++i;
+    } else if (open == 0 && (c == '\'' || c == '"')) {
+      open = c;
+    } else if (open != 0 && c == open) {
+      open = 0;
+    }
+  }
+  return open != 0;
+}
+
+// Every occurrence of a path with a space must sit inside a quoted string.
 void check_spaced_paths(const std::string& text, const std::string& file, int line,
                         const std::vector<std::string>& spaced,
                         std::vector<std::string>& problems) {
@@ -103,10 +121,7 @@ void check_spaced_paths(const std::string& text, const std::string& file, int li
     std::replace(back.begin(), back.end(), '/', '\\');
     for (const auto& form : {path, back}) {
       for (auto at = text.find(form); at != std::string::npos; at = text.find(form, at + 1)) {
-        auto before = at == 0 ? std::string::npos : text.find_last_of(" \t'\"\xE2", at - 1);
-        // A path at the start of the text is a command word, which is quoted when it must be.
-        bool quoted = before != std::string::npos && text[before] != ' ' && text[before] != '\t';
-        if (!quoted)
+        if (!inside_quotes(text, at))
           problems.push_back(where(file, line) + ": the path '" + form + "' is not quoted");
       }
     }

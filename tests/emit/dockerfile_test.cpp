@@ -1,7 +1,9 @@
 #include <gtest/gtest.h>
 
+#include "artifact_check.hpp"
 #include "emit/artifacts.hpp"
 #include "emit/emit_fixture.hpp"
+#include "test_support.hpp"
 
 namespace liftshift {
 namespace {
@@ -69,6 +71,39 @@ TEST(Dockerfile, SourceTreeBuildsInAnSdkStage) {
   EXPECT_NE(d.find("RUN msbuild App\\App.csproj /p:Configuration=Release /p:DeployOnBuild=true"),
             std::string::npos);
   EXPECT_TRUE(has_line(d, "COPY --from=build C:/out/ ."));
+}
+
+// A project under a folder with a space (seen in real projects: "Portal
+// aukcyjny\...") is one argument of nuget and msbuild, not two.
+TEST(Dockerfile, BuildCommandsQuoteAProjectPathWithSpaces) {
+  test::AppFixture f(AppKind::kWeb, "netfx", "4.7.2");
+  f.app().binaries.clear();
+  ProjectFacts p;
+  p.path = "Portal aukcyjny/Portal aukcyjny.csproj";
+  p.assembly_name = "Portal";
+  f.app().projects.push_back(p);
+  f.app().entry = p.path;
+  std::string d = render_dockerfile(plan_app(f.assessment, options()));
+  EXPECT_TRUE(has_line(
+      d, "RUN nuget restore 'Portal aukcyjny\\Portal aukcyjny.csproj' -SolutionDirectory C:\\src"))
+      << d;
+  EXPECT_NE(
+      d.find("RUN msbuild 'Portal aukcyjny\\Portal aukcyjny.csproj' /p:Configuration=Release"),
+      std::string::npos)
+      << d;
+  test::TempDir out;
+  out.write("app/Dockerfile", d);
+  out.write("app/LogMonitorConfig.json", "{}");
+  auto report = test::check_artifacts(out.path(), {{}, {"Portal aukcyjny"}});
+  LIFTSHIFT_EXPECT_ARTIFACTS_OK(report);
+  // nuget, restore, the project, -SolutionDirectory, C:\src: five words.
+  bool found = false;
+  for (std::size_t i = 0; i < report.parses.size(); ++i) {
+    if (report.snippets[i].text.rfind("nuget restore", 0) != 0) continue;
+    found = true;
+    EXPECT_EQ(report.parses[i].command_words, std::vector<int>{5}) << report.snippets[i].text;
+  }
+  EXPECT_TRUE(found) << d;
 }
 
 TEST(Dockerfile, NetFx35GetsAFallbackDockerfileWithNetFx3) {
