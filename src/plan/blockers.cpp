@@ -11,7 +11,7 @@ void plan_blockers(const AppAssessment& a, AppPlan& plan) {
   if (a.verdict == Verdict::kUnknown) {
     // Nothing to build from: the content was not on the source.
     for (const auto& f : a.findings) {
-      if (f.rule == "not-assessed")
+      if (f.rule == rule_id::kNotAssessed)
         plan.blockers.push_back({f.rule, f.title, f.evidence, f.remediation});
     }
     decide(plan, "verdict", "not containerized",
