@@ -42,14 +42,14 @@ Framework framework_from_tfm(std::string_view tfm) {
   std::string t = to_lower(tfm);
   auto dash = t.find('-');
   if (dash != std::string::npos) t = t.substr(0, dash);
-  if (t.rfind("netcoreapp", 0) == 0) return {"dotnet", t.substr(10), ""};
+  if (t.rfind("netcoreapp", 0) == 0) return {FrameworkKind::kDotnet, t.substr(10), ""};
   if (t.rfind("netstandard", 0) == 0) return {};
   if (t.rfind("net", 0) == 0) {
     std::string rest = t.substr(3);
-    if (all_digits(rest)) return {"netfx", dotted(rest), ""};
-    if (rest.find('.') != std::string::npos) return {"dotnet", rest, ""};
+    if (all_digits(rest)) return {FrameworkKind::kNetFx, dotted(rest), ""};
+    if (rest.find('.') != std::string::npos) return {FrameworkKind::kDotnet, rest, ""};
   }
-  if (t.rfind('v', 0) == 0) return {"netfx", t.substr(1), ""};
+  if (t.rfind('v', 0) == 0) return {FrameworkKind::kNetFx, t.substr(1), ""};
   return {};
 }
 
@@ -57,29 +57,29 @@ Framework framework_from_target_attribute(std::string_view value) {
   auto pos = value.find("Version=");
   if (pos == std::string_view::npos) return {};
   std::string version = strip_v(value.substr(pos + 8));
-  if (istarts_with(value, ".NETFramework")) return {"netfx", version, ""};
-  if (istarts_with(value, ".NETCoreApp")) return {"dotnet", version, ""};
+  if (istarts_with(value, ".NETFramework")) return {FrameworkKind::kNetFx, version, ""};
+  if (istarts_with(value, ".NETCoreApp")) return {FrameworkKind::kDotnet, version, ""};
   return {};
 }
 
 Framework framework_from_clr(const BinaryFacts& b) {
   const std::string& v = b.clr_version;
-  if (istarts_with(v, "v1.0")) return {"netfx", "1.0", ""};
-  if (istarts_with(v, "v1.1")) return {"netfx", "1.1", ""};
+  if (istarts_with(v, "v1.0")) return {FrameworkKind::kNetFx, "1.0", ""};
+  if (istarts_with(v, "v1.1")) return {FrameworkKind::kNetFx, "1.1", ""};
   if (istarts_with(v, "v2.0")) {
     for (const auto& r : b.assembly_refs) {
       if (iequals(r.name, "System.Core") && istarts_with(r.version, "3.5"))
-        return {"netfx", "3.5", ""};
+        return {FrameworkKind::kNetFx, "3.5", ""};
     }
-    return {"netfx", "2.0", ""};
+    return {FrameworkKind::kNetFx, "2.0", ""};
   }
   if (istarts_with(v, "v4.0")) {
     for (const auto& r : b.assembly_refs) {
       if (iequals(r.name, "System.Runtime") && !istarts_with(r.version, "4.0")) {
-        return {"dotnet", "", ""};
+        return {FrameworkKind::kDotnet, "", ""};
       }
     }
-    return {"netfx", "4.x", ""};
+    return {FrameworkKind::kNetFx, "4.x", ""};
   }
   return {};
 }
@@ -111,7 +111,7 @@ Framework framework_from_runtime(std::string_view version, const BinaryFacts* ho
   if (host != nullptr) probe = *host;
   probe.clr_version = std::string(version);
   Framework f = framework_from_clr(probe);
-  return f.kind == "dotnet" ? Framework{"netfx", "4.x", ""} : f;
+  return f.kind == FrameworkKind::kDotnet ? Framework{FrameworkKind::kNetFx, "4.x", ""} : f;
 }
 
 // Among CLR binaries with no host to say which runtime loads them, the
@@ -120,7 +120,7 @@ Framework framework_from_runtime(std::string_view version, const BinaryFacts* ho
 const BinaryFacts* newest_clr_binary(const Application& app) {
   const BinaryFacts* best = nullptr;
   for (const auto& b : app.binaries) {
-    if (!b.is_clr || framework_from_clr(b).kind.empty()) continue;
+    if (!b.is_clr || framework_from_clr(b).kind == FrameworkKind::kUnknown) continue;
     if (best == nullptr || b.clr_version > best->clr_version) best = &b;
   }
   return best;
@@ -136,18 +136,20 @@ Framework project_framework(const ProjectFacts& p) {
   std::string chosen;
   for (const auto& tfm : p.target_frameworks) {
     Framework f = framework_from_tfm(tfm);
-    if (f.kind.empty() || (!best.kind.empty() && (best.kind == "netfx" || f.kind != "netfx")))
+    if (f.kind == FrameworkKind::kUnknown ||
+        (best.kind != FrameworkKind::kUnknown &&
+         (best.kind == FrameworkKind::kNetFx || f.kind != FrameworkKind::kNetFx)))
       continue;
     best = f;
     chosen = tfm;
     best.evidence = p.path + ": target framework " + tfm + from;
   }
-  if (!best.kind.empty() && p.target_frameworks.size() > 1) {
+  if (best.kind != FrameworkKind::kUnknown && p.target_frameworks.size() > 1) {
     best.targets = p.target_frameworks;
     std::string all;
     for (const auto& t : p.target_frameworks) all += (all.empty() ? "" : ";") + t;
     best.evidence = p.path + ": target frameworks " + all + from + " (" + chosen + " is planned" +
-                    (best.kind == "netfx" ? ": the .NET Framework one" : "") + ")";
+                    (best.kind == FrameworkKind::kNetFx ? ": the .NET Framework one" : "") + ")";
   }
   return best;
 }
@@ -165,9 +167,9 @@ Framework runtime_config_framework(const Application& app) {
         if (second != std::string::npos) v = v.substr(0, second);
       }
       std::string host = iends_with(app.entry, ".exe") ? "; " + app.entry + " is its apphost" : "";
-      return {"dotnet", v, rc.path + ": " + fw.name + " " + fw.version + host, {}};
+      return {FrameworkKind::kDotnet, v, rc.path + ": " + fw.name + " " + fw.version + host, {}};
     }
-    if (Framework f = framework_from_tfm(rc.tfm); f.kind == "dotnet") {
+    if (Framework f = framework_from_tfm(rc.tfm); f.kind == FrameworkKind::kDotnet) {
       f.evidence = rc.path + ": tfm " + rc.tfm;
       return f;
     }
@@ -177,17 +179,18 @@ Framework runtime_config_framework(const Application& app) {
 
 Framework detect_framework(const Application& app) {
   for (const auto& p : app.projects) {
-    if (Framework f = project_framework(p); !f.kind.empty()) return f;
+    if (Framework f = project_framework(p); f.kind != FrameworkKind::kUnknown) return f;
   }
-  if (Framework f = runtime_config_framework(app); !f.kind.empty()) return f;
+  if (Framework f = runtime_config_framework(app); f.kind != FrameworkKind::kUnknown) return f;
   const BinaryFacts* host = host_binary(app);
   auto from_binary = [](const BinaryFacts& b) {
     Framework f = framework_from_target_attribute(b.target_framework);
-    if (!f.kind.empty()) f.evidence = b.path + ": TargetFrameworkAttribute " + b.target_framework;
+    if (f.kind != FrameworkKind::kUnknown)
+      f.evidence = b.path + ": TargetFrameworkAttribute " + b.target_framework;
     return f;
   };
   if (host != nullptr && host->is_clr) {
-    if (Framework f = from_binary(*host); !f.kind.empty()) return f;
+    if (Framework f = from_binary(*host); f.kind != FrameworkKind::kUnknown) return f;
   }
   // The host's own configuration decides the runtime before anything else in
   // the folder: a site's targetFramework, a program's preferred (first)
@@ -195,14 +198,15 @@ Framework detect_framework(const Application& app) {
   const ConfigFacts* own = host_config(app);
   auto from_config = [](const ConfigFacts& c) {
     Framework f = framework_from_target_attribute(c.target_framework);
-    if (f.kind.empty()) f = {"netfx", strip_v(c.target_framework), ""};
+    if (f.kind == FrameworkKind::kUnknown)
+      f = {FrameworkKind::kNetFx, strip_v(c.target_framework), ""};
     f.evidence = c.path + ": targetFramework " + c.target_framework;
     return f;
   };
   if (own != nullptr && !own->target_framework.empty()) return from_config(*own);
   if (own != nullptr && !own->supported_runtimes.empty() && (host == nullptr || host->is_clr)) {
     Framework f = framework_from_runtime(own->supported_runtimes.front(), host);
-    if (!f.kind.empty()) {
+    if (f.kind != FrameworkKind::kUnknown) {
       f.evidence = own->path + ": preferred supportedRuntime " + own->supported_runtimes.front();
       return f;
     }
@@ -212,36 +216,36 @@ Framework detect_framework(const Application& app) {
   }
   if (app.iis && !app.iis->runtime_version.empty()) {
     Framework f = framework_from_runtime(app.iis->runtime_version, nullptr);
-    if (!f.kind.empty()) {
+    if (f.kind != FrameworkKind::kUnknown) {
       f.evidence = "application pool " + app.iis->app_pool + ": managedRuntimeVersion " +
                    app.iis->runtime_version;
       return f;
     }
   }
   for (const auto& b : app.binaries) {
-    if (Framework f = from_binary(b); !f.kind.empty()) return f;
+    if (Framework f = from_binary(b); f.kind != FrameworkKind::kUnknown) return f;
   }
   const BinaryFacts* clr = host != nullptr && host->is_clr ? host : newest_clr_binary(app);
   if (clr != nullptr) {
     Framework f = framework_from_clr(*clr);
-    if (!f.kind.empty()) {
+    if (f.kind != FrameworkKind::kUnknown) {
       f.evidence = clr->path + ": CLR metadata version " + clr->clr_version;
       return f;
     }
   }
   const BinaryFacts* entry = entry_binary(app);
   if (entry != nullptr && !entry->is_clr)
-    return {"native", "", entry->path + ": native " + entry->machine + " image"};
+    return {FrameworkKind::kNative, "", entry->path + ": native " + entry->machine + " image"};
   for (const auto& m : app.markers) {
-    if (m.category != "third-party") continue;
-    std::string kind = m.detail == "Java" || m.detail == "Apache Tomcat" ? "java"
-                       : m.detail == "Node.js"                           ? "node"
-                       : m.detail == "Python"                            ? "python"
-                       : m.detail == "PHP"                               ? "php"
-                                                                         : "other";
+    if (m.category != MarkerCategory::kThirdParty) continue;
+    FrameworkKind kind = m.detail == "Java" || m.detail == "Apache Tomcat" ? FrameworkKind::kJava
+                         : m.detail == "Node.js"                           ? FrameworkKind::kNode
+                         : m.detail == "Python"                            ? FrameworkKind::kPython
+                         : m.detail == "PHP"                               ? FrameworkKind::kPhp
+                                                                           : FrameworkKind::kOther;
     return {kind, "", m.path + ": " + m.detail};
   }
-  return {"other", "", ""};
+  return {FrameworkKind::kOther, "", ""};
 }
 
 // What the entry point does, from the Main method of the entry project's
@@ -257,11 +261,11 @@ EntryRole entry_role(const Application& app) {
     // Only the entry project's own folder: a folded library's Main is not the app's.
     if (!is_under(h.file, app.root)) continue;
     std::string line = h.file + ":" + std::to_string(h.line) + ": " + h.text;
-    if (h.category == source_category::kEntryMain) role.main_seen = true;
-    if (h.category == source_category::kEntryGui) role.gui.push_back(line);
-    if (h.category == source_category::kEntryService) role.service.push_back(line);
-    if (h.category == source_category::kEntryWcfHost) role.wcf_host.push_back(line);
-    if (h.category == source_category::kEntryWebHost) role.web_host.push_back(line);
+    if (h.category == SourceCategory::kEntryMain) role.main_seen = true;
+    if (h.category == SourceCategory::kEntryGui) role.gui.push_back(line);
+    if (h.category == SourceCategory::kEntryService) role.service.push_back(line);
+    if (h.category == SourceCategory::kEntryWcfHost) role.wcf_host.push_back(line);
+    if (h.category == SourceCategory::kEntryWebHost) role.web_host.push_back(line);
   }
   if (const BinaryFacts* b = entry_binary(app); b != nullptr && !b->is_dll) {
     for (const auto& call : b->entry_calls) {
@@ -302,8 +306,8 @@ AppKind web_kind(const Application& app) {
     bool entry_wcf = app.projects.front().is_wcf;
     return entry_wcf || (wcf_project && !web_project) ? AppKind::kWcf : AppKind::kWeb;
   }
-  if (!markers(app, "web-content").empty()) return AppKind::kWeb;
-  if (!markers(app, "svc-file").empty()) return AppKind::kWcf;
+  if (!markers(app, MarkerCategory::kWebContent).empty()) return AppKind::kWeb;
+  if (!markers(app, MarkerCategory::kSvcFile).empty()) return AppKind::kWcf;
   for (const auto& c : app.configs) {
     if (c.has_service_model && !c.endpoints.empty() && c.has_service_host_activation)
       return AppKind::kWcf;
@@ -323,9 +327,9 @@ AppKind detect_kind(Application& app) {
   if (is_web_app(app)) return web_kind(app);
   EntryRole role = entry_role(app);
   if (!role.wcf_host.empty()) {
-    app.self_host = "wcf";
+    app.self_host = SelfHost::kWcf;
   } else if (!role.web_host.empty()) {
-    app.self_host = "web";
+    app.self_host = SelfHost::kWeb;
   }
   if (!role.service.empty()) {
     app.kind_evidence = role.service;
@@ -335,7 +339,7 @@ AppKind detect_kind(Application& app) {
     app.kind_evidence = role.gui;
     return AppKind::kDesktop;
   }
-  if (!role.web_host.empty() && app.framework.kind == "dotnet") {
+  if (!role.web_host.empty() && app.framework.kind == FrameworkKind::kDotnet) {
     app.kind_evidence = role.web_host;
     return AppKind::kWeb;
   }
@@ -358,7 +362,7 @@ AppKind detect_kind(Application& app) {
     }
     if (Evidence wcf = wcf_host_evidence(app); !wcf.empty()) {
       // An executable that opens a ServiceHost hosts WCF itself.
-      app.self_host = "wcf";
+      app.self_host = SelfHost::kWcf;
       app.kind_evidence = wcf;
     }
   }
@@ -377,8 +381,7 @@ AppKind detect_kind(Application& app) {
 std::string installer_service_name(const Application& app) {
   std::string any;
   for (const auto& h : app.source_hits) {
-    if (h.category != source_category::kServiceName || !is_under(h.file, app.root) ||
-        h.text.empty())
+    if (h.category != SourceCategory::kServiceName || !is_under(h.file, app.root) || h.text.empty())
       continue;
     if (icontains(file_name(h.file), "installer")) return h.text;
     if (any.empty()) any = h.text;

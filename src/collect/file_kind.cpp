@@ -20,7 +20,8 @@ std::string_view parent_dir(std::string_view path) {
 FileKind classify_file(std::string_view path) {
   std::string_view name = file_name(path);
   if (iends_with(name, ".exe") || iends_with(name, ".dll")) {
-    return marker_for_file(path).category == "installer" ? FileKind::kMarker : FileKind::kBinary;
+    return marker_for_file(path).category == MarkerCategory::kInstaller ? FileKind::kMarker
+                                                                        : FileKind::kBinary;
   }
   if (iequals(name, "web.config") || iequals(name, "app.config") ||
       iends_with(name, ".exe.config") || iends_with(name, ".dll.config") ||
@@ -38,7 +39,7 @@ FileKind classify_file(std::string_view path) {
   if (iequals(name, "packages.config")) return FileKind::kPackagesConfig;
   if (iends_with(name, ".sln")) return FileKind::kSolution;
   if (iends_with(name, ".cs") || iends_with(name, ".vb")) return FileKind::kSource;
-  if (!marker_for_file(path).category.empty()) return FileKind::kMarker;
+  if (marker_for_file(path).category) return FileKind::kMarker;
   return FileKind::kIgnore;
 }
 
@@ -57,24 +58,24 @@ MarkerInfo marker_for_file(std::string_view path) {
   }};
   if (!iequals(name, "thumbs.db")) {
     for (const auto& [ext, detail] : kDatabaseExt) {
-      if (iends_with(name, ext)) return {"database-file", std::string(detail)};
+      if (iends_with(name, ext)) return {MarkerCategory::kDatabaseFile, std::string(detail)};
     }
   }
-  if (iends_with(name, ".msi")) return {"installer", "Windows Installer package"};
+  if (iends_with(name, ".msi")) return {MarkerCategory::kInstaller, "Windows Installer package"};
   if (iends_with(name, ".exe") && (istarts_with(name, "setup") || istarts_with(name, "install") ||
                                    icontains(name, "installer") || istarts_with(name, "unins") ||
                                    istarts_with(name, "vcredist") || istarts_with(name, "ndp") ||
                                    istarts_with(name, "dotnetfx"))) {
-    return {"installer", "setup program"};
+    return {MarkerCategory::kInstaller, "setup program"};
   }
   if (iends_with(name, ".vdproj") || iends_with(name, ".wixproj") || iends_with(name, ".wxs") ||
       iends_with(name, ".iss") || iends_with(name, ".nsi")) {
-    return {"installer", "installer project"};
+    return {MarkerCategory::kInstaller, "installer project"};
   }
   if (iends_with(name, ".pfx") || iends_with(name, ".p12"))
-    return {"certificate", "certificate with private key"};
-  if (iends_with(name, ".rdp")) return {"rdp-file", "Remote Desktop connection file"};
-  if (iends_with(name, ".svc")) return {"svc-file", "WCF service endpoint (.svc)"};
+    return {MarkerCategory::kCertificate, "certificate with private key"};
+  if (iends_with(name, ".rdp")) return {MarkerCategory::kRdpFile, "Remote Desktop connection file"};
+  if (iends_with(name, ".svc")) return {MarkerCategory::kSvcFile, "WCF service endpoint (.svc)"};
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 22> kThirdParty{{
       {".jar", "Java"},
       {".war", "Java"},
@@ -101,17 +102,17 @@ MarkerInfo marker_for_file(std::string_view path) {
   }};
   for (const auto& [suffix, detail] : kThirdParty) {
     bool match = suffix.front() == '.' ? iends_with(name, suffix) : iequals(name, suffix);
-    if (match) return {"third-party", std::string(detail)};
+    if (match) return {MarkerCategory::kThirdParty, std::string(detail)};
   }
   if (istarts_with(name, "tomcat") && iends_with(name, ".exe"))
-    return {"third-party", "Apache Tomcat"};
-  if (iends_with(name, ".log")) return {"log-file", "log file"};
+    return {MarkerCategory::kThirdParty, "Apache Tomcat"};
+  if (iends_with(name, ".log")) return {MarkerCategory::kLogFile, "log file"};
   return {};
 }
 
 MarkerInfo marker_for_folder(std::string_view path) {
   std::string_view name = file_name(path);
-  if (iequals(name, "App_Data")) return {"state-folder", "ASP.NET App_Data folder"};
+  if (iequals(name, "App_Data")) return {MarkerCategory::kStateFolder, "ASP.NET App_Data folder"};
   // A folder of that name inside a plugin or script library is code (an
   // editor's "media" plugin), not where users' files go.
   auto in_library = [&] {
@@ -126,11 +127,12 @@ MarkerInfo marker_for_folder(std::string_view path) {
   if ((iequals(name, "uploads") || iequals(name, "upload") || iequals(name, "userfiles") ||
        iequals(name, "attachments") || iequals(name, "media")) &&
       !in_library()) {
-    return {"state-folder", "upload folder"};
+    return {MarkerCategory::kStateFolder, "upload folder"};
   }
-  if (iequals(name, "logs") || iequals(name, "log")) return {"log-folder", "log folder"};
-  if (iequals(name, "node_modules")) return {"third-party", "Node.js"};
-  if (iequals(name, "WEB-INF")) return {"third-party", "Java"};
+  if (iequals(name, "logs") || iequals(name, "log"))
+    return {MarkerCategory::kLogFolder, "log folder"};
+  if (iequals(name, "node_modules")) return {MarkerCategory::kThirdParty, "Node.js"};
+  if (iequals(name, "WEB-INF")) return {MarkerCategory::kThirdParty, "Java"};
   return {};
 }
 

@@ -2,8 +2,11 @@
 // collector reads only the files a parser or rule needs.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
+
+#include "core/categories.hpp"
 
 namespace liftshift {
 
@@ -23,10 +26,9 @@ enum class FileKind {
 FileKind classify_file(std::string_view path);
 
 // For kMarker files and for folders: the marker category and detail, or
-// empty category when the name means nothing to the rules.
+// no category when the name means nothing to the rules.
 struct MarkerInfo {
-  std::string category;  // "database-file", "state-folder", "installer", "certificate",
-                         // "rdp-file", "svc-file", "third-party", "log-folder", "log-file"
+  std::optional<MarkerCategory> category;
   std::string detail;
 };
 MarkerInfo marker_for_file(std::string_view path);

@@ -109,7 +109,7 @@ std::vector<Application> group_published(ParsedSource& parsed, const std::string
     for (const auto& f : parsed.files) {
       std::string_view name = file_name(f.path);
       if (is_under(f.path, root) && is_page(name) && !iends_with(name, ".svc")) {
-        parsed.markers.push_back({"web-content", f.path, "ASP.NET page"});
+        parsed.markers.push_back({MarkerCategory::kWebContent, f.path, "ASP.NET page"});
         break;
       }
     }

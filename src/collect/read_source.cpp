@@ -35,9 +35,9 @@ struct MarkerSink {
   std::vector<FileMarker>& out;
   std::map<std::string, std::size_t> counts;
   void add(const MarkerInfo& info, const std::string& path) {
-    if (info.category.empty()) return;
-    auto& n = counts[info.category + "|" + info.detail];
-    if (n++ < kMarkersPerDetail) out.push_back({info.category, path, info.detail});
+    if (!info.category) return;
+    auto& n = counts[to_string(*info.category) + "|" + info.detail];
+    if (n++ < kMarkersPerDetail) out.push_back({*info.category, path, info.detail});
   }
 };
 

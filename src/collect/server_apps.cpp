@@ -117,7 +117,7 @@ void add_iis_apps(const Volume& volume, FolderReader& reader, const MachineFacts
       if (app.root.empty()) {
         app.root = found->path;
         app.entry = found->path;  // a site without web.config: static content or classic ASP
-        app.framework = {"other", "",
+        app.framework = {FrameworkKind::kOther, "",
                          found->path + ": no web.config and no bin folder (static content)"};
       }
     }
@@ -136,12 +136,12 @@ void add_iis_apps(const Volume& volume, FolderReader& reader, const MachineFacts
       if (iequals(p, info.site + info.app_path) || iequals(p + "/", info.site + info.app_path) ||
           (info.app_path == "/" && iequals(p, info.site))) {
         app.markers.push_back(
-            {"windows-auth", config_path, "windowsAuthentication enabled for " + p});
+            {MarkerCategory::kWindowsAuth, config_path, "windowsAuthentication enabled for " + p});
       }
     }
     if (iis->windows_auth_default) {
       app.markers.push_back(
-          {"windows-auth", config_path, "windowsAuthentication enabled server-wide"});
+          {MarkerCategory::kWindowsAuth, config_path, "windowsAuthentication enabled server-wide"});
     }
     app.name = info.app_path == "/" ? info.site : info.site + info.app_path;
     app.id = source_name + "/iis/" + safe_id(app.name);

@@ -140,7 +140,7 @@ Evidence project_packages(const Application& app, std::string_view id_prefix) {
   return out;
 }
 
-Evidence source_hits(const Application& app, std::string_view category) {
+Evidence source_hits(const Application& app, SourceCategory category) {
   // One line per distinct fact (the matched text), at its first place, with
   // the count of other files that say the same: 450 files that all `using
   // Quartz` are one fact, not 450.
@@ -168,7 +168,7 @@ Evidence source_hits(const Application& app, std::string_view category) {
   return out;
 }
 
-Evidence markers(const Application& app, std::string_view category, std::string_view detail) {
+Evidence markers(const Application& app, MarkerCategory category, std::string_view detail) {
   Evidence out;
   for (const auto& m : app.markers) {
     if (m.category == category && (detail.empty() || m.detail == detail)) {
@@ -205,8 +205,8 @@ Evidence gui_evidence(const Application& app) {
   append(out, imports_function(app, "user32.dll", "CreateWindowEx"));
   append(out, imports_function(app, "user32.dll", "DialogBox"));
   append(out, imports_function(app, "user32.dll", "MessageBox"));
-  append(out, source_hits(app, "winforms"));
-  append(out, source_hits(app, "wpf"));
+  append(out, source_hits(app, SourceCategory::kWinForms));
+  append(out, source_hits(app, SourceCategory::kWpf));
   if (out.empty()) {
     // A project that only references the assembly still says it is a GUI app.
     append(out, project_refs(app, "System.Windows.Forms"));
@@ -222,7 +222,7 @@ Evidence service_evidence(const Application& app) {
   // manages a service: only ServiceBase itself shows the program is one.
   std::set<std::string> files;
   for (const auto& h : app.source_hits) {
-    if (h.category == "servicebase" && istarts_with(h.text, "ServiceBase") &&
+    if (h.category == SourceCategory::kServiceBase && istarts_with(h.text, "ServiceBase") &&
         files.insert(h.file).second)
       out.push_back(h.file + ":" + std::to_string(h.line) + ": " + h.text);
   }
@@ -235,7 +235,7 @@ Evidence service_evidence(const Application& app) {
 
 Evidence wcf_host_evidence(const Application& app) {
   Evidence out = refs_type(app, "System.ServiceModel.ServiceHost");
-  append(out, source_hits(app, "wcf-host"));
+  append(out, source_hits(app, SourceCategory::kWcfHost));
   return out;
 }
 

@@ -26,9 +26,9 @@ Evidence imports_function(const Application& app, std::string_view dll, std::str
 Evidence project_refs(const Application& app, std::string_view assembly);
 Evidence project_packages(const Application& app, std::string_view id_prefix);
 // Source scan hits of a category.
-Evidence source_hits(const Application& app, std::string_view category);
+Evidence source_hits(const Application& app, SourceCategory category);
 // Markers of a category (optionally with a detail).
-Evidence markers(const Application& app, std::string_view category, std::string_view detail = {});
+Evidence markers(const Application& app, MarkerCategory category, std::string_view detail = {});
 // Assembly use from any angle: binary AssemblyRef, project Reference, or package.
 Evidence uses_assembly(const Application& app, std::string_view assembly);
 

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "core/categories.hpp"
+
 namespace liftshift {
 
 // A problem met while reading: the file and what was wrong with it.
@@ -188,7 +190,7 @@ struct SolutionFacts {
 
 // One hit of an API or pattern in a source file.
 struct SourceHit {
-  std::string category;  // see formats/source_scan.hpp for the list
+  SourceCategory category = SourceCategory::kWinForms;
   std::string file;
   int line = 0;
   std::string text;  // the matched token or a short excerpt (secrets masked)

@@ -42,10 +42,10 @@ struct Framework {
   // Constructors rather than an aggregate, so {kind, version, evidence}
   // still reads well without naming the rarely set targets.
   Framework() = default;
-  Framework(std::string k, std::string v, std::string e, std::vector<std::string> t = {})
-      : kind(std::move(k)), version(std::move(v)), evidence(std::move(e)), targets(std::move(t)) {}
+  Framework(FrameworkKind k, std::string v, std::string e, std::vector<std::string> t = {})
+      : kind(k), version(std::move(v)), evidence(std::move(e)), targets(std::move(t)) {}
 
-  std::string kind;      // "netfx", "dotnet", "native", "java", "node", "python", "php", "other"
+  FrameworkKind kind = FrameworkKind::kUnknown;
   std::string version;   // "4.7.2", "2.0", "8.0"; "" when unknown
   std::string evidence;  // where the version came from
   // A multi-target project's target frameworks, each ("net48", "net8.0");
@@ -55,8 +55,7 @@ struct Framework {
 
 // A file that matters for a rule by its name or place alone.
 struct FileMarker {
-  std::string
-      category;  // "database-file", "state-folder", "installer", "third-party", "log-folder"
+  MarkerCategory category = MarkerCategory::kDatabaseFile;
   std::string path;
   std::string detail;  // e.g. "SQLite database", "Apache Tomcat"
 };
@@ -171,11 +170,11 @@ struct Application {
   std::vector<SourceHit> source_hits;
   std::vector<FileMarker> markers;
   // What the program's entry point showed (collect/app_profile): why kind is
-  // what it is, and whether the program hosts a server itself: "wcf" (it opens
+  // what it is, and whether the program hosts a server itself: kWcf (it opens
   // a WCF ServiceHost: a self-hosted WCF program, run as its executable, never
-  // as an IIS site), "web" (Kestrel, OWIN, HttpSelfHost), "" otherwise.
+  // as an IIS site), kWeb (Kestrel, OWIN, HttpSelfHost), kNone otherwise.
   std::vector<std::string> kind_evidence;
-  std::string self_host;
+  SelfHost self_host = SelfHost::kNone;
   // Source trees: the service name its installer registers (ServiceInstaller
   // ServiceName = "..."), when the program is a Windows service.
   std::string service_name;

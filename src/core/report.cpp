@@ -103,7 +103,7 @@ Report report_from_assessment(const Assessment& assessment, const std::string& n
       }
     }
     if (ra.source_identity.empty()) ra.source_identity = app.source;
-    ra.framework_kind = app.framework.kind;
+    ra.framework_kind = to_string(app.framework.kind);
     ra.framework_version = app.framework.version;
     ra.verdict = a.verdict;
     ra.findings = a.findings;

@@ -34,7 +34,7 @@ struct ReportApp {
   std::string source_path;
   std::string machine;  // copied from the source for convenience
   std::string os;
-  std::string framework_kind;  // Framework::kind
+  std::string framework_kind;  // to_string(FrameworkKind)
   std::string framework_version;
   Verdict verdict = Verdict::kReady;
   std::vector<Finding> findings;

@@ -7,7 +7,7 @@ using nlohmann::json;
 namespace {
 
 json framework_json(const Framework& f) {
-  json out{{"kind", f.kind}, {"version", f.version}, {"evidence", f.evidence}};
+  json out{{"kind", to_string(f.kind)}, {"version", f.version}, {"evidence", f.evidence}};
   if (!f.targets.empty()) out["targets"] = f.targets;  // a multi-target project's, each
   return out;
 }
@@ -188,13 +188,16 @@ json inventory_to_json(const Inventory& inventory) {
     j["projects"] = std::move(projects);
     json hits = json::array();
     for (const auto& h : app.source_hits) {
-      hits.push_back(
-          {{"category", h.category}, {"file", h.file}, {"line", h.line}, {"text", h.text}});
+      hits.push_back({{"category", to_string(h.category)},
+                      {"file", h.file},
+                      {"line", h.line},
+                      {"text", h.text}});
     }
     j["source_hits"] = std::move(hits);
     json marks = json::array();
     for (const auto& m : app.markers) {
-      marks.push_back({{"category", m.category}, {"path", m.path}, {"detail", m.detail}});
+      marks.push_back(
+          {{"category", to_string(m.category)}, {"path", m.path}, {"detail", m.detail}});
     }
     j["markers"] = std::move(marks);
     apps.push_back(std::move(j));

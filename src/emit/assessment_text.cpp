@@ -29,14 +29,14 @@ struct Paint {
 };
 
 std::string framework_label(const Framework& f) {
-  std::string name = f.kind == "netfx"    ? ".NET Framework"
-                     : f.kind == "dotnet" ? ".NET"
-                     : f.kind == "native" ? "native"
-                     : f.kind == "java"   ? "Java"
-                     : f.kind == "node"   ? "Node.js"
-                     : f.kind == "python" ? "Python"
-                     : f.kind == "php"    ? "PHP"
-                     : f.kind == "other" && icontains(f.evidence, "static content")
+  std::string name = f.kind == FrameworkKind::kNetFx    ? ".NET Framework"
+                     : f.kind == FrameworkKind::kDotnet ? ".NET"
+                     : f.kind == FrameworkKind::kNative ? "native"
+                     : f.kind == FrameworkKind::kJava   ? "Java"
+                     : f.kind == FrameworkKind::kNode   ? "Node.js"
+                     : f.kind == FrameworkKind::kPython ? "Python"
+                     : f.kind == FrameworkKind::kPhp    ? "PHP"
+                     : f.kind == FrameworkKind::kOther && icontains(f.evidence, "static content")
                          ? "static content"
                          : "unknown";
   return f.version.empty() ? name : name + " " + f.version;

@@ -3,8 +3,10 @@
 namespace liftshift {
 
 std::string md_framework(const Framework& f) {
-  if (f.kind.empty()) return "framework unknown";  // not assessed
-  std::string name = f.kind == "netfx" ? ".NET Framework" : f.kind == "dotnet" ? ".NET" : f.kind;
+  if (f.kind == FrameworkKind::kUnknown) return "framework unknown";  // not assessed
+  std::string name = f.kind == FrameworkKind::kNetFx    ? ".NET Framework"
+                     : f.kind == FrameworkKind::kDotnet ? ".NET"
+                                                        : to_string(f.kind);
   return f.version.empty() ? name : name + " " + f.version;
 }
 

@@ -8,7 +8,7 @@ namespace liftshift {
 
 namespace {
 
-namespace cat = source_category;
+using cat = SourceCategory;
 
 bool is_ident(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
@@ -118,7 +118,7 @@ Span find_vb_main(std::string_view code) {
 
 struct EntryPattern {
   std::string_view text;  // '.' and '<' match themselves; '~' = optional blanks
-  std::string_view category;
+  SourceCategory category;
 };
 
 // The hosting calls that decide what a program is.

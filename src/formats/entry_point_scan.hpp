@@ -10,16 +10,18 @@
 #include <functional>
 #include <string_view>
 
+#include "core/categories.hpp"
+
 namespace liftshift {
 
 // Reports (category, offset, matched token) for the Main declaration
-// (category source_category::kEntryMain) and for every hosting call
+// (SourceCategory::kEntryMain) and for every hosting call
 // (kEntryGui, kEntryService, kEntryWcfHost, kEntryWebHost). Calls are searched
 // in Main's body; when the body has none (Main delegates to a helper such as
 // CreateHostBuilder), in the rest of the file that declares Main. A file
 // without Main reports nothing. Bounded: a body is at most kMaxEntryBody bytes.
 using EntrySink =
-    std::function<void(std::string_view category, std::size_t pos, std::string_view token)>;
+    std::function<void(SourceCategory category, std::size_t pos, std::string_view token)>;
 void scan_entry_point(std::string_view code, bool vb, const EntrySink& sink);
 
 inline constexpr std::size_t kMaxEntryBody = std::size_t{256} << 10;

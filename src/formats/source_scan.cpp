@@ -15,7 +15,7 @@ namespace liftshift {
 
 namespace {
 
-namespace cat = source_category;
+using cat = SourceCategory;
 
 constexpr std::size_t kMaxLiteral = std::size_t{64} << 10;  // literal bytes kept for matching
 
@@ -26,12 +26,7 @@ bool is_ident(char c) {
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
-std::size_t category_index(std::string_view c) {
-  for (std::size_t i = 0; i < cat::kAll.size(); ++i) {
-    if (cat::kAll[i] == c) return i;
-  }
-  return cat::kAll.size();
-}
+std::size_t category_index(SourceCategory c) { return static_cast<std::size_t>(c); }
 
 // ---- lexing ----
 
@@ -340,7 +335,7 @@ enum class Special : std::uint8_t {
 
 struct Pattern {
   std::string_view text;  // ' ' = one or more blanks, '~' = zero or more blanks
-  std::string_view category;
+  SourceCategory category;
   std::uint8_t flags;
   Special special = Special::kNone;
 };
@@ -471,7 +466,7 @@ constexpr std::size_t kPatternCount = sizeof(kPatterns) / sizeof(kPatterns[0]);
 // Literal contents that reveal a category (case-insensitive substring).
 struct LiteralMark {
   std::string_view needle;
-  std::string_view category;
+  SourceCategory category;
 };
 constexpr LiteralMark kLiteralMarks[] = {
     {"private$", cat::kMsmqQueue},         {"FormatName:", cat::kMsmqQueue},
@@ -585,7 +580,7 @@ class Scanner {
  public:
   explicit Scanner(const std::string& path) : path_(path) {}
 
-  void add(std::string_view category, int line, std::size_t pos, std::string_view raw) {
+  void add(SourceCategory category, int line, std::size_t pos, std::string_view raw) {
     const std::size_t ci = category_index(category);
     const std::uint64_t key =
         (static_cast<std::uint64_t>(static_cast<std::uint32_t>(line)) << 8) | ci;
@@ -602,7 +597,7 @@ class Scanner {
     seen_.emplace(key, entries_.size());
     Entry e;
     e.pos = pos;
-    e.hit.category = std::string(category);
+    e.hit.category = category;
     e.hit.file = path_;
     e.hit.line = line;
     e.hit.text = hit_text(raw);
@@ -841,12 +836,11 @@ std::vector<SourceHit> scan_source(std::string_view text, const std::string& pat
     }
   }
   // Few hits (capped by scan_entry_point), each located by counting newlines.
-  scan_entry_point(
-      code, vb, [&](std::string_view category, std::size_t pos, std::string_view token) {
-        const auto before = code.substr(0, pos);
-        const int at_line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
-        out.add(category, at_line, pos, token);
-      });
+  scan_entry_point(code, vb, [&](SourceCategory category, std::size_t pos, std::string_view token) {
+    const auto before = code.substr(0, pos);
+    const int at_line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+    out.add(category, at_line, pos, token);
+  });
   for (const Literal& lit : lx.assigned) {
     if (assigns_service_name(code, lit.pos))
       out.add(cat::kServiceName, lit.line, lit.pos, lit.value);

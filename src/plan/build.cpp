@@ -24,7 +24,7 @@ std::string join_path(const std::string& a, const std::string& b) {
 
 std::string sdk_image(const AppPlan& plan) {
   WindowsVersion v = plan.windows_version;
-  if (plan.framework.kind == "dotnet") {
+  if (plan.framework.kind == FrameworkKind::kDotnet) {
     std::string tag = plan.base_tag;  // "8.0-nanoserver-ltsc2022": same tag for the SDK
     return "mcr.microsoft.com/dotnet/sdk:" + tag;
   }
@@ -37,8 +37,10 @@ void plan_build(const AppAssessment& a, AppPlan& plan) {
   const Application& app = a.app;
   BuildPlan& b = plan.build;
   bool iis = plan.kind == AppKind::kWeb || plan.kind == AppKind::kWcf;
-  bool managed = plan.framework.kind == "netfx" || plan.framework.kind == "dotnet";
-  b.app_dir = iis && plan.framework.kind != "dotnet" ? "C:\\inetpub\\wwwroot" : "C:\\app";
+  bool managed =
+      plan.framework.kind == FrameworkKind::kNetFx || plan.framework.kind == FrameworkKind::kDotnet;
+  b.app_dir =
+      iis && plan.framework.kind != FrameworkKind::kDotnet ? "C:\\inetpub\\wwwroot" : "C:\\app";
   b.from_source = app.binaries.empty() && !app.projects.empty() && managed;
   if (!b.from_source) {
     b.context_folder = "app";
@@ -56,7 +58,7 @@ void plan_build(const AppAssessment& a, AppPlan& plan) {
   b.project =
       project != nullptr ? to_forward_slashes(project->path) : to_forward_slashes(app.entry);
   b.sdk_image = sdk_image(plan);
-  b.dotnet_sdk = plan.framework.kind == "dotnet";
+  b.dotnet_sdk = plan.framework.kind == FrameworkKind::kDotnet;
   b.web_publish = iis && !b.dotnet_sdk;
   decide(plan, "build", "multi-stage build from the source tree",
          "the source is a source tree: a build stage on " + b.sdk_image +

@@ -127,7 +127,7 @@ void plan_entry(const AppAssessment& a, AppPlan& plan) {
   std::string exe = exe_name(app);
   plan.app_exe = plan.build.app_dir + "\\" + exe;
   plan.entry_exe = plan.app_exe;
-  bool netfx_or_native = plan.framework.kind != "dotnet";
+  bool netfx_or_native = plan.framework.kind != FrameworkKind::kDotnet;
   bool full_server = plan.base_image == "mcr.microsoft.com/windows/server" ||
                      plan.base_image == "mcr.microsoft.com/windows";
   if ((plan.kind == AppKind::kWeb || plan.kind == AppKind::kWcf) && netfx_or_native &&
@@ -148,7 +148,7 @@ void plan_entry(const AppAssessment& a, AppPlan& plan) {
   } else {
     plan.entry_kind = EntryKind::kConsole;
     decide(plan, "entrypoint", plan.entry_exe,
-           plan.framework.kind == "dotnet" && plan.kind == AppKind::kService
+           plan.framework.kind == FrameworkKind::kDotnet && plan.kind == AppKind::kService
                ? "a .NET worker service runs as a console process in the container (no service "
                  "control manager "
                  "needed)"

@@ -132,8 +132,9 @@ void dotnet_image(const AppAssessment& a, AppPlan& plan) {
 
 void other_image(const AppAssessment& a, AppPlan& plan) {
   WindowsVersion v = plan.windows_version;
-  const std::string& kind = plan.framework.kind;
-  bool third_party = kind == "java" || kind == "node" || kind == "python" || kind == "php";
+  const FrameworkKind kind = plan.framework.kind;
+  bool third_party = kind == FrameworkKind::kJava || kind == FrameworkKind::kNode ||
+                     kind == FrameworkKind::kPython || kind == FrameworkKind::kPhp;
   if (plan.kind == AppKind::kWeb && !third_party) {
     set_image(plan, "windows/servercore/iis", iis_tag(v));
     decide(plan, "base image", plan.base_image + ":" + plan.base_tag,
@@ -153,15 +154,16 @@ void other_image(const AppAssessment& a, AppPlan& plan) {
   }
   set_image(plan, "windows/servercore", servercore_tag(v));
   std::string why =
-      kind == "native"
+      kind == FrameworkKind::kNative
           ? "a native application: Server Core has the widest API set of the small images"
-          : "framework " + kind + ": Server Core, with the runtime installed in the image";
+          : "framework " + to_string(kind) +
+                ": Server Core, with the runtime installed in the image";
   if (third_party) {
     why +=
         "; Microsoft doesn't certify third-party frameworks: check the vendor's support policy for "
         "Windows "
         "containers and install the runtime in the Dockerfile";
-    plan.warnings.push_back("install the " + kind +
+    plan.warnings.push_back("install the " + to_string(kind) +
                             " runtime in the Dockerfile (vendor's silent install)");
   }
   decide(plan, "base image", plan.base_image + ":" + plan.base_tag, why);
@@ -170,9 +172,9 @@ void other_image(const AppAssessment& a, AppPlan& plan) {
 }  // namespace
 
 void plan_image(const AppAssessment& a, AppPlan& plan) {
-  if (plan.framework.kind == "netfx") {
+  if (plan.framework.kind == FrameworkKind::kNetFx) {
     netfx_image(a, plan);
-  } else if (plan.framework.kind == "dotnet") {
+  } else if (plan.framework.kind == FrameworkKind::kDotnet) {
     dotnet_image(a, plan);
   } else {
     other_image(a, plan);

@@ -53,7 +53,7 @@ void plan_features(const AppAssessment& a, AppPlan& plan) {
 
 void plan_network(const AppAssessment& a, AppPlan& plan) {
   const Application& app = a.app;
-  bool dotnet_web = plan.framework.kind == "dotnet" && plan.kind == AppKind::kWeb;
+  bool dotnet_web = plan.framework.kind == FrameworkKind::kDotnet && plan.kind == AppKind::kWeb;
   if (plan.entry_kind == EntryKind::kIis) {
     add_port(plan, 80, "http", "HTTP (IIS site)");
     if (plan.kind == AppKind::kWcf && uses_binding(app, "netTcp"))

@@ -15,7 +15,7 @@ std::string join(const std::vector<std::string>& items, std::string_view sep) {
 }
 
 int dotnet_major(const Framework& f) {
-  if (f.kind != "dotnet" || f.version.empty()) return 0;
+  if (f.kind != FrameworkKind::kDotnet || f.version.empty()) return 0;
   return leading_number<int>(f.version).value_or(0);
 }
 
@@ -56,7 +56,7 @@ void plan_platform(const AppAssessment& a, const PlanOptions& options, AppPlan& 
         ".NET 10 images exist only for ltsc2022 and ltsc2025; " + to_string(v) +
         " cannot run this .NET 10 application: choose --windows-version ltsc2022 or ltsc2025");
   }
-  if (app.framework.kind == "dotnet" && v == WindowsVersion::kLtsc2016) {
+  if (app.framework.kind == FrameworkKind::kDotnet && v == WindowsVersion::kLtsc2016) {
     plan.refusals.push_back(
         ".NET images are not published for Windows Server 2016: choose ltsc2019 or later");
   }

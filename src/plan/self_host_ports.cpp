@@ -51,7 +51,7 @@ bool is_under_root(std::string_view path, std::string_view root) {
 
 void plan_self_host_ports(const AppAssessment& a, AppPlan& plan) {
   const Application& app = a.app;
-  if (app.self_host.empty()) return;
+  if (app.self_host == SelfHost::kNone) return;
   std::vector<std::pair<std::string, std::string>> urls;  // url, where it was found
   for (const auto& c : app.configs) {
     for (const auto& e : c.endpoints) {
@@ -60,7 +60,7 @@ void plan_self_host_ports(const AppAssessment& a, AppPlan& plan) {
     for (const auto& b : c.base_addresses) urls.emplace_back(b, c.path);
   }
   for (const auto& h : app.source_hits) {
-    if (h.category == "listen-url" && is_under_root(h.file, app.root))
+    if (h.category == SourceCategory::kListenUrl && is_under_root(h.file, app.root))
       urls.emplace_back(h.text, h.file + ":" + std::to_string(h.line));
   }
   std::set<int> ports;
@@ -70,7 +70,7 @@ void plan_self_host_ports(const AppAssessment& a, AppPlan& plan) {
     if (!l || !ports.insert(l->port).second) continue;
     std::string name =
         (l->scheme == "net.tcp" ? "net-tcp" : l->scheme) + "-" + std::to_string(l->port);
-    std::string what = app.self_host == "wcf" ? "WCF endpoint " : "self-hosted listener ";
+    std::string what = app.self_host == SelfHost::kWcf ? "WCF endpoint " : "self-hosted listener ";
     bool added = true;
     for (const auto& p : plan.ports) added = added && p.port != l->port;
     if (!added) continue;
@@ -79,7 +79,7 @@ void plan_self_host_ports(const AppAssessment& a, AppPlan& plan) {
   }
   if (!list.empty()) {
     decide(plan, "ports", list,
-           std::string(app.self_host == "wcf"
+           std::string(app.self_host == SelfHost::kWcf
                            ? "the program hosts WCF itself (a ServiceHost opened in Main, not IIS)"
                            : "the program hosts its HTTP listener itself") +
                ": the container exposes the ports its listening addresses name");

@@ -27,7 +27,7 @@ Evidence check_gui_desktop(const Application& app, RuleResults& /*results*/) {
 }
 
 Evidence check_gui_installer(const Application& app, RuleResults& /*results*/) {
-  return markers(app, "installer");
+  return markers(app, MarkerCategory::kInstaller);
 }
 
 Evidence check_gui_api(const Application& app, RuleResults& results) {
@@ -38,15 +38,15 @@ Evidence check_gui_api(const Application& app, RuleResults& results) {
   append(out, imports_dll(app, "gdiplus.dll"));
   append(out, imports_function(app, "gdi32.dll", "CreateFont"));
   append(out, imports_function(app, "gdi32.dll", "AddFontResource"));
-  append(out, source_hits(app, "gdi"));
+  append(out, source_hits(app, SourceCategory::kGdi));
   return out;
 }
 
 Evidence check_rdp(const Application& app, RuleResults& /*results*/) {
   Evidence out = imports_dll(app, "wtsapi32.dll");
   append(out, uses_assembly(app, "Cassia"));
-  append(out, source_hits(app, "wts"));
-  append(out, markers(app, "rdp-file"));
+  append(out, source_hits(app, SourceCategory::kWts));
+  append(out, markers(app, MarkerCategory::kRdpFile));
   return out;
 }
 

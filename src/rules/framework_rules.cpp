@@ -13,7 +13,7 @@ namespace liftshift {
 namespace {
 
 std::string describe(const Framework& f) {
-  std::string name = f.kind == "netfx" ? ".NET Framework" : ".NET";
+  std::string name = f.kind == FrameworkKind::kNetFx ? ".NET Framework" : ".NET";
   return name + (f.version.empty() ? "" : " " + f.version) +
          (f.evidence.empty() ? "" : " (" + f.evidence + ")");
 }
@@ -22,13 +22,15 @@ bool clr1(const BinaryFacts& b) {
   return b.is_clr && (istarts_with(b.clr_version, "v1.0") || istarts_with(b.clr_version, "v1.1"));
 }
 
-bool runs_on_clr1(const Framework& f) { return f.kind == "netfx" && istarts_with(f.version, "1."); }
+bool runs_on_clr1(const Framework& f) {
+  return f.kind == FrameworkKind::kNetFx && istarts_with(f.version, "1.");
+}
 
 // CLR 1.x libraries that the app's newer runtime loads: not a blocker, but
 // worth a test on the image.
 Evidence legacy_libraries(const Application& app) {
   Evidence out;
-  if (app.framework.kind != "netfx" || runs_on_clr1(app.framework)) return out;
+  if (app.framework.kind != FrameworkKind::kNetFx || runs_on_clr1(app.framework)) return out;
   for (const auto& b : app.binaries) {
     if (!clr1(b)) continue;
     out.push_back(b.path + ": a library built for CLR " + b.clr_version +
@@ -70,7 +72,7 @@ Evidence check_netfx_image(const Application& app, RuleResults& /*results*/) {
   const Framework& f = app.framework;
   const std::string tag_note =
       " (the tag follows the Windows Server version: liftshift containerize)";
-  if (f.kind == "netfx") {
+  if (f.kind == FrameworkKind::kNetFx) {
     int major = major_of(f.version);
     if (major == 1) return {};  // netfx-unsupported says it
     std::string image = "mcr.microsoft.com/dotnet/framework/" + variant(app.kind);
@@ -89,7 +91,7 @@ Evidence check_netfx_image(const Application& app, RuleResults& /*results*/) {
     append(out, legacy_libraries(app));
     return out;
   }
-  if (f.kind == "dotnet") {
+  if (f.kind == FrameworkKind::kDotnet) {
     int major = major_of(f.version);
     std::string v = f.version.empty() ? "8.0" : f.version;
     std::string kind = app.kind == AppKind::kWeb ? "aspnet" : "runtime";
@@ -110,7 +112,7 @@ Evidence check_netfx_image(const Application& app, RuleResults& /*results*/) {
 }
 
 Evidence check_third_party_framework(const Application& app, RuleResults& /*results*/) {
-  return markers(app, "third-party");
+  return markers(app, MarkerCategory::kThirdParty);
 }
 
 }  // namespace liftshift

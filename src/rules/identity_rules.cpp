@@ -39,14 +39,14 @@ Evidence directory_hits(const Application& app) {
   std::set<std::string> metabase;
   std::set<std::string> ldap;
   for (const auto& h : app.source_hits) {
-    if (h.category == "iis-metabase") metabase.insert(h.file);
-    if (h.category == "directoryservices" && h.text.find("://") != std::string::npos)
+    if (h.category == SourceCategory::kIisMetabase) metabase.insert(h.file);
+    if (h.category == SourceCategory::kDirectoryServices && h.text.find("://") != std::string::npos)
       ldap.insert(h.file);
   }
   Evidence out;
   std::set<std::string> files;
   for (const auto& h : app.source_hits) {
-    if (h.category != "directoryservices") continue;
+    if (h.category != SourceCategory::kDirectoryServices) continue;
     if (metabase.contains(h.file) && !ldap.contains(h.file)) continue;
     if (files.insert(h.file).second)
       out.push_back(h.file + ":" + std::to_string(h.line) + ": " + h.text);
@@ -81,7 +81,7 @@ Evidence check_ad_dependent(const Application& app, RuleResults& results) {
                   app.task->user);
     results.identity.domain_accounts.push_back(app.task->user);
   }
-  append(out, markers(app, "windows-auth"));
+  append(out, markers(app, MarkerCategory::kWindowsAuth));
   for (const auto& c : app.configs) {
     if (iequals(c.authentication_mode, "Windows")) {
       out.push_back(c.path + ": system.web/authentication mode=\"Windows\"");
@@ -112,7 +112,7 @@ Evidence check_ad_dependent(const Application& app, RuleResults& results) {
   append(out, refs_member(app, "WindowsIdentity::Impersonate"));
   append(out, refs_member(app, "WindowsIdentity::RunImpersonated"));
   append(out, directory_hits(app));
-  append(out, source_hits(app, "windows-identity"));
+  append(out, source_hits(app, SourceCategory::kWindowsIdentity));
   if (out.empty()) return out;
   append(out, project_refs(app, "System.DirectoryServices"));
   append(out, project_refs(app, "System.DirectoryServices.AccountManagement"));

@@ -30,7 +30,7 @@ bool anonymous(const BindingFacts& b) {
 std::vector<std::string> queue_names(const Application& app) {
   std::vector<std::string> out;
   for (const auto& h : app.source_hits) {
-    if (h.category == "msmq-queue") out.push_back(h.text);
+    if (h.category == SourceCategory::kMsmqQueue) out.push_back(h.text);
   }
   for (const auto& b : app.binaries) {
     for (const auto& s : b.user_strings) {
@@ -63,7 +63,7 @@ bool transactional_by_default(const Application& app);
 // after the endpoint.
 bool endpoint_queues(const Application& app) {
   for (const auto& h : app.source_hits) {
-    if (h.category == "messaging" && h.text == "MsmqTransport") return true;
+    if (h.category == SourceCategory::kMessaging && h.text == "MsmqTransport") return true;
   }
   return !project_packages(app, "NServiceBus.Transport.Msmq").empty();
 }
@@ -78,8 +78,8 @@ std::string classify(const Application& app, bool ad_auth, MsmqUse& use) {
   }
   if (endpoint_queues(app)) has_private = true;
   bool transactional = !refs_type(app, "System.Messaging.MessageQueueTransaction").empty() ||
-                       !source_hits(app, "transactions").empty() ||
-                       !source_hits(app, "msmq-transactional").empty() ||
+                       !source_hits(app, SourceCategory::kTransactions).empty() ||
+                       !source_hits(app, SourceCategory::kMsmqTransactional).empty() ||
                        transactional_by_default(app);
   for (const auto& c : app.configs) {
     for (const auto& b : c.bindings) {
@@ -145,7 +145,7 @@ Evidence check_msmq_ad_auth(const Application& app, RuleResults& /*results*/) {
       if (b.use_active_directory) out.push_back(label + " useActiveDirectory=\"true\"");
     }
   }
-  append(out, source_hits(app, "msmq-auth"));
+  append(out, source_hits(app, SourceCategory::kMsmqAuth));
   return out;
 }
 
@@ -168,7 +168,7 @@ bool references_system_messaging(const Application& app) {
 }
 
 // Source hits of MSMQ types; MessageQueue* only with a System.Messaging reference.
-Evidence msmq_source_hits(const Application& app, std::string_view category) {
+Evidence msmq_source_hits(const Application& app, SourceCategory category) {
   Evidence out;
   const bool messaging = references_system_messaging(app);
   for (auto& line : source_hits(app, category)) {
@@ -185,7 +185,8 @@ Evidence msmq_source_hits(const Application& app, std::string_view category) {
 // by default (NetMsmqBinding.ExactlyOnce, NServiceBus' transactional queues).
 bool transactional_by_default(const Application& app) {
   for (const auto& h : app.source_hits) {
-    if (h.category == "messaging" && (h.text == "NetMsmqBinding" || h.text == "MsmqTransport"))
+    if (h.category == SourceCategory::kMessaging &&
+        (h.text == "NetMsmqBinding" || h.text == "MsmqTransport"))
       return true;
   }
   return !project_packages(app, "NServiceBus.Transport.Msmq").empty();
@@ -215,8 +216,8 @@ Evidence check_msmq(const Application& app, RuleResults& results) {
       }
     }
   }
-  append(out, msmq_source_hits(app, "messaging"));
-  append(out, msmq_source_hits(app, "msmq-transactional"));
+  append(out, msmq_source_hits(app, SourceCategory::kMessaging));
+  append(out, msmq_source_hits(app, SourceCategory::kMsmqTransactional));
   if (out.empty()) return out;
   append(out, project_refs(app, "System.Messaging"));
   if (app.machine && app.machine->msmq_installed) {
@@ -241,7 +242,7 @@ namespace {
 Evidence transactions(const Application& app) {
   Evidence out = refs_type(app, "System.Transactions.TransactionScope");
   append(out, refs_type(app, "System.Transactions.CommittableTransaction"));
-  append(out, source_hits(app, "transactions"));
+  append(out, source_hits(app, SourceCategory::kTransactions));
   return out;
 }
 
@@ -249,7 +250,7 @@ Evidence transactions(const Application& app) {
 // opens two connections or uses MSMQ (a second resource manager), in source;
 // a binary with transactions that also uses MSMQ.
 Evidence escalating_transactions(const Application& app) {
-  Evidence out = source_hits(app, "transaction-escalation");
+  Evidence out = source_hits(app, SourceCategory::kTransactionEscalation);
   for (const auto& b : app.binaries) {
     bool tx = false;
     bool msmq = false;
@@ -268,7 +269,7 @@ Evidence escalating_transactions(const Application& app) {
 Evidence check_msdtc(const Application& app, RuleResults& /*results*/) {
   Evidence out = imports_dll(app, "xolehlp.dll");
   append(out, uses_assembly(app, "System.EnterpriseServices"));
-  append(out, source_hits(app, "enterpriseservices"));
+  append(out, source_hits(app, SourceCategory::kEnterpriseServices));
   append(out, escalating_transactions(app));
   if (out.empty()) return out;
   append(out, transactions(app));

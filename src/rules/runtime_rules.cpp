@@ -36,7 +36,7 @@ Evidence check_interactive_console(const Application& app, RuleResults& /*result
   // A Windows service's console branch is for debugging: the service control
   // manager (ServiceMonitor in the container) starts it without one.
   if (!service_evidence(app).empty()) return {};
-  Evidence waits = source_hits(app, "console-wait");
+  Evidence waits = source_hits(app, SourceCategory::kConsoleWait);
   if (waits.empty()) return waits;
   Evidence out{
       "Main waits on the console: in a container without -it, Console.ReadLine returns null at "
@@ -62,7 +62,7 @@ Evidence check_scheduled_task(const Application& app, RuleResults& /*results*/) 
   }
   append(out, project_packages(app, "Hangfire"));
   append(out, refs_type(app, "Microsoft.Win32.TaskScheduler."));
-  append(out, source_hits(app, "scheduler"));
+  append(out, source_hits(app, SourceCategory::kScheduler));
   return out;
 }
 
@@ -106,8 +106,8 @@ Evidence check_event_log(const Application& app_in, RuleResults& results) {
   add(imports_function(own, "advapi32.dll", "ReportEvent"), logs.event_log);
   add(imports_function(own, "advapi32.dll", "RegisterEventSource"), logs.event_log);
   add(imports_function(own, "advapi32.dll", "EventWrite"), logs.etw);
-  add(source_hits(app, "eventlog"), logs.event_log);
-  add(source_hits(app, "etw"), logs.etw);
+  add(source_hits(app, SourceCategory::kEventLog), logs.event_log);
+  add(source_hits(app, SourceCategory::kEtw), logs.etw);
   for (const auto& c : app.configs) {
     for (const auto& s : c.event_log_sources) {
       out.push_back(c.path + ": writes to the Event Log as " + s);
@@ -119,8 +119,8 @@ Evidence check_event_log(const Application& app_in, RuleResults& results) {
       logs.files.push_back(p);
     }
   }
-  append(out, markers(app, "log-folder"));
-  append(out, markers(app, "log-file"));
+  append(out, markers(app, MarkerCategory::kLogFolder));
+  append(out, markers(app, MarkerCategory::kLogFile));
   return out;
 }
 

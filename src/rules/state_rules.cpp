@@ -39,7 +39,7 @@ bool non_c_drive_or_unc(std::string_view s) {
 namespace {
 
 // Folders the markers of `category` name, as state the planner keeps on volumes.
-void add_state_folders(const Application& app, std::string_view category, bool database,
+void add_state_folders(const Application& app, MarkerCategory category, bool database,
                        RuleResults& results) {
   for (const auto& m : app.markers) {
     if (m.category == category) results.state_folders.push_back({m.path, m.detail, database});
@@ -49,7 +49,7 @@ void add_state_folders(const Application& app, std::string_view category, bool d
 // The site's App_Data folder when code keeps files there ("~/App_Data") but
 // the folder itself is not in the source (created at run time).
 void add_app_data_from_code(const Application& app, Evidence& out, RuleResults& results) {
-  Evidence named = source_hits(app, "app-data");
+  Evidence named = source_hits(app, SourceCategory::kAppData);
   if (named.empty()) return;
   const std::string folder = (app.root.empty() ? "" : app.root + "/") + "App_Data";
   for (const auto& f : results.state_folders) {
@@ -77,10 +77,10 @@ std::string engine_name(std::string_view text) {
 }  // namespace
 
 Evidence check_local_state(const Application& app, RuleResults& results) {
-  Evidence out = markers(app, "state-folder");
-  add_state_folders(app, "state-folder", false, results);
+  Evidence out = markers(app, MarkerCategory::kStateFolder);
+  add_state_folders(app, MarkerCategory::kStateFolder, false, results);
   add_app_data_from_code(app, out, results);
-  append(out, source_hits(app, "file-write"));
+  append(out, source_hits(app, SourceCategory::kFileWrite));
   append(out, refs_member(app, "File::WriteAll"));
   append(out, refs_member(app, "File::AppendAll"));
   append(out, refs_member(app, "HttpPostedFile::SaveAs"));
@@ -88,8 +88,8 @@ Evidence check_local_state(const Application& app, RuleResults& results) {
 }
 
 Evidence check_database(const Application& app, RuleResults& results) {
-  Evidence out = markers(app, "database-file");
-  add_state_folders(app, "database-file", true, results);
+  Evidence out = markers(app, MarkerCategory::kDatabaseFile);
+  add_state_folders(app, MarkerCategory::kDatabaseFile, true, results);
   for (const auto& c : app.configs) {
     for (const auto& cs : c.connection_strings) {
       if (!cs.local_file) continue;
@@ -109,7 +109,7 @@ Evidence check_database(const Application& app, RuleResults& results) {
         "Microsoft.Isam.Esent.Interop", "Esent.Interop"}) {
     append(out, uses_assembly(app, engine));
   }
-  append(out, source_hits(app, "embedded-db"));
+  append(out, source_hits(app, SourceCategory::kEmbeddedDb));
   // Name each engine once, so the reader knows what keeps the data.
   std::set<std::string> engines;
   for (const auto& e : out) {
@@ -145,7 +145,7 @@ Evidence check_drive_path(const Application& app, RuleResults& /*results*/) {
                     (v.user_name.empty() ? "" : " (connects as " + v.user_name + ")"));
     }
   }
-  append(out, source_hits(app, "drive-path"));
+  append(out, source_hits(app, SourceCategory::kDrivePath));
   for (const auto& b : app.binaries) {
     for (const auto& s : b.user_strings) {
       if (non_c_drive_or_unc(s)) {
@@ -162,7 +162,7 @@ Evidence check_registry_dependency(const Application& app, RuleResults& /*result
   for (const char* fn : {"RegCreateKey", "RegSetValue", "RegOpenKey", "RegQueryValue"}) {
     append(out, imports_function(app, "advapi32.dll", fn));
   }
-  append(out, source_hits(app, "registry"));
+  append(out, source_hits(app, SourceCategory::kRegistry));
   return out;
 }
 

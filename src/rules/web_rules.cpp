@@ -28,7 +28,7 @@ bool signing_key(const Application& app, std::string_view path) {
 Evidence check_iis_certificate(const Application& app, RuleResults& /*results*/) {
   Evidence out;
   for (const auto& m : app.markers) {
-    if (m.category == "certificate" && !signing_key(app, m.path))
+    if (m.category == MarkerCategory::kCertificate && !signing_key(app, m.path))
       out.push_back(m.path + ": " + m.detail);
   }
   if (app.iis) {

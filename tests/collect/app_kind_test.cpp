@@ -38,7 +38,7 @@ TEST(AppKind, PublishedProgramsAreJudgedByTheirEntryPoint) {
   const Application* wcf = app_with_name(inv, "WcfSelfHost");
   ASSERT_NE(wcf, nullptr);
   EXPECT_EQ(wcf->kind, AppKind::kConsole) << "a self-hosted WCF program is not IIS-hosted";
-  EXPECT_EQ(wcf->self_host, "wcf");
+  EXPECT_EQ(wcf->self_host, SelfHost::kWcf);
   ASSERT_FALSE(wcf->kind_evidence.empty());
   EXPECT_NE(wcf->kind_evidence[0].find("System.ServiceModel.ServiceHost::.ctor"),
             std::string::npos);
@@ -100,9 +100,9 @@ class Worker : ServiceBase { }
   ASSERT_EQ(inv.apps.size(), 5u);
   EXPECT_EQ(app_with_name(inv, "Manager")->kind, AppKind::kDesktop);
   EXPECT_EQ(app_with_name(inv, "Server")->kind, AppKind::kConsole);
-  EXPECT_EQ(app_with_name(inv, "Server")->self_host, "wcf");
+  EXPECT_EQ(app_with_name(inv, "Server")->self_host, SelfHost::kWcf);
   EXPECT_EQ(app_with_name(inv, "Client")->kind, AppKind::kConsole);
-  EXPECT_EQ(app_with_name(inv, "Client")->self_host, "");
+  EXPECT_EQ(app_with_name(inv, "Client")->self_host, SelfHost::kNone);
   EXPECT_EQ(app_with_name(inv, "Topshelf")->kind, AppKind::kService);
   const Application* svc = app_with_name(inv, "Svc");
   EXPECT_EQ(svc->kind, AppKind::kService);

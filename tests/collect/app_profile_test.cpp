@@ -7,26 +7,26 @@ namespace {
 
 TEST(AppProfile, TargetFrameworkMonikers) {
   auto f = framework_from_tfm("net472");
-  EXPECT_EQ(f.kind, "netfx");
+  EXPECT_EQ(f.kind, FrameworkKind::kNetFx);
   EXPECT_EQ(f.version, "4.7.2");
   EXPECT_EQ(framework_from_tfm("net48").version, "4.8");
   EXPECT_EQ(framework_from_tfm("net11").version, "1.1");
   EXPECT_EQ(framework_from_tfm("net35").version, "3.5");
   auto core = framework_from_tfm("net8.0-windows");
-  EXPECT_EQ(core.kind, "dotnet");
+  EXPECT_EQ(core.kind, FrameworkKind::kDotnet);
   EXPECT_EQ(core.version, "8.0");
   EXPECT_EQ(framework_from_tfm("netcoreapp3.1").version, "3.1");
-  EXPECT_EQ(framework_from_tfm("netstandard2.0").kind, "");
+  EXPECT_EQ(framework_from_tfm("netstandard2.0").kind, FrameworkKind::kUnknown);
 }
 
 TEST(AppProfile, TargetFrameworkAttribute) {
   auto f = framework_from_target_attribute(".NETFramework,Version=v4.7.2");
-  EXPECT_EQ(f.kind, "netfx");
+  EXPECT_EQ(f.kind, FrameworkKind::kNetFx);
   EXPECT_EQ(f.version, "4.7.2");
   auto c = framework_from_target_attribute(".NETCoreApp,Version=v8.0");
-  EXPECT_EQ(c.kind, "dotnet");
+  EXPECT_EQ(c.kind, FrameworkKind::kDotnet);
   EXPECT_EQ(c.version, "8.0");
-  EXPECT_EQ(framework_from_target_attribute("garbage").kind, "");
+  EXPECT_EQ(framework_from_target_attribute("garbage").kind, FrameworkKind::kUnknown);
 }
 
 TEST(AppProfile, ClrVersions) {
@@ -67,7 +67,7 @@ TEST(AppProfile, ProgramRunsOnItsConfigsPreferredRuntime) {
   config.supported_runtimes = {"v4.0.30319", "v2.0.50727"};
   app.configs.push_back(config);
   profile_app(app);
-  EXPECT_EQ(app.framework.kind, "netfx");
+  EXPECT_EQ(app.framework.kind, FrameworkKind::kNetFx);
   EXPECT_EQ(app.framework.version, "4.x");
   EXPECT_EQ(app.framework.evidence, "Tool.exe.config: preferred supportedRuntime v4.0.30319");
 
@@ -137,7 +137,7 @@ TEST(AppProfile, KindFromFacts) {
   native.binaries.push_back(n);
   profile_app(native);
   EXPECT_EQ(native.kind, AppKind::kConsole);
-  EXPECT_EQ(native.framework.kind, "native");
+  EXPECT_EQ(native.framework.kind, FrameworkKind::kNative);
   EXPECT_EQ(native.framework.evidence, "tool.exe: native x64 image");
 }
 

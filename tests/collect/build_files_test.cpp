@@ -51,7 +51,7 @@ TEST(BuildFiles, TheSourceTreeFixtureTakesItsFrameworksFromDirectoryBuildProps) 
   Inventory inv = collect({(test::fixtures() / "dotnet" / "tree").string()});
   const Application* worker = app_named(inv, "Worker");
   ASSERT_NE(worker, nullptr);
-  EXPECT_EQ(worker->framework.kind, "netfx");
+  EXPECT_EQ(worker->framework.kind, FrameworkKind::kNetFx);
   EXPECT_EQ(worker->framework.version, "4.8");
   EXPECT_NE(worker->framework.evidence.find("(from Directory.Build.props)"), std::string::npos)
       << worker->framework.evidence;
@@ -61,7 +61,7 @@ TEST(BuildFiles, TheSourceTreeFixtureTakesItsFrameworksFromDirectoryBuildProps) 
   // A multi-target project: each target reported, the .NET Framework one planned.
   const Application* multi = app_named(inv, "Multi");
   ASSERT_NE(multi, nullptr);
-  EXPECT_EQ(multi->framework.kind, "netfx");
+  EXPECT_EQ(multi->framework.kind, FrameworkKind::kNetFx);
   EXPECT_EQ(multi->framework.version, "4.7.2");
   EXPECT_EQ(multi->framework.targets, (std::vector<std::string>{"net8.0", "net472"}));
 }
@@ -76,7 +76,7 @@ TEST(BuildFiles, APublishedDotnetAppIsDotnetNotNative) {
   EXPECT_EQ(app->entry, "App.exe");
   ASSERT_EQ(app->runtime_configs.size(), 1u);
   EXPECT_EQ(app->runtime_configs[0].path, "App.runtimeconfig.json");
-  EXPECT_EQ(app->framework.kind, "dotnet");
+  EXPECT_EQ(app->framework.kind, FrameworkKind::kDotnet);
   EXPECT_EQ(app->framework.version, "8.0");
   EXPECT_EQ(app->framework.evidence,
             "App.runtimeconfig.json: Microsoft.NETCore.App 8.0.0; App.exe is its apphost");

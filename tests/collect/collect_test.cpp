@@ -31,7 +31,7 @@ TEST(Collect, PublishedSampleHasThreeApplications) {
   const Application* web = find_app(inv, "published/ContosoWeb");
   ASSERT_NE(web, nullptr) << ids(inv);
   EXPECT_EQ(web->kind, AppKind::kWeb);
-  EXPECT_EQ(web->framework.kind, "netfx");
+  EXPECT_EQ(web->framework.kind, FrameworkKind::kNetFx);
   EXPECT_EQ(web->framework.version, "4.5.2");
   ASSERT_EQ(web->binaries.size(), 1u);
   EXPECT_EQ(web->binaries[0].path, "ContosoWeb/bin/Contoso.Web.dll");
@@ -90,12 +90,13 @@ TEST(Collect, LibrariesFoldIntoTheAppsThatReferenceThemAndTestsAreNotApps) {
   Inventory inv = collect({dir.path().string()});
   ASSERT_EQ(inv.apps.size(), 1u) << ids(inv);
   const Application& app = inv.apps[0];
-  EXPECT_EQ(app.framework.kind, "dotnet");
+  EXPECT_EQ(app.framework.kind, FrameworkKind::kDotnet);
   EXPECT_EQ(app.framework.version, "8.0");
   ASSERT_EQ(app.projects.size(), 2u);
   EXPECT_EQ(app.projects[1].path, "src/Data/Data.csproj");
   bool messaging = false;
-  for (const auto& h : app.source_hits) messaging = messaging || h.category == "messaging";
+  for (const auto& h : app.source_hits)
+    messaging = messaging || h.category == SourceCategory::kMessaging;
   EXPECT_TRUE(messaging) << "hits of the referenced library belong to the app";
 }
 

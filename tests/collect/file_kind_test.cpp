@@ -12,10 +12,10 @@ TEST(FileKind, LoggingConfigsInTheirOwnFilesAreConfigs) {
 }
 
 TEST(FileKind, AnUploadNamedFolderInsideAPluginLibraryIsCode) {
-  EXPECT_EQ(marker_for_folder("Site/Media").category, "state-folder");
-  EXPECT_EQ(marker_for_folder("Site/App_Data/uploads").category, "state-folder");
-  EXPECT_EQ(marker_for_folder("Site/admin/editors/tinymce/plugins/media").category, "");
-  EXPECT_EQ(marker_for_folder("Site/Scripts/upload").category, "");
+  EXPECT_EQ(marker_for_folder("Site/Media").category, MarkerCategory::kStateFolder);
+  EXPECT_EQ(marker_for_folder("Site/App_Data/uploads").category, MarkerCategory::kStateFolder);
+  EXPECT_EQ(marker_for_folder("Site/admin/editors/tinymce/plugins/media").category, std::nullopt);
+  EXPECT_EQ(marker_for_folder("Site/Scripts/upload").category, std::nullopt);
 }
 
 }  // namespace

@@ -36,7 +36,7 @@ TEST(Dockerfile, IisWithLogMonitorUsesTheShellForm) {
 }
 
 TEST(Dockerfile, ConsoleWithoutLogMonitorUsesTheExecForm) {
-  test::AppFixture f(AppKind::kConsole, "netfx", "4.8");
+  test::AppFixture f(AppKind::kConsole, FrameworkKind::kNetFx, "4.8");
   std::string d = render_dockerfile(plan_app(f.assessment, options()));
   EXPECT_TRUE(has_line(d, R"(ENTRYPOINT ["C:\\app\\App.exe"])")) << d;
   EXPECT_TRUE(has_line(d, "USER ContainerUser"));
@@ -44,7 +44,7 @@ TEST(Dockerfile, ConsoleWithoutLogMonitorUsesTheExecForm) {
 }
 
 TEST(Dockerfile, ServiceDownloadsThePinnedServiceMonitor) {
-  test::AppFixture f(AppKind::kService, "netfx", "4.8");
+  test::AppFixture f(AppKind::kService, FrameworkKind::kNetFx, "4.8");
   f.finding("background-service").finding("event-log");
   std::string d = render_dockerfile(plan_app(f.assessment, options()));
   EXPECT_NE(d.find("ADD "
@@ -56,7 +56,7 @@ TEST(Dockerfile, ServiceDownloadsThePinnedServiceMonitor) {
 }
 
 TEST(Dockerfile, SourceTreeBuildsInAnSdkStage) {
-  test::AppFixture f(AppKind::kWeb, "netfx", "4.7.2");
+  test::AppFixture f(AppKind::kWeb, FrameworkKind::kNetFx, "4.7.2");
   f.app().binaries.clear();
   ProjectFacts p;
   p.path = "App/App.csproj";
@@ -107,12 +107,12 @@ TEST(Dockerfile, BuildCommandsQuoteAProjectPathWithSpaces) {
 }
 
 TEST(Dockerfile, NetFx35GetsAFallbackDockerfileWithNetFx3) {
-  test::AppFixture f(AppKind::kConsole, "netfx", "3.5");
+  test::AppFixture f(AppKind::kConsole, FrameworkKind::kNetFx, "3.5");
   AppPlan p = plan_app(f.assessment, options(WindowsVersion::kLtsc2022));
   std::string alt = render_dockerfile_netfx3(p);
   EXPECT_TRUE(has_line(alt, "FROM mcr.microsoft.com/windows/servercore:ltsc2022")) << alt;
   EXPECT_TRUE(has_line(alt, "RUN dism /Online /Add-Capability /CapabilityName:NetFx3"));
-  test::AppFixture modern(AppKind::kConsole, "netfx", "4.8");
+  test::AppFixture modern(AppKind::kConsole, FrameworkKind::kNetFx, "4.8");
   EXPECT_TRUE(render_dockerfile_netfx3(plan_app(modern.assessment, options())).empty());
 }
 

@@ -7,12 +7,13 @@
 namespace liftshift::test {
 
 inline AppFixture web_app() {
-  AppFixture f(AppKind::kWeb, "netfx", "4.5.2");
+  AppFixture f(AppKind::kWeb, FrameworkKind::kNetFx, "4.5.2");
   f.app().root = "Site";
   f.app().entry = "Site/web.config";
   f.app().binaries.clear();
   f.finding("local-state").finding("scale-out-state").finding("ad-dependent").finding("event-log");
-  f.app().markers.push_back({"state-folder", "Site/App_Data", "ASP.NET App_Data folder"});
+  f.app().markers.push_back(
+      {MarkerCategory::kStateFolder, "Site/App_Data", "ASP.NET App_Data folder"});
   // What the rules found from these facts.
   f.assessment.results.state_folders = {{"Site/App_Data", "ASP.NET App_Data folder", false}};
   f.assessment.results.logs.files = {"D:\\Logs\\Site\\web.log"};
@@ -31,7 +32,7 @@ inline AppFixture web_app() {
 }
 
 inline AppFixture task_app() {
-  AppFixture f(AppKind::kTask, "netfx", "4.8");
+  AppFixture f(AppKind::kTask, FrameworkKind::kNetFx, "4.8");
   f.app().task = task("C:\\Tools\\export.exe", "/all", "0 2 * * *");
   return f;
 }

@@ -63,7 +63,7 @@ TEST(K8sManifests, WebAppDeploymentPinsWindowsNodesUserAndGmsa) {
 }
 
 TEST(K8sManifests, StatelessWebAppGetsAnAutoscaler) {
-  test::AppFixture f(AppKind::kWeb, "netfx", "4.8");
+  test::AppFixture f(AppKind::kWeb, FrameworkKind::kNetFx, "4.8");
   auto all = render_artifacts(plan_app(f.assessment, options()));
   ASSERT_NE(find(all, "k8s/hpa.yaml"), nullptr);
   YAML::Node hpa = YAML::Load(find(all, "k8s/hpa.yaml")->content);
@@ -184,7 +184,7 @@ TEST(Migration, BackupAndBlockedFollowTheSeed) {
                            "## Dockerfile", "app-app-data"}) {
     EXPECT_NE(backup.find(part), std::string::npos) << part;
   }
-  test::AppFixture desktop(AppKind::kDesktop, "netfx", "3.5");
+  test::AppFixture desktop(AppKind::kDesktop, FrameworkKind::kNetFx, "3.5");
   desktop.finding("gui-desktop", Severity::kBlocker, {"App/App.exe: subsystem Windows GUI"});
   AppPlan p = plan_app(desktop.assessment, options());
   auto all = render_artifacts(p);

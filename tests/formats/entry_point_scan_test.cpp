@@ -16,8 +16,8 @@ namespace {
 std::vector<std::string> entry_hits(const std::string& text, const std::string& path) {
   std::vector<std::string> out;
   for (const SourceHit& h : scan_source(text, path)) {
-    if (h.category.rfind("entry-", 0) == 0 || h.category == "service-name")
-      out.push_back(std::to_string(h.line) + " " + h.category + " " + h.text);
+    if (to_string(h.category).rfind("entry-", 0) == 0 || h.category == SourceCategory::kServiceName)
+      out.push_back(std::to_string(h.line) + " " + to_string(h.category) + " " + h.text);
   }
   return out;
 }
@@ -113,7 +113,7 @@ var d = "https://localhost:5001";
 var e = "http://localhostile.example/";
 )",
                                         "p.cs")) {
-    if (h.category == "listen-url") urls.push_back(h.text);
+    if (h.category == SourceCategory::kListenUrl) urls.push_back(h.text);
   }
   EXPECT_EQ(urls, (std::vector<std::string>{"net.tcp://localhost:8888/Sample", "http://*:8088/",
                                             "https://localhost:5001"}));

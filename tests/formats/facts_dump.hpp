@@ -41,7 +41,7 @@ inline std::string dump(const ConfigFacts& f) {
 
 inline std::string dump(const std::vector<SourceHit>& hits) {
   std::string out;
-  for (const auto& h : hits) out += h.category + "\n" + h.file + "\n" + h.text + "\n";
+  for (const auto& h : hits) out += to_string(h.category) + "\n" + h.file + "\n" + h.text + "\n";
   return out;
 }
 

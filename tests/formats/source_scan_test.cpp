@@ -20,7 +20,7 @@ std::vector<Hit> scan(const std::string& text, const std::string& path) {
   std::vector<Hit> out;
   for (const SourceHit& h : scan_source(text, path)) {
     EXPECT_EQ(h.file, path);
-    out.emplace_back(h.line, h.category, h.text);
+    out.emplace_back(h.line, to_string(h.category), h.text);
   }
   return out;
 }
@@ -30,12 +30,12 @@ std::string fixture(const char* name) {
 }
 
 TEST(SourceScan, CategoryConstants) {
-  EXPECT_EQ(source_category::kAll.size(), 32u);
-  EXPECT_EQ(source_category::kEntryMain, "entry-main");
-  EXPECT_EQ(source_category::kServiceName, "service-name");
-  EXPECT_EQ(source_category::kMsmqQueue, "msmq-queue");
-  EXPECT_EQ(source_category::kDrivePath, "drive-path");
-  EXPECT_EQ(source_category::kWindowsIdentity, "windows-identity");
+  EXPECT_EQ(kAllSourceCategories.size(), 32u);
+  EXPECT_EQ(to_string(SourceCategory::kEntryMain), "entry-main");
+  EXPECT_EQ(to_string(SourceCategory::kServiceName), "service-name");
+  EXPECT_EQ(to_string(SourceCategory::kMsmqQueue), "msmq-queue");
+  EXPECT_EQ(to_string(SourceCategory::kDrivePath), "drive-path");
+  EXPECT_EQ(to_string(SourceCategory::kWindowsIdentity), "windows-identity");
 }
 
 TEST(SourceScan, CSharpWindowsServiceFixture) {
@@ -182,7 +182,7 @@ TEST(SourceScan, OneHitPerCategoryAndLineTextCappedAndMasked) {
   const auto hits = scan_source(src, "c.cs");
   ASSERT_EQ(hits.size(), 3u);
   EXPECT_EQ(hits[0].text, "File.Copy");
-  EXPECT_EQ(hits[1].category, "drive-path");
+  EXPECT_EQ(hits[1].category, SourceCategory::kDrivePath);
   EXPECT_EQ(hits[1].text.size(), kMaxHitText);
   EXPECT_EQ(hits[1].text.substr(0, 4), "D:\\x");
   EXPECT_EQ(hits[2].text, R"(Server=E:\db.mdf;Password=***;)");
@@ -246,13 +246,13 @@ TEST(SourceScan, LargeAndPathologicalInputsAreLinear) {
 TEST(SourceScan, EtwOnlyWhenDerivingFromEventSource) {
   auto field =
       scan_source("class G { private const string EventSource = \"ContosoWeb\"; }\n", "G.cs");
-  for (const auto& h : field) EXPECT_NE(h.category, "etw") << h.text;
+  for (const auto& h : field) EXPECT_NE(h.category, SourceCategory::kEtw) << h.text;
   auto derived = scan_source("sealed class Log : EventSource { }\n", "Log.cs");
   ASSERT_EQ(derived.size(), 1u);
-  EXPECT_EQ(derived[0].category, "etw");
+  EXPECT_EQ(derived[0].category, SourceCategory::kEtw);
   auto vb = scan_source("Class Log\n  Inherits EventSource\nEnd Class\n", "Log.vb");
   ASSERT_EQ(vb.size(), 1u);
-  EXPECT_EQ(vb[0].category, "etw");
+  EXPECT_EQ(vb[0].category, SourceCategory::kEtw);
 }
 
 }  // namespace

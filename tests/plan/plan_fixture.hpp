@@ -14,13 +14,13 @@ struct AppFixture {
   AppAssessment assessment;
   Application& app() { return assessment.app; }
 
-  AppFixture(AppKind kind, std::string framework_kind, std::string version) {
+  AppFixture(AppKind kind, FrameworkKind framework_kind, std::string version) {
     app().id = "src/App";
     app().name = "App";
     app().source = "/in/src";
     app().root = "App";
     app().kind = kind;
-    app().framework = {std::move(framework_kind), std::move(version), "test"};
+    app().framework = {framework_kind, std::move(version), "test"};
     app().entry = "App/App.exe";
     BinaryFacts exe;
     exe.path = "App/App.exe";

@@ -14,7 +14,7 @@ using test::options;
 constexpr const char* kMcr = "mcr.microsoft.com/";
 
 TEST(PlanImage, NetFx4WebUsesAspnet481OnLtsc2022ByDefault) {
-  AppFixture f(AppKind::kWeb, "netfx", "4.5.2");
+  AppFixture f(AppKind::kWeb, FrameworkKind::kNetFx, "4.5.2");
   AppPlan p = plan_app(f.assessment, options());
   EXPECT_EQ(test::image(p),
             std::string(kMcr) + "dotnet/framework/aspnet:4.8.1-windowsservercore-ltsc2022");
@@ -32,7 +32,7 @@ TEST(PlanImage, NetFxTagFollowsTheWindowsVersion) {
   for (Case c : {Case{WindowsVersion::kLtsc2019, "4.8-windowsservercore-ltsc2019"},
                  Case{WindowsVersion::kLtsc2022, "4.8.1-windowsservercore-ltsc2022"},
                  Case{WindowsVersion::kLtsc2025, "4.8.1-windowsservercore-ltsc2025"}}) {
-    AppFixture f(AppKind::kConsole, "netfx", "4.7.2");
+    AppFixture f(AppKind::kConsole, FrameworkKind::kNetFx, "4.7.2");
     AppPlan p = plan_app(f.assessment, options(c.v));
     EXPECT_EQ(test::image(p), std::string(kMcr) + "dotnet/framework/runtime:" + c.tag)
         << to_string(c.v);
@@ -41,7 +41,7 @@ TEST(PlanImage, NetFxTagFollowsTheWindowsVersion) {
 }
 
 TEST(PlanImage, WcfUsesTheWcfImage) {
-  AppFixture f(AppKind::kWcf, "netfx", "4.8");
+  AppFixture f(AppKind::kWcf, FrameworkKind::kNetFx, "4.8");
   AppPlan p = plan_app(f.assessment, options());
   EXPECT_EQ(p.base_image, std::string(kMcr) + "dotnet/framework/wcf");
   EXPECT_EQ(p.entry_kind, EntryKind::kIis);
@@ -49,7 +49,7 @@ TEST(PlanImage, WcfUsesTheWcfImage) {
 }
 
 TEST(PlanImage, NetFx35TestsWithThe4xImageAndFallsBackToNetFx3OnServerCore) {
-  AppFixture f(AppKind::kConsole, "netfx", "3.5");
+  AppFixture f(AppKind::kConsole, FrameworkKind::kNetFx, "3.5");
   AppPlan p2022 = plan_app(f.assessment, options(WindowsVersion::kLtsc2022));
   EXPECT_EQ(test::image(p2022),
             std::string(kMcr) + "dotnet/framework/runtime:4.8.1-windowsservercore-ltsc2022");
@@ -67,7 +67,7 @@ TEST(PlanImage, NetFx35TestsWithThe4xImageAndFallsBackToNetFx3OnServerCore) {
 }
 
 TEST(PlanImage, NetFx20WebFallsBackToTheIisImageWithAspNet35) {
-  AppFixture f(AppKind::kWeb, "netfx", "2.0");
+  AppFixture f(AppKind::kWeb, FrameworkKind::kNetFx, "2.0");
   AppPlan p = plan_app(f.assessment, options());
   EXPECT_EQ(p.fallback_image,
             std::string(kMcr) + "windows/servercore/iis:windowsservercore-ltsc2022");
@@ -76,7 +76,7 @@ TEST(PlanImage, NetFx20WebFallsBackToTheIisImageWithAspNet35) {
 }
 
 TEST(PlanImage, Dotnet8UsesNanoServerUnlessAFindingNeedsServerCore) {
-  AppFixture web(AppKind::kWeb, "dotnet", "8.0");
+  AppFixture web(AppKind::kWeb, FrameworkKind::kDotnet, "8.0");
   AppPlan p = plan_app(web.assessment, options());
   EXPECT_EQ(test::image(p), std::string(kMcr) + "dotnet/aspnet:8.0-nanoserver-ltsc2022");
   EXPECT_TRUE(p.nano_server);
@@ -84,19 +84,19 @@ TEST(PlanImage, Dotnet8UsesNanoServerUnlessAFindingNeedsServerCore) {
   ASSERT_FALSE(p.ports.empty());
   EXPECT_EQ(p.ports[0].port, 8080);
 
-  AppFixture console(AppKind::kConsole, "dotnet", "9.0");
+  AppFixture console(AppKind::kConsole, FrameworkKind::kDotnet, "9.0");
   console.finding("msmq");
   AppPlan q = plan_app(console.assessment, options(WindowsVersion::kLtsc2019));
   EXPECT_EQ(test::image(q), std::string(kMcr) + "dotnet/runtime:9.0-windowsservercore-ltsc2019");
   EXPECT_FALSE(q.nano_server);
 
-  AppFixture nano2019(AppKind::kConsole, "dotnet", "8.0");
+  AppFixture nano2019(AppKind::kConsole, FrameworkKind::kDotnet, "8.0");
   EXPECT_EQ(test::image(plan_app(nano2019.assessment, options(WindowsVersion::kLtsc2019))),
             std::string(kMcr) + "dotnet/runtime:8.0-nanoserver-1809");
 }
 
 TEST(PlanImage, Dotnet10IsRefusedOnLtsc2019) {
-  AppFixture f(AppKind::kConsole, "dotnet", "10.0");
+  AppFixture f(AppKind::kConsole, FrameworkKind::kDotnet, "10.0");
   AppPlan p = plan_app(f.assessment, options(WindowsVersion::kLtsc2019));
   ASSERT_EQ(p.refusals.size(), 1u);
   EXPECT_NE(p.refusals[0].find("ltsc2022 or ltsc2025"), std::string::npos);
@@ -107,7 +107,7 @@ TEST(PlanImage, Dotnet10IsRefusedOnLtsc2019) {
 
 TEST(PlanImage, Dotnet6And7AreRetargetedTo8) {
   for (const char* v : {"6.0", "7.0"}) {
-    AppFixture f(AppKind::kConsole, "dotnet", v);
+    AppFixture f(AppKind::kConsole, FrameworkKind::kDotnet, v);
     AppPlan p = plan_app(f.assessment, options());
     EXPECT_EQ(p.base_tag, "8.0-nanoserver-ltsc2022") << v;
     ASSERT_FALSE(p.warnings.empty());
@@ -116,7 +116,7 @@ TEST(PlanImage, Dotnet6And7AreRetargetedTo8) {
 }
 
 TEST(PlanImage, NativeUsesServerCoreAndGuiApiTheServerImage) {
-  AppFixture native(AppKind::kConsole, "native", "");
+  AppFixture native(AppKind::kConsole, FrameworkKind::kNative, "");
   EXPECT_EQ(test::image(plan_app(native.assessment, options())),
             std::string(kMcr) + "windows/servercore:ltsc2022");
   native.finding("gui-api", Severity::kInfo);
@@ -127,7 +127,7 @@ TEST(PlanImage, NativeUsesServerCoreAndGuiApiTheServerImage) {
 }
 
 TEST(PlanImage, NetFxWithGuiApiKeepsTheImageAndNamesTheFontFallback) {
-  AppFixture f(AppKind::kConsole, "netfx", "4.8");
+  AppFixture f(AppKind::kConsole, FrameworkKind::kNetFx, "4.8");
   f.finding("gui-api", Severity::kInfo);
   AppPlan p = plan_app(f.assessment, options());
   EXPECT_EQ(p.base_image, std::string(kMcr) + "dotnet/framework/runtime");
@@ -136,7 +136,7 @@ TEST(PlanImage, NetFxWithGuiApiKeepsTheImageAndNamesTheFontFallback) {
 }
 
 TEST(PlanImage, IisWithoutDotnetUsesTheIisImageAndDownloadsServiceMonitor) {
-  AppFixture f(AppKind::kWeb, "native", "");
+  AppFixture f(AppKind::kWeb, FrameworkKind::kNative, "");
   AppPlan p = plan_app(f.assessment, options(WindowsVersion::kLtsc2025));
   EXPECT_EQ(test::image(p),
             std::string(kMcr) + "windows/servercore/iis:windowsservercore-ltsc2025");

@@ -17,7 +17,7 @@ TEST(PlanPlatform, KubernetesRefusesHyperVIsolationAndSaysWhy) {
       refused_options(options(std::nullopt, Isolation::kHyperv, Orchestrator::kKubernetes));
   ASSERT_EQ(refused.size(), 1u);
   EXPECT_NE(refused[0].find("process isolation only"), std::string::npos);
-  AppFixture f(AppKind::kWeb, "netfx", "4.8");
+  AppFixture f(AppKind::kWeb, FrameworkKind::kNetFx, "4.8");
   Assessment a;
   a.apps.push_back(f.assessment);
   Plan plan = make_plan(a, options(std::nullopt, Isolation::kHyperv, Orchestrator::kKubernetes));
@@ -36,7 +36,7 @@ TEST(PlanPlatform, EveryCombinationOfVersionIsolationAndOrchestrator) {
         bool refused = o == Orchestrator::kKubernetes && i == Isolation::kHyperv;
         EXPECT_EQ(!refused_options(opts).empty(), refused);
         if (refused) continue;
-        AppFixture f(AppKind::kConsole, "netfx", "4.8");
+        AppFixture f(AppKind::kConsole, FrameworkKind::kNetFx, "4.8");
         AppPlan p = plan_app(f.assessment, opts);
         EXPECT_TRUE(p.refusals.empty());
         EXPECT_EQ(p.windows_version, v);
@@ -51,7 +51,7 @@ TEST(PlanPlatform, EveryCombinationOfVersionIsolationAndOrchestrator) {
 }
 
 TEST(PlanPlatform, ProcessIsolationNamesTheHostsThatMatchTheBuild) {
-  AppFixture f(AppKind::kConsole, "netfx", "4.8");
+  AppFixture f(AppKind::kConsole, FrameworkKind::kNetFx, "4.8");
   AppPlan p = plan_app(f.assessment, options(WindowsVersion::kLtsc2019, Isolation::kProcess,
                                              Orchestrator::kCompose));
   std::string reason;
@@ -75,7 +75,7 @@ TEST(PlanPlatform, KubernetesPinsTheWindowsBuild) {
 }
 
 TEST(PlanPlatform, MsmqNeedsWindowsServer2019OrLater) {
-  AppFixture f(AppKind::kService, "netfx", "4.8");
+  AppFixture f(AppKind::kService, FrameworkKind::kNetFx, "4.8");
   f.finding("msmq");
   EXPECT_FALSE(plan_app(f.assessment,
                         options(WindowsVersion::kLtsc2016, std::nullopt, Orchestrator::kCompose))

@@ -12,7 +12,7 @@ using test::AppFixture;
 using test::options;
 
 TEST(PlanRuntime, IisRunsServiceMonitorAsAdministratorWithLogMonitor) {
-  AppFixture f(AppKind::kWeb, "netfx", "4.8");
+  AppFixture f(AppKind::kWeb, FrameworkKind::kNetFx, "4.8");
   AppPlan p = plan_app(f.assessment, options());
   EXPECT_EQ(p.entry_exe, "C:\\ServiceMonitor.exe");
   EXPECT_EQ(p.entry_args, "w3svc");
@@ -24,7 +24,7 @@ TEST(PlanRuntime, IisRunsServiceMonitorAsAdministratorWithLogMonitor) {
 }
 
 TEST(PlanRuntime, ServiceGetsAForegroundProcessThatStartsAndWatchesIt) {
-  AppFixture f(AppKind::kService, "netfx", "4.8");
+  AppFixture f(AppKind::kService, FrameworkKind::kNetFx, "4.8");
   f.finding("background-service");
   f.app().service = test::service("Orders", "\"C:\\Apps\\Orders\\orders.exe\" -k", "LocalSystem");
   AppPlan p = plan_app(f.assessment, options());
@@ -39,7 +39,7 @@ TEST(PlanRuntime, ServiceGetsAForegroundProcessThatStartsAndWatchesIt) {
 }
 
 TEST(PlanRuntime, ConsoleRunsAsContainerUserWithoutLogMonitor) {
-  AppFixture f(AppKind::kConsole, "netfx", "4.8");
+  AppFixture f(AppKind::kConsole, FrameworkKind::kNetFx, "4.8");
   AppPlan p = plan_app(f.assessment, options());
   EXPECT_EQ(p.entry_exe, "C:\\app\\App.exe");
   EXPECT_EQ(p.user, "ContainerUser");
@@ -49,7 +49,7 @@ TEST(PlanRuntime, ConsoleRunsAsContainerUserWithoutLogMonitor) {
 }
 
 TEST(PlanRuntime, LogFilesOnOtherDrivesMoveToCAndGoThroughLogMonitor) {
-  AppFixture f(AppKind::kConsole, "netfx", "4.8");
+  AppFixture f(AppKind::kConsole, FrameworkKind::kNetFx, "4.8");
   f.finding("event-log");
   f.assessment.results.logs.files = {"D:\\Logs\\App\\app.log"};  // what the rule found
   AppPlan p = plan_app(f.assessment, options());
@@ -60,7 +60,7 @@ TEST(PlanRuntime, LogFilesOnOtherDrivesMoveToCAndGoThroughLogMonitor) {
 }
 
 TEST(PlanRuntime, ScheduledTaskBecomesACronJob) {
-  AppFixture f(AppKind::kTask, "netfx", "4.8");
+  AppFixture f(AppKind::kTask, FrameworkKind::kNetFx, "4.8");
   f.app().task = test::task("C:\\Tools\\export.exe", "/all", "0 2 * * *");
   AppPlan p = plan_app(f.assessment, options());
   EXPECT_EQ(p.entry_kind, EntryKind::kTask);
@@ -71,9 +71,9 @@ TEST(PlanRuntime, ScheduledTaskBecomesACronJob) {
 }
 
 TEST(PlanRuntime, ScaleOutStateMeansNoAutoscalingAndSaysWhy) {
-  AppFixture stateless(AppKind::kWeb, "netfx", "4.8");
+  AppFixture stateless(AppKind::kWeb, FrameworkKind::kNetFx, "4.8");
   EXPECT_TRUE(plan_app(stateless.assessment, options()).autoscale);
-  AppFixture stateful(AppKind::kWeb, "netfx", "4.8");
+  AppFixture stateful(AppKind::kWeb, FrameworkKind::kNetFx, "4.8");
   stateful.finding("scale-out-state");
   AppPlan p = plan_app(stateful.assessment, options());
   EXPECT_FALSE(p.autoscale);
@@ -84,7 +84,7 @@ TEST(PlanRuntime, ScaleOutStateMeansNoAutoscalingAndSaysWhy) {
 }
 
 TEST(PlanRuntime, StateFoldersBecomeVolumesInsideTheSite) {
-  AppFixture f(AppKind::kWeb, "netfx", "4.8");
+  AppFixture f(AppKind::kWeb, FrameworkKind::kNetFx, "4.8");
   f.finding("local-state");
   f.assessment.results.state_folders = {{"App/App_Data", "ASP.NET App_Data folder", false},
                                         {"App/App_Data/uploads", "upload folder", false}};
@@ -95,7 +95,7 @@ TEST(PlanRuntime, StateFoldersBecomeVolumesInsideTheSite) {
 }
 
 TEST(PlanRuntime, IisVirtualDirectoriesOnOtherDrivesBecomeVolumesAndAreRecreated) {
-  AppFixture f(AppKind::kWeb, "netfx", "4.8");
+  AppFixture f(AppKind::kWeb, FrameworkKind::kNetFx, "4.8");
   f.finding("drive-path");
   IisInfo iis;
   iis.site = "Contoso Web";
@@ -142,7 +142,7 @@ TEST(PlanRuntime, IisVirtualDirectoriesOnOtherDrivesBecomeVolumesAndAreRecreated
 }
 
 TEST(PlanRuntime, SecretsAreNamedNeverCopied) {
-  AppFixture f(AppKind::kWeb, "netfx", "4.8");
+  AppFixture f(AppKind::kWeb, FrameworkKind::kNetFx, "4.8");
   f.finding("connection-string");
   ConfigFacts c;
   c.path = "App/Web.config";
@@ -166,7 +166,7 @@ TEST(PlanRuntime, SecretsAreNamedNeverCopied) {
 }
 
 TEST(PlanRuntime, AdDependentGetsAGmsaNamedAfterTheServiceAccount) {
-  AppFixture f(AppKind::kService, "netfx", "4.8");
+  AppFixture f(AppKind::kService, FrameworkKind::kNetFx, "4.8");
   f.finding("ad-dependent");
   f.app().service = test::service("Orders", "C:\\Apps\\orders.exe", "CONTOSO\\svc_orders$");
   f.assessment.results.identity.domain_accounts = {"CONTOSO\\svc_orders$"};
@@ -176,7 +176,7 @@ TEST(PlanRuntime, AdDependentGetsAGmsaNamedAfterTheServiceAccount) {
 }
 
 TEST(PlanRuntime, MsmqEnablesTheFeaturePortsQueueVolumeAndHostname) {
-  AppFixture f(AppKind::kService, "netfx", "4.8");
+  AppFixture f(AppKind::kService, FrameworkKind::kNetFx, "4.8");
   f.finding("msmq", Severity::kChange,
             {"references System.Messaging", "scenario: private transactional"});
   f.assessment.results.msmq =
@@ -201,7 +201,7 @@ TEST(PlanRuntime, MsmqEnablesTheFeaturePortsQueueVolumeAndHostname) {
 }
 
 TEST(PlanRuntime, NotACandidateGetsOnlyItsBlockersWithTheWorkaround) {
-  AppFixture f(AppKind::kDesktop, "netfx", "3.5");
+  AppFixture f(AppKind::kDesktop, FrameworkKind::kNetFx, "3.5");
   f.finding("gui-desktop", Severity::kBlocker, {"App/App.exe: subsystem Windows GUI"});
   f.finding("drive-path");
   AppPlan p = plan_app(f.assessment, options());
@@ -214,10 +214,10 @@ TEST(PlanRuntime, NotACandidateGetsOnlyItsBlockersWithTheWorkaround) {
 }
 
 TEST(PlanRuntime, NamesAreSafeAndUnique) {
-  AppFixture a(AppKind::kConsole, "netfx", "4.8");
+  AppFixture a(AppKind::kConsole, FrameworkKind::kNetFx, "4.8");
   a.app().id = "../../etc/passwd";
   a.app().name = "Contoso.Tool";
-  AppFixture b(AppKind::kConsole, "netfx", "4.8");
+  AppFixture b(AppKind::kConsole, FrameworkKind::kNetFx, "4.8");
   b.app().id = "..\\..\\etc\\passwd";
   b.app().name = "Contoso Tool";
   Assessment as;

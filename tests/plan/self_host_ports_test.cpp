@@ -20,16 +20,18 @@ bool has_port(const AppPlan& p, int port) {
 }
 
 TEST(SelfHostPorts, AWcfSelfHostExposesItsEndpointsPortsAndRunsItsExecutable) {
-  AppFixture f(AppKind::kConsole, "netfx", "4.8");
-  f.app().self_host = "wcf";
+  AppFixture f(AppKind::kConsole, FrameworkKind::kNetFx, "4.8");
+  f.app().self_host = SelfHost::kWcf;
   ConfigFacts c;
   c.path = "App/App.config";
   c.base_addresses = {"net.tcp://localhost:8888/Sample"};
   c.endpoints.push_back({"http://0.0.0.0:8090/echo", "basicHttpBinding", "", "IEcho", false});
   c.endpoints.push_back({"net.tcp://server:9999/other", "netTcpBinding", "", "IOther", true});
   f.app().configs.push_back(c);
-  f.app().source_hits.push_back({"listen-url", "App/Program.cs", 17, "net.tcp://localhost:8889/x"});
-  f.app().source_hits.push_back({"listen-url", "Other/Program.cs", 3, "net.tcp://localhost:7777/"});
+  f.app().source_hits.push_back(
+      {SourceCategory::kListenUrl, "App/Program.cs", 17, "net.tcp://localhost:8889/x"});
+  f.app().source_hits.push_back(
+      {SourceCategory::kListenUrl, "Other/Program.cs", 3, "net.tcp://localhost:7777/"});
   AppPlan p = plan_app(f.assessment, options());
   EXPECT_EQ(p.entry_kind, EntryKind::kConsole);
   EXPECT_EQ(p.entry_exe, "C:\\app\\App.exe");
@@ -43,13 +45,13 @@ TEST(SelfHostPorts, AWcfSelfHostExposesItsEndpointsPortsAndRunsItsExecutable) {
 }
 
 TEST(SelfHostPorts, AClientOrAPlainConsoleExposesNothingAndBadUrlsAreIgnored) {
-  AppFixture client(AppKind::kConsole, "netfx", "4.8");
+  AppFixture client(AppKind::kConsole, FrameworkKind::kNetFx, "4.8");
   ConfigFacts c;
   c.endpoints.push_back({"net.tcp://localhost:8888/x", "netTcpBinding", "", "I", true});
   client.app().configs.push_back(c);
   EXPECT_TRUE(plan_app(client.assessment, options()).ports.empty());
-  AppFixture odd(AppKind::kConsole, "netfx", "4.8");
-  odd.app().self_host = "wcf";
+  AppFixture odd(AppKind::kConsole, FrameworkKind::kNetFx, "4.8");
+  odd.app().self_host = SelfHost::kWcf;
   ConfigFacts bad;
   bad.base_addresses = {"net.tcp://localhost:99999/", "net.tcp://localhost:12ab/", "net.pipe://x",
                         "net.tcp://[::]:9000/v6"};

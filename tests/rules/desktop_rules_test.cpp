@@ -64,7 +64,7 @@ TEST(GuiDesktopRule, FiresOnAWinExeProjectWithForms) {
   p.references.push_back(test::rulefx::ref("System.Windows.Forms"));
   app.projects.push_back(p);
   app.source_hits.push_back(
-      test::rulefx::hit("winforms", "System.Windows.Forms", "Tool/MainForm.cs"));
+      test::rulefx::hit(SourceCategory::kWinForms, "System.Windows.Forms", "Tool/MainForm.cs"));
   auto e = joined(evidence_of("gui-desktop", app));
   EXPECT_NE(e.find("<OutputType>WinExe</OutputType>"), std::string::npos) << e;
   EXPECT_NE(e.find("Tool/MainForm.cs:12: System.Windows.Forms"), std::string::npos) << e;
@@ -73,7 +73,7 @@ TEST(GuiDesktopRule, FiresOnAWinExeProjectWithForms) {
 TEST(GuiInstallerRule, FiresOnSetupProgramsAndMsiOnly) {
   Application app = console_app();
   EXPECT_FALSE(fires("gui-installer", app));
-  app.markers.push_back({"installer", "setup.exe", "setup program"});
+  app.markers.push_back({MarkerCategory::kInstaller, "setup.exe", "setup program"});
   EXPECT_EQ(evidence_of("gui-installer", app), Evidence{"setup.exe: setup program"});
 }
 
@@ -97,7 +97,7 @@ TEST(RdpRule, FiresOnWtsApiImportsAndRdpFiles) {
   EXPECT_EQ(evidence_of("rdp", app),
             Evidence{"Tool.exe: imports WTSAPI32.dll (WTSEnumerateSessionsW)"});
   Application files = console_app();
-  files.markers.push_back({"rdp-file", "farm.rdp", "Remote Desktop connection file"});
+  files.markers.push_back({MarkerCategory::kRdpFile, "farm.rdp", "Remote Desktop connection file"});
   EXPECT_TRUE(fires("rdp", files));
 }
 

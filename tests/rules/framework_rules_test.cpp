@@ -15,7 +15,7 @@ TEST(NetfxUnsupportedRule, FiresOnClr1AssembliesAndNet11Projects) {
   EXPECT_FALSE(fires("netfx-unsupported", console_app()));
   Application app = console_app();
   app.binaries[0].clr_version = "v1.1.4322";
-  app.framework = {"netfx", "1.1", "Tool.exe: CLR metadata version v1.1.4322"};
+  app.framework = {FrameworkKind::kNetFx, "1.1", "Tool.exe: CLR metadata version v1.1.4322"};
   auto e = joined(evidence_of("netfx-unsupported", app));
   EXPECT_NE(e.find("Tool.exe: CLR metadata version v1.1.4322"), std::string::npos) << e;
   Application project;
@@ -30,7 +30,7 @@ TEST(NetfxUnsupportedRule, FiresOnClr1AssembliesAndNet11Projects) {
 TEST(NetfxUnsupportedRule, QuietForClr2) {
   Application app = console_app();
   app.binaries[0].clr_version = "v2.0.50727";
-  app.framework = {"netfx", "2.0", ""};
+  app.framework = {FrameworkKind::kNetFx, "2.0", ""};
   EXPECT_FALSE(fires("netfx-unsupported", app));
 }
 
@@ -38,7 +38,8 @@ TEST(NetfxUnsupportedRule, QuietForClr2) {
 // that runs on 4.x is information on the image, not a blocker.
 TEST(NetfxUnsupportedRule, Clr1LibraryInANewerProgramIsOnlyNamed) {
   Application app = console_app();
-  app.framework = {"netfx", "4.x", "Tool.exe.config: preferred supportedRuntime v4.0.30319"};
+  app.framework = {FrameworkKind::kNetFx, "4.x",
+                   "Tool.exe.config: preferred supportedRuntime v4.0.30319"};
   BinaryFacts lib;
   lib.path = "log4net.dll";
   lib.is_dll = true;
@@ -51,7 +52,7 @@ TEST(NetfxUnsupportedRule, Clr1LibraryInANewerProgramIsOnlyNamed) {
 
   // The same library in a program that itself runs on CLR 1.0: the program
   // is blocked, by its own runtime.
-  app.framework = {"netfx", "1.0", "Tool.exe: CLR metadata version v1.0.3705"};
+  app.framework = {FrameworkKind::kNetFx, "1.0", "Tool.exe: CLR metadata version v1.0.3705"};
   EXPECT_EQ(evidence_of("netfx-unsupported", app),
             Evidence{"runs on .NET Framework 1.0 (Tool.exe: CLR metadata version v1.0.3705)"});
   EXPECT_FALSE(fires("netfx-image", app));
@@ -65,7 +66,7 @@ TEST(NetfxImageRule, FollowsTheSeedTable) {
       << e;
 
   Application old = console_app();
-  old.framework = {"netfx", "3.5", ""};
+  old.framework = {FrameworkKind::kNetFx, "3.5", ""};
   e = joined(evidence_of("netfx-image", old));
   EXPECT_NE(e.find("test with the .NET Framework 4.x image first"), std::string::npos) << e;
   EXPECT_NE(e.find("dotnet/framework/runtime)"), std::string::npos) << e;
@@ -77,21 +78,21 @@ TEST(NetfxImageRule, FollowsTheSeedTable) {
             std::string::npos);
 
   Application core = console_app();
-  core.framework = {"dotnet", "8.0", ""};
+  core.framework = {FrameworkKind::kDotnet, "8.0", ""};
   EXPECT_NE(joined(evidence_of("netfx-image", core))
                 .find("mcr.microsoft.com/dotnet/runtime 8.0 on Nano Server"),
             std::string::npos);
-  core.framework = {"dotnet", "6.0", ""};
+  core.framework = {FrameworkKind::kDotnet, "6.0", ""};
   EXPECT_NE(joined(evidence_of("netfx-image", core)).find("out of support"), std::string::npos);
 }
 
 // Image tags are the planner's (they follow --windows-version); an assessment
 // that named one would contradict a plan for another Windows Server version.
 TEST(NetfxImageRule, NamesNoImageTag) {
-  for (const auto& f : std::vector<Framework>{{"netfx", "4.8", ""},
-                                              {"netfx", "3.5", ""},
-                                              {"dotnet", "8.0", ""},
-                                              {"dotnet", "6.0", ""}}) {
+  for (const auto& f : std::vector<Framework>{{FrameworkKind::kNetFx, "4.8", ""},
+                                              {FrameworkKind::kNetFx, "3.5", ""},
+                                              {FrameworkKind::kDotnet, "8.0", ""},
+                                              {FrameworkKind::kDotnet, "6.0", ""}}) {
     Application app = console_app();
     app.framework = f;
     std::string e = joined(evidence_of("netfx-image", app));
@@ -102,17 +103,17 @@ TEST(NetfxImageRule, NamesNoImageTag) {
 
 TEST(NetfxImageRule, QuietForNativeAndForUnsupportedNetfx) {
   Application native = console_app();
-  native.framework = {"native", "", ""};
+  native.framework = {FrameworkKind::kNative, "", ""};
   EXPECT_FALSE(fires("netfx-image", native));
   Application old = console_app();
-  old.framework = {"netfx", "1.1", ""};
+  old.framework = {FrameworkKind::kNetFx, "1.1", ""};
   EXPECT_FALSE(fires("netfx-image", old));
 }
 
 TEST(ThirdPartyFrameworkRule, FiresOnFrameworkMarkers) {
   EXPECT_FALSE(fires("third-party-framework", console_app()));
   Application app = console_app();
-  app.markers.push_back({"third-party", "tomcat/bin/catalina.bat", "Apache Tomcat"});
+  app.markers.push_back({MarkerCategory::kThirdParty, "tomcat/bin/catalina.bat", "Apache Tomcat"});
   EXPECT_EQ(evidence_of("third-party-framework", app),
             Evidence{"tomcat/bin/catalina.bat: Apache Tomcat"});
 }

@@ -29,7 +29,7 @@ TEST(AdDependentRule, FiresOnWindowsAuthIntegratedSecurityAndDirectoryServices) 
   cs.integrated_security = true;
   app.configs[0].connection_strings.push_back(cs);
   app.source_hits.push_back(
-      test::rulefx::hit("directoryservices", "DirectorySearcher", "Users.cs"));
+      test::rulefx::hit(SourceCategory::kDirectoryServices, "DirectorySearcher", "Users.cs"));
   auto e = joined(evidence_of("ad-dependent", app));
   EXPECT_NE(e.find("web.config: system.web/authentication mode=\"Windows\""), std::string::npos)
       << e;
@@ -52,8 +52,9 @@ TEST(AdDependentRule, FiresOnWcfWindowsCredentials) {
 
 TEST(AdDependentRule, IisMetabaseShownIdentityAndLocalIntegratedSecurityAreNoAd) {
   Application app = test::rulefx::console_app();
-  app.source_hits.push_back(test::rulefx::hit("iis-metabase", "IIS://", "Utils.cs"));
-  app.source_hits.push_back(test::rulefx::hit("directoryservices", "DirectoryEntry", "Utils.cs"));
+  app.source_hits.push_back(test::rulefx::hit(SourceCategory::kIisMetabase, "IIS://", "Utils.cs"));
+  app.source_hits.push_back(
+      test::rulefx::hit(SourceCategory::kDirectoryServices, "DirectoryEntry", "Utils.cs"));
   ProjectFacts p;
   p.path = "App.csproj";
   p.references.push_back({"System.DirectoryServices", ""});
@@ -72,7 +73,8 @@ TEST(AdDependentRule, IisMetabaseShownIdentityAndLocalIntegratedSecurityAreNoAd)
       << test::rulefx::joined(test::rulefx::evidence_of("ad-dependent", app));
   // An LDAP path in the same file is the directory.
   Application ldap = app;
-  ldap.source_hits.push_back(test::rulefx::hit("directoryservices", "LDAP://DC=corp", "Utils.cs"));
+  ldap.source_hits.push_back(
+      test::rulefx::hit(SourceCategory::kDirectoryServices, "LDAP://DC=corp", "Utils.cs"));
   EXPECT_TRUE(test::rulefx::fires("ad-dependent", ldap));
   Application remote = app;
   remote.configs[0].connection_strings[0].server = "sql01.corp.contoso.com";

@@ -70,7 +70,7 @@ TEST(MsmqAdAuthRule, QuietForAnonymousBindings) {
 
 TEST(MsmqAdAuthRule, FiresOnAuthenticateInCodeAndOnDefaultEndpoints) {
   Application code = msmq_app();
-  code.source_hits.push_back(test::rulefx::hit("msmq-auth", ".Authenticate = true"));
+  code.source_hits.push_back(test::rulefx::hit(SourceCategory::kMsmqAuth, ".Authenticate = true"));
   EXPECT_TRUE(fires("msmq-ad-auth", code));
   Application endpoint = msmq_app();
   ConfigFacts c;
@@ -97,8 +97,8 @@ TEST(MsdtcRule, FiresOnEscalatingTransactionsXolehlpAndComPlus) {
                       "Tool.exe: uses type System.Transactions.TransactionScope"}));
   EXPECT_FALSE(fires("transaction-scope", queued));
   Application two = console_app();
-  two.source_hits.push_back(test::rulefx::hit("transactions", "TransactionScope"));
-  two.source_hits.push_back(test::rulefx::hit("transaction-escalation",
+  two.source_hits.push_back(test::rulefx::hit(SourceCategory::kTransactions, "TransactionScope"));
+  two.source_hits.push_back(test::rulefx::hit(SourceCategory::kTransactionEscalation,
                                               "TransactionScope with 2 connections opened in it"));
   EXPECT_TRUE(fires("msdtc", two));
   Application native = console_app();
@@ -121,8 +121,9 @@ TEST(MsmqRule, WrappingPackagesAndCodeBuiltBindingsCountALoneReferenceDoesNot) {
   bus.projects.push_back(p);
   EXPECT_TRUE(fires("msmq", bus));
   Application created = lone;  // the code uses the referenced assembly
-  created.source_hits.push_back(test::rulefx::hit("messaging", "MessageQueue"));
-  created.source_hits.push_back(test::rulefx::hit("msmq-transactional", "MessageQueue.Create("));
+  created.source_hits.push_back(test::rulefx::hit(SourceCategory::kMessaging, "MessageQueue"));
+  created.source_hits.push_back(
+      test::rulefx::hit(SourceCategory::kMsmqTransactional, "MessageQueue.Create("));
   ConfigFacts c;
   c.path = "App.config";
   c.app_settings.push_back({"queueName", ".\\private$\\TestQueue", false});
@@ -136,16 +137,17 @@ TEST(MsmqRule, WrappingPackagesAndCodeBuiltBindingsCountALoneReferenceDoesNot) {
 
 TEST(MsmqRule, AClassOfItsOwnCalledMessageQueueIsNoMsmqAndTransportsAreTransactional) {
   Application own = console_app();
-  own.source_hits.push_back(test::rulefx::hit("messaging", "MessageQueue", "Jobs/Queue.cs"));
+  own.source_hits.push_back(
+      test::rulefx::hit(SourceCategory::kMessaging, "MessageQueue", "Jobs/Queue.cs"));
   EXPECT_FALSE(fires("msmq", own)) << "no System.Messaging reference";
   Application bus = console_app();
-  bus.source_hits.push_back(test::rulefx::hit("messaging", "MsmqTransport"));
+  bus.source_hits.push_back(test::rulefx::hit(SourceCategory::kMessaging, "MsmqTransport"));
   EXPECT_NE(joined(evidence_of("msmq", bus)).find("scenario: private transactional"),
             std::string::npos);
   Application wcf = console_app();
-  wcf.source_hits.push_back(test::rulefx::hit("messaging", "NetMsmqBinding"));
+  wcf.source_hits.push_back(test::rulefx::hit(SourceCategory::kMessaging, "NetMsmqBinding"));
   wcf.source_hits.push_back(
-      test::rulefx::hit("msmq-queue", "net.msmq://localhost/private/TestQueue"));
+      test::rulefx::hit(SourceCategory::kMsmqQueue, "net.msmq://localhost/private/TestQueue"));
   EXPECT_NE(joined(evidence_of("msmq", wcf)).find("private transactional"), std::string::npos)
       << "a NetMsmqBinding built in code is exactlyOnce by default";
 }

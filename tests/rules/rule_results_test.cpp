@@ -17,7 +17,7 @@ TEST(RuleResults, MsmqGivesItsScenarioQueuesAndTransactions) {
   Application app = console_app();
   app.binaries[0].type_refs = {"System.Messaging.MessageQueue",
                                "System.Messaging.MessageQueueTransaction"};
-  app.source_hits.push_back(hit("msmq-queue", ".\\private$\\orders"));
+  app.source_hits.push_back(hit(SourceCategory::kMsmqQueue, ".\\private$\\orders"));
   RuleResults r = results_of(rule_id::kMsmq, app);
   ASSERT_TRUE(r.msmq.has_value());
   EXPECT_EQ(r.msmq->queues, std::vector<std::string>{".\\private$\\orders"});
@@ -46,8 +46,9 @@ TEST(RuleResults, EventLogTellsTheEventLogFromEtwAndNamesLogFiles) {
 
 TEST(RuleResults, LocalStateAndDatabaseNameTheirFolders) {
   Application app = web_app();
-  app.markers.push_back({"state-folder", "Site/App_Data", "ASP.NET App_Data folder"});
-  app.markers.push_back({"database-file", "Site/App_Data/blog.sdf", "SQL Server CE database"});
+  app.markers.push_back({MarkerCategory::kStateFolder, "Site/App_Data", "ASP.NET App_Data folder"});
+  app.markers.push_back(
+      {MarkerCategory::kDatabaseFile, "Site/App_Data/blog.sdf", "SQL Server CE database"});
   RuleResults state = results_of(rule_id::kLocalState, app);
   ASSERT_EQ(state.state_folders.size(), 1u);
   EXPECT_EQ(state.state_folders[0].path, "Site/App_Data");

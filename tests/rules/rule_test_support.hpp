@@ -21,7 +21,7 @@ inline Application console_app() {
   exe.is_clr = true;
   exe.clr_version = "v4.0.30319";
   app.binaries.push_back(exe);
-  app.framework = {"netfx", "4.7.2", "Tool.exe: TargetFrameworkAttribute"};
+  app.framework = {FrameworkKind::kNetFx, "4.7.2", "Tool.exe: TargetFrameworkAttribute"};
   return app;
 }
 
@@ -38,7 +38,7 @@ inline Application web_app() {
   config.machine_key_present = true;
   config.machine_key_explicit = true;
   app.configs.push_back(config);
-  app.framework = {"netfx", "4.8", "web.config: targetFramework 4.8"};
+  app.framework = {FrameworkKind::kNetFx, "4.8", "web.config: targetFramework 4.8"};
   return app;
 }
 
@@ -46,8 +46,8 @@ inline AssemblyRef ref(std::string name, std::string version = "4.0.0.0") {
   return {std::move(name), std::move(version)};
 }
 
-inline SourceHit hit(std::string category, std::string text, std::string file = "Program.cs") {
-  return {std::move(category), std::move(file), 12, std::move(text)};
+inline SourceHit hit(SourceCategory category, std::string text, std::string file = "Program.cs") {
+  return {category, std::move(file), 12, std::move(text)};
 }
 
 inline Evidence evidence_of(std::string_view rule, const Application& app) {

@@ -32,7 +32,8 @@ TEST(BackgroundServiceRule, QuietForAProgramThatOnlyManagesAService) {
   Application manager = console_app();
   manager.kind = AppKind::kDesktop;
   manager.binaries[0].type_refs.push_back("System.ServiceProcess.ServiceController");
-  manager.source_hits.push_back({"servicebase", "ServiceHelper.cs", 5, "System.ServiceProcess"});
+  manager.source_hits.push_back(
+      {SourceCategory::kServiceBase, "ServiceHelper.cs", 5, "System.ServiceProcess"});
   EXPECT_FALSE(fires("background-service", manager));
 }
 
@@ -77,7 +78,7 @@ TEST(EventLogRule, FiresOnEventLogEtwAndLogFiles) {
 TEST(InteractiveConsoleRule, FiresOnAConsoleWaitInMainOfAHost) {
   EXPECT_FALSE(fires("interactive-console", console_app()));
   Application host = console_app();
-  host.source_hits.push_back(test::rulefx::hit("console-wait", "Console.ReadLine("));
+  host.source_hits.push_back(test::rulefx::hit(SourceCategory::kConsoleWait, "Console.ReadLine("));
   Evidence ev = evidence_of("interactive-console", host);
   ASSERT_EQ(ev.size(), 2u);
   EXPECT_NE(ev[0].find("returns null at once"), std::string::npos);

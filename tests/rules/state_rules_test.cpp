@@ -14,8 +14,9 @@ using test::rulefx::web_app;
 TEST(LocalStateRule, FiresOnAppDataAndFileWrites) {
   EXPECT_FALSE(fires("local-state", web_app()));
   Application app = web_app();
-  app.markers.push_back({"state-folder", "App_Data", "ASP.NET App_Data folder"});
-  app.source_hits.push_back(test::rulefx::hit("file-write", "File.WriteAllText", "Upload.ashx.cs"));
+  app.markers.push_back({MarkerCategory::kStateFolder, "App_Data", "ASP.NET App_Data folder"});
+  app.source_hits.push_back(
+      test::rulefx::hit(SourceCategory::kFileWrite, "File.WriteAllText", "Upload.ashx.cs"));
   auto e = joined(evidence_of("local-state", app));
   EXPECT_NE(e.find("App_Data: ASP.NET App_Data folder"), std::string::npos) << e;
   EXPECT_NE(e.find("Upload.ashx.cs:12: File.WriteAllText"), std::string::npos) << e;

@@ -14,7 +14,8 @@ using test::rulefx::web_app;
 TEST(IisCertificateRule, FiresOnCertificatesAndHttpsEndpoints) {
   EXPECT_FALSE(fires("iis-certificate", web_app()));
   Application app = web_app();
-  app.markers.push_back({"certificate", "certs/site.pfx", "certificate with private key"});
+  app.markers.push_back(
+      {MarkerCategory::kCertificate, "certs/site.pfx", "certificate with private key"});
   EXPECT_EQ(evidence_of("iis-certificate", app),
             Evidence{"certs/site.pfx: certificate with private key"});
   Application wcf = web_app();
@@ -118,7 +119,7 @@ TEST(ScaleOutStateRule, SessionOffForPagesAppliesOnlyWhereAFolderTurnsItOn) {
 TEST(IisCertificateRule, CodeSigningKeysAreNoCertificates) {
   Application app = test::rulefx::console_app();
   app.markers.push_back(
-      {"certificate", "App/App_TemporaryKey.pfx", "certificate with private key"});
+      {MarkerCategory::kCertificate, "App/App_TemporaryKey.pfx", "certificate with private key"});
   EXPECT_TRUE(test::rulefx::fires("iis-certificate", app));
   ProjectFacts p;
   p.path = "App/App.csproj";
