@@ -76,7 +76,7 @@ TEST(Dockerfile, SourceTreeBuildsInAnSdkStage) {
 // A project under a folder with a space (seen in real projects: "Portal
 // aukcyjny\...") is one argument of nuget and msbuild, not two.
 TEST(Dockerfile, BuildCommandsQuoteAProjectPathWithSpaces) {
-  test::AppFixture f(AppKind::kWeb, "netfx", "4.7.2");
+  test::AppFixture f(AppKind::kWeb, FrameworkKind::kNetFx, "4.7.2");
   f.app().binaries.clear();
   ProjectFacts p;
   p.path = "Portal aukcyjny/Portal aukcyjny.csproj";
