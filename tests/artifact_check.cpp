@@ -181,10 +181,12 @@ void check_dockerfile(const fs::path& out, const std::string& rel, const std::st
         std::string src = unescape_word(words[i], escape);
         if (src.find("://") != std::string::npos) continue;  // ADD of a download
         std::string first = src.substr(0, src.find('/'));
-        // containerize writes the application into app/ or src/ only when it
-        // copies the build context (not yet on every branch, nor with
-        // --no-copy): until that folder is there, its COPY cannot be checked.
-        if ((first == "app" || first == "src") && !fs::exists(context / first)) continue;
+        // containerize writes the application into app/ or src/, and volume
+        // seeds into seed/, only when it copies the build context (not yet on
+        // every branch, nor with --no-copy): until that folder is there, its
+        // COPY cannot be checked.
+        if ((first == "app" || first == "src" || first == "seed") && !fs::exists(context / first))
+          continue;
         if (src.find_first_of("*?[") != std::string::npos) continue;  // a pattern
         if (!fs::exists(context / src))
           report.problems.push_back(where(rel, ins.line) + ": " + k + " source '" + src +

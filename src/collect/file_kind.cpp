@@ -136,6 +136,18 @@ MarkerInfo marker_for_folder(std::string_view path) {
   return {};
 }
 
+bool is_code_file(std::string_view path) {
+  std::string_view name = file_name(path);
+  static constexpr std::array<std::string_view, 24> kCode{
+      ".dll",  ".exe",    ".cs",     ".vb",     ".aspx", ".ascx", ".ashx", ".asmx",
+      ".asax", ".master", ".cshtml", ".vbhtml", ".svc",  ".js",   ".mjs",  ".ts",
+      ".php",  ".py",     ".rb",     ".jsp",    ".asp",  ".ps1",  ".bat",  ".cmd"};
+  for (auto ext : kCode) {
+    if (iends_with(name, ext)) return true;
+  }
+  return false;
+}
+
 bool skip_folder(std::string_view path, bool source_tree) {
   std::string_view name = file_name(path);
   if (iequals(name, ".git") || iequals(name, ".svn") || iequals(name, ".vs") ||

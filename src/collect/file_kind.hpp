@@ -34,6 +34,11 @@ struct MarkerInfo {
 MarkerInfo marker_for_file(std::string_view path);
 MarkerInfo marker_for_folder(std::string_view path);
 
+// Code by its name: assemblies, pages, views, handlers, scripts and sources.
+// A folder that ships these is part of the program (an editor's "media"
+// plugin, a module's Views/Media), never a place for users' data.
+bool is_code_file(std::string_view path);
+
 // Folders never worth walking into for an application assessment
 // (VCS metadata, build intermediates, package caches).
 bool skip_folder(std::string_view path, bool source_tree);

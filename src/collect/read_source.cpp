@@ -199,6 +199,28 @@ void parse_one(const Volume& volume, const FileEntry& file, FileKind kind, const
   }
 }
 
+// What each state folder ships (a database file's: the folder holding it):
+// its files, and how many are code. The planner seeds a volume from the
+// first and never mounts one over the second.
+void count_folder_contents(ParsedSource& out) {
+  for (auto& m : out.markers) {
+    std::string folder;
+    if (m.category == "state-folder") {
+      folder = m.path;
+    } else if (m.category == "database-file") {
+      folder = std::string(parent_dir(m.path));
+    } else {
+      continue;
+    }
+    const std::string prefix = folder.empty() ? "" : folder + "/";
+    for (const auto& f : out.files) {
+      if (f.path.size() <= prefix.size() || f.path.compare(0, prefix.size(), prefix) != 0) continue;
+      ++m.files;
+      if (is_code_file(f.path)) ++m.code_files;
+    }
+  }
+}
+
 }  // namespace
 
 std::string decode_text(const std::vector<std::uint8_t>& bytes) {
@@ -313,6 +335,7 @@ ParsedSource read_source(const Volume& volume, const ReadLimits& limits) {
     for (auto& pr : p.problems) out.problems.push_back(std::move(pr));
   }
   inherit_build_files(out.projects, out.build_files);
+  count_folder_contents(out);
   return out;
 }
 

@@ -2,6 +2,7 @@
 // Assessment (what the rules say about it).
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
@@ -58,6 +59,10 @@ struct FileMarker {
   MarkerCategory category = MarkerCategory::kDatabaseFile;
   std::string path;
   std::string detail;  // e.g. "SQLite database", "Apache Tomcat"
+  // Folders ("state-folder"): the files found under it, and how many of them
+  // are code (pages, scripts, assemblies): a folder that ships code is not data.
+  std::size_t files = 0;
+  std::size_t code_files = 0;
 };
 
 // What a server says about an application (filled when the source is a whole
@@ -239,6 +244,8 @@ struct StateFolder {
   std::string path;       // relative to the source, "/" separators
   std::string detail;     // "ASP.NET App_Data folder", "SQLite database"
   bool database = false;  // a database file: the folder that holds it is the state
+  std::size_t files = 0;  // files the source ships in the folder (its content, a volume's seed)
+  std::size_t code_files = 0;  // of those, code (pages, scripts, assemblies): code, not data
 };
 
 struct IdentityUse {

@@ -46,6 +46,16 @@ struct VolumePlan {
       container_path;  // Windows path inside the container: "C:\\inetpub\\wwwroot\\App_Data"
   std::string reason;
   bool shared = true;  // every instance mounts it (ReadWriteMany); false: one instance only
+  std::string holds;   // what is kept there, for BACKUP.md: "ASP.NET App_Data folder"
+  // The application ships files in the folder: the image carries them beside
+  // the mount point, at seed_path ("C:\\seed\\app-data", from the build
+  // context's seed/NAME), and a first-run step copies the files missing on the
+  // volume there (never overwriting one). "" = the volume starts empty.
+  std::string seed_path;
+  // Where the folder is in the build context's copy of the application
+  // ("app/App_Data"): kept out of the application's folder in the image
+  // (.dockerignore), since the volume hides it; its content is the seed.
+  std::string context_data;
 };
 
 // A setting supplied by the orchestrator's configuration (not secret).

@@ -21,12 +21,25 @@ std::string render_backup(const AppPlan& plan) {
           "and back it up.\n";
   }
   for (const auto& v : plan.volumes) {
-    md << "- " << md_code(v.container_path) << ": "
-       << (k8s ? "PersistentVolumeClaim " + md_code(plan.k8s_name + "-" + v.name)
-               : "volume " + md_code(v.name))
-       << ". " << md_text(v.reason)
-       << ". Back up the storage behind it (snapshots of the file share or disk, or your\n"
-       << "  cluster backup tool), on the schedule the data needs.\n";
+    md << "- Volume " << md_code(v.name) << " at " << md_code(v.container_path) << " ("
+       << (k8s ? "PersistentVolumeClaim " + md_code(plan.k8s_name + "-" + v.name) + ", "
+               : std::string())
+       << (v.shared ? "shared by every instance" : "owned by one instance") << ")"
+       << ": "
+       << (v.holds.empty() || v.reason.rfind(v.holds, 0) == 0 ? ""
+                                                              : "holds " + md_text(v.holds) + ". ")
+       << md_text(v.reason) << ".\n";
+    if (!v.seed_path.empty()) {
+      md << "  On the first start it receives what the application ships there (the image keeps "
+            "it in\n"
+         << "  " << md_code(v.seed_path)
+         << "); a later start never overwrites a file already on it.\n";
+    }
+    md << "  Back up the storage behind it (snapshots of the file share or disk, or your cluster "
+          "backup\n"
+       << "  tool), on the schedule the data needs"
+       << (v.shared ? "" : "; stop the instance or use the data's own backup for a consistent copy")
+       << ".\n";
   }
   md << "\n## Application\n\n"
      << "The source (" << md_code(md_app_source(plan))

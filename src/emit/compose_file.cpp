@@ -2,6 +2,7 @@
 // the placement constraint node.platform.os == windows, volumes, secrets.
 // With Kubernetes it is the file for a local test run on a Windows host.
 #include "emit/artifacts.hpp"
+#include "emit/volume_seed.hpp"
 #include "emit/yaml_out.hpp"
 
 namespace liftshift {
@@ -10,6 +11,27 @@ namespace {
 
 std::string secret_name(const AppPlan& plan, const std::string& key) {
   return plan.k8s_name + "_" + key;
+}
+
+// A one-shot service in the same image that copies what the image ships
+// under C:\seed onto the empty volumes before the application starts.
+YamlValue seed_service(const AppPlan& plan) {
+  YamlValue svc;
+  svc["image"] = image_reference(plan);
+  svc["build"] = yaml_map({{"context", YamlValue(".")}, {"dockerfile", YamlValue("Dockerfile")}});
+  svc["isolation"] = to_string(plan.isolation);
+  for (const auto& arg : seed_command(plan)) svc["entrypoint"].push_back(arg);
+  for (const auto* v : seeded_volumes(plan)) {
+    svc["volumes"].push_back(yaml_map({{"type", YamlValue("volume")},
+                                       {"source", YamlValue(v->name)},
+                                       {"target", YamlValue(v->container_path)}}));
+  }
+  if (plan.orchestrator != Orchestrator::kSwarm) svc["restart"] = "no";
+  svc["deploy"]["mode"] = "replicated";
+  svc["deploy"]["replicas"] = 1;
+  svc["deploy"]["placement"]["constraints"].push_back("node.platform.os == windows");
+  svc["deploy"]["restart_policy"]["condition"] = "on-failure";
+  return svc;
 }
 
 }  // namespace
@@ -35,6 +57,10 @@ std::string render_compose(const AppPlan& plan) {
                                        {"source", YamlValue(v.name)},
                                        {"target", YamlValue(v.container_path)}}));
   }
+  bool seeded = !seeded_volumes(plan).empty();
+  if (seeded) {
+    svc["depends_on"][seed_step_name(plan)]["condition"] = "service_completed_successfully";
+  }
   if (plan.gmsa) svc["credential_spec"]["file"] = plan.k8s_name + "-gmsa.json";
   bool task = plan.entry_kind == EntryKind::kTask;
   if (!swarm && !task)
@@ -48,6 +74,7 @@ std::string render_compose(const AppPlan& plan) {
 
   YamlValue root;
   root["services"][plan.k8s_name] = svc;
+  if (seeded) root["services"][seed_step_name(plan)] = seed_service(plan);
   for (const auto& v : plan.volumes) root["volumes"][v.name] = YamlValue::object();
   for (const auto& s : plan.secrets) {
     YamlValue def;
@@ -77,6 +104,15 @@ std::string render_compose(const AppPlan& plan) {
     header.push_back(
         "credential_spec: the file lives in C:\\ProgramData\\Docker\\CredentialSpecs on every "
         "host.");
+  }
+  if (seeded) {
+    header.push_back(seed_step_name(plan) +
+                     ": copies what the image ships under C:\\seed onto the empty volumes, "
+                     "never over a file already there.");
+    if (swarm)
+      header.push_back(
+          "Swarm ignores depends_on: on the first deploy, restart the application once the seed "
+          "service has finished (docker service update --force).");
   }
   if (task)
     header.push_back("A scheduled task: replicas 0; the schedule starts it (MIGRATION.md).");

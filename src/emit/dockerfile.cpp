@@ -171,6 +171,15 @@ std::string render(const AppPlan& plan, const std::string& image,
   } else {
     d << dockerfile_copy("COPY", {plan.build.context_folder + "/"}, ".") << "\n";
   }
+  for (const auto& v : plan.volumes) {
+    if (v.seed_path.empty()) continue;
+    // Beside the mount point, not under it: the volume hides what is there.
+    d << dockerfile_comment("Seed of volume " + v.name + " (" + v.container_path +
+                            "): copied onto the volume at the first start")
+      << "\n";
+    d << dockerfile_copy("COPY", {"seed/" + v.name + "/"}, to_forward_slashes(v.seed_path) + "/")
+      << "\n";
+  }
   auto configs = secret_configs(plan);
   if (!configs.empty() && !nano) {
     d << "\n# Secrets stay out of the image: the build fails while a config still holds a "
@@ -245,6 +254,14 @@ std::string render_dockerignore(const AppPlan& plan) {
       "**/*.suo\n"
       "**/Web.Debug.config\n"
       "**/Web.Release.config\n";
+  bool data = false;
+  for (const auto& v : plan.volumes) {
+    if (v.context_data.empty()) continue;
+    if (!data)
+      out += "# Data folders under a volume: their content is the volume's seed (seed/).\n";
+    data = true;
+    out += v.context_data + "/\n";
+  }
   if (plan.build.from_source) {
     out +=
         "# Build outputs of the source tree: the SDK stage builds them again.\n"

@@ -1,7 +1,10 @@
 // The Kubernetes workload: a Deployment (or a CronJob for a scheduled task)
 // pinned to Windows nodes of the chosen build, with the container user, the
 // gMSA credential spec, configuration, secrets and volumes from the plan.
+#include <algorithm>
+
 #include "emit/k8s.hpp"
+#include "emit/volume_seed.hpp"
 
 namespace liftshift {
 
@@ -44,6 +47,21 @@ YamlValue container(const AppPlan& plan) {
   return c;
 }
 
+// Runs before the application, in the same image: copies what the image
+// ships under C:\seed onto the volumes, only the files they lack.
+YamlValue seed_container(const AppPlan& plan) {
+  YamlValue c;
+  c["name"] = seed_step_name(plan);
+  c["image"] = image_reference(plan);
+  c["imagePullPolicy"] = "IfNotPresent";
+  for (const auto& arg : seed_command(plan)) c["command"].push_back(arg);
+  for (const auto* v : seeded_volumes(plan)) {
+    c["volumeMounts"].push_back(
+        yaml_map({{"name", YamlValue(v->name)}, {"mountPath", YamlValue(v->container_path)}}));
+  }
+  return c;
+}
+
 }  // namespace
 
 YamlValue k8s_labels(const AppPlan& plan) {
@@ -69,6 +87,7 @@ YamlValue k8s_pod_spec(const AppPlan& plan, bool job) {
   spec["securityContext"]["windowsOptions"]["runAsUserName"] = plan.user;
   if (plan.gmsa)
     spec["securityContext"]["windowsOptions"]["gmsaCredentialSpecName"] = plan.k8s_name + "-gmsa";
+  if (!seeded_volumes(plan).empty()) spec["initContainers"].push_back(seed_container(plan));
   spec["containers"].push_back(container(plan));
   if (job) spec["restartPolicy"] = "OnFailure";
   for (const auto& v : plan.volumes) {
@@ -106,6 +125,11 @@ Artifact k8s_workload(const AppPlan& plan) {
   d["metadata"] = k8s_metadata(plan, plan.k8s_name);
   d["spec"]["replicas"] = plan.autoscale ? 2 : 1;
   d["spec"]["selector"]["matchLabels"] = k8s_labels(plan);
+  // A volume one instance owns (ReadWriteOnce: a database's, a queue store's)
+  // can't be attached by the new pod while the old one runs.
+  if (std::any_of(plan.volumes.begin(), plan.volumes.end(),
+                  [](const VolumePlan& v) { return !v.shared; }))
+    d["spec"]["strategy"]["type"] = "Recreate";
   d["spec"]["template"] = template_node;
   return {"k8s/deployment.yaml",
           yaml_document(d, {plan.app_name + " on Windows nodes of build " + plan.windows_build +

@@ -1,50 +1,96 @@
 // Every finding of a candidate, with what the generated artifacts already do
 // about it; what they don't do is left for MIGRATION.md's "fix by hand" list.
-#include <map>
 #include <string>
 #include <string_view>
 
+#include "core/text.hpp"
 #include "plan/plan_steps.hpp"
 
 namespace liftshift {
 
 namespace {
 
+bool k8s(const AppPlan& plan) { return plan.orchestrator == Orchestrator::kKubernetes; }
+
+bool has_volume(const AppPlan& plan, bool shared) {
+  for (const auto& v : plan.volumes) {
+    if (v.shared == shared && !iequals(v.container_path, "C:\\msmq")) return true;
+  }
+  return false;
+}
+
+// What the written artifacts do about a finding, and nothing they don't:
+// each claim is checked against the files (tests/emit/migration_claims_test).
 std::string covered_by(const Finding& f, const AppPlan& plan) {
-  static const std::map<std::string_view, std::string_view> kCovered{
-      {rule_id::kLocalState,
-       "volumes for the folders found (Dockerfile paths, PVC/compose volumes); other writes: by "
-       "hand"},
-      {rule_id::kAdDependent,
-       "gMSA credential spec wired into the manifests; create the gMSA and credential spec"},
-      {rule_id::kConnectionString,
-       "connection strings moved to ConfigMap/Secret names; make the app read them and "
-       "remove the passwords from the config before building"},
-      {rule_id::kScaleOutState,
-       "no autoscaling, one replica; move session state out of process and set a machineKey"},
-      {rule_id::kEventLog, "Log Monitor forwards the event log and log files to stdout"},
-      {rule_id::kBackgroundService,
-       "ServiceMonitor entrypoint that starts and watches the service"},
-      {rule_id::kMsmq, "MSMQ enabled in the image, port 1801, queue store on a volume"},
-      {rule_id::kMsdtc,
-       "stable hostname, port 135 and network DTC access; configure a fixed RPC port range by "
-       "hand"},
-      {rule_id::kIisCertificate,
-       "TLS terminates at the ingress; remove the certificate and HTTPS binding from the image"},
-      {rule_id::kNetfxImage, "base image chosen from the seed's table"},
-      {rule_id::kScheduledTask, "one replica (the schedule lives in the application)"},
-      {rule_id::kThirdPartyFramework, ""},
-      {rule_id::kDrivePath,
-       "non-C: folders mapped to C: (volumes, LogMonitor); change the paths in the config by hand"},
-      {rule_id::kRegistryDependency, ""},
-      {rule_id::kDatabase, "database folder on a volume, single instance"},
-      {rule_id::kGuiApi, "fallback to the Server image or a font install, if rendering fails"},
-      {rule_id::kGuiInstaller, ""},
-  };
-  auto it = kCovered.find(f.rule);
-  if (it == kCovered.end()) return "";
-  if (f.rule == rule_id::kLocalState && plan.volumes.empty()) return "";
-  return std::string(it->second);
+  const std::string_view r = f.rule;
+  if (r == rule_id::kLocalState) {
+    if (plan.volumes.empty()) return "";
+    return k8s(plan) ? "a PersistentVolumeClaim mounted at each folder found, seeded from the "
+                       "image where the application ships files there; other writes: by hand"
+                     : "a compose volume mounted at each folder found, seeded from the image where "
+                       "the application ships files there; other writes: by hand";
+  }
+  if (r == rule_id::kAdDependent) {
+    if (!plan.gmsa) return "";
+    return k8s(plan) ? "gMSA credential spec (template) wired into the manifests; create the gMSA "
+                       "and fill in the credential spec"
+                     : "credential_spec wired into compose.yaml; create the gMSA and its "
+                       "credential spec file";
+  }
+  if (r == rule_id::kConnectionString) {
+    if (plan.config.empty() && plan.secrets.empty()) return "";
+    return k8s(plan) ? "connection strings named in the ConfigMap and the Secret template; make "
+                       "the app read them and remove the passwords from the config before building"
+                     : "connection strings named in compose.yaml (environment, secrets); make the "
+                       "app read them and remove the passwords from the config before building";
+  }
+  if (r == rule_id::kScheduledTask && plan.entry_kind == EntryKind::kTask)
+    return k8s(plan) && plan.schedule ? "a CronJob on the task's schedule" : "";
+  if (r == rule_id::kScaleOutState || r == rule_id::kScheduledTask) {
+    if (plan.autoscale) return "";
+    return r == rule_id::kScaleOutState
+               ? "no autoscaling, one replica; move session state out of process and set a "
+                 "machineKey"
+               : "one replica, no autoscaling (the schedule lives in the application)";
+  }
+  if (r == rule_id::kEventLog) {
+    if (!plan.log_monitor.used) return "";
+    return "Log Monitor forwards the event log and log files to stdout";
+  }
+  if (r == rule_id::kBackgroundService) {
+    if (plan.entry_exe.find("ServiceMonitor") == std::string::npos) return "";
+    return "ServiceMonitor entrypoint that starts and watches the service";
+  }
+  if (r == rule_id::kMsmq) {
+    if (!plan.msmq) return "";
+    return "MSMQ enabled in the image, port 1801, queue store on a volume";
+  }
+  if (r == rule_id::kMsdtc) {
+    if (!plan.msdtc) return "";
+    return "stable hostname, port 135 and network DTC access with mutual authentication; "
+           "configure a fixed RPC port range by hand";
+  }
+  if (r == rule_id::kIisCertificate) {
+    return k8s(plan) ? "TLS terminates at the Ingress; remove the certificate and HTTPS binding "
+                       "from the image"
+                     : "";
+  }
+  if (r == rule_id::kNetfxImage) return "base image chosen from the seed's table";
+  if (r == rule_id::kDrivePath) {
+    if (plan.volumes.empty() && !plan.log_monitor.used) return "";
+    return "non-C: folders mapped to C: (volumes, LogMonitor); change the paths in the config by "
+           "hand";
+  }
+  if (r == rule_id::kDatabase) {
+    if (!has_volume(plan, false)) return "";
+    return "the database's folder on a volume one instance owns, a single replica";
+  }
+  if (r == rule_id::kGuiApi) {
+    bool full = plan.base_image == "mcr.microsoft.com/windows" ||
+                plan.base_image == "mcr.microsoft.com/windows/server";
+    return full ? "the Server image, with every default font" : "";
+  }
+  return "";
 }
 
 }  // namespace

@@ -41,13 +41,29 @@ void plan_features(const AppAssessment& a, AppPlan& plan) {
                "persistent volume and "
                "public queues across hosts, with anonymous authentication only");
   }
+  // Only a transaction that escalates (the msdtc rule's evidence) opens
+  // network DTC access; a local TransactionScope is transaction-scope, info.
   if (has_finding(a, rule_id::kMsdtc)) {
     plan.msdtc = true;
     plan.steps.push_back(
-        {"Allow network DTC transactions (MSDTC); check the authentication level partners need",
+        {"Allow network DTC transactions (MSDTC) with mutual authentication (Kerberos between "
+         "the partners' domain identities)",
          "Set-DtcNetworkSetting -DtcName Local -InboundTransactionsEnabled $true "
-         "-OutboundTransactionsEnabled $true -RemoteClientAccessEnabled $true "
-         "-AuthenticationLevel NoAuth -Confirm:$false"});
+         "-OutboundTransactionsEnabled $true -RemoteClientAccessEnabled $false "
+         "-AuthenticationLevel Mutual -Confirm:$false"});
+    decide(plan, "MSDTC", "network DTC access, mutual authentication",
+           "msdtc finding: a transaction escalates to a distributed one, so the container's DTC "
+           "must accept and start network transactions; mutual authentication is the secure "
+           "level, and it needs a domain identity on both sides" +
+               std::string(has_finding(a, rule_id::kAdDependent) ? " (the container's is the gMSA)"
+                                                                 : ""));
+    if (!has_finding(a, rule_id::kAdDependent)) {
+      plan.warnings.push_back(
+          "MSDTC with mutual authentication needs the container to have a domain identity: give "
+          "it a gMSA (credential spec), or, only on a network you trust, lower the level in the "
+          "Dockerfile's Set-DtcNetworkSetting step by hand (-AuthenticationLevel Incoming or "
+          "NoAuth) and on the partners alike");
+    }
   }
 }
 
@@ -102,6 +118,12 @@ void plan_network(const AppAssessment& a, AppPlan& plan) {
     if (has_finding(a, rule)) stop.emplace_back(rule);
   }
   if (plan.entry_kind == EntryKind::kService) stop.emplace_back(rule_id::kBackgroundService);
+  // Writes that no shared volume keeps would stay in one instance.
+  if (has_finding(a, rule_id::kLocalState) && plan.volumes.empty())
+    stop.push_back(std::string(rule_id::kLocalState) + " (no volume for its writes)");
+  for (const auto& v : plan.volumes) {
+    if (!v.shared) stop.push_back("volume " + v.name + " (one instance owns it)");
+  }
   if (!plan.web) {
     decide(plan, "scale", "1 replica, no autoscaling",
            "not a web front end: no load to spread across instances");

@@ -26,22 +26,33 @@ std::string windows_join(const std::string& dir, const std::string& rel) {
   return out;
 }
 
-bool covered(const AppPlan& plan, const std::string& path) {
-  for (const auto& v : plan.volumes) {
-    if (iequals(v.container_path, path) || istarts_with(path, v.container_path + "\\")) return true;
+// The volume mounted at `path` or above it, or nullptr.
+VolumePlan* covering(AppPlan& plan, const std::string& path) {
+  for (auto& v : plan.volumes) {
+    if (iequals(v.container_path, path) || istarts_with(path, v.container_path + "\\")) return &v;
   }
-  return false;
+  return nullptr;
 }
 
-void add_volume(AppPlan& plan, std::string path, const std::string& reason) {
-  if (covered(plan, path)) return;
+// The volume at `path`: a new one, or the one already mounted at or above it
+// (`added` says which).
+VolumePlan& add_volume(AppPlan& plan, std::string path, const std::string& reason,
+                       bool* added = nullptr) {
+  if (added != nullptr) *added = false;
+  if (VolumePlan* v = covering(plan, path)) return *v;
   std::string name = dns_label(base_name(path), 40);
   for (int n = 2; std::any_of(plan.volumes.begin(), plan.volumes.end(),
                               [&](const auto& v) { return v.name == name; });
        ++n) {
     name = dns_label(base_name(path), 40) + "-" + std::to_string(n);
   }
-  plan.volumes.push_back({name, std::move(path), reason});
+  if (added != nullptr) *added = true;
+  VolumePlan v;
+  v.name = std::move(name);
+  v.container_path = std::move(path);
+  v.reason = reason;
+  plan.volumes.push_back(std::move(v));
+  return plan.volumes.back();
 }
 
 bool is_log_path(const Application& app, const std::string& value) {
@@ -82,10 +93,18 @@ void plan_virtual_dirs(const Application& app, AppPlan& plan) {
     }
     if (is_other_drive(v.physical_path)) {
       local = to_c_drive(v.physical_path);
-      add_volume(plan, local,
-                 what + " was served from " + v.physical_path +
-                     ": the container has only C:, so the content moves to " + local +
-                     " on a volume");
+      bool added = false;
+      VolumePlan& vol = add_volume(plan, local,
+                                   what + " was served from " + v.physical_path +
+                                       ": the container has only C:, so the content moves to " +
+                                       local + " on a volume",
+                                   &added);
+      if (added) {
+        vol.holds = "the content of " + what + " (was " + v.physical_path + ")";
+        plan.warnings.push_back("the volume " + vol.name + " at " + local +
+                                " starts empty: copy the content of " + v.physical_path +
+                                " onto it before the first start");
+      }
     } else {
       local = to_c_drive(v.physical_path);
       plan.warnings.push_back(what + " is served from " + v.physical_path +
@@ -106,34 +125,96 @@ void plan_virtual_dirs(const Application& app, AppPlan& plan) {
   }
 }
 
+// The application's copy into the build context (src/context fills it in
+// plan_build), or nullptr while there is none.
+ContextCopy* app_copy(AppPlan& plan) {
+  for (auto& c : plan.build.copies) {
+    if (c.to == plan.build.context_folder) return &c;
+  }
+  return nullptr;
+}
+
+// A data folder the application ships content in (`folder`, relative to the
+// source root): the volume hides what the image has there, so the content
+// goes into the image beside the mount point as the volume's seed, and the
+// application's copy leaves the folder out.
+void seed_volume(AppPlan& plan, VolumePlan& v, const std::string& folder,
+                 const std::string& rel_to_app) {
+  if (!plain_path(v.container_path) || !plain_path(folder)) {
+    plan.warnings.push_back("the volume " + v.name + " at " + v.container_path +
+                            " hides what the application ships in " + folder +
+                            ": its name holds unusual characters, so copy that content onto the "
+                            "volume by hand before the first start");
+    return;
+  }
+  v.seed_path = "C:\\seed\\" + v.name;
+  BuildPlan& b = plan.build;
+  v.context_data = b.context_folder + "/" + (b.from_source ? folder : rel_to_app);
+  b.copies.push_back({folder, "seed/" + v.name, true, {}, "seed of volume " + v.name});
+  if (ContextCopy* app = app_copy(plan)) {
+    std::string rel = relative_to_root(folder, app->from);
+    if (std::find(app->exclude.begin(), app->exclude.end(), rel) == app->exclude.end())
+      app->exclude.push_back(rel);
+  }
+}
+
 }  // namespace
 
 void plan_storage(const AppAssessment& a, AppPlan& plan) {
   const Application& app = a.app;
   plan_virtual_dirs(app, plan);
   bool local_state = has_finding(a, rule_id::kLocalState);
-  for (const auto& m : a.results.state_folders) {  // from local-state and database
-    std::string rel = relative_to_root(m.path, app.root);
+  // Outer folders first, so App_Data's volume also holds App_Data/uploads.
+  std::vector<StateFolder> folders = a.results.state_folders;
+  std::stable_sort(folders.begin(), folders.end(),
+                   [](const auto& x, const auto& y) { return x.path.size() < y.path.size(); });
+  for (const auto& m : folders) {  // from local-state and database
+    std::string folder = to_forward_slashes(m.path);
     if (m.database) {
-      auto slash = rel.rfind('/');
-      rel = slash == std::string::npos ? "" : rel.substr(0, slash);
+      auto slash = folder.rfind('/');
+      folder = slash == std::string::npos ? "" : folder.substr(0, slash);
       plan.warnings.push_back(
           "database file " + m.path + " (" + m.detail +
           "): databases are poor container candidates; move it to a database server, or "
           "keep it on the volume with a single instance");
     }
-    if (rel.empty()) continue;
-    add_volume(plan, windows_join(plan.build.app_dir, rel),
-               m.detail + " (" + m.path + "): state must outlive the container");
+    if (folder.empty() || iequals(folder, to_forward_slashes(app.root))) continue;
+    std::string rel = relative_to_root(folder, app.root);
+    if (m.code_files > 0) {
+      // A volume there would hide the program's own files (seed: state only).
+      plan.warnings.push_back(folder + " ships code (" + std::to_string(m.code_files) + " of " +
+                              std::to_string(m.files) +
+                              " files are pages, scripts or assemblies): it is part of the "
+                              "program, not data, so it gets no volume");
+      continue;
+    }
+    bool added = false;
+    VolumePlan& v =
+        add_volume(plan, windows_join(plan.build.app_dir, rel),
+                   m.detail + " (" + m.path + "): state must outlive the container", &added);
+    if (added) v.holds = m.detail;
+    if (m.database) {
+      v.shared = false;
+      v.holds += (v.holds.empty() ? "" : ", with ") + m.detail + " " + base_name(m.path);
+    }
+    if (added && m.files > 0) seed_volume(plan, v, folder, rel);
   }
   for (const auto& c : app.configs) {
     for (const auto& kv : c.app_settings) {
       if (!is_other_drive(kv.value) || is_log_path(app, kv.value) || !local_state) continue;
       std::string local = to_c_drive(kv.value);
-      add_volume(plan, local,
-                 "appSettings '" + kv.key + "' = " + kv.value + " (" + c.path +
-                     "): the container has only C:, so the folder moves to " + local +
-                     " on a volume");
+      bool added = false;
+      VolumePlan& v = add_volume(plan, local,
+                                 "appSettings '" + kv.key + "' = " + kv.value + " (" + c.path +
+                                     "): the container has only C:, so the folder moves to " +
+                                     local + " on a volume",
+                                 &added);
+      if (added) {
+        v.holds = "the folder of appSettings '" + kv.key + "' (was " + kv.value + ")";
+        plan.warnings.push_back("the volume " + v.name + " at " + local +
+                                " starts empty: copy what " + kv.value +
+                                " holds onto it before the first start");
+      }
       plan.config.push_back({env_key("AppSettings__", kv.key), local,
                              "the folder of appSettings '" + kv.key +
                                  "' inside the container (was " + kv.value + ")"});
@@ -152,11 +233,12 @@ void plan_storage(const AppAssessment& a, AppPlan& plan) {
          "foreach ($n in 'StoreReliablePath','StorePersistentPath','StoreJournalPath',"
          "'StoreLogPath','StoreXactLogPath') { Set-ItemProperty "
          "'HKLM:\\SOFTWARE\\Microsoft\\MSMQ\\Parameters' -Name $n -Value 'C:\\msmq' }"});
-    add_volume(plan, "C:\\msmq",
-               "MSMQ queue storage: the seed's supported scenario 'private transactional queue on "
-               "a persistent "
-               "volume' keeps messages when the container is replaced");
-    plan.volumes.back().shared = false;
+    VolumePlan& v = add_volume(plan, "C:\\msmq",
+                               "MSMQ queue storage: the seed's supported scenario 'private "
+                               "transactional queue on a persistent volume' keeps messages when "
+                               "the container is replaced");
+    v.shared = false;
+    if (v.holds.empty()) v.holds = "MSMQ's message store (queues, messages, journals)";
   }
   if (plan.volumes.empty()) {
     decide(plan, "storage", "no volumes",
@@ -164,11 +246,22 @@ void plan_storage(const AppAssessment& a, AppPlan& plan) {
     return;
   }
   std::string list;
-  for (const auto& v : plan.volumes) list += (list.empty() ? "" : ", ") + v.container_path;
-  decide(plan, "storage", std::to_string(plan.volumes.size()) + " volume(s): " + list,
+  std::size_t seeded = 0;
+  for (const auto& v : plan.volumes) {
+    list += (list.empty() ? "" : ", ") + v.container_path;
+    if (!v.seed_path.empty()) ++seeded;
+  }
+  decide(plan, "storage",
+         std::to_string(plan.volumes.size()) + " volume(s): " + list +
+             (seeded == 0 ? "" : "; " + std::to_string(seeded) + " seeded from the image"),
          "containers are ephemeral: a new instance doesn't see what the last one wrote, so every "
-         "folder the "
-         "application writes to is persistent storage shared by all instances");
+         "folder the application writes to is persistent storage, shared by all instances (one "
+         "instance owns a database's or a queue store's)" +
+             std::string(seeded == 0 ? ""
+                                     : ". A volume hides what the image has at its mount point, "
+                                       "so what the application ships there is copied into the "
+                                       "image under C:\\seed and onto the volume at the first "
+                                       "start, file by file where the volume has none"));
 }
 
 }  // namespace liftshift

@@ -42,7 +42,8 @@ namespace {
 void add_state_folders(const Application& app, MarkerCategory category, bool database,
                        RuleResults& results) {
   for (const auto& m : app.markers) {
-    if (m.category == category) results.state_folders.push_back({m.path, m.detail, database});
+    if (m.category == category)
+      results.state_folders.push_back({m.path, m.detail, database, m.files, m.code_files});
   }
 }
 

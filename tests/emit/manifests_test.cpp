@@ -194,5 +194,70 @@ TEST(Migration, BackupAndBlockedFollowTheSeed) {
   EXPECT_NE(all[0].content.find("Workaround: gui-desktop remediation"), std::string::npos);
 }
 
+// A volume over a folder the application ships files in: the image carries
+// them under C:\seed, and a first-run step copies the missing ones onto it.
+test::AppFixture seeded_web_app() {
+  auto f = test::web_app();
+  f.assessment.results.state_folders.front().files = 2;
+  return f;
+}
+
+TEST(VolumeSeed, KubernetesRunsAnInitContainerThatCopiesOnlyMissingFiles) {
+  auto f = seeded_web_app();
+  auto all = render_artifacts(plan_app(f.assessment, options()));
+  YAML::Node d = YAML::Load(find(all, "k8s/deployment.yaml")->content);
+  YAML::Node spec = d["spec"]["template"]["spec"];
+  ASSERT_TRUE(spec["initContainers"].IsSequence());
+  YAML::Node seed = spec["initContainers"][0];
+  EXPECT_EQ(seed["image"].as<std::string>(), spec["containers"][0]["image"].as<std::string>());
+  EXPECT_EQ(seed["volumeMounts"][0]["mountPath"].as<std::string>(),
+            "C:\\inetpub\\wwwroot\\App_Data");
+  std::string script = seed["command"][3].as<std::string>();
+  EXPECT_NE(
+      script.find("robocopy 'C:\\seed\\app-data' 'C:\\inetpub\\wwwroot\\App_Data' /E /XC /XN /XO"),
+      std::string::npos)
+      << script;
+  EXPECT_NE(script.find("if ($LASTEXITCODE -ge 8)"), std::string::npos) << "below 8 is success";
+  std::string dockerfile = find(all, "Dockerfile")->content;
+  EXPECT_NE(dockerfile.find("COPY seed/app-data/ C:/seed/app-data/"), std::string::npos);
+  EXPECT_NE(find(all, ".dockerignore")->content.find("app/App_Data/"), std::string::npos);
+  EXPECT_NE(find(all, "BACKUP.md")->content.find("Volume `app-data`"), std::string::npos);
+  expect_valid(all);
+}
+
+TEST(VolumeSeed, ComposeRunsASeedServiceTheAppWaitsFor) {
+  auto f = seeded_web_app();
+  auto all = render_artifacts(
+      plan_app(f.assessment,
+               options(WindowsVersion::kLtsc2022, Isolation::kProcess, Orchestrator::kCompose)));
+  YAML::Node c = YAML::Load(find(all, "compose.yaml")->content);
+  EXPECT_EQ(c["services"]["app"]["depends_on"]["app-seed"]["condition"].as<std::string>(),
+            "service_completed_successfully");
+  YAML::Node seed = c["services"]["app-seed"];
+  EXPECT_EQ(seed["image"].as<std::string>(), c["services"]["app"]["image"].as<std::string>());
+  EXPECT_EQ(seed["restart"].as<std::string>(), "no");
+  EXPECT_EQ(seed["volumes"][0]["source"].as<std::string>(), "app-data");
+  expect_valid(all);
+}
+
+TEST(VolumeSeed, AnEmptyFolderGetsNoSeedStep) {
+  auto f = test::web_app();  // App_Data with no files: created at run time
+  auto all = render_artifacts(plan_app(f.assessment, options()));
+  EXPECT_EQ(find(all, "k8s/deployment.yaml")->content.find("initContainers"), std::string::npos);
+  EXPECT_EQ(find(all, "compose.yaml")->content.find("-seed"), std::string::npos);
+  EXPECT_EQ(find(all, "Dockerfile")->content.find("C:/seed"), std::string::npos);
+}
+
+TEST(K8sManifests, AVolumeOneInstanceOwnsIsReplacedNotRolled) {
+  auto f = test::web_app();
+  f.finding("database");
+  f.assessment.results.state_folders.push_back({"Site/App_Data/app.sdf", "SQL CE database", true});
+  auto all = render_artifacts(plan_app(f.assessment, options()));
+  YAML::Node d = YAML::Load(find(all, "k8s/deployment.yaml")->content);
+  EXPECT_EQ(d["spec"]["strategy"]["type"].as<std::string>(), "Recreate");
+  EXPECT_NE(find(all, "k8s/pvc-app-data.yaml")->content.find("ReadWriteOnce"), std::string::npos);
+  EXPECT_EQ(find(all, "k8s/hpa.yaml"), nullptr);
+}
+
 }  // namespace
 }  // namespace liftshift

@@ -1,0 +1,167 @@
+// Volumes from the state folders the rules found: seeded from the image when
+// the application ships files there, never over code, one owner for a
+// database; and the scale-out and MSDTC decisions that depend on them.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "plan/plan_fixture.hpp"
+#include "plan/plan_steps.hpp"
+#include "plan/planner.hpp"
+
+namespace liftshift {
+namespace {
+
+using test::AppFixture;
+using test::options;
+
+AppFixture site(std::vector<StateFolder> folders) {
+  AppFixture f(AppKind::kWeb, "netfx", "4.8");
+  f.app().root = "Site";
+  f.app().binaries.clear();
+  f.finding("local-state");
+  f.assessment.results.state_folders = std::move(folders);
+  return f;
+}
+
+const ContextCopy* copy_to(const AppPlan& p, const std::string& to) {
+  for (const auto& c : p.build.copies) {
+    if (c.to == to) return &c;
+  }
+  return nullptr;
+}
+
+TEST(PlanStorage, AFolderThatShipsFilesIsSeededBesideTheMountPoint) {
+  AppFixture f = site({{"Site/App_Data", "ASP.NET App_Data folder", false, 4, 0}});
+  AppPlan p = plan_app(f.assessment, options());
+  ASSERT_EQ(p.volumes.size(), 1u);
+  const VolumePlan& v = p.volumes[0];
+  EXPECT_EQ(v.container_path, "C:\\inetpub\\wwwroot\\App_Data");
+  EXPECT_EQ(v.seed_path, "C:\\seed\\app-data") << "beside the mount point, not under it";
+  EXPECT_EQ(v.context_data, "app/App_Data");
+  EXPECT_EQ(v.holds, "ASP.NET App_Data folder");
+  const ContextCopy* seed = copy_to(p, "seed/app-data");
+  ASSERT_NE(seed, nullptr);
+  EXPECT_EQ(seed->from, "Site/App_Data");
+  EXPECT_TRUE(seed->folder);
+  EXPECT_EQ(seed->reason, "seed of volume app-data");
+}
+
+TEST(PlanStorage, TheSeedIsLeftOutOfTheApplicationsCopy) {
+  AppFixture f = site({{"Site/App_Data", "ASP.NET App_Data folder", false, 4, 0}});
+  // The plan as plan_build leaves it, with the application's copy (src/context).
+  AppPlan p;
+  p.build.context_folder = "app";
+  p.build.app_dir = "C:\\inetpub\\wwwroot";
+  p.build.copies.push_back({"Site", "app", true, {"logs"}, "the site's content"});
+  plan_storage(f.assessment, p);
+  const ContextCopy* app = copy_to(p, "app");
+  ASSERT_NE(app, nullptr);
+  EXPECT_EQ(app->exclude, (std::vector<std::string>{"logs", "App_Data"}))
+      << "the data folder is the seed, not part of app/";
+  ASSERT_NE(copy_to(p, "seed/app-data"), nullptr);
+}
+
+TEST(PlanStorage, AFolderCreatedAtRunTimeGetsAnEmptyVolume) {
+  AppFixture f = site({{"Site/App_Data", "ASP.NET App_Data folder (named in code)", false, 0, 0}});
+  AppPlan p = plan_app(f.assessment, options());
+  ASSERT_EQ(p.volumes.size(), 1u);
+  EXPECT_EQ(p.volumes[0].seed_path, "");
+  EXPECT_EQ(copy_to(p, "seed/app-data"), nullptr);
+}
+
+TEST(PlanStorage, AFolderThatShipsCodeGetsNoVolume) {
+  // A module's Views/Media, an editor's media plugin: pages and scripts.
+  AppFixture f = site({{"Site/Modules/Gallery/Views/Media", "upload folder", false, 6, 6},
+                       {"Site/Media", "upload folder", false, 1, 0}});
+  AppPlan p = plan_app(f.assessment, options());
+  ASSERT_EQ(p.volumes.size(), 1u);
+  EXPECT_EQ(p.volumes[0].container_path, "C:\\inetpub\\wwwroot\\Media");
+  EXPECT_FALSE(p.volumes[0].seed_path.empty()) << "Media ships its web.config";
+  bool warned = std::any_of(p.warnings.begin(), p.warnings.end(), [](const std::string& w) {
+    return w.find("Views/Media ships code") != std::string::npos;
+  });
+  EXPECT_TRUE(warned);
+}
+
+TEST(PlanStorage, TheOuterFolderHoldsTheInnerOne) {
+  AppFixture f = site({{"Site/App_Data/uploads", "upload folder", false, 1, 0},
+                       {"Site/App_Data", "ASP.NET App_Data folder", false, 1, 0}});
+  AppPlan p = plan_app(f.assessment, options());
+  ASSERT_EQ(p.volumes.size(), 1u);
+  EXPECT_EQ(p.volumes[0].name, "app-data");
+}
+
+TEST(PlanStorage, ADatabaseKeepsItsFolderOnAVolumeOneInstanceOwns) {
+  AppFixture f = site({{"Site/App_Data", "ASP.NET App_Data folder", false, 2, 0},
+                       {"Site/App_Data/site.sdf", "SQL Server Compact database", true, 2, 0}});
+  f.finding("database");
+  AppPlan p = plan_app(f.assessment, options());
+  ASSERT_EQ(p.volumes.size(), 1u);
+  EXPECT_FALSE(p.volumes[0].shared);
+  EXPECT_NE(p.volumes[0].holds.find("site.sdf"), std::string::npos) << p.volumes[0].holds;
+  EXPECT_FALSE(p.autoscale);
+}
+
+TEST(PlanStorage, ADatabaseAtTheApplicationsRootGetsNoVolumeOverTheApp) {
+  AppFixture f = site({{"Site/site.db", "database file", true, 9, 3}});
+  AppPlan p = plan_app(f.assessment, options());
+  EXPECT_TRUE(p.volumes.empty());
+}
+
+TEST(PlanStorage, AnUnusualFolderNameIsNotSeededByCommand) {
+  AppFixture f = site({{"Site/Caf\xc3\xa9/App_Data", "ASP.NET App_Data folder", false, 1, 0}});
+  AppPlan p = plan_app(f.assessment, options());
+  ASSERT_EQ(p.volumes.size(), 1u);
+  EXPECT_EQ(p.volumes[0].seed_path, "");
+  EXPECT_EQ(copy_to(p, "seed/app-data"), nullptr);
+}
+
+TEST(PlanScale, WritesNoVolumeKeepsBlockTheAutoscaler) {
+  AppFixture f(AppKind::kWeb, "netfx", "4.8");
+  f.finding("local-state");  // writes found, but no folder for them
+  AppPlan p = plan_app(f.assessment, options());
+  EXPECT_TRUE(p.volumes.empty());
+  EXPECT_FALSE(p.autoscale);
+}
+
+TEST(PlanScale, AStatelessSiteScalesAndASharedVolumeDoesntStopIt) {
+  AppFixture stateless(AppKind::kWeb, "netfx", "4.8");
+  EXPECT_TRUE(plan_app(stateless.assessment, options()).autoscale);
+  AppFixture shared = site({{"Site/App_Data", "ASP.NET App_Data folder", false, 0, 0}});
+  EXPECT_TRUE(plan_app(shared.assessment, options()).autoscale);
+}
+
+TEST(PlanMsdtc, NetworkAccessUsesMutualAuthenticationNeverNoAuth) {
+  AppFixture f(AppKind::kService, "netfx", "4.8");
+  f.finding("msdtc");
+  AppPlan p = plan_app(f.assessment, options());
+  ASSERT_TRUE(p.msdtc);
+  auto dtc = std::find_if(p.steps.begin(), p.steps.end(), [](const BuildStep& s) {
+    return s.command.find("Set-DtcNetworkSetting") != std::string::npos;
+  });
+  ASSERT_NE(dtc, p.steps.end());
+  EXPECT_NE(dtc->command.find("-AuthenticationLevel Mutual"), std::string::npos);
+  EXPECT_EQ(dtc->command.find("NoAuth"), std::string::npos);
+  bool warned = std::any_of(p.warnings.begin(), p.warnings.end(), [](const std::string& w) {
+    return w.find("needs the container to have a domain identity") != std::string::npos;
+  });
+  EXPECT_TRUE(warned) << "no gMSA: mutual authentication needs one";
+}
+
+TEST(PlanMsdtc, ALocalTransactionOpensNoNetworkAccess) {
+  AppFixture f(AppKind::kService, "netfx", "4.8");
+  f.finding("transaction-scope", Severity::kInfo);
+  AppPlan p = plan_app(f.assessment, options());
+  EXPECT_FALSE(p.msdtc);
+  for (const auto& s : p.steps) EXPECT_EQ(s.command.find("Dtc"), std::string::npos);
+}
+
+TEST(PlanIdentity, NoGmsaWithoutAnAdDependency) {
+  AppFixture f(AppKind::kWeb, "netfx", "4.8");
+  f.finding("local-state").finding("event-log");
+  EXPECT_FALSE(plan_app(f.assessment, options()).gmsa);
+}
+
+}  // namespace
+}  // namespace liftshift
