@@ -199,6 +199,17 @@ void plan_storage(const AppAssessment& a, AppPlan& plan) {
     }
     if (added && m.files > 0) seed_volume(plan, v, folder, rel);
   }
+  // An embedded engine with no database file in the source keeps it where
+  // the database rule says: App_Data, a volume one instance owns.
+  bool db_file =
+      std::any_of(folders.begin(), folders.end(), [](const auto& m) { return m.database; });
+  if (has_finding(a, rule_id::kDatabase) && !db_file) {
+    for (auto& v : plan.volumes) {
+      if (!iends_with(v.container_path, "\\App_Data")) continue;
+      v.shared = false;
+      v.holds += (v.holds.empty() ? "" : ", with ") + std::string("the embedded database");
+    }
+  }
   for (const auto& c : app.configs) {
     for (const auto& kv : c.app_settings) {
       if (!is_other_drive(kv.value) || is_log_path(app, kv.value) || !local_state) continue;

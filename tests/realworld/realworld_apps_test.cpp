@@ -133,5 +133,34 @@ TEST(RealworldApps, QuartzServerIsATopshelfService) {
       << joined(evidence_of(app, "background-service"));
 }
 
+// Orchard and BlogEngine.NET: a volume over a folder the site ships files in
+// is seeded from the image; folders named Media that hold code get none.
+TEST(RealworldApps, VolumesAreSeededAndNeverOverCode) {
+  for (const char* project : {"Orchard", "BlogEngine.NET"}) {
+    TempDir out;
+    RunResult r = run_liftshift(
+        {"containerize", (realworld_dir() / project).string(), "-o", out.path().string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    for (const auto& app : std::filesystem::directory_iterator(out.path())) {
+      if (!std::filesystem::exists(app.path() / "Dockerfile")) continue;
+      std::string dockerfile = read_text(app.path() / "Dockerfile");
+      std::string deployment = read_text(app.path() / "k8s" / "deployment.yaml");
+      EXPECT_EQ(deployment.find("Views\\Media"), std::string::npos) << project;
+      EXPECT_EQ(deployment.find("ViewModels\\Media"), std::string::npos) << project;
+      EXPECT_EQ(deployment.find("plugins\\media"), std::string::npos) << project;
+      std::string seed = std::string(project) == "Orchard" ? "media" : "app-data";
+      EXPECT_NE(dockerfile.find("COPY seed/" + seed + "/ C:/seed/" + seed + "/"), std::string::npos)
+          << project << "\n"
+          << dockerfile;
+      EXPECT_NE(deployment.find("initContainers:"), std::string::npos) << project;
+      if (std::string(project) == "Orchard") {
+        // App_Data holds the SQL CE database: one instance owns it.
+        EXPECT_NE(read_text(app.path() / "k8s" / "pvc-app-data.yaml").find("ReadWriteOnce"),
+                  std::string::npos);
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace liftshift::test
