@@ -694,7 +694,8 @@ class Metadata {
 
 bool interesting_user_string(std::string_view s) {
   return icontains(s, ":\\") || s.starts_with("\\\\") || icontains(s, "private$") ||
-         icontains(s, "FormatName:") || icontains(s, "LDAP://") || icontains(s, "net.msmq://");
+         icontains(s, "FormatName:") || icontains(s, "LDAP://") || icontains(s, "LDAPS://") ||
+         icontains(s, "GC://") || icontains(s, "IIS://") || icontains(s, "net.msmq://");
 }
 
 void parse_clr_metadata(Bytes metadata, BinaryFacts& facts) { Metadata(metadata, facts).run(); }

@@ -54,6 +54,30 @@ Evidence directory_hits(const Application& app) {
   return out;
 }
 
+// Compiled references to System.DirectoryServices, less those of binaries
+// whose literals reach only the IIS metabase ("IIS://") and name no
+// directory (LDAP://, LDAPS://, GC://): ADSI over IIS needs no domain.
+Evidence directory_assembly_refs(const Application& app, std::string_view assembly) {
+  Evidence out;
+  for (const auto& b : app.binaries) {
+    bool metabase = false;
+    bool directory = false;
+    for (const auto& s : b.user_strings) {
+      metabase = metabase || icontains(s, "IIS://");
+      directory =
+          directory || icontains(s, "LDAP://") || icontains(s, "LDAPS://") || icontains(s, "GC://");
+    }
+    if (metabase && !directory) continue;
+    for (const auto& r : b.assembly_refs) {
+      if (iequals(r.name, assembly)) {
+        out.push_back(b.path + ": references " + r.name + " " + r.version);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 Evidence check_ad_dependent(const Application& app, RuleResults& results) {
@@ -105,7 +129,7 @@ Evidence check_ad_dependent(const Application& app, RuleResults& results) {
   }
   // Compiled references are uses; a project <Reference> only supports other
   // evidence (the IIS metabase is reached through the same assembly).
-  append(out, refs_assembly(app, "System.DirectoryServices"));
+  append(out, directory_assembly_refs(app, "System.DirectoryServices"));
   append(out, refs_assembly(app, "System.DirectoryServices.AccountManagement"));
   // Showing the current WindowsIdentity needs no domain; impersonating does.
   append(out, refs_type(app, "System.Security.Principal.WindowsImpersonationContext"));

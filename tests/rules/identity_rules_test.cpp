@@ -81,5 +81,23 @@ TEST(AdDependentRule, IisMetabaseShownIdentityAndLocalIntegratedSecurityAreNoAd)
   EXPECT_TRUE(test::rulefx::fires("ad-dependent", remote));
 }
 
+// A published binary that reaches the IIS metabase through ADSI needs no
+// domain, and no gMSA; the same binary with an LDAP path does.
+TEST(AdDependentRule, ABinaryThatOnlyReachesTheIisMetabaseIsNoAd) {
+  Application app = test::rulefx::console_app();
+  BinaryFacts b;
+  b.path = "bin/Site.dll";
+  b.is_clr = true;
+  b.assembly_refs.push_back({"System.DirectoryServices", "4.0.0.0"});
+  b.user_strings.push_back("IIS://localhost/W3SVC");
+  app.binaries.push_back(b);
+  EXPECT_FALSE(fires("ad-dependent", app)) << joined(evidence_of("ad-dependent", app));
+  app.binaries.back().user_strings.push_back("LDAP://DC=corp,DC=contoso,DC=com");
+  EXPECT_EQ(evidence_of("ad-dependent", app),
+            Evidence{"bin/Site.dll: references System.DirectoryServices 4.0.0.0"});
+  app.binaries.back().user_strings = {};
+  EXPECT_TRUE(fires("ad-dependent", app)) << "a reference with no literal at all still counts";
+}
+
 }  // namespace
 }  // namespace liftshift
