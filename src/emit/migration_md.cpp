@@ -78,8 +78,11 @@ void commands(std::ostringstream& md, const AppPlan& plan) {
      << " -Destination " << plan.build.context_folder << "/\n";
   for (const auto& c : plan.build.copies) {
     if (c.to.rfind("seed/", 0) != 0) continue;  // a volume's seed: beside app/, not in it
-    md << "# The " << c.reason << " (the data folder stays out of " << plan.build.context_folder
-       << "/: .dockerignore)\n";
+    md << "# The " << c.reason
+       << (plan.build.from_source ? ""
+                                  : " (the data folder stays out of " + plan.build.context_folder +
+                                        "/: .dockerignore)")
+       << "\n";
     md << "New-Item -ItemType Directory -Force " << c.to << " | Out-Null\n";
     md << "Copy-Item -Recurse -Force -Path " << ps_literal(plan.source + "/" + c.from + "/*")
        << " -Destination " << c.to << "/\n";

@@ -149,8 +149,12 @@ void seed_volume(AppPlan& plan, VolumePlan& v, const std::string& folder,
   }
   v.seed_path = "C:\\seed\\" + v.name;
   BuildPlan& b = plan.build;
-  v.context_data = b.context_folder + "/" + (b.from_source ? folder : rel_to_app);
   b.copies.push_back({folder, "seed/" + v.name, true, {}, "seed of volume " + v.name});
+  // A source tree keeps the folder: its project may list the files as
+  // Content, and the build fails without them (what it publishes there stays
+  // hidden under the volume).
+  if (b.from_source) return;
+  v.context_data = b.context_folder + "/" + rel_to_app;
   if (ContextCopy* app = app_copy(plan)) {
     std::string rel = relative_to_root(folder, app->from);
     if (std::find(app->exclude.begin(), app->exclude.end(), rel) == app->exclude.end())

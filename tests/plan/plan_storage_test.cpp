@@ -62,6 +62,21 @@ TEST(PlanStorage, TheSeedIsLeftOutOfTheApplicationsCopy) {
   ASSERT_NE(copy_to(p, "seed/app-data"), nullptr);
 }
 
+TEST(PlanStorage, ASourceTreeKeepsTheDataFolderForItsBuild) {
+  AppFixture f = site({{"Site/App_Data", "ASP.NET App_Data folder", false, 1, 0}});
+  f.app().binaries.clear();
+  ProjectFacts project;
+  project.path = "Site/Site.csproj";
+  f.app().projects.push_back(project);
+  f.app().entry = "Site/Site.csproj";
+  AppPlan p = plan_app(f.assessment, options());
+  ASSERT_TRUE(p.build.from_source);
+  ASSERT_EQ(p.volumes.size(), 1u);
+  EXPECT_EQ(p.volumes[0].seed_path, "C:\\seed\\app-data");
+  EXPECT_EQ(p.volumes[0].context_data, "") << "Content items of the project must stay in src/";
+  ASSERT_NE(copy_to(p, "seed/app-data"), nullptr);
+}
+
 TEST(PlanStorage, AFolderCreatedAtRunTimeGetsAnEmptyVolume) {
   AppFixture f = site({{"Site/App_Data", "ASP.NET App_Data folder (named in code)", false, 0, 0}});
   AppPlan p = plan_app(f.assessment, options());
