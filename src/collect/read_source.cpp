@@ -205,9 +205,9 @@ void parse_one(const Volume& volume, const FileEntry& file, FileKind kind, const
 void count_folder_contents(ParsedSource& out) {
   for (auto& m : out.markers) {
     std::string folder;
-    if (m.category == "state-folder") {
+    if (m.category == MarkerCategory::kStateFolder) {
       folder = m.path;
-    } else if (m.category == "database-file") {
+    } else if (m.category == MarkerCategory::kDatabaseFile) {
       folder = std::string(parent_dir(m.path));
     } else {
       continue;

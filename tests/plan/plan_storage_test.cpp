@@ -16,7 +16,7 @@ using test::AppFixture;
 using test::options;
 
 AppFixture site(std::vector<StateFolder> folders) {
-  AppFixture f(AppKind::kWeb, "netfx", "4.8");
+  AppFixture f(AppKind::kWeb, FrameworkKind::kNetFx, "4.8");
   f.app().root = "Site";
   f.app().binaries.clear();
   f.finding("local-state");
@@ -133,7 +133,7 @@ TEST(PlanStorage, AnUnusualFolderNameIsNotSeededByCommand) {
 }
 
 TEST(PlanScale, WritesNoVolumeKeepsBlockTheAutoscaler) {
-  AppFixture f(AppKind::kWeb, "netfx", "4.8");
+  AppFixture f(AppKind::kWeb, FrameworkKind::kNetFx, "4.8");
   f.finding("local-state");  // writes found, but no folder for them
   AppPlan p = plan_app(f.assessment, options());
   EXPECT_TRUE(p.volumes.empty());
@@ -141,14 +141,14 @@ TEST(PlanScale, WritesNoVolumeKeepsBlockTheAutoscaler) {
 }
 
 TEST(PlanScale, AStatelessSiteScalesAndASharedVolumeDoesntStopIt) {
-  AppFixture stateless(AppKind::kWeb, "netfx", "4.8");
+  AppFixture stateless(AppKind::kWeb, FrameworkKind::kNetFx, "4.8");
   EXPECT_TRUE(plan_app(stateless.assessment, options()).autoscale);
   AppFixture shared = site({{"Site/App_Data", "ASP.NET App_Data folder", false, 0, 0}});
   EXPECT_TRUE(plan_app(shared.assessment, options()).autoscale);
 }
 
 TEST(PlanMsdtc, NetworkAccessUsesMutualAuthenticationNeverNoAuth) {
-  AppFixture f(AppKind::kService, "netfx", "4.8");
+  AppFixture f(AppKind::kService, FrameworkKind::kNetFx, "4.8");
   f.finding("msdtc");
   AppPlan p = plan_app(f.assessment, options());
   ASSERT_TRUE(p.msdtc);
@@ -165,7 +165,7 @@ TEST(PlanMsdtc, NetworkAccessUsesMutualAuthenticationNeverNoAuth) {
 }
 
 TEST(PlanMsdtc, ALocalTransactionOpensNoNetworkAccess) {
-  AppFixture f(AppKind::kService, "netfx", "4.8");
+  AppFixture f(AppKind::kService, FrameworkKind::kNetFx, "4.8");
   f.finding("transaction-scope", Severity::kInfo);
   AppPlan p = plan_app(f.assessment, options());
   EXPECT_FALSE(p.msdtc);
@@ -173,7 +173,7 @@ TEST(PlanMsdtc, ALocalTransactionOpensNoNetworkAccess) {
 }
 
 TEST(PlanIdentity, NoGmsaWithoutAnAdDependency) {
-  AppFixture f(AppKind::kWeb, "netfx", "4.8");
+  AppFixture f(AppKind::kWeb, FrameworkKind::kNetFx, "4.8");
   f.finding("local-state").finding("event-log");
   EXPECT_FALSE(plan_app(f.assessment, options()).gmsa);
 }
