@@ -2,12 +2,14 @@
 # Builds the bundled legacy servers from real parts:
 #   OUT/appsrv01/  the system drive of APPSRV01, Windows Server 2012 R2: IIS
 #                  (Contoso Web over https, Windows auth), the OrderProcessor
-#                  MSMQ service, a nightly export task, a WinForms program;
+#                  MSMQ service, a nightly export task, a WinForms program,
+#                  and two platform agents (VMware Tools, Defender's Sense);
 #   OUT/dc01/      the system drive of DC01, a Windows Server 2016 domain
 #                  controller that also runs DNS, DHCP, a file share and an
 #                  IIS site.
 # Registry hives are written with hivexsh starting from hivex's minimal hive,
-# binaries compiled with mcs, task XML stored as Windows stores it (UTF-16 LE
+# .NET binaries compiled with mcs, the agents' native services with mingw-w64
+# (their version resources with windres), task XML stored as Windows stores it (UTF-16 LE
 # with BOM). With --images, each drive also becomes OUT/NAME.{raw,vhd,vhdx,vmdk}
 # through tests/fixtures/images/make_images.sh (mkntfs, ntfs-3g, qemu-img).
 set -euo pipefail
@@ -16,7 +18,7 @@ images=${2:-}
 repo=$(cd "$(dirname "$0")/.." && pwd)
 src="$repo/samples/legacy-server"
 minimal="$repo/../shared/fixtures/hives/hivex-minimal.hive"
-for tool in hivexsh mcs iconv; do
+for tool in hivexsh mcs iconv x86_64-w64-mingw32-gcc x86_64-w64-mingw32-windres; do
   command -v "$tool" >/dev/null || { echo "build-sample-server.sh: $tool is missing (run scripts/setup.sh)" >&2; exit 1; }
 done
 [[ -f $minimal ]] || { echo "build-sample-server.sh: $minimal is missing" >&2; exit 1; }
@@ -27,6 +29,13 @@ published="$out/apps/published"
 mkdir -p "$out/bin"
 mcs -nologo -sdk:4.5 -target:exe -r:System.Configuration -r:System.Data \
   -out:"$out/bin/Contoso.NightlyExport.exe" "$src/NightlyExport/Program.cs"
+# The platform agents: one native service program, with each product's version resource.
+for agent in vmtools sense; do
+  x86_64-w64-mingw32-windres "$src/agents/$agent.rc" -O coff -o "$out/bin/$agent.res.o"
+  x86_64-w64-mingw32-gcc -O2 -s -o "$out/bin/$agent.exe" "$src/agents/agent_service.c" \
+    "$out/bin/$agent.res.o" -ladvapi32
+  rm "$out/bin/$agent.res.o"
+done
 
 # A REG_MULTI_SZ value for hivexsh: hex:7:<UTF-16LE strings, each NUL-ended, then NUL>.
 multisz() {
@@ -225,6 +234,9 @@ mkdir -p "$drive/Windows/System32/config" "$drive/Windows/System32/inetsrv/confi
   service MSMQ 0x10 2 '%SystemRoot%\system32\mqsvc.exe' LocalSystem RPCSS
   service MSDTC 0x10 3 '%SystemRoot%\System32\msdtc.exe' 'NT AUTHORITY\NetworkService' RPCSS SamSS
   service OrderProcessor 0x10 2 '"C:\Apps\OrderProcessor\Contoso.OrderProcessor.exe"' 'CONTOSO\svc_orders' MSMQ MSDTC
+  # Platform agents, registered as their installers register them.
+  service VMTools 0x10 2 '"C:\Program Files\VMware\VMware Tools\vmtoolsd.exe"' LocalSystem
+  service Sense 0x10 3 '"C:\Program Files\Windows Defender Advanced Threat Protection\MsSense.exe"' LocalSystem
   # The certificate HTTP.sys serves for www.contoso.local:443 (SNI binding): its SHA-1 thumbprint.
   cat <<'HIVE'
 cd \ControlSet001\Services
@@ -332,6 +344,10 @@ printf '<!DOCTYPE html><html><head><title>IIS Windows Server</title></head><body
 cp -r "$published/ContosoWeb" "$drive/inetpub/ContosoWeb"
 cp -r "$published/OrderProcessor" "$drive/Apps/OrderProcessor"
 cp -r "$published/InventoryTool" "$drive/Program Files (x86)/Contoso/InventoryTool"
+mkdir -p "$drive/Program Files/VMware/VMware Tools" \
+  "$drive/Program Files/Windows Defender Advanced Threat Protection"
+cp "$out/bin/vmtools.exe" "$drive/Program Files/VMware/VMware Tools/vmtoolsd.exe"
+cp "$out/bin/sense.exe" "$drive/Program Files/Windows Defender Advanced Threat Protection/MsSense.exe"
 mkdir -p "$drive/Apps/NightlyExport"
 cp "$out/bin/Contoso.NightlyExport.exe" "$drive/Apps/NightlyExport/"
 cp "$src/NightlyExport/App.config" "$drive/Apps/NightlyExport/Contoso.NightlyExport.exe.config"

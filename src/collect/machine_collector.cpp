@@ -5,6 +5,7 @@
 #include <array>
 
 #include "collect/parsed_files.hpp"
+#include "collect/platform_agents.hpp"
 #include "core/secret_mask.hpp"
 #include "core/text.hpp"
 #include "formats/hive.hpp"
@@ -383,6 +384,7 @@ std::optional<MachineFacts> collect_machine(const Volume& volume, std::vector<Pr
   }
   read_product_type(*system, m.control_set, m);
   read_queues(volume, m, problems);
+  classify_platform_services(volume, m, problems);
   if (m.os_name.empty() && !m.version.empty()) {
     m.os_name =
         "Windows NT " + m.version + (iequals(m.installation_type, "Server") ? " Server" : "");

@@ -7,6 +7,7 @@
 #include "collect/file_kind.hpp"
 #include "collect/group_apps.hpp"
 #include "collect/machine_collector.hpp"
+#include "collect/nested_configs.hpp"
 #include "core/text.hpp"
 #include "formats/iis_config.hpp"
 #include "formats/task_xml.hpp"
@@ -178,7 +179,7 @@ void add_service_apps(const Volume& volume, FolderReader& reader, const MachineF
                       const std::string& source_name, std::vector<Application>& out,
                       std::vector<Problem>& problems) {
   for (const auto& s : m.services) {
-    if (s.microsoft) continue;
+    if (s.microsoft || s.agent) continue;  // Windows' and the platform's, listed apart
     Application base;
     base.id = source_name + "/service/" + s.name;
     base.name = s.name;

@@ -73,6 +73,7 @@ struct ServiceInfo {
   std::string image_path;  // as in the registry, e.g. "\"C:\\Apps\\Orders\\svc.exe\" -k"
   std::string type;        // "own process", "shared process"
   bool microsoft = false;  // part of Windows or a Microsoft product, not the application's own
+  bool agent = false;      // a platform agent (MachineFacts::agents), not an application
   std::string
       account;  // ObjectName: "LocalSystem", "NT AUTHORITY\\NetworkService", "CONTOSO\\svc_orders"
   int start = 3;  // 2 automatic, 3 manual, 4 disabled
@@ -132,6 +133,18 @@ struct RoleFact {
   std::string evidence;  // "SOFTWARE\\...\\ServerComponentCache\\DNS InstallState=1; service DNS"
 };
 
+// A service that keeps the server itself running rather than serving users:
+// hypervisor guest tools, antivirus/EDR, backup, monitoring, update and
+// licensing agents (collect/platform_agents). Listed apart from the
+// applications: a container gets none of them, the platform provides its own.
+struct PlatformAgent {
+  std::string service;     // the registry key name, e.g. "VMTools"
+  std::string category;    // "hypervisor tools", "antivirus/EDR", "backup", "monitoring"...
+  std::string product;     // what it is: "VMware Tools"
+  std::string image_path;  // as in the registry (masked)
+  std::string evidence;    // what told it: "CompanyName 'VMware, Inc.' of C:\...\vmtoolsd.exe"
+};
+
 // What a whole Windows server is: read from its registry hives and files.
 struct MachineFacts {
   std::string computer_name;
@@ -147,6 +160,7 @@ struct MachineFacts {
   std::string machine_guid;       // SOFTWARE\Microsoft\Cryptography MachineGuid, "" when absent
   std::vector<RoleFact> roles;
   std::vector<ServiceInfo> services;  // Win32 services (drivers left out)
+  std::vector<PlatformAgent> agents;  // services that are platform agents, in service order
   std::vector<InstalledProgram> programs;
   std::vector<std::string> dotnet_runtimes;  // "4.8", "3.5", "2.0"
   std::string iis_version;                   // "8.5"

@@ -17,11 +17,20 @@ json machine_json(const MachineFacts& m) {
   for (const auto& r : m.roles) roles.push_back({{"name", r.name}, {"evidence", r.evidence}});
   json services = json::array();
   for (const auto& s : m.services) {
-    if (s.microsoft) continue;  // the application's own services; Windows' are many and known
+    // The application's own services; Windows' are many and known, agents are listed apart.
+    if (s.microsoft || s.agent) continue;
     services.push_back({{"name", s.name},
                         {"image_path", s.image_path},
                         {"account", s.account},
                         {"start", s.start}});
+  }
+  json agents = json::array();
+  for (const auto& a : m.agents) {
+    agents.push_back({{"service", a.service},
+                      {"category", a.category},
+                      {"product", a.product},
+                      {"image_path", a.image_path},
+                      {"evidence", a.evidence}});
   }
   json programs = json::array();
   for (const auto& p : m.programs) {
@@ -49,6 +58,7 @@ json machine_json(const MachineFacts& m) {
           {"msdtc_network_access", m.msdtc_network_access},
           {"shares", m.shares},
           {"services", services},
+          {"agents", agents},
           {"programs", programs}};
 }
 

@@ -72,6 +72,11 @@ std::string machine_summary(const MachineFacts& m) {
                                 m.domain.empty() ? "" : "." + printable(m.domain), os);
   out += fmt::format("    roles: {}; .NET Framework: {}{}\n", join(roles), join(m.dotnet_runtimes),
                      m.iis_version.empty() ? "" : "; IIS " + m.iis_version);
+  // Platform agents: not applications (a container gets none of them), one line each.
+  for (const auto& a : m.agents) {
+    out += fmt::format("    platform agent {}: {} ({}), not an application\n", printable(a.service),
+                       printable(a.product), printable(a.category));
+  }
   return out;
 }
 
