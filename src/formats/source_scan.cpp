@@ -324,13 +324,14 @@ enum Flags : std::uint8_t {
 
 enum class Special : std::uint8_t {
   kNone,
-  kQueueArg,        // the string argument is a queue path (msmq-queue)
-  kCreateQueueArg,  // ... and a public queue (no private$) needs AD (msmq-auth);
-                    // a last argument `true` makes it transactional
-  kInMain,          // counts only inside the body of a program's Main
-  kUnlessReadOnly,  // a file open whose arguments say FileAccess.Read is no write
-  kConnection,      // a connection opened: counted inside TransactionScope blocks, no hit
-  kTxScope,         // new TransactionScope(...): its block is checked for escalation
+  kQueueArg,         // the string argument is a queue path (msmq-queue)
+  kCreateQueueArg,   // ... and a public queue (no private$) needs AD (msmq-auth);
+                     // a last argument `true` makes it transactional
+  kInMain,           // counts only inside the body of a program's Main
+  kUnlessReadOnly,   // a file open whose arguments say FileAccess.Read is no write
+  kConnection,       // a connection opened: counted inside TransactionScope blocks, no hit
+  kTxScope,          // new TransactionScope(...): its block is checked for escalation
+  kDefaultSecurity,  // a WCF binding built in code: reported when it keeps Windows security
 };
 
 struct Pattern {
@@ -373,6 +374,13 @@ constexpr Pattern kPatterns[] = {
     {"new MessageQueue~(", cat::kMsmqQueue, WS, Special::kQueueArg},
     {"MessageQueue.Exists~(", cat::kMsmqQueue, WS, Special::kQueueArg},
     {"MessageQueue.Delete~(", cat::kMsmqQueue, WS, Special::kQueueArg},
+    // Built in code with default security: Windows credentials (netTcp, WS), and
+    // for MSMQ msmqAuthenticationMode WindowsDomain, both Active Directory.
+    {"new NetMsmqBinding~(", cat::kMsmqAuth, WS, Special::kDefaultSecurity},
+    {"new NetTcpBinding~(", cat::kWindowsIdentity, WS, Special::kDefaultSecurity},
+    {"new WSHttpBinding~(", cat::kWindowsIdentity, WS, Special::kDefaultSecurity},
+    {"new WS2007HttpBinding~(", cat::kWindowsIdentity, WS, Special::kDefaultSecurity},
+    {"new WSDualHttpBinding~(", cat::kWindowsIdentity, WS, Special::kDefaultSecurity},
     {"Authenticate~=~true", cat::kMsmqAuth, WSE},
     {"UseAuthentication~=~true", cat::kMsmqAuth, WSE},
     {"UseActiveDirectory", cat::kMsmqAuth, WSE},
@@ -625,6 +633,57 @@ class Scanner {
   std::vector<Entry> entries_;
 };
 
+std::size_t close_paren(std::string_view code, std::size_t open);
+
+// Whether a WCF binding built at code[at] ("new NetTcpBinding(", the '(' at
+// code[open]) keeps its default Windows security: no argument that turns it
+// off or names a configuration (a string: the config says), and no later
+// `name.Security... = ...None/Certificate/UserName;` on the variable it is
+// assigned to, nor such an object initializer.
+bool keeps_default_security(std::string_view code, std::size_t at, std::size_t open,
+                            bool literal_argument) {
+  const std::size_t close = close_paren(code, open);
+  if (close == std::string_view::npos || literal_argument) return false;
+  auto turns_off = [](std::string_view s) {
+    for (std::string_view word : {"None", "Certificate", "UserName", "IssuedToken", "Basic"}) {
+      if (s.find(word) != std::string_view::npos) return true;
+    }
+    return false;
+  };
+  if (turns_off(code.substr(open, close - open))) return false;
+  std::size_t after = close + 1;
+  while (after < code.size() &&
+         (is_blank(code[after]) || code[after] == '\n' || code[after] == '\r'))
+    ++after;
+  if (after < code.size() && code[after] == '{') {
+    std::size_t end = code.find('}', after);
+    if (end != std::string_view::npos && end - after < 4096 &&
+        turns_off(code.substr(after, end - after)))
+      return false;
+  }
+  // The variable: `name = new ...` (a declaration or an assignment).
+  std::size_t k = at;
+  while (k > 0 && is_blank(code[k - 1])) --k;
+  if (k == 0 || code[k - 1] != '=' || (k > 1 && (code[k - 2] == '=' || code[k - 2] == '!')))
+    return true;
+  --k;
+  while (k > 0 && is_blank(code[k - 1])) --k;
+  std::size_t name_end = k;
+  while (k > 0 && is_ident(code[k - 1])) --k;
+  const std::string_view name = code.substr(k, name_end - k);
+  if (name.empty()) return true;
+  constexpr std::size_t kMaxFollow = 64u << 10;
+  const std::string_view rest = code.substr(close, std::min(kMaxFollow, code.size() - close));
+  const std::string member = std::string(name) + ".Security";
+  for (std::size_t f = rest.find(member); f != std::string_view::npos;
+       f = rest.find(member, f + 1)) {
+    if (f > 0 && (is_ident(rest[f - 1]) || rest[f - 1] == '.')) continue;
+    const std::size_t semi = rest.find(';', f);
+    if (turns_off(rest.substr(f, semi == std::string_view::npos ? 256 : semi - f))) return false;
+  }
+  return true;
+}
+
 // The end of the parenthesised argument list that starts at code[open]
 // ('('), or npos; literals and comments are blanked in `code`.
 std::size_t close_paren(std::string_view code, std::size_t open) {
@@ -815,6 +874,22 @@ std::vector<SourceHit> scan_source(std::string_view text, const std::string& pat
         const bool read_only =
             access != std::string_view::npos && args.substr(access + 15, 5) != "Write";
         if (!read_only) out.add(pat.category, line, i, text.substr(i, end - i));
+        continue;
+      }
+      if (pat.special == Special::kDefaultSecurity) {
+        auto lit = std::lower_bound(lx.args.begin(), lx.args.end(), end,
+                                    [](const Literal& l, std::size_t pos) { return l.pos < pos; });
+        const bool literal_argument = lit != lx.args.end() && lit->pos - end <= kMaxLookback &&
+                                      code.find(')', end) > lit->pos;
+        if (keeps_default_security(code, i, end - 1, literal_argument)) {
+          std::string_view type = text.substr(i + 4, end - 1 - (i + 4));
+          while (!type.empty() && is_blank(type.back())) type.remove_suffix(1);
+          out.add(pat.category, line, i,
+                  "new " + std::string(type) +
+                      (pat.category == cat::kMsmqAuth
+                           ? "() with default security (msmqAuthenticationMode WindowsDomain)"
+                           : "() with default security (Windows client credentials)"));
+        }
         continue;
       }
       if (pat.special == Special::kCreateQueueArg) {

@@ -78,6 +78,49 @@ Evidence directory_assembly_refs(const Application& app, std::string_view assemb
   return out;
 }
 
+// netTcpBinding defaults to Transport security with Windows client
+// credentials (Message and TransportWithMessageCredential to Windows message
+// credentials); wsHttpBinding and its kin to Message security with Windows
+// credentials. Either way a Kerberos/NTLM login: a domain identity.
+bool windows_by_default(std::string_view type) {
+  return iequals(type, "netTcpBinding") || iequals(type, "wsHttpBinding") ||
+         iequals(type, "ws2007HttpBinding") || iequals(type, "wsDualHttpBinding");
+}
+
+bool windows_credentials(const BindingFacts& b) {
+  if (iequals(b.client_credential_type, "Windows")) return true;
+  if (!windows_by_default(b.type) || !b.client_credential_type.empty()) return false;
+  if (iequals(b.security_mode, "None")) return false;
+  // wsHttp's Transport security is HTTPS with no client credential by default.
+  return iequals(b.type, "netTcpBinding") || b.security_mode.empty() ||
+         iequals(b.security_mode, "Message");
+}
+
+// The WCF bindings of a config that log in with Windows credentials: those
+// configured so (or left at their default), and endpoints of such a binding
+// type without a binding configuration (the defaults).
+Evidence windows_bindings(const ConfigFacts& c) {
+  Evidence out;
+  for (const auto& b : c.bindings) {
+    if (!windows_credentials(b)) continue;
+    out.push_back(c.path + ": " + b.type + (b.name.empty() ? "" : " '" + b.name + "'") +
+                  (b.client_credential_type.empty()
+                       ? " with default security (Windows client credentials)"
+                       : " clientCredentialType=\"" + b.client_credential_type + "\""));
+  }
+  for (const auto& e : c.endpoints) {
+    if (!windows_by_default(e.binding)) continue;
+    bool configured = false;
+    for (const auto& b : c.bindings) {
+      configured = configured || (iequals(b.type, e.binding) && b.name == e.binding_configuration);
+    }
+    if (configured) continue;
+    out.push_back(c.path + ": endpoint " + (e.address.empty() ? "(base address)" : e.address) +
+                  " uses " + e.binding + " with default security (Windows client credentials)");
+  }
+  return out;
+}
+
 }  // namespace
 
 Evidence check_ad_dependent(const Application& app, RuleResults& results) {
@@ -120,12 +163,7 @@ Evidence check_ad_dependent(const Application& app, RuleResults& results) {
       }
     }
     for (const auto& l : c.ldap_paths) out.push_back(c.path + ": LDAP path " + l);
-    for (const auto& b : c.bindings) {
-      if (iequals(b.client_credential_type, "Windows")) {
-        out.push_back(c.path + ": " + b.type + (b.name.empty() ? "" : " '" + b.name + "'") +
-                      " clientCredentialType=\"Windows\"");
-      }
-    }
+    append(out, windows_bindings(c));
   }
   // Compiled references are uses; a project <Reference> only supports other
   // evidence (the IIS metabase is reached through the same assembly).

@@ -255,6 +255,39 @@ TEST(SourceScan, EtwOnlyWhenDerivingFromEventSource) {
   EXPECT_EQ(vb[0].category, SourceCategory::kEtw);
 }
 
+// A WCF binding built in code keeps its default security (Windows
+// credentials; for MSMQ, WindowsDomain authentication) unless the code turns
+// it off: through the constructor, an initializer or the variable's Security.
+TEST(SourceScan, WcfBindingsBuiltInCodeWithDefaultSecurity) {
+  const std::string src = R"(class P {
+  static void Main() {
+    var tcp = new NetTcpBinding();
+    var queue = new NetMsmqBinding();
+    var open = new NetTcpBinding();
+    open.Security.Mode = SecurityMode.None;
+    var plain = new NetTcpBinding(SecurityMode.None);
+    var anon = new NetMsmqBinding { Security = { Mode = NetMsmqSecurityMode.None } };
+    var fromConfig = new WSHttpBinding("secure");
+    var ws = new WSHttpBinding(SecurityMode.Message);
+    var cert = new NetTcpBinding();
+    cert.Security.Transport.ClientCredentialType = TcpClientCredentialType.Certificate;
+  }
+})";
+  std::vector<Hit> found;
+  for (const auto& h : scan(src, "P.cs")) {
+    if (std::get<1>(h) == "windows-identity" || std::get<1>(h) == "msmq-auth") found.push_back(h);
+  }
+  EXPECT_EQ(found,
+            (std::vector<Hit>{
+                {3, "windows-identity",
+                 "new NetTcpBinding() with default security (Windows client credentials)"},
+                {4, "msmq-auth",
+                 "new NetMsmqBinding() with default security (msmqAuthenticationMode "
+                 "WindowsDomain)"},
+                {10, "windows-identity",
+                 "new WSHttpBinding() with default security (Windows client credentials)"}}));
+}
+
 }  // namespace
 TEST(SourceScan, ConsoleWaitsCountOnlyInsideMain) {
   const std::string src =

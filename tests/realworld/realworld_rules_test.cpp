@@ -161,6 +161,17 @@ TEST(RealworldRules, IpcALoneUsingSystemMessagingIsNoMsmq) {
   EXPECT_FALSE(has_rule(app, "msmq")) << joined(evidence_of(app, "msmq"));
 }
 
+// Every IPCSamples binding built in code turns its security off
+// (`binding.Security.Mode = ...None`): no Windows login, no MSMQ AD auth.
+TEST(RealworldRules, IpcBindingsWithSecurityTurnedOffAreNoActiveDirectory) {
+  const auto& doc = realworld_assessment("IPCSamples");
+  for (const char* name : {"IPCServerNet", "IPCClient", "IPCClientMsmq", "IPCServerMsmq"}) {
+    const auto& app = app_named(doc, name);
+    EXPECT_FALSE(has_rule(app, "ad-dependent")) << name << joined(evidence_of(app, "ad-dependent"));
+    EXPECT_FALSE(has_rule(app, "msmq-ad-auth")) << name << joined(evidence_of(app, "msmq-ad-auth"));
+  }
+}
+
 // ---- particular-msmq-bridge ----
 
 TEST(RealworldRules, MsmqBridgeTransportPackageAndMsmqTransportAreMsmq) {

@@ -50,6 +50,52 @@ TEST(AdDependentRule, FiresOnWcfWindowsCredentials) {
             Evidence{"web.config: netTcpBinding 'secure' clientCredentialType=\"Windows\""});
 }
 
+// netTcpBinding's default security is Transport with Windows credentials,
+// wsHttpBinding's Message with Windows credentials: a binding left at its
+// defaults, or an endpoint without a binding configuration, logs in with a
+// domain identity. Security turned off or other credentials are no AD.
+TEST(AdDependentRule, WcfBindingsAtTheirDefaultSecurityAreWindowsLogins) {
+  Application app = web_app();
+  BindingFacts tcp;
+  tcp.type = "netTcpBinding";
+  tcp.name = "tcp";
+  app.configs[0].bindings.push_back(tcp);
+  BindingFacts open;
+  open.type = "netTcpBinding";
+  open.name = "open";
+  open.security_mode = "None";
+  app.configs[0].bindings.push_back(open);
+  BindingFacts https;
+  https.type = "wsHttpBinding";
+  https.name = "https";
+  https.security_mode = "Transport";
+  app.configs[0].bindings.push_back(https);
+  BindingFacts cert;
+  cert.type = "netTcpBinding";
+  cert.name = "cert";
+  cert.client_credential_type = "Certificate";
+  app.configs[0].bindings.push_back(cert);
+  EndpointFacts e;
+  e.address = "net.tcp://orders:808/Orders.svc";
+  e.binding = "wsHttpBinding";
+  app.configs[0].endpoints.push_back(e);
+  EndpointFacts configured;
+  configured.address = "net.tcp://orders:809/";
+  configured.binding = "netTcpBinding";
+  configured.binding_configuration = "open";
+  app.configs[0].endpoints.push_back(configured);
+  EXPECT_EQ(evidence_of("ad-dependent", app),
+            (Evidence{"web.config: netTcpBinding 'tcp' with default security (Windows client "
+                      "credentials)",
+                      "web.config: endpoint net.tcp://orders:808/Orders.svc uses wsHttpBinding "
+                      "with default security (Windows client credentials)"}));
+  Application code = test::rulefx::console_app();
+  code.source_hits.push_back(test::rulefx::hit(
+      "windows-identity", "new NetTcpBinding() with default security (Windows client credentials)",
+      "Program.cs"));
+  EXPECT_TRUE(fires("ad-dependent", code));
+}
+
 TEST(AdDependentRule, IisMetabaseShownIdentityAndLocalIntegratedSecurityAreNoAd) {
   Application app = test::rulefx::console_app();
   app.source_hits.push_back(test::rulefx::hit(SourceCategory::kIisMetabase, "IIS://", "Utils.cs"));
