@@ -102,7 +102,8 @@ class ConfigReader {
       while (n && !n.next_sibling()) {
         n = n.parent();
         if (!n || n.type() == pugi::node_document) return;
-        if (--counts_[stack_.back()] == 0 && stack_.back() == kLog4net) finish();
+        if (--counts_[stack_.back()] == 0 && (stack_.back() == kLog4net || stack_.back() == kNlog))
+          finish();
         stack_.pop_back();
       }
       if (n) n = n.next_sibling();
@@ -181,6 +182,10 @@ class ConfigReader {
     if (inside(kLog4net) && iequals(name, "appender-ref"))
       appender_refs_.insert(attr_value(n, "ref"));
     if (inside(kNlog) && iequals(name, "target")) nlog_target(n);
+    if (inside(kNlog) && iequals(name, "logger")) {
+      nlog_rules_ = true;
+      for (auto& t : split(attr_value(n, "writeTo"), ',')) nlog_refs_.insert(to_lower(trim(t)));
+    }
     if (inside(kSystemDiagnostics) && up == kListeners && iequals(name, "add")) listener(n);
     if (iequals(name, "add") &&
         (iends_with(attr_value(n, "path"), ".svc") || iequals(attr_value(n, "extension"), ".svc")))
@@ -345,6 +350,18 @@ class ConfigReader {
     }
     appenders_.clear();
     appender_refs_.clear();
+    // NLog writes through the targets its <rules> name (a wrapper's inner
+    // targets through the wrapper); without rules, every target is kept
+    // (rules may be added in code).
+    for (NlogTarget& t : nlog_targets_) {
+      if (nlog_rules_ && !nlog_refs_.contains(to_lower(t.name)) &&
+          !nlog_refs_.contains(to_lower(t.wrapper)))
+        continue;
+      add_unique(t.event_log ? f_.event_log_sources : f_.log_paths, std::move(t.target));
+    }
+    nlog_targets_.clear();
+    nlog_refs_.clear();
+    nlog_rules_ = false;
   }
 
  private:
@@ -366,12 +383,29 @@ class ConfigReader {
     }
   }
 
+  // NLog targets: File (fileName) and EventLog (source); a target inside a
+  // wrapper (AsyncWrapper, BufferingWrapper...) is written through it.
+  struct NlogTarget {
+    std::string name;
+    std::string wrapper;  // the outermost enclosing target's name, "" at top level
+    bool event_log = false;
+    std::string target;  // file or event source
+  };
+
   void nlog_target(const pugi::xml_node& t) {
+    std::string wrapper;
+    for (pugi::xml_node p = t.parent(); p; p = p.parent()) {
+      if (fmt_util::name_is(p, "target")) wrapper = attr_value(p, "name");
+    }
+    const std::string type = attr_value(t, "type");
     const std::string file = attr_value(t, "fileName");
-    if (!file.empty()) add_unique(f_.log_paths, mask_secret_text(file));
-    if (iequals(attr_value(t, "type"), "EventLog")) {
+    if (!file.empty() && (type.empty() || iequals(type, "File"))) {
+      nlog_targets_.push_back({attr_value(t, "name"), wrapper, false, mask_secret_text(file)});
+    }
+    if (iequals(type, "EventLog")) {
       const std::string source = attr_value(t, "source");
-      add_unique(f_.event_log_sources, source.empty() ? std::string("(application name)") : source);
+      nlog_targets_.push_back({attr_value(t, "name"), wrapper, true,
+                               source.empty() ? std::string("(application name)") : source});
     }
   }
 
@@ -397,6 +431,9 @@ class ConfigReader {
   ConfigFacts& f_;
   std::vector<Log4netAppender> appenders_;
   std::set<std::string> appender_refs_;
+  std::vector<NlogTarget> nlog_targets_;
+  std::set<std::string> nlog_refs_;
+  bool nlog_rules_ = false;
   std::vector<Tag> stack_;
   std::array<std::size_t, kTagCount> counts_{};
   Slot auth_slot_;

@@ -1,5 +1,6 @@
 // Log Monitor (seed: "Event logging"; FACTS.md: LogMonitor): used when the
 // application logs anywhere but stdout; its sources come from the evidence.
+#include "core/text.hpp"
 #include "plan/plan_steps.hpp"
 
 namespace liftshift {
@@ -11,6 +12,43 @@ void add_folder(LogMonitorPlan& lm, LogFolder folder) {
     if (f.directory == folder.directory && f.filter == folder.filter) return;
   }
   lm.folders.push_back(std::move(folder));
+}
+
+// NLog's ${basedir} (any case, any options), or a path that is not rooted
+// (log4net and NLog resolve those against the application's folder), made
+// a path in the image's application folder; other paths are unchanged.
+std::string in_app_dir(std::string_view path, const std::string& app_dir) {
+  std::string p(path);
+  if (istarts_with(p, "${basedir")) {
+    auto close = p.find('}');
+    std::string rest = close == std::string::npos ? "" : p.substr(close + 1);
+    while (!rest.empty() && (rest.front() == '/' || rest.front() == '\\')) rest.erase(0, 1);
+    return app_dir + (rest.empty() ? "" : "\\" + rest);
+  }
+  const bool rooted = (p.size() >= 2 && p[1] == ':') || istarts_with(p, "\\") ||
+                      istarts_with(p, "/") || istarts_with(p, "${") || istarts_with(p, "%");
+  if (rooted || app_dir.empty()) return p;
+  if (istarts_with(p, "./") || istarts_with(p, ".\\")) p.erase(0, 2);
+  if (istarts_with(p, "~/")) p.erase(0, 2);
+  return app_dir + "\\" + p;
+}
+
+// The folder Log Monitor watches and the file filter, for a log file path
+// with \ separators: a layout or variable (${shortdate}, %date) in the file
+// name becomes '*'; in a folder, the folder ends before it (its sub-folders
+// are watched). Empty folder when nothing before the layout is a folder.
+LogFolder folder_of(const std::string& local) {
+  auto layout = local.find_first_of("$%");
+  std::string head = layout == std::string::npos ? local : local.substr(0, layout);
+  auto slash = head.rfind('\\');
+  if (slash == std::string::npos) return {};
+  std::string file = local.substr(slash + 1);
+  bool variable = layout != std::string::npos;
+  if (variable && file.find('\\') != std::string::npos) {
+    return {local.substr(0, slash), "*", true};  // a dated sub-folder: watch below
+  }
+  if (variable) file = file.substr(0, file.find_first_of("$%"));
+  return {local.substr(0, slash), file.empty() ? "*.log" : file + "*", false};
 }
 
 }  // namespace
@@ -30,14 +68,15 @@ void plan_logging(const AppAssessment& a, AppPlan& plan) {
                               "can forward it");
       continue;
     }
-    std::string local = to_c_drive(p);
-    auto slash = local.rfind('\\');
-    if (slash == std::string::npos) continue;
-    std::string file = local.substr(slash + 1);
-    add_folder(lm, {local.substr(0, slash), file.empty() ? "*.log" : file + "*", false});
-    why.push_back(
-        "log file " + p +
-        (local != p ? " (on a drive the container doesn't have: point it at " + local + ")" : ""));
+    std::string local = to_c_drive(in_app_dir(p, plan.build.app_dir));
+    LogFolder folder = folder_of(local);
+    if (folder.directory.empty()) continue;
+    add_folder(lm, std::move(folder));
+    why.push_back("log file " + p +
+                  (is_other_drive(p)
+                       ? " (on a drive the container doesn't have: point it at " + local + ")"
+                   : local != to_c_drive(p) ? " (relative to the application folder: " + local + ")"
+                                            : ""));
   }
   if (plan.entry_kind == EntryKind::kIis) {
     add_folder(lm, {"C:\\inetpub\\logs", "*.log", true});

@@ -299,6 +299,32 @@ TEST(Config, StandaloneNlogConfig) {
   EXPECT_EQ(f.drive_paths, Strings{});
 }
 
+// With <rules>, NLog writes only through the targets a logger names (a
+// wrapper's inner File target through the wrapper); a target of another
+// type with a fileName attribute is no log file.
+TEST(Config, NlogRulesDecideWhichTargetsWrite) {
+  const ConfigFacts f = parse_ok(R"(<?xml version="1.0" encoding="utf-8" ?>
+<nlog xmlns="http://www.nlog-project.org/schemas/NLog.xsd" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+  <targets>
+    <target xsi:type="AsyncWrapper" name="async">
+      <target xsi:type="File" name="inner" fileName="${basedir}/logs/app.log" />
+    </target>
+    <target xsi:type="File" name="unused" fileName="C:\old\old.log" />
+    <target xsi:type="EventLog" name="ev" source="Billing" />
+    <target xsi:type="EventLog" name="ev2" source="Unused" />
+    <target xsi:type="Mail" name="mail" fileName="not-a-log" />
+  </targets>
+  <rules>
+    <logger name="*" minlevel="Info" writeTo="async, ev" />
+    <logger name="Mail.*" writeTo="mail" />
+    <!-- <logger name="*" writeTo="unused,ev2" /> -->
+  </rules>
+</nlog>)",
+                                 "NLog.config");
+  EXPECT_EQ(f.log_paths, Strings{"${basedir}/logs/app.log"});
+  EXPECT_EQ(f.event_log_sources, Strings{"Billing"});
+}
+
 TEST(Config, SecretsInTextAttributesAndSettingsAreNotCopied) {
   const ConfigFacts f = parse_ok(R"(<configuration>
   <system.web>

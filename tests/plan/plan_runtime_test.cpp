@@ -48,6 +48,27 @@ TEST(PlanRuntime, ConsoleRunsAsContainerUserWithoutLogMonitor) {
   EXPECT_FALSE(p.autoscale);
 }
 
+// NLog's ${basedir} and relative log4net/NLog paths are the application's
+// folder in the image; a layout in the file name is a wildcard, in a folder
+// the watch starts above it.
+TEST(PlanRuntime, RelativeAndLayoutLogPathsAreFoldersOfTheImage) {
+  AppFixture f(AppKind::kConsole, "netfx", "4.8");
+  f.finding("event-log");
+  f.assessment.results.logs.files = {"${basedir}/logs/app-${shortdate}.log",
+                                     "App_Data/Logs/orchard-debug",
+                                     "C:\\Logs\\${date:format=yyyy}\\app.log"};
+  AppPlan p = plan_app(f.assessment, options());
+  ASSERT_TRUE(p.log_monitor.used);
+  ASSERT_EQ(p.log_monitor.folders.size(), 3u);
+  EXPECT_EQ(p.log_monitor.folders[0].directory, "C:\\app\\logs");
+  EXPECT_EQ(p.log_monitor.folders[0].filter, "app-*");
+  EXPECT_EQ(p.log_monitor.folders[1].directory, "C:\\app\\App_Data\\Logs");
+  EXPECT_EQ(p.log_monitor.folders[1].filter, "orchard-debug*");
+  EXPECT_EQ(p.log_monitor.folders[2].directory, "C:\\Logs");
+  EXPECT_EQ(p.log_monitor.folders[2].filter, "*");
+  EXPECT_TRUE(p.log_monitor.folders[2].include_subdirectories);
+}
+
 TEST(PlanRuntime, LogFilesOnOtherDrivesMoveToCAndGoThroughLogMonitor) {
   AppFixture f(AppKind::kConsole, FrameworkKind::kNetFx, "4.8");
   f.finding("event-log");
