@@ -32,10 +32,10 @@ class FolderReader {
     std::vector<Application> found = group_published(parsed, folder);
     assign_by_root(parsed, found);
     attach_runtime_configs(parsed, found);
-    for (auto& app : found) {
-      rebase(app, folder);
-      profile_app(app);
-    }
+    for (auto& app : found) profile_app(app);
+    // After the kinds are known, as for a folder given on the command line.
+    attach_nested_configs(parsed, found);
+    for (auto& app : found) rebase(app, folder);
     for (auto& p : parsed.problems) problems_.push_back({folder + "/" + p.path, p.message});
     return cache_.emplace(to_lower(folder), std::move(found)).first->second;
   }
@@ -275,6 +275,24 @@ bool on_drive_c(const std::string& p) {
   return p.size() >= 2 && p[1] == ':' && (p[0] == 'C' || p[0] == 'c');
 }
 
+// A site's folder may hold another application's folder (an IIS
+// application /orders served from a sub-folder of the site, a service
+// installed under it): the configs there belong to that application, the one
+// with the deepest root, not to the site that contains it.
+void drop_configs_of_nested_apps(std::vector<Application>& apps) {
+  for (auto& app : apps) {
+    if (app.root.empty()) continue;
+    std::erase_if(app.configs, [&](const ConfigFacts& c) {
+      for (const auto& other : apps) {
+        if (other.root.size() > app.root.size() && is_under(other.root, app.root) &&
+            is_under(c.path, other.root))
+          return true;
+      }
+      return false;
+    });
+  }
+}
+
 }  // namespace
 
 std::optional<std::string> volume_path(std::string_view windows_path) {
@@ -312,6 +330,7 @@ std::vector<Application> collect_server_apps(const Volume& volume, const Machine
   add_service_apps(volume, reader, machine, source_name, apps, problems);
   add_task_apps(volume, reader, source_name, apps, problems);
   add_desktop_programs(volume, reader, machine, source_name, apps);
+  drop_configs_of_nested_apps(apps);
   for (auto& app : apps) {
     AppKind kind = app.kind;
     if (!app.binaries.empty() || !app.configs.empty()) profile_app(app);

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "collect/collect.hpp"
 #include "test_support.hpp"
 
@@ -70,6 +72,60 @@ TEST(ServerApps, FindsEveryApplicationOfTheApplicationServer) {
             std::string::npos;
   }
   EXPECT_TRUE(reported);
+}
+
+// An IIS application served from a sub-folder of its site's folder owns the
+// configs there: the site keeps its own and its fragments' (admin/), the
+// nested application keeps its web.config, and neither gets the other's.
+TEST(ServerApps, ANestedApplicationsConfigsAreNotItsSitesConfigs) {
+  test::TempDir drive;
+  const auto hives = test::fixtures() / "servers" / "appsrv01" / "Windows/System32/config";
+  std::filesystem::create_directories(drive.path() / "Windows/System32/config");
+  for (const char* hive : {"SYSTEM", "SOFTWARE"}) {
+    std::filesystem::copy_file(hives / hive, drive.path() / "Windows/System32/config" / hive);
+  }
+  drive.write("Windows/System32/inetsrv/config/applicationHost.config", R"(<configuration>
+  <system.applicationHost>
+    <applicationPools><add name="Shop" managedRuntimeVersion="v4.0" /></applicationPools>
+    <sites>
+      <site name="Shop" id="1">
+        <application path="/" applicationPool="Shop">
+          <virtualDirectory path="/" physicalPath="C:\Sites\Shop" />
+        </application>
+        <application path="/orders" applicationPool="Shop">
+          <virtualDirectory path="/" physicalPath="C:\Sites\Shop\orders" />
+        </application>
+        <bindings><binding protocol="http" bindingInformation="*:80:" /></bindings>
+      </site>
+    </sites>
+  </system.applicationHost>
+</configuration>)");
+  drive.write("Sites/Shop/web.config",
+              R"(<configuration><system.web><compilation targetFramework="4.8" />)"
+              R"(</system.web></configuration>)");
+  drive.write("Sites/Shop/Default.aspx", "<%@ Page Language=\"C#\" %>");
+  drive.write("Sites/Shop/admin/web.config",
+              R"(<configuration><system.web><authorization><deny users="?" /></authorization>)"
+              R"(</system.web></configuration>)");
+  drive.write("Sites/Shop/orders/web.config",
+              R"(<configuration><connectionStrings><add name="Orders" )"
+              R"(connectionString="Server=sql01;Database=Orders;Integrated Security=true" />)"
+              R"(</connectionStrings><system.web><compilation targetFramework="4.8" />)"
+              R"(</system.web></configuration>)");
+  drive.write("Sites/Shop/orders/Default.aspx", "<%@ Page Language=\"C#\" %>");
+  Inventory inv = collect({drive.path().string()});
+  const std::string source = drive.path().filename().string();
+  const Application* shop = find_app(inv, source + "/iis/Shop");
+  const Application* orders = find_app(inv, source + "/iis/Shop/orders");
+  ASSERT_NE(shop, nullptr);
+  ASSERT_NE(orders, nullptr);
+  std::vector<std::string> shop_configs;
+  for (const auto& c : shop->configs) shop_configs.push_back(c.path);
+  EXPECT_EQ(shop_configs,
+            (std::vector<std::string>{"Sites/Shop/web.config", "Sites/Shop/admin/web.config"}));
+  ASSERT_FALSE(orders->configs.empty());
+  EXPECT_EQ(orders->configs[0].path, "Sites/Shop/orders/web.config");
+  for (const auto& c : orders->configs) EXPECT_NE(c.path, "Sites/Shop/web.config");
 }
 
 TEST(ServerApps, VolumePaths) {
