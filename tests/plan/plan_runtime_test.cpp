@@ -52,7 +52,7 @@ TEST(PlanRuntime, ConsoleRunsAsContainerUserWithoutLogMonitor) {
 // folder in the image; a layout in the file name is a wildcard, in a folder
 // the watch starts above it.
 TEST(PlanRuntime, RelativeAndLayoutLogPathsAreFoldersOfTheImage) {
-  AppFixture f(AppKind::kConsole, "netfx", "4.8");
+  AppFixture f(AppKind::kConsole, FrameworkKind::kNetFx, "4.8");
   f.finding("event-log");
   f.assessment.results.logs.files = {"${basedir}/logs/app-${shortdate}.log",
                                      "App_Data/Logs/orchard-debug",

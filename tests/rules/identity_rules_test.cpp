@@ -91,8 +91,8 @@ TEST(AdDependentRule, WcfBindingsAtTheirDefaultSecurityAreWindowsLogins) {
                       "with default security (Windows client credentials)"}));
   Application code = test::rulefx::console_app();
   code.source_hits.push_back(test::rulefx::hit(
-      "windows-identity", "new NetTcpBinding() with default security (Windows client credentials)",
-      "Program.cs"));
+      SourceCategory::kWindowsIdentity,
+      "new NetTcpBinding() with default security (Windows client credentials)", "Program.cs"));
   EXPECT_TRUE(fires("ad-dependent", code));
 }
 
