@@ -163,7 +163,7 @@ class Writer {
         more = chunk->size() == kChunk;
       }
       if (head.size() <= kMaxScreenedFile) {
-        if (std::string seen = secret_in_text(head); !seen.empty()) {
+        if (std::string seen = secret_in_text(head, file_name_of(path)); !seen.empty()) {
           result_.warnings.push_back(printable(path) + ": holds " + seen +
                                      "; not copied (move the secret out of it, then copy it "
                                      "by hand)");
@@ -202,7 +202,7 @@ class Writer {
     if (!rewritten) return rewritten.error();
     for (const auto& w : rewritten->warnings)
       result_.warnings.push_back(printable(path) + ": " + printable(w));
-    if (std::string seen = secret_in_text(rewritten->bytes); !seen.empty()) {
+    if (std::string seen = secret_in_text(rewritten->bytes, file_name_of(path)); !seen.empty()) {
       result_.warnings.push_back(printable(path) + ": still holds " + seen +
                                  " where the plan moves nothing; not copied");
       return std::nullopt;

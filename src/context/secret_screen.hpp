@@ -23,7 +23,9 @@ bool secret_by_name(std::string_view file_name);
 bool screened_as_text(std::string_view head);
 
 // "" when the text holds nothing that reads as a secret; otherwise what was
-// seen ("a value after password=", "a PEM private key"), never the value.
-std::string secret_in_text(std::string_view bytes);
+// seen ("a PEM private key"), never the value. Not a secret: a public key
+// token, null/empty/true/false, and in code files (file_name's extension:
+// .cs, .csproj, .aspx...) anything but a string literal.
+std::string secret_in_text(std::string_view bytes, std::string_view file_name);
 
 }  // namespace liftshift
