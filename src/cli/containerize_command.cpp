@@ -83,8 +83,8 @@ bool copy_context(const ContainerizeArgs& args, ContextVolumes& volumes, AppPlan
   std::string error;
   const Volume* volume = volumes.get(app.source, error);
   if (volume == nullptr) {
-    std::cerr << "liftshift: " << app.app_id << ": cannot reopen the source: " << printable(error)
-              << "\n";
+    std::cerr << "liftshift: " << terminal_text(app.app_id)
+              << ": cannot reopen the source: " << printable(error) << "\n";
     return false;
   }
   ContextOptions options;
@@ -93,7 +93,7 @@ bool copy_context(const ContainerizeArgs& args, ContextVolumes& volumes, AppPlan
   if (!args.secrets_to.empty()) options.secrets_to = args.secrets_to;
   ContextResult r = write_context(*volume, app, options);
   if (r.error) {
-    std::cerr << "liftshift: " << app.app_id
+    std::cerr << "liftshift: " << terminal_text(app.app_id)
               << ": build context not written: " << printable(r.error->message) << "\n";
     return false;
   }
@@ -105,7 +105,8 @@ bool copy_context(const ContainerizeArgs& args, ContextVolumes& volumes, AppPlan
     if (where.find(top + "/") == std::string::npos)
       where += (where.empty() ? "" : ", ") + top + "/";
   }
-  std::cout << app.app_id << ": copied " << app.build.context_summary << " into " << where << "\n";
+  std::cout << terminal_text(app.app_id) << ": copied " << app.build.context_summary << " into "
+            << where << "\n";
   for (const auto& w : r.warnings) std::cout << "  left out: " << printable(w) << "\n";
   for (const auto& f : r.secret_files) std::cout << "  secret file: " << printable(f) << "\n";
   if (!r.secret_files_not_written.empty()) {
