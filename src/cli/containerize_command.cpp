@@ -2,8 +2,12 @@
 
 #include <algorithm>
 #include <iostream>
+#include <map>
+#include <memory>
 
 #include "collect/collect.hpp"
+#include "context/context_writer.hpp"
+#include "core/text.hpp"
 #include "emit/artifacts.hpp"
 #include "emit/quoting.hpp"
 #include "plan/planner.hpp"
@@ -42,6 +46,80 @@ bool unknown_apps(const ContainerizeArgs& args, const Assessment& assessment) {
   return bad;
 }
 
+// The source volumes, each opened once for every application found in it.
+class ContextVolumes {
+ public:
+  explicit ContextVolumes(std::optional<int> partition) : partition_(partition) {}
+  const Volume* get(const std::string& source, std::string& error) {
+    auto it = volumes_.find(source);
+    if (it == volumes_.end()) {
+      std::vector<Problem> problems;
+      auto opened = open_context_volume(source, partition_, problems);
+      Entry e;
+      if (opened) {
+        e.volume = std::move(*opened);
+      } else {
+        e.error = opened.error().message;
+      }
+      it = volumes_.emplace(source, std::move(e)).first;
+    }
+    error = it->second.error;
+    return it->second.volume.get();
+  }
+
+ private:
+  struct Entry {
+    std::unique_ptr<Volume> volume;
+    std::string error;
+  };
+  std::optional<int> partition_;
+  std::map<std::string, Entry> volumes_;
+};
+
+// Copies the application's build context; false (with the reason printed)
+// when nothing could be put in place.
+bool copy_context(const ContainerizeArgs& args, ContextVolumes& volumes, AppPlan& app) {
+  if (args.no_copy || app.build.copies.empty()) return true;
+  std::string error;
+  const Volume* volume = volumes.get(app.source, error);
+  if (volume == nullptr) {
+    std::cerr << "liftshift: " << terminal_text(app.app_id)
+              << ": cannot reopen the source: " << printable(error) << "\n";
+    return false;
+  }
+  ContextOptions options;
+  options.out = args.out;
+  options.replace = args.force;
+  if (!args.secrets_to.empty()) options.secrets_to = args.secrets_to;
+  ContextResult r = write_context(*volume, app, options);
+  if (r.error) {
+    std::cerr << "liftshift: " << terminal_text(app.app_id)
+              << ": build context not written: " << printable(r.error->message) << "\n";
+    return false;
+  }
+  app.build.context_written = true;
+  app.build.context_summary = context_summary(r.files, r.bytes);
+  std::string where;
+  for (const auto& c : app.build.copies) {
+    std::string top = c.to.substr(0, c.to.find('/'));
+    if (where.find(top + "/") == std::string::npos)
+      where += (where.empty() ? "" : ", ") + top + "/";
+  }
+  std::cout << terminal_text(app.app_id) << ": copied " << app.build.context_summary << " into "
+            << where << "\n";
+  for (const auto& w : r.warnings) std::cout << "  left out: " << printable(w) << "\n";
+  for (const auto& f : r.secret_files) std::cout << "  secret file: " << printable(f) << "\n";
+  if (!r.secret_files_not_written.empty()) {
+    std::cout << "  " << r.secret_files_not_written.size()
+              << " config section file(s) with secrets were moved out of the context and written "
+                 "nowhere (";
+    for (std::size_t i = 0; i < r.secret_files_not_written.size(); ++i)
+      std::cout << (i ? ", " : "") << printable(r.secret_files_not_written[i]);
+    std::cout << "): create them for the Secret, or rerun with --secrets-to DIR\n";
+  }
+  return true;
+}
+
 }  // namespace
 
 CLI::App* add_containerize_command(CLI::App& app, ContainerizeArgs& args) {
@@ -60,6 +138,13 @@ CLI::App* add_containerize_command(CLI::App& app, ContainerizeArgs& args) {
       ->check(CLI::IsMember({"kubernetes", "swarm", "compose"}));
   cmd->add_option("--registry", args.registry, "Image repository, HOST/REPO");
   cmd->add_flag("--force", args.force, "Overwrite files that already exist in the output folder");
+  cmd->add_flag("--no-copy", args.no_copy,
+                "Write the artifacts only: copy the application into the build context yourself");
+  cmd->add_option("--secrets-to", args.secrets_to,
+                  "Write the config sections moved out for their secrets here (outside -o), one "
+                  "folder per application, for kubectl create secret generic --from-file");
+  cmd->add_option("--partition", args.partition,
+                  "Disk images: read this partition (1-based) instead of the one holding Windows");
   return cmd;
 }
 
@@ -69,7 +154,15 @@ int run_containerize(const ContainerizeArgs& args) {
   for (const auto& r : refused) std::cerr << "liftshift: refused: " << r << "\n";
   if (!refused.empty()) return kExitUsage;
 
-  Assessment assessment = assess(collect(args.paths));
+  if (!args.secrets_to.empty() && path_inside(args.secrets_to, args.out)) {
+    std::cerr << "liftshift: refused: --secrets-to " << args.secrets_to
+              << " is inside the output folder " << args.out
+              << ": the files holding secrets must stay out of every build context\n";
+    return kExitUsage;
+  }
+  CollectOptions collect_options;
+  if (args.partition > 0) collect_options.partition = args.partition;
+  Assessment assessment = assess(collect(args.paths, collect_options));
   int code = kExitOk;
   for (const auto& s : assessment.sources) {
     if (!s.handled) {
@@ -81,11 +174,16 @@ int run_containerize(const ContainerizeArgs& args) {
 
   Plan plan = make_plan(assessment, options, args.apps);
   if (plan.apps.empty()) std::cout << "No applications found.\n";
-  for (const auto& app : plan.apps) {
+  ContextVolumes volumes(collect_options.partition);
+  for (auto& app : plan.apps) {
     if (!app.refusals.empty()) {
       for (const auto& r : app.refusals)
         std::cerr << "liftshift: " << terminal_text(app.app_id) << ": refused: " << terminal_text(r)
                   << "\n";
+      code = kExitUsage;
+      continue;
+    }
+    if (!app.blocked && !copy_context(args, volumes, app)) {
       code = kExitUsage;
       continue;
     }

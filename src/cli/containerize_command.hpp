@@ -1,7 +1,8 @@
 // `liftshift containerize`: plans every candidate application and writes its
 // container artifacts (Dockerfile, LogMonitorConfig.json, k8s/, compose.yaml,
-// MIGRATION.md, BACKUP.md), or BLOCKED.md for an application that is not a
-// candidate.
+// MIGRATION.md, BACKUP.md) and its build context (the application's files,
+// configs rewritten without their secrets: src/context), or BLOCKED.md for an
+// application that is not a candidate.
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -19,6 +20,9 @@ struct ContainerizeArgs {
   std::string orchestrator = "kubernetes";
   std::string registry;
   bool force = false;
+  bool no_copy = false;    // nothing is copied into the build contexts (the user copies)
+  std::string secrets_to;  // where the moved config sections go with their values ("" = nowhere)
+  int partition = 0;       // disk images: 1-based partition; 0 = the one holding Windows
 };
 
 CLI::App* add_containerize_command(CLI::App& app, ContainerizeArgs& args);

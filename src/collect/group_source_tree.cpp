@@ -103,21 +103,27 @@ std::set<std::string> references_of(const ProjectFacts& p, const std::vector<Pro
   return seen;
 }
 
-// The folder of the solution that lists the project, or of the nearest .sln
-// above it; nullopt when none.
-std::optional<std::string> solution_dir(const ProjectFacts& p, const ParsedSource& parsed) {
+// The solution that lists the project, or the nearest .sln above it;
+// nullopt when none.
+std::optional<std::string> solution_of(const ProjectFacts& p, const ParsedSource& parsed) {
   for (const auto& s : parsed.solutions) {
     for (const auto& sp : s.projects) {
-      if (iequals(resolve(s.path, sp.path), p.path)) return std::string(parent_dir(s.path));
+      if (iequals(resolve(s.path, sp.path), p.path)) return s.path;
     }
   }
   std::optional<std::string> best;
   for (const auto& f : parsed.files) {  // any .sln, also one that could not be parsed
     if (!iends_with(f.path, ".sln")) continue;
     std::string dir(parent_dir(f.path));
-    if (is_under(p.path, dir) && (!best || dir.size() > best->size())) best = dir;
+    if (is_under(p.path, dir) && (!best || dir.size() > parent_dir(*best).size())) best = f.path;
   }
   return best;
+}
+
+std::optional<std::string> solution_dir(const ProjectFacts& p, const ParsedSource& parsed) {
+  auto sln = solution_of(p, parsed);
+  if (!sln) return std::nullopt;
+  return std::string(parent_dir(*sln));
 }
 
 std::string normalized(const std::string& path) {
@@ -241,6 +247,7 @@ std::vector<Application> group_source_tree(ParsedSource& parsed, const std::stri
     Application app;
     app.root = std::string(parent_dir(p.path));
     app.entry = p.path;
+    app.solution = solution_of(p, parsed).value_or("");
     app.name = p.assembly_name.empty() ? project_stem(p.path) : p.assembly_name;
     app.id = source_name + "/" + project_stem(p.path);
     app.projects.push_back(p);

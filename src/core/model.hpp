@@ -181,7 +181,9 @@ struct Application {
   std::string root;    // folder of the app, relative to the source ("" = source root)
   AppKind kind = AppKind::kConsole;
   Framework framework;
-  std::string entry;                  // main executable or project, relative to the source
+  std::string entry;     // main executable or project, relative to the source
+  std::string solution;  // source trees: the .sln that lists the entry project (or the nearest
+                         // one above it), relative to the source; "" when none
   std::vector<BinaryFacts> binaries;  // entry binary first, then its local dependencies
   std::vector<ConfigFacts> configs;
   std::vector<ProjectFacts> projects;

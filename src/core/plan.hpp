@@ -114,6 +114,11 @@ struct ContextCopy {
   std::vector<std::string>
       exclude;         // relative to `from`, '/' separators: left out (other apps, logs)
   std::string reason;  // why it is copied ("the site's content", "seed of volume app-data")
+  // Where the Dockerfile copies `to` in the image when it is not part of
+  // context_folder's own COPY ("C:\\Shared\\Media" for a virtual directory
+  // served from outside the site); "" = `to` is under context_folder or the
+  // emitter that asked for it copies it (a volume's seed).
+  std::string image_path;
 };
 
 // One section of a .NET configuration file moved out of it into a file of its
@@ -161,6 +166,12 @@ struct BuildPlan {
   bool dotnet_sdk = false;     // dotnet publish instead of nuget restore + msbuild
   bool web_publish = false;    // msbuild web publish (WebPublishMethod=FileSystem)
   std::vector<ContextCopy> copies;  // what the context writer puts into the build context
+  // Set once the context writer has put `copies` into the build context
+  // (containerize without --no-copy): the emitters then say the files are
+  // there instead of telling the user to copy them; context_summary is what
+  // was copied ("412 files, 3.1 MiB").
+  bool context_written = false;
+  std::string context_summary;
 };
 
 // A blocker of a not-a-candidate application and the seed's workaround.

@@ -135,8 +135,13 @@ std::string render(const AppPlan& plan, const std::string& image,
   d << dockerfile_comment(title + " for " + plan.app_name + " (" + plan.app_id +
                           "), written by liftshift containerize.")
     << "\n";
-  d << "# Build context: this folder, with the application copied into "
-    << plan.build.context_folder << "/ (MIGRATION.md, step 7).\n";
+  if (plan.build.context_written) {
+    d << "# Build context: this folder; liftshift copied the application into "
+      << plan.build.context_folder << "/ (" << plan.build.context_summary << ").\n";
+  } else {
+    d << "# Build context: this folder, with the application copied into "
+      << plan.build.context_folder << "/ (MIGRATION.md, step 7).\n";
+  }
   d << "# Windows Server " << to_string(plan.windows_version) << ", " << to_string(plan.isolation)
     << " isolation; every decision and its reason is in MIGRATION.md.\n\n";
   if (plan.build.from_source) build_stage(d, plan);
@@ -179,6 +184,10 @@ std::string render(const AppPlan& plan, const std::string& image,
       << "\n";
     d << dockerfile_copy("COPY", {"seed/" + v.name + "/"}, to_forward_slashes(v.seed_path) + "/")
       << "\n";
+  }
+  for (const auto& c : plan.build.copies) {
+    if (c.image_path.empty()) continue;  // virtual directories served from another folder
+    d << dockerfile_copy("COPY", {c.to + "/"}, c.image_path + "\\") << "\n";
   }
   auto configs = secret_configs(plan);
   if (!configs.empty() && !nano) {

@@ -72,11 +72,18 @@ void commands(std::ostringstream& md, const AppPlan& plan) {
   }
   md << "On a Windows build host with Docker (Windows containers), in this "
         "folder:\n\n```powershell\n";
-  md << "# 7. Put the application in the build context (" << plan.build.context_folder << "/)\n";
-  md << "New-Item -ItemType Directory -Force " << plan.build.context_folder << " | Out-Null\n";
-  md << "Copy-Item -Recurse -Force -Path " << ps_literal(md_app_source(plan) + "/*")
-     << " -Destination " << plan.build.context_folder << "/\n";
+  if (plan.build.context_written) {
+    md << "# 7. The application is in the build context already: liftshift copied it into "
+       << plan.build.context_folder << "/ (" << plan.build.context_summary << ")\n";
+  } else {
+    md << "# 7. Put the application in the build context (" << plan.build.context_folder
+       << "/)\n";
+    md << "New-Item -ItemType Directory -Force " << plan.build.context_folder << " | Out-Null\n";
+    md << "Copy-Item -Recurse -Force -Path " << ps_literal(md_app_source(plan) + "/*")
+       << " -Destination " << plan.build.context_folder << "/\n";
+  }
   for (const auto& c : plan.build.copies) {
+    if (plan.build.context_written) break;  // the writer copied the seeds too
     if (c.to.rfind("seed/", 0) != 0) continue;  // a volume's seed: beside app/, not in it
     md << "# The " << c.reason
        << (plan.build.from_source ? ""
@@ -87,7 +94,10 @@ void commands(std::ostringstream& md, const AppPlan& plan) {
     md << "Copy-Item -Recurse -Force -Path " << ps_literal(plan.source + "/" + c.from + "/*")
        << " -Destination " << c.to << "/\n";
   }
-  if (!plan.secrets.empty()) {
+  if (!plan.secrets.empty() && plan.build.context_written && plan.config_rewrites.empty()) {
+    md << "# The configuration files holding secrets were left out of "
+       << plan.build.context_folder << "/: add them without their secret values.\n";
+  } else if (!plan.secrets.empty() && !plan.build.context_written) {
     md << "# Remove the secret values from the copied configuration first (the build fails "
           "otherwise).\n";
   }

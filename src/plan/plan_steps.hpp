@@ -20,9 +20,13 @@ void decide(AppPlan& plan, std::string topic, std::string choice, std::string re
 
 void plan_blockers(const AppAssessment& a, AppPlan& plan);  // blockers.cpp
 void plan_platform(const AppAssessment& a, const PlanOptions& options,
-                   AppPlan& plan);                                 // platform.cpp
-void plan_image(const AppAssessment& a, AppPlan& plan);            // image.cpp
-void plan_build(const AppAssessment& a, AppPlan& plan);            // build.cpp
+                   AppPlan& plan);                        // platform.cpp
+void plan_image(const AppAssessment& a, AppPlan& plan);   // image.cpp
+void plan_build(const AppAssessment& a, AppPlan& plan);   // build.cpp
+void plan_copies(const AppAssessment& a, AppPlan& plan);  // context_copies.cpp
+// Other applications of the same source inside an app's copied folder are
+// left out of its context (they get their own); context_copies.cpp.
+void exclude_nested_apps(const Assessment& assessment, Plan& plan);
 void plan_entry(const AppAssessment& a, AppPlan& plan);            // entry.cpp
 void plan_logging(const AppAssessment& a, AppPlan& plan);          // logging.cpp
 void plan_storage(const AppAssessment& a, AppPlan& plan);          // storage.cpp

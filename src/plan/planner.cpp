@@ -68,6 +68,7 @@ AppPlan plan_named(const AppAssessment& a, const PlanOptions& options, std::stri
   plan_platform(a, options, plan);
   plan_image(a, plan);
   plan_build(a, plan);
+  plan_copies(a, plan);
   plan_features(a, plan);
   plan_entry(a, plan);
   plan_logging(a, plan);
@@ -103,6 +104,7 @@ Plan make_plan(const Assessment& assessment, const PlanOptions& options,
     for (int n = 2; !names.insert(name).second; ++n) name = base_name + "-" + std::to_string(n);
     plan.apps.push_back(plan_named(a, options, folder, name));
   }
+  exclude_nested_apps(assessment, plan);
   return plan;
 }
 

@@ -154,10 +154,16 @@ Output containerize(const fs::path& drive, const fs::path& published, const fs::
   return o;
 }
 
+// The files liftshift wrote for one application; its build context (app/,
+// src/, vdir/, seed/) is a copy of the input, not text liftshift composed.
 std::vector<fs::path> files_of(const fs::path& dir) {
   std::vector<fs::path> out;
   for (const auto& e : fs::recursive_directory_iterator(dir)) {
-    if (e.is_regular_file()) out.push_back(e.path());
+    std::string top = fs::relative(e.path(), dir).begin()->string();
+    if (e.is_directory() && (top == "app" || top == "src" || top == "vdir" || top == "seed"))
+      continue;
+    if (e.is_regular_file() && top != "app" && top != "src" && top != "vdir" && top != "seed")
+      out.push_back(e.path());
   }
   std::sort(out.begin(), out.end());
   return out;

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include "artifact_check.hpp"
 #include "emit/validators.hpp"
@@ -27,11 +28,22 @@ std::string replace_all(std::string text, const std::string& from, const std::st
   return text;
 }
 
+// The build contexts (APP/app/, APP/src/, APP/vdir/...) are copies of the
+// input, checked by tests/context; the golden files are what liftshift writes.
+bool in_build_context(const fs::path& rel) {
+  auto it = rel.begin();
+  if (it == rel.end() || ++it == rel.end()) return false;
+  auto top = it->string();
+  return std::next(it) != rel.end() &&
+         (top == "app" || top == "src" || top == "vdir" || top == "seed");
+}
+
 std::vector<fs::path> files_under(const fs::path& root) {
   std::vector<fs::path> out;
   if (!fs::exists(root)) return out;
   for (const auto& e : fs::recursive_directory_iterator(root)) {
-    if (e.is_regular_file()) out.push_back(fs::relative(e.path(), root));
+    fs::path rel = fs::relative(e.path(), root);
+    if (e.is_regular_file() && !in_build_context(rel)) out.push_back(rel);
   }
   std::sort(out.begin(), out.end());
   return out;

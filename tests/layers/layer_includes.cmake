@@ -16,8 +16,9 @@ set(may_use_portfolio core rules)
 set(may_use_plan core)
 set(may_use_emit core)
 set(may_use_store core)
-set(may_use_cli core formats sources collect rules portfolio plan emit store)
-set(layers core formats sources collect rules portfolio plan emit store cli)
+set(may_use_context core formats sources)
+set(may_use_cli core formats sources collect rules portfolio plan emit store context)
+set(layers core formats sources collect rules portfolio plan emit store context cli)
 
 # Every folder of src/ is in the graph.
 file(GLOB folders RELATIVE ${SRC} ${SRC}/*)

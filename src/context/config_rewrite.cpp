@@ -1,0 +1,264 @@
+#include "context/config_rewrite.hpp"
+
+#include <pugixml.hpp>
+#include <sstream>
+
+#include "core/text.hpp"
+
+namespace liftshift {
+
+namespace {
+
+enum class Form { kUtf8, kUtf8Bom, kUtf16Le, kUtf16Be };
+
+Form detect(std::string_view b) {
+  auto at = [&](std::size_t i) { return static_cast<unsigned char>(b[i]); };
+  if (b.size() >= 3 && at(0) == 0xEF && at(1) == 0xBB && at(2) == 0xBF) return Form::kUtf8Bom;
+  if (b.size() >= 2 && at(0) == 0xFF && at(1) == 0xFE) return Form::kUtf16Le;
+  if (b.size() >= 2 && at(0) == 0xFE && at(1) == 0xFF) return Form::kUtf16Be;
+  return Form::kUtf8;
+}
+
+// The text the DOM is built from: UTF-16 is converted to UTF-8; anything else
+// is taken byte for byte (pugixml passes bytes it does not interpret through
+// unchanged, so a file in windows-1252 keeps its bytes).
+std::string to_work_text(std::string_view b, Form form) {
+  if (form == Form::kUtf8Bom) return std::string(b.substr(3));
+  if (form == Form::kUtf8) return std::string(b);
+  std::string le(b.substr(2));
+  if (form == Form::kUtf16Be) {
+    for (std::size_t i = 0; i + 1 < le.size(); i += 2) std::swap(le[i], le[i + 1]);
+  }
+  const auto* p = reinterpret_cast<const std::uint8_t*>(le.data());
+  return utf16le_to_utf8(Bytes(p, le.size()));
+}
+
+void put16(std::string& out, std::uint32_t unit, bool big) {
+  char lo = static_cast<char>(unit & 0xFF);
+  char hi = static_cast<char>((unit >> 8) & 0xFF);
+  out.push_back(big ? hi : lo);
+  out.push_back(big ? lo : hi);
+}
+
+std::string utf8_to_utf16(std::string_view s, bool big) {
+  std::string out;
+  out.reserve(s.size() * 2 + 2);
+  put16(out, 0xFEFF, big);
+  for (std::size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    std::uint32_t cp = 0xFFFD;
+    std::size_t len = utf8_sequence_length(s, i);
+    if (len == 1) {
+      cp = c;
+    } else if (len > 1) {
+      cp = c & (0xFF >> (len + 1));
+      for (std::size_t k = 1; k < len; ++k)
+        cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    } else {
+      len = 1;
+    }
+    if (cp >= 0x10000) {
+      cp -= 0x10000;
+      put16(out, 0xD800 + (cp >> 10), big);
+      put16(out, 0xDC00 + (cp & 0x3FF), big);
+    } else {
+      put16(out, cp, big);
+    }
+    i += len;
+  }
+  return out;
+}
+
+std::string from_work_text(const std::string& text, Form form) {
+  switch (form) {
+    case Form::kUtf8Bom:
+      return "\xEF\xBB\xBF" + text;
+    case Form::kUtf16Le:
+      return utf8_to_utf16(text, false);
+    case Form::kUtf16Be:
+      return utf8_to_utf16(text, true);
+    case Form::kUtf8:
+      break;
+  }
+  return text;
+}
+
+// The element at a section path ("system.web/machineKey") below <configuration>.
+pugi::xml_node section_at(const pugi::xml_document& doc, const std::string& section) {
+  pugi::xml_node node = doc.document_element();
+  if (std::string_view(node.name()) != "configuration") return {};
+  for (const auto& part : split(section, '/')) {
+    if (part.empty()) continue;
+    node = node.child(part.c_str());
+    if (!node) return {};
+  }
+  return node;
+}
+
+bool blank(const pugi::xml_node& n) {
+  if (n.type() != pugi::node_pcdata) return false;
+  for (const char* c = n.value(); *c != 0; ++c) {
+    if (*c != ' ' && *c != '\t' && *c != '\r' && *c != '\n') return false;
+  }
+  return true;
+}
+
+// The whitespace before a removed element goes with it (no blank lines left).
+void remove_with_indent(pugi::xml_node n) {
+  pugi::xml_node prev = n.previous_sibling();
+  if (prev && blank(prev)) n.parent().remove_child(prev);
+  n.parent().remove_child(n);
+}
+
+std::string line_end(std::string_view text) {
+  return text.find("\r\n") != std::string_view::npos ? "\r\n" : "\n";
+}
+
+class StringWriter : public pugi::xml_writer {
+ public:
+  void write(const void* data, size_t size) override {
+    out.append(static_cast<const char*>(data), size);
+  }
+  std::string out;
+};
+
+std::string save(const pugi::xml_node& node) {
+  StringWriter w;
+  node.print(w, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
+  return w.out;
+}
+
+std::string moved_file(const pugi::xml_node& element, const std::string& eol) {
+  pugi::xml_document doc;
+  auto decl = doc.append_child(pugi::node_declaration);
+  decl.append_attribute("version") = "1.0";
+  decl.append_attribute("encoding") = "utf-8";
+  doc.append_child(pugi::node_pcdata).set_value(eol.c_str());
+  doc.append_copy(element);
+  doc.append_child(pugi::node_pcdata).set_value(eol.c_str());
+  return save(doc);
+}
+
+pugi::xml_node find_add(const pugi::xml_node& section, const std::string& key) {
+  for (int pass = 0; pass < 2; ++pass) {
+    for (pugi::xml_node c : section.children("add")) {
+      for (const char* attr : {"key", "name"}) {
+        std::string_view v = c.attribute(attr).value();
+        if (pass == 0 ? v == key : iequals(v, key)) return c;
+      }
+    }
+  }
+  return {};
+}
+
+void apply_change(pugi::xml_document& doc, const ConfigValueChange& change, RewrittenConfig& out) {
+  pugi::xml_node section = section_at(doc, change.section);
+  pugi::xml_node target = change.key.empty() || !section ? section : find_add(section, change.key);
+  if (!target) {
+    out.warnings.push_back(change.section + (change.key.empty() ? "" : " '" + change.key + "'") +
+                           ": not found, its " + change.attribute + " is not changed");
+    return;
+  }
+  pugi::xml_attribute a = target.attribute(change.attribute.c_str());
+  if (!a) a = target.append_attribute(change.attribute.c_str());
+  a.set_value(change.to.c_str());
+}
+
+std::optional<Error> move_keys(pugi::xml_node section, const ConfigSectionMove& move,
+                               const std::string& eol, const std::string& shown,
+                               RewrittenConfig& out) {
+  if (section.attribute("file") || section.attribute("configSource")) {
+    return make_error(shown + ": " + move.section +
+                      " already reads another file (file= or configSource=): its keys cannot "
+                      "move to " +
+                      move.file + "; the config is not copied");
+  }
+  pugi::xml_document doc;
+  auto decl = doc.append_child(pugi::node_declaration);
+  decl.append_attribute("version") = "1.0";
+  decl.append_attribute("encoding") = "utf-8";
+  doc.append_child(pugi::node_pcdata).set_value(eol.c_str());
+  pugi::xml_node moved = doc.append_child(section.name());
+  std::size_t n = 0;
+  for (const auto& key : move.keys) {
+    pugi::xml_node add = find_add(section, key);
+    if (!add) {
+      out.warnings.push_back(move.section + " key '" + key + "': not found, nothing moved");
+      continue;
+    }
+    moved.append_child(pugi::node_pcdata).set_value((eol + "  ").c_str());
+    moved.append_copy(add);
+    remove_with_indent(add);
+    ++n;
+  }
+  if (n == 0) return std::nullopt;
+  moved.append_child(pugi::node_pcdata).set_value(eol.c_str());
+  doc.append_child(pugi::node_pcdata).set_value(eol.c_str());
+  section.append_attribute("file") = move.file.c_str();
+  out.moved.push_back({move.file, save(doc)});
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<RewrittenConfig> rewrite_config(std::string_view bytes, const ConfigRewrite& rewrite,
+                                       const std::string& shown) {
+  if (bytes.size() > kMaxRewrittenConfig) {
+    return make_error(shown + ": " + std::to_string(bytes.size() >> 20) +
+                      " MiB is too large for a configuration file to rewrite");
+  }
+  Form form = detect(bytes);
+  std::string text = to_work_text(bytes, form);
+  pugi::xml_document doc;
+  // Everything is kept (comments, declaration, DOCTYPE, whitespace, CR LF);
+  // no entity is ever expanded beyond XML's own. Written back raw, the only
+  // change to untouched markup is that an empty element loses the space
+  // before its "/>".
+  unsigned flags = (pugi::parse_full | pugi::parse_ws_pcdata) & ~pugi::parse_eol;
+  pugi::xml_parse_result r = doc.load_buffer(text.data(), text.size(), flags, pugi::encoding_utf8);
+  if (!r) return make_error(shown + ": not a readable XML configuration: " + r.description());
+  pugi::xml_node root = doc.document_element();
+  if (!root || std::string_view(root.name()) != "configuration")
+    return make_error(shown + ": no <configuration> element");
+  // What lies before the root element (declaration, comments, and the line
+  // breaks between them, which the DOM does not keep) is kept as it was.
+  std::ptrdiff_t at = root.offset_debug();
+  if (at <= 0 || static_cast<std::size_t>(at) > text.size() ||
+      text[static_cast<std::size_t>(at) - 1] != '<')
+    return make_error(shown + ": cannot locate the <configuration> element");
+  std::string prolog = text.substr(0, static_cast<std::size_t>(at) - 1);
+  RewrittenConfig out;
+  std::string eol = line_end(text);
+  for (const auto& change : rewrite.changes) apply_change(doc, change, out);
+  for (const auto& move : rewrite.moves) {
+    if (move.file.empty() || move.section.empty()) {
+      return make_error(shown + ": a moved section without a section or file name");
+    }
+    pugi::xml_node section = section_at(doc, move.section);
+    if (!section) {
+      out.warnings.push_back(move.section + ": not in the file, nothing moved");
+      continue;
+    }
+    if (!move.keys.empty()) {
+      if (auto e = move_keys(section, move, eol, shown, out)) return *e;
+      continue;
+    }
+    if (section.attribute("configSource")) {
+      out.warnings.push_back(move.section + " is already read from " +
+                             printable(section.attribute("configSource").value()) + ": not moved");
+      continue;
+    }
+    out.moved.push_back({move.file, moved_file(section, eol)});
+    pugi::xml_node stub = section.parent().insert_child_before(section.name(), section);
+    stub.append_attribute("configSource") = move.file.c_str();
+    section.parent().remove_child(section);
+  }
+  std::string body = prolog;
+  for (pugi::xml_node n = root; n; n = n.next_sibling()) body += save(n);
+  std::size_t tail = text.find_last_not_of(" \t\r\n");
+  if (tail != std::string::npos) body += text.substr(tail + 1);
+  out.bytes = from_work_text(body, form);
+  return out;
+}
+
+}  // namespace liftshift

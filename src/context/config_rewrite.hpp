@@ -1,0 +1,37 @@
+// Executes a ConfigRewrite of the Plan on the bytes of a .NET configuration
+// file: each value change is made in place, each moved section is replaced by
+// an empty element that reads it back (configSource="FILE"; for appSettings
+// with keys, <appSettings file="FILE"> and only those keys move), and the rest
+// of the file stays as it was: declaration, comments, whitespace, BOM and
+// encoding. The moved sections come back separately: they hold the secret
+// values, so the caller never writes them into the build context.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/plan.hpp"
+#include "core/result.hpp"
+
+namespace liftshift {
+
+struct MovedConfigFile {
+  std::string file;  // as the move names it, Windows separators: "config\\connectionStrings.config"
+  std::string content;  // a configuration file of its own (UTF-8), holding secret values
+};
+
+struct RewrittenConfig {
+  std::string bytes;                   // the configuration to copy, in its original encoding
+  std::vector<MovedConfigFile> moved;  // in the order of the moves
+  std::vector<std::string> warnings;   // a change or section that was not found
+};
+
+inline constexpr std::size_t kMaxRewrittenConfig = std::size_t{16} << 20;
+
+// shown: the config's path for messages. An error when the file is not XML,
+// too large, or a move cannot be done without leaving its secrets inline.
+Result<RewrittenConfig> rewrite_config(std::string_view bytes, const ConfigRewrite& rewrite,
+                                       const std::string& shown);
+
+}  // namespace liftshift

@@ -1,0 +1,166 @@
+// The config rewrite: moved sections become configSource / file= references,
+// value changes are made in place, everything else (declaration, comments,
+// whitespace, BOM, encoding) stays byte for byte.
+#include "context/config_rewrite.hpp"
+
+#include <gtest/gtest.h>
+
+namespace liftshift {
+namespace {
+
+std::string replace_all(std::string text, const std::string& from, const std::string& to) {
+  for (auto pos = text.find(from); pos != std::string::npos; pos = text.find(from, pos + to.size()))
+    text.replace(pos, from.size(), to);
+  return text;
+}
+
+const char* kWebConfig =
+    "<?xml version=\"1.0\" encoding=\"utf-8\"?>\r\n"
+    "<!-- kept comment -->\r\n"
+    "<configuration>\r\n"
+    "  <connectionStrings>\r\n"
+    "    <add name=\"Db\" connectionString=\"Server=s;Password=S3cr3t!Pass\" />\r\n"
+    "  </connectionStrings>\r\n"
+    "  <appSettings>\r\n"
+    "    <add key=\"UploadRoot\" value=\"D:\\Uploads\" />\r\n"
+    "    <add key=\"SmtpPassword\" value=\"Mail!Pass42\" />\r\n"
+    "    <add key=\"OpsMailbox\" value=\"ops@contoso.local\" />\r\n"
+    "  </appSettings>\r\n"
+    "  <system.web>\r\n"
+    "    <machineKey validationKey=\"ABCDEF0123\" decryptionKey=\"0123ABCDEF\" />\r\n"
+    "    <compilation targetFramework=\"4.5.2\" />\r\n"
+    "  </system.web>\r\n"
+    "</configuration>\r\n";
+
+ConfigRewrite full_rewrite() {
+  ConfigRewrite r;
+  r.config = "web.config";
+  r.moves.push_back({"connectionStrings", "config\\connectionStrings.config", {}, "password"});
+  r.moves.push_back({"appSettings", "config\\appSettings.config", {"SmtpPassword"}, "secret"});
+  r.moves.push_back({"system.web/machineKey", "config\\machineKey.config", {}, "keys"});
+  r.changes.push_back({"appSettings", "UploadRoot", "value", "C:\\Uploads", "moved to C:"});
+  return r;
+}
+
+TEST(ConfigRewrite, MovesSectionsSplitsKeysAndAppliesChanges) {
+  auto r = rewrite_config(kWebConfig, full_rewrite(), "web.config");
+  ASSERT_TRUE(r) << r.error().message;
+  const std::string& out = r->bytes;
+  EXPECT_EQ(out.find("S3cr3t!Pass"), std::string::npos) << out;
+  EXPECT_EQ(out.find("Mail!Pass42"), std::string::npos) << out;
+  EXPECT_EQ(out.find("ABCDEF0123"), std::string::npos) << out;
+  EXPECT_NE(out.find("<connectionStrings configSource=\"config\\connectionStrings.config\"/>"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("<machineKey configSource=\"config\\machineKey.config\"/>"), std::string::npos)
+      << out;
+  EXPECT_NE(out.find("<appSettings file=\"config\\appSettings.config\">"), std::string::npos)
+      << out;
+  EXPECT_NE(out.find("<add key=\"OpsMailbox\" value=\"ops@contoso.local\"/>"), std::string::npos)
+      << "the other keys stay inline";
+  EXPECT_NE(out.find("<add key=\"UploadRoot\" value=\"C:\\Uploads\"/>"), std::string::npos) << out;
+  EXPECT_EQ(out.rfind("<?xml version=\"1.0\" encoding=\"utf-8\"?>\r\n<!-- kept comment -->\r\n", 0),
+            0u)
+      << "declaration, comment and CR LF are kept";
+  EXPECT_NE(out.find("    <compilation targetFramework=\"4.5.2\"/>\r\n"), std::string::npos);
+
+  ASSERT_EQ(r->moved.size(), 3u);
+  EXPECT_EQ(r->moved[0].file, "config\\connectionStrings.config");
+  EXPECT_NE(r->moved[0].content.find("<connectionStrings>"), std::string::npos);
+  EXPECT_NE(r->moved[0].content.find("Password=S3cr3t!Pass"), std::string::npos);
+  EXPECT_EQ(r->moved[1].file, "config\\appSettings.config");
+  EXPECT_NE(r->moved[1].content.find("<add key=\"SmtpPassword\" value=\"Mail!Pass42\"/>"),
+            std::string::npos)
+      << r->moved[1].content;
+  EXPECT_EQ(r->moved[1].content.find("OpsMailbox"), std::string::npos) << "only the keys named";
+  EXPECT_NE(r->moved[2].content.find("<machineKey validationKey=\"ABCDEF0123\""),
+            std::string::npos);
+  EXPECT_TRUE(r->warnings.empty());
+}
+
+TEST(ConfigRewrite, NothingPlannedKeepsTheBytes) {
+  ConfigRewrite none;
+  auto r = rewrite_config(kWebConfig, none, "web.config");
+  ASSERT_TRUE(r);
+  // Written back raw: only the space before an empty element's "/>" goes.
+  EXPECT_EQ(r->bytes, replace_all(kWebConfig, " />", "/>"));
+}
+
+TEST(ConfigRewrite, KeepsTheBomAndUtf16) {
+  std::string bom = "\xEF\xBB\xBF" + std::string(kWebConfig);
+  auto r = rewrite_config(bom, full_rewrite(), "web.config");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->bytes.rfind("\xEF\xBB\xBF<?xml", 0), 0u);
+
+  std::string utf16 = "\xFF\xFE";
+  for (char c : std::string_view(kWebConfig)) {
+    utf16.push_back(c);
+    utf16.push_back('\0');
+  }
+  auto r16 = rewrite_config(utf16, full_rewrite(), "web.config");
+  ASSERT_TRUE(r16) << r16.error().message;
+  EXPECT_EQ(r16->bytes.rfind("\xFF\xFE<\0?\0x\0", 0), 0u) << "UTF-16 LE with BOM stays so";
+  EXPECT_EQ(r16->moved.size(), 3u);
+}
+
+TEST(ConfigRewrite, ASingleByteEncodingKeepsItsBytes) {
+  std::string latin =
+      "<?xml version=\"1.0\" encoding=\"windows-1252\"?>\n<configuration>\n"
+      "  <appSettings>\n    <add key=\"Title\" value=\"Caf\xE9\" />\n"
+      "    <add key=\"Pwd\" value=\"x\" />\n  </appSettings>\n</configuration>\n";
+  ConfigRewrite rw;
+  rw.moves.push_back({"appSettings", "config\\s.config", {"Pwd"}, ""});
+  auto r = rewrite_config(latin, rw, "app.config");
+  ASSERT_TRUE(r);
+  EXPECT_NE(r->bytes.find("Caf\xE9\""), std::string::npos) << "byte 0xE9 kept as it was";
+}
+
+TEST(ConfigRewrite, MissingSectionsAndKeysAreWarningsNotFailures) {
+  ConfigRewrite rw;
+  rw.moves.push_back({"system.web/sessionState", "config\\s.config", {}, ""});
+  rw.moves.push_back({"appSettings", "config\\a.config", {"NoSuchKey"}, ""});
+  rw.changes.push_back({"appSettings", "Nope", "value", "x", ""});
+  auto r = rewrite_config(kWebConfig, rw, "web.config");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->warnings.size(), 3u);
+  EXPECT_TRUE(r->moved.empty());
+  EXPECT_EQ(r->bytes.find("file="), std::string::npos) << "no file= when no key moved";
+}
+
+TEST(ConfigRewrite, AppSettingsThatAlreadyReadAFileAreRefusedSoNoSecretStaysInline) {
+  std::string cfg =
+      "<configuration><appSettings file=\"other.config\"><add key=\"Pwd\" value=\"x\" />"
+      "</appSettings></configuration>";
+  ConfigRewrite rw;
+  rw.moves.push_back({"appSettings", "config\\a.config", {"Pwd"}, ""});
+  auto r = rewrite_config(cfg, rw, "web.config");
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().message.find("already reads another file"), std::string::npos);
+}
+
+TEST(ConfigRewrite, HostileInputIsAnErrorNeverACrash) {
+  ConfigRewrite rw = full_rewrite();
+  EXPECT_FALSE(rewrite_config("", rw, "x"));
+  EXPECT_FALSE(rewrite_config("<configuration>", rw, "x"));
+  EXPECT_FALSE(rewrite_config("<other/>", rw, "x"));
+  EXPECT_FALSE(rewrite_config(std::string(kMaxRewrittenConfig + 1, ' '), rw, "x"));
+  // An entity declared in a DOCTYPE is never expanded into the output.
+  std::string xxe =
+      "<!DOCTYPE c [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><configuration><appSettings>"
+      "<add key=\"k\" value=\"&e;\" /></appSettings></configuration>";
+  auto r = rewrite_config(xxe, rw, "x");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->bytes.find("root:"), std::string::npos);
+  // A new line in a value (&#10;) stays escaped in the rewritten file.
+  std::string nl =
+      "<configuration><appSettings><add key=\"UploadRoot\" value=\"a&#10;b\" /></appSettings>"
+      "</configuration>";
+  ConfigRewrite change;
+  change.changes.push_back({"appSettings", "UploadRoot", "value", "C:\\x\n\"y\"", ""});
+  auto c = rewrite_config(nl, change, "x");
+  ASSERT_TRUE(c);
+  EXPECT_NE(c->bytes.find("value=\"C:\\x&#10;&quot;y&quot;\""), std::string::npos) << c->bytes;
+}
+
+}  // namespace
+}  // namespace liftshift

@@ -1,0 +1,48 @@
+// The last guard of the build context: what reads as a secret stays out,
+// without taking harmless code and project files along.
+#include "context/secret_screen.hpp"
+
+#include <gtest/gtest.h>
+
+namespace liftshift {
+namespace {
+
+TEST(SecretScreen, FindsSecretsInTextCodeAndKeys) {
+  EXPECT_NE(secret_in_text("aws_secret_access_key = abc123\n", "credentials"), "");
+  EXPECT_EQ(
+      secret_in_text("-----BEGIN PRIVATE KEY-----\nQUJD\n-----END PRIVATE KEY-----\n", "key.pem"),
+      "a PEM private key");
+  EXPECT_NE(secret_in_text("var c = new SqlConnection(\"Server=s;Password=Pw1;\");", "Program.cs"),
+            "");
+  EXPECT_NE(secret_in_text("var u = \"ldap://admin:Pw2@dc01/\";", "Program.cs"), "");
+  EXPECT_NE(secret_in_text("<add key=\"ApiToken\" value=\"t0k\" />", "web.config"), "");
+  std::string utf16 = "\xFF\xFE";
+  for (char c : std::string_view("password=Pw3")) {
+    utf16.push_back(c);
+    utf16.push_back('\0');
+  }
+  EXPECT_NE(secret_in_text(utf16, "x.ini"), "");
+}
+
+TEST(SecretScreen, LeavesHarmlessCodeAndProjectFilesAlone) {
+  EXPECT_EQ(secret_in_text("this.serviceProcessInstaller1.Password = null;", "Installer.cs"), "");
+  EXPECT_EQ(secret_in_text("installer.Password = password;", "Installer.cs"), "");
+  EXPECT_EQ(secret_in_text("<Reference Include=\"log4net, Version=2.0.8.0, Culture=neutral, "
+                           "PublicKeyToken=669e0ddf0bb1aa2a\" />",
+                           "Web.csproj"),
+            "");
+  EXPECT_EQ(secret_in_text("<add key=\"Password\" value=\"\" />", "web.config"), "");
+  EXPECT_EQ(secret_in_text("plain text, no secret", "readme.txt"), "");
+}
+
+TEST(SecretScreen, TextAndNames) {
+  EXPECT_TRUE(secret_by_name("site.PFX"));
+  EXPECT_TRUE(secret_by_name("a.p12"));
+  EXPECT_FALSE(secret_by_name("a.cer"));
+  EXPECT_FALSE(screened_as_text("MZ\x90"));
+  EXPECT_FALSE(screened_as_text(std::string("ab\0cd", 5)));
+  EXPECT_TRUE(screened_as_text("<configuration/>"));
+}
+
+}  // namespace
+}  // namespace liftshift
