@@ -149,7 +149,7 @@ void seed_volume(AppPlan& plan, VolumePlan& v, const std::string& folder,
   }
   v.seed_path = "C:\\seed\\" + v.name;
   BuildPlan& b = plan.build;
-  b.copies.push_back({folder, "seed/" + v.name, true, {}, "seed of volume " + v.name});
+  b.copies.push_back({folder, "seed/" + v.name, true, {}, "seed of volume " + v.name, ""});
   // A source tree keeps the folder: its project may list the files as
   // Content, and the build fails without them (what it publishes there stays
   // hidden under the volume).

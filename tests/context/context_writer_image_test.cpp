@@ -23,8 +23,10 @@ TEST(ContextWriterImage, ContosoWebFromTheVhdxWithItsConfigRewritten) {
   Plan plan = make_plan(a, {}, {"appsrv01.vhdx/iis/Contoso Web"});
   ASSERT_EQ(plan.apps.size(), 1u);
   AppPlan app = plan.apps[0];
-  ASSERT_EQ(app.build.copies.size(), 1u);
+  // The site's folder, then the seed of its App_Data volume (beside app/).
+  ASSERT_EQ(app.build.copies.size(), 2u);
   EXPECT_EQ(app.build.copies[0].from, "inetpub/ContosoWeb");
+  EXPECT_EQ(app.build.copies[1].to, "seed/app-data");
   ConfigRewrite rw;
   rw.config = "inetpub/ContosoWeb/Web.config";
   rw.moves.push_back({"connectionStrings", "config\\connectionStrings.config", {}, ""});
@@ -48,6 +50,9 @@ TEST(ContextWriterImage, ContosoWebFromTheVhdxWithItsConfigRewritten) {
   EXPECT_NE(text.find("<add key=\"UploadRoot\" value=\"C:\\Contoso\\Uploads\""), std::string::npos);
   EXPECT_NE(text.find("<add key=\"OpsMailbox\""), std::string::npos);
   EXPECT_TRUE(fs::exists(out / app.folder / "app" / "bin" / "Contoso.Web.dll"));
+  EXPECT_FALSE(fs::exists(out / app.folder / "app" / "App_Data"))
+      << "the volume's seed is beside app/";
+  EXPECT_TRUE(fs::exists(out / app.folder / "seed" / "app-data" / "uploads"));
   for (const auto& e : fs::recursive_directory_iterator(out)) {
     if (!e.is_regular_file()) continue;
     EXPECT_EQ(test::leaked_secrets(test::read_text(e.path())), std::vector<std::string>{})

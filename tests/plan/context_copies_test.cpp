@@ -21,7 +21,7 @@ bool has(const std::vector<std::string>& v, const std::string& s) {
 }
 
 TEST(ContextCopies, APublishedAppCopiesItsFolderWithoutLogsOrJunk) {
-  AppFixture f(AppKind::kConsole, "netfx", "4.8");
+  AppFixture f(AppKind::kConsole, FrameworkKind::kNetFx, "4.8");
   f.assessment.results.logs.files = {"logs\\app.log", "D:\\Logs\\x.log", "trace.log",
                                      "${basedir}/nlog/n.log"};
   AppPlan p = plan_app(f.assessment, options());
@@ -42,7 +42,7 @@ TEST(ContextCopies, APublishedAppCopiesItsFolderWithoutLogsOrJunk) {
 
 TEST(ContextCopies, AServerProgramInASystemFolderIsNotCopied) {
   for (const char* root : {"", "Windows/System32", "Program Files", "inetpub"}) {
-    AppFixture f(AppKind::kService, "netfx", "4.8");
+    AppFixture f(AppKind::kService, FrameworkKind::kNetFx, "4.8");
     f.app().machine = std::make_shared<MachineFacts>();
     f.app().root = root;
     f.app().service = test::service("Svc", "C:\\svc.exe", "LocalSystem");
@@ -55,7 +55,7 @@ TEST(ContextCopies, AServerProgramInASystemFolderIsNotCopied) {
 }
 
 TEST(ContextCopies, IisVirtualDirectoriesOnTheSystemVolumeAreCopiedWhereTheyAreServed) {
-  AppFixture f(AppKind::kWeb, "netfx", "4.8");
+  AppFixture f(AppKind::kWeb, FrameworkKind::kNetFx, "4.8");
   f.app().machine = std::make_shared<MachineFacts>();
   f.app().root = "inetpub/Shop";
   IisInfo iis;
@@ -76,7 +76,7 @@ TEST(ContextCopies, IisVirtualDirectoriesOnTheSystemVolumeAreCopiedWhereTheyAreS
 }
 
 TEST(ContextCopies, ASourceTreeCopiesItsWholeSolutionWithoutBuildOutputs) {
-  AppFixture f(AppKind::kWeb, "netfx", "4.8");
+  AppFixture f(AppKind::kWeb, FrameworkKind::kNetFx, "4.8");
   f.app().binaries.clear();
   f.app().root = "Shop/Web";
   f.app().entry = "Shop/Web/Web.csproj";
@@ -101,15 +101,15 @@ TEST(ContextCopies, ASourceTreeCopiesItsWholeSolutionWithoutBuildOutputs) {
 }
 
 TEST(ContextCopies, OtherApplicationsNestedInTheFolderAreLeftOut) {
-  AppFixture outer(AppKind::kWeb, "netfx", "4.8");
+  AppFixture outer(AppKind::kWeb, FrameworkKind::kNetFx, "4.8");
   outer.app().id = "srv/iis/Default";
   outer.app().root = "inetpub/wwwroot";
   outer.app().machine = std::make_shared<MachineFacts>();
-  AppFixture inner(AppKind::kWeb, "netfx", "4.8");
+  AppFixture inner(AppKind::kWeb, FrameworkKind::kNetFx, "4.8");
   inner.app().id = "srv/iis/Default/orders";
   inner.app().root = "inetpub/wwwroot/orders";
   inner.app().machine = outer.app().machine;
-  AppFixture elsewhere(AppKind::kService, "netfx", "4.8");
+  AppFixture elsewhere(AppKind::kService, FrameworkKind::kNetFx, "4.8");
   elsewhere.app().id = "srv/service/X";
   elsewhere.app().root = "Apps/X";
   Assessment a;

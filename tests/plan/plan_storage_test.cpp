@@ -53,7 +53,7 @@ TEST(PlanStorage, TheSeedIsLeftOutOfTheApplicationsCopy) {
   AppPlan p;
   p.build.context_folder = "app";
   p.build.app_dir = "C:\\inetpub\\wwwroot";
-  p.build.copies.push_back({"Site", "app", true, {"logs"}, "the site's content"});
+  p.build.copies.push_back({"Site", "app", true, {"logs"}, "the site's content", ""});
   plan_storage(f.assessment, p);
   const ContextCopy* app = copy_to(p, "app");
   ASSERT_NE(app, nullptr);
