@@ -169,6 +169,9 @@ struct MachineFacts {
   std::vector<std::string> shares;  // non-administrative shares
   // HTTP.sys certificate bindings: "0.0.0.0:443" or "host:443" (SNI) -> SHA-1 thumbprint.
   std::vector<std::pair<std::string, std::string>> ssl_certificates;
+  // HTTP.sys URL reservations (netsh http add urlacl): "http://+:8080/Orders/",
+  // the URLs a program that is not IIS may listen on.
+  std::vector<std::string> url_reservations;
   std::vector<std::string> warnings;
 };
 
