@@ -254,6 +254,18 @@ hex:3:3f,a1,9c,5e,22,07,b4,d1,68,0e,7c,41,9b,2a,55,c3,e8,10,6d,f2
 SslCertStoreName
 string:My
 HIVE
+  # HTTP.sys URL reservations Windows makes itself (netsh http show urlacl): the
+  # value's name is the URL, its data the security descriptor of who may listen.
+  cat <<'HIVE'
+cd \ControlSet001\Services\HTTP\Parameters
+add UrlAclInfo
+cd UrlAclInfo
+setval 2
+http://+:80/Temporary_Listen_Addresses/
+hex:3:01,00,04,80,00,00,00,00,00,00,00,00,00,00,00,00,14,00,00,00,02,00,08,00,00,00,00,00
+http://+:5985/wsman/
+hex:3:01,00,04,80,00,00,00,00,00,00,00,00,00,00,00,00,14,00,00,00,02,00,08,00,00,00,00,00
+HIVE
 } | hive "$drive/Windows/System32/config/SYSTEM"
 {
   software_hive "Windows Server 2012 R2 Standard" 6.3 9600 19507 ServerStandard \

@@ -213,6 +213,16 @@ void read_ssl_bindings(const Hive& system, const std::string& cs, MachineFacts& 
   }
 }
 
+// HTTP.sys URL reservations: one value per URL under UrlAclInfo, named by
+// the URL (its data is the security descriptor of who may listen).
+void read_url_reservations(const Hive& system, const std::string& cs, MachineFacts& m) {
+  auto node = system.find(cs + "\\Services\\HTTP\\Parameters\\UrlAclInfo");
+  if (!node) return;
+  for (auto& url : system.value_names(*node)) {
+    if (!url.empty()) m.url_reservations.push_back(std::move(url));
+  }
+}
+
 void read_programs(const Hive& software, MachineFacts& m) {
   for (const char* root : {"Microsoft\\Windows\\CurrentVersion\\Uninstall",
                            "WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Uninstall"}) {
@@ -374,6 +384,7 @@ std::optional<MachineFacts> collect_machine(const Volume& volume, std::vector<Pr
   m.domain = str(*system, system->find(m.control_set + "\\Services\\Tcpip\\Parameters"), "Domain");
   read_services(*system, m.control_set, m, problems);
   read_ssl_bindings(*system, m.control_set, m);
+  read_url_reservations(*system, m.control_set, m);
   auto software = load_hive(volume, "Windows/System32/config/SOFTWARE", problems, &m);
   if (software) {
     read_os(*software, m, problems);

@@ -110,13 +110,29 @@ struct IisInfo {
   std::vector<IisVirtualDir> virtual_dirs;  // besides "/", in config order
 };
 
+// One trigger of a scheduled task and the cron schedules that start it.
+struct TaskTrigger {
+  std::string text;  // readable: "daily at 02:00", "at system startup"
+  // Five-field schedules (core/cron.hpp) that together run when the trigger
+  // ran: several when one cron line cannot say it ("the last day of the
+  // month"); none when cron cannot start it at all (boot, logon, an event).
+  std::vector<std::string> crons;
+  // IANA zone the times are in, for CronJob.spec.timeZone: "Etc/UTC",
+  // "Etc/GMT-2" (UTC+2) when the start boundary carries an offset; "" when
+  // it is the server's local time.
+  std::string time_zone;
+  // Where the crons do not mean exactly what the trigger meant, and why.
+  std::vector<std::string> notes;
+  bool enabled = true;
+};
+
 struct TaskInfo {
   std::string path;     // "\\Contoso\\Nightly export"
   std::string command;  // action Exec/Command
   std::string arguments;
-  std::string user;                   // principal UserId
-  std::vector<std::string> triggers;  // readable: "daily at 02:00", "at startup"
-  std::string cron;  // the same as a cron schedule when it can be expressed ("0 2 * * *")
+  std::string user;  // principal UserId
+  std::vector<TaskTrigger> triggers;
+  std::string cron;  // the first trigger's first cron ("0 2 * * *"), "" when none: for reports
 };
 
 struct InstalledProgram {
@@ -171,6 +187,9 @@ struct MachineFacts {
   std::vector<std::string> shares;  // non-administrative shares
   // HTTP.sys certificate bindings: "0.0.0.0:443" or "host:443" (SNI) -> SHA-1 thumbprint.
   std::vector<std::pair<std::string, std::string>> ssl_certificates;
+  // HTTP.sys URL reservations (netsh http add urlacl): "http://+:8080/Orders/",
+  // the URLs a program that is not IIS may listen on.
+  std::vector<std::string> url_reservations;
   std::vector<std::string> warnings;
 };
 

@@ -31,7 +31,17 @@ struct Decision {
   std::string reason;
 };
 
-enum class EntryKind { kIis, kService, kConsole, kTask };
+// kConsole: a program that keeps running (a self-hosted server): a
+// Deployment. kJob: a console program that does its work and exits: a Job.
+// kTask: a scheduled task: a CronJob per schedule.
+enum class EntryKind { kIis, kService, kConsole, kJob, kTask };
+
+// One CronJob of a scheduled task.
+struct CronSchedule {
+  std::string cron;       // five fields, checked by core/cron.hpp
+  std::string time_zone;  // CronJob.spec.timeZone (IANA); "" = the cluster's own zone
+  std::string trigger;    // the task's trigger it runs, readable
+};
 
 struct Port {
   int port = 0;
@@ -226,6 +236,10 @@ struct AppPlan {
   std::string service_name;  // Windows service (kService) or "w3svc" (kIis)
   bool download_service_monitor = false;
   std::string user;  // "ContainerUser" or "ContainerAdministrator"
+  // A command the orchestrator runs in the container to check it is alive
+  // and ready (exec probe), e.g. PowerShell testing the service's status.
+  // Empty: no exec probe.
+  std::vector<std::string> health_command;
   LogMonitorPlan log_monitor;
 
   std::vector<Port> ports;
@@ -240,8 +254,9 @@ struct AppPlan {
   bool https = false;  // TLS at the ingress
   bool web = false;    // reachable over HTTP: Service + Ingress
   bool autoscale = false;
-  std::optional<std::string> schedule;  // cron
-  std::string schedule_text;            // readable trigger
+  std::optional<std::string> schedule;  // cron of the first schedule
+  std::string schedule_text;            // readable trigger of the first schedule
+  std::vector<CronSchedule> schedules;  // kTask: every CronJob, the first is `schedule`
   bool gmsa = false;
   std::string gmsa_account;  // the gMSA name (placeholder when unknown)
   bool msmq = false;

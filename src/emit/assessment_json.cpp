@@ -122,9 +122,23 @@ json app_header(const Application& app) {
                 {"bindings", bindings}};
   }
   if (app.task) {
-    j["task"] = {{"path", app.task->path},           {"command", app.task->command},
-                 {"arguments", app.task->arguments}, {"user", app.task->user},
-                 {"triggers", app.task->triggers},   {"cron", app.task->cron}};
+    json triggers = json::array();
+    json schedules = json::array();
+    for (const auto& t : app.task->triggers) {
+      triggers.push_back(t.text);
+      schedules.push_back({{"trigger", t.text},
+                           {"enabled", t.enabled},
+                           {"cron", t.crons},
+                           {"time_zone", t.time_zone},
+                           {"notes", t.notes}});
+    }
+    j["task"] = {{"path", app.task->path},
+                 {"command", app.task->command},
+                 {"arguments", app.task->arguments},
+                 {"user", app.task->user},
+                 {"triggers", triggers},
+                 {"cron", app.task->cron},
+                 {"schedules", schedules}};
   }
   return j;
 }

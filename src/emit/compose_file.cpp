@@ -63,13 +63,15 @@ std::string render_compose(const AppPlan& plan) {
   }
   if (plan.gmsa) svc["credential_spec"]["file"] = plan.k8s_name + "-gmsa.json";
   bool task = plan.entry_kind == EntryKind::kTask;
-  if (!swarm && !task)
+  // A task or a console program that exits must not be restarted when it is done.
+  bool runs_once = task || plan.entry_kind == EntryKind::kJob;
+  if (!swarm && !runs_once)
     svc["restart"] = "unless-stopped";  // a task keeps compose's default: no restart
   YamlValue deploy;
   deploy["mode"] = "replicated";
   deploy["replicas"] = task ? 0 : (plan.autoscale ? 2 : 1);
   deploy["placement"]["constraints"].push_back("node.platform.os == windows");
-  deploy["restart_policy"]["condition"] = task ? "none" : "any";
+  deploy["restart_policy"]["condition"] = task ? "none" : runs_once ? "on-failure" : "any";
   svc["deploy"] = deploy;
 
   YamlValue root;

@@ -1,6 +1,7 @@
-// The Kubernetes workload: a Deployment (or a CronJob for a scheduled task)
-// pinned to Windows nodes of the chosen build, with the container user, the
-// gMSA credential spec, configuration, secrets and volumes from the plan.
+// The Kubernetes workload: a Deployment, a Job (a console program that
+// exits) or CronJobs (a scheduled task), pinned to Windows nodes of the
+// chosen build, with the container user, the gMSA credential spec,
+// configuration, secrets and volumes from the plan.
 #include <algorithm>
 
 #include "emit/k8s.hpp"
@@ -37,7 +38,17 @@ YamlValue container(const AppPlan& plan) {
   YamlValue requests = yaml_map({{"cpu", YamlValue("500m")}, {"memory", YamlValue("1Gi")}});
   YamlValue limits = yaml_map({{"cpu", YamlValue("2")}, {"memory", YamlValue("2Gi")}});
   c["resources"] = yaml_map({{"requests", requests}, {"limits", limits}});
-  if (plan.web && !plan.ports.empty()) {
+  if (!plan.health_command.empty()) {
+    // The planner's own check of the app (a service's status), not just an open port.
+    YamlValue probe;
+    for (const auto& arg : plan.health_command) probe["exec"]["command"].push_back(arg);
+    probe["initialDelaySeconds"] = 30;
+    probe["periodSeconds"] = 30;
+    probe["timeoutSeconds"] = 20;  // PowerShell starts slowly in Windows containers
+    probe["failureThreshold"] = 3;
+    c["readinessProbe"] = probe;
+    c["livenessProbe"] = probe;
+  } else if (plan.web && !plan.ports.empty()) {
     YamlValue probe;
     probe["tcpSocket"]["port"] = plan.ports.front().name;
     probe["initialDelaySeconds"] = 30;
@@ -103,20 +114,48 @@ Artifact k8s_workload(const AppPlan& plan) {
   YamlValue template_node;
   template_node["metadata"]["labels"] = k8s_labels(plan);
   if (plan.entry_kind == EntryKind::kTask) {
+    // One CronJob per schedule (cron cannot say some triggers in one line), in one file.
+    template_node["spec"] = k8s_pod_spec(plan, true);
+    std::vector<CronSchedule> schedules = plan.schedules;
+    if (schedules.empty())
+      schedules.push_back({plan.schedule.value_or("0 2 * * *"), "", plan.schedule_text});
+    std::string text;
+    for (std::size_t i = 0; i < schedules.size(); ++i) {
+      const CronSchedule& s = schedules[i];
+      YamlValue job;
+      job["apiVersion"] = "batch/v1";
+      job["kind"] = "CronJob";
+      job["metadata"] =
+          k8s_metadata(plan, plan.k8s_name + (i == 0 ? "" : "-" + std::to_string(i + 1)));
+      job["spec"]["schedule"] = s.cron;
+      if (!s.time_zone.empty()) job["spec"]["timeZone"] = s.time_zone;
+      job["spec"]["concurrencyPolicy"] = "Forbid";
+      job["spec"]["jobTemplate"]["spec"]["backoffLimit"] = 2;
+      job["spec"]["jobTemplate"]["spec"]["template"] = template_node;
+      std::vector<std::string> header{"Scheduled task " + plan.app_name + ": " + s.trigger + "."};
+      if (i == 0)
+        header.push_back(
+            "The cluster starts the container on the schedule; it runs once and exits.");
+      header.push_back(s.time_zone.empty()
+                           ? "No timeZone: the schedule is in the cluster's zone (MIGRATION.md)."
+                           : "Times in " + s.time_zone + ", as the task's start boundary says.");
+      text += yaml_document(job, header);
+    }
+    return {"k8s/cronjob.yaml", text};
+  }
+  if (plan.entry_kind == EntryKind::kJob) {
+    // A console program that does its work and exits: a Deployment would restart it forever.
     template_node["spec"] = k8s_pod_spec(plan, true);
     YamlValue job;
     job["apiVersion"] = "batch/v1";
-    job["kind"] = "CronJob";
+    job["kind"] = "Job";
     job["metadata"] = k8s_metadata(plan, plan.k8s_name);
-    job["spec"]["schedule"] = plan.schedule.value_or("0 2 * * *");
-    job["spec"]["concurrencyPolicy"] = "Forbid";
-    job["spec"]["jobTemplate"]["spec"]["backoffLimit"] = 2;
-    job["spec"]["jobTemplate"]["spec"]["template"] = template_node;
-    return {
-        "k8s/cronjob.yaml",
-        yaml_document(
-            job, {"Scheduled task " + plan.app_name + ": " + plan.schedule_text + ".",
-                  "The cluster starts the container on the schedule; it runs once and exits."})};
+    job["spec"]["backoffLimit"] = 2;
+    job["spec"]["template"] = template_node;
+    return {"k8s/job.yaml",
+            yaml_document(job, {plan.app_name + ": a console program that runs to completion.",
+                                "Run it again with kubectl delete job " + plan.k8s_name +
+                                    " && kubectl apply -f k8s/job.yaml."})};
   }
   template_node["spec"] = k8s_pod_spec(plan, false);
   YamlValue d;

@@ -136,10 +136,12 @@ void commands(std::ostringstream& md, const AppPlan& plan) {
   }
   md << "```\n";
   if (plan.entry_kind == EntryKind::kTask && plan.orchestrator != Orchestrator::kKubernetes) {
+    std::string crons;
+    for (const auto& s : plan.schedules) crons += (crons.empty() ? "" : ", ") + md_code(s.cron);
+    if (crons.empty()) crons = md_code(plan.schedule.value_or(""));
     md << "\nCompose and Swarm have no cron: start the task from the host's Task Scheduler on its "
           "schedule ("
-       << md_code(plan.schedule.value_or("")) << ") with `docker compose run --rm " << plan.k8s_name
-       << "`.\n";
+       << crons << ") with `docker compose run --rm " << plan.k8s_name << "`.\n";
   }
 }
 

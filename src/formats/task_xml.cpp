@@ -1,11 +1,12 @@
 #include "formats/task_xml.hpp"
 
-#include <fmt/format.h>
+#include <algorithm>
 
 #include "core/numbers.hpp"
 #include "core/secret_mask.hpp"
 #include "core/text.hpp"
 #include "formats/format_util.hpp"
+#include "formats/task_schedule.hpp"
 
 namespace liftshift {
 
@@ -16,86 +17,126 @@ using fmt_util::name_is;
 
 std::string text_of(const pugi::xml_node& node) { return trim(node.child_value()); }
 
-// "2015-01-01T02:30:00" -> {2, 30}; {-1, -1} when it cannot be read.
-std::pair<int, int> hour_minute(std::string_view boundary) {
-  auto t = boundary.find('T');
-  if (t == std::string_view::npos || boundary.size() < t + 6) return {-1, -1};
-  return {leading_number<int>(boundary.substr(t + 1, 2)).value_or(-1),
-          leading_number<int>(boundary.substr(t + 4, 2)).value_or(-1)};
-}
-
-// "PT15M" -> 15, "PT1H" -> 60; 0 when not a whole number of minutes under a day.
-int interval_minutes(std::string_view iso) {
-  if (!istarts_with(iso, "PT")) return 0;
-  auto n = split_leading_number<int>(iso.substr(2));
-  if (!n || n->rest.empty()) return 0;
-  if (n->rest.front() == 'M') return n->value;
-  if (n->rest.front() == 'H') return n->value * 60;
-  return 0;
+// "2015-01-01T02:30:00[.fff][Z|+02:00]" into t; false when it cannot be read.
+bool read_start(std::string_view boundary, TriggerTimes& t) {
+  if (boundary.size() < 16 || boundary[4] != '-' || boundary[7] != '-' ||
+      (boundary[10] != 'T' && boundary[10] != 't') || boundary[13] != ':')
+    return false;
+  auto y = parse_number<int>(boundary.substr(0, 4));
+  auto mo = parse_number<int>(boundary.substr(5, 2));
+  auto d = parse_number<int>(boundary.substr(8, 2));
+  auto h = parse_number<int>(boundary.substr(11, 2));
+  auto mi = parse_number<int>(boundary.substr(14, 2));
+  if (!y || !mo || !d || !h || !mi || *mo < 1 || *mo > 12 || *d < 1 || *d > 31 || *h > 23 ||
+      *mi > 59)
+    return false;
+  t.year = *y;
+  t.month = *mo;
+  t.day = *d;
+  t.start_minute = *h * 60 + *mi;
+  // The offset follows the seconds and their fraction, when there is one.
+  std::string_view rest = boundary.substr(16);
+  auto zone = rest.find_first_of("Zz+-");
+  t.offset = zone == std::string_view::npos ? "" : std::string(rest.substr(zone));
+  t.has_start = true;
+  return true;
 }
 
 const char* kDays[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
                        "Thursday", "Friday", "Saturday"};
+const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                         "July",    "August",   "September", "October", "November", "December"};
 
-void read_trigger(const pugi::xml_node& trigger, TaskInfo& info) {
+int positive_or(std::string_view text, int fallback) {
+  auto n = parse_number<int>(trim(text));
+  return n && *n > 0 ? *n : fallback;
+}
+
+std::vector<int> days_of_week(const pugi::xml_node& parent) {
+  std::vector<int> out;
+  for (int d = 0; d < 7; ++d) {
+    if (child(child(parent, "DaysOfWeek"), kDays[d])) out.push_back(d);
+  }
+  return out;
+}
+
+std::vector<int> months(const pugi::xml_node& parent) {
+  std::vector<int> out;
+  for (int m = 0; m < 12; ++m) {
+    if (child(child(parent, "Months"), kMonths[m])) out.push_back(m + 1);
+  }
+  return out;
+}
+
+TriggerTimes read_times(const pugi::xml_node& trigger) {
+  TriggerTimes t;
   std::string_view kind = fmt_util::local_name(trigger.name());
-  auto [h, m] = hour_minute(text_of(child(trigger, "StartBoundary")));
-  std::string hhmm = h >= 0 ? fmt::format("{:02}:{:02}", h, m) : "";
-  int every = interval_minutes(text_of(child(child(trigger, "Repetition"), "Interval")));
-  std::string cron;
-  std::string readable;
+  t.enabled = !iequals(text_of(child(trigger, "Enabled")), "false");
+  read_start(text_of(child(trigger, "StartBoundary")), t);
+  auto repetition = child(trigger, "Repetition");
+  std::string interval = text_of(child(repetition, "Interval"));
+  if (!interval.empty()) {
+    t.repeat_minutes = duration_minutes(interval);
+    if (t.repeat_minutes == 0) t.unreadable = interval;
+    t.duration_minutes = duration_minutes(text_of(child(repetition, "Duration")));
+  }
   if (kind == "BootTrigger") {
-    readable = "at system startup";
+    t.event = "at system startup";
   } else if (kind == "LogonTrigger") {
-    readable = "at logon";
+    t.event = "at logon";
   } else if (kind == "IdleTrigger") {
-    readable = "when the computer is idle";
+    t.event = "when the computer is idle";
   } else if (kind == "EventTrigger") {
-    readable = "on an event log event";
+    t.event = "on an event log event";
+  } else if (kind == "RegistrationTrigger") {
+    t.event = "when the task is registered";
+  } else if (kind == "SessionStateChangeTrigger") {
+    t.event = "when a user session connects, disconnects, locks or unlocks";
   } else if (kind == "TimeTrigger") {
-    readable = std::string("once at ") + hhmm;
+    t.kind = TriggerTimes::Kind::kOnce;
   } else if (kind == "CalendarTrigger") {
     if (auto day = child(trigger, "ScheduleByDay")) {
-      std::string n = text_of(child(day, "DaysInterval"));
-      bool daily = n.empty() || n == "1";
-      readable = (daily ? "daily" : "every " + n + " days") + std::string(" at ") + hhmm;
-      if (h >= 0)
-        cron =
-            std::to_string(m) + " " + std::to_string(h) + (daily ? " * * *" : " */" + n + " * *");
+      t.kind = TriggerTimes::Kind::kDaily;
+      t.days_interval = positive_or(text_of(child(day, "DaysInterval")), 1);
     } else if (auto week = child(trigger, "ScheduleByWeek")) {
-      std::string days;
-      std::string names;
-      for (int d = 0; d < 7; ++d) {
-        if (child(child(week, "DaysOfWeek"), kDays[d])) {
-          days += (days.empty() ? "" : ",") + std::to_string(d);
-          names += (names.empty() ? "" : ", ") + std::string(kDays[d]);
+      t.kind = TriggerTimes::Kind::kWeekly;
+      t.weeks_interval = positive_or(text_of(child(week, "WeeksInterval")), 1);
+      t.days_of_week = days_of_week(week);
+    } else if (auto month = child(trigger, "ScheduleByMonth")) {
+      t.kind = TriggerTimes::Kind::kMonthly;
+      t.months = months(month);
+      for (auto d : child(month, "DaysOfMonth").children()) {
+        if (!name_is(d, "Day")) continue;
+        std::string v = text_of(d);
+        if (iequals(v, "Last")) {
+          t.last_day_of_month = true;
+        } else if (auto n = parse_number<int>(v); n && *n >= 1 && *n <= 31) {
+          t.days_of_month.push_back(*n);
         }
       }
-      readable = "weekly on " + names + " at " + hhmm;
-      if (h >= 0 && !days.empty())
-        cron = std::to_string(m) + " " + std::to_string(h) + " * * " + days;
-    } else if (auto month = child(trigger, "ScheduleByMonth")) {
-      std::string days;
-      for (auto d : child(month, "DaysOfMonth").children()) {
-        if (name_is(d, "Day")) days += (days.empty() ? "" : ",") + text_of(d);
+      std::sort(t.days_of_month.begin(), t.days_of_month.end());
+    } else if (auto dow = child(trigger, "ScheduleByMonthDayOfWeek")) {
+      t.kind = TriggerTimes::Kind::kMonthlyDayOfWeek;
+      t.months = months(dow);
+      t.days_of_week = days_of_week(dow);
+      for (auto w : child(dow, "Weeks").children()) {
+        if (!name_is(w, "Week")) continue;
+        std::string v = text_of(w);
+        if (iequals(v, "Last")) {
+          t.weeks.push_back(5);
+        } else if (auto n = parse_number<int>(v); n && *n >= 1 && *n <= 4) {
+          t.weeks.push_back(*n);
+        }
       }
-      readable = "monthly on day " + days + " at " + hhmm;
-      if (h >= 0 && !days.empty())
-        cron = std::to_string(m) + " " + std::to_string(h) + " " + days + " * *";
+      std::sort(t.weeks.begin(), t.weeks.end());
+      t.weeks.erase(std::unique(t.weeks.begin(), t.weeks.end()), t.weeks.end());
     } else {
-      readable = std::string("on a calendar schedule from ") + hhmm;
+      t.event = "on a calendar schedule this version does not read";
     }
   } else {
-    readable = std::string(kind);
+    t.event = "on a " + std::string(kind);
   }
-  if (every > 0 && every < 60 && 60 % every == 0) {
-    readable += ", repeating every " + std::to_string(every) + " minutes";
-    cron = "*/" + std::to_string(every) + " * * * *";
-  } else if (every > 0) {
-    readable += ", repeating every " + std::to_string(every) + " minutes";
-  }
-  info.triggers.push_back(readable);
-  if (info.cron.empty()) info.cron = cron;
+  return t;
 }
 
 }  // namespace
@@ -121,7 +162,11 @@ Result<TaskFacts> parse_task_xml(std::string_view xml_text, const std::string& t
   }
   std::size_t triggers = 0;
   for (auto t : child(task, "Triggers").children()) {
-    if (t.type() == pugi::node_element && ++triggers <= 32) read_trigger(t, out.info);
+    if (t.type() != pugi::node_element || ++triggers > 32) continue;
+    out.info.triggers.push_back(schedule_trigger(read_times(t)));
+    const TaskTrigger& added = out.info.triggers.back();
+    if (out.info.cron.empty() && added.enabled && !added.crons.empty())
+      out.info.cron = added.crons.front();
   }
   for (auto a : child(task, "Actions").children()) {
     if (name_is(a, "Exec")) {

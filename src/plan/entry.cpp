@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/app_queries.hpp"
+#include "core/command_line.hpp"
 #include "core/powershell_quote.hpp"
 #include "core/text.hpp"
 #include "plan/plan_steps.hpp"
@@ -11,20 +12,23 @@ namespace liftshift {
 
 namespace {
 
-// First token of a command line (quoted or not).
-std::string first_token(std::string_view cmd) {
-  std::string s = trim(cmd);
-  if (!s.empty() && s[0] == '"') {
-    auto end = s.find('"', 1);
-    return s.substr(1, end == std::string::npos ? std::string::npos : end - 1);
-  }
-  return s.substr(0, s.find(' '));
+// The program a service or a task runs, as Windows finds it in its command
+// line (an unquoted "C:\\Program Files\\..." path keeps its spaces).
+CommandLine program_of(const Application& app) {
+  if (app.service && !app.service->image_path.empty())
+    return split_command_line(app.service->image_path);
+  if (app.task && !app.task->command.empty())
+    return split_command_line(app.task->command, {}, /*whole_when_unsure=*/true);
+  return {};
+}
+
+bool is_windows_program(std::string_view path) {
+  return istarts_with(path, "C:\\Windows\\") || istarts_with(path, "%SystemRoot%\\") ||
+         istarts_with(path, "%windir%\\");
 }
 
 std::string exe_name(const Application& app) {
-  if (app.service && !app.service->image_path.empty())
-    return base_name(first_token(app.service->image_path));
-  if (app.task && !app.task->command.empty()) return base_name(first_token(app.task->command));
+  if (CommandLine c = program_of(app); !c.program.empty()) return base_name(c.program);
   if (const BinaryFacts* b = entry_binary(app); b != nullptr && !b->is_dll)
     return base_name(b->path);
   for (const auto& p : app.projects) {
@@ -35,6 +39,13 @@ std::string exe_name(const Application& app) {
     return (dot == std::string::npos ? name : name.substr(0, dot)) + ".exe";
   }
   return base_name(app.entry);
+}
+
+// A program that keeps running: a server it hosts itself, a web or WCF
+// program, a service. Anything else does its work and exits.
+bool long_running(const Application& app) {
+  return !app.self_host.empty() || app.kind == AppKind::kWeb || app.kind == AppKind::kWcf ||
+         app.kind == AppKind::kService;
 }
 
 // Through the one PowerShell quoting (typographic quotes, control characters).
@@ -75,51 +86,6 @@ void plan_iis(const AppAssessment& a, AppPlan& plan) {
                : "The base image does not carry it: the Dockerfile downloads release v2.0.1.10"));
 }
 
-void plan_service(const AppAssessment& a, AppPlan& plan) {
-  const Application& app = a.app;
-  plan.entry_kind = EntryKind::kService;
-  plan.service_name = app.service                 ? app.service->name
-                      : !app.service_name.empty() ? app.service_name
-                                                  : strip_exe(base_name(plan.app_exe));
-  if (!app.service && app.service_name.empty()) {
-    plan.warnings.push_back(
-        "the service name '" + plan.service_name +
-        "' comes from the executable's name: check it against ServiceBase.ServiceName");
-  }
-  std::string cmd = "New-Service -Name " + ps_quote(plan.service_name) + " -BinaryPathName " +
-                    ps_quote(plan.app_exe) + " -StartupType Manual";
-  std::vector<std::string> deps =
-      app.service ? app.service->depends_on : std::vector<std::string>{};
-  if (has_finding(a, rule_id::kMsmq) && std::find(deps.begin(), deps.end(), "MSMQ") == deps.end())
-    deps.push_back("MSMQ");
-  if (!deps.empty()) {
-    cmd += " -DependsOn ";
-    for (std::size_t i = 0; i < deps.size(); ++i) cmd += (i ? "," : "") + ps_quote(deps[i]);
-  }
-  plan.steps.push_back({"Install the Windows service (ServiceMonitor starts it)", cmd});
-  plan.download_service_monitor = true;
-  plan.entry_exe = "C:\\ServiceMonitor.exe";
-  // entry_args is a command line: a name with a space is one quoted argument.
-  plan.entry_args = plan.service_name.find(' ') == std::string::npos
-                        ? plan.service_name
-                        : "\"" + plan.service_name + "\"";
-  decide(plan, "entrypoint", "C:\\ServiceMonitor.exe " + plan.service_name,
-         "a Windows service runs in the background; the seed asks for a foreground process that "
-         "starts it and "
-         "keeps the container running: ServiceMonitor (release v2.0.1.10) starts the service, "
-         "watches it and "
-         "exits when it stops, so the orchestrator restarts the container");
-  if (app.service && !app.service->account.empty() &&
-      app.service->account.find('\\') != std::string::npos &&
-      !istarts_with(app.service->account, "NT AUTHORITY") &&
-      !istarts_with(app.service->account, "NT SERVICE")) {
-    plan.warnings.push_back(
-        "the service ran as " + app.service->account +
-        "; containers can't be domain-joined: it runs as LocalSystem in the container and "
-        "reaches the network as the gMSA");
-  }
-}
-
 }  // namespace
 
 void plan_entry(const AppAssessment& a, AppPlan& plan) {
@@ -137,7 +103,22 @@ void plan_entry(const AppAssessment& a, AppPlan& plan) {
     plan_service(a, plan);
   } else if (plan.kind == AppKind::kTask || app.task) {
     plan.entry_kind = EntryKind::kTask;
-    if (app.task) plan.entry_args = app.task->arguments;
+    if (app.task) {
+      // What followed a quoted program in Command comes before the Arguments.
+      CommandLine c = program_of(app);
+      if (is_windows_program(c.program)) {
+        // cmd, PowerShell, cscript: in the image at the same place; the script they run is not.
+        plan.app_exe = c.program;
+        plan.entry_exe = c.program;
+        plan.warnings.push_back(
+            "the task runs " + c.program +
+            ", a program of Windows: the paths in its arguments are the server's; check that "
+            "the script it runs is in the image at that path");
+      }
+      plan.entry_args = c.arguments;
+      if (!app.task->arguments.empty())
+        plan.entry_args += (plan.entry_args.empty() ? "" : " ") + app.task->arguments;
+    }
     decide(plan, "entrypoint",
            plan.entry_exe + (plan.entry_args.empty() ? "" : " " + plan.entry_args),
            "a scheduled task: the container runs the task's program once and exits; the "
@@ -145,14 +126,24 @@ void plan_entry(const AppAssessment& a, AppPlan& plan) {
            "scheduler starts it (seed: let the orchestrator handle the trigger instead of keeping "
            "a container "
            "waiting)");
-  } else {
+  } else if (long_running(app)) {
     plan.entry_kind = EntryKind::kConsole;
     decide(plan, "entrypoint", plan.entry_exe,
            plan.framework.kind == FrameworkKind::kDotnet && plan.kind == AppKind::kService
                ? "a .NET worker service runs as a console process in the container (no service "
                  "control manager "
                  "needed)"
-               : "a console application: the executable is the container's foreground process");
+           : !app.self_host.empty()
+               ? "the program hosts its server itself (" + app.self_host +
+                     "): the executable is the container's foreground process and keeps running "
+                     "(a Deployment), no IIS"
+               : "the executable is the container's foreground process and keeps running");
+  } else {
+    plan.entry_kind = EntryKind::kJob;
+    decide(plan, "entrypoint", plan.entry_exe,
+           "a console program that does its work and exits: it runs as a Kubernetes Job (run to "
+           "completion, restarted only on failure), not a Deployment that would restart it "
+           "forever");
   }
 
   bool admin = plan.entry_kind == EntryKind::kIis || plan.entry_kind == EntryKind::kService;

@@ -19,6 +19,58 @@ bool uses_binding(const Application& app, std::string_view prefix) {
   return false;
 }
 
+// One CronJob per distinct schedule of the task's enabled triggers; every
+// note on where cron differs from the trigger becomes a warning.
+void plan_schedules(const Application& app, AppPlan& plan) {
+  bool local_time = false;
+  std::string texts;
+  if (app.task) {
+    for (const auto& t : app.task->triggers) {
+      if (!t.enabled) {
+        plan.warnings.push_back("the trigger '" + t.text +
+                                "' is disabled on the server: no CronJob");
+        continue;
+      }
+      for (const auto& n : t.notes) plan.warnings.push_back("schedule (" + t.text + "): " + n);
+      for (const auto& c : t.crons) {
+        bool known = false;
+        for (const auto& s : plan.schedules)
+          known = known || (s.cron == c && s.time_zone == t.time_zone);
+        if (known) continue;
+        plan.schedules.push_back({c, t.time_zone, t.text});
+        local_time = local_time || t.time_zone.empty();
+      }
+      if (!t.crons.empty()) texts += (texts.empty() ? "" : "; ") + t.text;
+    }
+  }
+  if (plan.schedules.empty()) {
+    plan.schedules.push_back({"0 2 * * *", "", "unknown trigger"});
+    plan.warnings.push_back(
+        "no trigger of the task has a cron schedule: the CronJob runs daily at 02:00 until you set "
+        "it");
+    texts = app.task && !app.task->triggers.empty() ? app.task->triggers.front().text
+                                                    : "unknown trigger";
+  } else if (local_time) {
+    plan.warnings.push_back(
+        "the task's start times are the server's local time; a CronJob without timeZone runs in "
+        "the time zone of the cluster's controller manager (usually UTC): set spec.timeZone to "
+        "the server's zone (an IANA name such as Europe/Berlin)");
+  }
+  plan.schedule = plan.schedules.front().cron;
+  plan.schedule_text = plan.schedules.front().trigger;
+  std::string list;
+  for (const auto& s : plan.schedules)
+    list +=
+        (list.empty() ? "" : "; ") + s.cron + (s.time_zone.empty() ? "" : " (" + s.time_zone + ")");
+  decide(plan, "schedule", list,
+         "a scheduled task (" + texts + "): " +
+             (plan.schedules.size() > 1 ? std::to_string(plan.schedules.size()) +
+                                              " CronJobs, because one cron line cannot say it; "
+                                        : std::string()) +
+             "the orchestrator starts a container on the schedule instead of keeping one running "
+             "to wait for the trigger (seed: scheduled tasks)");
+}
+
 void add_port(AppPlan& plan, int port, std::string name, std::string purpose) {
   for (const auto& p : plan.ports) {
     if (p.port == port) return;
@@ -143,19 +195,7 @@ void plan_network(const AppAssessment& a, AppPlan& plan) {
   }
 
   if (plan.entry_kind == EntryKind::kTask) {
-    if (app.task && !app.task->cron.empty()) {
-      plan.schedule = app.task->cron;
-    } else {
-      plan.schedule = "0 2 * * *";
-      plan.warnings.push_back(
-          "the task's schedule is unknown: the CronJob runs daily at 02:00 until you set it");
-    }
-    plan.schedule_text =
-        app.task && !app.task->triggers.empty() ? app.task->triggers.front() : "unknown trigger";
-    decide(plan, "schedule", *plan.schedule,
-           "a scheduled task (" + plan.schedule_text +
-               "): the orchestrator starts a container on the schedule "
-               "instead of keeping one running to wait for the trigger (seed: scheduled tasks)");
+    plan_schedules(app, plan);
   } else if (has_finding(a, rule_id::kScheduledTask)) {
     plan.warnings.push_back(
         "the application schedules work itself (scheduled-task): keep one replica, or the work "

@@ -28,6 +28,7 @@ void plan_copies(const AppAssessment& a, AppPlan& plan);  // context_copies.cpp
 // left out of its context (they get their own); context_copies.cpp.
 void exclude_nested_apps(const Assessment& assessment, Plan& plan);
 void plan_entry(const AppAssessment& a, AppPlan& plan);            // entry.cpp
+void plan_service(const AppAssessment& a, AppPlan& plan);          // service.cpp
 void plan_logging(const AppAssessment& a, AppPlan& plan);          // logging.cpp
 void plan_storage(const AppAssessment& a, AppPlan& plan);          // storage.cpp
 void plan_config(const AppAssessment& a, AppPlan& plan);           // config.cpp

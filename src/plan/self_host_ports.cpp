@@ -3,6 +3,7 @@
 // its configuration's service endpoints and base addresses and from the
 // listening URLs in its code. Client endpoints are addresses it calls, not
 // ports it opens.
+#include <algorithm>
 #include <charconv>
 #include <optional>
 #include <set>
@@ -32,6 +33,7 @@ std::optional<Listen> parse_listen(std::string_view url) {
   if (port_colon != std::string_view::npos &&
       (bracket == std::string_view::npos || port_colon > bracket)) {
     std::string_view digits = rest.substr(port_colon + 1);
+    if (digits.empty()) return std::nullopt;
     auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), l.port);
     if (ec != std::errc() || end != digits.data() + digits.size() || l.port <= 0 || l.port > 65535)
       return std::nullopt;
@@ -39,6 +41,37 @@ std::optional<Listen> parse_listen(std::string_view url) {
     l.port = l.scheme == "net.tcp" ? 808 : l.scheme == "https" ? 443 : 80;
   }
   return l;
+}
+
+// The first segment of a URL's path, lower case: "http://+:8080/Orders/x" -> "orders".
+std::string first_segment(std::string_view url) {
+  auto colon = url.find("://");
+  if (colon == std::string_view::npos) return "";
+  std::string_view rest = url.substr(colon + 3);
+  auto slash = rest.find('/');
+  if (slash == std::string_view::npos) return "";
+  rest = rest.substr(slash + 1);
+  return to_lower(rest.substr(0, rest.find('/')));
+}
+
+// Names an HTTP.sys reservation of this program would carry in its path:
+// the program's, its service's, and the first path segments of the URLs its
+// configuration and code listen on.
+std::vector<std::string> reservation_names(const Application& app,
+                                           const std::vector<std::string>& urls) {
+  std::vector<std::string> out;
+  auto add = [&](std::string n) {
+    n = to_lower(n);
+    if (!n.empty() && std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
+  };
+  for (const auto& u : urls) add(first_segment(u));
+  add(app.name);
+  add(app.service ? app.service->name : app.service_name);
+  std::string exe = strip_exe(base_name(app.entry));
+  add(exe);
+  // The last dotted part of "Contoso.Orders.Host" names its service too.
+  if (auto dot = exe.rfind('.'); dot != std::string::npos) add(exe.substr(dot + 1));
+  return out;
 }
 
 // path is root itself or inside it ("" holds everything).
@@ -62,6 +95,19 @@ void plan_self_host_ports(const AppAssessment& a, AppPlan& plan) {
   for (const auto& h : app.source_hits) {
     if (h.category == SourceCategory::kListenUrl && is_under_root(h.file, app.root))
       urls.emplace_back(h.text, h.file + ":" + std::to_string(h.line));
+  }
+  // HTTP.sys reservations of the server whose path names this program: a
+  // self-hosted HTTP listener needs one, so its port is the program's even
+  // when the code builds the URL at run time.
+  if (app.machine) {
+    std::vector<std::string> own;
+    for (const auto& [url, where] : urls) own.push_back(url);
+    auto names = reservation_names(app, own);
+    for (const auto& r : app.machine->url_reservations) {
+      std::string seg = first_segment(r);
+      if (!seg.empty() && std::find(names.begin(), names.end(), seg) != names.end())
+        urls.emplace_back(r, "HTTP.sys URL reservation on the server");
+    }
   }
   std::set<int> ports;
   std::string list;

@@ -49,7 +49,7 @@ Evidence check_scheduled_task(const Application& app, RuleResults& /*results*/) 
   Evidence out;
   if (app.task) {
     std::string when;
-    for (const auto& t : app.task->triggers) when += (when.empty() ? "" : "; ") + t;
+    for (const auto& t : app.task->triggers) when += (when.empty() ? "" : "; ") + t.text;
     out.push_back("scheduled task " + app.task->path + " runs " + app.task->command +
                   (when.empty() ? "" : " " + when) +
                   (app.task->cron.empty() ? "" : " (cron \"" + app.task->cron + "\")"));

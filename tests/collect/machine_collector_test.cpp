@@ -61,6 +61,9 @@ TEST(MachineCollector, ReadsTheWindows2012R2ApplicationServer) {
   ASSERT_EQ(m->ssl_certificates.size(), 1u);
   EXPECT_EQ(m->ssl_certificates[0].first, "www.contoso.local:443");
   EXPECT_EQ(m->ssl_certificates[0].second, "3FA19C5E2207B4D1680E7C419B2A55C3E8106DF2");
+  EXPECT_EQ(m->url_reservations,
+            (std::vector<std::string>{"http://+:80/Temporary_Listen_Addresses/",
+                                      "http://+:5985/wsman/"}));
   ASSERT_EQ(m->programs.size(), 2u);  // the hidden Visual C++ runtime is left out
   EXPECT_EQ(m->programs[1].name, "Contoso Inventory Tool");
   EXPECT_EQ(m->programs[1].install_location, "C:\\Program Files (x86)\\Contoso\\InventoryTool");

@@ -4,8 +4,10 @@
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "core/cron.hpp"
 #include "emit/artifacts.hpp"
 #include "emit/emit_fixture.hpp"
 #include "emit/validators.hpp"
@@ -82,6 +84,70 @@ TEST(K8sManifests, ScheduledTaskIsACronJob) {
       job["spec"]["jobTemplate"]["spec"]["template"]["spec"]["restartPolicy"].as<std::string>(),
       "OnFailure");
   expect_valid(all);
+}
+
+TEST(K8sManifests, EverySchedulesIsACronJobWithItsTimeZone) {
+  auto f = test::task_app();
+  TaskTrigger last;
+  last.text = "monthly on day the last day at 22:30";
+  last.crons = {"30 22 31 1,3,5,7,8,10,12 *", "30 22 30 4,6,9,11 *", "30 22 28 2 *"};
+  last.time_zone = "Etc/GMT-2";
+  f.app().task->triggers = {last};
+  AppPlan plan = plan_app(f.assessment, options());
+  auto all = render_artifacts(plan);
+  ASSERT_NE(find(all, "k8s/cronjob.yaml"), nullptr);
+  auto docs = YAML::LoadAll(find(all, "k8s/cronjob.yaml")->content);
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs[0]["metadata"]["name"].as<std::string>(), plan.k8s_name);
+  EXPECT_EQ(docs[2]["metadata"]["name"].as<std::string>(), plan.k8s_name + "-3");
+  EXPECT_EQ(docs[1]["spec"]["schedule"].as<std::string>(), "30 22 30 4,6,9,11 *");
+  EXPECT_EQ(docs[1]["spec"]["timeZone"].as<std::string>(), "Etc/GMT-2");
+  for (const auto& d : docs) EXPECT_EQ(cron_problem(d["spec"]["schedule"].as<std::string>()), "");
+  expect_valid(all);
+}
+
+TEST(K8sManifests, AConsoleProgramThatExitsIsAJob) {
+  test::AppFixture f(AppKind::kConsole, "netfx", "4.8");
+  auto all = render_artifacts(plan_app(f.assessment, options()));
+  EXPECT_EQ(find(all, "k8s/deployment.yaml"), nullptr);
+  ASSERT_NE(find(all, "k8s/job.yaml"), nullptr);
+  YAML::Node job = YAML::Load(find(all, "k8s/job.yaml")->content);
+  EXPECT_EQ(job["kind"].as<std::string>(), "Job");
+  EXPECT_EQ(job["spec"]["template"]["spec"]["restartPolicy"].as<std::string>(), "OnFailure");
+  YAML::Node compose = YAML::Load(find(all, "compose.yaml")->content);
+  EXPECT_FALSE(compose["services"].begin()->second["restart"]);
+  expect_valid(all);
+}
+
+TEST(K8sManifests, AServiceIsProbedByItsStatus) {
+  test::AppFixture f(AppKind::kService, "netfx", "4.8");
+  f.app().service = test::service("Orders", "C:\\O\\o.exe", "LocalSystem");
+  auto all = render_artifacts(plan_app(f.assessment, options()));
+  ASSERT_NE(find(all, "k8s/deployment.yaml"), nullptr);
+  YAML::Node d = YAML::Load(find(all, "k8s/deployment.yaml")->content);
+  YAML::Node c = d["spec"]["template"]["spec"]["containers"][0];
+  for (const char* probe : {"readinessProbe", "livenessProbe"}) {
+    ASSERT_TRUE(c[probe]) << probe;
+    EXPECT_EQ(c[probe]["exec"]["command"][3].as<std::string>(),
+              "if ((Get-Service -Name 'Orders').Status -ne 'Running') { exit 1 }");
+    EXPECT_FALSE(c[probe]["tcpSocket"]);
+  }
+  expect_valid(all);
+}
+
+// Every schedule in the reviewed outputs is one a CronJob accepts.
+TEST(K8sManifests, EveryGoldenCronJobScheduleIsValid) {
+  std::size_t seen = 0;
+  for (const auto& e :
+       std::filesystem::recursive_directory_iterator(test::source_dir() / "tests" / "golden")) {
+    if (e.path().filename() != "cronjob.yaml") continue;
+    for (const auto& doc : YAML::LoadAllFromFile(e.path().string())) {
+      ++seen;
+      std::string cron = doc["spec"]["schedule"].as<std::string>();
+      EXPECT_EQ(cron_problem(cron), "") << cron << " in " << e.path();
+    }
+  }
+  EXPECT_GT(seen, 0u);
 }
 
 TEST(ComposeFile, SwarmHyperVWithCredentialSpecPlacementAndSecrets) {

@@ -82,7 +82,8 @@ TEST_P(XmlAttack, TaskXml) {
   EXPECT_EQ(r->info.path, "\\Contoso\\Payload");
   EXPECT_EQ(r->info.command, "C:\\Apps\\NightlyExport\\Contoso.NightlyExport.exe");
   EXPECT_EQ(r->info.arguments, payload(attack));
-  EXPECT_EQ(r->info.triggers, std::vector<std::string>{"at system startup"});
+  ASSERT_EQ(r->info.triggers.size(), 1u);
+  EXPECT_EQ(r->info.triggers[0].text, "at system startup");
 }
 
 TEST_P(XmlAttack, Csproj) {

@@ -58,7 +58,10 @@ inline TaskInfo task(std::string command, std::string arguments, std::string cro
   t.command = std::move(command);
   t.arguments = std::move(arguments);
   t.user = "SYSTEM";
-  t.triggers = {"daily at 02:00"};
+  TaskTrigger daily;
+  daily.text = "daily at 02:00";
+  if (!cron.empty()) daily.crons.push_back(cron);
+  t.triggers.push_back(daily);
   t.cron = std::move(cron);
   return t;
 }

@@ -2,6 +2,8 @@
 // the ports it listens on; a client of the same service exposes none.
 #include <gtest/gtest.h>
 
+#include <memory>
+
 #include "plan/plan_fixture.hpp"
 #include "plan/planner.hpp"
 
@@ -60,6 +62,36 @@ TEST(SelfHostPorts, AClientOrAPlainConsoleExposesNothingAndBadUrlsAreIgnored) {
   ASSERT_EQ(p.ports.size(), 1u);
   EXPECT_EQ(p.ports[0].port, 9000);
   EXPECT_EQ(p.ports[0].name, "net-tcp-9000");
+}
+
+TEST(SelfHostPorts, TheServersUrlReservationsForTheProgramGiveItsPorts) {
+  // The code builds its URL at run time; the server reserved it for the program with
+  // netsh http add urlacl.
+  AppFixture f(AppKind::kService, "netfx", "4.8");
+  f.app().self_host = "web";
+  f.app().entry = "Apps/Contoso.Orders.Api.exe";
+  auto m = std::make_shared<MachineFacts>();
+  m->url_reservations = {"http://+:80/Temporary_Listen_Addresses/",
+                         "http://+:5985/wsman/",
+                         "http://+:9010/Api/",
+                         "https://+:9443/orders/",
+                         "http://+:7000/Other/",
+                         "http://+:/broken/"};
+  f.app().machine = m;
+  ServiceInfo s;
+  s.name = "Orders";
+  s.image_path = "C:\\Apps\\Contoso.Orders.Api.exe";
+  f.app().service = s;
+  AppPlan p = plan_app(f.assessment, options());
+  EXPECT_TRUE(has_port(p, 9010)) << "named after the executable's last part";
+  EXPECT_TRUE(has_port(p, 9443)) << "named after the service";
+  EXPECT_FALSE(has_port(p, 80)) << "Windows' own reservation";
+  EXPECT_FALSE(has_port(p, 5985));
+  EXPECT_FALSE(has_port(p, 7000)) << "another program's";
+  bool said = false;
+  for (const auto& port : p.ports)
+    said = said || port.purpose.find("HTTP.sys URL reservation") != std::string::npos;
+  EXPECT_TRUE(said);
 }
 
 }  // namespace
