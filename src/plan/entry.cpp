@@ -44,7 +44,7 @@ std::string exe_name(const Application& app) {
 // A program that keeps running: a server it hosts itself, a web or WCF
 // program, a service. Anything else does its work and exits.
 bool long_running(const Application& app) {
-  return !app.self_host.empty() || app.kind == AppKind::kWeb || app.kind == AppKind::kWcf ||
+  return app.self_host != SelfHost::kNone || app.kind == AppKind::kWeb || app.kind == AppKind::kWcf ||
          app.kind == AppKind::kService;
 }
 
@@ -133,8 +133,8 @@ void plan_entry(const AppAssessment& a, AppPlan& plan) {
                ? "a .NET worker service runs as a console process in the container (no service "
                  "control manager "
                  "needed)"
-           : !app.self_host.empty()
-               ? "the program hosts its server itself (" + app.self_host +
+           : app.self_host != SelfHost::kNone
+               ? "the program hosts its server itself (" + to_string(app.self_host) +
                      "): the executable is the container's foreground process and keeps running "
                      "(a Deployment), no IIS"
                : "the executable is the container's foreground process and keeps running");

@@ -107,7 +107,7 @@ TEST(K8sManifests, EverySchedulesIsACronJobWithItsTimeZone) {
 }
 
 TEST(K8sManifests, AConsoleProgramThatExitsIsAJob) {
-  test::AppFixture f(AppKind::kConsole, "netfx", "4.8");
+  test::AppFixture f(AppKind::kConsole, FrameworkKind::kNetFx, "4.8");
   auto all = render_artifacts(plan_app(f.assessment, options()));
   EXPECT_EQ(find(all, "k8s/deployment.yaml"), nullptr);
   ASSERT_NE(find(all, "k8s/job.yaml"), nullptr);
@@ -120,7 +120,7 @@ TEST(K8sManifests, AConsoleProgramThatExitsIsAJob) {
 }
 
 TEST(K8sManifests, AServiceIsProbedByItsStatus) {
-  test::AppFixture f(AppKind::kService, "netfx", "4.8");
+  test::AppFixture f(AppKind::kService, FrameworkKind::kNetFx, "4.8");
   f.app().service = test::service("Orders", "C:\\O\\o.exe", "LocalSystem");
   auto all = render_artifacts(plan_app(f.assessment, options()));
   ASSERT_NE(find(all, "k8s/deployment.yaml"), nullptr);

@@ -11,15 +11,15 @@ using test::AppFixture;
 using test::options;
 
 TEST(PlanEntry, AConsoleProgramThatExitsIsAJob) {
-  AppFixture f(AppKind::kConsole, "netfx", "4.8");
+  AppFixture f(AppKind::kConsole, FrameworkKind::kNetFx, "4.8");
   AppPlan p = plan_app(f.assessment, options());
   EXPECT_EQ(p.entry_kind, EntryKind::kJob);
   EXPECT_EQ(p.entry_exe, "C:\\app\\App.exe");
 }
 
 TEST(PlanEntry, ASelfHostedServerKeepsRunningWithoutIis) {
-  AppFixture f(AppKind::kConsole, "netfx", "4.8");
-  f.app().self_host = "wcf";
+  AppFixture f(AppKind::kConsole, FrameworkKind::kNetFx, "4.8");
+  f.app().self_host = SelfHost::kWcf;
   AppPlan p = plan_app(f.assessment, options());
   EXPECT_EQ(p.entry_kind, EntryKind::kConsole);
   EXPECT_EQ(p.entry_exe, "C:\\app\\App.exe");
@@ -28,7 +28,7 @@ TEST(PlanEntry, ASelfHostedServerKeepsRunningWithoutIis) {
 }
 
 TEST(PlanEntry, ATaskUnderProgramFilesKeepsTheSpacesOfItsPath) {
-  AppFixture f(AppKind::kTask, "netfx", "4.8");
+  AppFixture f(AppKind::kTask, FrameworkKind::kNetFx, "4.8");
   // It became C:\app\Program before.
   f.app().task = test::task("C:\\Program Files\\Contoso\\Export Tool.exe", "/all", "0 2 * * *");
   AppPlan p = plan_app(f.assessment, options());
@@ -42,7 +42,7 @@ TEST(PlanEntry, ATaskUnderProgramFilesKeepsTheSpacesOfItsPath) {
 }
 
 TEST(PlanEntry, ATaskRunByAWindowsProgramRunsItWhereWindowsHasIt) {
-  AppFixture f(AppKind::kTask, "netfx", "4.8");
+  AppFixture f(AppKind::kTask, FrameworkKind::kNetFx, "4.8");
   f.app().task = test::task("C:\\Windows\\System32\\cmd.exe", "/c C:\\Jobs\\run.cmd", "0 2 * * *");
   AppPlan p = plan_app(f.assessment, options());
   EXPECT_EQ(p.entry_exe, "C:\\Windows\\System32\\cmd.exe");

@@ -28,7 +28,7 @@ bool warns(const AppPlan& p, const std::string& text) {
 }
 
 TEST(PlanSchedule, EveryCronOfEveryEnabledTriggerIsACronJob) {
-  AppFixture f(AppKind::kTask, "netfx", "4.8");
+  AppFixture f(AppKind::kTask, FrameworkKind::kNetFx, "4.8");
   f.app().task = test::task("C:\\T\\t.exe", "", "");
   TaskTrigger off = trigger("daily at 01:00 (disabled)", {"0 1 * * *"});
   off.enabled = false;
@@ -50,7 +50,7 @@ TEST(PlanSchedule, EveryCronOfEveryEnabledTriggerIsACronJob) {
 }
 
 TEST(PlanSchedule, LocalTimesAndUnknownSchedulesAreWarnings) {
-  AppFixture f(AppKind::kTask, "netfx", "4.8");
+  AppFixture f(AppKind::kTask, FrameworkKind::kNetFx, "4.8");
   f.app().task = test::task("C:\\T\\t.exe", "", "0 2 * * *");
   AppPlan p = plan_app(f.assessment, options());
   ASSERT_EQ(p.schedules.size(), 1u);

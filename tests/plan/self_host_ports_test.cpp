@@ -67,8 +67,8 @@ TEST(SelfHostPorts, AClientOrAPlainConsoleExposesNothingAndBadUrlsAreIgnored) {
 TEST(SelfHostPorts, TheServersUrlReservationsForTheProgramGiveItsPorts) {
   // The code builds its URL at run time; the server reserved it for the program with
   // netsh http add urlacl.
-  AppFixture f(AppKind::kService, "netfx", "4.8");
-  f.app().self_host = "web";
+  AppFixture f(AppKind::kService, FrameworkKind::kNetFx, "4.8");
+  f.app().self_host = SelfHost::kWeb;
   f.app().entry = "Apps/Contoso.Orders.Api.exe";
   auto m = std::make_shared<MachineFacts>();
   m->url_reservations = {"http://+:80/Temporary_Listen_Addresses/",

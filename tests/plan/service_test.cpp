@@ -27,7 +27,7 @@ bool warns(const AppPlan& p, const std::string& text) {
 }
 
 TEST(PlanService, InstallsTheRegistrysNameDisplayNameStartTypeAndArguments) {
-  AppFixture f(AppKind::kService, "netfx", "4.8");
+  AppFixture f(AppKind::kService, FrameworkKind::kNetFx, "4.8");
   ServiceInfo s =
       test::service("OrdersSvc", R"("C:\Apps\Orders\orders.exe" -queue main)", "LocalSystem");
   s.display_name = "Contoso Orders";
@@ -45,7 +45,7 @@ TEST(PlanService, InstallsTheRegistrysNameDisplayNameStartTypeAndArguments) {
 }
 
 TEST(PlanService, BuiltInAccountsAreKeptDomainAccountsBecomeLocalSystemAndTheGmsa) {
-  AppFixture f(AppKind::kService, "netfx", "4.8");
+  AppFixture f(AppKind::kService, FrameworkKind::kNetFx, "4.8");
   f.app().service = test::service("A", "C:\\A\\a.exe", "NT AUTHORITY\\NetworkService");
   AppPlan p = plan_app(f.assessment, options());
   ASSERT_NE(install_step(p), nullptr);
@@ -54,7 +54,7 @@ TEST(PlanService, BuiltInAccountsAreKeptDomainAccountsBecomeLocalSystemAndTheGms
                 "AUTHORITY\\NetworkService', (New-Object System.Security.SecureString)))"),
             std::string::npos);
 
-  AppFixture d(AppKind::kService, "netfx", "4.8");
+  AppFixture d(AppKind::kService, FrameworkKind::kNetFx, "4.8");
   d.app().service = test::service("B", "C:\\B\\b.exe", "CONTOSO\\svc_b");
   AppPlan q = plan_app(d.assessment, options());
   EXPECT_EQ(install_step(q)->command.find("-Credential"), std::string::npos);
@@ -63,7 +63,7 @@ TEST(PlanService, BuiltInAccountsAreKeptDomainAccountsBecomeLocalSystemAndTheGms
 }
 
 TEST(PlanService, ADisabledServiceIsInstalledManualAndSaysSo) {
-  AppFixture f(AppKind::kService, "netfx", "4.8");
+  AppFixture f(AppKind::kService, FrameworkKind::kNetFx, "4.8");
   f.app().service = test::service("Old", "C:\\Old\\old.exe", "LocalSystem");
   f.app().service->start = 4;
   AppPlan p = plan_app(f.assessment, options());
@@ -72,7 +72,7 @@ TEST(PlanService, ADisabledServiceIsInstalledManualAndSaysSo) {
 }
 
 TEST(PlanService, DependenciesOnOtherApplicationsAreLeftOut) {
-  AppFixture f(AppKind::kService, "netfx", "4.8");
+  AppFixture f(AppKind::kService, FrameworkKind::kNetFx, "4.8");
   auto m = std::make_shared<MachineFacts>();
   ServiceInfo other = test::service("ContosoCache", "C:\\Cache\\cache.exe", "LocalSystem");
   ServiceInfo rpc = test::service("RpcSs", "C:\\Windows\\system32\\svchost.exe -k rpcss", "");
@@ -89,7 +89,7 @@ TEST(PlanService, DependenciesOnOtherApplicationsAreLeftOut) {
 }
 
 TEST(PlanService, TheInstallersNameFromASourceTree) {
-  AppFixture f(AppKind::kService, "netfx", "4.8");
+  AppFixture f(AppKind::kService, FrameworkKind::kNetFx, "4.8");
   f.app().service_name = "Contoso Orders";
   AppPlan p = plan_app(f.assessment, options());
   EXPECT_EQ(p.service_name, "Contoso Orders");
@@ -98,7 +98,7 @@ TEST(PlanService, TheInstallersNameFromASourceTree) {
 }
 
 TEST(PlanService, TheProbesAskForTheServicesStatus) {
-  AppFixture f(AppKind::kService, "netfx", "4.8");
+  AppFixture f(AppKind::kService, FrameworkKind::kNetFx, "4.8");
   f.app().service = test::service("Orders", "C:\\O\\o.exe", "LocalSystem");
   AppPlan p = plan_app(f.assessment, options());
   EXPECT_EQ(p.health_command,
