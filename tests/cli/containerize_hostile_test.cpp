@@ -226,7 +226,7 @@ TEST(ContainerizeHostile, HostileNamesAndValuesChangeNoInstructionStatementOrLin
   EXPECT_NE(dockerfiles.find("('Order' + [char]10 + 'RUN evil''\xE2\x80\x99\xE2\x80\x99`$(x);&"),
             std::string::npos)
       << dockerfiles;
-  EXPECT_NE(dockerfiles.find("-BinaryPathName ('C:\\app\\Tool X' + [char]10 + 'RUN evil ''q"),
+  EXPECT_NE(dockerfiles.find("-BinaryPathName ('\"C:\\app\\Tool X' + [char]10 + 'RUN evil ''q"),
             std::string::npos)
       << dockerfiles;
   EXPECT_NE(yaml.find("Up'\xE2\x80\x99`$(x);&"), std::string::npos) << yaml;

@@ -290,7 +290,7 @@ TEST(MigrationClaims, EveryClaimOfThePlanFixturesHolds) {
     plans.emplace_back("web-" + to_string(o),
                        plan_app(web.assessment, test::options(std::nullopt, std::nullopt, o)));
 
-    test::AppFixture db(AppKind::kConsole, FrameworkKind::kNetFx, "4.8");
+    test::AppFixture db(AppKind::kService, FrameworkKind::kNetFx, "4.8");
     db.finding("database").finding("msdtc").finding("local-state");
     db.assessment.results.state_folders = {{"App/Data/app.sqlite", "SQLite database", true, 2, 0}};
     plans.emplace_back("db-" + to_string(o),
