@@ -18,6 +18,7 @@ struct ContainerizeArgs {
   std::string isolation;
   std::string orchestrator = "kubernetes";
   std::string registry;
+  std::string config = "files";  // how .NET Framework apps get their secrets: files | env
   bool force = false;
 };
 

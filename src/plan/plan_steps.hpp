@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/plan.hpp"
 #include "core/rule_ids.hpp"
@@ -20,17 +21,39 @@ void decide(AppPlan& plan, std::string topic, std::string choice, std::string re
 
 void plan_blockers(const AppAssessment& a, AppPlan& plan);  // blockers.cpp
 void plan_platform(const AppAssessment& a, const PlanOptions& options,
-                   AppPlan& plan);                                 // platform.cpp
-void plan_image(const AppAssessment& a, AppPlan& plan);            // image.cpp
-void plan_build(const AppAssessment& a, AppPlan& plan);            // build.cpp
-void plan_entry(const AppAssessment& a, AppPlan& plan);            // entry.cpp
-void plan_logging(const AppAssessment& a, AppPlan& plan);          // logging.cpp
-void plan_storage(const AppAssessment& a, AppPlan& plan);          // storage.cpp
-void plan_config(const AppAssessment& a, AppPlan& plan);           // config.cpp
-void plan_features(const AppAssessment& a, AppPlan& plan);         // network.cpp
-void plan_network(const AppAssessment& a, AppPlan& plan);          // network.cpp
+                   AppPlan& plan);                         // platform.cpp
+void plan_image(const AppAssessment& a, AppPlan& plan);    // image.cpp
+void plan_build(const AppAssessment& a, AppPlan& plan);    // build.cpp
+void plan_entry(const AppAssessment& a, AppPlan& plan);    // entry.cpp
+void plan_logging(const AppAssessment& a, AppPlan& plan);  // logging.cpp
+void plan_storage(const AppAssessment& a, AppPlan& plan);  // storage.cpp
+void plan_config(const AppAssessment& a, const PlanOptions& options, AppPlan& plan);  // config.cpp
+void plan_features(const AppAssessment& a, AppPlan& plan);                            // network.cpp
+void plan_network(const AppAssessment& a, AppPlan& plan);                             // network.cpp
 void plan_self_host_ports(const AppAssessment& a, AppPlan& plan);  // self_host_ports.cpp
 void plan_fixes(const AppAssessment& a, AppPlan& plan);            // fixes.cpp
+
+// Configuration files (config_paths.cpp).
+// A .NET Framework XML configuration (web.config, NAME.exe.config, App.config),
+// which the configuration system can split with configSource; not appsettings.json.
+bool rewritable_config(std::string_view path);
+// The config's path in the image: "C:\\inetpub\\wwwroot\\Web.config",
+// "C:\\app\\Tool.exe.config" (a source tree's App.config, as the build writes it).
+std::string container_config_path(const AppPlan& plan, const std::string& config);
+// The folder of a Windows path ("C:\\app\\Tool.exe.config" -> "C:\\app").
+std::string container_folder(const std::string& windows_path);
+// The Secret key of a moved file mounted in `folder`: the file name for the
+// app's own folder, "admin.connectionStrings.config" for a nested one.
+std::string secret_key_for(const AppPlan& plan, const std::string& folder,
+                           const std::string& file_name);
+// The rewrite of one config (added when absent).
+ConfigRewrite& config_rewrite(AppPlan& plan, const std::string& config);
+
+// The moved files' content for the Secret template (config_templates.cpp),
+// from masked facts, with kSecretPlaceholder for each secret.
+std::string connection_strings_template(const ConfigFacts& c);
+std::string app_settings_template(const ConfigFacts& c, const std::vector<std::string>& keys);
+std::string machine_key_template(const ConfigFacts& c);
 
 // Names (names.cpp).
 std::string safe_folder_name(std::string_view app_id);
