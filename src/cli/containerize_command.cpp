@@ -28,6 +28,7 @@ PlanOptions options_from(const ContainerizeArgs& args) {
   if (!args.isolation.empty()) o.isolation = parse_isolation(args.isolation);
   o.orchestrator = parse_orchestrator(args.orchestrator).value_or(Orchestrator::kKubernetes);
   o.registry = args.registry;
+  o.config_mode = args.config == "env" ? ConfigMode::kEnv : ConfigMode::kFiles;
   return o;
 }
 
@@ -137,6 +138,10 @@ CLI::App* add_containerize_command(CLI::App& app, ContainerizeArgs& args) {
   cmd->add_option("--orchestrator", args.orchestrator, "Where it runs (default kubernetes)")
       ->check(CLI::IsMember({"kubernetes", "swarm", "compose"}));
   cmd->add_option("--registry", args.registry, "Image repository, HOST/REPO");
+  cmd->add_option("--config", args.config,
+                  "How .NET Framework apps get their secrets: files (moved config sections "
+                  "mounted from the secret store, default) or env (ConfigurationBuilders, 4.7.1+)")
+      ->check(CLI::IsMember({"files", "env"}));
   cmd->add_flag("--force", args.force, "Overwrite files that already exist in the output folder");
   cmd->add_flag("--no-copy", args.no_copy,
                 "Write the artifacts only: copy the application into the build context yourself");

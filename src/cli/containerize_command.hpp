@@ -19,6 +19,7 @@ struct ContainerizeArgs {
   std::string isolation;
   std::string orchestrator = "kubernetes";
   std::string registry;
+  std::string config = "files";  // how .NET Framework apps get their secrets: files | env
   bool force = false;
   bool no_copy = false;    // nothing is copied into the build contexts (the user copies)
   std::string secrets_to;  // where the moved config sections go with their values ("" = nowhere)

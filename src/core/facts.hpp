@@ -113,6 +113,10 @@ struct ConfigFacts {
                                     // "ReadOnly"); "" when not set
   bool machine_key_present = false;
   bool machine_key_explicit = false;  // explicit validationKey/decryptionKey (not AutoGenerate)
+  // machineKey@validation / @decryption (algorithm names, not secret: "SHA1", "AES"), "" when
+  // unset.
+  std::string machine_key_validation;
+  std::string machine_key_decryption;
   std::string target_framework;  // httpRuntime/compilation targetFramework or supportedRuntime sku
   std::vector<std::string> supported_runtimes;  // startup/supportedRuntime@version ("v2.0.50727")
   bool has_service_model = false;

@@ -15,6 +15,10 @@ namespace liftshift {
 enum class WindowsVersion { kLtsc2016, kLtsc2019, kLtsc2022, kLtsc2025 };
 enum class Isolation { kProcess, kHyperv };
 enum class Orchestrator { kKubernetes, kSwarm, kCompose };
+// How a .NET Framework application gets its secrets: moved config sections in
+// files mounted from the secret store (the default; every .NET Framework reads
+// configSource), or environment variables read by ConfigurationBuilders (4.7.1+).
+enum class ConfigMode { kFiles, kEnv };
 
 // What the user asked for; unset fields are decided per application.
 struct PlanOptions {
@@ -22,6 +26,7 @@ struct PlanOptions {
   std::optional<Isolation> isolation;
   Orchestrator orchestrator = Orchestrator::kKubernetes;
   std::string registry;  // "HOST/REPO"; "" = a placeholder in the commands
+  ConfigMode config_mode = ConfigMode::kFiles;
 };
 
 // One decision and why it was taken (topic: "base image", "isolation"...).
@@ -81,6 +86,9 @@ struct SecretName {
   std::string hint;  // the masked form ("...;Password=***") or what to put there
   std::string reason;
   std::string config_file;  // the config file that held it, relative to the source
+  // The Secret key (a moved config file, "connectionStrings.config") that
+  // carries it; "" when it reaches the app as the environment variable `key`.
+  std::string file;
 };
 
 struct LogChannel {
@@ -143,6 +151,13 @@ struct ConfigSectionMove {
   std::vector<std::string>
       keys;  // appSettings only: the keys that move (through file=); empty = the whole section
   std::string reason;
+  // The key of this file in the Secret: its file name ("connectionStrings.config"),
+  // prefixed by its folder for a nested config ("admin.connectionStrings.config").
+  std::string secret_key;
+  // What the Secret template shows for the file: the section's XML with a
+  // placeholder (__SECRET__) in place of every secret, built from the masked
+  // values. Never a secret value.
+  std::string template_xml;
 };
 
 // A value rewritten in place in the copied configuration (never a secret):
@@ -161,7 +176,24 @@ struct ConfigRewrite {
   std::string config;  // the config file, relative to the source root, '/' separators
   std::vector<ConfigSectionMove> moves;
   std::vector<ConfigValueChange> changes;
+  // The folder in the container where the moved files are mounted (the
+  // config's folder + "\\config"); "" when nothing moves. A nested web.config
+  // has its own; AppPlan::secret_mount is the one of the app's own config.
+  std::string secret_folder;
+  // --config env: the config reads appSettings and connectionStrings from
+  // environment variables through Microsoft.Configuration.ConfigurationBuilders
+  // .Environment (the writer adds <configBuilders> and configBuilders= on both
+  // sections, with the prefixes below stripped); the secret values are blanked
+  // by `changes`, and only machineKey still moves.
+  bool builders = false;
 };
+
+// What a moved file's template holds in place of each secret.
+inline constexpr const char* kSecretPlaceholder = "__SECRET__";
+
+// The prefixes of the environment variables the Environment config builder reads.
+inline constexpr const char* kAppSettingsPrefix = "AppSettings__";
+inline constexpr const char* kConnectionStringsPrefix = "ConnectionStrings__";
 
 // How the image is built: from a published folder, or from sources with an SDK stage.
 struct BuildPlan {

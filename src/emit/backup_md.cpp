@@ -5,6 +5,7 @@
 
 #include "emit/artifacts.hpp"
 #include "emit/markdown.hpp"
+#include "emit/secret_mounts.hpp"
 
 namespace liftshift {
 
@@ -67,6 +68,20 @@ std::string render_backup(const AppPlan& plan) {
     md << "\nSecret values are not in this folder and must not be: they live in your secret store, "
           "which has its\n"
        << "own backup. The secret names are listed in MIGRATION.md.\n";
+  }
+  const auto mounts = secret_mounts(plan);
+  if (!mounts.empty()) {
+    md << "The config sections moved out of the application (";
+    for (std::size_t i = 0; i < mounts.size(); ++i) {
+      for (std::size_t j = 0; j < mounts[i].files.size(); ++j)
+        md << (i + j == 0 ? "" : ", ") << md_code(mounts[i].files[j].name);
+    }
+    md << ") are part of the\n"
+       << "application: without them it has no connection strings. Back them up as secrets, "
+          "with the secret\n"
+       << "store (" << (k8s ? "the Secret " + md_code(secret_name(plan)) + ", " : std::string())
+       << "the files a compose host keeps under " << md_code("secrets/")
+       << "), never with this folder's source control.\n";
   }
   return md.str();
 }

@@ -2,6 +2,7 @@
 // the placement constraint node.platform.os == windows, volumes, secrets.
 // With Kubernetes it is the file for a local test run on a Windows host.
 #include "emit/artifacts.hpp"
+#include "emit/secret_mounts.hpp"
 #include "emit/volume_seed.hpp"
 #include "emit/yaml_out.hpp"
 
@@ -9,7 +10,7 @@ namespace liftshift {
 
 namespace {
 
-std::string secret_name(const AppPlan& plan, const std::string& key) {
+std::string compose_secret(const AppPlan& plan, const std::string& key) {
   return plan.k8s_name + "_" + key;
 }
 
@@ -50,12 +51,22 @@ std::string render_compose(const AppPlan& plan) {
                                      {"published", YamlValue(published)},
                                      {"protocol", YamlValue("tcp")}}));
   }
+  const auto env = env_secrets(plan);
+  const auto mounts = secret_mounts(plan);
   for (const auto& c : plan.config) svc["environment"][c.key] = c.value;
-  for (const auto& s : plan.secrets) svc["secrets"].push_back(secret_name(plan, s.key));
+  for (const auto* s : env) svc["secrets"].push_back(compose_secret(plan, s->key));
   for (const auto& v : plan.volumes) {
     svc["volumes"].push_back(yaml_map({{"type", YamlValue("volume")},
                                        {"source", YamlValue(v.name)},
                                        {"target", YamlValue(v.container_path)}}));
+  }
+  // The moved config files: a host folder, read-only, where configSource looks
+  // (compose secrets would land in C:\ProgramData\Docker\secrets instead).
+  for (const auto& m : mounts) {
+    svc["volumes"].push_back(yaml_map({{"type", YamlValue("bind")},
+                                       {"source", YamlValue("./" + m.host_folder)},
+                                       {"target", YamlValue(m.folder)},
+                                       {"read_only", YamlValue(true)}}));
   }
   bool seeded = !seeded_volumes(plan).empty();
   if (seeded) {
@@ -78,14 +89,14 @@ std::string render_compose(const AppPlan& plan) {
   root["services"][plan.k8s_name] = svc;
   if (seeded) root["services"][seed_step_name(plan)] = seed_service(plan);
   for (const auto& v : plan.volumes) root["volumes"][v.name] = YamlValue::object();
-  for (const auto& s : plan.secrets) {
+  for (const auto* s : env) {
     YamlValue def;
     if (swarm) {
       def["external"] = true;
     } else {
-      def["file"] = "./secrets/" + s.key;
+      def["file"] = "./secrets/" + s->key;
     }
-    root["secrets"][secret_name(plan, s.key)] = def;
+    root["secrets"][compose_secret(plan, s->key)] = def;
   }
   std::vector<std::string> header{
       plan.app_name + ": " +
@@ -96,7 +107,13 @@ std::string render_compose(const AppPlan& plan) {
           ".",
       "Windows Server " + to_string(plan.windows_version) + ", " + to_string(plan.isolation) +
           " isolation."};
-  if (!plan.secrets.empty()) {
+  for (const auto& m : mounts) {
+    header.push_back("Moved config files: put them in ./" + m.host_folder +
+                     " (never commit them; " +
+                     (swarm ? "on every node" : "the build context leaves secrets/ out") + ").");
+    header.push_back("It is mounted read-only at " + m.folder + ", where configSource reads them.");
+  }
+  if (!env.empty()) {
     header.push_back(swarm ? "Secrets: docker secret create NAME FILE before docker stack deploy."
                            : "Secrets: one file per secret under ./secrets/ (never commit them).");
     header.push_back(

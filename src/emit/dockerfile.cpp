@@ -18,6 +18,7 @@ constexpr const char* kServiceMonitorUrl =
     "ServiceMonitor.exe";
 constexpr const char* kLogMonitorUrl =
     "https://github.com/microsoft/windows-container-tools/releases/download/v2.1.1/LogMonitor.exe";
+constexpr const char* kBuildersVersion = "3.0.0";
 constexpr const char* kPowerShell =
     R"(SHELL ["powershell", "-NoProfile", "-Command", "$ErrorActionPreference = 'Stop'; $ProgressPreference = 'SilentlyContinue';"])";
 
@@ -85,45 +86,29 @@ void build_stage(std::ostringstream& d, const AppPlan& plan) {
   d << "\n";
 }
 
-std::string regex_escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (std::string_view("\\^$.|?*+()[]{}").find(c) != std::string_view::npos) out.push_back('\\');
-    out.push_back(c);
+bool uses_builders(const AppPlan& plan) {
+  for (const auto& r : plan.config_rewrites) {
+    if (r.builders) return true;
   }
-  return out;
+  return false;
 }
 
-// Config files of the application that held secrets, as paths in the image,
-// with a pattern that matches while a secret value is still in them.
-std::vector<std::pair<std::string, std::string>> secret_configs(const AppPlan& plan) {
-  std::vector<std::pair<std::string, std::string>> out;
-  for (const auto& s : plan.secrets) {
-    if (s.config_file.empty()) continue;
-    std::string path = to_forward_slashes(s.config_file);
-    std::string root = to_forward_slashes(plan.root);
-    if (!root.empty() && istarts_with(path, root + "/")) path = path.substr(root.size() + 1);
-    if (plan.build.from_source) {
-      // Source configs become web.config or NAME.exe.config in the output.
-      std::string file =
-          path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
-      path = iequals(file, "App.config")
-                 ? plan.app_exe.substr(plan.app_exe.rfind('\\') + 1) + ".config"
-                 : file;
-    }
-    std::string full = plan.build.app_dir + "\\" + windows_path(path);
-    std::string pattern =
-        istarts_with(s.key, "AppSettings__")
-            ? "key=\\x22" + regex_escape(s.key.substr(13)) + "\\x22\\s+value=\\x22[^\\x22*]"
-            : "(password|pwd)\\s*=\\s*[^;*\\s\\x22]";
-    auto it = std::find_if(out.begin(), out.end(), [&](const auto& p) { return p.first == full; });
-    if (it == out.end()) {
-      out.emplace_back(full, pattern);
-    } else if (it->second.find(pattern) == std::string::npos) {
-      it->second += "|" + pattern;
-    }
-  }
-  return out;
+// --config env: the Environment config builder and the Base package it needs,
+// fetched from nuget.org at build time into the app's bin folder (after the
+// COPY, which replaces the folder's content).
+void config_builders(std::ostringstream& d, const AppPlan& plan) {
+  std::string bin = plan.build.app_dir + (plan.entry_kind == EntryKind::kIis ? "\\bin" : "");
+  d << "\n# --config env: Microsoft.Configuration.ConfigurationBuilders.Environment "
+    << kBuildersVersion
+    << " (and .Base), from nuget.org,\n"
+       "# so the configs marked configBuilders= read their values from environment variables.\n";
+  d << "RUN foreach ($p in 'Base','Environment') { $n = "
+       "'Microsoft.Configuration.ConfigurationBuilders.' + $p; "
+       "Invoke-WebRequest ('https://www.nuget.org/api/v2/package/' + $n + '/"
+    << kBuildersVersion
+    << "') -OutFile C:\\cb.zip; Expand-Archive C:\\cb.zip C:\\cb; "
+       "Copy-Item (Get-ChildItem C:\\cb\\lib\\net4* -Recurse -Filter ($n + '.dll')).FullName "
+    << ps_literal(bin) << "; Remove-Item -Recurse -Force C:\\cb, C:\\cb.zip }\n";
 }
 
 std::string render(const AppPlan& plan, const std::string& image,
@@ -189,19 +174,7 @@ std::string render(const AppPlan& plan, const std::string& image,
     if (c.image_path.empty()) continue;  // virtual directories served from another folder
     d << dockerfile_copy("COPY", {c.to + "/"}, c.image_path + "\\") << "\n";
   }
-  auto configs = secret_configs(plan);
-  if (!configs.empty() && !nano) {
-    d << "\n# Secrets stay out of the image: the build fails while a config still holds a "
-         "password.\n";
-    for (const auto& [file, pattern] : configs) {
-      d << "RUN if (Select-String -Path " << ps_literal(file) << " -Pattern "
-        << ps_literal("(?i)" + pattern) << " -Quiet) { throw "
-        << ps_literal(file +
-                      " still holds a secret: remove it, the orchestrator supplies it "
-                      "(MIGRATION.md)")
-        << " }\n";
-    }
-  }
+  if (uses_builders(plan) && !nano) config_builders(d, plan);
   if (!plan.ports.empty()) {
     d << "\nEXPOSE";
     for (const auto& p : plan.ports) d << " " << p.port;

@@ -1,6 +1,9 @@
-// ConfigMap (settings that are not secret), a Secret template that names the
-// keys without values, and a PersistentVolumeClaim per volume.
+// ConfigMap (settings that are not secret), a Secret template without
+// secret values (one key per moved config file, holding the file with
+// placeholders, and one per environment variable), and a PersistentVolumeClaim
+// per volume.
 #include "emit/k8s.hpp"
+#include "emit/secret_mounts.hpp"
 
 namespace liftshift {
 
@@ -18,22 +21,40 @@ std::vector<Artifact> k8s_config(const AppPlan& plan) {
              cm, {"Settings from the orchestrator, so they change without a rebuild.",
                   "No secret is here: those are in the Secret " + plan.k8s_name + "-secrets."})});
   }
-  if (!plan.secrets.empty()) {
+  const auto mounts = secret_mounts(plan);
+  const auto env = env_secrets(plan);
+  if (!mounts.empty() || !env.empty()) {
     YamlValue secret;
     secret["apiVersion"] = "v1";
     secret["kind"] = "Secret";
-    secret["metadata"] = k8s_metadata(plan, plan.k8s_name + "-secrets");
+    secret["metadata"] = k8s_metadata(plan, secret_name(plan));
     secret["type"] = "Opaque";
     std::vector<std::string> header{
-        "TEMPLATE: no values. Fill them from your secret store, or create the secret with",
-        "kubectl create secret generic " + plan.k8s_name + "-secrets \\"};
-    for (std::size_t i = 0; i < plan.secrets.size(); ++i) {
-      secret["stringData"][plan.secrets[i].key] = "";
-      header.push_back("  --from-literal=" + plan.secrets[i].key + "=VALUE" +
-                       (i + 1 < plan.secrets.size() ? " \\" : ""));
+        "TEMPLATE: no secret values. Each *.config key is a file moved out of the app's config;",
+        "put the real values where " + std::string(kSecretPlaceholder) +
+            " stands, or create the secret from those files with",
+        "kubectl create secret generic " + secret_name(plan) + " \\"};
+    std::vector<std::string> args;
+    for (const auto& m : mounts) {
+      for (const auto& f : m.files) {
+        secret["stringData"][f.key] = f.move->template_xml;
+        args.push_back("--from-file=" + f.key + "=" + m.host_folder + "/" + f.name);
+      }
     }
+    for (const auto* s : env) {
+      secret["stringData"][s->key] = "";
+      args.push_back("--from-literal=" + s->key + "=VALUE");
+    }
+    for (std::size_t i = 0; i < args.size(); ++i)
+      header.push_back("  " + args[i] + (i + 1 < args.size() ? " \\" : ""));
     header.emplace_back("");
-    for (const auto& s : plan.secrets) header.push_back(s.key + ": " + s.hint);
+    for (const auto& m : mounts) {
+      for (const auto& f : m.files)
+        header.push_back(f.key + ": mounted as " + m.folder + "\\" + f.name + " (" + f.config +
+                         ")");
+    }
+    for (const auto& s : plan.secrets)
+      header.push_back(s.key + (s.file.empty() ? "" : " (in " + s.file + ")") + ": " + s.hint);
     out.push_back({"k8s/secret.template.yaml", yaml_document(secret, header)});
   }
   for (const auto& v : plan.volumes) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "emit/k8s.hpp"
+#include "emit/secret_mounts.hpp"
 #include "emit/volume_seed.hpp"
 
 namespace liftshift {
@@ -25,15 +26,20 @@ YamlValue container(const AppPlan& plan) {
     c["envFrom"].push_back(
         yaml_map({{"configMapRef", yaml_map({{"name", YamlValue(plan.k8s_name + "-config")}})}}));
   }
-  for (const auto& s : plan.secrets) {
-    YamlValue ref =
-        yaml_map({{"name", YamlValue(plan.k8s_name + "-secrets")}, {"key", YamlValue(s.key)}});
+  for (const auto* s : env_secrets(plan)) {
+    YamlValue ref = yaml_map({{"name", YamlValue(secret_name(plan))}, {"key", YamlValue(s->key)}});
     c["env"].push_back(
-        yaml_map({{"name", YamlValue(s.key)}, {"valueFrom", yaml_map({{"secretKeyRef", ref}})}}));
+        yaml_map({{"name", YamlValue(s->key)}, {"valueFrom", yaml_map({{"secretKeyRef", ref}})}}));
   }
   for (const auto& v : plan.volumes) {
     c["volumeMounts"].push_back(
         yaml_map({{"name", YamlValue(v.name)}, {"mountPath", YamlValue(v.container_path)}}));
+  }
+  // The moved config files: the whole folder (Windows nodes mount no single files or subPaths).
+  for (const auto& m : secret_mounts(plan)) {
+    c["volumeMounts"].push_back(yaml_map({{"name", YamlValue(m.volume)},
+                                          {"mountPath", YamlValue(m.folder)},
+                                          {"readOnly", YamlValue(true)}}));
   }
   YamlValue requests = yaml_map({{"cpu", YamlValue("500m")}, {"memory", YamlValue("1Gi")}});
   YamlValue limits = yaml_map({{"cpu", YamlValue("2")}, {"memory", YamlValue("2Gi")}});
@@ -106,6 +112,13 @@ YamlValue k8s_pod_spec(const AppPlan& plan, bool job) {
         yaml_map({{"name", YamlValue(v.name)},
                   {"persistentVolumeClaim",
                    yaml_map({{"claimName", YamlValue(plan.k8s_name + "-" + v.name)}})}}));
+  }
+  for (const auto& m : secret_mounts(plan)) {
+    YamlValue secret;
+    secret["secretName"] = secret_name(plan);
+    for (const auto& f : m.files)
+      secret["items"].push_back(yaml_map({{"key", YamlValue(f.key)}, {"path", YamlValue(f.name)}}));
+    spec["volumes"].push_back(yaml_map({{"name", YamlValue(m.volume)}, {"secret", secret}}));
   }
   return spec;
 }

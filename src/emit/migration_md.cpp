@@ -3,8 +3,10 @@
 // hand, and the commands to build, test, push and deploy.
 #include <sstream>
 
+#include "core/text.hpp"
 #include "emit/artifacts.hpp"
 #include "emit/markdown.hpp"
+#include "emit/secret_mounts.hpp"
 
 namespace liftshift {
 
@@ -40,8 +42,8 @@ void security_step(std::ostringstream& md, const AppPlan& plan) {
                "     Hyper-V isolation (compose/Swarm) where tenants must be kept apart.\n"
              : "each container has its own kernel in a utility VM.\n");
   if (!plan.secrets.empty()) {
-    md << "   - No secret is in the image or in these files: " << plan.secrets.size()
-       << " secret(s) come from the secret store (list below).\n";
+    md << "   - No secret is in the image, the build context or these files: "
+       << plan.secrets.size() << " secret(s) come from the secret store (list below).\n";
   }
   say(md, plan, "identity");
 }
@@ -76,14 +78,13 @@ void commands(std::ostringstream& md, const AppPlan& plan) {
     md << "# 7. The application is in the build context already: liftshift copied it into "
        << plan.build.context_folder << "/ (" << plan.build.context_summary << ")\n";
   } else {
-    md << "# 7. Put the application in the build context (" << plan.build.context_folder
-       << "/)\n";
+    md << "# 7. Put the application in the build context (" << plan.build.context_folder << "/)\n";
     md << "New-Item -ItemType Directory -Force " << plan.build.context_folder << " | Out-Null\n";
     md << "Copy-Item -Recurse -Force -Path " << ps_literal(md_app_source(plan) + "/*")
        << " -Destination " << plan.build.context_folder << "/\n";
   }
   for (const auto& c : plan.build.copies) {
-    if (plan.build.context_written) break;  // the writer copied the seeds too
+    if (plan.build.context_written) break;      // the writer copied the seeds too
     if (c.to.rfind("seed/", 0) != 0) continue;  // a volume's seed: beside app/, not in it
     md << "# The " << c.reason
        << (plan.build.from_source ? ""
@@ -95,11 +96,11 @@ void commands(std::ostringstream& md, const AppPlan& plan) {
        << " -Destination " << c.to << "/\n";
   }
   if (!plan.secrets.empty() && plan.build.context_written && plan.config_rewrites.empty()) {
-    md << "# The configuration files holding secrets were left out of "
-       << plan.build.context_folder << "/: add them without their secret values.\n";
+    md << "# The configuration files holding secrets were left out of " << plan.build.context_folder
+       << "/: add them without their secret values.\n";
   } else if (!plan.secrets.empty() && !plan.build.context_written) {
-    md << "# Remove the secret values from the copied configuration first (the build fails "
-          "otherwise).\n";
+    md << "# Copy the configuration without its secret values: the orchestrator supplies them "
+          "(see Configuration and secrets).\n";
   }
   md << "docker build -t " << ps_argument(image) << " .\n";
   if (!plan.fallback_steps.empty()) {
@@ -113,25 +114,49 @@ void commands(std::ostringstream& md, const AppPlan& plan) {
   if (!plan.hostname.empty()) run += " --hostname " + ps_argument(plan.hostname);
   if (plan.gmsa) run += " --security-opt \"credentialspec=file://" + plan.k8s_name + "-gmsa.json\"";
   for (const auto& c : plan.config) run += " -e " + ps_argument(c.key);
-  for (const auto& s : plan.secrets) run += " -e " + ps_argument(s.key);
+  for (const auto* s : env_secrets(plan)) run += " -e " + ps_argument(s->key);
+  for (const auto& m : secret_mounts(plan)) {
+    std::string host = m.host_folder;
+    for (auto& c : host) {
+      if (c == '/') c = '\\';
+    }
+    // One expression argument: this folder + the literal rest, whatever its characters.
+    run += " -v ((Get-Location).Path + " + ps_literal("\\" + host + ":" + m.folder + ":ro") + ")";
+  }
   md << run << " " << ps_argument(image) << "\n";
   md << "# or: docker compose up\n";
   md << "\n# 8. Push to the image repository\n";
   md << "docker push " << ps_argument(image) << "\n";
   md << "\n# Deploy\n";
   if (plan.orchestrator == Orchestrator::kKubernetes) {
-    if (!plan.secrets.empty())
-      md << "# Create the secret " << plan.k8s_name
-         << "-secrets (k8s/secret.template.yaml shows how)\n";
+    if (!plan.secrets.empty()) {
+      md << "# Create the secret " << secret_name(plan)
+         << " (k8s/secret.template.yaml shows each key's content)\n";
+      md << "kubectl create secret generic " << secret_name(plan);
+      for (const auto& m : secret_mounts(plan)) {
+        for (const auto& f : m.files)
+          md << " `\n    "
+             << ps_argument("--from-file=" + f.key + "=" + m.host_folder + "/" + f.name);
+      }
+      for (const auto* e : env_secrets(plan))
+        md << " `\n    " << ps_argument("--from-literal=" + e->key + "=VALUE");
+      md << "\n";
+    }
     if (plan.web)
       md << "kubectl create secret tls " << plan.k8s_name
          << "-tls --cert=FILE.crt --key=FILE.key\n";
     md << "kubectl apply -f k8s/\n";
   } else if (plan.orchestrator == Orchestrator::kSwarm) {
-    for (const auto& s : plan.secrets)
-      md << "docker secret create " << plan.k8s_name << "_" << s.key << " FILE\n";
+    for (const auto& m : secret_mounts(plan))
+      md << "# Put the moved config files in the folder " << printable(m.host_folder)
+         << " on every Windows node (bound at " << printable(m.folder) << ")\n";
+    for (const auto* s : env_secrets(plan))
+      md << "docker secret create " << ps_argument(plan.k8s_name + "_" + s->key) << " FILE\n";
     md << "docker stack deploy -c compose.yaml " << plan.k8s_name << "\n";
   } else {
+    for (const auto& m : secret_mounts(plan))
+      md << "# Put the moved config files in " << printable(m.host_folder) << " (bound at "
+         << printable(m.folder) << ")\n";
     md << "docker compose up -d\n";
   }
   md << "```\n";
@@ -142,6 +167,83 @@ void commands(std::ostringstream& md, const AppPlan& plan) {
     md << "\nCompose and Swarm have no cron: start the task from the host's Task Scheduler on its "
           "schedule ("
        << crons << ") with `docker compose run --rm " << plan.k8s_name << "`.\n";
+  }
+}
+
+// Text indented by two spaces, for a code block inside a list item.
+std::string indented(const std::string& text) {
+  std::string out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    auto end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    out += "  " + text.substr(start, end - start) + "\n";
+    start = end + 1;
+  }
+  return out;
+}
+
+void configuration_section(std::ostringstream& md, const AppPlan& plan) {
+  const bool k8s = plan.orchestrator == Orchestrator::kKubernetes;
+  md << "\n## Configuration and secrets\n\n";
+  const auto mounts = secret_mounts(plan);
+  if (!plan.config_rewrites.empty()) {
+    md << "The configuration is rewritten as it is copied into the build context (the original is "
+          "never copied\n"
+       << "as it was). Sections holding secrets move to files of a `config` folder beside it, "
+          "read back through\n"
+       << "`configSource` and `<appSettings file=...>` (every .NET Framework from 2.0 reads them, "
+          "no code change).\n"
+       << "Those files are not in the build context: fill them from "
+       << (k8s ? "`k8s/secret.template.yaml`" : "the templates below") << " (replace each\n"
+       << md_code(kSecretPlaceholder)
+       << ") into the folder named below, next to this file; "
+          "`.dockerignore` leaves `secrets/` out.\n\n";
+  }
+  for (const auto& r : plan.config_rewrites) {
+    for (const auto& m : r.moves) {
+      md << "- " << md_code(r.config) << ": " << md_code(m.section) << " moves to "
+         << md_code(m.file) << ": " << md_text(m.reason) << ".\n";
+    }
+    for (const auto& c : r.changes) {
+      md << "- " << md_code(r.config) << ": " << c.section << " " << md_code(c.key) << " "
+         << (c.to.empty() ? std::string("blanked") : "rewritten to " + md_code(c.to)) << ": "
+         << md_text(c.reason) << ".\n";
+    }
+    if (r.builders) {
+      md << "- " << md_code(r.config) << ": read through "
+         << "`Microsoft.Configuration.ConfigurationBuilders.Environment` (`--config env`): "
+         << "appSettings from `" << kAppSettingsPrefix << "NAME` and connectionStrings from `"
+         << kConnectionStringsPrefix
+         << "NAME` variables. The Dockerfile fetches the package "
+            "from nuget.org at build time\n"
+         << "  (this tool's own tests can't run it: the package is not on their machine).\n";
+    }
+  }
+  for (const auto& m : mounts) {
+    md << "- Mounted at " << md_code(m.folder)
+       << " as a whole folder (Windows nodes mount no "
+          "single files):\n"
+       << "  " << (k8s ? "the Secret " + md_code(secret_name(plan)) + " on Kubernetes, " : "")
+       << "the folder " << md_code("./" + m.host_folder) << " with compose. Files:";
+    for (const auto& f : m.files) md << " " << md_code(f.name);
+    md << ".\n";
+    if (k8s) continue;
+    for (const auto& f : m.files)
+      md << "\n  `" << m.host_folder << "/" << f.name << "`:\n\n  ```xml\n"
+         << indented(f.move->template_xml) << "  ```\n";
+  }
+  if (!plan.config.empty() || !env_secrets(plan).empty()) {
+    md << "\nThese reach the application as environment variables";
+    md << (plan.framework.kind == FrameworkKind::kDotnet ? " (.NET reads `Section__Key` variables itself)"
+                                           : " (read by the Environment config builder)")
+       << ". For IIS, ServiceMonitor copies the container's environment into the app pool.\n\n";
+  }
+  for (const auto& c : plan.config)
+    md << "- " << md_code(c.key) << " (config): " << md_text(c.reason) << ".\n";
+  for (const auto& s : plan.secrets) {
+    md << "- " << md_code(s.key) << " (secret" << (s.file.empty() ? "" : ", in " + md_code(s.file))
+       << "): " << md_text(s.reason) << ". Shape: " << md_code(s.hint) << ".\n";
   }
 }
 
@@ -186,21 +288,8 @@ std::string render_migration(const AppPlan& plan) {
       md << "- " << p.port << "/" << p.protocol << " (" << p.name << "): " << md_text(p.purpose)
          << "\n";
   }
-  if (!plan.config.empty() || !plan.secrets.empty()) {
-    md << "\n## Configuration and secrets\n\n"
-       << "The application reads these from environment variables (.NET Framework: add the\n"
-       << "`Microsoft.Configuration.ConfigurationBuilders.Environment` builder to the config; with "
-          "compose/Swarm\n"
-       << "secrets, the `KeyPerFile` builder reads `C:\\ProgramData\\Docker\\secrets`). For IIS, "
-          "ServiceMonitor\n"
-       << "copies the container's environment into the app pool.\n\n";
-    for (const auto& c : plan.config)
-      md << "- " << md_code(c.key) << " (config): " << md_text(c.reason) << ".\n";
-    for (const auto& s : plan.secrets) {
-      md << "- " << md_code(s.key) << " (secret): " << md_text(s.reason)
-         << ". Shape: " << md_code(s.hint) << ".\n";
-    }
-  }
+  if (!plan.config.empty() || !plan.secrets.empty() || !plan.config_rewrites.empty())
+    configuration_section(md, plan);
   md << "\n## Findings still to fix\n\n";
   bool any = false;
   for (const auto& f : plan.to_fix) {

@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <regex>
 
 #include "core/text.hpp"
@@ -21,6 +22,15 @@ bool yaml_needs_quotes(const std::string& text) {
 }
 
 namespace {
+
+// A literal block (|, clip) reads back as exactly this text: lines end with one
+// newline and no blank, tab or control character that a block would change.
+bool literal_block_keeps(const std::string& s) {
+  if (s.size() < 2 || s.back() != '\n' || s[s.size() - 2] == '\n' || s.front() == ' ') return false;
+  if (s.find(" \n") != std::string::npos) return false;
+  return std::none_of(s.begin(), s.end(),
+                      [](char c) { return c != '\n' && static_cast<unsigned char>(c) < 0x20; });
+}
 
 void emit(YAML::Emitter& out, const YamlValue& v) {
   switch (v.type()) {
@@ -49,6 +59,11 @@ void emit(YAML::Emitter& out, const YamlValue& v) {
       return;
     case YamlValue::value_t::string: {
       const auto& s = v.get_ref<const std::string&>();
+      // A file's content (a moved config section) reads best as a literal block.
+      if (literal_block_keeps(s)) {
+        out << YAML::Literal << s;
+        return;
+      }
       if (yaml_needs_quotes(s)) out << YAML::DoubleQuoted;
       out << s;
       return;

@@ -66,6 +66,18 @@ Tag classify(std::string_view local) {
 
 bool is_true(std::string_view v) { return iequals(trim(v), "true"); }
 
+// An algorithm name as machineKey writes it ("SHA1", "HMACSHA256", "AES",
+// "alg:HMACSHA512"); anything else is dropped rather than carried on.
+std::string algorithm_name(std::string_view v) {
+  std::string t = trim(v);
+  if (t.empty() || t.size() > 40) return "";
+  for (char c : t) {
+    if (std::isalnum(static_cast<unsigned char>(c)) == 0 && c != ':' && c != '-' && c != '_')
+      return "";
+  }
+  return t;
+}
+
 // App settings whose key says the value is secret.
 bool secret_setting_key(std::string_view key) {
   return icontains(key, "password") || icontains(key, "pwd") || icontains(key, "secret") ||
@@ -274,6 +286,8 @@ class ConfigReader {
         const std::string v = attr_value(n, key);
         if (!v.empty() && !istarts_with(v, "AutoGenerate")) f_.machine_key_explicit = true;
       }
+      f_.machine_key_validation = algorithm_name(attr_value(n, "validation"));
+      f_.machine_key_decryption = algorithm_name(attr_value(n, "decryption"));
     } else if (iequals(name, "httpRuntime")) {
       set_framework(1, framework_moniker(attr_value(n, "targetFramework")));
     } else if (iequals(name, "compilation")) {

@@ -1,6 +1,18 @@
 // Configuration, secrets and identity (seed: "Database connection strings",
 // Active Directory / gMSA). Secret values never enter the plan: only names
 // and masked hints do.
+//
+// A .NET Framework config holding secrets is rewritten when it is copied into
+// the build context (ConfigRewrite): connectionStrings with a password (the
+// whole section), the secret appSettings keys and an explicit machineKey move
+// to files of a config\ folder beside it, read back through configSource and
+// <appSettings file=...> (every .NET Framework from 2.0 reads them, no extra
+// assembly). The files are never in the context: the orchestrator mounts them
+// from the secret store at ConfigRewrite::secret_folder. With --config env
+// (4.7.1+) the Environment config builder reads variables instead.
+#include <algorithm>
+#include <cstdio>
+
 #include "core/text.hpp"
 #include "plan/plan_steps.hpp"
 
@@ -9,6 +21,8 @@ namespace liftshift {
 namespace {
 
 bool masked(std::string_view value) { return value.find("***") != std::string_view::npos; }
+
+bool secret_string(const ConnectionStringFacts& cs) { return cs.had_secret || masked(cs.masked); }
 
 // The gMSA takes the name of the domain account the application ran as.
 std::string gmsa_account(const IdentityUse& identity) {
@@ -22,43 +36,277 @@ std::string gmsa_account(const IdentityUse& identity) {
   return s;
 }
 
-}  // namespace
+// ConfigurationBuilders need the 4.7.1 configuration system.
+bool builders_supported(const Framework& f) {
+  if (f.kind != FrameworkKind::kNetFx) return false;
+  int major = 0;
+  int minor = 0;
+  int patch = 0;
+  if (std::sscanf(f.version.c_str(), "%d.%d.%d", &major, &minor, &patch) < 2) return false;
+  if (major != 4) return major > 4;
+  return minor > 7 || (minor == 7 && patch >= 1);
+}
 
-void plan_config(const AppAssessment& a, AppPlan& plan) {
-  const Application& app = a.app;
-  for (const auto& c : app.configs) {
-    for (const auto& cs : c.connection_strings) {
-      std::string key = env_key("ConnectionStrings__", cs.name);
-      if (cs.had_secret || masked(cs.masked)) {
-        plan.secrets.push_back({key, cs.masked,
-                                "connection string '" + cs.name + "' (" + c.path +
-                                    ") holds a password: the whole string goes to the secret store",
-                                c.path});
-      } else {
-        plan.config.push_back(
-            {key, cs.masked,
-             "connection string '" + cs.name + "' (" + c.path +
-                 "): from the orchestrator's configuration so it changes without a rebuild"});
+bool local_server(std::string_view server) {
+  std::string s = to_lower(trim(server));
+  if (istarts_with(s, "tcp:")) s = s.substr(4);
+  auto cut = s.find_first_of("\\,");
+  if (cut != std::string::npos) s.resize(cut);
+  return s == "localhost" || s == "." || s == "(local)" || s == "127.0.0.1";
+}
+
+std::string file_name_of(std::string_view config) {
+  auto slash = config.find_last_of("/\\");
+  return std::string(slash == std::string_view::npos ? config : config.substr(slash + 1));
+}
+
+// Adds a move to `r`; the file name gets the config's name in front when
+// another config of the same folder already moves a file of that name.
+void add_move(AppPlan& plan, ConfigRewrite& r, const std::string& folder, std::string section,
+              std::string file, std::vector<std::string> keys, std::string reason,
+              std::string template_xml) {
+  std::string key = secret_key_for(plan, folder, file);
+  auto taken = [&](const std::string& k) {
+    for (const auto& other : plan.config_rewrites) {
+      for (const auto& m : other.moves) {
+        if (m.secret_key == k) return true;
       }
     }
-    for (const auto& kv : c.app_settings) {
-      if (!masked(kv.value)) continue;
-      plan.secrets.push_back(
-          {env_key("AppSettings__", kv.key), "the value of appSettings '" + kv.key + "'",
-           "appSettings '" + kv.key + "' (" + c.path + ") holds a credential", c.path});
+    return false;
+  };
+  if (taken(key)) {
+    std::string stem = file_name_of(r.config);
+    if (iends_with(stem, ".config")) stem.resize(stem.size() - 7);
+    file = stem + "." + file;
+    key = secret_key_for(plan, folder, file);
+  }
+  r.moves.push_back({std::move(section), "config\\" + file, std::move(keys), std::move(reason), key,
+                     std::move(template_xml)});
+}
+
+// The secret appSettings keys of a config that can move through file=.
+std::vector<std::string> secret_keys(const ConfigFacts& c, AppPlan& plan) {
+  std::vector<std::string> keys;
+  bool has_file = std::any_of(c.warnings.begin(), c.warnings.end(), [](const std::string& w) {
+    return istarts_with(w, "appSettings file=");
+  });
+  for (const auto& kv : c.app_settings) {
+    if (!masked(kv.value)) continue;
+    if (masked(kv.key)) {
+      plan.warnings.push_back(c.path +
+                              ": an appSettings key is itself shaped like a secret; move that "
+                              "setting out of the config by hand");
+      continue;
+    }
+    if (has_file) {
+      plan.warnings.push_back(c.path + ": appSettings '" + kv.key +
+                              "' holds a secret, but appSettings already reads another file "
+                              "(file=): move the secret into that file and keep it out of the "
+                              "image by hand");
+      continue;
+    }
+    keys.push_back(kv.key);
+  }
+  return keys;
+}
+
+void warn_local_server(const ConfigFacts& c, const ConnectionStringFacts& cs, AppPlan& plan) {
+  if (!local_server(cs.server)) return;
+  plan.warnings.push_back("connection string '" + cs.name + "' (" + c.path + ") names the server " +
+                          cs.server +
+                          ": in a container that is the container itself; put the database "
+                          "server's name in the moved file");
+}
+
+void move_machine_key(const ConfigFacts& c, const std::string& folder, ConfigRewrite& r,
+                      AppPlan& plan) {
+  if (!c.machine_key_explicit) return;
+  add_move(plan, r, folder, "system.web/machineKey", "machineKey.config", {},
+           "explicit machineKey keys (a secret every instance must share)",
+           machine_key_template(c));
+  plan.secrets.push_back({"machineKey", "validationKey and decryptionKey of " + c.path,
+                          "the explicit machineKey of " + c.path +
+                              " signs and encrypts view state and authentication cookies: every "
+                              "instance needs the same keys",
+                          c.path, r.moves.back().secret_key});
+}
+
+// Default: the sections holding secrets move to files mounted from the Secret.
+void plan_moves(const ConfigFacts& c, AppPlan& plan) {
+  const std::string folder = container_folder(container_config_path(plan, c.path));
+  ConfigRewrite& r = config_rewrite(plan, c.path);
+  const bool cs_secret =
+      std::any_of(c.connection_strings.begin(), c.connection_strings.end(), secret_string);
+  if (cs_secret) {
+    add_move(plan, r, folder, "connectionStrings", "connectionStrings.config", {},
+             "a connection string holds a password: the whole section moves (" +
+                 std::to_string(c.connection_strings.size()) + " string(s))",
+             connection_strings_template(c));
+    for (const auto& cs : c.connection_strings) {
+      warn_local_server(c, cs, plan);
+      if (!secret_string(cs)) continue;
+      plan.secrets.push_back({env_key(kConnectionStringsPrefix, cs.name), cs.masked,
+                              "connection string '" + cs.name + "' (" + c.path +
+                                  ") holds a password: its section moves to " +
+                                  r.moves.back().file + ", mounted from the secret store",
+                              c.path, r.moves.back().secret_key});
     }
   }
-  if (!plan.secrets.empty() || !plan.config.empty()) {
-    decide(plan, "configuration",
-           std::to_string(plan.config.size()) + " setting(s), " +
-               std::to_string(plan.secrets.size()) + " secret(s)",
-           "seed (IIS: database connection strings): decouple connection strings from the image so "
-           "they change "
-           "without a rebuild, and keep user names and passwords in a secret store; the artifacts "
-           "name the "
-           "secrets and never carry their values");
+  std::vector<std::string> keys = secret_keys(c, plan);
+  if (!keys.empty()) {
+    add_move(plan, r, folder, "appSettings", "appSettings.secret.config", keys,
+             std::to_string(keys.size()) +
+                 " appSettings key(s) hold a credential: only they move (file= adds them "
+                 "back, and is skipped while the file is absent)",
+             app_settings_template(c, keys));
+    for (const auto& k : keys) {
+      plan.secrets.push_back({env_key(kAppSettingsPrefix, k),
+                              "the value of appSettings '" + k + "'",
+                              "appSettings '" + k + "' (" + c.path +
+                                  ") holds a credential: it "
+                                  "moves to " +
+                                  r.moves.back().file + ", mounted from the secret store",
+                              c.path, r.moves.back().secret_key});
+    }
   }
+  move_machine_key(c, folder, r, plan);
+  if (!r.moves.empty()) r.secret_folder = folder + "\\config";
+}
 
+// --config env: the Environment config builder reads the values from
+// variables; the secret values are blanked in the copied config.
+void plan_builders(const ConfigFacts& c, AppPlan& plan) {
+  ConfigRewrite& r = config_rewrite(plan, c.path);
+  r.builders = true;
+  for (const auto& cs : c.connection_strings) {
+    std::string key = env_key(kConnectionStringsPrefix, cs.name);
+    if (secret_string(cs)) {
+      warn_local_server(c, cs, plan);
+      r.changes.push_back({"connectionStrings", cs.name, "connectionString", "",
+                           "holds a password: blanked, the variable " + key + " supplies it"});
+      plan.secrets.push_back({key, cs.masked,
+                              "connection string '" + cs.name + "' (" + c.path +
+                                  ") holds a password: the Environment config builder reads it "
+                                  "from the secret store's variable",
+                              c.path, ""});
+    } else {
+      plan.config.push_back({key, cs.masked,
+                             "connection string '" + cs.name + "' (" + c.path +
+                                 "): the Environment config builder reads it, so it changes "
+                                 "without a rebuild"});
+    }
+  }
+  for (const auto& kv : c.app_settings) {
+    if (!masked(kv.value) || masked(kv.key)) continue;
+    std::string key = env_key(kAppSettingsPrefix, kv.key);
+    r.changes.push_back({"appSettings", kv.key, "value", "",
+                         "holds a credential: blanked, the variable " + key + " supplies it"});
+    plan.secrets.push_back({key, "the value of appSettings '" + kv.key + "'",
+                            "appSettings '" + kv.key + "' (" + c.path +
+                                ") holds a credential: the Environment config builder reads it",
+                            c.path, ""});
+  }
+  const std::string folder = container_folder(container_config_path(plan, c.path));
+  move_machine_key(c, folder, r, plan);  // not a key/value section: builders can't supply it
+  if (!r.moves.empty()) r.secret_folder = folder + "\\config";
+}
+
+// appsettings*.json (.NET): the host reads ConnectionStrings__NAME and the
+// like from the environment by itself.
+void plan_env(const ConfigFacts& c, AppPlan& plan) {
+  for (const auto& cs : c.connection_strings) {
+    std::string key = env_key(kConnectionStringsPrefix, cs.name);
+    if (secret_string(cs)) {
+      plan.secrets.push_back({key, cs.masked,
+                              "connection string '" + cs.name + "' (" + c.path +
+                                  ") holds a password: the whole string goes to the secret store",
+                              c.path, ""});
+    } else {
+      plan.config.push_back(
+          {key, cs.masked,
+           "connection string '" + cs.name + "' (" + c.path +
+               "): from the orchestrator's configuration so it changes without a rebuild"});
+    }
+  }
+  for (const auto& kv : c.app_settings) {
+    if (!masked(kv.value)) continue;
+    plan.secrets.push_back(
+        {env_key(kAppSettingsPrefix, kv.key), "the value of setting '" + kv.key + "'",
+         "setting '" + kv.key + "' (" + c.path + ") holds a credential", c.path, ""});
+  }
+}
+
+// The app's own secret folder: the one nearest the app's folder.
+void choose_secret_mount(AppPlan& plan) {
+  for (const auto& r : plan.config_rewrites) {
+    if (r.secret_folder.empty()) continue;
+    if (plan.secret_mount.empty() || r.secret_folder.size() < plan.secret_mount.size())
+      plan.secret_mount = r.secret_folder;
+  }
+}
+
+std::string configuration_choice(const AppPlan& plan) {
+  std::size_t moves = 0;
+  std::size_t changes = 0;
+  bool builders = false;
+  for (const auto& r : plan.config_rewrites) {
+    moves += r.moves.size();
+    changes += r.changes.size();
+    builders = builders || r.builders;
+  }
+  std::string out;
+  if (moves > 0) out += std::to_string(moves) + " section(s) moved to config\\, ";
+  if (builders) out += "Environment config builder, ";
+  if (changes > 0) out += std::to_string(changes) + " value(s) rewritten in place, ";
+  return out + std::to_string(plan.config.size()) + " setting(s), " +
+         std::to_string(plan.secrets.size()) + " secret(s)";
+}
+
+}  // namespace
+
+void plan_config(const AppAssessment& a, const PlanOptions& options, AppPlan& plan) {
+  const Application& app = a.app;
+  bool env = options.config_mode == ConfigMode::kEnv;
+  if (env && !builders_supported(plan.framework)) {
+    plan.warnings.push_back(
+        "--config env needs .NET Framework 4.7.1 or later (ConfigurationBuilders); this "
+        "application targets " +
+        (plan.framework.version.empty() ? to_string(plan.framework.kind)
+                                        : to_string(plan.framework.kind) + " " + plan.framework.version) +
+        ", so its secrets move to files of config\\ instead");
+    env = false;
+  }
+  for (const auto& c : app.configs) {
+    if (!rewritable_config(c.path)) {
+      plan_env(c, plan);
+    } else if (env) {
+      plan_builders(c, plan);
+    } else {
+      plan_moves(c, plan);
+    }
+  }
+  plan.config_rewrites.erase(
+      std::remove_if(plan.config_rewrites.begin(), plan.config_rewrites.end(),
+                     [](const ConfigRewrite& r) {
+                       return r.moves.empty() && r.changes.empty() && !r.builders;
+                     }),
+      plan.config_rewrites.end());
+  choose_secret_mount(plan);
+  if (!plan.secrets.empty() || !plan.config.empty() || !plan.config_rewrites.empty()) {
+    std::string how =
+        plan.secret_mount.empty()
+            ? ""
+            : "; the sections holding secrets move to files of config\\ beside the config, read "
+              "back through configSource and appSettings file= (every .NET Framework reads them, "
+              "no code change), never copied into the build context, and mounted from the secret "
+              "store as a whole folder at " +
+                  plan.secret_mount;
+    decide(plan, "configuration", configuration_choice(plan),
+           "seed (IIS: database connection strings): decouple connection strings from the image so "
+           "they change without a rebuild, and keep user names and passwords in a secret store; "
+           "the artifacts name the secrets and never carry their values" +
+               how);
+  }
   if (has_finding(a, rule_id::kAdDependent)) {
     plan.gmsa = true;
     plan.gmsa_account = gmsa_account(a.results.identity);

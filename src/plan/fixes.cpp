@@ -1,5 +1,7 @@
 // Every finding of a candidate, with what the generated artifacts already do
 // about it; what they don't do is left for MIGRATION.md's "fix by hand" list.
+#include <algorithm>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -17,6 +19,59 @@ bool has_volume(const AppPlan& plan, bool shared) {
     if (v.shared == shared && !iequals(v.container_path, "C:\\msmq")) return true;
   }
   return false;
+}
+
+// The moved files as the artifacts deliver them: each claim names the file
+// that carries it (tests/emit/migration_claims_test.cpp checks every one).
+std::string secrets_covered(const AppPlan& plan, bool connection_strings) {
+  bool k8s = plan.orchestrator == Orchestrator::kKubernetes;
+  std::string workload = plan.entry_kind == EntryKind::kTask  ? "k8s/cronjob.yaml"
+                         : plan.entry_kind == EntryKind::kJob ? "k8s/job.yaml"
+                                                              : "k8s/deployment.yaml";
+  std::string out;
+  for (const auto& r : plan.config_rewrites) {
+    for (const auto& m : r.moves) {
+      if ((m.section == "connectionStrings") != connection_strings) continue;
+      std::string rel = r.secret_folder;
+      if (rel.rfind(plan.build.app_dir + "\\", 0) == 0)
+        rel = rel.substr(plan.build.app_dir.size() + 1);
+      std::replace(rel.begin(), rel.end(), '\\', '/');
+      std::string name = m.file.substr(m.file.rfind('\\') + 1);
+      out += (out.empty() ? "" : "; ") + m.section + " of " + r.config + " moved to " + m.file +
+             (m.section == "appSettings" ? " (appSettings file=)" : " (configSource)") +
+             ", never copied into the build context: ";
+      if (k8s)
+        out += "key " + m.secret_key + " of k8s/secret.template.yaml, mounted at " +
+               r.secret_folder + " by " + workload + ", and ";
+      out +=
+          "./secrets/" + rel + "/" + name + " mounted at " + r.secret_folder + " by compose.yaml";
+    }
+    if (r.builders && connection_strings) {
+      out += std::string(out.empty() ? "" : "; ") + "secret values of " + r.config +
+             " blanked in the copied config; the Environment config builder reads them from "
+             "environment variables (" +
+             (k8s ? "secretKeyRef in " + workload : std::string("compose.yaml secrets")) +
+             "), the Dockerfile adds its package";
+    }
+  }
+  if (!out.empty())
+    out += k8s ? "; fill the files from the template and create the secret (MIGRATION.md)"
+               : "; fill the files from MIGRATION.md's templates";
+  return out;
+}
+
+std::string drive_paths_covered(const AppPlan& plan) {
+  std::string changed;
+  for (const auto& r : plan.config_rewrites) {
+    for (const auto& c : r.changes) {
+      if (c.to.empty()) continue;
+      changed += (changed.empty() ? "" : ", ") + c.section + " '" + printable(c.key) + "' -> " +
+                 printable(c.to);
+    }
+  }
+  return "non-C: folders mapped to C: (volumes, LogMonitor)" +
+         (changed.empty() ? std::string() : "; rewritten in the copied config: " + changed) +
+         "; other paths in the config: by hand";
 }
 
 // What the written artifacts do about a finding, and nothing they don't:
@@ -37,13 +92,8 @@ std::string covered_by(const Finding& f, const AppPlan& plan) {
                      : "credential_spec wired into compose.yaml; create the gMSA and its "
                        "credential spec file";
   }
-  if (r == rule_id::kConnectionString) {
-    if (plan.config.empty() && plan.secrets.empty()) return "";
-    return k8s(plan) ? "connection strings named in the ConfigMap and the Secret template; make "
-                       "the app read them and remove the passwords from the config before building"
-                     : "connection strings named in compose.yaml (environment, secrets); make the "
-                       "app read them and remove the passwords from the config before building";
-  }
+  if (r == rule_id::kConnectionString) return secrets_covered(plan, true);
+  if (r == rule_id::kConfigSecret) return secrets_covered(plan, false);
   if (r == rule_id::kScheduledTask && plan.entry_kind == EntryKind::kTask)
     return k8s(plan) && plan.schedule ? "a CronJob on the task's schedule" : "";
   if (r == rule_id::kScaleOutState || r == rule_id::kScheduledTask) {
@@ -77,9 +127,8 @@ std::string covered_by(const Finding& f, const AppPlan& plan) {
   }
   if (r == rule_id::kNetfxImage) return "base image chosen from the seed's table";
   if (r == rule_id::kDrivePath) {
-    if (plan.volumes.empty() && !plan.log_monitor.used) return "";
-    return "non-C: folders mapped to C: (volumes, LogMonitor); change the paths in the config by "
-           "hand";
+    if (plan.volumes.empty() && !plan.log_monitor.used && plan.config_rewrites.empty()) return "";
+    return drive_paths_covered(plan);
   }
   if (r == rule_id::kDatabase) {
     if (!has_volume(plan, false)) return "";

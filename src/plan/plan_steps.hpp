@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/plan.hpp"
 #include "core/rule_ids.hpp"
@@ -27,15 +28,37 @@ void plan_copies(const AppAssessment& a, AppPlan& plan);  // context_copies.cpp
 // Other applications of the same source inside an app's copied folder are
 // left out of its context (they get their own); context_copies.cpp.
 void exclude_nested_apps(const Assessment& assessment, Plan& plan);
-void plan_entry(const AppAssessment& a, AppPlan& plan);            // entry.cpp
-void plan_service(const AppAssessment& a, AppPlan& plan);          // service.cpp
-void plan_logging(const AppAssessment& a, AppPlan& plan);          // logging.cpp
-void plan_storage(const AppAssessment& a, AppPlan& plan);          // storage.cpp
-void plan_config(const AppAssessment& a, AppPlan& plan);           // config.cpp
-void plan_features(const AppAssessment& a, AppPlan& plan);         // network.cpp
-void plan_network(const AppAssessment& a, AppPlan& plan);          // network.cpp
+void plan_entry(const AppAssessment& a, AppPlan& plan);                               // entry.cpp
+void plan_service(const AppAssessment& a, AppPlan& plan);                             // service.cpp
+void plan_logging(const AppAssessment& a, AppPlan& plan);                             // logging.cpp
+void plan_storage(const AppAssessment& a, AppPlan& plan);                             // storage.cpp
+void plan_config(const AppAssessment& a, const PlanOptions& options, AppPlan& plan);  // config.cpp
+void plan_features(const AppAssessment& a, AppPlan& plan);                            // network.cpp
+void plan_network(const AppAssessment& a, AppPlan& plan);                             // network.cpp
 void plan_self_host_ports(const AppAssessment& a, AppPlan& plan);  // self_host_ports.cpp
 void plan_fixes(const AppAssessment& a, AppPlan& plan);            // fixes.cpp
+
+// Configuration files (config_paths.cpp).
+// A .NET Framework XML configuration (web.config, NAME.exe.config, App.config),
+// which the configuration system can split with configSource; not appsettings.json.
+bool rewritable_config(std::string_view path);
+// The config's path in the image: "C:\\inetpub\\wwwroot\\Web.config",
+// "C:\\app\\Tool.exe.config" (a source tree's App.config, as the build writes it).
+std::string container_config_path(const AppPlan& plan, const std::string& config);
+// The folder of a Windows path ("C:\\app\\Tool.exe.config" -> "C:\\app").
+std::string container_folder(const std::string& windows_path);
+// The Secret key of a moved file mounted in `folder`: the file name for the
+// app's own folder, "admin.connectionStrings.config" for a nested one.
+std::string secret_key_for(const AppPlan& plan, const std::string& folder,
+                           const std::string& file_name);
+// The rewrite of one config (added when absent).
+ConfigRewrite& config_rewrite(AppPlan& plan, const std::string& config);
+
+// The moved files' content for the Secret template (config_templates.cpp),
+// from masked facts, with kSecretPlaceholder for each secret.
+std::string connection_strings_template(const ConfigFacts& c);
+std::string app_settings_template(const ConfigFacts& c, const std::vector<std::string>& keys);
+std::string machine_key_template(const ConfigFacts& c);
 
 // Names (names.cpp).
 std::string safe_folder_name(std::string_view app_id);

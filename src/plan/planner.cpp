@@ -73,7 +73,7 @@ AppPlan plan_named(const AppAssessment& a, const PlanOptions& options, std::stri
   plan_entry(a, plan);
   plan_logging(a, plan);
   plan_storage(a, plan);
-  plan_config(a, plan);
+  plan_config(a, options, plan);
   plan_network(a, plan);
   plan_fixes(a, plan);
   return plan;

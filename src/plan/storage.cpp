@@ -216,23 +216,37 @@ void plan_storage(const AppAssessment& a, AppPlan& plan) {
   }
   for (const auto& c : app.configs) {
     for (const auto& kv : c.app_settings) {
-      if (!is_other_drive(kv.value) || is_log_path(app, kv.value) || !local_state) continue;
+      if (!is_other_drive(kv.value)) continue;
       std::string local = to_c_drive(kv.value);
-      bool added = false;
-      VolumePlan& v = add_volume(plan, local,
-                                 "appSettings '" + kv.key + "' = " + kv.value + " (" + c.path +
-                                     "): the container has only C:, so the folder moves to " +
-                                     local + " on a volume",
-                                 &added);
-      if (added) {
-        v.holds = "the folder of appSettings '" + kv.key + "' (was " + kv.value + ")";
-        plan.warnings.push_back("the volume " + v.name + " at " + local +
-                                " starts empty: copy what " + kv.value +
-                                " holds onto it before the first start");
+      std::string why;
+      if (is_log_path(app, kv.value)) {
+        why = "the log folder inside the container, where Log Monitor reads it (was " + kv.value +
+              ")";
+      } else if (local_state) {
+        bool added = false;
+        VolumePlan& v = add_volume(plan, local,
+                                   "appSettings '" + kv.key + "' = " + kv.value + " (" + c.path +
+                                       "): the container has only C:, so the folder moves to " +
+                                       local + " on a volume",
+                                   &added);
+        if (added) {
+          v.holds = "the folder of appSettings '" + kv.key + "' (was " + kv.value + ")";
+          plan.warnings.push_back("the volume " + v.name + " at " + local +
+                                  " starts empty: copy what " + kv.value +
+                                  " holds onto it before the first start");
+        }
+        why = "the folder of appSettings '" + kv.key + "' inside the container (was " + kv.value +
+              ")";
+      } else {
+        continue;
       }
-      plan.config.push_back({env_key("AppSettings__", kv.key), local,
-                             "the folder of appSettings '" + kv.key +
-                                 "' inside the container (was " + kv.value + ")"});
+      if (rewritable_config(c.path)) {
+        // Rewritten in the copied config: the app reads it as before.
+        config_rewrite(plan, c.path)
+            .changes.push_back({"appSettings", kv.key, "value", local, why});
+      } else {
+        plan.config.push_back({env_key(kAppSettingsPrefix, kv.key), local, why});
+      }
     }
     for (const auto& p : c.drive_paths) {
       if (is_unc(p)) {

@@ -35,9 +35,9 @@ const char* kWebConfig =
 ConfigRewrite full_rewrite() {
   ConfigRewrite r;
   r.config = "web.config";
-  r.moves.push_back({"connectionStrings", "config\\connectionStrings.config", {}, "password"});
-  r.moves.push_back({"appSettings", "config\\appSettings.config", {"SmtpPassword"}, "secret"});
-  r.moves.push_back({"system.web/machineKey", "config\\machineKey.config", {}, "keys"});
+  r.moves.push_back({"connectionStrings", "config\\connectionStrings.config", {}, "password", "", ""});
+  r.moves.push_back({"appSettings", "config\\appSettings.config", {"SmtpPassword"}, "secret", "", ""});
+  r.moves.push_back({"system.web/machineKey", "config\\machineKey.config", {}, "keys", "", ""});
   r.changes.push_back({"appSettings", "UploadRoot", "value", "C:\\Uploads", "moved to C:"});
   return r;
 }
@@ -109,7 +109,7 @@ TEST(ConfigRewrite, ASingleByteEncodingKeepsItsBytes) {
       "  <appSettings>\n    <add key=\"Title\" value=\"Caf\xE9\" />\n"
       "    <add key=\"Pwd\" value=\"x\" />\n  </appSettings>\n</configuration>\n";
   ConfigRewrite rw;
-  rw.moves.push_back({"appSettings", "config\\s.config", {"Pwd"}, ""});
+  rw.moves.push_back({"appSettings", "config\\s.config", {"Pwd"}, "", "", ""});
   auto r = rewrite_config(latin, rw, "app.config");
   ASSERT_TRUE(r);
   EXPECT_NE(r->bytes.find("Caf\xE9\""), std::string::npos) << "byte 0xE9 kept as it was";
@@ -117,8 +117,8 @@ TEST(ConfigRewrite, ASingleByteEncodingKeepsItsBytes) {
 
 TEST(ConfigRewrite, MissingSectionsAndKeysAreWarningsNotFailures) {
   ConfigRewrite rw;
-  rw.moves.push_back({"system.web/sessionState", "config\\s.config", {}, ""});
-  rw.moves.push_back({"appSettings", "config\\a.config", {"NoSuchKey"}, ""});
+  rw.moves.push_back({"system.web/sessionState", "config\\s.config", {}, "", "", ""});
+  rw.moves.push_back({"appSettings", "config\\a.config", {"NoSuchKey"}, "", "", ""});
   rw.changes.push_back({"appSettings", "Nope", "value", "x", ""});
   auto r = rewrite_config(kWebConfig, rw, "web.config");
   ASSERT_TRUE(r);
@@ -132,7 +132,7 @@ TEST(ConfigRewrite, AppSettingsThatAlreadyReadAFileAreRefusedSoNoSecretStaysInli
       "<configuration><appSettings file=\"other.config\"><add key=\"Pwd\" value=\"x\" />"
       "</appSettings></configuration>";
   ConfigRewrite rw;
-  rw.moves.push_back({"appSettings", "config\\a.config", {"Pwd"}, ""});
+  rw.moves.push_back({"appSettings", "config\\a.config", {"Pwd"}, "", "", ""});
   auto r = rewrite_config(cfg, rw, "web.config");
   ASSERT_FALSE(r);
   EXPECT_NE(r.error().message.find("already reads another file"), std::string::npos);

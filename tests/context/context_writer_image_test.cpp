@@ -29,8 +29,8 @@ TEST(ContextWriterImage, ContosoWebFromTheVhdxWithItsConfigRewritten) {
   EXPECT_EQ(app.build.copies[1].to, "seed/app-data");
   ConfigRewrite rw;
   rw.config = "inetpub/ContosoWeb/Web.config";
-  rw.moves.push_back({"connectionStrings", "config\\connectionStrings.config", {}, ""});
-  rw.moves.push_back({"appSettings", "config\\appSettings.config", {"SmtpPassword"}, ""});
+  rw.moves.push_back({"connectionStrings", "config\\connectionStrings.config", {}, "", "", ""});
+  rw.moves.push_back({"appSettings", "config\\appSettings.config", {"SmtpPassword"}, "", "", ""});
   rw.changes.push_back({"appSettings", "UploadRoot", "value", "C:\\Contoso\\Uploads", ""});
   app.config_rewrites = {rw};
 

@@ -84,8 +84,8 @@ struct Source {
 ConfigRewrite web_rewrite() {
   ConfigRewrite r;
   r.config = "Shop/web.config";
-  r.moves.push_back({"connectionStrings", "config\\connectionStrings.config", {}, ""});
-  r.moves.push_back({"appSettings", "config\\appSettings.config", {"MailPassword"}, ""});
+  r.moves.push_back({"connectionStrings", "config\\connectionStrings.config", {}, "", "", ""});
+  r.moves.push_back({"appSettings", "config\\appSettings.config", {"MailPassword"}, "", "", ""});
   return r;
 }
 
@@ -153,7 +153,7 @@ TEST(ContextWriter, AConfigWithSecretsAndNoRewriteAndSecretLookingFilesAreLeftOu
   s.tmp.write("in/Shop/site.pfx", "binary");
   DirectoryVolume volume(s.in);
   AppPlan p = s.plan();
-  p.secrets.push_back({"ConnectionStrings__Db", "***", "password", "Shop/web.config"});
+  p.secrets.push_back({"ConnectionStrings__Db", "***", "password", "Shop/web.config", ""});
   ContextResult r = write_context(volume, p, {s.out, false, std::nullopt});
   ASSERT_FALSE(r.error) << r.error->message;
   EXPECT_EQ(files_under(s.out),

@@ -29,8 +29,8 @@ TEST(Dockerfile, IisWithLogMonitorUsesTheShellForm) {
   EXPECT_TRUE(has_line(d, "USER ContainerAdministrator"));
   EXPECT_NE(d.find("Web-Windows-Auth"), std::string::npos)
       << "Windows authentication needs the IIS feature";
-  EXPECT_NE(d.find("Select-String -Path 'C:\\inetpub\\wwwroot\\Web.config'"), std::string::npos)
-      << "the build fails while the config holds a password";
+  EXPECT_EQ(d.find("Select-String"), std::string::npos)
+      << "no password guard: the rewritten config in the context holds no secret";
   EXPECT_EQ(d.find("ServiceMonitor.exe C:/"), std::string::npos)
       << "the aspnet image carries ServiceMonitor";
 }

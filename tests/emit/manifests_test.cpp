@@ -57,8 +57,19 @@ TEST(K8sManifests, WebAppDeploymentPinsWindowsNodesUserAndGmsa) {
   YAML::Node ingress = YAML::Load(find(all, "k8s/ingress.yaml")->content);
   EXPECT_EQ(ingress["spec"]["tls"][0]["secretName"].as<std::string>(), "app-tls");
   YAML::Node secret = YAML::Load(find(all, "k8s/secret.template.yaml")->content);
-  EXPECT_EQ(secret["stringData"]["ConnectionStrings__Db"].as<std::string>(), "")
-      << "a template without values";
+  EXPECT_FALSE(secret["stringData"]["ConnectionStrings__Db"]) << "no variable: a moved file";
+  const std::string moved = secret["stringData"]["connectionStrings.config"].as<std::string>();
+  EXPECT_NE(moved.find("connectionString=\"Data Source=db;User ID=app;Password=__SECRET__\""),
+            std::string::npos)
+      << moved;
+  bool mounted = false;
+  for (const auto& m : pod["containers"][0]["volumeMounts"]) {
+    mounted = mounted || (m["name"].as<std::string>() == "config-secrets" &&
+                          m["mountPath"].as<std::string>() == "C:\\inetpub\\wwwroot\\config" &&
+                          m["readOnly"].as<bool>());
+  }
+  EXPECT_TRUE(mounted) << dep->content;
+  EXPECT_FALSE(pod["containers"][0]["env"]) << "the password is no variable";
   YAML::Node role = YAML::Load(find(all, "k8s/gmsa-clusterrole.yaml")->content);
   EXPECT_EQ(role["rules"][0]["verbs"][0].as<std::string>(), "use");
   expect_valid(all);
@@ -162,7 +173,12 @@ TEST(ComposeFile, SwarmHyperVWithCredentialSpecPlacementAndSecrets) {
   EXPECT_EQ(svc["deploy"]["placement"]["constraints"][0].as<std::string>(),
             "node.platform.os == windows");
   EXPECT_EQ(svc["volumes"][0]["target"].as<std::string>(), "C:\\inetpub\\wwwroot\\App_Data");
-  EXPECT_TRUE(c["secrets"]["app_ConnectionStrings__Db"]["external"].as<bool>());
+  EXPECT_FALSE(c["secrets"]) << "the moved config file is a bind mount, not a compose secret";
+  YAML::Node bind = svc["volumes"][svc["volumes"].size() - 1];
+  EXPECT_EQ(bind["type"].as<std::string>(), "bind");
+  EXPECT_EQ(bind["source"].as<std::string>(), "./secrets/config");
+  EXPECT_EQ(bind["target"].as<std::string>(), "C:\\inetpub\\wwwroot\\config");
+  EXPECT_TRUE(bind["read_only"].as<bool>());
   expect_valid(all);
 }
 

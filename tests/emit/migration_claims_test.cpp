@@ -58,7 +58,8 @@ struct Output {
   bool exists(const std::string& rel) const { return fs::exists(dir / rel); }
   bool k8s() const { return fs::exists(dir / "k8s"); }
   std::string workload() const {
-    return exists("k8s/deployment.yaml") ? file("k8s/deployment.yaml") : file("k8s/cronjob.yaml");
+    if (exists("k8s/deployment.yaml")) return file("k8s/deployment.yaml");
+    return exists("k8s/job.yaml") ? file("k8s/job.yaml") : file("k8s/cronjob.yaml");
   }
   std::vector<std::string> pvcs() const {
     std::vector<std::string> out;
@@ -79,6 +80,14 @@ struct Output {
 
 // "" when the claim holds, else what is missing.
 using Check = std::function<std::string(const Output&)>;
+
+std::string moved_config_files(const Output& o) {
+  if (o.k8s()) {
+    if (!has(o.file("k8s/secret.template.yaml"), ".config")) return "no moved file in the Secret";
+    if (!has(o.workload(), "secretName:")) return "the workload mounts no Secret";
+  }
+  return has(o.file("compose.yaml"), "./secrets/") ? "" : "compose binds no secrets folder";
+}
 
 const std::map<std::string, Check>& checks() {
   static const std::map<std::string, Check> kChecks{
@@ -102,13 +111,10 @@ const std::map<std::string, Check>& checks() {
            return "compose has no credential_spec";
          return "";
        }},
-      {"connection-string",
-       [](const Output& o) -> std::string {
-         std::string where = o.k8s()
-                                 ? o.file("k8s/configmap.yaml") + o.file("k8s/secret.template.yaml")
-                                 : o.file("compose.yaml");
-         return has(where, "ConnectionStrings__") ? "" : "no ConnectionStrings__ key";
-       }},
+      // Moved config sections (configSource / file=): the Secret template
+      // carries each file, the workload mounts it, compose binds its folder.
+      {"connection-string", moved_config_files},
+      {"config-secret", moved_config_files},
       {"scale-out-state",
        [](const Output& o) -> std::string {
          return o.single_replica() ? "" : "more than one replica";

@@ -84,6 +84,8 @@ TEST(Config, WebConfigSystemWeb) {
   EXPECT_EQ(f.session_state_mode, "SQLServer");
   EXPECT_TRUE(f.machine_key_present);
   EXPECT_TRUE(f.machine_key_explicit);
+  EXPECT_EQ(f.machine_key_validation, "SHA1");  // the algorithms, for the moved file's template
+  EXPECT_EQ(f.machine_key_decryption, "");
   EXPECT_EQ(f.target_framework, ".NETFramework,Version=v4.7.2");
   EXPECT_EQ(f.supported_runtimes, Strings{});
 }
