@@ -24,6 +24,7 @@ void plan_platform(const AppAssessment& a, const PlanOptions& options,
 void plan_image(const AppAssessment& a, AppPlan& plan);            // image.cpp
 void plan_build(const AppAssessment& a, AppPlan& plan);            // build.cpp
 void plan_entry(const AppAssessment& a, AppPlan& plan);            // entry.cpp
+void plan_iis_site(const AppAssessment& a, AppPlan& plan);         // iis_site.cpp
 void plan_logging(const AppAssessment& a, AppPlan& plan);          // logging.cpp
 void plan_storage(const AppAssessment& a, AppPlan& plan);          // storage.cpp
 void plan_config(const AppAssessment& a, AppPlan& plan);           // config.cpp

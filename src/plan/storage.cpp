@@ -53,25 +53,14 @@ bool is_log_path(const Application& app, const std::string& value) {
   return false;
 }
 
-// Text that can go between PowerShell single quotes in a RUN step as it is:
-// virtual directory paths and folders come from the server's configuration,
-// so anything unusual is left to the user rather than put in a command.
-bool plain_path(std::string_view s) {
-  return !s.empty() && s.size() < 260 && std::all_of(s.begin(), s.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) != 0 ||
-           std::string_view(" _.-\\/:$").find(c) != std::string_view::npos;
-  });
-}
-
 // IIS virtual directories below the application's root (seed: "Persistent
 // storage for local data"): content served from another drive becomes a
-// volume at the same folder on C:, and the image recreates the virtual
-// directory; a share or a folder outside the application is a warning.
+// volume at the same folder on C: (iis_site.cpp recreates the virtual
+// directory there); a share or a folder outside the application is a warning.
 void plan_virtual_dirs(const Application& app, AppPlan& plan) {
   if (!app.iis) return;
   for (const auto& v : app.iis->virtual_dirs) {
     std::string what = "IIS virtual directory " + v.path + " of site '" + app.iis->site + "'";
-    std::string local;
     if (is_unc(v.physical_path)) {
       plan.warnings.push_back(
           what + " is the share " + v.physical_path +
@@ -80,28 +69,16 @@ void plan_virtual_dirs(const Application& app, AppPlan& plan) {
           "directory at it");
       continue;
     }
+    std::string local = to_c_drive(v.physical_path);
     if (is_other_drive(v.physical_path)) {
-      local = to_c_drive(v.physical_path);
       add_volume(plan, local,
                  what + " was served from " + v.physical_path +
                      ": the container has only C:, so the content moves to " + local +
                      " on a volume");
     } else {
-      local = to_c_drive(v.physical_path);
       plan.warnings.push_back(what + " is served from " + v.physical_path +
                               ", outside the application's folder: copy that content into the "
                               "image or onto a volume");
-    }
-    if (plain_path(v.path) && plain_path(local)) {
-      plan.steps.push_back(
-          {"Serve " + v.path + " from " + local + ", as the server's IIS did",
-           "& $env:windir\\System32\\inetsrv\\appcmd.exe add vdir '/app.name:Default Web Site/' "
-           "'/path:" +
-               v.path + "' '/physicalPath:" + local + "'"});
-    } else {
-      plan.warnings.push_back(what +
-                              ": its path or folder holds unusual characters; create it "
-                              "in the image by hand");
     }
   }
 }
