@@ -17,9 +17,9 @@ namespace liftshift {
 
 namespace {
 
-constexpr std::string_view kAppcmd = "& \"$env:windir\\System32\\inetsrv\\appcmd.exe\"";
+constexpr std::string_view kAppcmd = "& $env:windir\\System32\\inetsrv\\appcmd.exe";
 constexpr std::string_view kAppcmdCheck =
-    "; if ($LASTEXITCODE -ne 0) { throw \"appcmd failed: $LASTEXITCODE\" }";
+    "; if ($LASTEXITCODE -ne 0) { throw ('appcmd failed: ' + $LASTEXITCODE) }";
 constexpr std::string_view kApphost = "'MACHINE/WEBROOT/APPHOST'";
 constexpr std::string_view kHealthSite = "liftshift-health";
 constexpr std::string_view kHealthFolder = "C:\\liftshift-health";
@@ -58,11 +58,12 @@ bool runnable(std::string_view s) {
 }
 
 // A pool name ServiceMonitor can be given on the ENTRYPOINT line, in exec
-// form and in Log Monitor's PowerShell shell form alike.
+// form and in Log Monitor's shell form alike: one word, nothing to quote
+// (docker hands a shell-form command line over with its double quotes stripped).
 bool plain_name(std::string_view s) {
   return !s.empty() && s.size() <= 64 && std::all_of(s.begin(), s.end(), [](char c) {
     return std::isalnum(static_cast<unsigned char>(c)) != 0 ||
-           std::string_view(" _.-").find(c) != std::string_view::npos;
+           std::string_view("_.-").find(c) != std::string_view::npos;
   });
 }
 
@@ -220,9 +221,8 @@ class SitePlanner {
       // The 4.x images carry no CLR 2.0; Dockerfile.netfx3 enables it. The
       // step asks the image, so the same step serves both Dockerfiles.
       cmd +=
-          "$clr = if (Test-Path "
-          "\"$env:windir\\Microsoft.NET\\Framework64\\v2.0.50727\\mscorwks.dll\") { 'v2.0' } "
-          "else { 'v4.0' }; ";
+          "$clr = if (Test-Path (Join-Path $env:windir "
+          "'Microsoft.NET\\Framework64\\v2.0.50727\\mscorwks.dll')) { 'v2.0' } else { 'v4.0' }; ";
       cmd += "Set-ItemProperty -LiteralPath " + path + " -Name managedRuntimeVersion -Value $clr; ";
       why_runtime =
           "; managedRuntimeVersion v2.0 where the image has the CLR 2.0 (Dockerfile.netfx3), "
@@ -556,9 +556,7 @@ void plan_iis_site(const AppAssessment& a, AppPlan& plan) {
     anonymous_off = site.anonymous_off();
   }
   // ServiceMonitor watches DefaultAppPool unless told otherwise.
-  if (pool != "DefaultAppPool")
-    plan.entry_args =
-        pool.find(' ') == std::string::npos ? "w3svc " + pool : "w3svc \"" + pool + "\"";
+  if (pool != "DefaultAppPool") plan.entry_args = "w3svc " + pool;
   plan_health(plan, pool, port, anonymous_off);
 }
 

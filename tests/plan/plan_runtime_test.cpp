@@ -113,16 +113,16 @@ TEST(PlanRuntime, IisVirtualDirectoriesOnOtherDrivesBecomeVolumesAndAreRecreated
   EXPECT_NE(p.volumes[0].reason.find("was served from E:\\Shared\\Catalog"), std::string::npos);
   std::vector<std::string> vdirs;
   for (const auto& step : p.steps) {
-    if (step.command.find("appcmd.exe\" add vdir") != std::string::npos)
+    if (step.command.find("appcmd.exe add vdir") != std::string::npos)
       vdirs.push_back(step.command);
   }
   ASSERT_EQ(vdirs.size(), 3u) << "/catalog, /docs and /odd; not the share";
   // In the server's site (recreated by its name), every value a single-quoted literal.
   EXPECT_EQ(vdirs[0],
             "New-Item -ItemType Directory -Force -Path 'C:\\Shared\\Catalog' | Out-Null; & "
-            "\"$env:windir\\System32\\inetsrv\\appcmd.exe\" add vdir '/app.name:Contoso Web/' "
+            "$env:windir\\System32\\inetsrv\\appcmd.exe add vdir '/app.name:Contoso Web/' "
             "'/path:/catalog' '/physicalPath:C:\\Shared\\Catalog'; if ($LASTEXITCODE -ne 0) { "
-            "throw \"appcmd failed: $LASTEXITCODE\" }");
+            "throw ('appcmd failed: ' + $LASTEXITCODE) }");
   // A quote in the configuration is doubled: the text stays inside the literal.
   EXPECT_NE(vdirs[2].find("'/physicalPath:C:\\x''; Remove-Item -Recurse C:\\ #'"),
             std::string::npos)
