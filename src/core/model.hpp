@@ -126,6 +126,10 @@ struct IisInfo {
   // with its own pool and virtual directories; their site and bindings are
   // this one's and are not repeated. Empty in a nested application's own copy.
   std::vector<IisInfo> nested_apps;
+  // A nested application whose folder is inside an application above it in
+  // the same site: that application's path ("/"); its content, and this
+  // application with its pool, are part of that one's image too. "" otherwise.
+  std::string inside_of;
 };
 
 struct TaskInfo {

@@ -114,11 +114,45 @@ void apply_locations(const pugi::xml_node& config, const std::vector<Location>& 
 // Each application gets the site's applications below it (capped). Sorted by
 // path, the applications below one follow it in a block, so this is
 // n log n, not n squared, on a site with thousands of applications.
+// "%SystemDrive%\\Sites\\Shop\\" -> "c:/sites/shop", to tell whether one folder is in another.
+std::string folder_key(std::string_view windows_path) {
+  std::string p = to_lower(trim(windows_path));
+  if (p.starts_with("%systemdrive%")) p = "c:" + p.substr(13);
+  for (char& c : p) c = c == '\\' ? '/' : c;
+  while (!p.empty() && p.back() == '/') p.pop_back();
+  return p;
+}
+
+// Each application below another whose folder holds its own: inside_of.
+// Walks the sorted paths with a stack of ancestors; only the nearest few are
+// compared, so a hostile chain of nested paths stays linear.
+void mark_inside(std::vector<IisInfo>& apps,
+                 const std::vector<std::pair<std::string, std::size_t>>& keys) {
+  constexpr std::size_t kAncestorsCompared = 8;
+  std::vector<std::size_t> stack;  // positions in keys
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    while (!stack.empty() && !keys[k].first.starts_with(keys[stack.back()].first)) stack.pop_back();
+    IisInfo& app = apps[keys[k].second];
+    std::string folder = folder_key(app.physical_path);
+    for (std::size_t d = 0; d < stack.size() && d < kAncestorsCompared && !folder.empty(); ++d) {
+      const IisInfo& above = apps[keys[stack[stack.size() - 1 - d]].second];
+      std::string root = folder_key(above.physical_path);
+      if (keys[stack[stack.size() - 1 - d]].first != keys[k].first && !root.empty() &&
+          folder.starts_with(root + "/")) {
+        app.inside_of = above.app_path;
+        break;
+      }
+    }
+    stack.push_back(k);
+  }
+}
+
 void attach_nested(std::vector<IisInfo>& apps, std::size_t first, std::size_t& total) {
   std::vector<std::pair<std::string, std::size_t>> keys;
   for (std::size_t i = first; i < apps.size(); ++i)
     keys.emplace_back(to_lower(app_key(apps[i])), i);
   std::sort(keys.begin(), keys.end());
+  mark_inside(apps, keys);
   for (std::size_t k = 0; k < keys.size(); ++k) {
     IisInfo& parent = apps[keys[k].second];
     for (std::size_t n = k + 1; n < keys.size() && keys[n].first.starts_with(keys[k].first); ++n) {

@@ -175,6 +175,12 @@ class SitePlanner {
                "bindings inside the container take any Host, so probes and port mappings reach "
                "them");
     if (nested_app) {
+      if (!iis.inside_of.empty()) {
+        plan_.warnings.push_back(
+            "IIS application " + printable(iis.app_path) + " lives in the folder of " +
+            printable(iis.site + (iis.inside_of == "/" ? "" : iis.inside_of)) +
+            ", whose image recreates it too (with its pool): deploy one of the two images for it");
+      }
       add_application(iis.app_path, content, pool_);
       plan_.url_path = iis.app_path;
       decide(plan_, "IIS application", iis.app_path,

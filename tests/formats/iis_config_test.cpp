@@ -87,6 +87,11 @@ TEST(IisConfig, PoolsNestedApplicationsAuthenticationAndModules) {
   ASSERT_EQ(legacy->nested_apps.size(), 1u);
   EXPECT_EQ(legacy->nested_apps[0].app_path, "/legacy/static");
   EXPECT_TRUE(secure->nested_apps.empty());
+  // Folders inside an application above: part of that one's content.
+  EXPECT_EQ(shop->inside_of, "");
+  EXPECT_EQ(legacy->inside_of, "/");
+  EXPECT_EQ(statics->inside_of, "/legacy") << "the nearest";
+  EXPECT_EQ(find_app(*r, "Shop", "/reports")->inside_of, "") << "C:\\Sites\\Reports is elsewhere";
   ASSERT_EQ(shop->virtual_dirs.size(), 1u);
   EXPECT_EQ(shop->virtual_dirs[0].physical_path, "E:\\Media\\Images");
   // Authentication: server level, then the site, then the nearer location.

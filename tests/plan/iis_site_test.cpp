@@ -196,6 +196,16 @@ TEST(IisSite, NestedApplicationPlannedOnItsOwnKeepsItsPath) {
       << all_warnings(p);
 }
 
+TEST(IisSite, NestedApplicationInsideItsParentSaysBothImagesHoldIt) {
+  AppPlan p = plan_for(fixture_app("Shop", "/legacy"));
+  EXPECT_NE(all_warnings(p).find("IIS application /legacy lives in the folder of Shop, whose image "
+                                 "recreates it too"),
+            std::string::npos)
+      << all_warnings(p);
+  AppPlan reports = plan_for(fixture_app("Shop", "/reports"));
+  EXPECT_EQ(all_warnings(reports).find("lives in the folder of"), std::string::npos);
+}
+
 TEST(IisSite, HostileNamesStayInsideLiterals) {
   IisInfo iis = fixture_app("Shop", "/");
   iis.site = "Shop'; Remove-Item -Recurse C:\\ #\xE2\x80\x99x";
