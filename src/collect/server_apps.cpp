@@ -10,6 +10,7 @@
 #include "collect/nested_configs.hpp"
 #include "core/text.hpp"
 #include "formats/iis_config.hpp"
+#include "formats/iis_modules.hpp"
 #include "formats/task_xml.hpp"
 #include "sources/sub_volume.hpp"
 
@@ -37,7 +38,19 @@ class FolderReader {
     attach_nested_configs(parsed, found);
     for (auto& app : found) rebase(app, folder);
     for (auto& p : parsed.problems) problems_.push_back({folder + "/" + p.path, p.message});
+    for (const auto& f : parsed.files) {
+      if (!f.is_dir && iends_with(f.path, ".asp")) {
+        asp_pages_.emplace(to_lower(folder), join(folder, f.path));
+        break;
+      }
+    }
     return cache_.emplace(to_lower(folder), std::move(found)).first->second;
+  }
+
+  // A classic ASP page in the folder (read by apps() first), or "".
+  std::string asp_page(const std::string& folder) const {
+    auto it = asp_pages_.find(to_lower(folder));
+    return it == asp_pages_.end() ? "" : it->second;
   }
 
  private:
@@ -58,9 +71,24 @@ class FolderReader {
   const ReadLimits& limits_;
   std::vector<Problem>& problems_;
   std::map<std::string, std::vector<Application>> cache_;
+  std::map<std::string, std::string> asp_pages_;
 };
 
 std::string parent_of(const std::string& path) { return std::string(parent_dir(path)); }
+
+// What the site's own web.config and pages show it needs from IIS (URL
+// Rewrite rules, handlers, WebSockets), added to what applicationHost.config said.
+void add_site_modules(const Volume& volume, const FolderReader& reader, const std::string& folder,
+                      IisInfo& iis) {
+  if (auto config = volume.find(folder + "/web.config"); config && !config->is_dir) {
+    if (auto bytes = volume.read(config->path, 0, 16u << 20)) {
+      for (auto& use : iis_modules_of_web_config(decode_text(*bytes), config->path))
+        add_module_use(iis.modules, std::move(use));
+    }
+  }
+  if (std::string page = reader.asp_page(folder); !page.empty())
+    add_module_use(iis.modules, {"classic-asp", page + ": a classic ASP page"});
+}
 
 // The app in `apps` whose entry is `exe` (case-insensitive), if any.
 std::optional<Application> app_for_exe(const std::vector<Application>& apps,
@@ -123,6 +151,7 @@ void add_iis_apps(const Volume& volume, FolderReader& reader, const MachineFacts
       }
     }
     app.iis = info;
+    if (app.not_assessed.empty()) add_site_modules(volume, reader, app.root, *app.iis);
     for (auto& b : app.iis->bindings) {
       if (b.protocol != "https") continue;
       std::string port = ":" + std::to_string(b.port);

@@ -97,17 +97,44 @@ struct IisVirtualDir {
   std::string user_name;      // the connect-as account, "" when the app pool's identity is used
 };
 
+// The authentication an IIS application was configured with, from the
+// server-wide system.webServer and the <location> paths that cover it; unset
+// when no level of applicationHost.config says (IIS's defaults apply).
+struct IisAuthentication {
+  std::optional<bool> anonymous;
+  std::optional<bool> windows;
+  std::optional<bool> basic;
+};
+
+// An IIS module or Windows feature the site needs, with what showed it.
+struct IisModuleUse {
+  std::string module;    // "url-rewrite", "arr", "classic-asp", "isapi", "websocket"
+  std::string evidence;  // "web.config: system.webServer/rewrite (3 rules)"
+};
+
 struct IisInfo {
   std::string site;           // "Default Web Site"
+  int site_id = 0;            // the site's id attribute (its log folder is W3SVC<id>)
   std::string app_path;       // "/" or "/orders"
   std::string physical_path;  // as configured, e.g. "%SystemDrive%\\inetpub\\wwwroot"
   std::string app_pool;
   std::string runtime_version;  // managedRuntimeVersion: "v4.0", "v2.0", "" (no managed code)
   std::string pipeline_mode;    // "Integrated" / "Classic"
+  bool enable_32bit = false;    // enable32BitAppOnWin64
   std::string
       identity;  // "ApplicationPoolIdentity", "NetworkService", "SpecificUser: CONTOSO\\web"
   std::vector<IisBinding> bindings;
   std::vector<IisVirtualDir> virtual_dirs;  // besides "/", in config order
+  IisAuthentication authentication;
+  std::vector<IisModuleUse> modules;
+  // The site's other applications below app_path ("/api" under "/"), each
+  // with its own pool and virtual directories; their site and bindings are
+  // this one's and are not repeated. Empty in a nested application's own copy.
+  std::vector<IisInfo> nested_apps;
+  // A nested application whose folder is inside an application above it in
+  // the same site: that application's path ("/"); its content, and this
+  // application with its pool, are part of that one's image too. "" otherwise.
+  std::string inside_of;
 };
 
 // One trigger of a scheduled task and the cron schedules that start it.

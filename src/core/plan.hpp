@@ -216,6 +216,20 @@ struct BuildPlan {
   std::string context_summary;
 };
 
+// One HTTP GET the orchestrator sends inside the pod (a probe, a healthcheck).
+struct HttpCheck {
+  std::string path;  // "/", "/orders/", "/health.htm"
+  int port = 0;      // the container port
+};
+
+// How the orchestrator checks a web application: readiness on the
+// application itself, liveness on something lighter (see plan/iis_site.cpp).
+struct HealthPlan {
+  bool used = false;
+  HttpCheck readiness;
+  HttpCheck liveness;
+};
+
 // A blocker of a not-a-candidate application and the seed's workaround.
 struct Blocker {
   std::string rule;
@@ -283,6 +297,10 @@ struct AppPlan {
   // sections is mounted as a whole (Windows nodes mount no single files):
   // "C:\\inetpub\\wwwroot\\config". "" when nothing moves.
   std::string secret_mount;
+  // Where the application answers inside the container: "/" or, for an IIS
+  // application nested in its site, its path ("/orders").
+  std::string url_path = "/";
+  HealthPlan health;
   bool https = false;  // TLS at the ingress
   bool web = false;    // reachable over HTTP: Service + Ingress
   bool autoscale = false;

@@ -119,7 +119,21 @@ json app_header(const Application& app) {
                 {"runtime_version", app.iis->runtime_version},
                 {"pipeline_mode", app.iis->pipeline_mode},
                 {"identity", app.iis->identity},
+                {"enable_32bit", app.iis->enable_32bit},
                 {"bindings", bindings}};
+    if (app.iis->site_id > 0) j["iis"]["site_id"] = app.iis->site_id;
+    json auth = json::object();  // only what applicationHost.config set
+    const IisAuthentication& a = app.iis->authentication;
+    if (a.anonymous) auth["anonymous"] = *a.anonymous;
+    if (a.windows) auth["windows"] = *a.windows;
+    if (a.basic) auth["basic"] = *a.basic;
+    if (!auth.empty()) j["iis"]["authentication"] = auth;
+    for (const auto& m : app.iis->modules)
+      j["iis"]["modules"].push_back({{"module", m.module}, {"evidence", m.evidence}});
+    for (const auto& n : app.iis->nested_apps) {
+      j["iis"]["nested_applications"].push_back(
+          {{"path", n.app_path}, {"physical_path", n.physical_path}, {"app_pool", n.app_pool}});
+    }
   }
   if (app.task) {
     json triggers = json::array();

@@ -73,6 +73,25 @@ std::string render_compose(const AppPlan& plan) {
     svc["depends_on"][seed_step_name(plan)]["condition"] = "service_completed_successfully";
   }
   if (plan.gmsa) svc["credential_spec"]["file"] = plan.k8s_name + "-gmsa.json";
+  if (plan.health.used) {
+    // The application's own URL, as the Kubernetes readiness probe: compose
+    // reports it; Swarm replaces a task that stays unhealthy.
+    const HttpCheck& check = plan.health.readiness;
+    std::string url;  // inside a PowerShell single-quoted literal: ' doubled
+    for (char ch : "http://localhost:" + std::to_string(check.port) + check.path)
+      url += ch == '\'' ? std::string("''") : std::string(1, ch);
+    svc["healthcheck"]["test"].push_back("CMD");
+    svc["healthcheck"]["test"].push_back("powershell");
+    svc["healthcheck"]["test"].push_back("-NoProfile");
+    svc["healthcheck"]["test"].push_back("-Command");
+    svc["healthcheck"]["test"].push_back(
+        "try { Invoke-WebRequest -UseBasicParsing -TimeoutSec 5 -Uri '" + url +
+        "' | Out-Null; exit 0 } catch { exit 1 }");
+    svc["healthcheck"]["interval"] = "30s";
+    svc["healthcheck"]["timeout"] = "10s";
+    svc["healthcheck"]["retries"] = 3;
+    svc["healthcheck"]["start_period"] = "60s";
+  }
   bool task = plan.entry_kind == EntryKind::kTask;
   // A task or a console program that exits must not be restarted when it is done.
   bool runs_once = task || plan.entry_kind == EntryKind::kJob;

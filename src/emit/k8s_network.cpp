@@ -41,8 +41,10 @@ std::vector<Artifact> k8s_network(const AppPlan& plan) {
     YamlValue backend;
     backend["service"]["name"] = plan.k8s_name;
     backend["service"]["port"]["name"] = plan.ports.front().name;
-    YamlValue path = yaml_map(
-        {{"path", YamlValue("/")}, {"pathType", YamlValue("Prefix")}, {"backend", backend}});
+    YamlValue path =
+        yaml_map({{"path", YamlValue(plan.url_path.empty() ? std::string("/") : plan.url_path)},
+                  {"pathType", YamlValue("Prefix")},
+                  {"backend", backend}});
     YamlValue rule;
     rule["host"] = ingress_host(plan);
     rule["http"]["paths"].push_back(path);

@@ -44,7 +44,21 @@ YamlValue container(const AppPlan& plan) {
   YamlValue requests = yaml_map({{"cpu", YamlValue("500m")}, {"memory", YamlValue("1Gi")}});
   YamlValue limits = yaml_map({{"cpu", YamlValue("2")}, {"memory", YamlValue("2Gi")}});
   c["resources"] = yaml_map({{"requests", requests}, {"limits", limits}});
-  if (!plan.health_command.empty()) {
+  if (plan.health.used) {
+    // Readiness asks the application, liveness something lighter (plan/iis_site.cpp).
+    auto http_get = [](const HttpCheck& check, int period, int failures) {
+      YamlValue probe;
+      probe["httpGet"]["path"] = check.path;
+      probe["httpGet"]["port"] = check.port;
+      probe["initialDelaySeconds"] = 30;
+      probe["periodSeconds"] = period;
+      probe["timeoutSeconds"] = 5;
+      probe["failureThreshold"] = failures;
+      return probe;
+    };
+    c["readinessProbe"] = http_get(plan.health.readiness, 10, 3);
+    c["livenessProbe"] = http_get(plan.health.liveness, 30, 5);
+  } else if (!plan.health_command.empty()) {
     // The planner's own check of the app (a service's status), not just an open port.
     YamlValue probe;
     for (const auto& arg : plan.health_command) probe["exec"]["command"].push_back(arg);

@@ -1,5 +1,6 @@
 // IIS applicationHost.config: sites, applications, virtual directories,
-// bindings and application pools. Bytes/text in, facts out.
+// bindings, application pools, each application's authentication and the
+// modules its <location> sections show. Bytes/text in, facts out.
 #pragma once
 
 #include <string>
@@ -16,6 +17,7 @@ struct IisAppPool {
   std::string runtime_version;  // managedRuntimeVersion ("v4.0", "v2.0", "" = no managed code)
   std::string pipeline_mode;    // "Integrated" / "Classic"
   std::string identity;         // identityType, or "SpecificUser: DOMAIN\\user" (never a password)
+  bool enable_32bit = false;    // enable32BitAppOnWin64
 };
 
 struct IisConfigFacts {

@@ -323,7 +323,10 @@ void plan_config(const AppAssessment& a, const PlanOptions& options, AppPlan& pl
            "Managed Service "
            "Account, used through a credential spec (GMSACredentialSpec in Kubernetes, "
            "credential_spec in compose)");
-    if (a.results.identity.windows_authentication && plan.entry_kind == EntryKind::kIis) {
+    // A site from a server's applicationHost.config gets its own
+    // authentication, scoped to the site (iis_site.cpp).
+    if (a.results.identity.windows_authentication && plan.entry_kind == EntryKind::kIis &&
+        !a.app.iis) {
       plan.steps.push_back(
           {"Windows authentication for IIS (authentication mode=\"Windows\"; the gMSA answers for "
            "the container)",

@@ -56,30 +56,16 @@ void plan_iis(const AppAssessment& a, AppPlan& plan) {
   plan.service_name = "w3svc";
   plan.entry_exe = "C:\\ServiceMonitor.exe";
   plan.entry_args = "w3svc";
-  const auto& iis = a.app.iis;
-  if (iis && !iis->app_pool.empty() && iis->app_pool != "DefaultAppPool") {
-    plan.warnings.push_back(
-        "the site ran in app pool '" + iis->app_pool +
-        "'; the image uses DefaultAppPool, which ServiceMonitor watches by default");
-  }
-  if (iis && iequals(iis->pipeline_mode, "Classic")) {
-    plan.steps.push_back(
-        {"The app pool ran in Classic pipeline mode on the server",
-         "Import-Module WebAdministration; Set-ItemProperty 'IIS:\\AppPools\\DefaultAppPool' "
-         "-Name managedPipelineMode -Value Classic"});
-  }
-  if (iis && iis->app_path != "/" && !iis->app_path.empty()) {
-    plan.warnings.push_back("the application ran at " + iis->app_path +
-                            " on the server; the image serves it at /");
-  }
   bool image_has_it = plan.base_image.find("dotnet/framework/aspnet") != std::string::npos ||
                       plan.base_image.find("dotnet/framework/wcf") != std::string::npos;
   plan.download_service_monitor = !image_has_it;
+  plan_iis_site(a, plan);  // the site, its pool (ServiceMonitor's argument) and health checks
   decide(
-      plan, "entrypoint", "C:\\ServiceMonitor.exe w3svc",
+      plan, "entrypoint", "C:\\ServiceMonitor.exe " + plan.entry_args,
       std::string("IIS runs as the W3SVC service; ServiceMonitor keeps the container in the "
                   "foreground, exits "
-                  "when W3SVC stops and copies the container's environment into the app pool. ") +
+                  "when W3SVC stops and copies the container's environment into the app pool it is "
+                  "given, the site's own. ") +
           (image_has_it
                ? "The " + plan.base_image.substr(plan.base_image.rfind('/') + 1) +
                      " image already carries C:\\ServiceMonitor.exe"

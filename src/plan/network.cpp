@@ -123,7 +123,8 @@ void plan_network(const AppAssessment& a, AppPlan& plan) {
   const Application& app = a.app;
   bool dotnet_web = plan.framework.kind == FrameworkKind::kDotnet && plan.kind == AppKind::kWeb;
   if (plan.entry_kind == EntryKind::kIis) {
-    add_port(plan, 80, "http", "HTTP (IIS site)");
+    // The site's own ports come from its bindings (iis_site.cpp); 80 otherwise.
+    if (plan.ports.empty()) add_port(plan, 80, "http", "HTTP (IIS site)");
     if (plan.kind == AppKind::kWcf && uses_binding(app, "netTcp"))
       add_port(plan, 808, "net-tcp", "WCF net.tcp");
   } else if (dotnet_web) {

@@ -28,10 +28,11 @@ void plan_copies(const AppAssessment& a, AppPlan& plan);  // context_copies.cpp
 // Other applications of the same source inside an app's copied folder are
 // left out of its context (they get their own); context_copies.cpp.
 void exclude_nested_apps(const Assessment& assessment, Plan& plan);
-void plan_entry(const AppAssessment& a, AppPlan& plan);                               // entry.cpp
-void plan_service(const AppAssessment& a, AppPlan& plan);                             // service.cpp
-void plan_logging(const AppAssessment& a, AppPlan& plan);                             // logging.cpp
-void plan_storage(const AppAssessment& a, AppPlan& plan);                             // storage.cpp
+void plan_entry(const AppAssessment& a, AppPlan& plan);     // entry.cpp
+void plan_iis_site(const AppAssessment& a, AppPlan& plan);  // iis_site.cpp
+void plan_service(const AppAssessment& a, AppPlan& plan);   // service.cpp
+void plan_logging(const AppAssessment& a, AppPlan& plan);   // logging.cpp
+void plan_storage(const AppAssessment& a, AppPlan& plan);   // storage.cpp
 void plan_config(const AppAssessment& a, const PlanOptions& options, AppPlan& plan);  // config.cpp
 void plan_features(const AppAssessment& a, AppPlan& plan);                            // network.cpp
 void plan_network(const AppAssessment& a, AppPlan& plan);                             // network.cpp

@@ -64,25 +64,14 @@ bool is_log_path(const Application& app, const std::string& value) {
   return false;
 }
 
-// Text that can go between PowerShell single quotes in a RUN step as it is:
-// virtual directory paths and folders come from the server's configuration,
-// so anything unusual is left to the user rather than put in a command.
-bool plain_path(std::string_view s) {
-  return !s.empty() && s.size() < 260 && std::all_of(s.begin(), s.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) != 0 ||
-           std::string_view(" _.-\\/:$").find(c) != std::string_view::npos;
-  });
-}
-
 // IIS virtual directories below the application's root (seed: "Persistent
 // storage for local data"): content served from another drive becomes a
-// volume at the same folder on C:, and the image recreates the virtual
-// directory; a share or a folder outside the application is a warning.
+// volume at the same folder on C: (iis_site.cpp recreates the virtual
+// directory there); a share or a folder outside the application is a warning.
 void plan_virtual_dirs(const Application& app, AppPlan& plan) {
   if (!app.iis) return;
   for (const auto& v : app.iis->virtual_dirs) {
     std::string what = "IIS virtual directory " + v.path + " of site '" + app.iis->site + "'";
-    std::string local;
     if (is_unc(v.physical_path)) {
       plan.warnings.push_back(
           what + " is the share " + v.physical_path +
@@ -91,6 +80,7 @@ void plan_virtual_dirs(const Application& app, AppPlan& plan) {
           "directory at it");
       continue;
     }
+    std::string local = to_c_drive(v.physical_path);
     if (is_other_drive(v.physical_path)) {
       local = to_c_drive(v.physical_path);
       bool added = false;
@@ -106,21 +96,9 @@ void plan_virtual_dirs(const Application& app, AppPlan& plan) {
                                 " onto it before the first start");
       }
     } else {
-      local = to_c_drive(v.physical_path);
       plan.warnings.push_back(what + " is served from " + v.physical_path +
                               ", outside the application's folder: copy that content into the "
                               "image or onto a volume");
-    }
-    if (plain_path(v.path) && plain_path(local)) {
-      plan.steps.push_back(
-          {"Serve " + v.path + " from " + local + ", as the server's IIS did",
-           "& $env:windir\\System32\\inetsrv\\appcmd.exe add vdir '/app.name:Default Web Site/' "
-           "'/path:" +
-               v.path + "' '/physicalPath:" + local + "'"});
-    } else {
-      plan.warnings.push_back(what +
-                              ": its path or folder holds unusual characters; create it "
-                              "in the image by hand");
     }
   }
 }
@@ -138,6 +116,14 @@ ContextCopy* app_copy(AppPlan& plan) {
 // source root): the volume hides what the image has there, so the content
 // goes into the image beside the mount point as the volume's seed, and the
 // application's copy leaves the folder out.
+// A path the seed step can name in a command without quoting surprises.
+bool plain_path(std::string_view s) {
+  return !s.empty() && s.size() < 260 && std::all_of(s.begin(), s.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 ||
+           std::string_view(" _.-\\/:$").find(c) != std::string_view::npos;
+  });
+}
+
 void seed_volume(AppPlan& plan, VolumePlan& v, const std::string& folder,
                  const std::string& rel_to_app) {
   if (!plain_path(v.container_path) || !plain_path(folder)) {

@@ -206,7 +206,14 @@ TEST(ContainerizeHostile, HostileNamesAndValuesChangeNoInstructionStatementOrLin
       }
       std::string ext = b_files[f].extension().string();
       if (ext == ".yaml" || ext == ".md") {
-        EXPECT_EQ(line_count(b), line_count(h)) << h;
+        // The hostile pool name earns one warning line of its own (ServiceMonitor's
+        // command line can't carry it, so the pool is recreated under a safe
+        // name): that line is the tool speaking, not a value breaking a line.
+        std::size_t renamed = h.find("\n- application pool '") != std::string::npos &&
+                                      b.find("\n- application pool '") == std::string::npos
+                                  ? 1
+                                  : 0;
+        EXPECT_EQ(line_count(b), line_count(h) - renamed) << h;
       }
     }
   }

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "collect/collect.hpp"
+#include "sources/directory_volume.hpp"
 #include "test_support.hpp"
 
 namespace liftshift {
@@ -126,6 +127,43 @@ TEST(ServerApps, ANestedApplicationsConfigsAreNotItsSitesConfigs) {
   ASSERT_FALSE(orders->configs.empty());
   EXPECT_EQ(orders->configs[0].path, "Sites/Shop/orders/web.config");
   for (const auto& c : orders->configs) EXPECT_NE(c.path, "Sites/Shop/web.config");
+}
+
+bool has_module(const IisInfo& iis, const std::string& module, const std::string& evidence) {
+  for (const auto& m : iis.modules) {
+    if (m.module == module && m.evidence.find(evidence) != std::string::npos) return true;
+  }
+  return false;
+}
+
+TEST(ServerApps, SiteModulesFromItsWebConfigAndPagesJoinApplicationHost) {
+  test::TempDir drive;
+  drive.write(
+      "Windows/System32/inetsrv/config/applicationHost.config",
+      test::read_text(test::source_dir() / "tests/data/formats/iis/applicationHost.config"));
+  drive.write("Sites/Shop/web.config",
+              test::read_text(test::source_dir() / "tests/data/formats/iis/web.config"));
+  drive.write("Sites/Shop/default.htm", "<html></html>");
+  drive.write("Sites/Secure/orders/list.asp", "<% Response.Write(\"x\") %>");
+  DirectoryVolume volume(drive.path());
+  std::vector<Problem> problems;
+  auto apps = collect_server_apps(volume, MachineFacts{}, "srv", ReadLimits{}, problems);
+  const Application* shop = nullptr;
+  const Application* secure = nullptr;
+  for (const auto& a : apps) {
+    if (a.id == "srv/iis/Shop") shop = &a;
+    if (a.id == "srv/iis/Secure") secure = &a;
+  }
+  ASSERT_TRUE(shop && secure);
+  ASSERT_TRUE(shop->iis && secure->iis);
+  // applicationHost.config's <location path="Shop"> and the site's own web.config.
+  EXPECT_TRUE(has_module(*shop->iis, "url-rewrite", "applicationHost.config <location"));
+  EXPECT_TRUE(has_module(*shop->iis, "isapi", "Sites/Shop/web.config"));
+  EXPECT_TRUE(has_module(*shop->iis, "websocket", "Sites/Shop/web.config"));
+  EXPECT_FALSE(has_module(*shop->iis, "classic-asp", ""));
+  // A classic ASP page in the site's folder, though no location says so.
+  EXPECT_TRUE(has_module(*secure->iis, "classic-asp", "Sites/Secure/orders/list.asp"));
+  EXPECT_EQ(shop->iis->nested_apps.size(), 3u);
 }
 
 TEST(ServerApps, VolumePaths) {

@@ -54,6 +54,8 @@ deps.addFormats(composeAjv);
 composeAjv.addFormat('ports', /^((\[?[0-9a-fA-F.:]*\]?):)?(\d+(-\d+)?:)?\d+(-\d+)?(\/(tcp|udp|sctp))?$/);
 composeAjv.addFormat('expose', /^\d+(-\d+)?(\/(tcp|udp|sctp))?$/);
 composeAjv.addFormat('subnet_ip_address', /^[0-9a-fA-F.:]+\/\d{1,3}$/);
+// compose-go checks "duration" with Go's time.ParseDuration ("30s", "1m30s"), not ISO 8601.
+composeAjv.addFormat('duration', /^[-+]?(0|((\d+(\.\d*)?|\.\d+)(ns|us|\u00b5s|ms|s|m|h))+)$/);
 // Its "$schema" URI ends in "#", which ajv doesn't know: the dialect is set by Ajv2019 instead.
 // Its draft-04 style "id" keywords are dropped the same way (they only name subschemas).
 function modernize(schema) {

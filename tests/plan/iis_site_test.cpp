@@ -1,0 +1,253 @@
+// The IIS site recreated in the image as it was on the server: pool, site,
+// ports, nested applications, virtual directories, authentication, features,
+// ServiceMonitor's pool and the health checks.
+#include <gtest/gtest.h>
+
+#include "formats/iis_config.hpp"
+#include "plan/plan_fixture.hpp"
+#include "plan/planner.hpp"
+#include "test_support.hpp"
+
+namespace liftshift {
+namespace {
+
+using test::AppFixture;
+using test::options;
+
+IisInfo fixture_app(const std::string& site, const std::string& path) {
+  auto text = test::read_text(test::source_dir() / "tests/data/formats/iis/applicationHost.config");
+  auto r = parse_iis_config(text, "applicationHost.config");
+  EXPECT_TRUE(r.ok());
+  for (const auto& a : r->apps) {
+    if (a.site == site && a.app_path == path) return a;
+  }
+  ADD_FAILURE() << site << path << " not in the fixture";
+  return {};
+}
+
+AppPlan plan_for(IisInfo iis) {
+  AppFixture f(AppKind::kWeb, FrameworkKind::kNetFx, "4.8");
+  f.app().iis = std::move(iis);
+  return plan_app(f.assessment, options());
+}
+
+// The step whose command holds `text`, or nullptr.
+const BuildStep* step_with(const AppPlan& p, const std::string& text) {
+  for (const auto& s : p.steps) {
+    if (s.command.find(text) != std::string::npos) return &s;
+  }
+  return nullptr;
+}
+
+std::size_t step_index(const AppPlan& p, const std::string& text) {
+  for (std::size_t i = 0; i < p.steps.size(); ++i) {
+    if (p.steps[i].command.find(text) != std::string::npos) return i;
+  }
+  return p.steps.size();
+}
+
+std::string all_warnings(const AppPlan& p) {
+  std::string out;
+  for (const auto& w : p.warnings) out += w + "\n";
+  return out;
+}
+
+TEST(IisSite, SiteIsRecreatedByNameWithItsPoolPortsAndServiceMonitor) {
+  AppPlan p = plan_for(fixture_app("Shop", "/"));
+  EXPECT_EQ(p.entry_args, "w3svc Shop") << "ServiceMonitor watches the site's own pool";
+  const BuildStep* site = step_with(p, "New-Website -Name 'Shop'");
+  ASSERT_NE(site, nullptr);
+  EXPECT_NE(site->command.find("Remove-Website -Name 'Default Web Site'"), std::string::npos);
+  EXPECT_NE(site->command.find("New-Website -Name 'Shop' -Id 7 -PhysicalPath "
+                               "'C:\\inetpub\\wwwroot' -ApplicationPool 'Shop' -Port 8080"),
+            std::string::npos)
+      << site->command;
+  EXPECT_NE(site->command.find("New-WebBinding -Name 'Shop' -Protocol http -Port 8081"),
+            std::string::npos);
+  EXPECT_EQ(site->command.find("443"), std::string::npos) << "https ends at the ingress";
+  std::vector<int> ports;
+  for (const auto& port : p.ports) ports.push_back(port.port);
+  EXPECT_EQ(ports, (std::vector<int>{8080, 8081, 808}));
+  EXPECT_TRUE(test::has_decision(p, "IIS site"));
+  EXPECT_TRUE(test::has_decision(p, "https binding"));
+  EXPECT_EQ(all_warnings(p).find("DefaultAppPool"), std::string::npos) << all_warnings(p);
+  // The domain identity becomes ApplicationPoolIdentity; the gMSA answers on the network.
+  const BuildStep* pool = step_with(p, "New-WebAppPool -Name 'Shop'");
+  ASSERT_NE(pool, nullptr);
+  EXPECT_NE(pool->command.find("processModel.identityType -Value 'ApplicationPoolIdentity'"),
+            std::string::npos);
+  EXPECT_NE(pool->command.find("managedRuntimeVersion -Value 'v4.0'"), std::string::npos);
+  EXPECT_NE(pool->command.find("enable32BitAppOnWin64 -Value $false"), std::string::npos);
+  EXPECT_TRUE(test::has_decision(p, "pool identity"));
+  EXPECT_LT(step_index(p, "New-WebAppPool -Name 'Shop'"),
+            step_index(p, "New-Website -Name 'Shop'"));
+  // Virtual directory on E: at the same folder on C:, in the site by its name.
+  EXPECT_NE(step_with(p,
+                      "add vdir '/app.name:Shop/' '/path:/images' "
+                      "'/physicalPath:C:\\Media\\Images'"),
+            nullptr);
+  // net.tcp as on the server.
+  EXPECT_NE(step_with(p, "bindingInformation='808:*'"), nullptr);
+  // docker hands a RUN line to PowerShell with its double quotes stripped: none is used.
+  for (const auto& s : p.steps) EXPECT_EQ(s.command.find('"'), std::string::npos) << s.command;
+}
+
+TEST(IisSite, NestedApplicationsInTheFolderKeepTheirPools) {
+  AppPlan p = plan_for(fixture_app("Shop", "/"));
+  EXPECT_NE(step_with(p,
+                      "add app '/site.name:Shop' '/path:/legacy' "
+                      "'/physicalPath:C:\\inetpub\\wwwroot\\legacy' '/applicationPool:ShopLegacy'"),
+            nullptr);
+  EXPECT_NE(step_with(p,
+                      "'/path:/legacy/static' '/physicalPath:C:\\inetpub\\wwwroot\\legacy\\static' "
+                      "'/applicationPool:Static'"),
+            nullptr);
+  // v2.0 Classic 32-bit: v2.0 where the image has the CLR 2.0 (Dockerfile.netfx3).
+  const BuildStep* legacy = step_with(p, "New-WebAppPool -Name 'ShopLegacy'");
+  ASSERT_NE(legacy, nullptr);
+  EXPECT_NE(legacy->command.find("v2.0.50727\\mscorwks.dll')) { 'v2.0' } else { 'v4.0' }"),
+            std::string::npos)
+      << legacy->command;
+  EXPECT_NE(legacy->command.find("managedPipelineMode -Value 'Classic'"), std::string::npos);
+  EXPECT_NE(legacy->command.find("enable32BitAppOnWin64 -Value $true"), std::string::npos);
+  const BuildStep* statics = step_with(p, "New-WebAppPool -Name 'Static'");
+  ASSERT_NE(statics, nullptr);
+  EXPECT_NE(statics->command.find("managedRuntimeVersion -Value ''"), std::string::npos)
+      << "no managed code";
+  EXPECT_NE(statics->command.find("processModel.identityType -Value 'NetworkService'"),
+            std::string::npos);
+  // /reports lives elsewhere: it is its own application.
+  EXPECT_NE(all_warnings(p).find("IIS application /reports of site 'Shop' is served from "
+                                 "C:\\Sites\\Reports, outside this application's folder"),
+            std::string::npos)
+      << all_warnings(p);
+  EXPECT_EQ(step_with(p, "'/path:/reports'"), nullptr);
+}
+
+TEST(IisSite, FeaturesAuthenticationAndModulesByHand) {
+  AppPlan p = plan_for(fixture_app("Shop", "/"));
+  const BuildStep* features = step_with(p, "Install-WindowsFeature ");
+  ASSERT_NE(features, nullptr);
+  EXPECT_EQ(features->command,
+            "Install-WindowsFeature Web-ASP, Web-Basic-Auth, Web-WebSockets, Web-Windows-Auth");
+  EXPECT_LT(step_index(p, "Install-WindowsFeature"), step_index(p, "New-WebAppPool"))
+      << "features before anything configures them";
+  const BuildStep* shop_auth = step_with(p, "-Location 'Shop' -Filter");
+  ASSERT_NE(shop_auth, nullptr);
+  EXPECT_NE(shop_auth->command.find("-Location 'Shop' -Filter "
+                                    "'system.webServer/security/authentication/"
+                                    "windowsAuthentication' -Name enabled -Value $true"),
+            std::string::npos);
+  EXPECT_NE(step_with(p,
+                      "-Location 'Shop/legacy' -Filter "
+                      "'system.webServer/security/authentication/basicAuthentication' -Name "
+                      "enabled -Value $true"),
+            nullptr);
+  EXPECT_EQ(step_with(p, "-PSPath 'IIS:\\'"), nullptr) << "scoped to the site, not the server";
+  std::string w = all_warnings(p);
+  EXPECT_NE(w.find("rewrite_amd64_en-US.msi"), std::string::npos) << w;
+  EXPECT_NE(w.find("requestRouter_amd64.msi"), std::string::npos) << w;
+  EXPECT_TRUE(test::has_decision(p, "IIS features"));
+}
+
+TEST(IisSite, ReadinessOnTheSiteLivenessOnThePoolsHealthPage) {
+  AppPlan p = plan_for(fixture_app("Shop", "/"));
+  ASSERT_TRUE(p.health.used);
+  EXPECT_EQ(p.health.readiness.path, "/");
+  EXPECT_EQ(p.health.readiness.port, 8080);
+  EXPECT_EQ(p.health.liveness.path, "/health.htm");
+  EXPECT_EQ(p.health.liveness.port, 8099);
+  const BuildStep* health = step_with(p, "New-Website -Name 'liftshift-health'");
+  ASSERT_NE(health, nullptr);
+  EXPECT_NE(health->command.find("-ApplicationPool 'Shop' -Port 8099"), std::string::npos)
+      << "served by the site's pool: liveness fails when that worker process can't serve";
+  EXPECT_TRUE(test::has_decision(p, "health checks"));
+}
+
+TEST(IisSite, HttpsOnlySiteWithoutAnonymousServesHttpOn80AndProbesTheHealthPage) {
+  AppPlan p = plan_for(fixture_app("Secure", "/"));
+  ASSERT_EQ(p.ports.size(), 1u);
+  EXPECT_EQ(p.ports[0].port, 80);
+  EXPECT_EQ(p.entry_args, "w3svc Static");
+  EXPECT_EQ(p.health.readiness.path, "/health.htm") << "the site answers 401 to anonymous GETs";
+  EXPECT_NE(all_warnings(p).find("gets 401"), std::string::npos);
+  EXPECT_NE(step_with(p,
+                      "-Location 'Secure' -Filter "
+                      "'system.webServer/security/authentication/anonymousAuthentication' "
+                      "-Name enabled -Value $false"),
+            nullptr);
+}
+
+TEST(IisSite, NestedApplicationPlannedOnItsOwnKeepsItsPath) {
+  AppPlan p = plan_for(fixture_app("Shop", "/reports"));
+  EXPECT_EQ(p.url_path, "/reports");
+  EXPECT_EQ(p.health.readiness.path, "/reports/");
+  EXPECT_EQ(p.entry_args, "w3svc Reports");
+  EXPECT_NE(step_with(p,
+                      "add app '/site.name:Shop' '/path:/reports' "
+                      "'/physicalPath:C:\\inetpub\\wwwroot' '/applicationPool:Reports'"),
+            nullptr);
+  EXPECT_NE(step_with(p,
+                      "-PhysicalPath 'C:\\inetpub\\sites\\Shop' -ApplicationPool "
+                      "'DefaultAppPool'"),
+            nullptr)
+      << "the site's root is an empty folder";
+  EXPECT_NE(all_warnings(p).find("ran as the local account .\\reportuser"), std::string::npos)
+      << all_warnings(p);
+}
+
+TEST(IisSite, NestedApplicationInsideItsParentSaysBothImagesHoldIt) {
+  AppPlan p = plan_for(fixture_app("Shop", "/legacy"));
+  EXPECT_NE(all_warnings(p).find("IIS application /legacy lives in the folder of Shop, whose image "
+                                 "recreates it too"),
+            std::string::npos)
+      << all_warnings(p);
+  AppPlan reports = plan_for(fixture_app("Shop", "/reports"));
+  EXPECT_EQ(all_warnings(reports).find("lives in the folder of"), std::string::npos);
+}
+
+TEST(IisSite, HostileNamesStayInsideLiterals) {
+  IisInfo iis = fixture_app("Shop", "/");
+  iis.site = "Shop'; Remove-Item -Recurse C:\\ #\xE2\x80\x99x";
+  iis.app_pool = "P$(calc) `x";
+  iis.nested_apps.clear();
+  AppPlan p = plan_for(iis);
+  const BuildStep* site = step_with(p, "New-Website -Name 'Shop''; Remove-Item");
+  ASSERT_NE(site, nullptr);
+  EXPECT_NE(site->command.find("#\xE2\x80\x99\xE2\x80\x99x'"), std::string::npos)
+      << "a typographic quote closes a PowerShell literal too: doubled";
+  EXPECT_EQ(p.entry_args, "w3svc P--calc---x") << "a pool name ServiceMonitor can carry";
+  EXPECT_NE(all_warnings(p).find("it is recreated as 'P--calc---x'"), std::string::npos);
+  for (const auto& s : p.steps) {
+    EXPECT_EQ(s.command.find('\n'), std::string::npos) << s.command;
+    EXPECT_EQ(s.command.find("P$(calc)"), std::string::npos) << s.command;
+  }
+
+  IisInfo broken = fixture_app("Shop", "/");
+  // A newline in the name is written as [char]10 inside the literal: the
+  // site keeps its name and the step stays one line.
+  broken.site = "Shop\nRUN calc";
+  AppPlan q = plan_for(broken);
+  EXPECT_NE(step_with(q, "New-Website -Name ('Shop' + [char]10 + 'RUN calc')"), nullptr);
+  // A double quote, which docker strips from the command line, is refused.
+  IisInfo quoted = fixture_app("Shop", "/");
+  quoted.site = "Sh\"op";
+  AppPlan r = plan_for(quoted);
+  EXPECT_NE(all_warnings(r).find("can't go into a build step"), std::string::npos);
+  for (const auto& s : q.steps) EXPECT_EQ(s.command.find('\n'), std::string::npos) << s.command;
+}
+
+TEST(IisSite, PublishedSiteKeepsDefaultWebSiteAndGetsHealthChecks) {
+  AppFixture f(AppKind::kWeb, FrameworkKind::kNetFx, "4.8");
+  AppPlan p = plan_app(f.assessment, options());
+  EXPECT_EQ(p.entry_args, "w3svc");
+  EXPECT_EQ(step_with(p, "Remove-Website"), nullptr);
+  ASSERT_TRUE(p.health.used);
+  EXPECT_EQ(p.health.readiness.path, "/");
+  EXPECT_EQ(p.health.readiness.port, 80);
+  ASSERT_EQ(p.ports.size(), 1u);
+  EXPECT_EQ(p.ports[0].port, 80);
+}
+
+}  // namespace
+}  // namespace liftshift
