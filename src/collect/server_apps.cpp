@@ -329,19 +329,7 @@ std::optional<std::string> volume_path(std::string_view windows_path) {
   if (!on_drive_c(p)) return std::nullopt;
   // ".." is resolved by name, as Windows resolves it; one that would climb
   // above the root of the drive is refused: the path never leaves the volume.
-  std::vector<std::string> parts;
-  for (auto& part : split(to_forward_slashes(p.substr(2)), '/')) {
-    if (part.empty() || part == ".") continue;
-    if (part == "..") {
-      if (parts.empty()) return std::nullopt;
-      parts.pop_back();
-      continue;
-    }
-    parts.push_back(std::move(part));
-  }
-  std::string rel;
-  for (const auto& part : parts) rel += (rel.empty() ? "" : "/") + part;
-  return rel;
+  return resolve_dot_segments(p.substr(2));
 }
 
 std::string not_on_volume(std::string_view windows_path) {

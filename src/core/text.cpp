@@ -212,4 +212,48 @@ bool control_at(std::string_view s, std::size_t i, std::size_t* len) {
   return false;
 }
 
+std::string markup_escape(std::string_view text) {
+  std::string safe = printable(text);
+  std::string out;
+  out.reserve(safe.size());
+  for (char c : safe) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::optional<std::string> resolve_dot_segments(std::string_view path) {
+  std::vector<std::string> parts;
+  for (auto& part : split(to_forward_slashes(path), '/')) {
+    if (part.empty() || part == ".") continue;
+    if (part == "..") {
+      if (parts.empty()) return std::nullopt;
+      parts.pop_back();
+      continue;
+    }
+    parts.push_back(std::move(part));
+  }
+  std::string out;
+  for (const auto& part : parts) out += (out.empty() ? "" : "/") + part;
+  return out;
+}
+
 }  // namespace liftshift

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,5 +47,13 @@ bool control_at(std::string_view s, std::size_t i, std::size_t* len);
 
 // Windows path -> forward slashes, no trailing slash.
 std::string to_forward_slashes(std::string_view path);
+
+// & < > " ' as entities (valid in XML attributes and HTML alike), after
+// printable(): invalid UTF-8 and control characters replaced.
+std::string markup_escape(std::string_view text);
+
+// A '/'- or '\\'-separated relative path with "." and ".." resolved by name,
+// '/' separators, no empty parts; nullopt when ".." climbs above its start.
+std::optional<std::string> resolve_dot_segments(std::string_view path);
 
 }  // namespace liftshift

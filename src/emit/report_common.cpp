@@ -6,33 +6,7 @@
 
 namespace liftshift {
 
-std::string html_escape(std::string_view text) {
-  std::string safe = printable(text);
-  std::string out;
-  out.reserve(safe.size());
-  for (char c : safe) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string html_escape(std::string_view text) { return markup_escape(text); }
 
 std::string framework_label(const ReportApp& app) {
   if (app.framework_version.empty()) return app.framework_kind;

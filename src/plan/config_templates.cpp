@@ -12,33 +12,15 @@ namespace liftshift {
 
 namespace {
 
-// Attribute text: masks become the placeholder, XML specials are escaped.
+// Attribute text: masks become the placeholder, XML specials are escaped
+// (' too, which XML reads back as itself).
 std::string attribute_text(std::string_view value) {
   std::string text(value);
   for (auto pos = text.find(kMask); pos != std::string::npos;
        pos = text.find(kMask, pos + std::string_view(kSecretPlaceholder).size())) {
     text.replace(pos, kMask.size(), kSecretPlaceholder);
   }
-  std::string out;
-  for (char c : printable(text)) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out;
+  return markup_escape(text);
 }
 
 }  // namespace

@@ -46,21 +46,7 @@ std::string relative(const std::string& path, const std::string& dir) {
 
 // '/'-separated path with "." and ".." resolved by name; nullopt when it
 // climbs above its start.
-std::optional<std::string> normalized(std::string_view path) {
-  std::vector<std::string> parts;
-  for (auto& part : split(to_forward_slashes(path), '/')) {
-    if (part.empty() || part == ".") continue;
-    if (part == "..") {
-      if (parts.empty()) return std::nullopt;
-      parts.pop_back();
-      continue;
-    }
-    parts.push_back(std::move(part));
-  }
-  std::string out;
-  for (const auto& p : parts) out += (out.empty() ? "" : "/") + p;
-  return out;
-}
+std::optional<std::string> normalized(std::string_view path) { return resolve_dot_segments(path); }
 
 // "C:\\X\\Y" or "%SystemDrive%\\X\\Y" as a path of the system volume ("X/Y");
 // nullopt for other drives, shares and relative paths.
