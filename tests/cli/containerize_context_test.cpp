@@ -48,6 +48,18 @@ std::set<std::string> server_contexts(const fs::path& out, const std::string& so
   return files;
 }
 
+// --config env would copy the config with its secrets: the context writer does
+// not write the builders yet, so the option is refused and nothing is written.
+TEST(ContainerizeContext, ConfigEnvIsRefusedUntilTheWriterAddsTheBuilders) {
+  test::TempDir tmp;
+  fs::path out = tmp.path() / "out";
+  auto r = run_liftshift({"containerize", (test::fixtures() / "sample" / "published").string(),
+                          "-o", out.string(), "--config", "env"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--config env is not available yet"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(out));
+}
+
 TEST(ContainerizeContext, PublishedFolderCopiesEachAppsOwnFilesAndPrintsWhat) {
   test::TempDir tmp;
   fs::path out = tmp.path() / "out";
