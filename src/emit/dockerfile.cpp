@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "core/command_line.hpp"
 #include "core/text.hpp"
 #include "emit/artifacts.hpp"
 #include "emit/quoting.hpp"
@@ -30,28 +31,9 @@ std::string windows_path(std::string_view rel) {
   return out;
 }
 
-// Splits arguments on spaces, keeping "quoted parts" together.
-std::vector<std::string> split_args(std::string_view args) {
-  std::vector<std::string> out;
-  std::string cur;
-  bool quoted = false;
-  for (char c : args) {
-    if (c == '"') {
-      quoted = !quoted;
-    } else if (c == ' ' && !quoted) {
-      if (!cur.empty()) out.push_back(cur);
-      cur.clear();
-    } else {
-      cur.push_back(c);
-    }
-  }
-  if (!cur.empty()) out.push_back(cur);
-  return out;
-}
-
 // The entrypoint in shell form, quoted for the SHELL it runs under.
 std::string shell_command(const AppPlan& plan, bool powershell) {
-  auto args = split_args(plan.entry_args);
+  auto args = split_arguments(plan.entry_args);
   return powershell ? ps_command(plan.entry_exe, args) : cmd_command(plan.entry_exe, args);
 }
 
@@ -194,7 +176,7 @@ std::string render(const AppPlan& plan, const std::string& image,
     d << "ENTRYPOINT " << shell_command(plan, plan.entry_kind == EntryKind::kIis && !nano) << "\n";
   } else {
     std::vector<std::string> entry{plan.entry_exe};
-    for (auto& a : split_args(plan.entry_args)) entry.push_back(std::move(a));
+    for (auto& a : split_arguments(plan.entry_args)) entry.push_back(std::move(a));
     d << "ENTRYPOINT " << dockerfile_json_array(entry) << "\n";
   }
   return d.str();

@@ -82,18 +82,18 @@ void commands(std::ostringstream& md, const AppPlan& plan) {
     md << "New-Item -ItemType Directory -Force " << plan.build.context_folder << " | Out-Null\n";
     md << "Copy-Item -Recurse -Force -Path " << ps_literal(md_app_source(plan) + "/*")
        << " -Destination " << plan.build.context_folder << "/\n";
-  }
-  for (const auto& c : plan.build.copies) {
-    if (plan.build.context_written) break;      // the writer copied the seeds too
-    if (c.to.rfind("seed/", 0) != 0) continue;  // a volume's seed: beside app/, not in it
-    md << "# The " << c.reason
-       << (plan.build.from_source ? ""
-                                  : " (the data folder stays out of " + plan.build.context_folder +
-                                        "/: .dockerignore)")
-       << "\n";
-    md << "New-Item -ItemType Directory -Force " << c.to << " | Out-Null\n";
-    md << "Copy-Item -Recurse -Force -Path " << ps_literal(plan.source + "/" + c.from + "/*")
-       << " -Destination " << c.to << "/\n";
+    // Only without a written context: the writer copies the seeds itself.
+    for (const auto& c : plan.build.copies) {
+      if (c.to.rfind("seed/", 0) != 0) continue;  // a volume's seed: beside app/, not in it
+      md << "# The " << c.reason
+         << (plan.build.from_source ? ""
+                                    : " (the data folder stays out of " +
+                                          plan.build.context_folder + "/: .dockerignore)")
+         << "\n";
+      md << "New-Item -ItemType Directory -Force " << c.to << " | Out-Null\n";
+      md << "Copy-Item -Recurse -Force -Path " << ps_literal(plan.source + "/" + c.from + "/*")
+         << " -Destination " << c.to << "/\n";
+    }
   }
   if (!plan.secrets.empty() && plan.build.context_written && plan.config_rewrites.empty()) {
     md << "# The configuration files holding secrets were left out of " << plan.build.context_folder
@@ -235,8 +235,9 @@ void configuration_section(std::ostringstream& md, const AppPlan& plan) {
   }
   if (!plan.config.empty() || !env_secrets(plan).empty()) {
     md << "\nThese reach the application as environment variables";
-    md << (plan.framework.kind == FrameworkKind::kDotnet ? " (.NET reads `Section__Key` variables itself)"
-                                           : " (read by the Environment config builder)")
+    md << (plan.framework.kind == FrameworkKind::kDotnet
+               ? " (.NET reads `Section__Key` variables itself)"
+               : " (read by the Environment config builder)")
        << ". For IIS, ServiceMonitor copies the container's environment into the app pool.\n\n";
   }
   for (const auto& c : plan.config)
