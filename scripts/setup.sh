@@ -17,7 +17,7 @@ packages=(
   libmono-system-drawing4.0-cil libmono-system-transactions4.0-cil
   libmono-system-enterpriseservices4.0-cil
   mingw-w64 lld llvm libhivex-bin ntfs-3g attr qemu-utils fdisk ewf-tools
-  yamllint time
+  yamllint time python3-pefile
   chromium fonts-dejavu-core
   libpq-dev postgresql
   clang libclang-rt-14-dev

@@ -1,7 +1,9 @@
 // liftshift: the command-line front end. The only place that prints to the
 // terminal or decides the exit code.
 #include <CLI/CLI.hpp>
+#include <cstdlib>
 #include <iostream>
+#include <string_view>
 
 #include "cli/assess_command.hpp"
 #include "cli/containerize_command.hpp"
@@ -9,6 +11,7 @@
 #include "cli/forget_command.hpp"
 #include "cli/portfolio_command.hpp"
 #include "cli/tag_command.hpp"
+#include "core/run_stats.hpp"
 #include "rules/catalogue_text.hpp"
 
 namespace {
@@ -16,9 +19,20 @@ namespace {
 constexpr int kExitOk = 0;
 constexpr int kExitUsage = 2;
 
+// LIFTSHIFT_STATS=1: the counters benchmarks read, on stderr when main returns.
+struct StatsAtExit {
+  ~StatsAtExit() {
+    const char* on = std::getenv("LIFTSHIFT_STATS");
+    if (on != nullptr && std::string_view(on) == "1") {
+      std::cerr << liftshift::run_stats_line() << "\n";
+    }
+  }
+};
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  StatsAtExit stats_at_exit;
   CLI::App app{
       "liftshift: which Windows applications can be lifted into Windows containers, "
       "what must change first, with the evidence for every finding."};

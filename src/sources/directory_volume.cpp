@@ -8,6 +8,7 @@
 #include <cstring>
 #include <system_error>
 
+#include "core/run_stats.hpp"
 #include "core/text.hpp"
 
 namespace liftshift {
@@ -170,6 +171,7 @@ Result<std::vector<std::uint8_t>> DirectoryVolume::read(const std::string& path,
     out.resize(done);
   }
   ::close(fd);
+  count_file_read(out.size());
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <unordered_set>
 
+#include "core/run_stats.hpp"
 #include "core/text.hpp"
 #include "sources/image_backend.hpp"
 #include "sources/image_range_bfio.hpp"
@@ -355,6 +356,7 @@ Result<std::vector<std::uint8_t>> NtfsVolume::read(const std::string& path, std:
     done += static_cast<std::size_t>(n);
   }
   out.resize(done);
+  count_file_read(out.size());
   return out;
 }
 

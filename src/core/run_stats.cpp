@@ -1,0 +1,25 @@
+#include "core/run_stats.hpp"
+
+#include <fstream>
+
+namespace liftshift {
+
+RunStats& run_stats() {
+  static RunStats stats;
+  return stats;
+}
+
+std::string run_stats_line() {
+  std::string rchar = "?";
+  std::ifstream io("/proc/self/io");
+  for (std::string key, value; io >> key >> value;) {
+    if (key == "rchar:") rchar = value;
+  }
+  const RunStats& s = run_stats();
+  return "liftshift stats: parsed_bytes=" + std::to_string(s.file_bytes.load()) +
+         " file_reads=" + std::to_string(s.file_reads.load()) +
+         " pe_parsed=" + std::to_string(s.pe_parsed.load()) +
+         " pe_reused=" + std::to_string(s.pe_reused.load()) + " rchar=" + rchar;
+}
+
+}  // namespace liftshift
