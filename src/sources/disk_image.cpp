@@ -4,6 +4,7 @@
 
 #include "core/sha256.hpp"
 #include "core/text.hpp"
+#include "sources/block_cache.hpp"
 #include "sources/image_backend.hpp"
 #include "sources/source_probe.hpp"
 
@@ -32,7 +33,17 @@ DiskImage::DiskImage(fs::path path, std::unique_ptr<ImageBackend> backend)
       backend_(std::move(backend)),
       format_(backend_->format()),
       size_(backend_->size()),
-      stats_(std::make_shared<ImageReadStats>()) {}
+      stats_(std::make_shared<ImageReadStats>()) {
+  cache_ = std::make_unique<BlockCache>(
+      size_, [this](std::uint64_t offset, std::span<std::uint8_t> out) -> Result<std::size_t> {
+        auto r = backend_->read_at(offset, out);
+        if (r) {
+          stats_->bytes += *r;
+          stats_->reads += 1;
+        }
+        return r;
+      });
+}
 
 DiskImage::~DiskImage() = default;
 
@@ -76,13 +87,8 @@ Result<std::size_t> DiskImage::read_into(std::uint64_t offset, std::span<std::ui
   if (offset >= size_ || out.empty()) return std::size_t{0};
   std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(out.size(), size_ - offset));
   std::lock_guard lock(mutex_);
-  auto r = backend_->read_at(offset, out.first(n));
-  if (!r) {
-    last_error_ = r.error().message;
-    return r;
-  }
-  stats_->bytes += *r;
-  stats_->reads += 1;
+  auto r = cache_->read(offset, out.first(n));
+  if (!r) last_error_ = r.error().message;
   return r;
 }
 

@@ -18,13 +18,15 @@
 
 namespace liftshift {
 
-// What was read from the image so far (virtual disk bytes), for benchmarks.
+// What was read from the image so far (virtual disk bytes fetched from the
+// image file; a read served by the block cache is not counted), for benchmarks.
 struct ImageReadStats {
   std::atomic<std::uint64_t> bytes{0};
   std::atomic<std::uint64_t> reads{0};
 };
 
 class ImageBackend;
+class BlockCache;
 
 class DiskImage {
  public:
@@ -41,6 +43,7 @@ class DiskImage {
   [[nodiscard]] std::uint64_t size() const { return size_; }
 
   // Fills out from offset; fewer bytes only at the end of the disk. Thread-safe.
+  // Small reads are served from a cache of recently read blocks (block_cache.hpp).
   Result<std::size_t> read_into(std::uint64_t offset, std::span<std::uint8_t> out) const;
   // Reads at most min(n, kMaxRead) bytes at offset.
   [[nodiscard]] Result<std::vector<std::uint8_t>> read(std::uint64_t offset, std::size_t n) const;
@@ -64,6 +67,7 @@ class DiskImage {
 
   std::filesystem::path path_;
   std::unique_ptr<ImageBackend> backend_;
+  std::unique_ptr<BlockCache> cache_;  // over backend_, under mutex_
   std::string format_;
   std::uint64_t size_ = 0;
   std::shared_ptr<ImageReadStats> stats_;

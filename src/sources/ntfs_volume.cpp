@@ -51,21 +51,93 @@ std::string join(const std::string& dir, const std::string& name) {
   return dir.empty() ? name : dir + "/" + name;
 }
 
-}  // namespace
+// The key of a path in the walk's index: '/' separated, empty and "." parts
+// dropped, ASCII lower case (as iequals matches); "" when a part is "..".
+std::string path_key(const std::string& path) {
+  std::string key;
+  key.reserve(path.size());
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    std::size_t end = path.find_first_of("/\\", start);
+    if (end == std::string::npos) end = path.size();
+    std::string_view part(path.data() + start, end - start);
+    if (part == "..") return {};
+    if (!part.empty() && part != ".") {
+      if (!key.empty()) key += '/';
+      key += to_lower(part);
+    }
+    start = end + 1;
+  }
+  return key;
+}
 
-struct NtfsVolume::Impl {
-  std::shared_ptr<const DiskImage> image;
-  Partition partition;
+// One open libfsntfs volume over the partition, with its own I/O handle: a
+// libfsntfs volume is not thread-safe, so each reading thread takes one.
+struct FsHandle {
   libbfio_handle_t* io = nullptr;
   libfsntfs_volume_t* volume = nullptr;
-  mutable std::recursive_mutex mutex;
-
-  ~Impl() {
+  FsHandle() = default;
+  FsHandle(const FsHandle&) = delete;
+  FsHandle& operator=(const FsHandle&) = delete;
+  ~FsHandle() {
     if (volume != nullptr) {
       libfsntfs_volume_close(volume, nullptr);
       libfsntfs_volume_free(&volume, nullptr);
     }
     if (io != nullptr) libbfio_handle_free(&io, nullptr);
+  }
+};
+
+}  // namespace
+
+struct NtfsVolume::Impl {
+  std::shared_ptr<const DiskImage> image;
+  Partition partition;
+  FsHandle primary;                      // walks and finds, under mutex
+  libfsntfs_volume_t* volume = nullptr;  // primary.volume
+  mutable std::recursive_mutex mutex;
+
+  // Readers' handles not in use (see read()); at most one per thread reading at once.
+  mutable std::mutex pool_mutex;
+  mutable std::vector<std::unique_ptr<FsHandle>> idle;
+
+  // What the walks saw: path_key -> MFT file reference, so a read opens the
+  // file's MFT entry at once instead of looking each folder up again.
+  // kAmbiguous: two names differing only in case (resolve() decides).
+  static constexpr std::uint64_t kAmbiguous = ~std::uint64_t{0};
+  mutable std::mutex files_mutex;
+  mutable std::unordered_map<std::string, std::uint64_t> files;
+
+  // Opens the partition's NTFS through a new I/O handle; the error says why.
+  Result<std::unique_ptr<FsHandle>> open_handle() const {
+    auto handle = std::make_unique<FsHandle>();
+    auto io = make_image_range_handle(*image, partition.offset, partition.size);
+    if (!io) return io.error();
+    handle->io = *io;
+    FsError error;
+    if (libfsntfs_volume_initialize(&handle->volume, &error) != 1) return make_error(error.text());
+    if (libfsntfs_volume_open_file_io_handle(handle->volume, handle->io, LIBFSNTFS_OPEN_READ,
+                                             &error) != 1) {
+      libfsntfs_volume_free(&handle->volume, nullptr);
+      return make_error("not a readable NTFS file system: " + why(error));
+    }
+    return handle;
+  }
+
+  void remember(const std::string& path, std::uint64_t ref) const {
+    std::string key = path_key(path);
+    std::lock_guard lock(files_mutex);
+    auto [it, inserted] = files.emplace(std::move(key), ref);
+    if (!inserted && it->second != ref) it->second = kAmbiguous;
+  }
+
+  std::optional<std::uint64_t> known(const std::string& path) const {
+    std::string key = path_key(path);
+    if (key.empty()) return std::nullopt;
+    std::lock_guard lock(files_mutex);
+    auto it = files.find(key);
+    if (it == files.end() || it->second == kAmbiguous) return std::nullopt;
+    return it->second;
   }
 
   // "libfsntfs: ...", plus what the image reader said when it failed under it.
@@ -207,18 +279,11 @@ Result<std::unique_ptr<NtfsVolume>> NtfsVolume::open(std::shared_ptr<const DiskI
   impl->partition = partition;
   std::string where = printable(impl->image->path().filename().string()) + ": partition " +
                       std::to_string(partition.index);
-  auto io = make_image_range_handle(*impl->image, partition.offset, partition.size);
-  if (!io) return make_error(where + ": " + io.error().message);
-  impl->io = *io;
-  FsError error;
-  if (libfsntfs_volume_initialize(&impl->volume, &error) != 1) {
-    return make_error(where + ": " + error.text());
-  }
-  if (libfsntfs_volume_open_file_io_handle(impl->volume, impl->io, LIBFSNTFS_OPEN_READ, &error) !=
-      1) {
-    libfsntfs_volume_free(&impl->volume, nullptr);
-    return make_error(where + ": not a readable NTFS file system: " + impl->why(error));
-  }
+  auto primary = impl->open_handle();
+  if (!primary) return make_error(where + ": " + primary.error().message);
+  impl->primary.io = std::exchange((*primary)->io, nullptr);
+  impl->primary.volume = std::exchange((*primary)->volume, nullptr);
+  impl->volume = impl->primary.volume;
   FsError bitlocker_error;
   if (libfsntfs_volume_has_bitlocker_drive_encryption(impl->volume, &bitlocker_error) == 1) {
     return make_error(where + ": the NTFS volume is BitLocker-encrypted: cannot be read");
@@ -322,6 +387,7 @@ void NtfsVolume::walk(const std::function<bool(const FileEntry&)>& visit,
           children.push_back({index, path, dir.depth + 1});
         }
       } else {
+        impl_->remember(path, ref);
         visit(FileEntry{path, impl_->size_of(sub.get()), false});
       }
     }
@@ -331,14 +397,14 @@ void NtfsVolume::walk(const std::function<bool(const FileEntry&)>& visit,
   }
 }
 
-Result<std::vector<std::uint8_t>> NtfsVolume::read(const std::string& path, std::uint64_t offset,
-                                                   std::size_t max_bytes) const {
-  std::lock_guard lock(impl_->mutex);
-  auto found = impl_->resolve(path);
-  if (!found) return make_error(printable(path) + ": cannot open: no such file");
-  if (impl_->is_dir(found->entry.get()))
-    return make_error(printable(path) + ": not a regular file");
-  std::uint64_t size = impl_->size_of(found->entry.get());
+namespace {
+
+// Reads at most max_bytes at offset of a file's $DATA.
+Result<std::vector<std::uint8_t>> read_entry(const NtfsVolume::Impl& impl,
+                                             libfsntfs_file_entry_t* entry, const std::string& path,
+                                             std::uint64_t offset, std::size_t max_bytes) {
+  if (impl.is_dir(entry)) return make_error(printable(path) + ": not a regular file");
+  std::uint64_t size = impl.size_of(entry);
   std::vector<std::uint8_t> out;
   if (offset >= size) return out;
   out.resize(static_cast<std::size_t>(std::min<std::uint64_t>(size - offset, max_bytes)));
@@ -346,11 +412,10 @@ Result<std::vector<std::uint8_t>> NtfsVolume::read(const std::string& path, std:
   while (done < out.size()) {
     FsError error;
     ssize_t n = libfsntfs_file_entry_read_buffer_at_offset(
-        found->entry.get(), out.data() + done, out.size() - done,
-        static_cast<off64_t>(offset + done), &error);
+        entry, out.data() + done, out.size() - done, static_cast<off64_t>(offset + done), &error);
     if (n < 0) {
       return make_error(printable(path) + ": read failed at byte " + std::to_string(offset + done) +
-                        ": " + impl_->why(error));
+                        ": " + impl.why(error));
     }
     if (n == 0) break;
     done += static_cast<std::size_t>(n);
@@ -358,6 +423,49 @@ Result<std::vector<std::uint8_t>> NtfsVolume::read(const std::string& path, std:
   out.resize(done);
   count_file_read(out.size());
   return out;
+}
+
+}  // namespace
+
+// Files the walk listed are read in parallel, each reader on a libfsntfs
+// handle of its own (taken from a pool, opened when none is free), by MFT
+// reference: libfsntfs is not thread-safe per handle, and the DiskImage below
+// serialises only its block reads (most of them cache hits). Other paths are
+// resolved from the root on the primary handle, one at a time.
+Result<std::vector<std::uint8_t>> NtfsVolume::read(const std::string& path, std::uint64_t offset,
+                                                   std::size_t max_bytes) const {
+  if (auto ref = impl_->known(path)) {
+    std::unique_ptr<FsHandle> handle;
+    {
+      std::lock_guard lock(impl_->pool_mutex);
+      if (!impl_->idle.empty()) {
+        handle = std::move(impl_->idle.back());
+        impl_->idle.pop_back();
+      }
+    }
+    if (!handle) {
+      if (auto opened = impl_->open_handle()) handle = std::move(opened).value();
+    }
+    if (handle) {
+      FsError error;
+      libfsntfs_file_entry_t* raw = nullptr;
+      std::optional<Result<std::vector<std::uint8_t>>> out;
+      if (libfsntfs_volume_get_file_entry_by_index(handle->volume, *ref & kMftIndexMask, &raw,
+                                                   &error) == 1) {
+        EntryPtr entry(raw);
+        out = read_entry(*impl_, entry.get(), path, offset, max_bytes);
+      }
+      {
+        std::lock_guard lock(impl_->pool_mutex);
+        impl_->idle.push_back(std::move(handle));
+      }
+      if (out) return std::move(*out);
+    }
+  }
+  std::lock_guard lock(impl_->mutex);
+  auto found = impl_->resolve(path);
+  if (!found) return make_error(printable(path) + ": cannot open: no such file");
+  return read_entry(*impl_, found->entry.get(), path, offset, max_bytes);
 }
 
 std::optional<FileEntry> NtfsVolume::find(const std::string& path) const {

@@ -4,7 +4,8 @@
 // iterative and capped (depth, entries, folders seen twice), reparse points
 // (junctions, symbolic links) are reported and not followed, alternate data
 // streams are ignored, NTFS metadata files ($MFT...) are not listed.
-// Thread-safe: calls into libfsntfs are serialised.
+// Thread-safe: walks and lookups are serialised; reads of the files a walk
+// listed run in parallel, each on a libfsntfs handle of its own.
 #pragma once
 
 #include <cstdint>
