@@ -22,6 +22,13 @@ std::unique_ptr<Volume> open_ok(const fs::path& path) {
   return r.ok() ? std::move(r).value() : nullptr;
 }
 
+std::string to_upper_ascii(std::string s) {
+  for (char& c : s) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return s;
+}
+
 std::vector<std::string> problem_paths(const std::vector<Problem>& problems) {
   std::vector<std::string> out;
   for (const auto& p : problems) out.push_back(p.path);
@@ -209,6 +216,36 @@ TEST(NtfsVolume, ReadsFromManyThreadsAtOnce) {
   }
   for (auto& th : threads) th.join();
   EXPECT_EQ(ok, std::vector<int>(4, 5));
+}
+
+// After a walk, its files are read by MFT reference on one libfsntfs handle
+// per thread: every file, from four threads at once, in any letter case,
+// gives the folder's bytes.
+TEST(NtfsVolume, FilesAWalkListedReadInParallelAsTheFolderHasThem) {
+  auto volume = open_ok(images() / "server.vhdx");
+  ASSERT_TRUE(volume);
+  std::vector<std::string> files;
+  std::vector<Problem> problems;
+  volume->walk(
+      [&](const FileEntry& e) {
+        if (!e.is_dir) files.push_back(e.path);
+        return true;
+      },
+      problems);
+  ASSERT_GE(files.size(), 7u);
+  std::vector<std::thread> threads;
+  std::vector<std::vector<std::string>> wrong(4);
+  for (std::size_t t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (std::size_t i = t; i < files.size() * 3; i += 4) {
+        const std::string& rel = files[i % files.size()];
+        auto got = volume->read(i % 2 ? to_upper_ascii(rel) : rel, 0, 64 << 20);
+        if (!got || *got != test::read_bytes(test::drive() / rel)) wrong[t].push_back(rel);
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (const auto& w : wrong) EXPECT_TRUE(w.empty()) << w.front();
 }
 
 TEST(NtfsVolume, DataCutOffByATruncatedImageIsAClearError) {
