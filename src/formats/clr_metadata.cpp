@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cstring>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -235,6 +237,22 @@ std::string cut_utf8(std::string s, std::size_t max) {
   return s;
 }
 
+// True when every byte is printable ASCII: printable() would return it as is.
+bool plain_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c >= 0x20 && c < 0x7f; });
+}
+
+// A name the facts keep: a copy, through printable() only when it needs it.
+std::string keep(std::string_view s) { return plain_ascii(s) ? std::string(s) : printable(s); }
+
+// True when UTF-16LE text holds ':', '\\' or '$'.
+bool has_marker_unit(Bytes utf16) {
+  for (std::size_t i = 0; i + 1 < utf16.size(); i += 2) {
+    if (utf16[i + 1] == 0 && (utf16[i] == ':' || utf16[i] == '\\' || utf16[i] == '$')) return true;
+  }
+  return false;
+}
+
 class Metadata {
  public:
   Metadata(Bytes metadata, BinaryFacts& facts, const ClrEntryPoint* entry = nullptr)
@@ -329,11 +347,16 @@ class Metadata {
     return true;
   }
 
-  std::string string_at(std::uint32_t index) const {
-    ByteReader r(strings_);
-    if (!r.seek(index)) return {};
-    auto s = r.cstring(kMaxString);
-    return s ? printable(*s) : std::string{};
+  // The #Strings entry at index, as stored (a view into the heap; printable()
+  // is applied only to the names kept, see keep()); empty when unterminated
+  // within kMaxString bytes or out of range.
+  std::string_view string_at(std::uint32_t index) const {
+    if (index >= strings_.size()) return {};
+    const auto* start = reinterpret_cast<const char*>(strings_.data()) + index;
+    std::size_t limit = std::min(strings_.size() - index, kMaxString + 1);
+    const void* nul = std::memchr(start, 0, limit);
+    if (nul == nullptr) return {};
+    return {start, static_cast<std::size_t>(static_cast<const char*>(nul) - start)};
   }
 
   std::optional<Bytes> blob_at(std::uint32_t index) const {
@@ -362,6 +385,9 @@ class Metadata {
         return;
       }
       if (*len < 2) continue;
+      // Every interesting string holds ':', '\\' or '$' (interesting_user_string):
+      // look for them in the UTF-16 code units before decoding anything.
+      if (!has_marker_unit(bytes->first(*len & ~std::size_t{1}))) continue;
       // UTF-16LE text followed by one flag byte.
       std::string text = utf16le_to_utf8(bytes->first(*len & ~std::size_t{1}));
       if (!interesting_user_string(text)) continue;
@@ -435,7 +461,11 @@ class Metadata {
     std::size_t offset = r.pos();
     for (std::size_t t = 0; t < kKnownTables; ++t) {
       std::size_t size = 0;
-      for (Col c : schema()[t]) size += column_size(c);
+      const auto& cols = schema()[t];
+      for (std::size_t i = 0; i < cols.size(); ++i) {
+        col_size_[t][i] = static_cast<std::uint8_t>(column_size(cols[i]));
+        size += col_size_[t][i];
+      }
       row_size_[t] = size;
       table_offset_[t] = offset;
       if (rows_[t] == 0) continue;
@@ -460,10 +490,9 @@ class Metadata {
     auto r = ByteReader(tables_).sub(table_offset_[t] + (index - 1) * row_size_[t], row_size_[t]);
     if (!r) return std::nullopt;
     Row out{};
-    const auto& cols = schema()[t];
-    for (std::size_t i = 0; i < cols.size(); ++i) {
-      std::size_t n = column_size(cols[i]);
-      out[i] = n == 2 ? r->u16().value_or(0) : r->u32().value_or(0);
+    const std::size_t columns = schema()[t].size();
+    for (std::size_t i = 0; i < columns; ++i) {
+      out[i] = col_size_[t][i] == 2 ? r->u16().value_or(0) : r->u32().value_or(0);
     }
     return out;
   }
@@ -476,47 +505,87 @@ class Metadata {
     return {info.tables[tag], value >> info.tag_bits};
   }
 
-  static std::string dotted(const std::string& ns, const std::string& name) {
-    return ns.empty() ? name : ns + "." + name;
+  // Appends "Ns.Name" (or "Name") to out.
+  static void append_dotted(std::string& out, std::string_view ns, std::string_view name) {
+    if (!ns.empty()) {
+      out += ns;
+      out += '.';
+    }
+    out += name;
   }
 
-  std::string type_ref_name(std::uint32_t index, int depth = 0) const {
+  // Appends the TypeRef's full name ("Ns.Outer/Inner") to out; false when the
+  // row is unreadable (out unchanged).
+  bool append_type_ref_name(std::uint32_t index, std::string& out, int depth = 0) const {
     auto tr = row(kTypeRef, index);
-    if (!tr) return {};
-    std::string name = dotted(string_at((*tr)[2]), string_at((*tr)[1]));
+    if (!tr) return false;
     auto [scope, scope_row] = decode(Coded::ResolutionScope, (*tr)[0]);
     if (scope == kTypeRef && depth < kMaxNesting && scope_row != index) {
-      std::string outer = type_ref_name(scope_row, depth + 1);
-      if (!outer.empty()) return outer + "/" + name;
+      std::size_t mark = out.size();
+      if (append_type_ref_name(scope_row, out, depth + 1) && out.size() > mark) {
+        out += '/';
+      } else {
+        out.resize(mark);
+      }
     }
-    return name;
+    append_dotted(out, string_at((*tr)[2]), string_at((*tr)[1]));
+    return true;
   }
 
-  std::string type_def_name(std::uint32_t index) const {
+  bool append_type_def_name(std::uint32_t index, std::string& out) const {
     auto td = row(kTypeDef, index);
-    return td ? dotted(string_at((*td)[2]), string_at((*td)[1])) : std::string{};
+    if (!td) return false;
+    append_dotted(out, string_at((*td)[2]), string_at((*td)[1]));
+    return true;
   }
 
-  // Name of the type a MemberRef's class names (TypeRef, TypeDef, or a
-  // generic instantiation TypeSpec over one of those).
-  std::string member_parent_name(std::uint32_t coded) const {
+  // Appends the name of the type a MemberRef's class names (TypeRef, TypeDef,
+  // or a generic instantiation TypeSpec over one of those); false when none.
+  bool append_member_parent(std::uint32_t coded, std::string& out) const {
     auto [t, index] = decode(Coded::MemberRefParent, coded);
-    if (t == kTypeRef) return type_ref_name(index);
-    if (t != kTypeSpec) return {};
+    if (t == kTypeRef) return append_type_ref_name(index, out);
+    if (t != kTypeSpec) return false;
     auto spec = row(kTypeSpec, index);
-    if (!spec) return {};
+    if (!spec) return false;
     auto sig = blob_at((*spec)[0]);
-    if (!sig) return {};
+    if (!sig) return false;
     ByteReader r(*sig);
-    if (r.u8() != 0x15) return {};  // ELEMENT_TYPE_GENERICINST
+    if (r.u8() != 0x15) return false;  // ELEMENT_TYPE_GENERICINST
     auto kind = r.u8();
-    if (kind != 0x12 && kind != 0x11) return {};  // CLASS / VALUETYPE
+    if (kind != 0x12 && kind != 0x11) return false;  // CLASS / VALUETYPE
     auto encoded = compressed_u32(r);
-    if (!encoded) return {};
+    if (!encoded) return false;
     auto [target, target_row] = decode(Coded::TypeDefOrRef, *encoded);
-    if (target == kTypeRef) return type_ref_name(target_row);
-    if (target == kTypeDef) return type_def_name(target_row);
-    return {};
+    if (target == kTypeRef) return append_type_ref_name(target_row, out);
+    if (target == kTypeDef) return append_type_def_name(target_row, out);
+    return false;
+  }
+
+  // "Parent::Member" of a MemberRef row into scratch_; false when its parent has no name.
+  bool member_ref_name(const Row& m) {
+    scratch_.clear();
+    if (!append_member_parent(m[0], scratch_) || scratch_.empty()) return false;
+    scratch_ += "::";
+    scratch_ += string_at(m[1]);
+    return true;
+  }
+
+  enum class Added { kNew, kSeen, kFull };
+  // Keeps name (printable) in list unless it is there already; kFull when list
+  // holds cap names. seen views list's strings: list must not reallocate
+  // (reserved by the caller), so only kept names allocate.
+  static Added add_unique(std::string_view name, std::vector<std::string>& list,
+                          std::unordered_set<std::string_view>& seen, std::size_t cap) {
+    std::string cleaned;
+    if (!plain_ascii(name)) {
+      cleaned = printable(name);
+      name = cleaned;
+    }
+    if (seen.contains(name)) return Added::kSeen;
+    if (list.size() >= cap) return Added::kFull;
+    list.emplace_back(name);
+    seen.insert(list.back());
+    return Added::kNew;
   }
 
   static std::string version(const Row& r) {
@@ -526,7 +595,7 @@ class Metadata {
   void read_assembly() {
     auto a = row(kAssembly, 1);
     if (!a) return;
-    facts_.assembly_name = string_at((*a)[7]);
+    facts_.assembly_name = keep(string_at((*a)[7]));
     facts_.assembly_version = version({(*a)[1], (*a)[2], (*a)[3], (*a)[4]});
   }
 
@@ -534,37 +603,37 @@ class Metadata {
     for (std::uint32_t i = 1; i <= readable_[kAssemblyRef]; ++i) {
       auto a = row(kAssemblyRef, i);
       if (!a) break;
-      facts_.assembly_refs.push_back(AssemblyRef{string_at((*a)[6]), version(*a)});
+      facts_.assembly_refs.push_back(AssemblyRef{keep(string_at((*a)[6])), version(*a)});
     }
   }
 
   void read_type_refs() {
-    std::unordered_set<std::string> seen;
+    auto& list = facts_.type_refs;
+    list.reserve(list.size() + std::min<std::size_t>(readable_[kTypeRef], kMaxTypeRefs));
+    std::unordered_set<std::string_view> seen;
     for (std::uint32_t i = 1; i <= readable_[kTypeRef]; ++i) {
-      std::string name = type_ref_name(i);
-      if (name.empty() || !seen.insert(name).second) continue;
-      if (facts_.type_refs.size() >= kMaxTypeRefs) {
+      scratch_.clear();
+      append_type_ref_name(i, scratch_);
+      if (scratch_.empty()) continue;
+      if (add_unique(scratch_, list, seen, kMaxTypeRefs) == Added::kFull) {
         warn(fmt::format("#~: more than {} TypeRefs; the rest are skipped", kMaxTypeRefs));
         return;
       }
-      facts_.type_refs.push_back(std::move(name));
     }
   }
 
   void read_member_refs() {
-    std::unordered_set<std::string> seen;
+    auto& list = facts_.member_refs;
+    list.reserve(list.size() + std::min<std::size_t>(readable_[kMemberRef], kMaxMemberRefs));
+    std::unordered_set<std::string_view> seen;
     for (std::uint32_t i = 1; i <= readable_[kMemberRef]; ++i) {
       auto m = row(kMemberRef, i);
       if (!m) break;
-      std::string parent = member_parent_name((*m)[0]);
-      if (parent.empty()) continue;
-      std::string name = parent + "::" + string_at((*m)[1]);
-      if (!seen.insert(name).second) continue;
-      if (facts_.member_refs.size() >= kMaxMemberRefs) {
+      if (!member_ref_name(*m)) continue;
+      if (add_unique(scratch_, list, seen, kMaxMemberRefs) == Added::kFull) {
         warn(fmt::format("#~: more than {} MemberRefs; the rest are skipped", kMaxMemberRefs));
         return;
       }
-      facts_.member_refs.push_back(std::move(name));
     }
   }
 
@@ -578,23 +647,26 @@ class Metadata {
       if (!m) break;
       auto module = row(kModuleRef, (*m)[3]);
       if (!module) continue;
-      std::string dll = string_at((*module)[0]);
-      std::string function = string_at((*m)[2]);
+      std::string_view dll = string_at((*module)[0]);
+      std::string_view function = string_at((*m)[2]);
       if (dll.empty() || function.empty()) continue;
       if (++functions > kMaxMemberRefs) {
         warn(fmt::format("#~: more than {} P/Invoke declarations; the rest are skipped",
                          kMaxMemberRefs));
         return;
       }
+      std::string dll_name = keep(dll);
+      std::string function_name = keep(function);
       auto& imports = facts_.pinvoke_imports;
       auto it = std::find_if(imports.begin(), imports.end(),
-                             [&](const PeImport& p) { return p.dll == dll; });
+                             [&](const PeImport& p) { return p.dll == dll_name; });
       if (it == imports.end()) {
-        imports.push_back(PeImport{dll, {}});
+        imports.push_back(PeImport{std::move(dll_name), {}});
         it = imports.end() - 1;
       }
-      if (std::find(it->functions.begin(), it->functions.end(), function) == it->functions.end()) {
-        it->functions.push_back(std::move(function));
+      if (std::find(it->functions.begin(), it->functions.end(), function_name) ==
+          it->functions.end()) {
+        it->functions.push_back(std::move(function_name));
       }
     }
   }
@@ -632,10 +704,8 @@ class Metadata {
         }
         if (table != kMemberRef) continue;
         auto ref = row(kMemberRef, index);
-        if (!ref) continue;
-        std::string parent = member_parent_name((*ref)[0]);
-        if (parent.empty()) continue;
-        std::string name = parent + "::" + string_at((*ref)[1]);
+        if (!ref || !member_ref_name(*ref)) continue;
+        std::string name = keep(scratch_);
         if (facts_.entry_calls.size() < kMaxEntryCalls && seen.insert(name).second)
           facts_.entry_calls.push_back(std::move(name));
       }
@@ -651,10 +721,10 @@ class Metadata {
       auto ctor = row(kMemberRef, ctor_row);
       if (!ctor) continue;
       auto [parent_table, parent_row] = decode(Coded::MemberRefParent, (*ctor)[0]);
-      if (parent_table != kTypeRef ||
-          type_ref_name(parent_row) != "System.Runtime.Versioning.TargetFrameworkAttribute") {
-        continue;
-      }
+      if (parent_table != kTypeRef) continue;
+      scratch_.clear();
+      append_type_ref_name(parent_row, scratch_);
+      if (scratch_ != "System.Runtime.Versioning.TargetFrameworkAttribute") continue;
       auto value = blob_at((*ca)[2]);
       if (!value) {
         warn("#~: TargetFrameworkAttribute value blob is unreadable");
@@ -688,6 +758,8 @@ class Metadata {
   std::array<std::uint32_t, kKnownTables> readable_{};  // rows that fit in the stream
   std::array<std::size_t, kKnownTables> row_size_{};
   std::array<std::size_t, kKnownTables> table_offset_{};
+  std::array<std::array<std::uint8_t, kMaxCols>, kKnownTables> col_size_{};
+  std::string scratch_;  // the name being built; its capacity is reused row after row
 };
 
 }  // namespace
