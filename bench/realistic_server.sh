@@ -13,7 +13,7 @@
 # the folder; the virtual disk bytes it read for the image), the bytes of the
 # files it parsed (LIFTSHIFT_STATS=1), and the VHDX/folder ratios.
 #
-#   bench/realistic_server.sh [BUILD_DIR] [SITES] [SERVICES] [PER_APP] [SIZE_MB]
+#   [LIFTSHIFT=BINARY] bench/realistic_server.sh [BUILD_DIR] [SITES] [SERVICES] [PER_APP] [SIZE_MB]
 #                             (defaults: build, 20, 10, 120, 1024)
 # The drive and the image are kept under BUILD_DIR/bench/realistic-S-V-P and
 # reused by later runs with the same sizes. Building the image mounts NTFS
@@ -25,7 +25,7 @@ sites=${2:-20}
 services=${3:-10}
 per_app=${4:-120}
 size_mb=${5:-1024}
-liftshift=$build/liftshift
+liftshift=${LIFTSHIFT:-$build/liftshift}  # LIFTSHIFT=other/binary: compare builds
 [[ -x $liftshift ]] || { echo "realistic_server.sh: build liftshift first (bash scripts/build.sh --target liftshift)" >&2; exit 1; }
 for tool in hivexsh /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "realistic_server.sh: $tool is missing (run scripts/setup.sh)" >&2; exit 1; }

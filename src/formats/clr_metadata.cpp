@@ -722,6 +722,9 @@ class Metadata {
       if (!ctor) continue;
       auto [parent_table, parent_row] = decode(Coded::MemberRefParent, (*ctor)[0]);
       if (parent_table != kTypeRef) continue;
+      // The full name is built only for TypeRefs whose own name could end it.
+      auto parent = row(kTypeRef, parent_row);
+      if (!parent || !string_at((*parent)[1]).ends_with("TargetFrameworkAttribute")) continue;
       scratch_.clear();
       append_type_ref_name(parent_row, scratch_);
       if (scratch_ != "System.Runtime.Versioning.TargetFrameworkAttribute") continue;
