@@ -462,6 +462,7 @@ class Metadata {
     for (std::size_t t = 0; t < kKnownTables; ++t) {
       std::size_t size = 0;
       const auto& cols = schema()[t];
+      columns_[t] = static_cast<std::uint8_t>(cols.size());
       for (std::size_t i = 0; i < cols.size(); ++i) {
         col_size_[t][i] = static_cast<std::uint8_t>(column_size(cols[i]));
         size += col_size_[t][i];
@@ -487,12 +488,21 @@ class Metadata {
   // Row `row` (1-based) of table t, or nullopt when out of range/unreadable.
   std::optional<Row> row(Table t, std::uint32_t index) const {
     if (t >= kKnownTables || index == 0 || index > readable_[t]) return std::nullopt;
-    auto r = ByteReader(tables_).sub(table_offset_[t] + (index - 1) * row_size_[t], row_size_[t]);
-    if (!r) return std::nullopt;
+    // Bounds: read_table_header made readable_[t] rows of row_size_[t] bytes
+    // from table_offset_[t] fit in the stream; the row is read without re-checking.
+    const std::uint8_t* p =
+        tables_.data() + table_offset_[t] + std::size_t{index - 1} * row_size_[t];
     Row out{};
-    const std::size_t columns = schema()[t].size();
-    for (std::size_t i = 0; i < columns; ++i) {
-      out[i] = col_size_[t][i] == 2 ? r->u16().value_or(0) : r->u32().value_or(0);
+    for (std::size_t i = 0; i < columns_[t]; ++i) {
+      if (col_size_[t][i] == 2) {
+        out[i] = static_cast<std::uint32_t>(p[0] | (p[1] << 8));
+        p += 2;
+      } else {
+        out[i] = static_cast<std::uint32_t>(p[0]) | (static_cast<std::uint32_t>(p[1]) << 8) |
+                 (static_cast<std::uint32_t>(p[2]) << 16) |
+                 (static_cast<std::uint32_t>(p[3]) << 24);
+        p += 4;
+      }
     }
     return out;
   }
@@ -762,6 +772,7 @@ class Metadata {
   std::array<std::size_t, kKnownTables> row_size_{};
   std::array<std::size_t, kKnownTables> table_offset_{};
   std::array<std::array<std::uint8_t, kMaxCols>, kKnownTables> col_size_{};
+  std::array<std::uint8_t, kKnownTables> columns_{};
   std::string scratch_;  // the name being built; its capacity is reused row after row
 };
 
