@@ -20,8 +20,8 @@ namespace liftshift {
 
 class BlockCache {
  public:
-  static constexpr std::size_t kBlockSize = std::size_t{64} << 10;
-  static constexpr std::size_t kDefaultBlocks = 256;  // 16 MiB
+  static constexpr std::size_t kBlockSize = std::size_t{16} << 10;
+  static constexpr std::size_t kDefaultBlocks = 1024;  // 16 MiB
 
   // fetch(offset, out) reads exactly out.size() bytes of the disk at offset
   // (fewer only at its end); disk_size bounds every block.
