@@ -17,9 +17,7 @@ std::string run_stats_line() {
   }
   const RunStats& s = run_stats();
   return "liftshift stats: parsed_bytes=" + std::to_string(s.file_bytes.load()) +
-         " file_reads=" + std::to_string(s.file_reads.load()) +
-         " pe_parsed=" + std::to_string(s.pe_parsed.load()) +
-         " pe_reused=" + std::to_string(s.pe_reused.load()) + " rchar=" + rchar;
+         " file_reads=" + std::to_string(s.file_reads.load()) + " rchar=" + rchar;
 }
 
 }  // namespace liftshift

@@ -12,8 +12,6 @@ namespace liftshift {
 struct RunStats {
   std::atomic<std::uint64_t> file_bytes{0};  // bytes Volume::read returned to the parsers
   std::atomic<std::uint64_t> file_reads{0};  // Volume::read calls
-  std::atomic<std::uint64_t> pe_parsed{0};   // PE files parsed
-  std::atomic<std::uint64_t> pe_reused{0};   // PE files whose facts came from an identical copy
 };
 
 RunStats& run_stats();
@@ -24,7 +22,7 @@ inline void count_file_read(std::uint64_t n) {
   run_stats().file_reads.fetch_add(1, std::memory_order_relaxed);
 }
 
-// "liftshift stats: parsed_bytes=N file_reads=N pe_parsed=N pe_reused=N rchar=N":
+// "liftshift stats: parsed_bytes=N file_reads=N rchar=N":
 // rchar is what the process read through read(2)/pread(2) (/proc/self/io).
 std::string run_stats_line();
 
