@@ -97,9 +97,13 @@ struct NtfsVolume::Impl {
   libfsntfs_volume_t* volume = nullptr;  // primary.volume
   mutable std::recursive_mutex mutex;
 
-  // Readers' handles not in use (see read()); at most one per thread reading at once.
+  // Readers' handles not in use (see read()); at most one per thread reading
+  // at once, and at most kMaxHandles in all (each holds libfsntfs's caches):
+  // readers beyond that use the primary handle, one at a time.
+  static constexpr std::size_t kMaxHandles = 8;
   mutable std::mutex pool_mutex;
   mutable std::vector<std::unique_ptr<FsHandle>> idle;
+  mutable std::size_t handles = 0;  // opened for readers, idle or in use
 
   // What the walks saw: path_key -> MFT file reference, so a read opens the
   // file's MFT entry at once instead of looking each folder up again.
@@ -427,24 +431,33 @@ Result<std::vector<std::uint8_t>> read_entry(const NtfsVolume::Impl& impl,
 
 }  // namespace
 
-// Files the walk listed are read in parallel, each reader on a libfsntfs
-// handle of its own (taken from a pool, opened when none is free), by MFT
-// reference: libfsntfs is not thread-safe per handle, and the DiskImage below
-// serialises only its block reads (most of them cache hits). Other paths are
-// resolved from the root on the primary handle, one at a time.
+// Files the walk listed are read in parallel by MFT reference, each reader on
+// a libfsntfs handle of its own (taken from a pool, opened when none is free,
+// up to Impl::kMaxHandles): libfsntfs is not thread-safe per handle, and the
+// DiskImage below serialises only its block reads (most of them cache hits).
+// Other paths are resolved from the root on the primary handle, one at a time.
 Result<std::vector<std::uint8_t>> NtfsVolume::read(const std::string& path, std::uint64_t offset,
                                                    std::size_t max_bytes) const {
   if (auto ref = impl_->known(path)) {
     std::unique_ptr<FsHandle> handle;
+    bool open_new = false;
     {
       std::lock_guard lock(impl_->pool_mutex);
       if (!impl_->idle.empty()) {
         handle = std::move(impl_->idle.back());
         impl_->idle.pop_back();
+      } else if (impl_->handles < Impl::kMaxHandles) {
+        ++impl_->handles;
+        open_new = true;
       }
     }
-    if (!handle) {
-      if (auto opened = impl_->open_handle()) handle = std::move(opened).value();
+    if (open_new) {
+      if (auto opened = impl_->open_handle()) {
+        handle = std::move(opened).value();
+      } else {
+        std::lock_guard lock(impl_->pool_mutex);
+        --impl_->handles;
+      }
     }
     if (handle) {
       FsError error;
