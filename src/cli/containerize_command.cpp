@@ -158,16 +158,6 @@ int run_containerize(const ContainerizeArgs& args) {
   auto refused = refused_options(options);
   for (const auto& r : refused) std::cerr << "liftshift: refused: " << r << "\n";
   if (!refused.empty()) return kExitUsage;
-  // The planner and the emitters know the ConfigurationBuilders way, but the
-  // context writer does not write <configBuilders> into the copied config yet:
-  // the copy would keep its secrets (and the secret screen would leave it out).
-  if (args.config == "env") {
-    std::cerr << "liftshift: refused: --config env is not available yet: the build context "
-                 "writer does not add the Environment config builder to the copied config; use "
-                 "--config files (the default)\n";
-    return kExitUsage;
-  }
-
   if (!args.secrets_to.empty() && path_inside(args.secrets_to, args.out)) {
     std::cerr << "liftshift: refused: --secrets-to " << args.secrets_to
               << " is inside the output folder " << args.out

@@ -199,10 +199,113 @@ std::optional<Error> move_keys(pugi::xml_node section, const ConfigSectionMove& 
   return std::nullopt;
 }
 
+// The whitespace before the root's first child element ("\r\n  "): new
+// elements are indented like the others.
+std::string child_indent(const pugi::xml_node& root, const std::string& eol) {
+  pugi::xml_node first = root.first_child();
+  if (first && blank(first)) return first.value();
+  return eol + "  ";
+}
+
+// Inserts a new element `name` as the first child element of parent (or
+// after `after`), indented like its siblings.
+pugi::xml_node insert_element(pugi::xml_node parent, const char* name, const std::string& indent,
+                              pugi::xml_node after) {
+  pugi::xml_node el = after ? parent.insert_child_after(name, after)
+                            : parent.insert_child_before(name, parent.first_child());
+  if (!el) el = parent.append_child(name);
+  parent.insert_child_before(pugi::node_pcdata, el).set_value(indent.c_str());
+  return el;
+}
+
+pugi::xml_node add_line(pugi::xml_node parent, const char* name, const std::string& indent) {
+  pugi::xml_node last = parent.last_child();
+  std::string closing = last && blank(last) ? last.value() : std::string();
+  if (last && blank(last)) parent.remove_child(last);
+  parent.append_child(pugi::node_pcdata).set_value(indent.c_str());
+  pugi::xml_node el = parent.append_child(name);
+  if (closing.empty()) closing = indent.substr(0, indent.size() >= 2 ? indent.size() - 2 : 0);
+  parent.append_child(pugi::node_pcdata).set_value(closing.c_str());
+  return el;
+}
+
+// configBuilders="A" on a section; a builder the section already names stays first.
+void mark_section(pugi::xml_node section, const char* builder) {
+  pugi::xml_attribute a = section.attribute("configBuilders");
+  if (!a) {
+    section.append_attribute("configBuilders") = builder;
+    return;
+  }
+  for (const auto& name : split(a.value(), ',')) {
+    if (trim(name) == builder) return;
+  }
+  std::string v = a.value();
+  a.set_value((v.empty() ? std::string(builder) : v + "," + builder).c_str());
+}
+
+// --config env: the Environment config builders, declared (configSections,
+// then <configBuilders> right after it, both first as the schema wants) and
+// named by appSettings and connectionStrings.
+std::optional<Error> add_builders(pugi::xml_document& doc, const std::string& eol,
+                                  BuilderDeclaration declaration, const std::string& shown) {
+  pugi::xml_node root = doc.document_element();
+  struct Use {
+    const char* section;
+    const char* builder;
+    const char* prefix;
+  };
+  std::vector<Use> uses;
+  for (Use u : {Use{"appSettings", kAppSettingsBuilder, kAppSettingsPrefix},
+                Use{"connectionStrings", kConnectionStringsBuilder, kConnectionStringsPrefix}}) {
+    if (root.child(u.section)) uses.push_back(u);
+  }
+  if (uses.empty()) return std::nullopt;
+  if (declaration == BuilderDeclaration::kDeclare) {
+    const std::string indent = child_indent(root, eol);
+    const std::string inner = indent + "  ";
+    pugi::xml_node sections = root.child("configSections");
+    if (!sections) sections = insert_element(root, "configSections", indent, {});
+    pugi::xml_node declared = sections.find_child_by_attribute("section", "name", "configBuilders");
+    if (!declared) {
+      pugi::xml_node s = add_line(sections, "section", inner);
+      s.append_attribute("name") = "configBuilders";
+      s.append_attribute("type") =
+          "System.Configuration.ConfigurationBuildersSection, System.Configuration, "
+          "Version=4.0.0.0, Culture=neutral, PublicKeyToken=b03f5f7f11d50a3a";
+      s.append_attribute("restartOnExternalChanges") = "false";
+      s.append_attribute("requirePermission") = "false";
+    }
+    pugi::xml_node builders_section = root.child("configBuilders");
+    if (!builders_section)
+      builders_section = insert_element(root, "configBuilders", indent, sections);
+    pugi::xml_node builders = builders_section.child("builders");
+    if (!builders) builders = add_line(builders_section, "builders", inner);
+    const std::string assembly = std::string(kBuildersVersion) + ".0";
+    for (const Use& u : uses) {
+      if (builders.find_child_by_attribute("add", "name", u.builder)) {
+        return make_error(shown + ": already declares a config builder named " + u.builder +
+                          "; the config is not copied");
+      }
+      pugi::xml_node add = add_line(builders, "add", inner + "  ");
+      add.append_attribute("name") = u.builder;
+      add.append_attribute("mode") = "Strict";
+      add.append_attribute("prefix") = u.prefix;
+      add.append_attribute("stripPrefix") = "true";
+      add.append_attribute("type") =
+          ("Microsoft.Configuration.ConfigurationBuilders.EnvironmentConfigBuilder, "
+           "Microsoft.Configuration.ConfigurationBuilders.Environment, Version=" +
+           assembly + ", Culture=neutral")
+              .c_str();
+    }
+  }
+  for (const Use& u : uses) mark_section(root.child(u.section), u.builder);
+  return std::nullopt;
+}
+
 }  // namespace
 
 Result<RewrittenConfig> rewrite_config(std::string_view bytes, const ConfigRewrite& rewrite,
-                                       const std::string& shown) {
+                                       const std::string& shown, BuilderDeclaration declaration) {
   if (bytes.size() > kMaxRewrittenConfig) {
     return make_error(shown + ": " + std::to_string(bytes.size() >> 20) +
                       " MiB is too large for a configuration file to rewrite");
@@ -252,6 +355,9 @@ Result<RewrittenConfig> rewrite_config(std::string_view bytes, const ConfigRewri
     pugi::xml_node stub = section.parent().insert_child_before(section.name(), section);
     stub.append_attribute("configSource") = move.file.c_str();
     section.parent().remove_child(section);
+  }
+  if (rewrite.builders) {
+    if (auto e = add_builders(doc, eol, declaration, shown)) return *e;
   }
   std::string body = prolog;
   for (pugi::xml_node n = root; n; n = n.next_sibling()) body += save(n);

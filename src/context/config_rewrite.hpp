@@ -29,9 +29,22 @@ struct RewrittenConfig {
 
 inline constexpr std::size_t kMaxRewrittenConfig = std::size_t{16} << 20;
 
+// The two Environment config builders --config env adds: appSettings read
+// from AppSettings__KEY, connectionStrings from ConnectionStrings__NAME
+// variables (Strict mode: only keys the file has; the prefix is stripped).
+inline constexpr const char* kAppSettingsBuilder = "EnvironmentAppSettings";
+inline constexpr const char* kConnectionStringsBuilder = "EnvironmentConnectionStrings";
+
+// How a rewrite with ConfigRewrite::builders declares them: kDeclare writes
+// the configBuilders section declaration and the <builders> entries; kInherit
+// (a web.config below another rewritten web.config of the same app, which
+// inherits both and may not declare them again) only marks its sections.
+enum class BuilderDeclaration { kDeclare, kInherit };
+
 // shown: the config's path for messages. An error when the file is not XML,
 // too large, or a move cannot be done without leaving its secrets inline.
-Result<RewrittenConfig> rewrite_config(std::string_view bytes, const ConfigRewrite& rewrite,
-                                       const std::string& shown);
+Result<RewrittenConfig> rewrite_config(
+    std::string_view bytes, const ConfigRewrite& rewrite, const std::string& shown,
+    BuilderDeclaration declaration = BuilderDeclaration::kDeclare);
 
 }  // namespace liftshift

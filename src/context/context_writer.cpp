@@ -198,7 +198,7 @@ class Writer {
     auto bytes = volume_.read(path, 0, kMaxRewrittenConfig + 1);
     if (!bytes) return make_error(bytes.error().message);
     std::string_view text(reinterpret_cast<const char*>(bytes->data()), bytes->size());
-    auto rewritten = rewrite_config(text, rewrite, printable(path));
+    auto rewritten = rewrite_config(text, rewrite, printable(path), declaration(rewrite));
     if (!rewritten) return rewritten.error();
     for (const auto& w : rewritten->warnings)
       result_.warnings.push_back(printable(path) + ": " + printable(w));
@@ -216,6 +216,28 @@ class Writer {
     result_.bytes += rewritten->bytes.size();
     for (auto& m : rewritten->moved) moved_.push_back(std::move(m));
     return std::nullopt;
+  }
+
+  // A web.config inherits the config builders of a web.config of a folder
+  // above it (ASP.NET merges them by URL): declaring them again is an error.
+  BuilderDeclaration declaration(const ConfigRewrite& rewrite) const {
+    auto folder_of = [](const std::string& config) {
+      std::string p = to_lower(to_forward_slashes(config));
+      auto slash = p.rfind('/');
+      return slash == std::string::npos ? std::string() : p.substr(0, slash + 1);
+    };
+    auto web_config = [](const std::string& config) {
+      return iequals(file_name_of(config), "web.config");
+    };
+    if (!rewrite.builders || !web_config(rewrite.config)) return BuilderDeclaration::kDeclare;
+    std::string mine = folder_of(rewrite.config);
+    for (const auto& other : plan_.config_rewrites) {
+      if (&other == &rewrite || !other.builders || !web_config(other.config)) continue;
+      std::string theirs = folder_of(other.config);
+      if (theirs.size() < mine.size() && mine.starts_with(theirs))
+        return BuilderDeclaration::kInherit;
+    }
+    return BuilderDeclaration::kDeclare;
   }
 
   static std::string join_parts(const std::vector<std::string>& parts) {

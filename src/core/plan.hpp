@@ -194,6 +194,9 @@ inline constexpr const char* kSecretPlaceholder = "__SECRET__";
 // The prefixes of the environment variables the Environment config builder reads.
 inline constexpr const char* kAppSettingsPrefix = "AppSettings__";
 inline constexpr const char* kConnectionStringsPrefix = "ConnectionStrings__";
+// The version of Microsoft.Configuration.ConfigurationBuilders.Environment
+// (and .Base) the Dockerfile fetches and the rewritten config names.
+inline constexpr const char* kBuildersVersion = "3.0.0";
 
 // How the image is built: from a published folder, or from sources with an SDK stage.
 struct BuildPlan {

@@ -10,9 +10,7 @@ namespace liftshift {
 
 namespace {
 
-std::string compose_secret(const AppPlan& plan, const std::string& key) {
-  return plan.k8s_name + "_" + key;
-}
+std::string env_file(const AppPlan& plan) { return "./secrets/" + plan.k8s_name + ".env"; }
 
 // A one-shot service in the same image that copies what the image ships
 // under C:\seed onto the empty volumes before the application starts.
@@ -54,7 +52,11 @@ std::string render_compose(const AppPlan& plan) {
   const auto env = env_secrets(plan);
   const auto mounts = secret_mounts(plan);
   for (const auto& c : plan.config) svc["environment"][c.key] = c.value;
-  for (const auto* s : env) svc["secrets"].push_back(compose_secret(plan, s->key));
+  // The secrets read as variables (the Environment config builder, .NET's
+  // own configuration) come from a file beside compose.yaml: compose and
+  // Swarm secrets would be files in C:\ProgramData\Docker\secrets instead,
+  // which neither reads.
+  if (!env.empty()) svc["env_file"].push_back(env_file(plan));
   for (const auto& v : plan.volumes) {
     svc["volumes"].push_back(yaml_map({{"type", YamlValue("volume")},
                                        {"source", YamlValue(v.name)},
@@ -108,15 +110,6 @@ std::string render_compose(const AppPlan& plan) {
   root["services"][plan.k8s_name] = svc;
   if (seeded) root["services"][seed_step_name(plan)] = seed_service(plan);
   for (const auto& v : plan.volumes) root["volumes"][v.name] = YamlValue::object();
-  for (const auto* s : env) {
-    YamlValue def;
-    if (swarm) {
-      def["external"] = true;
-    } else {
-      def["file"] = "./secrets/" + s->key;
-    }
-    root["secrets"][compose_secret(plan, s->key)] = def;
-  }
   std::vector<std::string> header{
       plan.app_name + ": " +
           (plan.orchestrator == Orchestrator::kKubernetes
@@ -133,10 +126,14 @@ std::string render_compose(const AppPlan& plan) {
     header.push_back("It is mounted read-only at " + m.folder + ", where configSource reads them.");
   }
   if (!env.empty()) {
-    header.push_back(swarm ? "Secrets: docker secret create NAME FILE before docker stack deploy."
-                           : "Secrets: one file per secret under ./secrets/ (never commit them).");
-    header.push_back(
-        "They appear as files in C:\\ProgramData\\Docker\\secrets (see MIGRATION.md).");
+    std::string names;
+    for (const auto* s : env) names += (names.empty() ? "" : ", ") + s->key;
+    header.push_back("Secrets: " + env_file(plan) + " holds one NAME=VALUE line for each of " +
+                     names + " (never commit it; the build context leaves secrets/ out).");
+    header.push_back(std::string("They reach the container as environment variables") +
+                     (swarm ? " (docker stack deploy reads the file where it runs and keeps the "
+                              "values in the service definition)."
+                            : "."));
   }
   if (plan.gmsa) {
     header.push_back(

@@ -19,7 +19,6 @@ constexpr const char* kServiceMonitorUrl =
     "ServiceMonitor.exe";
 constexpr const char* kLogMonitorUrl =
     "https://github.com/microsoft/windows-container-tools/releases/download/v2.1.1/LogMonitor.exe";
-constexpr const char* kBuildersVersion = "3.0.0";
 constexpr const char* kPowerShell =
     R"(SHELL ["powershell", "-NoProfile", "-Command", "$ErrorActionPreference = 'Stop'; $ProgressPreference = 'SilentlyContinue';"])";
 
@@ -84,7 +83,10 @@ void config_builders(std::ostringstream& d, const AppPlan& plan) {
     << kBuildersVersion
     << " (and .Base), from nuget.org,\n"
        "# so the configs marked configBuilders= read their values from environment variables.\n";
-  d << "RUN foreach ($p in 'Base','Environment') { $n = "
+  // The folder may not exist (a site without a bin folder): Copy-Item would
+  // then write a file of that name.
+  d << "RUN New-Item -ItemType Directory -Force -Path " << ps_literal(bin)
+    << " | Out-Null; foreach ($p in 'Base','Environment') { $n = "
        "'Microsoft.Configuration.ConfigurationBuilders.' + $p; "
        "Invoke-WebRequest ('https://www.nuget.org/api/v2/package/' + $n + '/"
     << kBuildersVersion

@@ -12,6 +12,15 @@ namespace liftshift {
 
 namespace {
 
+// compose and Swarm: the secrets read as variables come from one env file.
+void env_file_line(std::ostringstream& md, const AppPlan& plan) {
+  std::string names;
+  for (const auto* s : env_secrets(plan)) names += (names.empty() ? "" : ", ") + s->key;
+  if (names.empty()) return;
+  md << "# Write secrets/" << printable(plan.k8s_name) << ".env: one NAME=VALUE line for each of "
+     << printable(names) << " (compose.yaml's env_file)\n";
+}
+
 const Decision* decision(const AppPlan& plan, std::string_view topic) {
   for (const auto& d : plan.decisions) {
     if (d.topic == topic) return &d;
@@ -150,13 +159,13 @@ void commands(std::ostringstream& md, const AppPlan& plan) {
     for (const auto& m : secret_mounts(plan))
       md << "# Put the moved config files in the folder " << printable(m.host_folder)
          << " on every Windows node (bound at " << printable(m.folder) << ")\n";
-    for (const auto* s : env_secrets(plan))
-      md << "docker secret create " << ps_argument(plan.k8s_name + "_" + s->key) << " FILE\n";
+    env_file_line(md, plan);
     md << "docker stack deploy -c compose.yaml " << plan.k8s_name << "\n";
   } else {
     for (const auto& m : secret_mounts(plan))
       md << "# Put the moved config files in " << printable(m.host_folder) << " (bound at "
          << printable(m.folder) << ")\n";
+    env_file_line(md, plan);
     md << "docker compose up -d\n";
   }
   md << "```\n";
@@ -187,7 +196,19 @@ void configuration_section(std::ostringstream& md, const AppPlan& plan) {
   const bool k8s = plan.orchestrator == Orchestrator::kKubernetes;
   md << "\n## Configuration and secrets\n\n";
   const auto mounts = secret_mounts(plan);
-  if (!plan.config_rewrites.empty()) {
+  const bool moves = !mounts.empty();
+  if (!plan.config_rewrites.empty() && !moves) {
+    md << "The configuration is rewritten as it is copied into the build context (the original is "
+          "never copied\n"
+       << "as it was): its secret values are blanked and the Environment config builder reads them "
+          "from the\n"
+       << "container's environment variables, listed below"
+       << (k8s ? " (`k8s/secret.template.yaml` holds one key for each)" : "")
+       << "; compose reads them from `secrets/" << printable(plan.k8s_name)
+       << ".env`, one `NAME=VALUE` line each,\n"
+       << "which `.dockerignore` leaves out.\n\n";
+  }
+  if (!plan.config_rewrites.empty() && moves) {
     md << "The configuration is rewritten as it is copied into the build context (the original is "
           "never copied\n"
        << "as it was). Sections holding secrets move to files of a `config` folder beside it, "

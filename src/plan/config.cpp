@@ -178,6 +178,20 @@ void plan_moves(const ConfigFacts& c, AppPlan& plan) {
 void plan_builders(const ConfigFacts& c, AppPlan& plan) {
   ConfigRewrite& r = config_rewrite(plan, c.path);
   r.builders = true;
+  // The builder looks up PREFIX + the exact name; the variable liftshift
+  // names (env_key) has only letters, digits and '_'.
+  auto renamed = [&](const char* prefix, const std::string& name) {
+    if (env_key(prefix, name) == prefix + name) return;
+    plan.warnings.push_back(c.path + ": '" + name +
+                            "' has characters a variable name here does not keep: the "
+                            "Environment config builder reads " +
+                            prefix + name + ", set that variable by hand (the manifests name " +
+                            env_key(prefix, name) + ")");
+  };
+  for (const auto& cs : c.connection_strings) renamed(kConnectionStringsPrefix, cs.name);
+  for (const auto& kv : c.app_settings) {
+    if (masked(kv.value) && !masked(kv.key)) renamed(kAppSettingsPrefix, kv.key);
+  }
   for (const auto& cs : c.connection_strings) {
     std::string key = env_key(kConnectionStringsPrefix, cs.name);
     if (secret_string(cs)) {
@@ -267,13 +281,19 @@ std::string configuration_choice(const AppPlan& plan) {
 void plan_config(const AppAssessment& a, const PlanOptions& options, AppPlan& plan) {
   const Application& app = a.app;
   bool env = options.config_mode == ConfigMode::kEnv;
-  if (env && !builders_supported(plan.framework)) {
-    plan.warnings.push_back(
-        "--config env needs .NET Framework 4.7.1 or later (ConfigurationBuilders); this "
-        "application targets " +
-        (plan.framework.version.empty() ? to_string(plan.framework.kind)
-                                        : to_string(plan.framework.kind) + " " + plan.framework.version) +
-        ", so its secrets move to files of config\\ instead");
+  // Asked for by name: an application the builders can't serve is refused
+  // (nothing written for it) rather than given the other way silently.
+  bool rewritten_here = std::any_of(app.configs.begin(), app.configs.end(),
+                                    [](const ConfigFacts& c) { return rewritable_config(c.path); });
+  if (env && rewritten_here && !builders_supported(plan.framework)) {
+    plan.refusals.push_back(
+        "--config env needs .NET Framework 4.7.1 or later: ConfigurationBuilders are read by the "
+        "4.7.1 configuration system, and this application targets " +
+        (plan.framework.version.empty()
+             ? to_string(plan.framework.kind)
+             : to_string(plan.framework.kind) + " " + plan.framework.version) +
+        "; use --config files (its secrets move to files of config\\, read by every .NET "
+        "Framework)");
     env = false;
   }
   for (const auto& c : app.configs) {

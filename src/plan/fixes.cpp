@@ -50,11 +50,13 @@ std::string secrets_covered(const AppPlan& plan, bool connection_strings) {
       out += std::string(out.empty() ? "" : "; ") + "secret values of " + r.config +
              " blanked in the copied config; the Environment config builder reads them from "
              "environment variables (" +
-             (k8s ? "secretKeyRef in " + workload : std::string("compose.yaml secrets")) +
-             "), the Dockerfile adds its package";
+             (k8s ? "secretKeyRef in " + workload + ", " : std::string()) +
+             "env_file in compose.yaml), the Dockerfile adds its package";
     }
   }
-  if (!out.empty())
+  bool moved = std::any_of(plan.config_rewrites.begin(), plan.config_rewrites.end(),
+                           [](const ConfigRewrite& r) { return !r.moves.empty(); });
+  if (moved)
     out += k8s ? "; fill the files from the template and create the secret (MIGRATION.md)"
                : "; fill the files from MIGRATION.md's templates";
   return out;

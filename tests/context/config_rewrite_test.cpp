@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <pugixml.hpp>
+#include <tuple>
+
 namespace liftshift {
 namespace {
 
@@ -35,8 +38,10 @@ const char* kWebConfig =
 ConfigRewrite full_rewrite() {
   ConfigRewrite r;
   r.config = "web.config";
-  r.moves.push_back({"connectionStrings", "config\\connectionStrings.config", {}, "password", "", ""});
-  r.moves.push_back({"appSettings", "config\\appSettings.config", {"SmtpPassword"}, "secret", "", ""});
+  r.moves.push_back(
+      {"connectionStrings", "config\\connectionStrings.config", {}, "password", "", ""});
+  r.moves.push_back(
+      {"appSettings", "config\\appSettings.config", {"SmtpPassword"}, "secret", "", ""});
   r.moves.push_back({"system.web/machineKey", "config\\machineKey.config", {}, "keys", "", ""});
   r.changes.push_back({"appSettings", "UploadRoot", "value", "C:\\Uploads", "moved to C:"});
   return r;
@@ -136,6 +141,106 @@ TEST(ConfigRewrite, AppSettingsThatAlreadyReadAFileAreRefusedSoNoSecretStaysInli
   auto r = rewrite_config(cfg, rw, "web.config");
   ASSERT_FALSE(r);
   EXPECT_NE(r.error().message.find("already reads another file"), std::string::npos);
+}
+
+// --config env: blanked values, the configBuilders section declared first,
+// the two Environment builders, and both sections naming theirs.
+ConfigRewrite builders_rewrite() {
+  ConfigRewrite r;
+  r.config = "web.config";
+  r.builders = true;
+  r.changes.push_back({"connectionStrings", "Db", "connectionString", "", "blanked"});
+  r.changes.push_back({"appSettings", "SmtpPassword", "value", "", "blanked"});
+  return r;
+}
+
+TEST(ConfigRewrite, BuildersAreDeclaredFirstAndNamedByBothSections) {
+  auto r = rewrite_config(kWebConfig, builders_rewrite(), "web.config");
+  ASSERT_TRUE(r) << r.error().message;
+  const std::string& out = r->bytes;
+  EXPECT_EQ(out.find("S3cr3t!Pass"), std::string::npos) << out;
+  EXPECT_EQ(out.find("Mail!Pass42"), std::string::npos) << out;
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_string(out.c_str())) << out;
+  pugi::xml_node root = doc.document_element();
+  ASSERT_STREQ(root.first_child().name(), "configSections") << "the schema wants it first";
+  pugi::xml_node declared = root.child("configSections").child("section");
+  EXPECT_STREQ(declared.attribute("name").value(), "configBuilders");
+  EXPECT_EQ(
+      std::string(declared.attribute("type").value())
+          .rfind("System.Configuration.ConfigurationBuildersSection, System.Configuration,", 0),
+      0u);
+  pugi::xml_node builders = root.child("configBuilders").child("builders");
+  for (auto [section, builder, prefix] :
+       {std::tuple{"appSettings", kAppSettingsBuilder, kAppSettingsPrefix},
+        std::tuple{"connectionStrings", kConnectionStringsBuilder, kConnectionStringsPrefix}}) {
+    SCOPED_TRACE(section);
+    EXPECT_STREQ(root.child(section).attribute("configBuilders").value(), builder);
+    pugi::xml_node add = builders.find_child_by_attribute("add", "name", builder);
+    ASSERT_TRUE(add);
+    EXPECT_STREQ(add.attribute("prefix").value(), prefix);
+    EXPECT_STREQ(add.attribute("stripPrefix").value(), "true");
+    EXPECT_STREQ(add.attribute("mode").value(), "Strict");
+    EXPECT_EQ(std::string(add.attribute("type").value())
+                  .find("Microsoft.Configuration.ConfigurationBuilders.EnvironmentConfigBuilder, "
+                        "Microsoft.Configuration.ConfigurationBuilders.Environment, Version=" +
+                        std::string(kBuildersVersion) + ".0"),
+              0u);
+  }
+  EXPECT_STREQ(root.child("connectionStrings").child("add").attribute("connectionString").value(),
+               "");
+  EXPECT_NE(out.find("\r\n  <configSections>\r\n    <section "), std::string::npos)
+      << "indented like the file, with its line ends:\n"
+      << out;
+  EXPECT_NE(out.find("<!-- kept comment -->"), std::string::npos);
+}
+
+TEST(ConfigRewrite, BuildersJoinWhatTheConfigAlreadyDeclares) {
+  std::string cfg =
+      "<configuration>\n  <configSections>\n    <section name=\"other\" type=\"T\" />\n"
+      "  </configSections>\n  <appSettings configBuilders=\"Secrets\">\n"
+      "    <add key=\"SmtpPassword\" value=\"Mail!Pass42\" />\n  </appSettings>\n"
+      "</configuration>\n";
+  auto r = rewrite_config(cfg, builders_rewrite(), "web.config");
+  ASSERT_TRUE(r) << r.error().message;
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_string(r->bytes.c_str())) << r->bytes;
+  pugi::xml_node root = doc.document_element();
+  EXPECT_EQ(
+      std::distance(root.children("configSections").begin(), root.children("configSections").end()),
+      1);
+  EXPECT_TRUE(root.child("configSections").find_child_by_attribute("section", "name", "other"));
+  EXPECT_STREQ(root.child("appSettings").attribute("configBuilders").value(),
+               (std::string("Secrets,") + kAppSettingsBuilder).c_str());
+  EXPECT_FALSE(root.child("connectionStrings")) << "no section the file did not have";
+  EXPECT_FALSE(root.child("configBuilders")
+                   .child("builders")
+                   .find_child_by_attribute("add", "name", kConnectionStringsBuilder));
+}
+
+TEST(ConfigRewrite, ANestedWebConfigInheritsTheBuildersItMayNotDeclareAgain) {
+  std::string cfg =
+      "<configuration><connectionStrings><add name=\"Db\" connectionString=\"Password=x1\" />"
+      "</connectionStrings></configuration>";
+  auto r =
+      rewrite_config(cfg, builders_rewrite(), "admin/web.config", BuilderDeclaration::kInherit);
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_EQ(r->bytes.find("configSections"), std::string::npos) << r->bytes;
+  EXPECT_EQ(r->bytes.find("<configBuilders"), std::string::npos) << r->bytes;
+  EXPECT_NE(r->bytes.find(std::string("<connectionStrings configBuilders=\"") +
+                          kConnectionStringsBuilder + "\">"),
+            std::string::npos)
+      << r->bytes;
+  EXPECT_EQ(r->bytes.find("x1"), std::string::npos);
+}
+
+TEST(ConfigRewrite, ABuilderNameTheConfigAlreadyUsesIsAnError) {
+  std::string cfg = std::string("<configuration><configBuilders><builders><add name=\"") +
+                    kAppSettingsBuilder +
+                    "\" type=\"X\" /></builders></configBuilders><appSettings /></configuration>";
+  auto r = rewrite_config(cfg, builders_rewrite(), "web.config");
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().message.find(kAppSettingsBuilder), std::string::npos);
 }
 
 TEST(ConfigRewrite, HostileInputIsAnErrorNeverACrash) {

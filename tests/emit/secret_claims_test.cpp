@@ -9,10 +9,14 @@
 
 #include <filesystem>
 #include <map>
+#include <pugixml.hpp>
 #include <regex>
+#include <set>
 
+#include "artifact_check.hpp"
 #include "emit/artifacts.hpp"
 #include "emit/emit_fixture.hpp"
+#include "hostile_support.hpp"
 #include "test_support.hpp"
 
 namespace liftshift {
@@ -70,6 +74,61 @@ bool compose_binds(const YAML::Node& compose, const std::string& source,
   return false;
 }
 
+// The builders claim for `config`: the Dockerfile fetches the package, the
+// workload (when named) and compose pass variables, and the copied config
+// (when the build context is in `files`) parses and names a builder on each
+// section it has, declared in it or in the web.config of a folder above.
+void check_builders_claim(const Files& files, const std::string& config,
+                          const std::string& workload) {
+  EXPECT_NE(files.at("Dockerfile").find("Microsoft.Configuration.ConfigurationBuilders."),
+            std::string::npos);
+  if (!workload.empty()) {
+    YAML::Node w = load(files, workload);
+    ASSERT_TRUE(w) << workload << " is not written";
+    EXPECT_NE(YAML::Dump(w).find("secretKeyRef"), std::string::npos);
+  }
+  YAML::Node c = load(files, "compose.yaml");
+  ASSERT_TRUE(c);
+  bool env_file = false;
+  for (const auto& svc : c["services"]) env_file = env_file || svc.second["env_file"].IsDefined();
+  EXPECT_TRUE(env_file) << "compose.yaml has no env_file";
+  auto copied = files.find("app/" + config);
+  if (copied == files.end()) return;
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_string(copied->second.c_str())) << copied->first << " does not parse";
+  std::set<std::string> declared;
+  auto declare = [&](const pugi::xml_document& d) {
+    for (const auto& add : d.document_element().child("configBuilders").child("builders"))
+      declared.insert(add.attribute("name").value());
+  };
+  declare(doc);
+  for (std::string folder = config; folder.find('/') != std::string::npos;) {
+    folder.resize(folder.rfind('/'));
+    auto parent = files.find("app/" +
+                             (folder.find('/') == std::string::npos
+                                  ? std::string()
+                                  : folder.substr(0, folder.rfind('/') + 1)) +
+                             "Web.config");
+    pugi::xml_document p;
+    if (parent != files.end() && p.load_string(parent->second.c_str())) declare(p);
+  }
+  int marked = 0;
+  for (const char* section : {"appSettings", "connectionStrings"}) {
+    pugi::xml_node n = doc.document_element().child(section);
+    if (!n) continue;
+    std::string names = n.attribute("configBuilders").value();
+    EXPECT_FALSE(names.empty()) << copied->first << ": " << section << " names no builder";
+    for (std::size_t at = 0; at <= names.size();) {
+      std::size_t comma = std::min(names.find(',', at), names.size());
+      EXPECT_TRUE(declared.count(names.substr(at, comma - at)))
+          << copied->first << ": builder " << names.substr(at, comma - at) << " is not declared";
+      at = comma + 1;
+    }
+    ++marked;
+  }
+  EXPECT_GT(marked, 0) << copied->first << " marks no section";
+}
+
 // Checks every claim; adds how many were checked to `checked`.
 void check_claims(const Files& files, int& checked) {
   static const std::regex moved(R"(moved to (\S+) \()");
@@ -78,7 +137,7 @@ void check_claims(const Files& files, int& checked) {
   static const std::regex compose(
       R"(\./(secrets/\S+)/([^/\s]+) mounted at (\S+) by compose\.yaml)");
   static const std::regex builders(
-      R"(secretKeyRef in (k8s/[\w.-]+\.yaml)\), the Dockerfile adds its package)");
+      R"(secret values of (\S+) blanked in the copied config; [^()]*\((?:secretKeyRef in (k8s/[\w.-]+\.yaml), )?env_file in compose\.yaml\), the Dockerfile adds its package)");
   for (const auto& claim : secret_claims(files.at("MIGRATION.md"))) {
     SCOPED_TRACE(claim);
     std::ptrdiff_t moves = std::distance(std::sregex_iterator(claim.begin(), claim.end(), moved),
@@ -112,12 +171,8 @@ void check_claims(const Files& files, int& checked) {
       EXPECT_EQ(k8s_claims, moves) << "every moved file names its Secret key and mount";
     }
     std::smatch b;
-    if (std::regex_search(claim, b, builders)) {
-      EXPECT_NE(files.at("Dockerfile").find("Microsoft.Configuration.ConfigurationBuilders."),
-                std::string::npos);
-      YAML::Node w = load(files, b[1].str());
-      ASSERT_TRUE(w);
-      EXPECT_NE(YAML::Dump(w).find("secretKeyRef"), std::string::npos);
+    for (std::sregex_iterator it(claim.begin(), claim.end(), builders), end; it != end; ++it) {
+      check_builders_claim(files, (*it)[1].str(), (*it)[2].str());
       ++checked;
     }
     EXPECT_TRUE(moves > 0 || std::regex_search(claim, b, builders) ||
@@ -180,6 +235,67 @@ TEST(SecretClaims, ConfigEnvClaimsTheBuilderPackage) {
   PlanOptions o = test::options();
   o.config_mode = ConfigMode::kEnv;
   EXPECT_EQ(claims_checked(rendered(plan_app(f.assessment, o))), 1);
+}
+
+// --config env end to end: a 4.8 site with a nested web.config, containerized:
+// the copied configs hold no secret, parse and read the builders; every
+// claim holds in the files written; the output passes the artifact check.
+TEST(SecretClaims, ConfigEnvContainerizeWritesTheBuildersItClaims) {
+  test::TempDir tmp;
+  fs::path site = tmp.path() / "Shop";
+  tmp.write("Shop/Web.config",
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\r\n<configuration>\r\n"
+            "  <connectionStrings>\r\n"
+            "    <add name=\"Orders\" connectionString=\"Server=sql01;Database=Orders;User "
+            "ID=shop;Password=Env!Secret42\" />\r\n"
+            "    <add name=\"Reports\" connectionString=\"Server=sql02;Database=Reports;"
+            "User ID=rep;Password=Env!Rep0rt\" />\r\n"
+            "  </connectionStrings>\r\n  <appSettings>\r\n"
+            "    <add key=\"SmtpPassword\" value=\"Mail!Env99\" />\r\n"
+            "    <add key=\"Theme\" value=\"blue\" />\r\n  </appSettings>\r\n"
+            "  <system.web>\r\n    <compilation targetFramework=\"4.8\" />\r\n"
+            "  </system.web>\r\n</configuration>\r\n");
+  tmp.write("Shop/admin/Web.config",
+            "<configuration><connectionStrings><add name=\"Audit\" connectionString=\""
+            "Server=sql03;User ID=audit;Password=Aud!Env7\" /></connectionStrings>"
+            "</configuration>");
+  tmp.write("Shop/Default.aspx", "<%@ Page Language=\"C#\" %><html></html>");
+  fs::path out = tmp.path() / "out";
+  auto r =
+      test::run_liftshift({"containerize", site.string(), "-o", out.string(), "--config", "env"});
+  ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+  const std::vector<std::string> secrets{"Env!Secret42", "Env!Rep0rt", "Mail!Env99", "Aud!Env7"};
+  auto report = test::check_artifacts(out, {secrets, {}});
+  LIFTSHIFT_EXPECT_ARTIFACTS_OK(report);
+  fs::path app;
+  for (const auto& e : fs::directory_iterator(out)) app = e.path();
+  Files files;
+  for (const auto& e : fs::recursive_directory_iterator(app)) {
+    if (e.is_regular_file())
+      files[fs::relative(e.path(), app).generic_string()] = test::read_text(e.path());
+  }
+  for (const auto& [path, text] : files) {
+    for (const auto& s : secrets) EXPECT_EQ(text.find(s), std::string::npos) << s << " in " << path;
+  }
+  ASSERT_TRUE(files.count("app/Web.config"));
+  ASSERT_TRUE(files.count("app/admin/Web.config"));
+  EXPECT_EQ(files["app/admin/Web.config"].find("configSections"), std::string::npos)
+      << "the nested config inherits the declaration";
+  int checked = 0;
+  check_claims(files, checked);
+  EXPECT_EQ(checked, 2) << "one builders claim per config";
+  YAML::Node deployment = load(files, "k8s/deployment.yaml");
+  std::set<std::string> env;
+  for (const auto& e : deployment["spec"]["template"]["spec"]["containers"][0]["env"])
+    env.insert(e["name"].as<std::string>());
+  for (const char* key : {"ConnectionStrings__Orders", "ConnectionStrings__Reports",
+                          "AppSettings__SmtpPassword", "ConnectionStrings__Audit"})
+    EXPECT_TRUE(env.count(key)) << key << " is not passed from the Secret";
+  EXPECT_NE(files["Dockerfile"].find("New-Item -ItemType Directory -Force -Path "
+                                     "'C:\\inetpub\\wwwroot\\bin'"),
+            std::string::npos)
+      << "bin may not exist before the package's DLLs are copied";
+  EXPECT_NE(files["MIGRATION.md"].find("secrets/shop.env"), std::string::npos);
 }
 
 TEST(SecretClaims, SampleServerClaimsHoldInTheWrittenFiles) {

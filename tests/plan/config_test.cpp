@@ -190,17 +190,35 @@ TEST(PlanConfig, ConfigEnvMarksTheConfigForBuilders) {
   EXPECT_EQ(p.config[0].key, "ConnectionStrings__ReportingDb");
 }
 
-TEST(PlanConfig, ConfigEnvFallsBackToFilesBefore471) {
+TEST(PlanConfig, ConfigEnvIsRefusedBefore471WithTheReason) {
   AppFixture f(AppKind::kWeb, FrameworkKind::kNetFx, "4.5.2");
   f.app().configs.push_back(web_config("App/Web.config"));
   PlanOptions o = options();
   o.config_mode = ConfigMode::kEnv;
   AppPlan p = plan_app(f.assessment, o);
-  ASSERT_EQ(p.config_rewrites.size(), 1u);
-  EXPECT_FALSE(p.config_rewrites[0].builders);
-  EXPECT_NE(move_of(p, "connectionStrings"), nullptr);
+  ASSERT_EQ(p.refusals.size(), 1u);
+  EXPECT_NE(p.refusals[0].find("4.7.1"), std::string::npos) << p.refusals[0];
+  EXPECT_NE(p.refusals[0].find("4.5.2"), std::string::npos) << "names what the app targets";
+  EXPECT_NE(p.refusals[0].find("--config files"), std::string::npos) << "and the way that works";
+}
+
+TEST(PlanConfig, ConfigEnvWarnsWhereTheVariableCannotCarryTheExactName) {
+  AppFixture f(AppKind::kWeb, FrameworkKind::kNetFx, "4.8");
+  ConfigFacts c;
+  c.path = "App/Web.config";
+  ConnectionStringFacts cs;
+  cs.name = "Orders.Db";
+  cs.masked = "Server=db;Password=***";
+  cs.had_secret = true;
+  c.connection_strings = {cs};
+  f.app().configs.push_back(c);
+  PlanOptions o = options();
+  o.config_mode = ConfigMode::kEnv;
+  AppPlan p = plan_app(f.assessment, o);
+  EXPECT_TRUE(p.refusals.empty());
   bool warned = false;
-  for (const auto& w : p.warnings) warned = warned || w.find("4.7.1") != std::string::npos;
+  for (const auto& w : p.warnings)
+    warned = warned || w.find("ConnectionStrings__Orders.Db") != std::string::npos;
   EXPECT_TRUE(warned);
 }
 
