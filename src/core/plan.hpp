@@ -210,6 +210,9 @@ struct BuildPlan {
   std::string app_dir;         // where the application lives in the image: "C:\\app"
   bool dotnet_sdk = false;     // dotnet publish instead of nuget restore + msbuild
   bool web_publish = false;    // msbuild web publish (WebPublishMethod=FileSystem)
+  // A project with several target frameworks: the .NET Framework one it is
+  // built for ("net48"; "" = the project has one).
+  std::string target_framework;
   std::vector<ContextCopy> copies;  // what the context writer puts into the build context
   // Set once the context writer has put `copies` into the build context
   // (containerize without --no-copy): the emitters then say the files are

@@ -55,13 +55,31 @@ void build_stage(std::ostringstream& d, const AppPlan& plan) {
   if (b.dotnet_sdk) {
     d << "RUN dotnet publish " << project << " -c Release -o C:\\out\n";
   } else {
-    d << "RUN nuget restore " << project << " -SolutionDirectory C:\\src\n";
+    // The project's own step: published (web) or built into one output folder.
+    std::string tf = b.target_framework.empty() ? "" : " /p:TargetFramework=" + b.target_framework;
+    std::string solution_dir;
+    if (!b.solution.empty()) {
+      std::string sln = build_arg(b, windows_path(b.solution));
+      std::string dir = windows_path(b.solution);
+      auto slash = dir.rfind('\\');
+      dir = "C:\\src\\" + (slash == std::string::npos ? "" : dir.substr(0, slash + 1));
+      d << "# The whole solution: packages in its packages folder, $(SolutionDir) HintPaths, and "
+           "the projects\n# it builds that this one does not reference.\n";
+      d << "RUN nuget restore " << sln << "\n";
+      d << "RUN msbuild " << sln << " /p:Configuration=Release\n";
+      // As an environment variable (MSBuild reads them as properties): a
+      // quoted /p: argument ending in a backslash would escape its own quote.
+      solution_dir = "$env:SolutionDir = " + ps_literal(dir) + "; ";
+    } else {
+      d << "RUN nuget restore " << project << " -SolutionDirectory C:\\src\n";
+    }
     if (b.web_publish) {
-      d << "RUN msbuild " << project
+      d << "RUN " << solution_dir << "msbuild " << project << tf
         << " /p:Configuration=Release /p:DeployOnBuild=true /p:WebPublishMethod=FileSystem `\n"
            "    /p:DeployDefaultTarget=WebPublish /p:PublishUrl=C:\\out\n";
     } else {
-      d << "RUN msbuild " << project << " /p:Configuration=Release /p:OutDir=C:\\out\\\n";
+      d << "RUN " << solution_dir << "msbuild " << project << tf
+        << " /p:Configuration=Release /p:OutDir=C:\\out\\\n";
     }
   }
   d << "\n";

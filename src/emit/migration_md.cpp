@@ -282,7 +282,9 @@ std::string render_migration(const AppPlan& plan) {
 
   md << "\n## The eight planning steps for this application\n\n";
   md << "1. **Base image.**\n";
-  for (const char* topic : {"base image", "fallback image", "fonts", "build"}) say(md, plan, topic);
+  for (const char* topic :
+       {"base image", "fallback image", "fonts", "build", "solution build", "target framework"})
+    say(md, plan, topic);
   md << "2. **Isolation mode.**\n";
   say(md, plan, "isolation");
   md << "3. **Windows Server version.**\n";

@@ -31,6 +31,32 @@ std::string sdk_image(const AppPlan& plan) {
   return "mcr.microsoft.com/dotnet/framework/sdk:" + netfx_tag(v);
 }
 
+// "net48", "net472", "net20": a .NET Framework target (not "net8.0", "netstandard2.0").
+bool netfx_tfm(std::string_view tfm) {
+  if (tfm.size() < 5 || !tfm.starts_with("net")) return false;
+  for (char c : tfm.substr(3)) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+// The .NET Framework target of a multi-target project: the newest it lists.
+std::string framework_target(const ProjectFacts& project) {
+  if (project.target_frameworks.size() < 2) return "";
+  std::string best;
+  for (const auto& t : project.target_frameworks) {
+    if (!netfx_tfm(t)) continue;
+    // Compared as version digits: net48 > net472 > net4 (pad to the same length).
+    std::string a = t.substr(3) + std::string(8 - std::min<std::size_t>(8, t.size() - 3), '0');
+    std::string b =
+        best.empty()
+            ? ""
+            : best.substr(3) + std::string(8 - std::min<std::size_t>(8, best.size() - 3), '0');
+    if (best.empty() || a > b) best = t;
+  }
+  return best;
+}
+
 }  // namespace
 
 void plan_build(const AppAssessment& a, AppPlan& plan) {
@@ -60,12 +86,32 @@ void plan_build(const AppAssessment& a, AppPlan& plan) {
   b.sdk_image = sdk_image(plan);
   b.dotnet_sdk = plan.framework.kind == FrameworkKind::kDotnet;
   b.web_publish = iis && !b.dotnet_sdk;
+  b.solution = to_forward_slashes(app.solution);
+  if (!b.dotnet_sdk && project != nullptr) b.target_framework = framework_target(*project);
   decide(plan, "build", "multi-stage build from the source tree",
          "the source is a source tree: a build stage on " + b.sdk_image +
              (b.dotnet_sdk ? " runs dotnet publish" : " runs nuget restore and msbuild") + " for " +
              b.project +
              ", and only its output is copied into the runtime image (no SDK, no sources in the "
              "final image)");
+  if (!b.dotnet_sdk && !b.solution.empty()) {
+    decide(plan, "solution build",
+           "nuget restore and msbuild " + b.solution + ", then " + b.project,
+           "the whole solution is restored and built first, so packages land in its packages "
+           "folder, HintPaths relative to the solution ($(SolutionDir)) resolve and projects it "
+           "builds that the project does not reference (modules, plugins) are built; then " +
+               b.project +
+               (b.web_publish ? " is published (WebPublish)"
+                              : " is built into its output folder (OutDir)") +
+               ". A project of the solution that cannot build in the SDK image (an installer, a "
+               "test project) fails the first step: take it out of the solution's Release "
+               "configuration");
+  }
+  if (!b.target_framework.empty()) {
+    decide(plan, "target framework", b.target_framework,
+           b.project + " targets several frameworks: the image runs .NET Framework, so only " +
+               b.target_framework + " is built (/p:TargetFramework)");
+  }
 }
 
 }  // namespace liftshift

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "artifact_check.hpp"
 #include "emit/artifacts.hpp"
 #include "emit/emit_fixture.hpp"
@@ -104,6 +106,63 @@ TEST(Dockerfile, BuildCommandsQuoteAProjectPathWithSpaces) {
     EXPECT_EQ(report.parses[i].command_words, std::vector<int>{5}) << report.snippets[i].text;
   }
   EXPECT_TRUE(found) << d;
+}
+
+// A project of a solution: the solution is restored and built (packages in its
+// packages folder, $(SolutionDir) set), then the project; a solution path with
+// spaces stays one argument, and a multi-target project builds its .NET
+// Framework target only.
+TEST(Dockerfile, ASolutionIsRestoredAndBuiltThenTheProject) {
+  test::AppFixture f(AppKind::kWeb, FrameworkKind::kNetFx, "4.8");
+  f.app().binaries.clear();
+  ProjectFacts p;
+  p.path = "Shop Site/Web/Web.csproj";
+  p.assembly_name = "Web";
+  p.target_frameworks = {"netstandard2.0", "net472", "net48", "net8.0"};
+  f.app().projects.push_back(p);
+  f.app().entry = p.path;
+  f.app().solution = "Shop Site/Shop Site.sln";
+  AppPlan plan = plan_app(f.assessment, options());
+  EXPECT_EQ(plan.build.target_framework, "net48");
+  std::string d = render_dockerfile(plan);
+  EXPECT_TRUE(has_line(d, "RUN nuget restore 'Shop Site\\Shop Site.sln'")) << d;
+  EXPECT_TRUE(has_line(d, "RUN msbuild 'Shop Site\\Shop Site.sln' /p:Configuration=Release")) << d;
+  EXPECT_NE(d.find("RUN $env:SolutionDir = 'C:\\src\\Shop Site\\'; msbuild 'Shop "
+                   "Site\\Web\\Web.csproj' /p:TargetFramework=net48 /p:Configuration=Release "
+                   "/p:DeployOnBuild=true"),
+            std::string::npos)
+      << d;
+  EXPECT_EQ(d.find("-SolutionDirectory"), std::string::npos) << "the solution decides it";
+  test::TempDir out;
+  out.write("app/Dockerfile", d);
+  out.write("app/LogMonitorConfig.json", "{}");
+  auto report = test::check_artifacts(out.path(), {{}, {"Shop Site"}});
+  LIFTSHIFT_EXPECT_ARTIFACTS_OK(report);
+  // nuget restore SLN: three words; msbuild SLN /p:..: three; the project step
+  // is two statements (the variable, then msbuild with its seven arguments).
+  std::map<std::string, std::vector<int>> words;
+  for (std::size_t i = 0; i < report.parses.size(); ++i)
+    words[report.snippets[i].text.substr(0, 13)] = report.parses[i].command_words;
+  EXPECT_EQ(words["nuget restore"], std::vector<int>{3});
+  EXPECT_EQ(words["msbuild 'Shop"], std::vector<int>{3});
+}
+
+TEST(Dockerfile, AConsoleProjectIsBuiltIntoItsOutputFolderNotPublished) {
+  test::AppFixture f(AppKind::kService, FrameworkKind::kNetFx, "4.8");
+  f.app().binaries.clear();
+  ProjectFacts p;
+  p.path = "Svc/Svc.csproj";
+  p.assembly_name = "Svc";
+  p.output_type = "Exe";
+  f.app().projects.push_back(p);
+  f.app().entry = p.path;
+  f.app().solution = "All.sln";
+  std::string d = render_dockerfile(plan_app(f.assessment, options()));
+  EXPECT_TRUE(has_line(d,
+                       "RUN $env:SolutionDir = 'C:\\src\\'; msbuild Svc\\Svc.csproj "
+                       "/p:Configuration=Release /p:OutDir=C:\\out\\"))
+      << d;
+  EXPECT_EQ(d.find("WebPublish"), std::string::npos) << d;
 }
 
 TEST(Dockerfile, NetFx35GetsAFallbackDockerfileWithNetFx3) {
