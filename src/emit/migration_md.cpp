@@ -7,6 +7,7 @@
 #include "emit/artifacts.hpp"
 #include "emit/markdown.hpp"
 #include "emit/secret_mounts.hpp"
+#include "emit/volume_seed.hpp"
 
 namespace liftshift {
 
@@ -161,6 +162,13 @@ void commands(std::ostringstream& md, const AppPlan& plan) {
          << " on every Windows node (bound at " << printable(m.folder) << ")\n";
     env_file_line(md, plan);
     md << "docker stack deploy -c compose.yaml " << plan.k8s_name << "\n";
+    if (!seeded_volumes(plan).empty()) {
+      // Swarm ignores depends_on: the application may start on empty volumes.
+      md << "# Swarm ignores depends_on: on the first deploy, once the service " << plan.k8s_name
+         << "_" << seed_step_name(plan)
+         << " has finished seeding the volumes,\n# restart the application on them\n";
+      md << "docker service update --force " << plan.k8s_name << "_" << plan.k8s_name << "\n";
+    }
   } else {
     for (const auto& m : secret_mounts(plan))
       md << "# Put the moved config files in " << printable(m.host_folder) << " (bound at "

@@ -322,6 +322,28 @@ TEST(VolumeSeed, ComposeRunsASeedServiceTheAppWaitsFor) {
   expect_valid(all);
 }
 
+// Swarm ignores depends_on: both compose.yaml and MIGRATION.md say so, and
+// MIGRATION.md gives the restart that puts the application on the seeded volume.
+TEST(VolumeSeed, SwarmIgnoringDependsOnIsSaidWithTheRestart) {
+  auto f = seeded_web_app();
+  auto all = render_artifacts(plan_app(
+      f.assessment, options(WindowsVersion::kLtsc2022, Isolation::kProcess, Orchestrator::kSwarm)));
+  EXPECT_NE(find(all, "compose.yaml")->content.find("# Swarm ignores depends_on"),
+            std::string::npos);
+  const std::string& md = find(all, "MIGRATION.md")->content;
+  EXPECT_NE(
+      md.find("# Swarm ignores depends_on: on the first deploy, once the service app_app-seed"),
+      std::string::npos)
+      << md;
+  EXPECT_NE(md.find("docker service update --force app_app\n"), std::string::npos) << md;
+  auto compose = render_artifacts(
+      plan_app(f.assessment,
+               options(WindowsVersion::kLtsc2022, Isolation::kProcess, Orchestrator::kCompose)));
+  EXPECT_EQ(find(compose, "MIGRATION.md")->content.find("docker service update"), std::string::npos)
+      << "compose waits for the seed itself";
+  expect_valid(all);
+}
+
 TEST(VolumeSeed, AnEmptyFolderGetsNoSeedStep) {
   auto f = test::web_app();  // App_Data with no files: created at run time
   auto all = render_artifacts(plan_app(f.assessment, options()));
