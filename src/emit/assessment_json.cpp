@@ -74,6 +74,7 @@ json sources_json(const std::vector<Source>& list) {
                     {"size", s.image_size},
                     {"bytes_read", s.bytes_read}};
     }
+    if (!s.drives.empty()) j["drives"] = s.drives;
     out.push_back(std::move(j));
   }
   return out;

@@ -127,6 +127,7 @@ std::string assessment_to_text(const Assessment& assessment, const TextOptions& 
       out += fmt::format("    {} image, {}; read {} of {}\n", s.image_format, s.partition,
                          human_bytes(s.bytes_read), human_bytes(s.image_size));
     }
+    for (const auto& d : s.drives) out += fmt::format("    drive {}\n", printable(d));
     if (s.machine) out += machine_summary(*s.machine);
     for (const auto& m : assessment.machines) {
       if (m.source != i || m.findings.empty()) continue;
