@@ -116,6 +116,24 @@ TEST(TwoDiskServer, EveryImageFormatAndSchemeIsOneMachineLikeTheFolders) {
   }
 }
 
+TEST(TwoDiskServer, TheReportNamesTheDrivesReadAndTheDisksNotGiven) {
+  auto r =
+      run_liftshift({"assess", "--no-store", at("system-gpt.vmdk"), "--disk", at("data-gpt.vmdk")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("    drive D: data-gpt.vmdk partition 1 (NTFS, 8 MiB)\n"), std::string::npos)
+      << r.out;
+  EXPECT_NE(
+      r.out.find("    drive E: not given (GPT partition C0FFEE00-1234-4ABC-8DEF-0123456789AB)\n"),
+      std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.out.find("drive F:"), std::string::npos) << r.out;  // a CD-ROM, not a disk
+  auto j = assess_json({at("system-gpt.vmdk")});
+  ASSERT_EQ(j["machine"]["drives"].size(), 4u);
+  EXPECT_EQ(j["machine"]["drives"][1]["letter"], "D:");
+  EXPECT_EQ(j["machine"]["drives"][1]["location"],
+            "GPT partition 3B8F0D2A-51C4-4E6B-A7D2-90C1F3E4B5A6");
+}
+
 TEST(TwoDiskServer, ADamagedPrimaryGptIsReadFromTheBackup) {
   auto j = assess_json({at("system-gpt.raw"), "--disk", at("data-gpt-primary-damaged.raw")});
   expect_data_drive_assessed(j, "GPT partition C0FFEE00-1234-4ABC-8DEF-0123456789AB");
