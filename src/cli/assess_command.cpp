@@ -11,6 +11,7 @@
 #include "cli/fail_on.hpp"
 #include "cli/progress.hpp"
 #include "cli/report_output.hpp"
+#include "cli/server_disks_option.hpp"
 #include "cli/source_list.hpp"
 #include "cli/store_access.hpp"
 #include "collect/collect.hpp"
@@ -49,6 +50,26 @@ CollectOptions collect_options(const AssessArgs& args) {
   CollectOptions options;
   if (args.partition > 0) options.partition = args.partition;
   return options;
+}
+
+// The PATHs with --server and --disk applied: the sources to collect, the
+// data disks in options.
+Result<std::vector<std::string>> with_server_disks(const AssessArgs& args,
+                                                   std::vector<std::string> paths,
+                                                   CollectOptions& options) {
+  if (args.disks.empty() && !args.server) return paths;
+  if (!args.from_list.empty()) {
+    return make_error("--disk and --server read one server: they do not go with --from-list");
+  }
+  auto grouped = server_sources(paths, args.disks, args.server, options.partition);
+  if (!grouped) return grouped.error();
+  options.disks = std::move(grouped->disks);
+  return std::move(grouped->paths);
+}
+
+void add_server_options(CLI::App* cmd, AssessArgs& args) {
+  cmd->add_option("--disk", args.disks, kDiskOptionHelp);
+  cmd->add_flag("--server", args.server, kServerOptionHelp);
 }
 
 // The PATH arguments, then the --from-list entries, each once, then this
@@ -95,6 +116,8 @@ std::string command_line(const AssessArgs& args) {
     out += " --store " + masked_store(store);
   }
   if (args.partition > 0) out += " --partition " + std::to_string(args.partition);
+  for (const auto& d : args.disks) out += " --disk " + d;
+  if (args.server) out += " --server";
   return out;
 }
 
@@ -138,6 +161,7 @@ AssessCommands add_assess_commands(CLI::App& app, AssessArgs& args) {
       ->add_option("--partition", args.partition,
                    "Disk images: read this partition (1-based) instead of the one holding Windows")
       ->check(CLI::Range(1, 1024));
+  add_server_options(assess_cmd, args);
   auto* store = assess_cmd->add_option("--store", args.store, kStoreOptionHelp);
   assess_cmd->add_flag("--no-store", args.no_store, "Do not keep the results")->excludes(store);
   assess_cmd->add_option("--from-list", args.from_list,
@@ -154,12 +178,19 @@ AssessCommands add_assess_commands(CLI::App& app, AssessArgs& args) {
   inventory_cmd
       ->add_option("--partition", args.partition, "Disk images: read this partition (1-based)")
       ->check(CLI::Range(1, 1024));
+  add_server_options(inventory_cmd, args);
   cmds.inventory = inventory_cmd;
   return cmds;
 }
 
 int run_inventory(const AssessArgs& args) {
-  Inventory inventory = collect(args.paths, collect_options(args));
+  CollectOptions options = collect_options(args);
+  auto paths = with_server_disks(args, args.paths, options);
+  if (!paths) {
+    std::cerr << "liftshift: " << paths.error().message << "\n";
+    return kExitUsage;
+  }
+  Inventory inventory = collect(*paths, options);
   std::string text = dump_json(inventory_to_json(inventory));
   if (auto error = write_report_output(args.output, text)) {
     std::cerr << "liftshift: " << error->message << "\n";
@@ -169,7 +200,9 @@ int run_inventory(const AssessArgs& args) {
 }
 
 int run_assess(const AssessArgs& args) {
+  CollectOptions options = collect_options(args);
   auto sources = sources_to_assess(args);
+  if (sources) sources = with_server_disks(args, std::move(sources).value(), options);
   if (!sources) {
     std::cerr << "liftshift: " << sources.error().message << "\n";
     return kExitUsage;
@@ -191,7 +224,7 @@ int run_assess(const AssessArgs& args) {
   // saved; `all` keeps only what the report prints (without parsed files).
   ProgressReporter progress(std::cerr, sources->size(), ::isatty(STDERR_FILENO) != 0,
                             ProgressReporter::steady_clock());
-  SourceCollector collector(collect_options(args));
+  SourceCollector collector(options);
   Assessment all;
   Report report;
   report.title = "liftshift assessment";

@@ -15,10 +15,12 @@ struct AssessArgs {
   std::string output;
   bool verbose = false;
   int partition = 0;
-  std::string store;      // --store URL|PATH; "" = the default SQLite file
-  bool no_store = false;  // --no-store
-  std::string from_list;  // --from-list FILE ("-" = stdin)
-  std::string shard;      // --shard I/N (0-based I)
+  std::vector<std::string> disks;  // --disk [D:=]PATH: the server's other disks
+  bool server = false;             // --server: the PATHs are the disks of one server
+  std::string store;               // --store URL|PATH; "" = the default SQLite file
+  bool no_store = false;           // --no-store
+  std::string from_list;           // --from-list FILE ("-" = stdin)
+  std::string shard;               // --shard I/N (0-based I)
 };
 
 struct AssessCommands {

@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 
+#include "cli/server_disks_option.hpp"
 #include "collect/collect.hpp"
 #include "context/context_writer.hpp"
 #include "core/text.hpp"
@@ -50,12 +51,13 @@ bool unknown_apps(const ContainerizeArgs& args, const Assessment& assessment) {
 // The source volumes, each opened once for every application found in it.
 class ContextVolumes {
  public:
-  explicit ContextVolumes(std::optional<int> partition) : partition_(partition) {}
+  ContextVolumes(std::optional<int> partition, std::vector<DataDisk> disks)
+      : partition_(partition), disks_(std::move(disks)) {}
   const Volume* get(const std::string& source, std::string& error) {
     auto it = volumes_.find(source);
     if (it == volumes_.end()) {
       std::vector<Problem> problems;
-      auto opened = open_context_volume(source, partition_, problems);
+      auto opened = open_context_volume(source, partition_, problems, disks_);
       Entry e;
       if (opened) {
         e.volume = std::move(*opened);
@@ -74,6 +76,7 @@ class ContextVolumes {
     std::string error;
   };
   std::optional<int> partition_;
+  std::vector<DataDisk> disks_;
   std::map<std::string, Entry> volumes_;
 };
 
@@ -150,6 +153,8 @@ CLI::App* add_containerize_command(CLI::App& app, ContainerizeArgs& args) {
                   "folder per application, for kubectl create secret generic --from-file");
   cmd->add_option("--partition", args.partition,
                   "Disk images: read this partition (1-based) instead of the one holding Windows");
+  cmd->add_option("--disk", args.disks, kDiskOptionHelp);
+  cmd->add_flag("--server", args.server, kServerOptionHelp);
   return cmd;
 }
 
@@ -166,7 +171,13 @@ int run_containerize(const ContainerizeArgs& args) {
   }
   CollectOptions collect_options;
   if (args.partition > 0) collect_options.partition = args.partition;
-  Assessment assessment = assess(collect(args.paths, collect_options));
+  auto grouped = server_sources(args.paths, args.disks, args.server, collect_options.partition);
+  if (!grouped) {
+    std::cerr << "liftshift: " << grouped.error().message << "\n";
+    return kExitUsage;
+  }
+  collect_options.disks = grouped->disks;
+  Assessment assessment = assess(collect(grouped->paths, collect_options));
   int code = kExitOk;
   for (const auto& s : assessment.sources) {
     if (!s.handled) {
@@ -178,7 +189,7 @@ int run_containerize(const ContainerizeArgs& args) {
 
   Plan plan = make_plan(assessment, options, args.apps);
   if (plan.apps.empty()) std::cout << "No applications found.\n";
-  ContextVolumes volumes(collect_options.partition);
+  ContextVolumes volumes(collect_options.partition, collect_options.disks);
   for (auto& app : plan.apps) {
     if (!app.refusals.empty()) {
       for (const auto& r : app.refusals)

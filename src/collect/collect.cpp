@@ -14,6 +14,7 @@
 #include "core/text.hpp"
 #include "sources/directory_volume.hpp"
 #include "sources/open_source.hpp"
+#include "sources/server_disks.hpp"
 #include "sources/source_probe.hpp"
 
 namespace liftshift {
@@ -95,9 +96,18 @@ void collect_source(const std::string& path, const CollectOptions& options,
     inventory.problems.push_back({path, probe.error});
   } else if (probe.kind == SourceKind::kSystemDrive) {
     source.kind = probe.kind;
-    DirectoryVolume volume{fs::path(path)};
+    std::vector<Problem> problems;
+    auto opened = open_server(path, std::nullopt, options.disks, problems);
+    for (auto& p : problems) inventory.problems.push_back({path + ": " + p.path, p.message});
     source_name = source_name_for(path, names);
-    collect_server(volume, path, source_name, options, inventory, source);
+    if (!opened) {
+      source.handled = false;
+      source.note = opened.error().message;
+      inventory.problems.push_back({path, opened.error().message});
+    } else {
+      source.drives = opened->drives;
+      collect_server(*opened->volume, path, source_name, options, inventory, source);
+    }
     if (source.machine && !source.machine->machine_guid.empty()) {
       source.identity =
           source_identity(path, {"machine-guid:" + to_lower(source.machine->machine_guid)});
@@ -105,7 +115,7 @@ void collect_source(const std::string& path, const CollectOptions& options,
   } else if (probe.kind == SourceKind::kDiskImage) {
     source.kind = probe.kind;
     std::vector<Problem> problems;
-    auto opened = open_source(path, options.partition, problems);
+    auto opened = open_server(path, options.partition, options.disks, problems);
     for (auto& p : problems) inventory.problems.push_back({path + ": " + p.path, p.message});
     if (!opened) {
       source.handled = false;
@@ -114,6 +124,7 @@ void collect_source(const std::string& path, const CollectOptions& options,
     } else {
       source.image_format = opened->format;
       source.partition = opened->chosen;
+      source.drives = opened->drives;
       source.image_size = opened->image_size;
       source_name = source_name_for(path, names);
       collect_server(*opened->volume, path, source_name, options, inventory, source);

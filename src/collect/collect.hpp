@@ -9,6 +9,7 @@
 
 #include "collect/parsed_files.hpp"
 #include "core/model.hpp"
+#include "sources/server_disks.hpp"
 
 namespace liftshift {
 
@@ -16,6 +17,8 @@ struct CollectOptions {
   ReadLimits limits;
   std::optional<int>
       partition;  // disk images: 1-based partition to read instead of the automatic choice
+  // The server's other disks (--disk), attached to every server source.
+  std::vector<DataDisk> disks;
 };
 
 Inventory collect(const std::vector<std::string>& paths, const CollectOptions& options = {});

@@ -9,6 +9,7 @@
 #include "core/secret_mask.hpp"
 #include "core/text.hpp"
 #include "formats/hive.hpp"
+#include "formats/mounted_devices.hpp"
 
 namespace liftshift {
 
@@ -385,6 +386,8 @@ std::optional<MachineFacts> collect_machine(const Volume& volume, std::vector<Pr
   read_services(*system, m.control_set, m, problems);
   read_ssl_bindings(*system, m.control_set, m);
   read_url_reservations(*system, m.control_set, m);
+  for (const auto& d : read_mounted_devices(*system))
+    m.drives.emplace_back(std::string(1, d.letter) + ":", describe_location(d));
   auto software = load_hive(volume, "Windows/System32/config/SOFTWARE", problems, &m);
   if (software) {
     read_os(*software, m, problems);

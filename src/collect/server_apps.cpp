@@ -132,9 +132,13 @@ void add_iis_apps(const Volume& volume, FolderReader& reader, const MachineFacts
       app.not_assessed = "site '" + label + "' serves " + info.physical_path + ", which " +
                          not_on_volume(info.physical_path);
       problems.push_back({config_path, app.not_assessed + ": its content was not assessed"});
+    } else if (std::string missing = missing_drive(volume, machine, info.physical_path);
+               !missing.empty()) {
+      app.not_assessed = "site '" + label + "' serves " + info.physical_path + ", which " + missing;
+      problems.push_back({config_path, app.not_assessed + ": its content was not assessed"});
     } else if (auto found = volume.find(*folder); !found || !found->is_dir) {
       app.not_assessed = "site '" + label + "' serves " + info.physical_path +
-                         ", which does not exist on this volume";
+                         ", which does not exist on this server";
       problems.push_back({config_path, app.not_assessed});
     } else {
       for (auto& a : reader.apps(found->path)) {
@@ -180,10 +184,11 @@ void add_iis_apps(const Volume& volume, FolderReader& reader, const MachineFacts
   }
 }
 
-void add_exe_app(const Volume& volume, FolderReader& reader, const std::string& exe_windows,
-                 Application base, std::vector<Application>& out, std::vector<Problem>& problems,
-                 const std::string& what) {
+void add_exe_app(const Volume& volume, FolderReader& reader, const MachineFacts& machine,
+                 const std::string& exe_windows, Application base, std::vector<Application>& out,
+                 std::vector<Problem>& problems, const std::string& what) {
   auto rel = volume_path(exe_windows);
+  std::string missing = missing_drive(volume, machine, exe_windows);
   std::optional<FileEntry> found = rel ? volume.find(*rel) : std::nullopt;
   if (found && !found->is_dir) {
     if (auto a = app_for_exe(reader.apps(parent_of(found->path)), found->path)) {
@@ -196,9 +201,10 @@ void add_exe_app(const Volume& volume, FolderReader& reader, const std::string& 
     }
   }
   base.not_assessed = what + ": its program " + exe_windows + " " +
-                      (found ? "could not be read as an application"
-                       : rel ? "is not on this volume"
-                             : not_on_volume(exe_windows));
+                      (found              ? "could not be read as an application"
+                       : !missing.empty() ? missing
+                       : rel              ? "does not exist on this server"
+                                          : not_on_volume(exe_windows));
   problems.push_back({rel.value_or(exe_windows), base.not_assessed});
   base.entry = exe_windows;
   out.push_back(std::move(base));
@@ -214,7 +220,7 @@ void add_service_apps(const Volume& volume, FolderReader& reader, const MachineF
     base.name = s.name;
     base.service = s;
     base.kind = AppKind::kService;
-    add_exe_app(volume, reader, executable_of(s.image_path), base, out, problems,
+    add_exe_app(volume, reader, m, executable_of(s.image_path), base, out, problems,
                 "service " + s.name);
   }
 }
@@ -224,8 +230,9 @@ bool microsoft_task(const TaskFacts& t) {
          istarts_with(t.author, "$(@%SystemRoot%");
 }
 
-void add_task_apps(const Volume& volume, FolderReader& reader, const std::string& source_name,
-                   std::vector<Application>& out, std::vector<Problem>& problems) {
+void add_task_apps(const Volume& volume, FolderReader& reader, const MachineFacts& machine,
+                   const std::string& source_name, std::vector<Application>& out,
+                   std::vector<Problem>& problems) {
   auto tasks = volume.find("Windows/System32/Tasks");
   if (!tasks || !tasks->is_dir) return;
   std::vector<FileEntry> files;
@@ -264,7 +271,7 @@ void add_task_apps(const Volume& volume, FolderReader& reader, const std::string
       out.push_back(std::move(base));
       continue;
     }
-    add_exe_app(volume, reader, exe, base, out, problems, "task " + task->info.path);
+    add_exe_app(volume, reader, machine, exe, base, out, problems, "task " + task->info.path);
   }
 }
 
@@ -300,8 +307,15 @@ std::string expanded(std::string_view windows_path) {
   return p;
 }
 
-bool on_drive_c(const std::string& p) {
-  return p.size() >= 2 && p[1] == ':' && (p[0] == 'C' || p[0] == 'c');
+// 'D' for "D:\\x" or "d:", else nullopt (shares, relative paths).
+std::optional<char> drive_letter(const std::string& p) {
+  if (p.size() < 2 || p[1] != ':' || (p.size() > 2 && p[2] != '\\' && p[2] != '/')) {
+    return std::nullopt;
+  }
+  char c = p[0];
+  if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  if (c < 'A' || c > 'Z') return std::nullopt;
+  return c;
 }
 
 // A site's folder may hold another application's folder (an IIS
@@ -326,15 +340,36 @@ void drop_configs_of_nested_apps(std::vector<Application>& apps) {
 
 std::optional<std::string> volume_path(std::string_view windows_path) {
   const std::string p = expanded(windows_path);
-  if (!on_drive_c(p)) return std::nullopt;
+  auto letter = drive_letter(p);
+  if (!letter) return std::nullopt;
   // ".." is resolved by name, as Windows resolves it; one that would climb
-  // above the root of the drive is refused: the path never leaves the volume.
-  return resolve_dot_segments(p.substr(2));
+  // above the root of the drive is refused: the path never leaves the drive.
+  auto rest = resolve_dot_segments(p.substr(2));
+  if (!rest || *letter == 'C') return rest;
+  // Another drive of the server: its folder "D:" (sources/server_volume.hpp).
+  return std::string(1, *letter) + ":" + (rest->empty() ? "" : "/" + *rest);
 }
 
 std::string not_on_volume(std::string_view windows_path) {
-  return on_drive_c(expanded(windows_path)) ? "climbs out of the drive with '..'"
-                                            : "is not on this volume";
+  return drive_letter(expanded(windows_path)) ? "climbs out of the drive with '..'"
+                                              : "is not on a drive of this server";
+}
+
+std::string missing_drive(const Volume& volume, const MachineFacts& machine,
+                          std::string_view windows_path) {
+  auto letter = drive_letter(expanded(windows_path));
+  if (!letter || *letter == 'C') return {};
+  std::string drive = std::string(1, *letter) + ":";
+  if (volume.find(drive)) return {};
+  for (const auto& [name, location] : machine.drives) {
+    if (iequals(name, drive)) {
+      return "is on drive " + drive + ", which is on no disk given (the server mounts " + drive +
+             " from " + location + "; add that disk with --disk)";
+    }
+  }
+  return "is on drive " + drive +
+         ", which is on no disk given (the server's MountedDevices does not name " + drive +
+         "; add its disk with --disk " + drive + "=PATH)";
 }
 
 std::vector<Application> collect_server_apps(const Volume& volume, const MachineFacts& machine,
@@ -345,7 +380,7 @@ std::vector<Application> collect_server_apps(const Volume& volume, const Machine
   std::vector<Application> apps;
   add_iis_apps(volume, reader, machine, source_name, apps, problems);
   add_service_apps(volume, reader, machine, source_name, apps, problems);
-  add_task_apps(volume, reader, source_name, apps, problems);
+  add_task_apps(volume, reader, machine, source_name, apps, problems);
   add_desktop_programs(volume, reader, machine, source_name, apps);
   drop_configs_of_nested_apps(apps);
   for (auto& app : apps) {

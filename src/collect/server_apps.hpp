@@ -20,12 +20,20 @@ std::vector<Application> collect_server_apps(const Volume& volume, const Machine
                                              std::vector<Problem>& problems);
 
 // "C:\\inetpub\\wwwroot" or "%SystemDrive%\\inetpub\\wwwroot" -> "inetpub/wwwroot";
-// ".." resolved by name ("C:\\a\\..\\b" -> "b"); nullopt for other drives, UNC
-// paths and a ".." that climbs above the root of the drive.
+// another drive's path "D:\\Sites\\x" -> "D:/Sites/x" (that drive's folder of a
+// server volume, sources/server_volume.hpp); ".." resolved by name
+// ("C:\\a\\..\\b" -> "b"); nullopt for UNC paths, relative paths and a ".."
+// that climbs above the root of the drive.
 std::optional<std::string> volume_path(std::string_view windows_path);
 
-// Why volume_path gave nullopt, for messages: "is not on this volume" or
-// "climbs out of the drive with '..'".
+// Why volume_path gave nullopt, for messages: "is not on a drive of this
+// server" or "climbs out of the drive with '..'".
 std::string not_on_volume(std::string_view windows_path);
+
+// For a path on a drive other than C: that the volume does not hold: "is on
+// drive D:, which is on no disk given (the server mounts D: from MBR disk
+// signature 1A2B3C4D, partition at 1 MiB; ...)"; "" otherwise.
+std::string missing_drive(const Volume& volume, const MachineFacts& machine,
+                          std::string_view windows_path);
 
 }  // namespace liftshift

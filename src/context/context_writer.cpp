@@ -13,6 +13,7 @@
 #include "core/text.hpp"
 #include "sources/directory_volume.hpp"
 #include "sources/open_source.hpp"
+#include "sources/server_disks.hpp"
 #include "sources/source_probe.hpp"
 #include "sources/sub_volume.hpp"
 
@@ -296,12 +297,18 @@ std::optional<Error> write_secrets(const std::vector<MovedConfigFile>& moved, co
 
 Result<std::unique_ptr<Volume>> open_context_volume(const std::string& path,
                                                     std::optional<int> partition,
-                                                    std::vector<Problem>& problems) {
+                                                    std::vector<Problem>& problems,
+                                                    const std::vector<DataDisk>& disks) {
   ProbeResult probe = probe_source(path);
   if (!probe.error.empty()) return make_error(path + ": " + probe.error);
+  // A server, with all its drives, exactly as the collectors read it.
+  if (probe.kind == SourceKind::kSystemDrive || probe.kind == SourceKind::kDiskImage) {
+    auto opened = open_server(path, probe.is_directory ? std::nullopt : partition, disks, problems);
+    if (!opened) return opened.error();
+    return std::move(opened->volume);
+  }
   if (probe.is_directory)
     return std::unique_ptr<Volume>(std::make_unique<DirectoryVolume>(fs::path(path)));
-  if (probe.kind == SourceKind::kDiskImage) return open_volume(path, partition, problems);
   return make_error(path + ": neither a folder nor a disk image");
 }
 

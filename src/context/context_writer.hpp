@@ -18,6 +18,7 @@
 
 #include "core/plan.hpp"
 #include "core/result.hpp"
+#include "sources/server_disks.hpp"
 #include "sources/volume.hpp"
 
 namespace liftshift {
@@ -43,7 +44,8 @@ struct ContextResult {
 // tree, copied system drive) as is, a disk image through its partition.
 Result<std::unique_ptr<Volume>> open_context_volume(const std::string& path,
                                                     std::optional<int> partition,
-                                                    std::vector<Problem>& problems);
+                                                    std::vector<Problem>& problems,
+                                                    const std::vector<DataDisk>& disks = {});
 
 ContextResult write_context(const Volume& volume, const AppPlan& plan,
                             const ContextOptions& options);

@@ -217,6 +217,9 @@ struct MachineFacts {
   // HTTP.sys URL reservations (netsh http add urlacl): "http://+:8080/Orders/",
   // the URLs a program that is not IIS may listen on.
   std::vector<std::string> url_reservations;
+  // SYSTEM\MountedDevices: each drive letter and the partition it names
+  // ("D:", "MBR disk signature 1A2B3C4D, partition at 1 MiB"), in letter order.
+  std::vector<std::pair<std::string, std::string>> drives;
   std::vector<std::string> warnings;
 };
 
@@ -251,7 +254,7 @@ struct Application {
   std::optional<IisInfo> iis;
   std::optional<TaskInfo> task;
   // Why the application's own content could not be assessed ("site 'Shop'
-  // serves D:\\Sites\\Shop, which is not on this volume"); "" when it was read.
+  // serves D:\\Sites\\Shop, which is on drive D:, which is on no disk given"); "" when it was read.
   std::string not_assessed;
 };
 
@@ -264,6 +267,9 @@ struct Source {
   // Disk images only: what was opened and how much of it was read.
   std::string image_format;  // "VHDX (dynamic)"
   std::string partition;     // "partition 2 (NTFS, 30 MiB, holds Windows)"
+  // Servers: the other drives read with the system drive, "D: data.vhdx partition 1 (NTFS, 30
+  // MiB)".
+  std::vector<std::string> drives;
   std::uint64_t image_size = 0;
   std::uint64_t bytes_read = 0;
   // Stable key of the source in the results store: the absolute normalised

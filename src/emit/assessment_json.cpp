@@ -39,27 +39,35 @@ json machine_json(const MachineFacts& m) {
                         {"publisher", p.publisher},
                         {"install_location", p.install_location}});
   }
-  return {{"computer_name", m.computer_name},
-          {"domain", m.domain},
-          {"os", m.os_name},
-          {"version", m.version},
-          {"build", m.build},
-          {"ubr", m.ubr},
-          {"edition", m.edition},
-          {"installation_type", m.installation_type},
-          {"service_pack", m.csd_version},
-          {"roles", roles},
-          {"dotnet_runtimes", m.dotnet_runtimes},
-          {"iis_version", m.iis_version},
-          {"msmq",
-           {{"installed", m.msmq_installed},
-            {"workgroup", m.msmq_workgroup},
-            {"queues", m.msmq_queues}}},
-          {"msdtc_network_access", m.msdtc_network_access},
-          {"shares", m.shares},
-          {"services", services},
-          {"agents", agents},
-          {"programs", programs}};
+  json out{{"computer_name", m.computer_name},
+           {"domain", m.domain},
+           {"os", m.os_name},
+           {"version", m.version},
+           {"build", m.build},
+           {"ubr", m.ubr},
+           {"edition", m.edition},
+           {"installation_type", m.installation_type},
+           {"service_pack", m.csd_version},
+           {"roles", roles},
+           {"dotnet_runtimes", m.dotnet_runtimes},
+           {"iis_version", m.iis_version},
+           {"msmq",
+            {{"installed", m.msmq_installed},
+             {"workgroup", m.msmq_workgroup},
+             {"queues", m.msmq_queues}}},
+           {"msdtc_network_access", m.msdtc_network_access},
+           {"shares", m.shares},
+           {"services", services},
+           {"agents", agents},
+           {"programs", programs}};
+  // SYSTEM\MountedDevices, only when the hive has it (older outputs stay as they were).
+  if (!m.drives.empty()) {
+    json drives = json::array();
+    for (const auto& [letter, location] : m.drives)
+      drives.push_back({{"letter", letter}, {"location", location}});
+    out["drives"] = std::move(drives);
+  }
+  return out;
 }
 
 json sources_json(const std::vector<Source>& list) {
@@ -74,6 +82,7 @@ json sources_json(const std::vector<Source>& list) {
                     {"size", s.image_size},
                     {"bytes_read", s.bytes_read}};
     }
+    if (!s.drives.empty()) j["drives"] = s.drives;
     out.push_back(std::move(j));
   }
   return out;

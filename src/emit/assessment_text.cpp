@@ -127,7 +127,18 @@ std::string assessment_to_text(const Assessment& assessment, const TextOptions& 
       out += fmt::format("    {} image, {}; read {} of {}\n", s.image_format, s.partition,
                          human_bytes(s.bytes_read), human_bytes(s.image_size));
     }
-    if (s.machine) out += machine_summary(*s.machine);
+    for (const auto& d : s.drives) out += fmt::format("    drive {}\n", printable(d));
+    if (s.machine) {
+      // The server's disk drives that were not given: what to add with --disk.
+      for (const auto& [letter, location] : s.machine->drives) {
+        bool given = iequals(letter, "C:");
+        for (const auto& d : s.drives) given = given || istarts_with(d, letter + " ");
+        if (!given && (istarts_with(location, "MBR ") || istarts_with(location, "GPT ")))
+          out +=
+              fmt::format("    drive {} not given ({})\n", printable(letter), printable(location));
+      }
+      out += machine_summary(*s.machine);
+    }
     for (const auto& m : assessment.machines) {
       if (m.source != i || m.findings.empty()) continue;
       out += machine_findings(m, options, paint);

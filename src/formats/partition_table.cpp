@@ -16,6 +16,7 @@ constexpr std::size_t kMbrEntries = 446;
 constexpr std::size_t kGptHeaderSize = 92;
 constexpr std::size_t kGptNameOffset = 56;
 constexpr std::size_t kGptNameBytes = 72;
+constexpr std::size_t kMbrDiskSignature = 0x1B8;
 
 struct MbrEntry {
   std::uint8_t status = 0;
@@ -91,9 +92,12 @@ std::string mbr_type_name(std::uint8_t type) {
   }
 }
 
+}  // namespace
+
 std::string guid_string(Bytes g) {
   // The first three fields are little-endian, the last two big-endian.
   static constexpr std::array<int, 16> kOrder{3, 2, 1, 0, 5, 4, 7, 6, 8, 9, 10, 11, 12, 13, 14, 15};
+  if (g.size() < kOrder.size()) return {};
   std::string out;
   for (std::size_t i = 0; i < kOrder.size(); ++i) {
     if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
@@ -101,6 +105,8 @@ std::string guid_string(Bytes g) {
   }
   return out;
 }
+
+namespace {
 
 std::string gpt_type_name(const std::string& guid) {
   if (guid == "EBD0A0A2-B9E5-4433-87C0-68B6B72699C7") return "Microsoft basic data";
@@ -136,8 +142,12 @@ void add_checked(PartitionTable& table, Partition p, std::uint64_t disk_size) {
 
 Partition mbr_partition(int index, std::uint64_t first_sector, std::uint32_t count,
                         std::uint8_t type) {
-  return Partition{index, first_sector * kSector, std::uint64_t{count} * kSector,
-                   "0x" + hex_byte(type), mbr_type_name(type)};
+  return Partition{index,
+                   first_sector * kSector,
+                   std::uint64_t{count} * kSector,
+                   "0x" + hex_byte(type),
+                   mbr_type_name(type),
+                   ""};
 }
 
 void read_logical(PartitionTable& table, const DiskReadFn& read, std::uint64_t disk_size,
@@ -209,47 +219,87 @@ void read_mbr(PartitionTable& table, const DiskReadFn& read, std::uint64_t disk_
   }
 }
 
-// Reads a GPT whose header is at the second sector of sector_size bytes;
-// false when there is no GPT header there.
-bool read_gpt(PartitionTable& table, const DiskReadFn& read, std::uint64_t disk_size,
-              std::size_t sector_size) {
-  auto header = read(sector_size, kGptHeaderSize);
+// One copy of the GPT (the primary at LBA 1 or the backup at the last LBA),
+// checked as Windows checks it: signature, header size, header CRC32, the
+// header's own LBA, and the CRC32 of the partition entry array.
+struct GptCopy {
+  bool present = false;  // an "EFI PART" signature is there
+  std::string damage;    // why it cannot be trusted; "" when it is sound
+  std::uint64_t alternate_lba = 0;
+  std::string disk_guid;
+  std::vector<Partition> partitions;
+  std::vector<std::string> warnings;
+};
+
+GptCopy read_gpt_copy(const DiskReadFn& read, std::uint64_t disk_size, std::size_t sector_size,
+                      std::uint64_t lba) {
+  GptCopy copy;
+  if (lba == 0 || lba > disk_size / sector_size) return copy;
+  auto header = read(lba * sector_size, sector_size);
   if (!header || header->size() < kGptHeaderSize || !has_text_at(*header, 0, "EFI PART")) {
-    return false;
+    return copy;
   }
-  table.scheme = "GPT";
+  copy.present = true;
   ByteReader r(*header);
-  r.seek(72);
+  r.seek(12);
+  std::uint32_t header_size = r.u32().value_or(0);
+  std::uint32_t header_crc = r.u32().value_or(0);
+  r.seek(24);
+  std::uint64_t my_lba = r.u64().value_or(0);
+  copy.alternate_lba = r.u64().value_or(0);
+  r.seek(56);
+  copy.disk_guid = guid_string(r.bytes(16).value_or(Bytes{}));
   std::uint64_t entries_lba = r.u64().value_or(0);
   std::uint32_t count = r.u32().value_or(0);
   std::uint32_t entry_size = r.u32().value_or(0);
-  if (entry_size < 128 || entry_size > kMaxGptEntrySize || entry_size % 8 != 0) {
-    table.warnings.push_back("GPT partition entry size " + std::to_string(entry_size) +
-                             " is invalid: no partitions read");
-    return true;
+  std::uint32_t entries_crc = r.u32().value_or(0);
+  if (header_size < kGptHeaderSize || header_size > header->size()) {
+    copy.damage = "its header size " + std::to_string(header_size) + " is invalid";
+    return copy;
   }
-  if (count > kMaxGptEntries) {
-    table.warnings.push_back("GPT claims " + std::to_string(count) +
-                             " partition entries: only the first " +
-                             std::to_string(kMaxGptEntries) + " are read");
+  std::vector<std::uint8_t> zeroed(header->begin(), header->begin() + header_size);
+  std::fill_n(zeroed.begin() + 16, 4, std::uint8_t{0});
+  if (crc32(zeroed) != header_crc) {
+    copy.damage = "its header CRC32 does not match";
+    return copy;
+  }
+  if (my_lba != lba) {
+    copy.damage = "its header says it is at sector " + std::to_string(my_lba) + ", not " +
+                  std::to_string(lba);
+    return copy;
+  }
+  if (entry_size < 128 || entry_size > kMaxGptEntrySize || entry_size % 8 != 0) {
+    copy.damage = "its partition entry size " + std::to_string(entry_size) + " is invalid";
+    return copy;
+  }
+  // The CRC covers every entry the header claims; past the cap it cannot be
+  // checked, so such a table is read up to the cap with a warning.
+  bool checkable = count <= kMaxGptEntries;
+  if (!checkable) {
+    copy.warnings.push_back("GPT claims " + std::to_string(count) +
+                            " partition entries: only the first " + std::to_string(kMaxGptEntries) +
+                            " are read");
     count = kMaxGptEntries;
   }
   if (entries_lba < 2 || entries_lba > disk_size / sector_size) {
-    table.warnings.push_back("GPT partition entries at sector " + std::to_string(entries_lba) +
-                             " lie outside the disk: no partitions read");
-    return true;
+    copy.damage =
+        "its partition entries at sector " + std::to_string(entries_lba) + " lie outside the disk";
+    return copy;
   }
   std::uint64_t entries_offset = entries_lba * sector_size;
   std::uint64_t fits = (disk_size - entries_offset) / entry_size;
   if (count > fits) {
-    table.warnings.push_back("GPT partition entries run past the end of the disk: only " +
-                             std::to_string(fits) + " of " + std::to_string(count) + " are read");
-    count = static_cast<std::uint32_t>(fits);
+    copy.damage = "its partition entries run past the end of the disk";
+    return copy;
   }
   auto bytes = read(entries_offset, std::size_t{count} * entry_size);
   if (!bytes || bytes->size() < std::size_t{count} * entry_size) {
-    table.warnings.push_back("GPT partition entries cannot be read: no partitions read");
-    return true;
+    copy.damage = "its partition entries cannot be read";
+    return copy;
+  }
+  if (checkable && crc32(*bytes) != entries_crc) {
+    copy.damage = "the CRC32 of its partition entries does not match";
+    return copy;
   }
   for (std::uint32_t i = 0; i < count; ++i) {
     auto entry = ByteReader(*bytes).sub(std::size_t{i} * entry_size, entry_size);
@@ -259,7 +309,7 @@ bool read_gpt(PartitionTable& table, const DiskReadFn& read, std::uint64_t disk_
     bool empty = true;
     for (auto b : type_guid) empty = empty && b == 0;
     if (empty) continue;
-    entry->skip(16);
+    Bytes unique_guid = entry->bytes(16).value_or(Bytes{});
     std::uint64_t first = entry->u64().value_or(0);
     std::uint64_t last = entry->u64().value_or(0);
     int index = static_cast<int>(i) + 1;
@@ -272,16 +322,60 @@ bool read_gpt(PartitionTable& table, const DiskReadFn& read, std::uint64_t disk_
     }
     if (name.empty()) name = gpt_type_name(guid);
     if (last < first) {
-      table.warnings.push_back("partition " + std::to_string(index) + " ends (sector " +
-                               std::to_string(last) + ") before it starts (sector " +
-                               std::to_string(first) + "): skipped");
+      copy.warnings.push_back("partition " + std::to_string(index) + " ends (sector " +
+                              std::to_string(last) + ") before it starts (sector " +
+                              std::to_string(first) + "): skipped");
       continue;
     }
-    add_checked(table,
+    PartitionTable checked;
+    add_checked(checked,
                 Partition{index, saturating_mul(first, sector_size),
-                          saturating_mul(last - first + 1, sector_size), guid, name},
+                          saturating_mul(last - first + 1, sector_size), guid, name,
+                          unique_guid.size() == 16 ? guid_string(unique_guid) : ""},
                 disk_size);
+    for (auto& p : checked.partitions) copy.partitions.push_back(std::move(p));
+    for (auto& w : checked.warnings) copy.warnings.push_back(std::move(w));
   }
+  return copy;
+}
+
+void take_copy(PartitionTable& table, GptCopy& copy) {
+  table.disk_guid = copy.disk_guid;
+  table.partitions = std::move(copy.partitions);
+  for (auto& w : copy.warnings) table.warnings.push_back(std::move(w));
+}
+
+// Reads the GPT of sector_size bytes per sector: the primary when it is
+// sound, else the backup (named in a warning, as Windows would repair it);
+// false when neither copy is there.
+bool read_gpt(PartitionTable& table, const DiskReadFn& read, std::uint64_t disk_size,
+              std::size_t sector_size) {
+  GptCopy primary = read_gpt_copy(read, disk_size, sector_size, 1);
+  if (primary.present && primary.damage.empty()) {
+    table.scheme = "GPT";
+    take_copy(table, primary);
+    return true;
+  }
+  std::uint64_t last_lba = disk_size / sector_size - 1;
+  GptCopy backup = read_gpt_copy(read, disk_size, sector_size, last_lba);
+  if (!backup.present && primary.present && primary.alternate_lba != last_lba) {
+    backup = read_gpt_copy(read, disk_size, sector_size, primary.alternate_lba);
+  }
+  if (!primary.present && !backup.present) return false;
+  table.scheme = "GPT";
+  std::string primary_state = primary.present
+                                  ? "the primary GPT is damaged (" + primary.damage + ")"
+                                  : "the primary GPT is missing (no header at sector 1)";
+  if (backup.present && backup.damage.empty()) {
+    table.warnings.push_back(primary_state + ": partitions read from the backup GPT at sector " +
+                             std::to_string(last_lba));
+    take_copy(table, backup);
+    return true;
+  }
+  table.warnings.push_back(primary_state + " and " +
+                           (backup.present ? "the backup GPT is damaged too (" + backup.damage + ")"
+                                           : "there is no backup GPT at the last sector") +
+                           ": no partitions read, as Windows would read none");
   return true;
 }
 
@@ -296,10 +390,11 @@ PartitionTable read_partition_table(const DiskReadFn& read, std::uint64_t disk_s
   }
   if (has_text_at(*first, 3, "NTFS    ")) {
     table.scheme = "none";
-    table.partitions.push_back(Partition{1, 0, disk_size, "NTFS", "whole disk"});
+    table.partitions.push_back(Partition{1, 0, disk_size, "NTFS", "whole disk", ""});
     return table;
   }
   if (!has_boot_signature(*first)) return table;
+  table.disk_signature = ByteReader(*first).sub(kMbrDiskSignature, 4)->u32().value_or(0);
   auto entries = mbr_entries(*first);
   for (const auto& e : entries) {
     if (e.status != 0 && e.status != 0x80) {
@@ -318,6 +413,21 @@ PartitionTable read_partition_table(const DiskReadFn& read, std::uint64_t disk_s
   }
   read_mbr(table, read, disk_size, entries);
   return table;
+}
+
+std::uint32_t crc32(Bytes data) {
+  static const std::array<std::uint32_t, 256> kTable = [] {
+    std::array<std::uint32_t, 256> t{};
+    for (std::uint32_t i = 0; i < 256; ++i) {
+      std::uint32_t c = i;
+      for (int k = 0; k < 8; ++k) c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+      t[i] = c;
+    }
+    return t;
+  }();
+  std::uint32_t crc = 0xFFFFFFFFu;
+  for (std::uint8_t b : data) crc = kTable[(crc ^ b) & 0xFF] ^ (crc >> 8);
+  return crc ^ 0xFFFFFFFFu;
 }
 
 std::string filesystem_name(Bytes first_sector) {

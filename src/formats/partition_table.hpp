@@ -1,7 +1,9 @@
 // Partition tables of a disk: MBR (with extended/logical partitions) and GPT,
 // parsed from sectors the caller reads for it. A disk that is directly an NTFS
 // volume (no table) is one partition at 0. Hostile tables never stop the
-// parse: a bad entry is a warning naming the partition, and is skipped.
+// parse: a bad entry is a warning naming the partition, and is skipped. A GPT
+// is checked as Windows checks it (header and entry-array CRC32s); when the
+// primary copy is damaged the backup at the disk's last sector is read.
 #pragma once
 
 #include <cstdint>
@@ -20,12 +22,15 @@ struct Partition {
   std::uint64_t size = 0;    // bytes
   std::string type;          // MBR: "0x07"; GPT: type GUID "EBD0A0A2-B9E5-4433-87C0-68B6B72699C7"
   std::string name;          // GPT partition name, else a description of the type
+  std::string unique_guid;   // GPT: the partition's own GUID (MountedDevices names it); MBR: ""
 };
 
 struct PartitionTable {
   std::string scheme;  // "MBR", "GPT", "none" (whole disk is one file system), "" (nothing found)
   std::vector<Partition> partitions;
   std::vector<std::string> warnings;
+  std::uint32_t disk_signature = 0;  // MBR: the 4 bytes at 0x1B8 (MountedDevices names it)
+  std::string disk_guid;             // GPT: the disk's GUID
 };
 
 // Reads up to n bytes at a disk offset; nullopt (or fewer bytes) when it cannot.
@@ -38,6 +43,13 @@ inline constexpr std::uint32_t kMaxGptEntries = 1024;
 inline constexpr std::uint32_t kMaxGptEntrySize = 4096;
 
 PartitionTable read_partition_table(const DiskReadFn& read, std::uint64_t disk_size);
+
+// A GUID stored as on disk (first three fields little-endian), upper-case
+// without braces: "EBD0A0A2-B9E5-4433-87C0-68B6B72699C7"; "" for fewer than 16 bytes.
+std::string guid_string(Bytes guid);
+
+// CRC-32 (IEEE 802.3, as the GPT header and entry array carry it).
+std::uint32_t crc32(Bytes data);
 
 // The file system a partition's first sector announces: "NTFS", "FAT32",
 // "FAT", "exFAT", "ReFS", "BitLocker", or "" when none is recognised.

@@ -61,7 +61,8 @@ std::optional<std::string> system_volume_path(std::string_view windows) {
 // Folders of a system drive that hold more than one application (or Windows
 // itself): never copied as an application's folder.
 bool system_folder(const std::string& root) {
-  if (root.empty()) return true;
+  // The root of the system drive, or of another drive of the server ("D:").
+  if (root.empty() || (root.size() == 2 && root[1] == ':')) return true;
   for (const char* f : {"Windows", "Program Files", "Program Files (x86)", "ProgramData", "Users",
                         "inetpub", "Windows/System32", "Windows/SysWOW64"}) {
     if (iequals(root, f)) return true;

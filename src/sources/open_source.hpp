@@ -24,6 +24,8 @@ struct OpenedSource {
   std::uint64_t image_size = 0;        // virtual disk size, for disk images
   std::shared_ptr<const ImageReadStats> read_stats;  // bytes read from the image; null for folders
   std::string image_identifier;                      // DiskImage::identifier(), "" for folders
+  // open_server: the other drives attached, "D: data.vhdx partition 1 (NTFS, 30 MiB)".
+  std::vector<std::string> drives;
 };
 
 // partition: 1-based, overrides the automatic choice. Warnings (bad partition

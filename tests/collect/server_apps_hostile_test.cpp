@@ -68,8 +68,9 @@ TEST(ServerAppsHostile, DotDotIsResolvedOnTheDriveAndNeverAbove) {
     EXPECT_EQ(volume_path(out), std::nullopt) << out;
     EXPECT_EQ(not_on_volume(out), "climbs out of the drive with '..'") << out;
   }
-  EXPECT_EQ(not_on_volume("D:\\Sites\\x"), "is not on this volume");
-  EXPECT_EQ(not_on_volume("\\\\fileserver\\share\\x"), "is not on this volume");
+  EXPECT_EQ(volume_path("D:\\Sites\\..\\..\\x"), std::nullopt);
+  EXPECT_EQ(not_on_volume("D:\\Sites\\..\\..\\x"), "climbs out of the drive with '..'");
+  EXPECT_EQ(not_on_volume("\\\\fileserver\\share\\x"), "is not on a drive of this server");
 }
 
 }  // namespace

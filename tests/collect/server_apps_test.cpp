@@ -62,15 +62,16 @@ TEST(ServerApps, FindsEveryApplicationOfTheApplicationServer) {
   const Application* reports = find_app(inv, "appsrv01/iis/Reports");
   ASSERT_NE(reports, nullptr);
   // Its folder is on another drive: the app is kept, marked as not assessed.
-  EXPECT_EQ(reports->not_assessed,
-            "site 'Reports' serves D:\\Sites\\Reports, which is not on this volume");
+  EXPECT_EQ(
+      reports->not_assessed,
+      "site 'Reports' serves D:\\Sites\\Reports, which is on drive D:, which is on no disk "
+      "given (the server's MountedDevices does not name D:; add its disk with --disk D:=PATH)");
   EXPECT_TRUE(find_app(inv, "appsrv01/iis/Default Web Site")->not_assessed.empty());
   bool reported = false;
   for (const auto& p : inv.problems) {
-    reported =
-        reported ||
-        p.message.find("site 'Reports' serves D:\\Sites\\Reports, which is not on this volume") !=
-            std::string::npos;
+    reported = reported ||
+               p.message.find("site 'Reports' serves D:\\Sites\\Reports, which is on drive D:") !=
+                   std::string::npos;
   }
   EXPECT_TRUE(reported);
 }
@@ -170,7 +171,8 @@ TEST(ServerApps, VolumePaths) {
   EXPECT_EQ(volume_path("C:\\inetpub\\wwwroot"), "inetpub/wwwroot");
   EXPECT_EQ(volume_path("%SystemDrive%\\inetpub\\wwwroot\\"), "inetpub/wwwroot");
   EXPECT_EQ(volume_path("%windir%\\Temp"), "Windows/Temp");
-  EXPECT_EQ(volume_path("D:\\Sites\\Reports"), std::nullopt);
+  EXPECT_EQ(volume_path("D:\\Sites\\Reports"), "D:/Sites/Reports");  // drive D:'s folder
+  EXPECT_EQ(volume_path("d:\\"), "D:");
   EXPECT_EQ(volume_path("\\\\server\\share"), std::nullopt);
   EXPECT_EQ(volume_path("C:\\inetpub\\..\\..\\..\\etc"), std::nullopt);  // never leaves the volume
 }

@@ -105,12 +105,65 @@ TEST(PartitionTable, ALoopInTheExtendedChainIsCutShort) {
             "extended partition chain loops back to sector 64: stopped after 1 logical partition");
 }
 
-TEST(PartitionTable, AnAbsurdGptEntryCountIsCapped) {
+TEST(PartitionTable, AGptHeaderWithAStaleCrcIsReadFromTheBackup) {
+  // The primary header claims 0x7fffffff entries but its CRC32 was not updated.
   auto t = table_of(images() / "hostile" / "gpt-count.raw");
   EXPECT_EQ(t.scheme, "GPT");
   ASSERT_EQ(t.partitions.size(), 1u);
   ASSERT_EQ(t.warnings.size(), 1u);
-  EXPECT_EQ(t.warnings[0], "GPT claims 2147483647 partition entries: only the first 1024 are read");
+  EXPECT_EQ(t.warnings[0],
+            "the primary GPT is damaged (its header CRC32 does not match): partitions read from "
+            "the backup GPT at sector 65535");
+}
+
+fs::path twodisk() { return test::fixtures() / "twodisk"; }
+
+TEST(PartitionTable, TheMbrDiskSignatureIsKept) {
+  auto t = table_of(twodisk() / "system-mbr.raw");
+  EXPECT_EQ(t.scheme, "MBR");
+  EXPECT_EQ(t.disk_signature, 0x1A2B3C4Du);
+  ASSERT_EQ(t.partitions.size(), 1u);
+  EXPECT_EQ(t.partitions[0].unique_guid, "");
+}
+
+TEST(PartitionTable, GptPartitionGuidsAndTheDiskGuidAreKept) {
+  auto t = table_of(twodisk() / "data-gpt.raw");
+  EXPECT_EQ(t.scheme, "GPT");
+  EXPECT_TRUE(t.warnings.empty());
+  EXPECT_EQ(t.disk_guid, "A1B2C3D4-0000-4000-8000-000000000002");
+  ASSERT_EQ(t.partitions.size(), 1u);
+  EXPECT_EQ(t.partitions[0].unique_guid, "3B8F0D2A-51C4-4E6B-A7D2-90C1F3E4B5A6");
+  EXPECT_EQ(t.partitions[0].name, "Data");
+}
+
+TEST(PartitionTable, ADamagedPrimaryEntryArrayIsReadFromTheBackup) {
+  auto t = table_of(twodisk() / "data-gpt-primary-damaged.raw");
+  EXPECT_EQ(t.scheme, "GPT");
+  ASSERT_EQ(t.partitions.size(), 1u);
+  EXPECT_EQ(t.partitions[0].unique_guid, "3B8F0D2A-51C4-4E6B-A7D2-90C1F3E4B5A6");
+  EXPECT_EQ(t.partitions[0].name, "Data");  // the backup's, not the damaged "XData"
+  ASSERT_EQ(t.warnings.size(), 1u);
+  EXPECT_EQ(t.warnings[0],
+            "the primary GPT is damaged (the CRC32 of its partition entries does not match): "
+            "partitions read from the backup GPT at sector 20479");
+}
+
+TEST(PartitionTable, BothGptCopiesDamagedGiveNoPartitions) {
+  auto t = table_of(twodisk() / "data-gpt-both-damaged.raw");
+  EXPECT_EQ(t.scheme, "GPT");
+  EXPECT_TRUE(t.partitions.empty());
+  ASSERT_EQ(t.warnings.size(), 1u);
+  EXPECT_EQ(t.warnings[0],
+            "the primary GPT is damaged (the CRC32 of its partition entries does not match) and "
+            "the backup GPT is damaged too (its header CRC32 does not match): no partitions "
+            "read, as Windows would read none");
+}
+
+TEST(PartitionTable, Crc32IsTheIeeeOne) {
+  const std::string check = "123456789";
+  EXPECT_EQ(crc32(Bytes(reinterpret_cast<const std::uint8_t*>(check.data()), check.size())),
+            0xCBF43926u);
+  EXPECT_EQ(crc32(Bytes{}), 0u);
 }
 
 TEST(PartitionTable, NoTableOnAFileThatIsNotADisk) {
