@@ -205,6 +205,9 @@ Evidence gui_evidence(const Application& app) {
   append(out, imports_function(app, "user32.dll", "CreateWindowEx"));
   append(out, imports_function(app, "user32.dll", "DialogBox"));
   append(out, imports_function(app, "user32.dll", "MessageBox"));
+  // The message loop that keeps a native window program running.
+  append(out, imports_function(app, "user32.dll", "GetMessage"));
+  append(out, imports_function(app, "user32.dll", "DispatchMessage"));
   append(out, source_hits(app, SourceCategory::kWinForms));
   append(out, source_hits(app, SourceCategory::kWpf));
   if (out.empty()) {

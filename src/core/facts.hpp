@@ -54,6 +54,17 @@ struct BinaryFacts {
   // methods it calls directly: "System.Windows.Forms.Application::Run",
   // "System.ServiceModel.ServiceHost::.ctor" (newobj). Capped.
   std::vector<std::string> entry_calls;
+  // COM and COM+ (formats/clr_metadata): the classes deriving, directly or
+  // through the assembly's own classes, from ServicedComponent of the
+  // System.EnterpriseServices assembly (the TypeRef's AssemblyRef, not the
+  // name alone); [ComVisible(true)] on the assembly and on its classes; the
+  // COM+ application's [assembly: ApplicationActivation] ("server",
+  // "library", "" when not set) and [assembly: ApplicationName].
+  std::vector<std::string> serviced_components;  // "Contoso.Billing.Ledger"
+  bool com_visible = false;                      // [assembly: ComVisible(true)]
+  std::vector<std::string> com_visible_types;    // classes marked [ComVisible(true)]
+  std::string complus_activation;
+  std::string complus_name;
   // The version resource (RT_VERSION StringFileInfo), "" when absent.
   std::string company_name;      // "Microsoft Corporation"
   std::string product_name;      // "Microsoft Defender for Endpoint"

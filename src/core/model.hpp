@@ -321,11 +321,32 @@ struct IdentityUse {
   bool windows_authentication = false;       // the site authenticates users with Windows
 };
 
+// A Visual C++ runtime the application's native code loads, and the
+// redistributable that installs it (core/vc_redist).
+struct VcRuntimeUse {
+  std::string release;            // "2015-2022", "2013", "2010"
+  std::string arch;               // "x64", "x86", "arm64"
+  std::string installer;          // the redistributable's file: "vc_redist.x64.exe"
+  std::string arguments;          // its silent install: "/install /quiet /norestart"
+  std::vector<std::string> dlls;  // the runtime DLLs imported: "VCRUNTIME140.dll"
+};
+
+// A .NET COM server of the application that the image registers as the
+// server had it registered.
+struct ComRegistration {
+  std::string path;    // the file, relative to the source, '/' separators
+  std::string tool;    // "regsvcs" (COM+ serviced components), "regasm" (a ComVisible assembly)
+  std::string clr;     // the runtime folder of the tool: "v4.0.30319" or "v2.0.50727"
+  std::string reason;  // what showed it: "serviced components Contoso.Ledger"
+};
+
 struct RuleResults {
-  std::optional<MsmqUse> msmq;             // msmq
-  LogUse logs;                             // event-log
-  std::vector<StateFolder> state_folders;  // local-state, database
-  IdentityUse identity;                    // ad-dependent
+  std::optional<MsmqUse> msmq;               // msmq
+  LogUse logs;                               // event-log
+  std::vector<StateFolder> state_folders;    // local-state, database
+  IdentityUse identity;                      // ad-dependent
+  std::vector<VcRuntimeUse> vc_runtimes;     // vc-runtime
+  std::vector<ComRegistration> com_servers;  // com-registration
 };
 
 // The rules' verdict on one application. It holds the application itself

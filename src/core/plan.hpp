@@ -121,6 +121,15 @@ struct BuildStep {
   std::string command;  // the RUN command (PowerShell on Server Core, cmd on Nano Server)
 };
 
+// A runtime the image installs from an installer the user puts into the build
+// context's installers/ folder: liftshift downloads nothing for it.
+struct RuntimeInstall {
+  std::string name;       // "Visual C++ 2015-2022 Redistributable (x64)"
+  std::string file;       // the installer's file name in installers/: "vc_redist.x64.exe"
+  std::string arguments;  // its silent install: "/install /quiet /norestart"
+  std::string reason;     // what needs it
+};
+
 // A file or folder of the application copied from its source Volume into the
 // build context by the context writer (src/context). The planner decides what
 // (the app's folders, IIS virtual directories on the system volume, a volume's
@@ -278,7 +287,11 @@ struct AppPlan {
   Orchestrator orchestrator = Orchestrator::kKubernetes;
   std::string registry;
   BuildPlan build;
-  std::vector<BuildStep> steps;  // features enabled, keys created... in order
+  std::vector<BuildStep> steps;          // features enabled, keys created... in order
+  std::vector<RuntimeInstall> installs;  // run after `steps`, before the application is copied
+  // Run after the application is copied into the image: registrations of its
+  // own files (COM servers: regsvr32, regasm, regsvcs), which must be there.
+  std::vector<BuildStep> post_copy_steps;
 
   // Runtime
   EntryKind entry_kind = EntryKind::kConsole;

@@ -15,6 +15,7 @@ std::vector<Artifact> render_artifacts(const AppPlan& plan) {
   if (std::string alt = render_dockerfile_netfx3(plan); !alt.empty())
     out.push_back({"Dockerfile.netfx3", alt});
   out.push_back({".dockerignore", render_dockerignore(plan)});
+  if (!plan.installs.empty()) out.push_back({"installers/README.md", render_installers(plan)});
   if (plan.log_monitor.used)
     out.push_back({"LogMonitorConfig.json", render_logmonitor_config(plan)});
   if (plan.orchestrator == Orchestrator::kKubernetes) {

@@ -15,6 +15,9 @@ std::string render_dockerfile(const AppPlan& plan);
 std::string render_dockerfile_netfx3(
     const AppPlan& plan);  // "" when the app has no NetFx3 fallback
 std::string render_dockerignore(const AppPlan& plan);
+// installers/README.md: the installers the Dockerfile runs, which the user
+// puts beside it ("" when the plan installs none).
+std::string render_installers(const AppPlan& plan);
 std::string render_logmonitor_config(const AppPlan& plan);  // "" when Log Monitor is not used
 std::vector<Artifact> render_k8s(const AppPlan& plan);      // k8s/*.yaml
 std::string render_compose(const AppPlan& plan);

@@ -113,6 +113,30 @@ void config_builders(std::ostringstream& d, const AppPlan& plan) {
     << ps_literal(bin) << "; Remove-Item -Recurse -Force C:\\cb, C:\\cb.zip }\n";
 }
 
+// The runtimes the plan installs, from installers/ of the build context
+// (the user puts the installers there; installers/README.md says which): each
+// run silently, its exit code checked (3010: installed, a restart pending,
+// which a container's next start is), then the installers are removed.
+void installs(std::ostringstream& d, const AppPlan& plan) {
+  d << "\n# Runtimes the server had installed, from the installers you put into installers/ "
+       "(MIGRATION.md)\n";
+  d << "COPY installers/ C:/installers/\n";
+  for (const auto& i : plan.installs) {
+    std::string path = "C:\\installers\\" + i.file;
+    std::string args;
+    for (const auto& a : split_arguments(i.arguments))
+      args += (args.empty() ? "" : ",") + ps_literal(a);
+    d << dockerfile_comment(i.name + ": " + i.reason) << "\n";
+    d << "RUN if (-not (Test-Path " << ps_literal(path) << ")) { throw "
+      << ps_literal("installers/" + i.file + " is missing: put the " + i.name +
+                    " installer there (MIGRATION.md)")
+      << " }; $p = Start-Process -Wait -PassThru -FilePath " << ps_literal(path)
+      << " -ArgumentList " << args << "; if ($p.ExitCode -notin 0, 3010) { throw ("
+      << ps_literal(i.file + " failed with exit code ") << " + $p.ExitCode) }\n";
+  }
+  d << "RUN Remove-Item -Recurse -Force C:\\installers\n";
+}
+
 std::string render(const AppPlan& plan, const std::string& image,
                    const std::vector<BuildStep>& extra_steps, bool service_monitor,
                    const std::string& title) {
@@ -140,6 +164,7 @@ std::string render(const AppPlan& plan, const std::string& image,
     d << "\n" << dockerfile_comment(s.comment) << "\n";
     d << "RUN " << dockerfile_line(s.command) << "\n";
   }
+  if (!plan.installs.empty()) installs(d, plan);
   if (service_monitor) {
     d << "\n# ServiceMonitor v2.0.1.10 (pinned): keeps the container in the foreground while the "
          "service runs\n";
@@ -175,6 +200,10 @@ std::string render(const AppPlan& plan, const std::string& image,
   for (const auto& c : plan.build.copies) {
     if (c.image_path.empty()) continue;  // virtual directories served from another folder
     d << dockerfile_copy("COPY", {c.to + "/"}, c.image_path + "\\") << "\n";
+  }
+  for (const auto& s : plan.post_copy_steps) {
+    d << "\n" << dockerfile_comment(s.comment) << "\n";
+    d << "RUN " << dockerfile_line(s.command) << "\n";
   }
   if (uses_builders(plan) && !nano) config_builders(d, plan);
   if (!plan.ports.empty()) {

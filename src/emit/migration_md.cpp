@@ -112,6 +112,11 @@ void commands(std::ostringstream& md, const AppPlan& plan) {
     md << "# Copy the configuration without its secret values: the orchestrator supplies them "
           "(see Configuration and secrets).\n";
   }
+  for (const auto& i : plan.installs) {
+    md << "# Put the " << i.name << " installer into installers/ (installers/README.md)\n";
+    md << "Copy-Item -Path " << ps_literal("PATH\\TO\\" + i.file) << " -Destination "
+       << ps_literal("installers/" + i.file) << "\n";
+  }
   md << "docker build -t " << ps_argument(image) << " .\n";
   if (!plan.fallback_steps.empty()) {
     md << "# Only if the application fails on the 4.x image (the seed's fallback):\n";
@@ -304,6 +309,10 @@ std::string render_migration(const AppPlan& plan) {
   md << "7. **Containerize the app.** `Dockerfile` ("
      << md_code(plan.base_image + ":" + plan.base_tag) << ").\n";
   for (const char* topic : {"entrypoint", "MSMQ"}) say(md, plan, topic);
+  for (const auto& d : plan.decisions) {
+    if (d.topic == "Visual C++ runtime")
+      md << "   - " << d.topic << ": " << md_code(d.choice) << ". " << md_text(d.reason) << ".\n";
+  }
   md << "8. **Push the app to an image repository**: " << md_code(image_reference(plan))
      << ", so every host (dev, test,\n   production) pulls the same image.\n";
 

@@ -272,6 +272,8 @@ class Metadata {
     read_member_refs();
     read_pinvokes();
     read_target_framework();
+    read_serviced_components();
+    read_com_attributes();
     if (entry_ != nullptr) read_entry_calls();
   }
 
@@ -542,6 +544,32 @@ class Metadata {
     return true;
   }
 
+  // The assembly a TypeRef resolves to: the AssemblyRef its resolution scope
+  // names (through the enclosing TypeRef of a nested type); "" for a type of
+  // this module or one that names no assembly.
+  std::string type_ref_assembly(std::uint32_t index, int depth = 0) const {
+    auto tr = row(kTypeRef, index);
+    if (!tr) return {};
+    auto [scope, scope_row] = decode(Coded::ResolutionScope, (*tr)[0]);
+    if (scope == kTypeRef && depth < kMaxNesting && scope_row != index)
+      return type_ref_assembly(scope_row, depth + 1);
+    if (scope != kAssemblyRef) return {};
+    auto a = row(kAssemblyRef, scope_row);
+    return a ? std::string(string_at((*a)[6])) : std::string{};
+  }
+
+  // A TypeRef's or a TypeDef's full name as a string ("" when unreadable).
+  std::string type_ref_name(std::uint32_t index) const {
+    std::string out;
+    append_type_ref_name(index, out);
+    return out;
+  }
+  std::string type_def_name(std::uint32_t index) const {
+    std::string out;
+    append_type_def_name(index, out);
+    return out;
+  }
+
   bool append_type_def_name(std::uint32_t index, std::string& out) const {
     auto td = row(kTypeDef, index);
     if (!td) return false;
@@ -718,6 +746,79 @@ class Metadata {
         std::string name = keep(scratch_);
         if (facts_.entry_calls.size() < kMaxEntryCalls && seen.insert(name).second)
           facts_.entry_calls.push_back(std::move(name));
+      }
+    }
+  }
+
+  // Classes that derive from System.EnterpriseServices.ServicedComponent,
+  // directly or through the assembly's own classes: the base TypeRef must
+  // resolve to the System.EnterpriseServices assembly (an application's own
+  // class of that name is not COM+).
+  void read_serviced_components() {
+    constexpr int kMaxBases = 16;
+    for (std::uint32_t i = 1; i <= readable_[kTypeDef]; ++i) {
+      std::uint32_t at = i;
+      for (int depth = 0; depth < kMaxBases; ++depth) {
+        auto td = row(kTypeDef, at);
+        if (!td) break;
+        auto [base, base_row] = decode(Coded::TypeDefOrRef, (*td)[3]);
+        if (base == kTypeDef && base_row != at) {
+          at = base_row;
+          continue;
+        }
+        if (base == kTypeRef &&
+            type_ref_name(base_row) == "System.EnterpriseServices.ServicedComponent" &&
+            iequals(type_ref_assembly(base_row), "System.EnterpriseServices")) {
+          if (facts_.serviced_components.size() < kMaxTypeRefs)
+            facts_.serviced_components.push_back(type_def_name(i));
+        }
+        break;
+      }
+    }
+  }
+
+  // [ComVisible(bool)] (on the assembly or a class), and COM+'s
+  // [assembly: ApplicationActivation(ActivationOption)] and
+  // [assembly: ApplicationName(string)], each by its TypeRef's assembly.
+  void read_com_attributes() {
+    for (std::uint32_t i = 1; i <= readable_[kCustomAttribute]; ++i) {
+      auto ca = row(kCustomAttribute, i);
+      if (!ca) break;
+      auto [ctor_table, ctor_row] = decode(Coded::CustomAttributeType, (*ca)[1]);
+      if (ctor_table != kMemberRef) continue;
+      auto ctor = row(kMemberRef, ctor_row);
+      if (!ctor) continue;
+      auto [parent_table, parent_row] = decode(Coded::MemberRefParent, (*ctor)[0]);
+      if (parent_table != kTypeRef) continue;
+      std::string type = type_ref_name(parent_row);
+      std::string assembly = type_ref_assembly(parent_row);
+      bool com_visible =
+          type == "System.Runtime.InteropServices.ComVisibleAttribute" &&
+          (iequals(assembly, "mscorlib") || iequals(assembly, "System.Runtime") ||
+           iequals(assembly, "netstandard") || iequals(assembly, "System.Runtime.InteropServices"));
+      bool es = iequals(assembly, "System.EnterpriseServices");
+      bool activation = es && type == "System.EnterpriseServices.ApplicationActivationAttribute";
+      bool app_name = es && type == "System.EnterpriseServices.ApplicationNameAttribute";
+      if (!com_visible && !activation && !app_name) continue;
+      auto value = blob_at((*ca)[2]);
+      if (!value) continue;
+      ByteReader r(*value);
+      if (r.u16() != 0x0001) continue;  // no prolog: not a custom attribute value
+      auto [target, target_row] = decode(Coded::HasCustomAttribute, (*ca)[0]);
+      if (com_visible) {
+        bool visible = r.u8().value_or(0) != 0;
+        if (target == kAssembly) facts_.com_visible = visible;
+        if (target == kTypeDef && visible && facts_.com_visible_types.size() < kMaxTypeRefs)
+          facts_.com_visible_types.push_back(type_def_name(target_row));
+      } else if (activation) {
+        auto option = r.u32();
+        if (option) facts_.complus_activation = *option == 1 ? "server" : "library";
+      } else {
+        ByteReader peek = r;
+        if (peek.u8() == 0xff) continue;  // null string
+        auto len = compressed_u32(r);
+        auto text = len && *len <= kMaxString ? r.bytes(*len) : std::nullopt;
+        if (text) facts_.complus_name = printable(std::string(text->begin(), text->end()));
       }
     }
   }

@@ -113,6 +113,20 @@ std::string covered_by(const Finding& f, const AppPlan& plan) {
     if (plan.entry_exe.find("ServiceMonitor") == std::string::npos) return "";
     return "ServiceMonitor entrypoint that starts and watches the service";
   }
+  if (r == rule_id::kVcRuntime) {
+    if (plan.installs.empty()) return "";
+    std::string out = "the Dockerfile installs ";
+    for (std::size_t i = 0; i < plan.installs.size(); ++i)
+      out += (i ? ", " : "") + plan.installs[i].name + " from installers/" + plan.installs[i].file;
+    return out + "; put the installer there (MIGRATION.md)";
+  }
+  if (r == rule_id::kComRegistration) {
+    if (plan.post_copy_steps.empty()) return "";
+    return "the Dockerfile registers the components after copying the application (" +
+           std::to_string(plan.post_copy_steps.size()) +
+           " registration step(s)); a COM+ server application's DCOM clients still need their "
+           "RPC ports";
+  }
   if (r == rule_id::kMsmq) {
     if (!plan.msmq) return "";
     return "MSMQ enabled in the image, port 1801, queue store on a volume";

@@ -36,6 +36,8 @@ void plan_storage(const AppAssessment& a, AppPlan& plan);   // storage.cpp
 void plan_config(const AppAssessment& a, const PlanOptions& options, AppPlan& plan);  // config.cpp
 void plan_features(const AppAssessment& a, AppPlan& plan);                            // network.cpp
 void plan_network(const AppAssessment& a, AppPlan& plan);                             // network.cpp
+void plan_runtimes(const AppAssessment& a, AppPlan& plan);         // runtimes.cpp
+void plan_com_servers(const AppAssessment& a, AppPlan& plan);      // com_servers.cpp (after build)
 void plan_self_host_ports(const AppAssessment& a, AppPlan& plan);  // self_host_ports.cpp
 void plan_fixes(const AppAssessment& a, AppPlan& plan);            // fixes.cpp
 

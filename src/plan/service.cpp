@@ -64,7 +64,10 @@ void plan_service(const AppAssessment& a, AppPlan& plan) {
   if (!app.service && app.service_name.empty()) {
     plan.warnings.push_back(
         "the service name '" + plan.service_name +
-        "' comes from the executable's name: check it against ServiceBase.ServiceName");
+        "' comes from the executable's name: check it against " +
+        (app.framework.kind == FrameworkKind::kNative
+             ? std::string("the name the program's service table gives StartServiceCtrlDispatcher")
+             : std::string("ServiceBase.ServiceName")));
   }
   std::string display = app.service && !app.service->display_name.empty()
                             ? app.service->display_name

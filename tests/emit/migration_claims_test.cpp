@@ -182,6 +182,18 @@ const std::map<std::string, Check>& checks() {
          }
          return "no volume one instance owns";
        }},
+      {"vc-runtime",
+       [](const Output& o) -> std::string {
+         std::string d = o.file("Dockerfile");
+         if (!has(d, "COPY installers/ C:/installers/")) return "no installers/ in the image";
+         if (!has(d, "Start-Process -Wait -PassThru")) return "no installer is run";
+         return o.exists("installers/README.md") ? "" : "no installers/README.md";
+       }},
+      {"com-registration",
+       [](const Output& o) -> std::string {
+         std::string d = o.file("Dockerfile");
+         return has(d, "RegSvcs.exe") || has(d, "RegAsm.exe") ? "" : "nothing is registered";
+       }},
       {"gui-api",
        [](const Output& o) -> std::string {
          std::regex from(R"(FROM mcr\.microsoft\.com/windows(/server)?:)");

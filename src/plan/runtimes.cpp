@@ -1,0 +1,28 @@
+// Runtimes the server had installed that the base image lacks: the Visual
+// C++ Redistributables the vc-runtime rule found, each installed in the image
+// from the installer the user puts into the build context (nothing is
+// downloaded: the redistributables' download links are not stable).
+#include "plan/plan_steps.hpp"
+
+namespace liftshift {
+
+void plan_runtimes(const AppAssessment& a, AppPlan& plan) {
+  for (const auto& rt : a.results.vc_runtimes) {
+    std::string dlls;
+    for (const auto& d : rt.dlls) dlls += (dlls.empty() ? "" : ", ") + d;
+    RuntimeInstall install;
+    install.name = "Visual C++ " + rt.release + " Redistributable (" + rt.arch + ")";
+    install.file = rt.installer;
+    install.arguments = rt.arguments;
+    install.reason = "vc-runtime finding: the program imports " + dlls +
+                     ", which Windows does not carry; the server had the redistributable installed";
+    decide(plan, "Visual C++ runtime",
+           install.name + ": installers/" + install.file + " " + install.arguments,
+           install.reason +
+               "; the Dockerfile runs its installer silently from installers/ of the "
+               "build context, where you put it (MIGRATION.md)");
+    plan.installs.push_back(std::move(install));
+  }
+}
+
+}  // namespace liftshift

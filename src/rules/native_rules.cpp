@@ -1,0 +1,118 @@
+// Rules for native code and COM: the Visual C++ runtime a native program
+// needs in the image, and the COM and COM+ components the image must register
+// (the seed's "Windows components/features": what the server had installed or
+// registered that an image built from the files lacks).
+#include <algorithm>
+#include <string>
+
+#include "core/text.hpp"
+#include "core/vc_redist.hpp"
+#include "rules/engine.hpp"
+#include "rules/rule_checks.hpp"
+
+namespace liftshift {
+
+namespace {
+
+// The redistributable's architecture for a binary's machine ("" when none exists).
+std::string redist_arch(const BinaryFacts& b, const std::string& release) {
+  if (b.machine == "x64" || b.machine == "x86") return b.machine;
+  if (b.machine == "arm64" && release == "2015-2022") return b.machine;
+  return "";
+}
+
+// The program ships the DLL itself (app-local deployment): it is one of the
+// app's own binaries.
+bool ships(const Application& app, const std::string& dll) {
+  return std::any_of(app.binaries.begin(), app.binaries.end(), [&](const BinaryFacts& b) {
+    std::string_view path = b.path;
+    return iequals(path.substr(path.find_last_of('/') + 1), dll);
+  });
+}
+
+}  // namespace
+
+Evidence check_vc_runtime(const Application& app, RuleResults& results) {
+  Evidence out;
+  for (const auto& b : app.binaries) {
+    for (const auto* table : {&b.imports, &b.delay_imports}) {
+      for (const auto& imp : *table) {
+        auto redist = vc_redist_for_dll(imp.dll);
+        if (!redist || ships(app, imp.dll)) continue;
+        if (redist->debug) {
+          out.push_back(b.path + ": imports " + imp.dll + ", a debug runtime of Visual C++ " +
+                        redist->release + ": not redistributable, rebuild the program in Release");
+          continue;
+        }
+        std::string arch = redist_arch(b, redist->release);
+        if (arch.empty()) {
+          out.push_back(b.path + ": imports " + imp.dll + " (Visual C++ " + redist->release +
+                        "), but no redistributable exists for " + b.machine);
+          continue;
+        }
+        auto same = [&](const VcRuntimeUse& u) {
+          return u.release == redist->release && u.arch == arch;
+        };
+        auto it = std::find_if(results.vc_runtimes.begin(), results.vc_runtimes.end(), same);
+        if (it == results.vc_runtimes.end()) {
+          results.vc_runtimes.push_back({redist->release,
+                                         arch,
+                                         vc_redist_installer(redist->release, arch),
+                                         vc_redist_arguments(redist->release),
+                                         {}});
+          it = results.vc_runtimes.end() - 1;
+        }
+        if (std::find(it->dlls.begin(), it->dlls.end(), imp.dll) == it->dlls.end())
+          it->dlls.push_back(imp.dll);
+        out.push_back(b.path + ": imports " + imp.dll + ": Visual C++ " + redist->release +
+                      " Redistributable (" + arch + ")");
+      }
+    }
+  }
+  return out;
+}
+
+namespace {
+
+std::string listed(const std::vector<std::string>& names) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size() && i < 5; ++i) out += (i ? ", " : "") + names[i];
+  if (names.size() > 5) out += ", ...";
+  return out;
+}
+
+// The .NET Framework folder whose RegSvcs/RegAsm registers the assembly.
+std::string clr_folder(const BinaryFacts& b) {
+  return istarts_with(b.clr_version, "v2.") ? "v2.0.50727" : "v4.0.30319";
+}
+
+}  // namespace
+
+Evidence check_com_registration(const Application& app, RuleResults& results) {
+  Evidence out;
+  for (const auto& b : app.binaries) {
+    if (!b.is_clr) continue;
+    if (!b.serviced_components.empty()) {
+      std::string app_kind = b.complus_activation == "server"
+                                 ? "a COM+ server application (its own dllhost.exe process)"
+                             : b.complus_activation == "library" ? "a COM+ library application"
+                                                                 : "a COM+ application";
+      std::string name = b.complus_name.empty() ? "" : " '" + b.complus_name + "'";
+      std::string reason =
+          "serviced components " + listed(b.serviced_components) + ": " + app_kind + name;
+      out.push_back(b.path + ": " + reason + ", registered with regsvcs");
+      results.com_servers.push_back({b.path, "regsvcs", clr_folder(b), reason});
+      continue;
+    }
+    if (b.com_visible || !b.com_visible_types.empty()) {
+      std::string reason = b.com_visible_types.empty()
+                               ? std::string("[assembly: ComVisible(true)]")
+                               : "[ComVisible(true)] " + listed(b.com_visible_types);
+      out.push_back(b.path + ": " + reason + ", registered with regasm");
+      results.com_servers.push_back({b.path, "regasm", clr_folder(b), reason});
+    }
+  }
+  return out;
+}
+
+}  // namespace liftshift

@@ -1,0 +1,151 @@
+// The vc-runtime rule: on the native fixtures (mingw-w64 against msvcr120.dll
+// and vcruntime140.dll + the Universal CRT) and on synthetic binaries.
+#include <gtest/gtest.h>
+
+#include "collect/collect.hpp"
+#include "rule_test_support.hpp"
+#include "test_support.hpp"
+
+namespace liftshift {
+namespace {
+
+using test::rulefx::console_app;
+using test::rulefx::fires;
+using test::rulefx::joined;
+
+const AppAssessment* app_of(const Assessment& a, const std::string& entry) {
+  for (const auto& app : a.apps) {
+    if (app.app.entry == entry) return &app;
+  }
+  return nullptr;
+}
+
+bool has_rule(const AppAssessment& a, const std::string& rule) {
+  for (const auto& f : a.findings) {
+    if (f.rule == rule) return true;
+  }
+  return false;
+}
+
+TEST(VcRuntimeRule, NativeFixturesNameTheirRedistributable) {
+  Assessment a = assess(collect({(test::fixtures() / "native").string()}));
+  const AppAssessment* feed = app_of(a, "orders-feed/OrdersFeed.exe");
+  ASSERT_NE(feed, nullptr);
+  EXPECT_EQ(feed->app.kind, AppKind::kService);
+  EXPECT_EQ(feed->app.framework.kind, FrameworkKind::kNative);
+  EXPECT_EQ(feed->app.kind_evidence,
+            std::vector<std::string>{
+                "orders-feed/OrdersFeed.exe: imports ADVAPI32.dll!StartServiceCtrlDispatcherW"});
+  ASSERT_TRUE(has_rule(*feed, "vc-runtime"));
+  ASSERT_EQ(feed->results.vc_runtimes.size(), 1u);
+  EXPECT_EQ(feed->results.vc_runtimes[0].release, "2013");
+  EXPECT_EQ(feed->results.vc_runtimes[0].arch, "x64");
+  EXPECT_EQ(feed->results.vc_runtimes[0].installer, "vcredist_x64.exe");
+  EXPECT_EQ(feed->results.vc_runtimes[0].dlls, std::vector<std::string>{"MSVCR120.dll"});
+
+  const AppAssessment* desk = app_of(a, "orders-desk/OrdersDesk.exe");
+  ASSERT_NE(desk, nullptr);
+  EXPECT_EQ(desk->app.kind, AppKind::kDesktop);
+  EXPECT_TRUE(has_rule(*desk, "gui-desktop"));
+  std::string why;
+  for (const auto& f : desk->findings) {
+    if (f.rule == "gui-desktop") why = joined(f.evidence);
+  }
+  EXPECT_NE(why.find("imports USER32.dll!CreateWindowExW"), std::string::npos) << why;
+  EXPECT_NE(why.find("imports USER32.dll!GetMessageW"), std::string::npos) << why;
+  EXPECT_NE(why.find("imports USER32.dll!DispatchMessageW"), std::string::npos) << why;
+  ASSERT_EQ(desk->results.vc_runtimes.size(), 1u);
+  EXPECT_EQ(desk->results.vc_runtimes[0].release, "2015-2022");
+  EXPECT_EQ(desk->results.vc_runtimes[0].installer, "vc_redist.x64.exe");
+  EXPECT_EQ(desk->results.vc_runtimes[0].arguments, "/install /quiet /norestart");
+}
+
+Application native_app(const std::string& machine, std::vector<PeImport> imports) {
+  Application app = console_app();
+  app.binaries[0].is_clr = false;
+  app.binaries[0].machine = machine;
+  app.binaries[0].imports = std::move(imports);
+  app.framework = {FrameworkKind::kNative, "", "Tool.exe: native image"};
+  return app;
+}
+
+TEST(VcRuntimeRule, OneRedistributablePerReleaseAndArchitecture) {
+  Application app = native_app("x86", {{"MSVCP140.dll", {"?_Xlength_error@std@@YAXPBD@Z"}},
+                                       {"VCRUNTIME140.dll", {"memcpy"}},
+                                       {"mfc140u.dll", {"#1234"}}});
+  RuleResults results;
+  auto f = run_rule("vc-runtime", app, results);
+  ASSERT_TRUE(f.has_value());
+  const Evidence& e = f->evidence;
+  ASSERT_EQ(results.vc_runtimes.size(), 1u);
+  EXPECT_EQ(results.vc_runtimes[0].installer, "vc_redist.x86.exe");
+  EXPECT_EQ(results.vc_runtimes[0].dlls.size(), 3u);
+  EXPECT_NE(joined(e).find("Tool.exe: imports mfc140u.dll: Visual C++ 2015-2022 "
+                           "Redistributable (x86)"),
+            std::string::npos)
+      << joined(e);
+}
+
+// Windows' own C runtimes need nothing; a runtime shipped beside the
+// program (app-local) is already there.
+TEST(VcRuntimeRule, QuietForWindowsRuntimesAndAppLocalCopies) {
+  EXPECT_FALSE(fires("vc-runtime",
+                     native_app("x64", {{"msvcrt.dll", {"printf"}},
+                                        {"api-ms-win-crt-runtime-l1-1-0.dll", {"_initterm"}}})));
+  Application local = native_app("x64", {{"VCRUNTIME140.dll", {"memcpy"}}});
+  BinaryFacts shipped;
+  shipped.path = "vcruntime140.dll";
+  shipped.is_dll = true;
+  local.binaries.push_back(shipped);
+  EXPECT_FALSE(fires("vc-runtime", local));
+}
+
+TEST(VcRuntimeRule, ADebugRuntimeIsEvidenceWithoutAnInstaller) {
+  Application app = native_app("x64", {{"MSVCR120D.dll", {"printf"}}});
+  RuleResults results;
+  auto f = run_rule("vc-runtime", app, results);
+  ASSERT_TRUE(f.has_value());
+  const Evidence& e = f->evidence;
+  EXPECT_TRUE(results.vc_runtimes.empty());
+  EXPECT_NE(joined(e).find("not redistributable, rebuild the program in Release"),
+            std::string::npos)
+      << joined(e);
+}
+
+// The published ledger program (tests/fixtures/com): its COM+ library is
+// registered with regsvcs, its ComVisible library with regasm; the serviced
+// components' transactions are msdtc's.
+TEST(ComRegistrationRule, TheLedgerProgramsLibrariesAreRegisteredEachWithItsTool) {
+  Assessment a = assess(collect({(test::fixtures() / "com").string()}));
+  const AppAssessment* ledger = app_of(a, "ledger/LedgerClient.exe");
+  ASSERT_NE(ledger, nullptr);
+  ASSERT_TRUE(has_rule(*ledger, "com-registration"));
+  ASSERT_EQ(ledger->results.com_servers.size(), 2u);
+  const ComRegistration* complus = nullptr;
+  const ComRegistration* com = nullptr;
+  for (const auto& c : ledger->results.com_servers) {
+    if (c.path == "ledger/ServicedLedger.dll") complus = &c;
+    if (c.path == "ledger/ComVisibleLib.dll") com = &c;
+  }
+  ASSERT_NE(complus, nullptr);
+  ASSERT_NE(com, nullptr);
+  EXPECT_EQ(complus->tool, "regsvcs");
+  EXPECT_EQ(complus->clr, "v4.0.30319");
+  EXPECT_NE(complus->reason.find("a COM+ server application (its own dllhost.exe process) "
+                                 "'Contoso Ledger'"),
+            std::string::npos)
+      << complus->reason;
+  EXPECT_EQ(com->tool, "regasm");
+  EXPECT_EQ(com->reason, "[ComVisible(true)] Contoso.Interop.RateCalculator");
+  EXPECT_TRUE(has_rule(*ledger, "msdtc") || has_rule(*ledger, "transaction-scope"));
+}
+
+TEST(ComRegistrationRule, QuietWithoutComServers) {
+  EXPECT_FALSE(fires("com-registration", console_app()));
+  Application lookalike = console_app();
+  lookalike.binaries[0].type_refs.push_back("System.EnterpriseServices.ServicedComponent");
+  EXPECT_FALSE(fires("com-registration", lookalike));
+}
+
+}  // namespace
+}  // namespace liftshift
