@@ -542,6 +542,19 @@ class Metadata {
     return true;
   }
 
+  // The AssemblyRef a TypeRef resolves to (the outermost type's scope for a
+  // nested type); "" for the module itself, a ModuleRef or an unreadable row.
+  std::string type_ref_assembly(std::uint32_t index, int depth = 0) const {
+    auto tr = row(kTypeRef, index);
+    if (!tr) return {};
+    auto [scope, scope_row] = decode(Coded::ResolutionScope, (*tr)[0]);
+    if (scope == kTypeRef && depth < kMaxNesting && scope_row != index)
+      return type_ref_assembly(scope_row, depth + 1);
+    if (scope != kAssemblyRef) return {};
+    auto a = row(kAssemblyRef, scope_row);
+    return a ? keep(string_at((*a)[6])) : std::string{};
+  }
+
   bool append_type_def_name(std::uint32_t index, std::string& out) const {
     auto td = row(kTypeDef, index);
     if (!td) return false;
@@ -625,10 +638,13 @@ class Metadata {
       scratch_.clear();
       append_type_ref_name(i, scratch_);
       if (scratch_.empty()) continue;
-      if (add_unique(scratch_, list, seen, kMaxTypeRefs) == Added::kFull) {
+      const Added added = add_unique(scratch_, list, seen, kMaxTypeRefs);
+      if (added == Added::kFull) {
         warn(fmt::format("#~: more than {} TypeRefs; the rest are skipped", kMaxTypeRefs));
         return;
       }
+      // Parallel to type_refs: the scope of the first TypeRef of each name.
+      if (added == Added::kNew) facts_.type_ref_assemblies.push_back(type_ref_assembly(i));
     }
   }
 
