@@ -32,14 +32,20 @@ Evidence refs_assembly(const Application& app, std::string_view assembly) {
   return out;
 }
 
-Evidence refs_type(const Application& app, std::string_view prefix) {
+Evidence refs_type(const Application& app, std::string_view prefix,
+                   std::initializer_list<std::string_view> assemblies) {
   Evidence out;
   for (const auto& b : app.binaries) {
-    for (const auto& t : b.type_refs) {
-      if (istarts_with(t, prefix)) {
-        out.push_back(b.path + ": uses type " + t);
-        break;
-      }
+    const bool scoped = b.type_ref_assemblies.size() == b.type_refs.size();
+    for (std::size_t i = 0; i < b.type_refs.size(); ++i) {
+      const std::string& t = b.type_refs[i];
+      if (!istarts_with(t, prefix)) continue;
+      if (scoped && assemblies.size() > 0 &&
+          std::none_of(assemblies.begin(), assemblies.end(),
+                       [&](std::string_view a) { return iequals(a, b.type_ref_assemblies[i]); }))
+        continue;
+      out.push_back(b.path + ": uses type " + t);
+      break;
     }
   }
   return out;
@@ -198,10 +204,10 @@ Evidence gui_evidence(const Application& app) {
                                       : ": <UseWPF>true"));
     }
   }
-  append(out, refs_type(app, "System.Windows.Forms.Form"));
-  append(out, refs_type(app, "System.Windows.Forms.Application"));
-  append(out, refs_type(app, "System.Windows.Window"));
-  append(out, refs_type(app, "System.Windows.Application"));
+  append(out, refs_type(app, "System.Windows.Forms.Form", {"System.Windows.Forms"}));
+  append(out, refs_type(app, "System.Windows.Forms.Application", {"System.Windows.Forms"}));
+  append(out, refs_type(app, "System.Windows.Window", {"PresentationFramework"}));
+  append(out, refs_type(app, "System.Windows.Application", {"PresentationFramework"}));
   append(out, imports_function(app, "user32.dll", "CreateWindowEx"));
   append(out, imports_function(app, "user32.dll", "DialogBox"));
   append(out, imports_function(app, "user32.dll", "MessageBox"));
@@ -219,13 +225,14 @@ Evidence gui_evidence(const Application& app) {
 }
 
 Evidence service_evidence(const Application& app) {
-  Evidence out = refs_type(app, "System.ServiceProcess.ServiceBase");
+  Evidence out = refs_type(app, "System.ServiceProcess.ServiceBase",
+                           {"System.ServiceProcess", "System.ServiceProcess.ServiceController"});
   append(out, imports_function(app, "advapi32.dll", "StartServiceCtrlDispatcher"));
   // The System.ServiceProcess namespace also holds ServiceController, which
   // manages a service: only ServiceBase itself shows the program is one.
   std::set<std::string> files;
   for (const auto& h : app.source_hits) {
-    if (h.category == SourceCategory::kServiceBase && istarts_with(h.text, "ServiceBase") &&
+    if (h.category == SourceCategory::kServiceBase && iends_with(h.text, "ServiceBase") &&
         files.insert(h.file).second)
       out.push_back(h.file + ":" + std::to_string(h.line) + ": " + h.text);
   }
@@ -237,7 +244,7 @@ Evidence service_evidence(const Application& app) {
 }
 
 Evidence wcf_host_evidence(const Application& app) {
-  Evidence out = refs_type(app, "System.ServiceModel.ServiceHost");
+  Evidence out = refs_type(app, "System.ServiceModel.ServiceHost", {"System.ServiceModel"});
   append(out, source_hits(app, SourceCategory::kWcfHost));
   return out;
 }

@@ -3,6 +3,7 @@
 // returns evidence lines "path: what was found", empty when nothing matched.
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,8 +17,13 @@ using Evidence = std::vector<std::string>;
 // Binaries whose AssemblyRef table names the assembly (exact, case-insensitive).
 Evidence refs_assembly(const Application& app, std::string_view assembly);
 // Binaries with a TypeRef starting with prefix ("System.Messaging." or an exact type).
-Evidence refs_type(const Application& app, std::string_view prefix);
-// Binaries with a MemberRef containing needle ("EventLog::WriteEntry").
+// With assemblies, only a TypeRef whose resolution scope is one of them counts
+// (an application's own System.ServiceProcess.ServiceBase in its own library
+// is not Microsoft's); binaries that do not say a TypeRef's scope count.
+Evidence refs_type(const Application& app, std::string_view prefix,
+                   std::initializer_list<std::string_view> assemblies = {});
+// Binaries with a MemberRef containing needle: give the type's full name
+// ("System.Diagnostics.EventLog::WriteEntry"), not its short name.
 Evidence refs_member(const Application& app, std::string_view needle);
 // Native imports of a DLL (any function) or of a function of it.
 Evidence imports_dll(const Application& app, std::string_view dll);

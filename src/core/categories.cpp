@@ -81,6 +81,8 @@ std::string to_string(SourceCategory category) {
       return "transaction-escalation";
     case SourceCategory::kAppData:
       return "app-data";
+    case SourceCategory::kServerState:
+      return "server-state";
   }
   return "";
 }

@@ -59,9 +59,13 @@ enum class SourceCategory {
   kTransactionEscalation,
   // A "~/App_Data" literal: the code keeps files in the site's App_Data folder.
   kAppData,
+  // What ties a web request to one machine's state: Session access, forms-
+  // authentication tickets issued, view state (WebForms pages), anti-forgery
+  // tokens. Text: the token ("Session[", "FormsAuthentication.SetAuthCookie").
+  kServerState,
 };
 inline constexpr std::size_t kSourceCategoryCount =
-    static_cast<std::size_t>(SourceCategory::kAppData) + 1;
+    static_cast<std::size_t>(SourceCategory::kServerState) + 1;
 // Every source category, in declaration (= report) order.
 inline constexpr std::array<SourceCategory, kSourceCategoryCount> kAllSourceCategories = [] {
   std::array<SourceCategory, kSourceCategoryCount> all{};

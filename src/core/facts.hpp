@@ -47,6 +47,11 @@ struct BinaryFacts {
   std::string assembly_version;  // "1.2.3.4"
   std::vector<AssemblyRef> assembly_refs;
   std::vector<std::string> type_refs;     // "System.Messaging.MessageQueue"
+  // The assembly each type_refs entry resolves to (its TypeRef's resolution
+  // scope, through the outer type for a nested one): the AssemblyRef's name,
+  // "" when the scope is the module itself. Parallel to type_refs when read
+  // from metadata; empty when not known.
+  std::vector<std::string> type_ref_assemblies;
   std::vector<std::string> member_refs;   // "System.Diagnostics.EventLog::WriteEntry" (capped)
   std::vector<std::string> user_strings;  // #US literals that look like paths/URLs (capped)
   std::string target_framework;  // TargetFrameworkAttribute value, ".NETFramework,Version=v4.7.2"

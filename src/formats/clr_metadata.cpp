@@ -555,7 +555,7 @@ class Metadata {
       return type_ref_assembly(scope_row, depth + 1);
     if (scope != kAssemblyRef) return {};
     auto a = row(kAssemblyRef, scope_row);
-    return a ? std::string(string_at((*a)[6])) : std::string{};
+    return a ? keep(string_at((*a)[6])) : std::string{};
   }
 
   // A TypeRef's or a TypeDef's full name as a string ("" when unreadable).
@@ -653,10 +653,13 @@ class Metadata {
       scratch_.clear();
       append_type_ref_name(i, scratch_);
       if (scratch_.empty()) continue;
-      if (add_unique(scratch_, list, seen, kMaxTypeRefs) == Added::kFull) {
+      const Added added = add_unique(scratch_, list, seen, kMaxTypeRefs);
+      if (added == Added::kFull) {
         warn(fmt::format("#~: more than {} TypeRefs; the rest are skipped", kMaxTypeRefs));
         return;
       }
+      // Parallel to type_refs: the scope of the first TypeRef of each name.
+      if (added == Added::kNew) facts_.type_ref_assemblies.push_back(type_ref_assembly(i));
     }
   }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <unordered_map>
 #include <utility>
 
@@ -324,14 +325,15 @@ enum Flags : std::uint8_t {
 
 enum class Special : std::uint8_t {
   kNone,
-  kQueueArg,         // the string argument is a queue path (msmq-queue)
-  kCreateQueueArg,   // ... and a public queue (no private$) needs AD (msmq-auth);
-                     // a last argument `true` makes it transactional
-  kInMain,           // counts only inside the body of a program's Main
-  kUnlessReadOnly,   // a file open whose arguments say FileAccess.Read is no write
-  kConnection,       // a connection opened: counted inside TransactionScope blocks, no hit
-  kTxScope,          // new TransactionScope(...): its block is checked for escalation
-  kDefaultSecurity,  // a WCF binding built in code: reported when it keeps Windows security
+  kQueueArg,          // the string argument is a queue path (msmq-queue)
+  kCreateQueueArg,    // ... and a public queue (no private$) needs AD (msmq-auth);
+                      // a last argument `true` makes it transactional
+  kInMain,            // counts only inside the body of a program's Main
+  kUnlessReadOnly,    // a file open whose arguments say FileAccess.Read is no write
+  kUnlessOverStream,  // a writer over a stream (network, memory, response) writes no file
+  kConnection,        // a connection opened: counted inside TransactionScope blocks, no hit
+  kTxScope,           // new TransactionScope(...): its block is checked for escalation
+  kDefaultSecurity,   // a WCF binding built in code: reported when it keeps Windows security
 };
 
 struct Pattern {
@@ -339,10 +341,20 @@ struct Pattern {
   SourceCategory category;
   std::uint8_t flags;
   Special special = Special::kNone;
+  // When set, the pattern names a framework type (its first identifier after
+  // `new `) that counts only as that framework's: qualified by one of these
+  // '|'-separated prefixes, or unqualified in a file that imports the first
+  // one and declares no type (or VB procedure) of that name itself.
+  std::string_view ns = {};
 };
 
 constexpr std::uint8_t WS = kWordStart;
 constexpr std::uint8_t WSE = kWordStart | kWordEnd;
+
+// Qualifiers of the framework types the patterns name (see Pattern::ns).
+constexpr std::string_view kDiagnostics = "System.Diagnostics";
+constexpr std::string_view kWin32 = "Microsoft.Win32|My.Computer";  // VB's My.Computer.Registry
+constexpr std::string_view kVisualBasic = "Microsoft.VisualBasic";
 
 // clang-format off
 constexpr Pattern kPatterns[] = {
@@ -384,11 +396,12 @@ constexpr Pattern kPatterns[] = {
     {"Authenticate~=~true", cat::kMsmqAuth, WSE},
     {"UseAuthentication~=~true", cat::kMsmqAuth, WSE},
     {"UseActiveDirectory", cat::kMsmqAuth, WSE},
-    {"EventLog.WriteEntry", cat::kEventLog, 0},
-    {"EventLog.CreateEventSource", cat::kEventLog, 0},
-    {"EventLog.SourceExists", cat::kEventLog, 0},
-    {"new EventLog", cat::kEventLog, WSE},
-    {"EventLogTraceListener", cat::kEventLog, WS},
+    {"System.Diagnostics.EventLog", cat::kEventLog, WSE},
+    {"EventLog.WriteEntry", cat::kEventLog, 0, Special::kNone, kDiagnostics},
+    {"EventLog.CreateEventSource", cat::kEventLog, 0, Special::kNone, kDiagnostics},
+    {"EventLog.SourceExists", cat::kEventLog, 0, Special::kNone, kDiagnostics},
+    {"new EventLog", cat::kEventLog, WSE, Special::kNone, kDiagnostics},
+    {"EventLogTraceListener", cat::kEventLog, WS, Special::kNone, kDiagnostics},
     // An EventSource is ETW only when a class derives from it; a field named
     // EventSource (common for event-log source names) is not.
     {":~EventSource", cat::kEtw, kWordEnd | kCsOnly},
@@ -412,15 +425,20 @@ constexpr Pattern kPatterns[] = {
     {"ServicedComponent", cat::kEnterpriseServices, WS},
     {"ContextUtil", cat::kEnterpriseServices, WS},
     {"Microsoft.Win32.Registry", cat::kRegistry, WS},
-    {"RegistryKey", cat::kRegistry, WS},
-    {"Registry.LocalMachine", cat::kRegistry, WS},
-    {"Registry.CurrentUser", cat::kRegistry, WS},
-    {"Registry.ClassesRoot", cat::kRegistry, WS},
-    {"Registry.Users", cat::kRegistry, WSE},
-    {"Registry.GetValue", cat::kRegistry, WS},
-    {"Registry.SetValue", cat::kRegistry, WS},
-    {"GetSetting~(", cat::kRegistry, WS | kNotMember},
-    {"SaveSetting~(", cat::kRegistry, WS | kNotMember},
+    {"RegistryKey", cat::kRegistry, WSE, Special::kNone, kWin32},
+    {"Registry.LocalMachine", cat::kRegistry, WS, Special::kNone, kWin32},
+    {"Registry.CurrentUser", cat::kRegistry, WS, Special::kNone, kWin32},
+    {"Registry.ClassesRoot", cat::kRegistry, WS, Special::kNone, kWin32},
+    {"Registry.Users", cat::kRegistry, WSE, Special::kNone, kWin32},
+    {"Registry.GetValue", cat::kRegistry, WS, Special::kNone, kWin32},
+    {"Registry.SetValue", cat::kRegistry, WS, Special::kNone, kWin32},
+    // Visual Basic's own registry functions (Microsoft.VisualBasic.Interaction,
+    // imported by every VB project); in C# only through Interaction. A method
+    // of the application's own called GetSetting is none of them.
+    {"GetSetting~(", cat::kRegistry, WS | kNotMember | kVbOnly, Special::kNone, kVisualBasic},
+    {"SaveSetting~(", cat::kRegistry, WS | kNotMember | kVbOnly, Special::kNone, kVisualBasic},
+    {"Interaction.GetSetting~(", cat::kRegistry, WS, Special::kNone, kVisualBasic},
+    {"Interaction.SaveSetting~(", cat::kRegistry, WS, Special::kNone, kVisualBasic},
     {"File.WriteAllText", cat::kFileWrite, WS},
     {"File.WriteAllLines", cat::kFileWrite, WS},
     {"File.WriteAllBytes", cat::kFileWrite, WS},
@@ -433,14 +451,16 @@ constexpr Pattern kPatterns[] = {
     {"File.OpenWrite", cat::kFileWrite, WS},
     {"File.Replace", cat::kFileWrite, WS},
     {"new FileStream~(", cat::kFileWrite, WS, Special::kUnlessReadOnly},
-    {"new StreamWriter~(", cat::kFileWrite, WS},
+    {"new StreamWriter~(", cat::kFileWrite, WS, Special::kUnlessOverStream},
+    {"new BinaryWriter~(", cat::kFileWrite, WS, Special::kUnlessOverStream},
     {".SaveAs~(", cat::kFileWrite, 0},
     {"Directory.CreateDirectory", cat::kFileWrite, WS},
     {"FileSystem.WriteAllText", cat::kFileWrite, WS},
     {"FileSystem.WriteAllBytes", cat::kFileWrite, WS},
     {"FileSystem.CopyFile", cat::kFileWrite, WS},
     {"FileSystem.MoveFile", cat::kFileWrite, WS},
-    {"ServiceBase", cat::kServiceBase, WS},
+    {"System.ServiceProcess.ServiceBase", cat::kServiceBase, WSE},
+    {"ServiceBase", cat::kServiceBase, WSE, Special::kNone, "System.ServiceProcess"},
     {"System.ServiceProcess", cat::kServiceBase, WS},
     {"ServiceHost", cat::kWcfHost, WS},
     {"[~ServiceContract", cat::kWcfHost, kWordEnd | kCsOnly},
@@ -466,6 +486,30 @@ constexpr Pattern kPatterns[] = {
     {"new OleDbConnection~(", cat::kTransactionEscalation, WS, Special::kConnection},
     {"new OdbcConnection~(", cat::kTransactionEscalation, WS, Special::kConnection},
     {".CreateConnection~(", cat::kTransactionEscalation, 0, Special::kConnection},
+    // State one machine keeps for a user: the session (InProc by default), and
+    // what the machineKey signs: forms-authentication tickets, view state,
+    // anti-forgery tokens.
+    {"Session~[", cat::kServerState, WS},
+    {"Session.Add~(", cat::kServerState, WS},
+    {"Session.Abandon", cat::kServerState, WS},
+    {"Session.Remove", cat::kServerState, WS},
+    {"Session.Clear~(", cat::kServerState, WS},
+    {"Session.SessionID", cat::kServerState, WS},
+    {"IRequiresSessionState", cat::kServerState, WSE},
+    {"SessionStateBehavior.Required", cat::kServerState, WS},
+    {"FormsAuthentication.SetAuthCookie", cat::kServerState, WS},
+    {"FormsAuthentication.RedirectFromLoginPage", cat::kServerState, WS},
+    {"FormsAuthentication.GetAuthCookie", cat::kServerState, WS},
+    {"FormsAuthentication.Encrypt", cat::kServerState, WS},
+    {"new FormsAuthenticationTicket", cat::kServerState, WS},
+    {"ValidateAntiForgeryToken", cat::kServerState, WSE},
+    {"AntiForgery.Validate", cat::kServerState, WS},
+    {"AntiForgery.GetHtml", cat::kServerState, WS},
+    {"AntiForgery.GetTokens", cat::kServerState, WS},
+    {"ViewState~[", cat::kServerState, WS},
+    {"System.Web.UI.Page", cat::kServerState, WSE},
+    {":~Page", cat::kServerState, kWordEnd | kCsOnly, Special::kNone, "System.Web.UI"},
+    {"Inherits Page", cat::kServerState, WSE | kVbOnly, Special::kNone, "System.Web.UI"},
 };
 // clang-format on
 
@@ -516,6 +560,121 @@ struct Dispatch {
 const Dispatch& dispatch() {
   static const Dispatch d;
   return d;
+}
+
+// ---- which type a name is ----
+
+// What a file says about the names it uses: the namespaces it imports
+// (`using NS;`, `global using NS;`, VB `Imports NS` and the imports every VB
+// project has) and the types (and VB procedures) it declares itself.
+struct FileNames {
+  std::vector<std::string> imports;
+  std::vector<std::string> declared;
+};
+
+std::string_view trim_view(std::string_view s) {
+  while (!s.empty() && (is_blank(s.front()) || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (is_blank(s.back()) || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+bool word_at(std::string_view code, std::size_t i, std::string_view word, bool nocase) {
+  if (i + word.size() > code.size() || (i > 0 && is_ident(code[i - 1]))) return false;
+  for (std::size_t k = 0; k < word.size(); ++k) {
+    if (nocase ? lower(code[i + k]) != lower(word[k]) : code[i + k] != word[k]) return false;
+  }
+  return i + word.size() == code.size() || !is_ident(code[i + word.size()]);
+}
+
+FileNames file_names(std::string_view code, bool vb) {
+  FileNames out;
+  if (vb) {
+    for (std::string_view ns :
+         {"System", "System.Diagnostics", "Microsoft.VisualBasic", "System.Collections",
+          "System.Collections.Generic", "System.Data", "System.Linq", "System.Threading.Tasks"})
+      out.imports.emplace_back(ns);
+  }
+  constexpr std::size_t kMaxNames = 4096;
+  std::size_t bol = 0;
+  while (bol < code.size() && out.imports.size() < kMaxNames) {
+    std::size_t eol = code.find('\n', bol);
+    if (eol == std::string_view::npos) eol = code.size();
+    std::string_view line = trim_view(code.substr(bol, eol - bol));
+    bol = eol + 1;
+    if (!vb && line.starts_with("global ")) line = trim_view(line.substr(7));
+    const std::string_view keyword = vb ? "imports" : "using";
+    if (line.size() <= keyword.size() || !word_at(line, 0, keyword, vb)) continue;
+    std::string_view rest = trim_view(line.substr(keyword.size()));
+    if (!vb) {
+      const std::size_t semi = rest.find(';');
+      if (semi == std::string_view::npos) continue;
+      rest = trim_view(rest.substr(0, semi));
+    }
+    if (rest.empty() || rest.find_first_of("=( ") != std::string_view::npos) continue;
+    out.imports.emplace_back(rest);
+  }
+  static constexpr std::string_view kVbKinds[] = {"Class",  "Structure", "Interface", "Enum",
+                                                  "Module", "Function",  "Sub"};
+  static constexpr std::string_view kCsKinds[] = {"class", "struct", "interface", "enum", "record"};
+  const std::span<const std::string_view> kinds = vb ? std::span<const std::string_view>(kVbKinds)
+                                                     : std::span<const std::string_view>(kCsKinds);
+  for (std::size_t i = 0; i < code.size() && out.declared.size() < kMaxNames; ++i) {
+    if (!is_ident(code[i]) || (i > 0 && is_ident(code[i - 1]))) continue;
+    for (std::string_view kind : kinds) {
+      if (!word_at(code, i, kind, vb)) continue;
+      std::size_t k = i + kind.size();
+      while (k < code.size() && is_blank(code[k])) ++k;
+      const std::size_t start = k;
+      while (k < code.size() && is_ident(code[k])) ++k;
+      if (k > start) out.declared.emplace_back(code.substr(start, k - start));
+      break;
+    }
+  }
+  return out;
+}
+
+// Whether the match of a type-naming pattern at code[i, end) names the
+// framework's type (Pattern::ns): `NS.Type` qualified, or `Type` in a file
+// that imports NS and declares no Type of its own. A generic `Type<...>` is
+// never one of them (the framework types matched are not generic).
+bool names_framework_type(std::string_view code, std::size_t i, std::size_t end, const Pattern& pat,
+                          const FileNames& names, bool vb) {
+  std::string_view type = pat.text;
+  if (type.starts_with("new ")) type.remove_prefix(4);
+  if (type.starts_with("Inherits ")) type.remove_prefix(9);
+  while (!type.empty() && !is_ident(type.front())) type.remove_prefix(1);
+  std::size_t n = 0;
+  while (n < type.size() && is_ident(type[n])) ++n;
+  type = type.substr(0, n);
+  const std::size_t at = code.find(type, i);
+  if (type.empty() || at == std::string_view::npos || at >= end) return false;
+  std::size_t after = at + type.size();
+  while (after < code.size() && is_blank(code[after])) ++after;
+  if (after < code.size() && code[after] == '<') return false;
+  std::string_view qualifiers = pat.ns;
+  const std::string_view imported = qualifiers.substr(0, qualifiers.find('|'));
+  if (at > 0 && code[at - 1] == '.') {
+    for (std::size_t from = 0; from <= qualifiers.size();) {
+      std::size_t bar = qualifiers.find('|', from);
+      if (bar == std::string_view::npos) bar = qualifiers.size();
+      const std::string_view q = qualifiers.substr(from, bar - from);
+      from = bar + 1;
+      if (at < q.size() + 1) continue;
+      const std::size_t qs = at - 1 - q.size();
+      if ((qs == 0 || (!is_ident(code[qs - 1]) && code[qs - 1] != '.')) &&
+          (vb ? iequals(code.substr(qs, q.size()), q) : code.substr(qs, q.size()) == q))
+        return true;
+    }
+    return false;
+  }
+  auto same = [vb](std::string_view a, std::string_view b) { return vb ? iequals(a, b) : a == b; };
+  for (const auto& d : names.declared) {
+    if (same(d, type)) return false;
+  }
+  for (const auto& ns : names.imports) {
+    if (same(ns, imported)) return true;
+  }
+  return false;
 }
 
 // End of the match of pat at code[i], or npos.
@@ -696,6 +855,63 @@ std::size_t close_paren(std::string_view code, std::size_t open) {
   return std::string_view::npos;
 }
 
+// Whether the first argument of the writer constructed at code[open] ('(')
+// is a stream rather than a path: `new StreamWriter(client.GetStream())`,
+// `new StreamWriter(ms)` over a MemoryStream, `Response.OutputStream`. A
+// string literal (blanked in `code`) or a path variable is a file.
+bool writes_over_stream(std::string_view code, std::size_t open) {
+  const std::size_t close = close_paren(code, open);
+  if (close == std::string_view::npos) return false;
+  std::size_t end = open + 1;
+  for (int depth = 0; end < close; ++end) {
+    if (code[end] == '(') ++depth;
+    if (code[end] == ')') --depth;
+    if (code[end] == ',' && depth == 0) break;
+  }
+  const std::string first = to_lower(code.substr(open + 1, end - open - 1));
+  // A FileStream (or File.Open...) under the writer is a file after all.
+  if (first.find("filestream") != std::string::npos || first.find("file.") != std::string::npos)
+    return false;
+  for (std::string_view stream :
+       {"stream", "response.", "console.", "pipe", "socket", "client", "connection"}) {
+    if (first.find(stream) != std::string::npos) return true;
+  }
+  // A variable declared as, or assigned, a stream that is no FileStream:
+  // `var ms = new MemoryStream()`, `NetworkStream ns = ...`.
+  const std::string_view name = trim_view(code.substr(open + 1, end - open - 1));
+  if (name.empty() || !std::all_of(name.begin(), name.end(), is_ident)) return false;
+  constexpr std::size_t kMaxUses = 64;
+  std::size_t uses = 0;
+  for (std::size_t at = code.find(name); at != std::string_view::npos && uses < kMaxUses;
+       at = code.find(name, at + name.size())) {
+    if ((at > 0 && is_ident(code[at - 1])) ||
+        (at + name.size() < code.size() && is_ident(code[at + name.size()])))
+      continue;
+    ++uses;
+    std::size_t k = at + name.size();
+    while (k < code.size() && is_blank(code[k])) ++k;
+    std::string_view type;
+    if (k + 1 < code.size() && code[k] == '=' && code[k + 1] != '=') {  // name = new T(
+      ++k;
+      while (k < code.size() && is_blank(code[k])) ++k;
+      if (code.substr(k, 4) != "new ") continue;
+      k += 4;
+      while (k < code.size() && is_blank(code[k])) ++k;
+      std::size_t e = k;
+      while (e < code.size() && (is_ident(code[e]) || code[e] == '.')) ++e;
+      type = code.substr(k, e - k);
+    } else {  // T name
+      std::size_t e = at;
+      while (e > 0 && is_blank(code[e - 1])) --e;
+      std::size_t b = e;
+      while (b > 0 && (is_ident(code[b - 1]) || code[b - 1] == '.')) --b;
+      type = code.substr(b, e - b);
+    }
+    if (type.ends_with("Stream") && !type.ends_with("FileStream")) return true;
+  }
+  return false;
+}
+
 // The last argument of the call whose '(' is at code[open], trimmed.
 std::string_view last_argument(std::string_view code, std::size_t open) {
   const std::size_t close = close_paren(code, open);
@@ -814,6 +1030,7 @@ std::vector<SourceHit> scan_source(std::string_view text, const std::string& pat
   const std::string_view code = lx.code;
   const Dispatch& d = dispatch();
   const auto mains = main_bodies(code, vb);
+  const FileNames names = file_names(code, vb);
   struct Scope {
     std::size_t from, to, at;
     int line;
@@ -843,6 +1060,7 @@ std::vector<SourceHit> scan_source(std::string_view text, const std::string& pat
       const std::size_t end = match_at(code, i, pat.text, vb || (pat.flags & kNoCase));
       if (end == std::string_view::npos) continue;
       if ((pat.flags & kWordEnd) && end < code.size() && is_ident(code[end])) continue;
+      if (!pat.ns.empty() && !names_framework_type(code, i, end, pat, names, vb)) continue;
       if (pat.category == cat::kMessaging) queues.push_back(i);
       if (pat.special == Special::kNone) {
         out.add(pat.category, line, i, text.substr(i, end - i));
@@ -874,6 +1092,11 @@ std::vector<SourceHit> scan_source(std::string_view text, const std::string& pat
         const bool read_only =
             access != std::string_view::npos && args.substr(access + 15, 5) != "Write";
         if (!read_only) out.add(pat.category, line, i, text.substr(i, end - i));
+        continue;
+      }
+      if (pat.special == Special::kUnlessOverStream) {
+        if (!writes_over_stream(code, end - 1))
+          out.add(pat.category, line, i, text.substr(i, end - i));
         continue;
       }
       if (pat.special == Special::kDefaultSecurity) {

@@ -69,8 +69,16 @@ void netfx_image(const AppAssessment& a, AppPlan& plan) {
     if (major != 4) {
       plan.warnings.push_back("the .NET Framework version is unknown: planned as 4.x; check it");
     }
+    // "4.x": a CLR 4 binary that does not say which 4.x it targets (no
+    // TargetFrameworkAttribute, a supportedRuntime of v4.0 only). Any 4.x runs
+    // on the newest 4.8 image, so the unknown minor changes nothing but is said.
+    const std::string minor_unknown =
+        plan.framework.version == "4.x"
+            ? " (the minor version is not recorded: a CLR 4 program without a "
+              "TargetFrameworkAttribute; 4.8 runs it whichever 4.x it was built for)"
+            : "";
     decide(plan, "base image", plan.base_image + ":" + plan.base_tag,
-           ".NET Framework " + fw +
+           ".NET Framework " + fw + minor_unknown +
                ": the seed tests 4.x applications with the .NET Framework 4.x image, which "
                "runs every 4.x application (in-place updates); " +
                fam_reason + "; " + plan.base_tag.substr(0, plan.base_tag.find('-')) +

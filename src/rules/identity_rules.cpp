@@ -170,9 +170,10 @@ Evidence check_ad_dependent(const Application& app, RuleResults& results) {
   append(out, directory_assembly_refs(app, "System.DirectoryServices"));
   append(out, refs_assembly(app, "System.DirectoryServices.AccountManagement"));
   // Showing the current WindowsIdentity needs no domain; impersonating does.
-  append(out, refs_type(app, "System.Security.Principal.WindowsImpersonationContext"));
-  append(out, refs_member(app, "WindowsIdentity::Impersonate"));
-  append(out, refs_member(app, "WindowsIdentity::RunImpersonated"));
+  append(out, refs_type(app, "System.Security.Principal.WindowsImpersonationContext",
+                        {"mscorlib", "System.Security.Principal.Windows", "netstandard"}));
+  append(out, refs_member(app, "System.Security.Principal.WindowsIdentity::Impersonate"));
+  append(out, refs_member(app, "System.Security.Principal.WindowsIdentity::RunImpersonated"));
   append(out, directory_hits(app));
   append(out, source_hits(app, SourceCategory::kWindowsIdentity));
   if (out.empty()) return out;

@@ -14,6 +14,13 @@ namespace liftshift {
 
 namespace {
 
+// The assemblies Microsoft's MSMQ and System.Transactions types live in (a
+// TypeRef resolving elsewhere is another library's type of the same name).
+const std::initializer_list<std::string_view> kMessagingAssemblies = {
+    "System.Messaging", "Experimental.System.Messaging"};
+const std::initializer_list<std::string_view> kTransactionAssemblies = {
+    "System.Transactions", "System.Transactions.Local", "netstandard"};
+
 const BindingFacts* find_binding(const ConfigFacts& c, std::string_view type,
                                  std::string_view name) {
   for (const auto& b : c.bindings) {
@@ -77,10 +84,11 @@ std::string classify(const Application& app, bool ad_auth, MsmqUse& use) {
     (priv ? has_private : has_public) = true;
   }
   if (endpoint_queues(app)) has_private = true;
-  bool transactional = !refs_type(app, "System.Messaging.MessageQueueTransaction").empty() ||
-                       !source_hits(app, SourceCategory::kTransactions).empty() ||
-                       !source_hits(app, SourceCategory::kMsmqTransactional).empty() ||
-                       transactional_by_default(app);
+  bool transactional =
+      !refs_type(app, "System.Messaging.MessageQueueTransaction", kMessagingAssemblies).empty() ||
+      !source_hits(app, SourceCategory::kTransactions).empty() ||
+      !source_hits(app, SourceCategory::kMsmqTransactional).empty() ||
+      transactional_by_default(app);
   for (const auto& c : app.configs) {
     for (const auto& b : c.bindings) {
       if (iequals(b.type, "netMsmqBinding") && b.exactly_once) transactional = true;
@@ -198,7 +206,7 @@ Evidence check_msmq(const Application& app, RuleResults& results) {
   // A compiled AssemblyRef means the code uses the assembly; a project
   // <Reference> or a `using` alone does not (see the supporting line below).
   Evidence out = refs_assembly(app, "System.Messaging");
-  append(out, refs_type(app, "System.Messaging."));
+  append(out, refs_type(app, "System.Messaging.", kMessagingAssemblies));
   for (std::string_view lib : kMsmqLibraries) {
     append(out, project_packages(app, lib));
     append(out, refs_assembly(app, lib));
@@ -240,8 +248,8 @@ namespace {
 
 // Transactions in the application (binaries and source), escalating or not.
 Evidence transactions(const Application& app) {
-  Evidence out = refs_type(app, "System.Transactions.TransactionScope");
-  append(out, refs_type(app, "System.Transactions.CommittableTransaction"));
+  Evidence out = refs_type(app, "System.Transactions.TransactionScope", kTransactionAssemblies);
+  append(out, refs_type(app, "System.Transactions.CommittableTransaction", kTransactionAssemblies));
   append(out, source_hits(app, SourceCategory::kTransactions));
   return out;
 }

@@ -100,9 +100,14 @@ Evidence check_event_log(const Application& app_in, RuleResults& results) {
     if (!more.empty()) flag = true;
     append(out, std::move(more));
   };
-  add(refs_member(own, "EventLog::WriteEntry"), logs.event_log);
-  add(refs_type(own, "System.Diagnostics.EventLog"), logs.event_log);
-  add(refs_type(own, "System.Diagnostics.Tracing.EventSource"), logs.etw);
+  add(refs_member(own, "System.Diagnostics.EventLog::WriteEntry"), logs.event_log);
+  add(refs_type(own, "System.Diagnostics.EventLog",
+                {"System", "System.Diagnostics.EventLog", "netstandard"}),
+      logs.event_log);
+  add(refs_type(own, "System.Diagnostics.Tracing.EventSource",
+                {"mscorlib", "System.Runtime", "System.Diagnostics.Tracing", "netstandard",
+                 "System.Private.CoreLib"}),
+      logs.etw);
   add(imports_function(own, "advapi32.dll", "ReportEvent"), logs.event_log);
   add(imports_function(own, "advapi32.dll", "RegisterEventSource"), logs.event_log);
   add(imports_function(own, "advapi32.dll", "EventWrite"), logs.etw);

@@ -82,9 +82,10 @@ Evidence check_local_state(const Application& app, RuleResults& results) {
   add_state_folders(app, MarkerCategory::kStateFolder, false, results);
   add_app_data_from_code(app, out, results);
   append(out, source_hits(app, SourceCategory::kFileWrite));
-  append(out, refs_member(app, "File::WriteAll"));
-  append(out, refs_member(app, "File::AppendAll"));
-  append(out, refs_member(app, "HttpPostedFile::SaveAs"));
+  append(out, refs_member(app, "System.IO.File::WriteAll"));
+  append(out, refs_member(app, "System.IO.File::AppendAll"));
+  append(out, refs_member(app, "System.Web.HttpPostedFile::SaveAs"));
+  append(out, refs_member(app, "System.Web.HttpPostedFileBase::SaveAs"));
   return out;
 }
 
@@ -159,7 +160,9 @@ Evidence check_drive_path(const Application& app, RuleResults& /*results*/) {
 }
 
 Evidence check_registry_dependency(const Application& app, RuleResults& /*results*/) {
-  Evidence out = refs_type(app, "Microsoft.Win32.Registry");
+  Evidence out = refs_type(app, "Microsoft.Win32.Registry",
+                           {"mscorlib", "Microsoft.Win32.Registry", "netstandard",
+                            "System.Private.CoreLib", "System.Runtime"});
   for (const char* fn : {"RegCreateKey", "RegSetValue", "RegOpenKey", "RegQueryValue"}) {
     append(out, imports_function(app, "advapi32.dll", fn));
   }

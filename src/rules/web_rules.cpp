@@ -1,5 +1,7 @@
 // Rules from the seed's "How IIS works in a container vs. a VM": certificates,
 // database connection strings, horizontal auto-scale.
+#include <algorithm>
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -101,6 +103,82 @@ Evidence check_config_secret(const Application& app, RuleResults& /*results*/) {
   return out;
 }
 
+namespace {
+
+// What in a web application depends on one machine's state, each with its
+// evidence: the session, and what the machineKey signs or encrypts.
+struct StateDependence {
+  Evidence session;        // Session access, handlers that require it, pages that turn it on
+  Evidence machine_keyed;  // forms-authentication tickets, view state, anti-forgery tokens
+};
+
+bool session_token(std::string_view t) {
+  return istarts_with(t, "Session") || istarts_with(t, "IRequiresSessionState");
+}
+
+StateDependence state_dependence(const Application& app, const ConfigFacts& main) {
+  StateDependence d;
+  bool webforms = false;
+  for (const auto& line : source_hits(app, SourceCategory::kServerState)) {
+    const auto colon = line.find(": ", line.find(':') + 1);
+    const std::string_view token = colon == std::string::npos
+                                       ? std::string_view(line)
+                                       : std::string_view(line).substr(colon + 2);
+    if (session_token(token)) {
+      d.session.push_back(line + " (session state)");
+    } else if (icontains(token, "FormsAuthentication")) {
+      d.machine_keyed.push_back(line + " (issues a forms-authentication ticket)");
+    } else if (icontains(token, "AntiForgery")) {
+      d.machine_keyed.push_back(line + " (anti-forgery token)");
+    } else {
+      webforms = true;
+      d.machine_keyed.push_back(line + " (WebForms view state)");
+    }
+  }
+  Evidence pages = markers(app, MarkerCategory::kWebContent);
+  for (const auto& p : pages) {
+    if (!iends_with(p.substr(0, p.find(':')), ".aspx")) continue;
+    webforms = true;
+    d.machine_keyed.push_back(p + " (WebForms page: view state)");
+    break;
+  }
+  append(d.session, refs_member(app, "System.Web.SessionState.HttpSessionState::"));
+  // A published site's code-behind: pages derive from System.Web.UI.Page.
+  if (Evidence page = refs_type(app, "System.Web.UI.Page", {"System.Web"}); !page.empty()) {
+    webforms = true;
+    d.machine_keyed.push_back(page.front() + " (WebForms view state)");
+  }
+  append(d.machine_keyed,
+         refs_member(app, "System.Web.Security.FormsAuthentication::SetAuthCookie"));
+  append(d.machine_keyed,
+         refs_member(app, "System.Web.Security.FormsAuthentication::RedirectFromLoginPage"));
+  append(d.machine_keyed,
+         refs_type(app, "System.Web.Helpers.AntiForgery", {"System.Web.WebPages"}));
+  append(d.machine_keyed,
+         refs_type(app, "System.Web.Mvc.ValidateAntiForgeryTokenAttribute", {"System.Web.Mvc"}));
+  for (const auto& c : app.configs) {
+    if (iequals(c.authentication_mode, "Forms"))
+      d.machine_keyed.push_back(c.path +
+                                ": <authentication mode=\"Forms\"> (issues forms-authentication "
+                                "tickets)");
+  }
+  // WebForms pages have the session unless the site turns it off; a folder
+  // that turns it on again uses it there.
+  if (webforms && !session_off(main.pages_session_state))
+    d.session.push_back(main.path + ": WebForms pages with session state enabled (the default)");
+  for (const auto& c : app.configs) {
+    if (!c.pages_session_state.empty() && !session_off(c.pages_session_state) &&
+        !iequals(c.pages_session_state, "ReadOnly") && &c != &main)
+      d.session.push_back(c.path + ": <pages enableSessionState=\"" + c.pages_session_state +
+                          "\">");
+  }
+  return d;
+}
+
+}  // namespace
+
+// Fires only for what depends on one machine's state: a site that uses no
+// session and signs nothing with the machineKey scales out as it is.
 Evidence check_scale_out_state(const Application& app, RuleResults& /*results*/) {
   if (app.kind != AppKind::kWeb && app.kind != AppKind::kWcf) return {};
   Evidence out;
@@ -111,6 +189,7 @@ Evidence check_scale_out_state(const Application& app, RuleResults& /*results*/)
     if (main == nullptr || folder_of(c.path).size() < folder_of(main->path).size()) main = &c;
   }
   if (main == nullptr) return out;
+  const StateDependence uses = state_dependence(app, *main);
   const std::string root = folder_of(main->path);
   bool session_configured = false;
   bool machine_key = false;
@@ -125,7 +204,9 @@ Evidence check_scale_out_state(const Application& app, RuleResults& /*results*/)
     }
   }
   const bool in_proc = !session_configured || !out.empty();
-  if (in_proc && session_off(main->pages_session_state)) {
+  if (uses.session.empty()) {
+    out.clear();  // no code or page uses the session: where it lives does not matter
+  } else if (in_proc && session_off(main->pages_session_state)) {
     // Pages have no session by default; only folders that turn it on again use it.
     out.clear();
     std::vector<std::string> areas;
@@ -153,11 +234,18 @@ Evidence check_scale_out_state(const Application& app, RuleResults& /*results*/)
     out.push_back(main->path +
                   ": no sessionState element: ASP.NET defaults to InProc session state");
   }
-  if (!machine_key) {
+  // What uses the session, a few places (the rule's evidence stays short).
+  if (!out.empty()) {
+    append(out, Evidence(uses.session.begin(),
+                         uses.session.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(
+                                                    3, uses.session.size()))));
+  }
+  if (!machine_key && !uses.machine_keyed.empty()) {
     out.push_back(
         main->path +
-        ": no explicit machineKey: keys are auto-generated per machine, so view state and "
-        "forms-authentication cookies from one instance fail on another");
+        ": no explicit machineKey: keys are auto-generated per machine, so what this site signs "
+        "with them (" +
+        uses.machine_keyed.front() + ") fails on another instance");
   }
   return out;
 }

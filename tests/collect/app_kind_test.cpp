@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "collect/collect.hpp"
+#include "core/app_queries.hpp"
 #include "test_support.hpp"
 
 namespace liftshift {
@@ -48,6 +49,23 @@ TEST(AppKind, PublishedProgramsAreJudgedByTheirEntryPoint) {
   const Application* gui = app_with_name(inv, "WinFormsApp");
   ASSERT_NE(gui, nullptr);
   EXPECT_EQ(gui->kind, AppKind::kDesktop);
+}
+
+// A program whose ServiceBase and Registry come from its own library (the
+// TypeRefs resolve to LookAlikes.dll) is no Windows service and reaches no
+// registry; its EventLog is System's.
+TEST(AppKind, TypesFromTheApplicationsOwnLibraryAreNotMicrosofts) {
+  test::TempDir dir;
+  fs::create_directories(dir.path() / "Api");
+  for (const char* f : {"LookAlikeUser.exe", "LookAlikes.dll"})
+    fs::copy_file(test::fixtures() / "pe" / f, dir.path() / "Api" / f);
+  Inventory inv = collect({dir.path().string()});
+  const Application* app = app_with_name(inv, "LookAlikeUser");
+  ASSERT_NE(app, nullptr);
+  EXPECT_EQ(app->kind, AppKind::kConsole);
+  EXPECT_TRUE(service_evidence(*app).empty()) << service_evidence(*app).front();
+  EXPECT_TRUE(refs_type(*app, "Microsoft.Win32.Registry", {"mscorlib"}).empty());
+  EXPECT_FALSE(refs_type(*app, "System.Diagnostics.EventLog", {"System"}).empty());
 }
 
 // A source tree of programs in the shapes of real projects.

@@ -34,7 +34,7 @@ void expect_round_trip(const std::array<Enum, N>& all, Parse parse,
 
 TEST(Categories, SourceCategoriesRoundTrip) {
   expect_round_trip(kAllSourceCategories, parse_source_category);
-  EXPECT_EQ(kAllSourceCategories.size(), 32u);
+  EXPECT_EQ(kAllSourceCategories.size(), 33u);
   EXPECT_EQ(to_string(SourceCategory::kEventLog), "eventlog");
   EXPECT_EQ(to_string(SourceCategory::kTransactionEscalation), "transaction-escalation");
 }

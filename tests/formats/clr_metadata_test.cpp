@@ -128,6 +128,27 @@ TEST(ClrAssembly, Clr2WindowsService) {
   EXPECT_TRUE(r->warnings.empty());
 }
 
+// Each TypeRef names the assembly it resolves to: Microsoft's ServiceBase is
+// System.ServiceProcess's, a look-alike in the application's own library is
+// that library's.
+TEST(ClrAssembly, TypeRefsSayWhichAssemblyTheyResolveTo) {
+  auto scope_of = [](const BinaryFacts& f, const std::string& type) {
+    for (std::size_t i = 0; i < f.type_refs.size() && i < f.type_ref_assemblies.size(); ++i) {
+      if (f.type_refs[i] == type) return f.type_ref_assemblies[i];
+    }
+    return std::string("(none)");
+  };
+  auto real = parse_fixture("LegacyService.exe");
+  ASSERT_TRUE(real.ok()) << real.error().message;
+  ASSERT_EQ(real->type_ref_assemblies.size(), real->type_refs.size());
+  EXPECT_EQ(scope_of(*real, "System.ServiceProcess.ServiceBase"), "System.ServiceProcess");
+  auto own = parse_fixture("LookAlikeUser.exe");
+  ASSERT_TRUE(own.ok()) << own.error().message;
+  EXPECT_EQ(scope_of(*own, "System.ServiceProcess.ServiceBase"), "LookAlikes");
+  EXPECT_EQ(scope_of(*own, "Microsoft.Win32.Registry"), "LookAlikes");
+  EXPECT_EQ(scope_of(*own, "System.Diagnostics.EventLog"), "System");
+}
+
 TEST(ClrAssembly, Clr11VersionString) {
   auto r = parse_fixture("Clr11Service.exe");
   ASSERT_TRUE(r.ok()) << r.error().message;

@@ -30,7 +30,7 @@ std::string fixture(const char* name) {
 }
 
 TEST(SourceScan, CategoryConstants) {
-  EXPECT_EQ(kAllSourceCategories.size(), 32u);
+  EXPECT_EQ(kAllSourceCategories.size(), 33u);
   EXPECT_EQ(to_string(SourceCategory::kEntryMain), "entry-main");
   EXPECT_EQ(to_string(SourceCategory::kServiceName), "service-name");
   EXPECT_EQ(to_string(SourceCategory::kMsmqQueue), "msmq-queue");
@@ -102,15 +102,15 @@ TEST(SourceScan, CommentsAreSkippedStringsAreNot) {
 
 TEST(SourceScan, CSharpStringForms) {
   const std::string src =
-      "var raw = \"\"\"\n"                                                  // 1
-      "    copy to H:\\raw\\drop \"quoted\" \"\"\n"                         // 2
-      "    \"\"\";\n"                                                       // 3
-      "var verb = @\"first \"\"line\"\"\n"                                  // 4
-      "I:\\multi\\line\";\n"                                                // 5
-      "var esc = \"\\\\\\\\nas\\\\share\\\\in\";\n"                         // 6
-      "var interp = $\"{(ok ? \"J:\\\\a\" : \"x\")}\\\\private$\\\\q\";\n"  // 7
-      "var empty = \"\"; var c = 'x'; new EventLog(\"Application\");\n"     // 8
-      "var v3 = @\"\"\"K:\\quoted\"\"\"; var after = \"L:\\next\";\n";      // 9
+      "var raw = \"\"\"\n"                                                          // 1
+      "    copy to H:\\raw\\drop \"quoted\" \"\"\n"                                 // 2
+      "    \"\"\";\n"                                                               // 3
+      "var verb = @\"first \"\"line\"\"\n"                                          // 4
+      "I:\\multi\\line\";\n"                                                        // 5
+      "var esc = \"\\\\\\\\nas\\\\share\\\\in\";\n"                                 // 6
+      "var interp = $\"{(ok ? \"J:\\\\a\" : \"x\")}\\\\private$\\\\q\";\n"          // 7
+      "var empty = \"\"; var c = 'x'; new System.Diagnostics.EventLog(\"App\");\n"  // 8
+      "var v3 = @\"\"\"K:\\quoted\"\"\"; var after = \"L:\\next\";\n";              // 9
   const std::vector<Hit> want = {
       {1, "drive-path",
        "?    copy to H:\\raw\\drop \"quoted\" \"\"?    "},  // raw text, not dedented
@@ -118,7 +118,7 @@ TEST(SourceScan, CSharpStringForms) {
       {6, "drive-path", R"(\\nas\share\in)"},
       {7, "msmq-queue", R"({(ok ? "J:\\a" : "x")}\private$\q)"},
       {7, "drive-path", R"({(ok ? "J:\\a" : "x")}\private$\q)"},
-      {8, "eventlog", "new EventLog"},
+      {8, "eventlog", "System.Diagnostics.EventLog"},
       {9, "drive-path", "\"K:\\quoted\""},  // @"""K:\quoted""" is verbatim, not raw
   };
   EXPECT_EQ(scan(src, "s.cs"), want);
@@ -147,6 +147,97 @@ TEST(SourceScan, WordBoundariesAndCase) {
       {9, "scheduler", "SCHTASKS"},
   };
   EXPECT_EQ(scan(src, "w.cs"), want);
+}
+
+// A framework type counts by its full name: imported with `using`, or
+// qualified. An application's own ServiceBase, Registry or EventLog class,
+// a generic ServiceBase<T> and a C# method called GetSetting are not
+// Microsoft's.
+TEST(SourceScan, TypesCountByTheirFullName) {
+  const std::string own =
+      "using MyApp.Services;\n"                                                                // 1
+      "public class Api : ServiceBase { }\n"                                                   // 2
+      "class Registry { public static object LocalMachine; }\n"                                // 3
+      "class EventLog { public static void WriteEntry(string s) { } }\n"                       // 4
+      "class U { void F() { var k = Registry.LocalMachine; EventLog.WriteEntry(\"x\"); } }\n"  // 5
+      "class Hello : ServiceStack.ServiceBase<Req> { string GetSetting(string k) => k; }\n"    // 6
+      "class V { void G() { var s = GetSetting(\"k\"); } }\n";                                 // 7
+  EXPECT_EQ(scan(own, "Api.cs"), std::vector<Hit>{});
+  const std::string framework =
+      "using System.ServiceProcess;\n"                                                    // 1
+      "using Microsoft.Win32;\n"                                                          // 2
+      "class Worker : ServiceBase { }\n"                                                  // 3
+      "class W { void F() { var k = Registry.CurrentUser; } }\n"                          // 4
+      "class X : System.ServiceProcess.ServiceBase { }\n"                                 // 5
+      "class Y { void G() { System.Diagnostics.EventLog.WriteEntry(\"a\", \"b\"); } }\n"  // 6
+      "class Z { void H() { EventLog.WriteEntry(\"a\", \"b\"); } }\n";  // 7: no using
+  const std::vector<Hit> want = {
+      {1, "servicebase", "System.ServiceProcess"},
+      {3, "servicebase", "ServiceBase"},
+      {4, "registry", "Registry.CurrentUser"},
+      {5, "servicebase", "System.ServiceProcess.ServiceBase"},
+      {6, "eventlog", "System.Diagnostics.EventLog"},
+  };
+  EXPECT_EQ(scan(framework, "Svc.cs"), want);
+  // Visual Basic imports System.Diagnostics and Microsoft.VisualBasic in every
+  // project; its own Function GetSetting is not the registry function.
+  const std::string vb =
+      "Module M\n"                                       // 1
+      "  Sub A()\n"                                      // 2
+      "    EventLog.WriteEntry(\"a\", \"b\")\n"          // 3
+      "    Dim v = GetSetting(\"App\", \"S\", \"K\")\n"  // 4
+      "    Dim r = My.Computer.Registry.LocalMachine\n"  // 5
+      "  End Sub\n"                                      // 6
+      "End Module\n";
+  EXPECT_EQ(scan(vb, "M.vb"), (std::vector<Hit>{{3, "eventlog", "EventLog.WriteEntry"},
+                                                {4, "registry", "GetSetting("},
+                                                {5, "registry", "Registry.LocalMachine"}}));
+  EXPECT_EQ(scan("Class C\n Function GetSetting(k As String) As String\n  Return GetSetting(k)\n"
+                 " End Function\nEnd Class\n",
+                 "C.vb"),
+            std::vector<Hit>{});
+}
+
+// What ties a request to one machine: Session, forms-authentication tickets,
+// anti-forgery tokens, view state and WebForms pages (System.Web.UI.Page).
+TEST(SourceScan, ServerStateTokens) {
+  const std::string src =
+      "using System.Web.UI;\n"                                               // 1
+      "public partial class Cart : Page {\n"                                 // 2
+      "  void Add() { Session[\"cart\"] = 1; var v = ViewState[\"x\"]; }\n"  // 3
+      "  [ValidateAntiForgeryToken] void Login() { FormsAuthentication.SetAuthCookie(u, false); }\n"
+      "  void Out() { HttpContext.Current.Session.Abandon(); var s = UserSession[\"k\"]; }\n"
+      "}\n"                                      // 6
+      "class Other : Xamarin.Forms.Page { }\n";  // 7: not WebForms
+  const std::vector<Hit> want = {
+      {2, "server-state", ": Page"},
+      {3, "server-state", "Session["},
+      {4, "server-state", "ValidateAntiForgeryToken"},
+      {5, "server-state", "Session.Abandon"},
+  };
+  EXPECT_EQ(scan(src, "Cart.aspx.cs"), want);
+  // A Page of another framework (no System.Web.UI imported) is no WebForms page.
+  EXPECT_EQ(scan("using Xamarin.Forms;\nclass Home : Page { }\n", "Home.cs"), std::vector<Hit>{});
+}
+
+// A writer over a network, memory or response stream writes no local file.
+TEST(SourceScan, WritersOverStreamsAreNoFileWrites) {
+  const std::string src =
+      "var a = new StreamWriter(client.GetStream());\n"       // 1
+      "var b = new StreamWriter(ms, Encoding.UTF8);\n"        // 2: ms is no stream name
+      "var c = new BinaryWriter(networkStream);\n"            // 3
+      "var d = new StreamWriter(Response.OutputStream);\n"    // 4
+      "var e = new StreamWriter(\"C:\\\\logs\\\\a.txt\");\n"  // 5
+      "var f = new StreamWriter(new FileStream(path, FileMode.Create));\n"  // 6
+      "var g = new StreamWriter(logPath, true);\n";                         // 7
+  const std::vector<Hit> want = {
+      {2, "file-write", "new StreamWriter("}, {5, "file-write", "new StreamWriter("},
+      {6, "file-write", "new StreamWriter("}, {6, "file-write", "new FileStream("},
+      {7, "file-write", "new StreamWriter("},
+  };
+  auto hits = scan(src, "w.cs");
+  std::erase_if(hits, [](const Hit& h) { return std::get<1>(h) != "file-write"; });
+  EXPECT_EQ(hits, want);
 }
 
 TEST(SourceScan, VisualBasicCommentsStringsAndKeywords) {

@@ -24,6 +24,23 @@ TEST(PlanImage, NetFx4WebUsesAspnet481OnLtsc2022ByDefault) {
   EXPECT_TRUE(p.fallback_steps.empty());
 }
 
+// "4.x" (a CLR 4 program that does not record its minor version, such as
+// NAnt's) plans the 4.8 image with no "unknown version" warning, and the
+// decision says why the minor does not matter.
+TEST(PlanImage, NetFx4WithUnknownMinorPlansThe48ImageAndSaysWhy) {
+  AppFixture f(AppKind::kConsole, FrameworkKind::kNetFx, "4.x");
+  AppPlan p = plan_app(f.assessment, options());
+  EXPECT_EQ(test::image(p),
+            std::string(kMcr) + "dotnet/framework/runtime:4.8.1-windowsservercore-ltsc2022");
+  EXPECT_TRUE(p.warnings.empty() || p.warnings.front().find("unknown") == std::string::npos);
+  std::string reason;
+  for (const auto& d : p.decisions) {
+    if (d.topic == "base image") reason = d.reason;
+  }
+  EXPECT_NE(reason.find("minor version is not recorded"), std::string::npos) << reason;
+  EXPECT_TRUE(p.fallback_steps.empty()) << "a 4.x program is no 2.x/3.x one";
+}
+
 TEST(PlanImage, NetFxTagFollowsTheWindowsVersion) {
   struct Case {
     WindowsVersion v;
