@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "collect/collect.hpp"
+#include "sources/directory_volume.hpp"
 #include "test_support.hpp"
 
 namespace liftshift {
@@ -119,6 +120,27 @@ TEST(ConfigIncludes, WhatCannotBeFollowedIsAProblemOfTheConfig) {
             std::string::npos)
       << more;
   for (const auto& app : parent.apps) EXPECT_EQ(config(app, "Outside/shared.config"), nullptr);
+}
+
+TEST(ConfigIncludes, IncludesThatIncludeEachOtherAreReadOnce) {
+  test::TempDir dir;
+  dir.write("Job.exe.config",
+            R"(<configuration><nlog><include file="a.config" /></nlog></configuration>)");
+  dir.write("a.config", R"(<nlog><include file="b.config" /><include file="a.config" /></nlog>)");
+  dir.write("b.config", R"(<nlog><include file="a.config" /><targets>
+  <target name="t" type="File" fileName="E:\Logs\job.log" /></targets></nlog>)");
+  ParsedSource parsed;
+  ConfigFacts job;
+  job.path = "Job.exe.config";
+  job.includes.push_back({"nlog include", "file", "a.config"});
+  parsed.configs.push_back(job);
+  // a.config names itself and b.config; b.config names a.config again.
+  DirectoryVolume volume{dir.path()};
+  follow_config_includes(volume, parsed, 1u << 20);
+  ASSERT_EQ(parsed.included_configs.size(), 2u);
+  EXPECT_EQ(parsed.included_configs[0].path, "a.config");
+  EXPECT_EQ(parsed.included_configs[1].path, "b.config");
+  EXPECT_EQ(parsed.included_configs[1].log_paths, std::vector<std::string>{"E:\\Logs\\job.log"});
 }
 
 }  // namespace
