@@ -9,7 +9,7 @@ rm -rf "$out"
 mkdir -p "$out"
 targets=(pe clr_metadata hive iis_config dotnet_config msbuild_project packages_config task_xml
   partition_table disk_image solution source_scan connection_string runtime_config
-  appsettings_json)
+  appsettings_json script_tasks)
 for t in "${targets[@]}"; do mkdir -p "$out/$t"; done
 
 # Copies each file into the corpus under a name made from its path (corpora are flat).
@@ -99,3 +99,6 @@ qemu-img convert -O vmdk "$work/disk.raw" "$out/disk_image/mbr-ntfs-sparse.vmdk"
 qemu-img convert -O vmdk -o subformat=streamOptimized "$work/disk.raw" "$out/disk_image/mbr-ntfs-stream.vmdk"
 # VHDX keeps its metadata at 1 MiB and beyond: seed with the whole small file.
 qemu-img convert -O vhdx -o block_size=1M,log_size=1M "$work/disk.raw" "$out/disk_image/mbr-ntfs.vhdx"
+# Scripts that register scheduled tasks (schtasks, Register-ScheduledTask).
+while IFS= read -r -d '' f; do seed script_tasks "$f"; done < <(
+  find "$fixtures/configs" -type f \( -iname '*.cmd' -o -iname '*.bat' -o -iname '*.ps1' \) -print0)

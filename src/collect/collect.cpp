@@ -6,9 +6,11 @@
 #include "collect/app_ids.hpp"
 #include "collect/app_profile.hpp"
 #include "collect/build_files.hpp"
+#include "collect/config_includes.hpp"
 #include "collect/group_apps.hpp"
 #include "collect/machine_collector.hpp"
 #include "collect/nested_configs.hpp"
+#include "collect/script_task_apps.hpp"
 #include "collect/server_apps.hpp"
 #include "collect/source_identity.hpp"
 #include "core/text.hpp"
@@ -54,6 +56,8 @@ void collect_folder(const std::string& path, const std::string& source_name,
   }
   // After the kinds are known: sub-folder web.config files apply to web apps only.
   attach_nested_configs(parsed, apps);
+  attach_config_includes(parsed, apps);
+  attach_script_tasks(parsed, apps);
   for (auto& app : apps) inventory.apps.push_back(std::move(app));
   for (auto& p : parsed.problems) {
     p.path = p.path.empty() ? path : path + "/" + p.path;

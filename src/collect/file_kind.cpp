@@ -28,6 +28,8 @@ FileKind classify_file(std::string_view path) {
       // Logging configurations kept in files of their own.
       iequals(name, "log4net.config") || iequals(name, "log4net.xml") ||
       iequals(name, "nlog.config") || iequals(name, "nlog.xml") ||
+      // The release build's transforms of them (xdt:Transform).
+      iequals(name, "web.release.config") || iequals(name, "app.release.config") ||
       // ASP.NET Core settings: appsettings.json, appsettings.Production.json.
       (istarts_with(name, "appsettings") && iends_with(name, ".json"))) {
     return FileKind::kConfig;
@@ -40,6 +42,9 @@ FileKind classify_file(std::string_view path) {
   if (iends_with(name, ".sln")) return FileKind::kSolution;
   if (iends_with(name, ".cs") || iends_with(name, ".vb")) return FileKind::kSource;
   if (marker_for_file(path).category) return FileKind::kMarker;
+  if (iends_with(name, ".cmd") || iends_with(name, ".bat") || iends_with(name, ".ps1"))
+    return FileKind::kScript;
+  if (iends_with(name, ".xml")) return FileKind::kTaskXml;
   return FileKind::kIgnore;
 }
 

@@ -21,6 +21,8 @@ enum class FileKind {
   kSolution,        // .sln
   kSource,          // .cs / .vb (also App_Code in web sites)
   kMarker,          // matters by name alone (see marker_for)
+  kScript,          // .cmd / .bat / .ps1: read for the scheduled tasks they register
+  kTaskXml,         // .xml: read when it is an exported Task Scheduler task
 };
 
 FileKind classify_file(std::string_view path);

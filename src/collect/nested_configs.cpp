@@ -39,6 +39,21 @@ void attach_nested_configs(const ParsedSource& parsed, std::vector<Application>&
                                    [&](const ConfigFacts& o) { return iequals(o.path, c.path); });
     if (!known) owner->configs.push_back(c);
   }
+  // A logging config of a library project the app folds in (its build copies
+  // log4net.config or NLog.config to the app's output): the app logs by it.
+  for (auto& app : apps) {
+    for (std::size_t i = 1; i < app.projects.size(); ++i) {
+      const std::string_view lib_dir = parent_dir(app.projects[i].path);
+      if (is_under(lib_dir, app.root)) continue;  // already under the app's own folder
+      for (const auto& c : parsed.configs) {
+        if (!logging_config(file_name(c.path)) || !iequals(parent_dir(c.path), lib_dir)) continue;
+        const bool known =
+            std::any_of(app.configs.begin(), app.configs.end(),
+                        [&](const ConfigFacts& o) { return iequals(o.path, c.path); });
+        if (!known) app.configs.push_back(c);
+      }
+    }
+  }
 }
 
 }  // namespace liftshift

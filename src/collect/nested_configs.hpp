@@ -2,7 +2,8 @@
 // its own web.config/app.config: sub-folder web.config files (ASP.NET merges
 // them for requests under that folder) and logging configurations kept in
 // files of their own (log4net.config, NLog.config), and ASP.NET Core's
-// appsettings*.json.
+// appsettings*.json. In a source tree, the logging configs of the library
+// projects an application folds in are its own too.
 #pragma once
 
 #include <vector>

@@ -7,6 +7,7 @@
 
 #include "core/facts.hpp"
 #include "core/model.hpp"
+#include "formats/script_tasks.hpp"
 #include "sources/volume.hpp"
 
 namespace liftshift {
@@ -17,6 +18,8 @@ struct ParsedSource {
   std::vector<FileEntry> files;
   std::vector<BinaryFacts> binaries;
   std::vector<ConfigFacts> configs;
+  // Files the configs include (configSource=, file=), read by collect/config_includes.
+  std::vector<ConfigFacts> included_configs;
   std::vector<ProjectFacts> projects;
   std::vector<ProjectFacts> build_files;  // Directory.Build.props / .targets
   std::vector<RuntimeConfigFacts> runtime_configs;
@@ -28,6 +31,9 @@ struct ParsedSource {
   std::vector<Packages> packages_configs;
   std::vector<SourceHit> source_hits;
   std::vector<FileMarker> markers;
+  // Scheduled tasks registered by scripts (schtasks, Register-ScheduledTask)
+  // and exported task XML files: collect/script_task_apps hands them to programs.
+  std::vector<ScriptTask> script_tasks;
   std::vector<Problem> problems;
 };
 

@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "collect/build_files.hpp"
+#include "collect/config_includes.hpp"
 #include "collect/file_kind.hpp"
 #include "collect/parsed_files.hpp"
 #include "core/secret_mask.hpp"
@@ -20,8 +21,10 @@
 #include "formats/packages_config.hpp"
 #include "formats/pe.hpp"
 #include "formats/runtime_config.hpp"
+#include "formats/script_tasks.hpp"
 #include "formats/solution.hpp"
 #include "formats/source_scan.hpp"
+#include "formats/task_xml.hpp"
 
 namespace liftshift {
 
@@ -90,6 +93,7 @@ struct Parsed {
   std::optional<SolutionFacts> solution;
   std::optional<ParsedSource::Packages> packages;
   std::vector<SourceHit> hits;
+  std::vector<ScriptTask> tasks;
   std::vector<Problem> problems;
 };
 
@@ -102,6 +106,16 @@ void parse_one(const Volume& volume, const FileEntry& file, FileKind kind, const
                                                  " MiB is larger than the " +
                                                  std::to_string(cap >> 20) + " MiB limit"});
     return;
+  }
+  if (kind == FileKind::kTaskXml) {
+    // Only an exported task is read; any other XML file is none of ours.
+    if (file.size > (1u << 20)) return;
+    auto head = volume.read(path, 0, 4096);
+    if (!head) return;
+    const std::string text = decode_text(*head);
+    if (text.find("<Task") == std::string::npos ||
+        text.find("windows/2004/02/mit/task") == std::string::npos)
+      return;
   }
   if (kind == FileKind::kBinary) {
     auto head = volume.read(path, 0, 4096);
@@ -116,7 +130,10 @@ void parse_one(const Volume& volume, const FileEntry& file, FileKind kind, const
   }
   // The content and what is parsed from it live until the end of this call.
   BudgetHold hold(budget, std::min(file.size, cap));
-  auto bytes = volume.read(path, 0, static_cast<std::size_t>(cap));
+  // A script is read for its first lines' commands only (find_script_tasks' cap).
+  const std::uint64_t want =
+      kind == FileKind::kScript ? std::min<std::uint64_t>(cap, 4u << 20) : cap;
+  auto bytes = volume.read(path, 0, static_cast<std::size_t>(want));
   if (!bytes) {
     out.problems.push_back({printable(path), bytes.error().message});
     return;
@@ -193,6 +210,25 @@ void parse_one(const Volume& volume, const FileEntry& file, FileKind kind, const
     case FileKind::kSource:
       out.hits = scan_source(decode_text(*bytes), path);
       break;
+    case FileKind::kScript:
+      out.tasks = find_script_tasks(decode_text(*bytes), path);
+      break;
+    case FileKind::kTaskXml: {
+      auto r = parse_task_xml(decode_text(*bytes), path);
+      if (r && !r->info.command.empty()) {
+        ScriptTask t;
+        t.info = std::move(r->info);
+        t.file = path;
+        if (t.info.path == path) {
+          const std::string_view name = file_name(path);
+          t.info.path = "\\" + std::string(name.substr(0, name.size() - 4));  // without ".xml"
+        }
+        out.tasks.push_back(std::move(t));
+      } else if (!r) {
+        report(r.error());
+      }
+      break;
+    }
     case FileKind::kIgnore:
     case FileKind::kMarker:
       break;
@@ -332,9 +368,11 @@ ParsedSource read_source(const Volume& volume, const ReadLimits& limits) {
     if (p.solution) out.solutions.push_back(std::move(*p.solution));
     if (p.packages) out.packages_configs.push_back(std::move(*p.packages));
     for (auto& h : p.hits) out.source_hits.push_back(std::move(h));
+    for (auto& t : p.tasks) out.script_tasks.push_back(std::move(t));
     for (auto& pr : p.problems) out.problems.push_back(std::move(pr));
   }
   inherit_build_files(out.projects, out.build_files);
+  follow_config_includes(volume, out, limits.max_text);
   count_folder_contents(out);
   return out;
 }

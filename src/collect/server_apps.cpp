@@ -4,10 +4,12 @@
 
 #include "collect/app_profile.hpp"
 #include "collect/build_files.hpp"
+#include "collect/config_includes.hpp"
 #include "collect/file_kind.hpp"
 #include "collect/group_apps.hpp"
 #include "collect/machine_collector.hpp"
 #include "collect/nested_configs.hpp"
+#include "collect/script_task_apps.hpp"
 #include "core/text.hpp"
 #include "formats/iis_config.hpp"
 #include "formats/iis_modules.hpp"
@@ -36,6 +38,8 @@ class FolderReader {
     for (auto& app : found) profile_app(app);
     // After the kinds are known, as for a folder given on the command line.
     attach_nested_configs(parsed, found);
+    attach_config_includes(parsed, found);
+    attach_script_tasks(parsed, found);
     for (auto& app : found) rebase(app, folder);
     for (auto& p : parsed.problems) problems_.push_back({folder + "/" + p.path, p.message});
     for (const auto& f : parsed.files) {

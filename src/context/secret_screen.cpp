@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/command_line.hpp"
 #include "core/secret_mask.hpp"
 #include "core/text.hpp"
 
@@ -82,6 +83,21 @@ bool secret_setting(std::string_view text) {
   return false;
 }
 
+// A line of a script that runs schtasks (the switches may sit on a continued
+// line) giving /rp PASSWORD (also /p, for a remote system) written out; "*"
+// (prompt), "" and a %variable% or $variable are no secret in the file.
+bool schtasks_password(std::string_view line) {
+  const std::vector<std::string> args = split_arguments(line);
+  for (std::size_t i = 0; i + 1 < args.size(); ++i) {
+    const std::string a = to_lower(args[i]);
+    if (a != "/rp" && a != "-rp" && a != "/p" && a != "-p") continue;
+    const std::string& v = args[i + 1];
+    if (!v.empty() && v != "*" && v.front() != '%' && v.front() != '$' && v.front() != '/')
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string secret_in_text(std::string_view bytes, std::string_view file_name) {
@@ -99,11 +115,13 @@ std::string secret_in_text(std::string_view bytes, std::string_view file_name) {
     return "a PEM private key";
   if (secret_setting(text)) return "a setting whose key names a secret";
   const bool code = code_file(file_name);
+  const bool schtasks = to_lower(text).find("schtasks") != std::string::npos;
   std::size_t start = 0;
   while (start < text.size()) {
     std::size_t end = std::min(text.find('\n', start), text.size());
     std::string_view line = text.substr(start, end - start);
     start = end + 1;
+    if (schtasks && schtasks_password(line)) return "a password given to schtasks (/rp)";
     std::string masked = mask_secret_text(line);
     if (masked == line) continue;
     std::string_view before;

@@ -117,8 +117,32 @@ struct KeyValue {
   bool secret_value = false;
 };
 
+// A section a config keeps in another file: <connectionStrings
+// configSource="...">, <appSettings file="...">, <log4net configSource>,
+// NLog's <include file="...">. The collector follows it (collect/config_includes).
+struct ConfigInclude {
+  std::string section;    // "connectionStrings", "appSettings", "log4net", "nlog include"
+  std::string attribute;  // "configSource" or "file"
+  std::string file;       // as written (masked, printable)
+};
+
+// A value a web.config transform (Web.Release.config, xdt:Transform) changes.
+struct TransformChange {
+  std::string section;    // "connectionStrings", "appSettings", "compilation"...
+  std::string name;       // the entry's name or key ("" for an element without one)
+  std::string transform;  // "Replace", "SetAttributes(connectionString)", "Insert", "Remove"...
+};
+
 struct ConfigFacts {
   std::string path;
+  std::vector<ConfigInclude> includes;
+  // Set on a file read because another config names it: "Site/Web.config
+  // (connectionStrings configSource)". Its facts are judged as the app's own.
+  std::string included_by;
+  // Set on a web.config transform (Web.Release.config): the config it
+  // transforms; its values are the release build's. Empty otherwise.
+  std::string transform_of;
+  std::vector<TransformChange> transform_changes;
   std::vector<ConnectionStringFacts> connection_strings;
   std::vector<KeyValue> app_settings;
   bool has_system_web = false;

@@ -36,6 +36,7 @@ enum Tag : std::uint8_t {
   kListeners,
   kLocation,
   kStartup,
+  kElmah,
   kTagCount
 };
 
@@ -44,7 +45,7 @@ Tag classify(std::string_view local) {
     std::string_view name;
     Tag tag;
   };
-  static constexpr std::array<Entry, 14> kTags = {{{"connectionStrings", kConnectionStrings},
+  static constexpr std::array<Entry, 15> kTags = {{{"connectionStrings", kConnectionStrings},
                                                    {"appSettings", kAppSettings},
                                                    {"system.web", kSystemWeb},
                                                    {"system.serviceModel", kServiceModel},
@@ -57,7 +58,8 @@ Tag classify(std::string_view local) {
                                                    {"listeners", kListeners},
                                                    {"sharedListeners", kListeners},
                                                    {"location", kLocation},
-                                                   {"startup", kStartup}}};
+                                                   {"startup", kStartup},
+                                                   {"elmah", kElmah}}};
   for (const Entry& e : kTags) {
     if (iequals(local, e.name)) return e.tag;
   }
@@ -145,24 +147,24 @@ class ConfigReader {
     if (tag == kSystemWeb) f_.has_system_web = true;
     if (tag == kServiceModel) f_.has_service_model = true;
 
-    if (pugi::xml_attribute cs = attr(n, "configSource")) {
-      f_.warnings.push_back(std::string(name) + " configSource=\"" + mask_secret_text(cs.value()) +
-                            "\": section kept in another file, not read");
-    }
+    if (pugi::xml_attribute cs = attr(n, "configSource")) include(name, "configSource", cs.value());
     if (tag == kAppSettings) {
-      if (pugi::xml_attribute file = attr(n, "file")) {
-        f_.warnings.push_back("appSettings file=\"" + mask_secret_text(file.value()) +
-                              "\": settings merged from another file, not read");
-      }
+      if (pugi::xml_attribute file = attr(n, "file")) include(name, "file", file.value());
     }
+    if (inside(kNlog) && iequals(name, "include"))
+      include("nlog include", "file", attr_value(n, "file"));
+    if (inside(kElmah) && iequals(name, "errorLog")) elmah_error_log(n);
+    if (pugi::xml_attribute t = xdt_attr(n, "Transform")) transform(n, name, t.value());
 
     bool secret_values = false;  // skip this element's values in the path scan
     const Tag up = parent();
-    if (up == kConnectionStrings && iequals(name, "add")) {
+    // A transform's <add xdt:Transform="Remove"> names an entry the release drops: no value.
+    const bool removed = istarts_with(xdt_attr(n, "Transform").value(), "Remove");
+    if (!removed && up == kConnectionStrings && iequals(name, "add")) {
       f_.connection_strings.push_back(parse_connection_string(attr_value(n, "name"),
                                                               attr_value(n, "providerName"),
                                                               attr(n, "connectionString").value()));
-    } else if (up == kAppSettings && iequals(name, "add")) {
+    } else if (!removed && up == kAppSettings && iequals(name, "add")) {
       KeyValue kv;
       kv.key = attr_value(n, "key");
       const std::string value = attr(n, "value").value();
@@ -260,6 +262,49 @@ class ConfigReader {
     std::vector<std::string> ldap;
     fmt_util::find_ldap_urls(v, ldap);
     for (std::string& u : ldap) add_unique(f_.ldap_paths, mask_secret_text(u));
+  }
+
+  void include(std::string_view section, std::string_view attribute, std::string_view file) {
+    if (trim(file).empty() || f_.includes.size() >= 64) return;
+    f_.includes.push_back(
+        {std::string(section), std::string(attribute), printable(mask_secret_text(trim(file)))});
+  }
+
+  // Elmah keeps its errors as XML files in logPath (XmlFileErrorLog) or in
+  // the database its connectionStringName names (SqlErrorLog): the first is
+  // a log folder, the second a connection string judged with the others.
+  void elmah_error_log(const pugi::xml_node& n) {
+    const std::string folder = attr_value(n, "logPath");
+    if (folder.empty()) return;
+    std::string path = mask_secret_text(folder);
+    while (!path.empty() && (path.back() == '/' || path.back() == '\\')) path.pop_back();
+    add_unique(f_.log_paths, printable(path) + "\\error-*.xml");
+  }
+
+  // The xdt: attribute (namespace http://schemas.microsoft.com/XML-Document-Transform)
+  // of a transform file, by its prefix-free name.
+  static pugi::xml_attribute xdt_attr(const pugi::xml_node& n, std::string_view local) {
+    for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute()) {
+      std::string_view name = a.name();
+      auto colon = name.find(':');
+      if (colon != std::string_view::npos && iequals(name.substr(colon + 1), local) &&
+          istarts_with(name, "xdt"))
+        return a;
+    }
+    return {};
+  }
+
+  // A value the transform changes: what section and entry, and how.
+  void transform(const pugi::xml_node& n, std::string_view name, std::string_view how) {
+    if (f_.transform_changes.size() >= 1000) return;
+    TransformChange c;
+    const pugi::xml_node section = iequals(name, "add") || iequals(name, "remove") ? n.parent() : n;
+    c.section = printable(local_name(section.name()));
+    std::string id = attr_value(n, "name");
+    if (id.empty()) id = attr_value(n, "key");
+    c.name = printable(mask_secret_text(id));
+    c.transform = printable(mask_secret_text(trim(how)));
+    f_.transform_changes.push_back(std::move(c));
   }
 
   void set_framework(int rank, std::string value) {

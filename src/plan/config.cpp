@@ -87,8 +87,8 @@ void add_move(AppPlan& plan, ConfigRewrite& r, const std::string& folder, std::s
 // The secret appSettings keys of a config that can move through file=.
 std::vector<std::string> secret_keys(const ConfigFacts& c, AppPlan& plan) {
   std::vector<std::string> keys;
-  bool has_file = std::any_of(c.warnings.begin(), c.warnings.end(), [](const std::string& w) {
-    return istarts_with(w, "appSettings file=");
+  bool has_file = std::any_of(c.includes.begin(), c.includes.end(), [](const ConfigInclude& i) {
+    return iequals(i.section, "appSettings") && iequals(i.attribute, "file");
   });
   for (const auto& kv : c.app_settings) {
     if (!masked(kv.value)) continue;
@@ -250,6 +250,26 @@ void plan_env(const ConfigFacts& c, AppPlan& plan) {
   }
 }
 
+// A section another config reads from this file (configSource, file=), or a
+// release transform: not a config of its own to split, so nothing moves; a
+// secret in it keeps the file out of the build context (the context writer
+// screens it) and is named here so it reaches the secret store by hand.
+void plan_kept_file(const ConfigFacts& c, AppPlan& plan) {
+  const bool secret =
+      std::any_of(c.connection_strings.begin(), c.connection_strings.end(), secret_string) ||
+      std::any_of(c.app_settings.begin(), c.app_settings.end(),
+                  [](const KeyValue& kv) { return masked(kv.value); });
+  if (!secret) return;
+  plan.warnings.push_back(
+      c.path + (c.transform_of.empty()
+                    ? " (read by " + c.included_by +
+                          ") holds a secret: it is not copied into the build context; mount "
+                          "that file from the secret store at its place in the image"
+                    : " (the release transform of " + c.transform_of +
+                          ") holds a secret the release build writes into the config: put it "
+                          "in the secret store, not in the transform"));
+}
+
 // The app's own secret folder: the one nearest the app's folder.
 void choose_secret_mount(AppPlan& plan) {
   for (const auto& r : plan.config_rewrites) {
@@ -297,7 +317,9 @@ void plan_config(const AppAssessment& a, const PlanOptions& options, AppPlan& pl
     env = false;
   }
   for (const auto& c : app.configs) {
-    if (!rewritable_config(c.path)) {
+    if (!c.included_by.empty() || !c.transform_of.empty()) {
+      plan_kept_file(c, plan);
+    } else if (!rewritable_config(c.path)) {
       plan_env(c, plan);
     } else if (env) {
       plan_builders(c, plan);

@@ -226,7 +226,11 @@ void plan_storage(const AppAssessment& a, AppPlan& plan) {
       } else {
         continue;
       }
-      if (rewritable_config(c.path)) {
+      if (!c.included_by.empty() || !c.transform_of.empty()) {
+        // A file another config reads, or a release transform: not rewritten.
+        plan.warnings.push_back(c.path + ": set appSettings '" + kv.key + "' to " + local +
+                                " in that file (" + why + ")");
+      } else if (rewritable_config(c.path)) {
         // Rewritten in the copied config: the app reads it as before.
         config_rewrite(plan, c.path)
             .changes.push_back({"appSettings", kv.key, "value", local, why});

@@ -103,6 +103,19 @@ Evidence check_config_secret(const Application& app, RuleResults& /*results*/) {
   return out;
 }
 
+Evidence check_config_transform(const Application& app, RuleResults& /*results*/) {
+  Evidence out;
+  for (const auto& c : app.configs) {
+    if (c.transform_of.empty()) continue;
+    for (const auto& t : c.transform_changes) {
+      out.push_back(c.path + ": the release build changes " + t.section +
+                    (t.name.empty() ? "" : " '" + t.name + "'") + " of " + c.transform_of + " (" +
+                    t.transform + ")");
+    }
+  }
+  return out;
+}
+
 namespace {
 
 // What in a web application depends on one machine's state, each with its

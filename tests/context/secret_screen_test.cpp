@@ -46,3 +46,23 @@ TEST(SecretScreen, TextAndNames) {
 
 }  // namespace
 }  // namespace liftshift
+
+namespace liftshift {
+namespace {
+
+TEST(SecretScreen, ASchtasksPasswordInAScriptStaysOut) {
+  EXPECT_EQ(secret_in_text("schtasks /create /tn T /tr C:\\t.exe ^\n  /ru CONTOSO\\svc /rp "
+                           "\"Task-Pw-1\" /f\n",
+                           "install.cmd"),
+            "a password given to schtasks (/rp)");
+  // Prompted for, or taken from a variable: nothing in the file.
+  EXPECT_EQ(secret_in_text("schtasks /create /tn T /tr C:\\t.exe /ru CONTOSO\\svc /rp *\n",
+                           "install.cmd"),
+            "");
+  EXPECT_EQ(
+      secret_in_text("schtasks /create /tn T /tr C:\\t.exe /ru %USER% /rp %PASS%\n", "install.cmd"),
+      "");
+}
+
+}  // namespace
+}  // namespace liftshift

@@ -193,11 +193,15 @@ TEST(Config, ExeConfigStartupNlogDiagnosticsAndMsmq) {
   EXPECT_EQ(f.drive_paths, Strings{"F:/OrderProcessor/logs/${shortdate}.log"});
   EXPECT_EQ(f.drive_path_settings.at("F:/OrderProcessor/logs/${shortdate}.log"),
             "target 'file' fileName");
-  EXPECT_EQ(
-      f.warnings,
-      (Strings{
-          R"(connectionStrings configSource="connections.config": section kept in another file, not read)",
-          R"(appSettings file="environment.config": settings merged from another file, not read)"}));
+  // The sections kept in other files are named for the collector to follow.
+  EXPECT_TRUE(f.warnings.empty());
+  ASSERT_EQ(f.includes.size(), 2u);
+  EXPECT_EQ(f.includes[0].section, "connectionStrings");
+  EXPECT_EQ(f.includes[0].attribute, "configSource");
+  EXPECT_EQ(f.includes[0].file, "connections.config");
+  EXPECT_EQ(f.includes[1].section, "appSettings");
+  EXPECT_EQ(f.includes[1].attribute, "file");
+  EXPECT_EQ(f.includes[1].file, "environment.config");
   EXPECT_TRUE(f.has_service_model);
   EXPECT_FALSE(f.has_service_host_activation);
   ASSERT_EQ(f.bindings.size(), 2u);
@@ -493,4 +497,64 @@ TEST(Config, PagesSessionStateAndSecretShapedSettings) {
   EXPECT_FALSE(f.app_settings[3].secret_value);
 }
 
+}  // namespace liftshift
+
+namespace liftshift {
+namespace {
+
+TEST(Config, ElmahsXmlErrorLogFolderIsALogFolder) {
+  const ConfigFacts f = parse_ok(R"(<configuration><elmah>
+    <errorLog type="Elmah.XmlFileErrorLog, Elmah" logPath="~/App_Data/Errors/" />
+  </elmah></configuration>)");
+  EXPECT_EQ(f.log_paths, Strings{"~/App_Data/Errors\\error-*.xml"});
+  const ConfigFacts sql = parse_ok(R"(<configuration><elmah>
+    <errorLog type="Elmah.SqlErrorLog, Elmah" connectionStringName="Elmah" />
+  </elmah></configuration>)");
+  EXPECT_TRUE(sql.log_paths.empty());
+}
+
+TEST(Config, IncludesOfEverySectionAndNLog) {
+  const ConfigFacts f = parse_ok(R"(<configuration>
+    <log4net configSource="Config\log4net.config" />
+    <system.serviceModel><bindings configSource="bindings.config" /></system.serviceModel>
+    <nlog><include file="${basedir}/targets.config" /></nlog>
+    <appSettings file="  " />
+  </configuration>)");
+  ASSERT_EQ(f.includes.size(), 3u);
+  EXPECT_EQ(f.includes[0].section, "log4net");
+  EXPECT_EQ(f.includes[0].file, "Config\\log4net.config");
+  EXPECT_EQ(f.includes[1].section, "bindings");
+  EXPECT_EQ(f.includes[2].section, "nlog include");
+  EXPECT_EQ(f.includes[2].file, "${basedir}/targets.config");
+}
+
+TEST(Config, ATransformNamesWhatItChangesAndCarriesTheReleaseValues) {
+  const ConfigFacts f = parse_ok(R"X(<configuration xmlns:xdt="http://schemas.microsoft.com/XML-Document-Transform">
+  <connectionStrings>
+    <add name="Orders" connectionString="Server=sql-prod;Database=Orders;User ID=app;Password=Rel-Pw-1"
+         xdt:Transform="SetAttributes" xdt:Locator="Match(name)" />
+    <add name="Legacy" xdt:Transform="Remove" xdt:Locator="Match(name)" />
+  </connectionStrings>
+  <appSettings>
+    <add key="Drop" value="E:\Drop" xdt:Transform="Replace" xdt:Locator="Match(key)" />
+  </appSettings>
+  <system.web><compilation xdt:Transform="RemoveAttributes(debug)" /></system.web>
+</configuration>)X",
+                                 "Web.Release.config");
+  ASSERT_EQ(f.transform_changes.size(), 4u);
+  EXPECT_EQ(f.transform_changes[0].section, "connectionStrings");
+  EXPECT_EQ(f.transform_changes[0].name, "Orders");
+  EXPECT_EQ(f.transform_changes[0].transform, "SetAttributes");
+  EXPECT_EQ(f.transform_changes[1].name, "Legacy");
+  EXPECT_EQ(f.transform_changes[1].transform, "Remove");
+  EXPECT_EQ(f.transform_changes[2].section, "appSettings");
+  EXPECT_EQ(f.transform_changes[3].section, "compilation");
+  // The release values are read; a removed entry has none.
+  ASSERT_EQ(f.connection_strings.size(), 1u);
+  EXPECT_TRUE(f.connection_strings[0].had_secret);
+  EXPECT_EQ(test::dump(f).find("Rel-Pw-1"), std::string::npos);
+  EXPECT_EQ(f.drive_paths, Strings{"E:\\Drop"});
+}
+
+}  // namespace
 }  // namespace liftshift

@@ -36,6 +36,10 @@ inline std::string dump(const ConfigFacts& f) {
   for (const auto* list : {&f.supported_runtimes, &f.log_paths, &f.event_log_sources,
                            &f.drive_paths, &f.ldap_paths, &f.warnings})
     for (const auto& s : *list) out += s + "\n";
+  for (const auto& i : f.includes) out += i.section + "\n" + i.attribute + "\n" + i.file + "\n";
+  out += f.included_by + "\n" + f.transform_of + "\n";
+  for (const auto& t : f.transform_changes)
+    out += t.section + "\n" + t.name + "\n" + t.transform + "\n";
   return out;
 }
 

@@ -245,3 +245,41 @@ TEST(PlanConfig, TemplatesEscapeXmlAndNeverCarryAMask) {
 
 }  // namespace
 }  // namespace liftshift
+
+namespace liftshift {
+namespace {
+
+TEST(PlanConfig, AFileAnotherConfigReadsIsNotSplitButItsSecretIsNamed) {
+  AppFixture f(AppKind::kWeb, FrameworkKind::kNetFx, "4.8");
+  ConfigFacts web;
+  web.path = "App/Web.config";
+  web.includes.push_back({"connectionStrings", "configSource", "App_Config\\cs.config"});
+  f.app().configs.push_back(web);
+  ConfigFacts fragment = web_config("App/App_Config/cs.config");
+  fragment.included_by = "App/Web.config (connectionStrings configSource)";
+  f.app().configs.push_back(fragment);
+  ConfigFacts release = web_config("App/Web.Release.config");
+  release.transform_of = "App/Web.config";
+  f.app().configs.push_back(release);
+  AppPlan p = plan_app(f.assessment, options());
+  for (const auto& r : p.config_rewrites) {
+    EXPECT_NE(r.config, "App/App_Config/cs.config");
+    EXPECT_NE(r.config, "App/Web.Release.config");
+  }
+  bool fragment_named = false;
+  bool release_named = false;
+  for (const auto& w : p.warnings) {
+    fragment_named =
+        fragment_named || w.find(
+                              "App/App_Config/cs.config (read by App/Web.config (connectionStrings "
+                              "configSource)) holds a secret") != std::string::npos;
+    release_named = release_named ||
+                    w.find("App/Web.Release.config (the release transform of App/Web.config)") !=
+                        std::string::npos;
+  }
+  EXPECT_TRUE(fragment_named);
+  EXPECT_TRUE(release_named);
+}
+
+}  // namespace
+}  // namespace liftshift

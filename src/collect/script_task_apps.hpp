@@ -1,0 +1,23 @@
+// Scheduled tasks found in a folder's files (a script's schtasks /create or
+// Register-ScheduledTask, an exported task XML): the program a task runs is a
+// scheduled task, with the task's triggers, as if the server's Task
+// Scheduler had held it.
+#pragma once
+
+#include <vector>
+
+#include "collect/parsed_files.hpp"
+#include "core/model.hpp"
+
+namespace liftshift {
+
+// Gives each task to the program it runs: the console or desktop program
+// whose executable has the task's program's name, nearest the script (the
+// one beside it for %~dp0 / $PSScriptRoot, else one whose folder holds the
+// script, else the only one of that name). That program becomes a task
+// (kind kTask, app.task set); its kind evidence names the file and line.
+// Programs of Windows (cmd, PowerShell) and tasks whose program is not found
+// are left alone. Call after the kinds are known (profile_app).
+void attach_script_tasks(const ParsedSource& parsed, std::vector<Application>& apps);
+
+}  // namespace liftshift

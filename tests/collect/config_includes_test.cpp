@@ -1,0 +1,147 @@
+#include "collect/config_includes.hpp"
+
+#include <gtest/gtest.h>
+
+#include "collect/collect.hpp"
+#include "sources/directory_volume.hpp"
+#include "test_support.hpp"
+
+namespace liftshift {
+namespace {
+
+const ConfigFacts* config(const Application& app, std::string_view path) {
+  for (const auto& c : app.configs) {
+    if (c.path == path) return &c;
+  }
+  return nullptr;
+}
+
+std::string paths(const Application& app) {
+  std::string out;
+  for (const auto& c : app.configs) out += c.path + " ";
+  return out;
+}
+
+std::string problems(const Inventory& inv) {
+  std::string out;
+  for (const auto& p : inv.problems) out += p.path + ": " + p.message + "\n";
+  return out;
+}
+
+TEST(ConfigIncludes, PathsAreRelativeToTheConfigAndNeverLeaveTheSource) {
+  EXPECT_EQ(include_path("Site/Web.config", "App_Config\\ConnectionStrings.config"),
+            "Site/App_Config/ConnectionStrings.config");
+  EXPECT_EQ(include_path("Web.config", "cs.config"), "cs.config");
+  EXPECT_EQ(include_path("Site/Web.config", "..\\Shared\\app.config"), "Shared/app.config");
+  EXPECT_EQ(include_path("Job/NLog.config", "${basedir}/targets.config"), "Job/targets.config");
+  EXPECT_EQ(include_path("Site/Web.config", "..\\..\\etc\\passwd"), std::nullopt);
+  for (const char* hostile : {"C:\\Windows\\win.ini", "\\\\server\\share\\a.config", "/etc/passwd",
+                              "\\Windows\\a.config", "http://x/a.config", "%TEMP%\\a.config",
+                              "$(calc).config", "*.config", "", "   ", "a\nb.config"}) {
+    EXPECT_EQ(include_path("Site/Web.config", hostile), std::nullopt) << hostile;
+  }
+}
+
+TEST(ConfigIncludes, ASectionInAnotherFileIsJudgedAsTheAppsOwnAndNamed) {
+  Inventory inv = collect({(test::fixtures() / "configs" / "portal").string()});
+  ASSERT_EQ(inv.apps.size(), 1u) << problems(inv);
+  const Application& site = inv.apps[0];
+  EXPECT_EQ(site.kind, AppKind::kWeb);
+  const ConfigFacts* cs = config(site, "App_Config/ConnectionStrings.config");
+  ASSERT_NE(cs, nullptr) << paths(site);
+  EXPECT_EQ(cs->included_by, "Web.config (connectionStrings configSource)");
+  ASSERT_EQ(cs->connection_strings.size(), 2u);
+  EXPECT_TRUE(cs->connection_strings[0].local_file ||
+              cs->connection_strings[0].server == "(LocalDb)\\MSSQLLocalDB");
+  EXPECT_TRUE(cs->connection_strings[1].had_secret);
+  EXPECT_EQ(cs->connection_strings[1].masked.find("Cfg15"), std::string::npos);
+
+  const ConfigFacts* settings = config(site, "App_Config/AppSettings.config");
+  ASSERT_NE(settings, nullptr) << paths(site);
+  EXPECT_EQ(settings->included_by, "Web.config (appSettings file)");
+  EXPECT_EQ(settings->drive_paths, std::vector<std::string>{"F:\\Reports\\Portal"});
+
+  // log4net.config is read by its name and linked to the section that reads it.
+  const ConfigFacts* log4net = config(site, "log4net.config");
+  ASSERT_NE(log4net, nullptr) << paths(site);
+  EXPECT_EQ(log4net->included_by, "Web.config (log4net configSource)");
+  EXPECT_EQ(log4net->log_paths, std::vector<std::string>{"D:\\Logs\\Portal\\portal.log"});
+}
+
+TEST(ConfigIncludes, TheReleaseTransformsValuesAreJudgedNotTheOnesItReplaces) {
+  Inventory inv = collect({(test::fixtures() / "configs" / "portal").string()});
+  ASSERT_EQ(inv.apps.size(), 1u);
+  const Application& site = inv.apps[0];
+  const ConfigFacts* release = config(site, "Web.Release.config");
+  ASSERT_NE(release, nullptr) << paths(site);
+  EXPECT_EQ(release->transform_of, "Web.config");
+  ASSERT_EQ(release->transform_changes.size(), 2u);
+  EXPECT_EQ(release->transform_changes[0].section, "appSettings");
+  EXPECT_EQ(release->transform_changes[0].name, "UploadRoot");
+  EXPECT_EQ(release->transform_changes[0].transform, "Replace");
+  EXPECT_EQ(release->transform_changes[1].section, "compilation");
+  EXPECT_EQ(release->transform_changes[1].transform, "RemoveAttributes(debug)");
+  EXPECT_EQ(release->drive_paths, std::vector<std::string>{"\\\\fs01\\portal-uploads"});
+  const ConfigFacts* web = config(site, "Web.config");
+  ASSERT_NE(web, nullptr);
+  for (const auto& kv : web->app_settings) EXPECT_NE(kv.key, "UploadRoot");
+  for (const auto& p : web->drive_paths) EXPECT_NE(p, "E:\\PortalUploads");
+  // The Elmah error log folder (Web.config's own).
+  EXPECT_EQ(web->log_paths, std::vector<std::string>{"D:\\Logs\\Portal\\Elmah\\error-*.xml"});
+}
+
+TEST(ConfigIncludes, WhatCannotBeFollowedIsAProblemOfTheConfig) {
+  test::TempDir dir;
+  dir.write("Site/Default.aspx", "<%@ Page %>");
+  dir.write("Outside/shared.config", "<appSettings><add key='K' value='E:\\\\x'/></appSettings>");
+  dir.write("Site/Web.config", R"(<configuration>
+  <connectionStrings configSource="C:\Windows\system32\cs.config" />
+  <appSettings file="..\Outside\shared.config" />
+  <log4net configSource="missing.config" />
+  <nlog><include file="..\..\..\etc\passwd" /></nlog>
+</configuration>)");
+  Inventory inv = collect({(dir.path() / "Site").string()});
+  const std::string all = problems(inv);
+  EXPECT_NE(all.find("connectionStrings configSource=\"C:\\Windows\\system32\\cs.config\": not "
+                     "read: not a relative path inside the source"),
+            std::string::npos)
+      << all;
+  EXPECT_NE(all.find("log4net configSource=\"missing.config\": names missing.config, which is "
+                     "not in the source"),
+            std::string::npos)
+      << all;
+  EXPECT_NE(all.find("nlog include file"), std::string::npos) << all;
+
+  // Given the parent folder, the file is in the source but outside the site's folder.
+  Inventory parent = collect({dir.path().string()});
+  const std::string more = problems(parent);
+  EXPECT_NE(more.find("appSettings file names Outside/shared.config, outside the application's "
+                      "folder: not read"),
+            std::string::npos)
+      << more;
+  for (const auto& app : parent.apps) EXPECT_EQ(config(app, "Outside/shared.config"), nullptr);
+}
+
+TEST(ConfigIncludes, IncludesThatIncludeEachOtherAreReadOnce) {
+  test::TempDir dir;
+  dir.write("Job.exe.config",
+            R"(<configuration><nlog><include file="a.config" /></nlog></configuration>)");
+  dir.write("a.config", R"(<nlog><include file="b.config" /><include file="a.config" /></nlog>)");
+  dir.write("b.config", R"(<nlog><include file="a.config" /><targets>
+  <target name="t" type="File" fileName="E:\Logs\job.log" /></targets></nlog>)");
+  ParsedSource parsed;
+  ConfigFacts job;
+  job.path = "Job.exe.config";
+  job.includes.push_back({"nlog include", "file", "a.config"});
+  parsed.configs.push_back(job);
+  // a.config names itself and b.config; b.config names a.config again.
+  DirectoryVolume volume{dir.path()};
+  follow_config_includes(volume, parsed, 1u << 20);
+  ASSERT_EQ(parsed.included_configs.size(), 2u);
+  EXPECT_EQ(parsed.included_configs[0].path, "a.config");
+  EXPECT_EQ(parsed.included_configs[1].path, "b.config");
+  EXPECT_EQ(parsed.included_configs[1].log_paths, std::vector<std::string>{"E:\\Logs\\job.log"});
+}
+
+}  // namespace
+}  // namespace liftshift
