@@ -81,6 +81,10 @@ std::string to_string(SourceCategory category) {
       return "transaction-escalation";
     case SourceCategory::kAppData:
       return "app-data";
+    case SourceCategory::kAspComObject:
+      return "asp-com-object";
+    case SourceCategory::kAspConnection:
+      return "asp-connection";
   }
   return "";
 }
@@ -131,6 +135,10 @@ std::string to_string(FrameworkKind kind) {
       return "python";
     case FrameworkKind::kPhp:
       return "php";
+    case FrameworkKind::kClassicAsp:
+      return "classic-asp";
+    case FrameworkKind::kStatic:
+      return "static";
     case FrameworkKind::kOther:
       return "other";
   }
