@@ -177,6 +177,27 @@ Framework runtime_config_framework(const Application& app) {
   return {};
 }
 
+// A runtime IIS runs through a handler of the site's web.config or its
+// server's configuration: FastCGI (PHP's php-cgi.exe, Python's wfastcgi) or iisnode.
+Framework script_host_framework(const Application& app) {
+  std::vector<const IisModuleUse*> uses;
+  if (app.iis) {
+    for (const auto& m : app.iis->modules) uses.push_back(&m);
+  }
+  for (const auto& c : app.configs) {
+    for (const auto& m : c.iis_modules) uses.push_back(&m);
+  }
+  for (const IisModuleUse* m : uses) {
+    if (m->module == "iisnode") return {FrameworkKind::kNode, "", m->evidence};
+    if (m->module != "fastcgi") continue;
+    if (icontains(m->program, "php")) return {FrameworkKind::kPhp, "", m->evidence};
+    if (icontains(m->program, "python") || icontains(m->program, "wfastcgi"))
+      return {FrameworkKind::kPython, "", m->evidence};
+    return {FrameworkKind::kOther, "", m->evidence};
+  }
+  return {};
+}
+
 Framework detect_framework(const Application& app) {
   for (const auto& p : app.projects) {
     if (Framework f = project_framework(p); f.kind != FrameworkKind::kUnknown) return f;
@@ -213,6 +234,17 @@ Framework detect_framework(const Application& app) {
   }
   for (const auto& c : app.configs) {
     if (!c.target_framework.empty()) return from_config(c);
+  }
+  // A site without .NET binaries: a script runtime its handlers name, or what
+  // the grouping read from its files (classic ASP or PHP pages, static
+  // content) or its solution. A pool's managedRuntimeVersion (v4.0 by
+  // default) loads nothing for a site that has no .NET code.
+  if (newest_clr_binary(app) == nullptr) {
+    if (Framework f = script_host_framework(app); f.kind != FrameworkKind::kUnknown) return f;
+    // (and a Web Site project's TargetFrameworkMoniker, from its solution).
+    if (app.framework.kind != FrameworkKind::kUnknown &&
+        app.framework.kind != FrameworkKind::kOther && !app.framework.evidence.empty())
+      return app.framework;
   }
   if (app.iis && !app.iis->runtime_version.empty()) {
     Framework f = framework_from_runtime(app.iis->runtime_version, nullptr);
@@ -317,6 +349,12 @@ AppKind web_kind(const Application& app) {
 
 bool is_web_app(const Application& app) {
   if (iends_with(app.entry, "web.config")) return true;
+  // A site that is not ASP.NET, named by its global.asa, default document or a page.
+  if (app.framework.kind == FrameworkKind::kClassicAsp ||
+      app.framework.kind == FrameworkKind::kStatic ||
+      (app.framework.kind == FrameworkKind::kPhp && !iends_with(app.entry, ".exe") &&
+       !iends_with(app.entry, ".dll")))
+    return true;
   for (const auto& p : app.projects) {
     if (p.is_web || p.is_wcf || iequals(p.sdk, "Microsoft.NET.Sdk.Web")) return true;
   }

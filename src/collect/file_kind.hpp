@@ -20,6 +20,7 @@ enum class FileKind {
   kPackagesConfig,  // packages.config
   kSolution,        // .sln
   kSource,          // .cs / .vb (also App_Code in web sites)
+  kAspPage,         // classic ASP: .asp pages, global.asa, .inc include files
   kMarker,          // matters by name alone (see marker_for)
   kScript,          // .cmd / .bat / .ps1: read for the scheduled tasks they register
   kTaskXml,         // .xml: read when it is an exported Task Scheduler task

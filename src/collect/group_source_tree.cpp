@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 
+#include "collect/app_profile.hpp"
 #include "collect/file_kind.hpp"
 #include "collect/group_apps.hpp"
 #include "core/text.hpp"
@@ -172,6 +173,62 @@ std::size_t depth(std::string_view path) {
   return static_cast<std::size_t>(std::count(path.begin(), path.end(), '/'));
 }
 
+// Web Site projects of the solutions (a folder listed with the Web Site
+// type, its WebsiteProperties, no project file): each is an ASP.NET site of
+// .NET Framework, compiled by ASP.NET (or aspnet_compiler) from its files.
+void add_website_projects(ParsedSource& parsed, const std::string& source_name,
+                          std::vector<Application>& apps) {
+  for (const auto& s : parsed.solutions) {
+    for (const auto& sp : s.projects) {
+      if (!sp.website) continue;
+      const std::string where = s.path + ": Web Site project '" + printable(sp.name) + "'";
+      if (sp.path.find("://") != std::string::npos) {
+        parsed.problems.push_back({s.path, "Web Site project '" + printable(sp.name) +
+                                               "' is served from " + printable(sp.path) +
+                                               ", not from a folder of this source: not assessed"});
+        continue;
+      }
+      std::string root = normalized(resolve(s.path, sp.path));
+      bool found = root.empty();
+      for (const auto& f : parsed.folders) found = found || iequals(f.path, root);
+      if (!found) {
+        parsed.problems.push_back({s.path, "Web Site project '" + printable(sp.name) +
+                                               "': its folder " + printable(root) +
+                                               " is not in the source"});
+        continue;
+      }
+      bool known = false;
+      for (const auto& a : apps) known = known || iequals(a.root, root);
+      if (known) continue;
+      Application app;
+      app.root = root;
+      app.entry = root.empty() ? "web.config" : root + "/web.config";
+      app.solution = s.path;
+      app.name = printable(sp.name);
+      app.id = source_name + "/" + (root.empty() ? app.name : root);
+      Framework f = framework_from_target_attribute(sp.target_framework);
+      app.framework =
+          f.kind == FrameworkKind::kNetFx
+              ? Framework{f.kind, f.version,
+                          where + " (TargetFrameworkMoniker " + sp.target_framework + ")"}
+              : Framework{FrameworkKind::kNetFx, "",
+                          where + " (.NET Framework, version not named)"};
+      app.kind_evidence.push_back(where + ": a folder, no project file");
+      std::string app_code = root.empty() ? "App_Code" : root + "/App_Code";
+      for (const auto& d : parsed.folders) {
+        if (iequals(d.path, app_code))
+          app.kind_evidence.push_back(d.path + ": its code, compiled by ASP.NET on the server");
+      }
+      for (const auto& c : parsed.configs) {
+        if (is_under(c.path, root) && iequals(file_name(c.path), "web.config") &&
+            iequals(parent_dir(c.path), root))
+          app.configs.push_back(c);
+      }
+      apps.push_back(std::move(app));
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Application> group_source_tree(ParsedSource& parsed, const std::string& source_name) {
@@ -276,6 +333,7 @@ std::vector<Application> group_source_tree(ParsedSource& parsed, const std::stri
     }
     apps.push_back(std::move(app));
   }
+  add_website_projects(parsed, source_name, apps);
   // Source hits and markers of a referenced library's folder go to the apps using it.
   assign_by_root(parsed, apps);
   for (auto& app : apps) {

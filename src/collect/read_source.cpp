@@ -15,8 +15,10 @@
 #include "core/secret_mask.hpp"
 #include "core/text.hpp"
 #include "formats/appsettings_json.hpp"
+#include "formats/asp_scan.hpp"
 #include "formats/connection_string.hpp"
 #include "formats/dotnet_config.hpp"
+#include "formats/iis_modules.hpp"
 #include "formats/msbuild_project.hpp"
 #include "formats/packages_config.hpp"
 #include "formats/pe.hpp"
@@ -153,10 +155,13 @@ void parse_one(const Volume& volume, const FileEntry& file, FileKind kind, const
       break;
     }
     case FileKind::kConfig: {
-      auto r = iends_with(path, ".json") ? parse_appsettings_json(decode_text(*bytes), path)
-                                         : parse_dotnet_config(decode_text(*bytes), path);
+      const std::string text = decode_text(*bytes);
+      auto r = iends_with(path, ".json") ? parse_appsettings_json(text, path)
+                                         : parse_dotnet_config(text, path);
       if (r) {
         out.config = std::move(r).value();
+        if (iequals(file_name(path), "web.config"))
+          out.config->iis_modules = iis_modules_of_web_config(text, path);
       } else {
         report(r.error());
       }
@@ -229,6 +234,9 @@ void parse_one(const Volume& volume, const FileEntry& file, FileKind kind, const
       }
       break;
     }
+    case FileKind::kAspPage:
+      out.hits = scan_asp(decode_text(*bytes), path);
+      break;
     case FileKind::kIgnore:
     case FileKind::kMarker:
       break;

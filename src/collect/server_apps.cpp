@@ -40,13 +40,29 @@ class FolderReader {
     attach_nested_configs(parsed, found);
     attach_config_includes(parsed, found);
     attach_script_tasks(parsed, found);
-    for (auto& app : found) rebase(app, folder);
+    for (auto& app : found) {
+      // Evidence that starts with a file of the folder ("global.asa: classic ASP") names it
+      // from the volume's root, as every other path of the app does.
+      std::string& ev = app.framework.evidence;
+      const std::string first = ev.substr(0, ev.find(':'));
+      for (const auto& f : parsed.files) {
+        if (!first.empty() && f.path == first) {
+          ev = join(folder, ev);
+          break;
+        }
+      }
+      rebase(app, folder);
+    }
     for (auto& p : parsed.problems) problems_.push_back({folder + "/" + p.path, p.message});
     for (const auto& f : parsed.files) {
       if (!f.is_dir && iends_with(f.path, ".asp")) {
         asp_pages_.emplace(to_lower(folder), join(folder, f.path));
         break;
       }
+    }
+    auto& files = files_[to_lower(folder)];
+    for (const auto& f : parsed.files) {
+      if (!f.is_dir && files.size() < kFilesKept) files.push_back(join(folder, f.path));
     }
     return cache_.emplace(to_lower(folder), std::move(found)).first->second;
   }
@@ -55,6 +71,20 @@ class FolderReader {
   std::string asp_page(const std::string& folder) const {
     auto it = asp_pages_.find(to_lower(folder));
     return it == asp_pages_.end() ? "" : it->second;
+  }
+
+  // A file of the folder (read by apps() first) that a handler's path
+  // ("*.php", "server.js") matches, or "".
+  std::string file_matching(const std::string& folder, std::string_view handler_path) const {
+    auto it = files_.find(to_lower(folder));
+    if (it == files_.end() || handler_path.empty() || handler_path == "*") return "";
+    for (const auto& f : it->second) {
+      std::string_view name = file_name(f);
+      bool match = handler_path.starts_with("*.") ? iends_with(name, handler_path.substr(1))
+                                                  : iequals(name, handler_path);
+      if (match) return f;
+    }
+    return "";
   }
 
  private:
@@ -76,6 +106,9 @@ class FolderReader {
   std::vector<Problem>& problems_;
   std::map<std::string, std::vector<Application>> cache_;
   std::map<std::string, std::string> asp_pages_;
+  // Each folder's files, for matching server-wide handlers: capped per folder.
+  static constexpr std::size_t kFilesKept = 100'000;
+  std::map<std::string, std::vector<std::string>> files_;
 };
 
 std::string parent_of(const std::string& path) { return std::string(parent_dir(path)); }
@@ -83,7 +116,7 @@ std::string parent_of(const std::string& path) { return std::string(parent_dir(p
 // What the site's own web.config and pages show it needs from IIS (URL
 // Rewrite rules, handlers, WebSockets), added to what applicationHost.config said.
 void add_site_modules(const Volume& volume, const FolderReader& reader, const std::string& folder,
-                      IisInfo& iis) {
+                      const IisConfigFacts& server, IisInfo& iis) {
   if (auto config = volume.find(folder + "/web.config"); config && !config->is_dir) {
     if (auto bytes = volume.read(config->path, 0, 16u << 20)) {
       for (auto& use : iis_modules_of_web_config(decode_text(*bytes), config->path))
@@ -92,6 +125,27 @@ void add_site_modules(const Volume& volume, const FolderReader& reader, const st
   }
   if (std::string page = reader.asp_page(folder); !page.empty())
     add_module_use(iis.modules, {"classic-asp", page + ": a classic ASP page"});
+  // A server-wide FastCGI or iisnode handler serves the site when it holds
+  // files of the handler's path; the FastCGI application it runs is named.
+  for (const auto& h : server.script_handlers) {
+    std::string file = reader.file_matching(folder, h.path);
+    if (file.empty()) continue;
+    IisModuleUse use = h.use;
+    use.evidence += "; the site serves " + file;
+    for (const auto& app : server.fastcgi_apps) {
+      if (!use.program.empty() && iequals(app, use.program))
+        use.evidence += "; system.webServer/fastCgi application " + app;
+    }
+    add_module_use(iis.modules, std::move(use));
+  }
+  // Whether each FastCGI program is on this volume, to be copied with its folder.
+  for (auto& m : iis.modules) {
+    if (m.module != "fastcgi") continue;
+    std::string exe = m.program.substr(0, m.program.find('|'));
+    auto rel = volume_path(exe);
+    auto found = rel ? volume.find(*rel) : std::nullopt;
+    m.program_present = found && !found->is_dir;
+  }
 }
 
 // The app in `apps` whose entry is `exe` (case-insensitive), if any.
@@ -154,12 +208,12 @@ void add_iis_apps(const Volume& volume, FolderReader& reader, const MachineFacts
       if (app.root.empty()) {
         app.root = found->path;
         app.entry = found->path;  // a site without web.config: static content or classic ASP
-        app.framework = {FrameworkKind::kOther, "",
+        app.framework = {FrameworkKind::kStatic, "",
                          found->path + ": no web.config and no bin folder (static content)"};
       }
     }
     app.iis = info;
-    if (app.not_assessed.empty()) add_site_modules(volume, reader, app.root, *app.iis);
+    if (app.not_assessed.empty()) add_site_modules(volume, reader, app.root, *iis, *app.iis);
     for (auto& b : app.iis->bindings) {
       if (b.protocol != "https") continue;
       std::string port = ":" + std::to_string(b.port);
@@ -389,7 +443,10 @@ std::vector<Application> collect_server_apps(const Volume& volume, const Machine
   drop_configs_of_nested_apps(apps);
   for (auto& app : apps) {
     AppKind kind = app.kind;
-    if (!app.binaries.empty() || !app.configs.empty()) profile_app(app);
+    // A site is profiled again with what applicationHost.config said (a
+    // server-wide FastCGI handler names its runtime).
+    if (!app.binaries.empty() || !app.configs.empty() || (app.iis && app.not_assessed.empty()))
+      profile_app(app);
     // What the server says wins over what the files suggest.
     if (app.service) app.kind = AppKind::kService;
     if (app.task) app.kind = AppKind::kTask;

@@ -1,6 +1,7 @@
 #include "core/app_queries.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 
@@ -246,6 +247,27 @@ Evidence service_evidence(const Application& app) {
 Evidence wcf_host_evidence(const Application& app) {
   Evidence out = refs_type(app, "System.ServiceModel.ServiceHost", {"System.ServiceModel"});
   append(out, source_hits(app, SourceCategory::kWcfHost));
+  return out;
+}
+
+bool windows_com_component(std::string_view prog_id) {
+  static constexpr std::array<std::string_view, 8> kWindows{
+      "adodb.",           "adox.",    "scripting.",     "msxml2.", "microsoft.xmlhttp",
+      "microsoft.xmldom", "wscript.", "vbscript.regexp"};
+  std::string id = to_lower(prog_id);
+  return std::any_of(kWindows.begin(), kWindows.end(),
+                     [&](std::string_view p) { return id.starts_with(p); });
+}
+
+Evidence asp_com_components(const Application& app, bool third_party) {
+  Evidence out;
+  std::set<std::string> seen;
+  for (const auto& h : app.source_hits) {
+    if (h.category != SourceCategory::kAspComObject) continue;
+    if (windows_com_component(h.text) == third_party) continue;
+    if (!seen.insert(to_lower(h.text)).second) continue;
+    out.push_back(h.file + ":" + std::to_string(h.line) + ": " + h.text);
+  }
   return out;
 }
 

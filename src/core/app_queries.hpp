@@ -38,6 +38,16 @@ Evidence markers(const Application& app, MarkerCategory category, std::string_vi
 // Assembly use from any angle: binary AssemblyRef, project Reference, or package.
 Evidence uses_assembly(const Application& app, std::string_view assembly);
 
+// Whether a COM ProgID names a component Windows itself ships (ADO, the
+// Scripting runtime, MSXML, WScript, VBScript's RegExp): present in a Windows
+// Server Core image. Any other is not known to be there: it is checked, and
+// installed and registered when missing.
+bool windows_com_component(std::string_view prog_id);
+// Classic ASP pages' COM components (SourceCategory::kAspComObject), one line
+// per ProgID with where it is created first: "Shop/global.asa:4: ADODB.Connection".
+// With third_party, only those that are not part of Windows; else only Windows' own.
+Evidence asp_com_components(const Application& app, bool third_party);
+
 // Evidence that the application shows its own windows (WinForms, WPF, native windows).
 Evidence gui_evidence(const Application& app);
 // Evidence that the application is a Windows service.

@@ -83,6 +83,10 @@ std::string to_string(SourceCategory category) {
       return "app-data";
     case SourceCategory::kServerState:
       return "server-state";
+    case SourceCategory::kAspComObject:
+      return "asp-com-object";
+    case SourceCategory::kAspConnection:
+      return "asp-connection";
   }
   return "";
 }
@@ -133,6 +137,10 @@ std::string to_string(FrameworkKind kind) {
       return "python";
     case FrameworkKind::kPhp:
       return "php";
+    case FrameworkKind::kClassicAsp:
+      return "classic-asp";
+    case FrameworkKind::kStatic:
+      return "static";
     case FrameworkKind::kOther:
       return "other";
   }

@@ -63,9 +63,14 @@ enum class SourceCategory {
   // authentication tickets issued, view state (WebForms pages), anti-forgery
   // tokens. Text: the token ("Session[", "FormsAuthentication.SetAuthCookie").
   kServerState,
+  // Classic ASP (formats/asp_scan): text: the ProgID of a COM component a page
+  // or global.asa creates (Server.CreateObject, <object progid>).
+  kAspComObject,
+  // Classic ASP: text: an ADO connection string literal (secrets masked).
+  kAspConnection,
 };
 inline constexpr std::size_t kSourceCategoryCount =
-    static_cast<std::size_t>(SourceCategory::kServerState) + 1;
+    static_cast<std::size_t>(SourceCategory::kAspConnection) + 1;
 // Every source category, in declaration (= report) order.
 inline constexpr std::array<SourceCategory, kSourceCategoryCount> kAllSourceCategories = [] {
   std::array<SourceCategory, kSourceCategoryCount> all{};
@@ -107,6 +112,8 @@ enum class FrameworkKind {
   kNode,
   kPython,
   kPhp,
+  kClassicAsp,  // classic ASP pages (.asp, global.asa) run by IIS's asp.dll
+  kStatic,      // an IIS site of files only (HTML, CSS, scripts, images): no server code
   kOther
 };
 inline constexpr std::size_t kFrameworkKindCount =

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/categories.hpp"
@@ -117,6 +118,30 @@ struct KeyValue {
   bool secret_value = false;
 };
 
+// An IIS module or Windows feature the site needs, with what showed it
+// (formats/iis_modules: a web.config's or applicationHost.config's system.webServer).
+struct IisModuleUse {
+  // A constructor, so {module, evidence} still reads well without the rarely set fields.
+  IisModuleUse() = default;
+  IisModuleUse(std::string m, std::string e, std::string p = {})
+      : module(std::move(m)), evidence(std::move(e)), program(std::move(p)) {}
+
+  std::string module;    // "url-rewrite", "arr", "classic-asp", "isapi", "websocket",
+                         // "fastcgi", "iisnode"
+  std::string evidence;  // "web.config: system.webServer/rewrite (3 rules)"
+  // fastcgi: the handler's scriptProcessor as written ("C:\PHP\php-cgi.exe"),
+  // its name and path ("PHP_via_FastCGI", "*.php"); "" for the other modules.
+  std::string program;
+  std::string handler_name;
+  std::string handler_path;
+  // Where the handler is declared: true for applicationHost.config (server-wide
+  // or a <location>), false for the site's own web.config.
+  bool server_config = false;
+  // Server sources: the FastCGI program was found on the server's volume, so
+  // its folder can be copied into the image as it was.
+  bool program_present = false;
+};
+
 // A section a config keeps in another file: <connectionStrings
 // configSource="...">, <appSettings file="...">, <log4net configSource>,
 // NLog's <include file="...">. The collector follows it (collect/config_includes).
@@ -171,6 +196,8 @@ struct ConfigFacts {
   // name it: "appSettings 'UploadRoot'", "appender 'RollingFile' file".
   std::map<std::string, std::string> drive_path_settings;
   std::vector<std::string> ldap_paths;  // LDAP:// URLs, masked
+  // web.config: what its system.webServer needs of IIS (handlers, rewrite...).
+  std::vector<IisModuleUse> iis_modules;
   std::vector<std::string> warnings;
 };
 
@@ -223,6 +250,11 @@ struct SolutionProject {
   std::string name;
   std::string path;  // relative to the solution, '/' separators
   std::string type_guid;
+  // A Web Site project (no project file: the folder is the site): its
+  // ProjectSection(WebsiteProperties) TargetFrameworkMoniker, decoded
+  // (".NETFramework,Version=v4.5"); "" when not set.
+  bool website = false;
+  std::string target_framework;
 };
 
 struct SolutionFacts {

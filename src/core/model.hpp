@@ -106,12 +106,6 @@ struct IisAuthentication {
   std::optional<bool> basic;
 };
 
-// An IIS module or Windows feature the site needs, with what showed it.
-struct IisModuleUse {
-  std::string module;    // "url-rewrite", "arr", "classic-asp", "isapi", "websocket"
-  std::string evidence;  // "web.config: system.webServer/rewrite (3 rules)"
-};
-
 struct IisInfo {
   std::string site;           // "Default Web Site"
   int site_id = 0;            // the site's id attribute (its log folder is W3SVC<id>)

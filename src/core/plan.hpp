@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/model.hpp"
@@ -117,8 +118,19 @@ struct LogMonitorPlan {
 };
 
 struct BuildStep {
+  // A constructor, so {comment, command} still reads well without the supplied files.
+  BuildStep() = default;
+  BuildStep(std::string c, std::string cmd) : comment(std::move(c)), command(std::move(cmd)) {}
+
   std::string comment;
   std::string command;  // the RUN command (PowerShell on Server Core, cmd on Nano Server)
+  // An installer or runtime liftshift cannot fetch (nothing is downloaded
+  // that could not be verified): the build-context folder the user puts it
+  // in ("installers/php", with a README.txt saying what), copied to
+  // supplied_to before the RUN, which fails with that message while it is missing.
+  std::string supplied;
+  std::string supplied_to;    // "C:\PHP"
+  std::string supplied_what;  // what goes there, for the README and MIGRATION.md
 };
 
 // A runtime the image installs from an installer the user puts into the build

@@ -24,6 +24,14 @@ std::vector<Artifact> render_artifacts(const AppPlan& plan) {
   // compose.yaml always: the deployment for compose/Swarm, the local test run for Kubernetes.
   out.push_back({"compose.yaml", render_compose(plan)});
   out.push_back({"MIGRATION.md", render_migration(plan)});
+  // The folders the user fills with what liftshift cannot download.
+  for (const auto& step : plan.steps) {
+    if (step.supplied.empty()) continue;
+    out.push_back({step.supplied + "/README.txt",
+                   "Put here: " + step.supplied_what + "\r\nThe Dockerfile copies this folder to " +
+                       step.supplied_to +
+                       " and the step after it stops the build while it is missing.\r\n"});
+  }
   out.push_back({"BACKUP.md", render_backup(plan)});
   return out;
 }

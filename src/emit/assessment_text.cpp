@@ -29,16 +29,16 @@ struct Paint {
 };
 
 std::string framework_label(const Framework& f) {
-  std::string name = f.kind == FrameworkKind::kNetFx    ? ".NET Framework"
-                     : f.kind == FrameworkKind::kDotnet ? ".NET"
-                     : f.kind == FrameworkKind::kNative ? "native"
-                     : f.kind == FrameworkKind::kJava   ? "Java"
-                     : f.kind == FrameworkKind::kNode   ? "Node.js"
-                     : f.kind == FrameworkKind::kPython ? "Python"
-                     : f.kind == FrameworkKind::kPhp    ? "PHP"
-                     : f.kind == FrameworkKind::kOther && icontains(f.evidence, "static content")
-                         ? "static content"
-                         : "unknown";
+  std::string name = f.kind == FrameworkKind::kNetFx        ? ".NET Framework"
+                     : f.kind == FrameworkKind::kDotnet     ? ".NET"
+                     : f.kind == FrameworkKind::kNative     ? "native"
+                     : f.kind == FrameworkKind::kJava       ? "Java"
+                     : f.kind == FrameworkKind::kNode       ? "Node.js"
+                     : f.kind == FrameworkKind::kPython     ? "Python"
+                     : f.kind == FrameworkKind::kPhp        ? "PHP"
+                     : f.kind == FrameworkKind::kClassicAsp ? "classic ASP"
+                     : f.kind == FrameworkKind::kStatic     ? "static content"
+                                                            : "unknown";
   return f.version.empty() ? name : name + " " + f.version;
 }
 

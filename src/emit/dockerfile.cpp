@@ -162,6 +162,10 @@ std::string render(const AppPlan& plan, const std::string& image,
   steps.insert(steps.end(), plan.steps.begin(), plan.steps.end());
   for (const auto& s : steps) {
     d << "\n" << dockerfile_comment(s.comment) << "\n";
+    if (!s.supplied.empty()) {
+      d << dockerfile_comment("You supply " + s.supplied + "/: " + s.supplied_what) << "\n";
+      d << dockerfile_copy("COPY", {s.supplied + "/"}, s.supplied_to + "\\") << "\n";
+    }
     d << "RUN " << dockerfile_line(s.command) << "\n";
   }
   if (!plan.installs.empty()) installs(d, plan);

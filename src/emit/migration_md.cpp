@@ -105,6 +105,11 @@ void commands(std::ostringstream& md, const AppPlan& plan) {
          << " -Destination " << c.to << "/\n";
     }
   }
+  for (const auto& step : plan.steps) {
+    if (step.supplied.empty()) continue;
+    md << "# You supply " << step.supplied
+       << "/ (liftshift downloads nothing it cannot verify): " << step.supplied_what << "\n";
+  }
   if (!plan.secrets.empty() && plan.build.context_written && plan.config_rewrites.empty()) {
     md << "# The configuration files holding secrets were left out of " << plan.build.context_folder
        << "/: add them without their secret values.\n";

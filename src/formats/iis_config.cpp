@@ -21,6 +21,7 @@ constexpr std::size_t kMaxSites = 10'000;
 constexpr std::size_t kMaxApps = 50'000;
 constexpr std::size_t kMaxVirtualDirs = 1'000;  // per application
 constexpr std::size_t kMaxLocations = 50'000;
+constexpr std::size_t kMaxEntries = 10'000;  // FastCGI applications, server handlers
 // Nested applications are copied into their parent's facts: at most this
 // many per application and in all, so a site of 50,000 applications stays small.
 constexpr std::size_t kMaxNestedPerApp = 64;
@@ -220,6 +221,23 @@ Result<IisConfigFacts> parse_iis_config(std::string_view xml_text, const std::st
   std::vector<IisModuleUse> server_modules;
   scan_iis_modules(child(config, "system.webServer"), "applicationHost.config", server_modules,
                    true);
+  for (auto app : child(child(config, "system.webServer"), "fastCgi").children()) {
+    if (!name_is(app, "application") || out.fastcgi_apps.size() >= kMaxEntries) continue;
+    std::string args = attr_value(app, "arguments");
+    out.fastcgi_apps.push_back(attr_value(app, "fullPath") + (args.empty() ? "" : "|" + args));
+  }
+  for (auto add : child(child(config, "system.webServer"), "handlers").children()) {
+    if (!name_is(add, "add") || out.script_handlers.size() >= kMaxEntries) continue;
+    pugi::xml_document one;
+    auto handlers = one.append_child("handlers");
+    handlers.append_copy(add);
+    std::vector<IisModuleUse> uses;
+    scan_iis_modules(one, "applicationHost.config (server-wide)", uses);
+    for (auto& u : uses) {
+      if (u.module == "fastcgi" || u.module == "iisnode")
+        out.script_handlers.push_back({attr_value(add, "path"), std::move(u)});
+    }
+  }
   if (child(child(config, "webFarms"), "webFarm")) {
     add_module_use(server_modules,
                    {"arr", "applicationHost.config: webFarms (Application Request Routing)"});

@@ -25,6 +25,16 @@ struct IisConfigFacts {
   std::vector<IisAppPool> pools;
   std::vector<std::string> windows_auth_paths;  // location paths with windowsAuthentication enabled
   bool windows_auth_default = false;            // enabled for every site
+  // Server-level FastCGI and iisnode handlers (system.webServer/handlers):
+  // every site has them, and one uses them when it serves files of their path.
+  struct ScriptHandler {
+    std::string path;  // "*.php", "server.js"
+    IisModuleUse use;
+  };
+  std::vector<ScriptHandler> script_handlers;
+  // system.webServer/fastCgi/application: "fullPath" or "fullPath|arguments",
+  // as a handler's scriptProcessor names it.
+  std::vector<std::string> fastcgi_apps;
   std::vector<std::string> warnings;
 };
 

@@ -60,6 +60,18 @@ void scan_handlers(const pugi::xml_node& handlers, const std::string& where,
     std::string name = attr_value(add, "name");
     if (iends_with(path, ".asp") || iends_with(processor, "\\asp.dll")) {
       add_module_use(out, {"classic-asp", where + ": handler '" + name + "' for " + path});
+    } else if (icontains(modules, "FastCgiModule")) {
+      // PHP (php-cgi.exe), Python (wfastcgi): a runtime outside the image.
+      IisModuleUse use{
+          "fastcgi",
+          where + ": FastCGI handler '" + name + "' for " + path + " (" + processor + ")",
+          processor};
+      use.handler_name = name;
+      use.handler_path = path;
+      use.server_config = istarts_with(where, "applicationHost.config");
+      add_module_use(out, std::move(use));
+    } else if (icontains(modules, "iisnode")) {
+      add_module_use(out, {"iisnode", where + ": iisnode handler '" + name + "' for " + path});
     } else if (icontains(modules, "IsapiModule") && !icontains(processor, "aspnet_isapi.dll")) {
       // ASP.NET's own ISAPI handlers (Classic pipeline) come with ASP.NET.
       add_module_use(out, {"isapi", where + ": ISAPI handler '" + name + "' (" + processor + ")"});

@@ -55,6 +55,7 @@ Result<SolutionFacts> parse_solution(std::string_view text, const std::string& p
   SolutionFacts f;
   f.path = path;
   bool header = false;
+  bool in_website = false;  // inside a Web Site project's Project ... EndProject
   std::size_t start = 0;
   while (start <= text.size()) {
     std::size_t end = text.find('\n', start);
@@ -63,6 +64,21 @@ Result<SolutionFacts> parse_solution(std::string_view text, const std::string& p
     start = end + 1;
     while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
     if (line.starts_with("Microsoft Visual Studio Solution File")) header = true;
+    if (line.starts_with("EndProject") && !line.starts_with("EndProjectSection"))
+      in_website = false;
+    if (in_website && istarts_with(line, "TargetFrameworkMoniker")) {
+      std::size_t pos = line.find('=');
+      if (pos != std::string_view::npos) {
+        ++pos;
+        if (auto v = quoted(line, pos)) {
+          std::string tfm(*v);
+          // The .sln URL-encodes '=' in the moniker: "Version%3Dv4.5".
+          for (auto at = tfm.find("%3D"); at != std::string::npos; at = tfm.find("%3D", at))
+            tfm.replace(at, 3, "=");
+          f.projects.back().target_framework = printable(tfm);
+        }
+      }
+    }
     if (!line.starts_with("Project(")) continue;
     std::size_t pos = 8;
     const auto type = quoted(line, pos);
@@ -76,6 +92,9 @@ Result<SolutionFacts> parse_solution(std::string_view text, const std::string& p
     if (p.type_guid == kSolutionFolderGuid) continue;
     p.name = std::string(*name);
     p.path = to_forward_slashes(*rel);
+    while (!p.path.empty() && p.path.back() == '/') p.path.pop_back();
+    p.website = p.type_guid == kWebsiteGuid;
+    in_website = p.website;
     f.projects.push_back(std::move(p));
   }
   if (!header && f.projects.empty()) {

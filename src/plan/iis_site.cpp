@@ -422,10 +422,153 @@ class SitePlanner {
       } else if (m.module == "websocket") {
         features_.insert("Web-WebSockets");
         feature_why_.push_back("WebSockets (" + printable(m.evidence) + ")");
+      } else if (m.module == "fastcgi") {
+        features_.insert("Web-CGI");
+        feature_why_.push_back("FastCGI (" + printable(m.evidence) + ")");
+        plan_fastcgi(m);
+      } else if (m.module == "iisnode") {
+        plan_iisnode(m);
       }
     }
   }
 
+  // What an appcmd collection entry ('/+[name=''x'',...]') can hold.
+  static bool appcmd_value(std::string_view s) {
+    return runnable(s) && s.find_first_of("'[],") == std::string_view::npos;
+  }
+
+  // The FastCGI program in the image where the server had it: registered as
+  // a FastCGI application (and its handler, when applicationHost.config
+  // declared it); its folder copied from the server when it was there, else
+  // supplied by the user.
+  void plan_fastcgi(const IisModuleUse& m) {
+    const std::string exe = m.program.substr(0, m.program.find('|'));
+    const std::string args =
+        m.program.find('|') == std::string::npos ? "" : m.program.substr(m.program.find('|') + 1);
+    const auto slash = exe.rfind('\\');
+    std::string folder = slash == std::string::npos ? "" : exe.substr(0, slash);
+    if (istarts_with(folder, "%SystemDrive%")) folder = "C:" + folder.substr(13);
+    bool on_c = folder.size() > 3 && (folder[0] == 'C' || folder[0] == 'c') && folder[1] == ':' &&
+                folder[2] == '\\';
+    if (!on_c || !appcmd_value(exe) || (!args.empty() && !appcmd_value(args)) ||
+        !appcmd_value(m.handler_name) || !appcmd_value(m.handler_path)) {
+      plan_.warnings.push_back("the site runs the FastCGI program " + printable(m.program) +
+                               ", which can't be registered by a build step as it is (not on "
+                               "drive C:, or characters appcmd can't take): install it in the "
+                               "image and register it with IIS by hand");
+      return;
+    }
+    std::string program = "C:" + folder.substr(2) + exe.substr(slash);
+    std::string entry =
+        "fullPath=''" + program + "''" + (args.empty() ? "" : ",arguments=''" + args + "''");
+    std::string cmd = std::string(kAppcmd) + " set config -section:system.webServer/fastCgi '/+[" +
+                      entry + "]'" + std::string(kAppcmdCheck);
+    if (m.server_config) {
+      cmd += "; " + std::string(kAppcmd) +
+             " set config -section:system.webServer/handlers '/+[name=''" + m.handler_name +
+             "'',path=''" + m.handler_path +
+             "'',verb=''*'',modules=''FastCgiModule'',scriptProcessor=''" + program +
+             (args.empty() ? "" : "|" + args) + "'',resourceType=''Either'']'" +
+             std::string(kAppcmdCheck);
+    } else {
+      // The site's web.config declares the handler: IIS locks the section by default.
+      cmd += "; " + std::string(kAppcmd) + " unlock config -section:system.webServer/handlers" +
+             std::string(kAppcmdCheck);
+    }
+    BuildStep step;
+    step.comment = "FastCGI application " + printable(program) + " as on the server" +
+                   (m.server_config ? ", with its handler '" + printable(m.handler_name) +
+                                          "' for " + printable(m.handler_path)
+                                    : "; the site's web.config holds its handler");
+    if (app_.machine != nullptr && m.program_present) {
+      std::string rel = to_forward_slashes(folder.substr(3));
+      ContextCopy c;
+      c.from = rel;
+      c.to = "runtime/" + dns_label(rel, 40);
+      c.image_path = folder;
+      c.reason = "the FastCGI runtime " + folder + " the site ran, copied from the server";
+      plan_.build.copies.push_back(std::move(c));
+      decide(plan_, "FastCGI runtime", folder,
+             "the server ran " + printable(program) +
+                 " for the site; its folder is copied from the server into the image at the same "
+                 "path, so php.ini and extensions stay as they were");
+    } else {
+      std::string label = dns_label(folder.substr(folder.rfind('\\') + 1), 40);
+      step.supplied = "installers/" + (label.empty() ? std::string("fastcgi") : label);
+      step.supplied_to = folder;
+      step.supplied_what = "the folder " + folder + " with " + exe.substr(slash + 1) +
+                           " as the server had it (for PHP: the Windows build the site ran, "
+                           "unpacked, with its php.ini and extensions)";
+      cmd = "if (-not (Test-Path -LiteralPath " + ps_literal(program) + ")) { throw " +
+            ps_literal(program + " is missing: put " + step.supplied_what + " into " +
+                       step.supplied + "/ of the build context") +
+            " }; " + cmd;
+      decide(plan_, "FastCGI runtime", step.supplied + "/ -> " + folder,
+             "liftshift downloads nothing it cannot verify and the runtime was not on the source: "
+             "you supply it in the build context, the step stops the build while it is missing");
+    }
+    step.command = cmd;
+    plan_.steps.push_back(std::move(step));
+    plan_.warnings.push_back("the FastCGI runtime " + printable(program) +
+                             " is not Microsoft's: check its vendor's support policy for Windows "
+                             "containers and install the Visual C++ runtime it needs in the image");
+  }
+
+  // Node.js and iisnode from their MSIs, which the user supplies.
+  void plan_iisnode(const IisModuleUse& m) {
+    BuildStep step;
+    step.comment =
+        "Node.js and iisnode, which the site's handler needs (" + printable(m.evidence) + ")";
+    step.supplied = "installers/iisnode";
+    step.supplied_to = "C:\\liftshift\\iisnode";
+    step.supplied_what =
+        "Node.js's Windows installer (node-v<version>-x64.msi, the version the site ran) and "
+        "iisnode's (iisnode-full-v<version>-x64.msi)";
+    step.command =
+        "$node = Get-ChildItem -Path 'C:\\liftshift\\iisnode' -Filter 'node-*.msi' | Select-Object "
+        "-First 1; $iisnode = Get-ChildItem -Path 'C:\\liftshift\\iisnode' -Filter 'iisnode*.msi' "
+        "| "
+        "Select-Object -First 1; if (-not $node -or -not $iisnode) { throw " +
+        ps_literal("put " + step.supplied_what + " into installers/iisnode/ of the build context") +
+        " }; foreach ($msi in @($node, $iisnode)) { $p = Start-Process msiexec.exe -Wait -PassThru "
+        "-ArgumentList '/i', $msi.FullName, '/qn'; if ($p.ExitCode -ne 0) { throw ('msiexec "
+        "failed: ' + $msi.Name + ' ' + $p.ExitCode) } }; Remove-Item -Recurse -Force "
+        "'C:\\liftshift\\iisnode'";
+    plan_.steps.push_back(std::move(step));
+    decide(plan_, "Node.js and iisnode", "installers/iisnode/ (you supply the MSIs)",
+           "the site runs Node.js through iisnode, which the IIS image lacks; liftshift downloads "
+           "nothing it cannot verify, so the step installs the MSIs you put into the build "
+           "context and stops the build while they are missing");
+    plan_.warnings.push_back(
+        "Node.js and iisnode are not Microsoft's: check their support policy for Windows "
+        "containers (iisnode is no longer developed)");
+  }
+
+ public:
+  // A site from a folder (no applicationHost.config): the modules its
+  // web.config shows, and what the rules found in its pages.
+  void plan_folder_site() {
+    for (const auto& c : app_.configs) {
+      std::vector<IisModuleUse> own;
+      for (const auto& m : c.iis_modules) {
+        if (m.module == "fastcgi" || m.module == "iisnode" || m.module == "classic-asp")
+          own.push_back(m);
+      }
+      plan_modules(own);
+    }
+    plan_classic_asp();
+  }
+
+  // Classic ASP pages need the ASP feature, whichever source showed them.
+  void plan_classic_asp() {
+    for (const auto& f : a_.findings) {
+      if (f.rule != rule_id::kClassicAsp) continue;
+      plan_modules(
+          {{"classic-asp", f.evidence.empty() ? "classic ASP pages" : f.evidence.front()}});
+    }
+  }
+
+ private:
   void plan_tcp(const IisInfo& iis) {
     for (const auto& b : iis.bindings) {
       if (b.protocol != "net.tcp" || b.port <= 0 || b.port > 65535) continue;
@@ -453,13 +596,14 @@ class SitePlanner {
       for (const auto& f : features_) list += (list.empty() ? "" : ", ") + f;
       std::string why;
       for (const auto& w : feature_why_) why += (why.empty() ? "" : "; ") + w;
-      plan_.steps.insert(
-          plan_.steps.begin() + static_cast<std::ptrdiff_t>(first_step_),
-          {"IIS features the site used on the server" + (why.empty() ? std::string() : ": " + why),
-           "Install-WindowsFeature " + list});
+      plan_.steps.insert(plan_.steps.begin() + static_cast<std::ptrdiff_t>(first_step_),
+                         {std::string(app_.iis ? "IIS features the site used on the server"
+                                               : "IIS features the site needs") +
+                              (why.empty() ? std::string() : ": " + why),
+                          "Install-WindowsFeature " + list});
       decide(plan_, "IIS features", list,
-             "the server's site needed them (" + why +
-                 "); the base image carries IIS with ASP.NET at most");
+             std::string(app_.iis ? "the server's site needed them (" : "the site needs them (") +
+                 why + "); the base image carries IIS with ASP.NET at most");
     }
     plan_.steps.insert(plan_.steps.end(), auth_steps_.begin(), auth_steps_.end());
   }
@@ -535,10 +679,16 @@ void plan_iis_site(const AppAssessment& a, AppPlan& plan) {
     SitePlanner site(a, plan);
     site.mark_first_step();
     site.plan_site();
+    site.plan_classic_asp();
     site.finish();
     pool = site.pool();
     port = site.http_ports().front();
     anonymous_off = site.anonymous_off();
+  } else {
+    SitePlanner site(a, plan);
+    site.mark_first_step();
+    site.plan_folder_site();
+    site.finish();
   }
   // ServiceMonitor watches DefaultAppPool unless told otherwise.
   if (pool != "DefaultAppPool") plan.entry_args = "w3svc " + pool;

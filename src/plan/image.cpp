@@ -144,10 +144,24 @@ void other_image(const AppAssessment& a, AppPlan& plan) {
   const FrameworkKind kind = plan.framework.kind;
   bool third_party = kind == FrameworkKind::kJava || kind == FrameworkKind::kNode ||
                      kind == FrameworkKind::kPython || kind == FrameworkKind::kPhp;
-  if (plan.kind == AppKind::kWeb && !third_party) {
+  // A runtime IIS itself hosts (FastCGI, iisnode) goes into the IIS image.
+  bool iis_runtime = has_finding(a, rule_id::kIisScriptRuntime);
+  if (plan.kind == AppKind::kWeb && (!third_party || iis_runtime)) {
     set_image(plan, "windows/servercore/iis", iis_tag(v));
-    decide(plan, "base image", plan.base_image + ":" + plan.base_tag,
-           "an IIS site without .NET: the Server Core IIS image");
+    std::string why = kind == FrameworkKind::kClassicAsp
+                          ? "a classic ASP site: the Server Core IIS image, with the ASP feature "
+                            "enabled by a step"
+                      : kind == FrameworkKind::kStatic
+                          ? "a static site: the Server Core IIS image serves its files as they are"
+                      : iis_runtime
+                          ? "a site IIS runs through " +
+                                std::string(kind == FrameworkKind::kNode ? "iisnode" : "FastCGI") +
+                                ": the Server Core IIS image, with the " + to_string(kind) +
+                                " runtime installed by the steps; Microsoft doesn't "
+                                "certify third-party frameworks: check the vendor's "
+                                "support policy for Windows containers"
+                          : "an IIS site without .NET: the Server Core IIS image";
+    decide(plan, "base image", plan.base_image + ":" + plan.base_tag, why);
     return;
   }
   if (has_finding(a, rule_id::kGuiApi) && !full_server_image(v).empty()) {

@@ -3,6 +3,7 @@
 // "Apps using third-party frameworks".
 #include <string>
 
+#include "core/app_queries.hpp"
 #include "core/numbers.hpp"
 #include "core/text.hpp"
 #include "rules/engine.hpp"
@@ -112,7 +113,11 @@ Evidence check_netfx_image(const Application& app, RuleResults& /*results*/) {
 }
 
 Evidence check_third_party_framework(const Application& app, RuleResults& /*results*/) {
-  return markers(app, MarkerCategory::kThirdParty);
+  Evidence out = markers(app, MarkerCategory::kThirdParty);
+  // Classic ASP pages' COM components that Windows does not ship.
+  for (const auto& line : asp_com_components(app, true))
+    out.push_back(line + ": a COM component not known to be part of Windows");
+  return out;
 }
 
 }  // namespace liftshift

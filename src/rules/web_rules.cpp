@@ -2,6 +2,7 @@
 // database connection strings, horizontal auto-scale.
 #include <algorithm>
 #include <cstddef>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -260,6 +261,57 @@ Evidence check_scale_out_state(const Application& app, RuleResults& /*results*/)
         "with them (" +
         uses.machine_keyed.front() + ") fails on another instance");
   }
+  return out;
+}
+
+// Classic ASP: the pages (or IIS's handler for them) and what they need in
+// the image: the Web-ASP feature, the COM components they create, the
+// databases their ADO connections name.
+Evidence check_classic_asp(const Application& app, RuleResults& /*results*/) {
+  Evidence out;
+  if (app.framework.kind == FrameworkKind::kClassicAsp && !app.framework.evidence.empty())
+    out.push_back(app.framework.evidence + ": needs IIS's ASP feature (Web-ASP)");
+  auto from_modules = [&](const std::vector<IisModuleUse>& modules) {
+    for (const auto& m : modules) {
+      if (m.module == "classic-asp" && out.empty())
+        out.push_back(m.evidence + ": needs IIS's ASP feature (Web-ASP)");
+    }
+  };
+  if (app.iis) from_modules(app.iis->modules);
+  for (const auto& c : app.configs) from_modules(c.iis_modules);
+  if (out.empty()) return out;
+  for (const auto& line : asp_com_components(app, false))
+    out.push_back(line + ": a COM component Windows ships (present in the image)");
+  for (const auto& line : asp_com_components(app, true)) {
+    out.push_back(line +
+                  ": a COM component not known to be part of Windows: check it is in the image, "
+                  "else install and register it there (third-party-framework)");
+  }
+  for (const auto& h : app.source_hits) {
+    if (h.category == SourceCategory::kAspConnection) {
+      out.push_back(h.file + ":" + std::to_string(h.line) + ": ADO connection string '" + h.text +
+                    "': its server must be reachable from the container");
+    }
+  }
+  return out;
+}
+
+// PHP through FastCGI, Node.js through iisnode: a runtime the IIS image lacks.
+Evidence check_iis_script_runtime(const Application& app, RuleResults& /*results*/) {
+  Evidence out;
+  std::set<std::string> seen;
+  auto from_modules = [&](const std::vector<IisModuleUse>& modules) {
+    for (const auto& m : modules) {
+      if (m.module != "fastcgi" && m.module != "iisnode") continue;
+      if (!seen.insert(m.module + "|" + to_lower(m.program)).second) continue;
+      out.push_back(m.evidence + (m.module == "iisnode"
+                                      ? ": Node.js and iisnode must be installed in the image"
+                                      : ": the FastCGI runtime must be installed in the image "
+                                        "and registered with IIS (Web-CGI)"));
+    }
+  };
+  if (app.iis) from_modules(app.iis->modules);
+  for (const auto& c : app.configs) from_modules(c.iis_modules);
   return out;
 }
 

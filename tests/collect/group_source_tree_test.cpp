@@ -158,5 +158,25 @@ TEST(GroupSourceTree, BuildBenchmarkTestAndSetupProjectsAreNotApplications) {
   EXPECT_EQ(inv.apps[0].entry, "src/Api/Api.csproj");
 }
 
+// A Web Site project: the solution lists a folder (no project file) with
+// its WebsiteProperties; the folder is an ASP.NET site of that solution.
+TEST(GroupSourceTree, WebSiteProjectOfASolution) {
+  Inventory inv = collect({(test::fixtures() / "websites" / "website-sln").string()});
+  ASSERT_EQ(inv.apps.size(), 1u);
+  const Application& app = inv.apps[0];
+  EXPECT_EQ(app.id, "website-sln/Portal");
+  EXPECT_EQ(app.kind, AppKind::kWeb);
+  EXPECT_EQ(app.root, "Portal");
+  EXPECT_EQ(app.solution, "Contoso.Portal.sln");
+  EXPECT_EQ(app.framework.kind, FrameworkKind::kNetFx);
+  EXPECT_EQ(app.framework.version, "4.6.1");
+  ASSERT_EQ(app.kind_evidence.size(), 2u);
+  EXPECT_EQ(app.kind_evidence[0],
+            "Contoso.Portal.sln: Web Site project 'Portal': a folder, no project file");
+  EXPECT_EQ(app.kind_evidence[1], "Portal/App_Code: its code, compiled by ASP.NET on the server");
+  ASSERT_EQ(app.configs.size(), 1u);
+  EXPECT_EQ(app.configs[0].path, "Portal/web.config");
+}
+
 }  // namespace
 }  // namespace liftshift

@@ -177,5 +177,49 @@ TEST(ServerApps, VolumePaths) {
   EXPECT_EQ(volume_path("C:\\inetpub\\..\\..\\..\\etc"), std::nullopt);  // never leaves the volume
 }
 
+// WEBSRV01 serves four sites that are not .NET projects, each found from
+// applicationHost.config with the runtime its files and handlers show.
+TEST(ServerApps, SitesThatAreNotDotNetProjects) {
+  Inventory inv = collect({(test::fixtures() / "websites" / "websrv01").string()});
+  std::string ids;
+  for (const auto& a : inv.apps) ids += a.id + "\n";
+  ASSERT_EQ(inv.apps.size(), 4u) << ids;
+
+  const Application* asp = find_app(inv, "websrv01/iis/Order Desk");
+  ASSERT_NE(asp, nullptr) << ids;
+  EXPECT_EQ(asp->kind, AppKind::kWeb);
+  EXPECT_EQ(asp->framework.kind, FrameworkKind::kClassicAsp);
+  EXPECT_EQ(asp->framework.evidence,
+            "inetpub/OrderDesk/global.asa: classic ASP (2 .asp page(s), global.asa)");
+  EXPECT_TRUE(has_module(*asp->iis, "classic-asp", "inetpub/OrderDesk/"));
+
+  // PHP is registered server-wide: the site has .php pages and no web.config.
+  const Application* blog = find_app(inv, "websrv01/iis/Blog");
+  ASSERT_NE(blog, nullptr) << ids;
+  EXPECT_EQ(blog->framework.kind, FrameworkKind::kPhp);
+  const IisModuleUse* fastcgi = nullptr;
+  for (const auto& m : blog->iis->modules) {
+    if (m.module == "fastcgi") fastcgi = &m;
+  }
+  ASSERT_NE(fastcgi, nullptr);
+  EXPECT_EQ(fastcgi->program, "C:\\PHP\\php-cgi.exe");
+  EXPECT_TRUE(fastcgi->server_config);
+  EXPECT_TRUE(fastcgi->program_present);
+  EXPECT_NE(fastcgi->evidence.find("system.webServer/fastCgi application C:\\PHP\\php-cgi.exe"),
+            std::string::npos)
+      << fastcgi->evidence;
+  // The server-wide handler does not make the other sites PHP sites.
+  const Application* node = find_app(inv, "websrv01/iis/Status Board");
+  ASSERT_NE(node, nullptr) << ids;
+  EXPECT_EQ(node->framework.kind, FrameworkKind::kNode);
+  EXPECT_FALSE(has_module(*node->iis, "fastcgi", ""));
+  EXPECT_TRUE(has_module(*node->iis, "iisnode", "inetpub/StatusBoard/web.config"));
+
+  const Application* files = find_app(inv, "websrv01/iis/Default Web Site");
+  ASSERT_NE(files, nullptr) << ids;
+  EXPECT_EQ(files->framework.kind, FrameworkKind::kStatic);
+  EXPECT_FALSE(has_module(*files->iis, "fastcgi", ""));
+}
+
 }  // namespace
 }  // namespace liftshift

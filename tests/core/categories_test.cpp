@@ -34,8 +34,10 @@ void expect_round_trip(const std::array<Enum, N>& all, Parse parse,
 
 TEST(Categories, SourceCategoriesRoundTrip) {
   expect_round_trip(kAllSourceCategories, parse_source_category);
-  EXPECT_EQ(kAllSourceCategories.size(), 33u);
+  EXPECT_EQ(kAllSourceCategories.size(), 35u);
   EXPECT_EQ(to_string(SourceCategory::kEventLog), "eventlog");
+  EXPECT_EQ(to_string(SourceCategory::kAspComObject), "asp-com-object");
+  EXPECT_EQ(to_string(SourceCategory::kAspConnection), "asp-connection");
   EXPECT_EQ(to_string(SourceCategory::kTransactionEscalation), "transaction-escalation");
 }
 
@@ -50,6 +52,8 @@ TEST(Categories, FrameworkKindsRoundTrip) {
                     std::optional(FrameworkKind::kUnknown));
   EXPECT_EQ(to_string(FrameworkKind::kNetFx), "netfx");
   EXPECT_EQ(to_string(FrameworkKind::kDotnet), "dotnet");
+  EXPECT_EQ(to_string(FrameworkKind::kClassicAsp), "classic-asp");
+  EXPECT_EQ(to_string(FrameworkKind::kStatic), "static");
 }
 
 TEST(Categories, SelfHostsRoundTrip) {

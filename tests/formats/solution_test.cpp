@@ -76,5 +76,27 @@ TEST(Solution, EmptySolutionAndNotASolution) {
             "Project lines)");
 }
 
+TEST(Solution, WebSiteProjectWithItsTargetFramework) {
+  auto text = test::read_text(test::source_dir() /
+                              "tests/fixtures/websites/sites/website-sln/Contoso.Portal.sln");
+  auto s = parse_solution(text, "Contoso.Portal.sln");
+  ASSERT_TRUE(s.ok()) << s.error().message;
+  ASSERT_EQ(s->projects.size(), 1u);
+  EXPECT_TRUE(s->projects[0].website);
+  EXPECT_EQ(s->projects[0].path, "Portal");
+  EXPECT_EQ(s->projects[0].target_framework, ".NETFramework,Version=v4.6.1");
+  // Another project's lines after EndProject are not the site's.
+  auto two = parse_solution(
+      "Project(\"{E24C65DC-7377-472B-9ABA-BC803B73C61A}\") = \"Site\", \"http://localhost/Site\", "
+      "\"{1}\"\nEndProject\nProject(\"{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}\") = \"Lib\", "
+      "\"Lib\\Lib.csproj\", \"{2}\"\n\tTargetFrameworkMoniker = \"x\"\nEndProject\n",
+      "two.sln");
+  ASSERT_TRUE(two.ok());
+  ASSERT_EQ(two->projects.size(), 2u);
+  EXPECT_TRUE(two->projects[0].website);
+  EXPECT_FALSE(two->projects[1].website);
+  EXPECT_EQ(two->projects[1].target_framework, "");
+}
+
 }  // namespace
 }  // namespace liftshift

@@ -30,7 +30,7 @@ std::string fixture(const char* name) {
 }
 
 TEST(SourceScan, CategoryConstants) {
-  EXPECT_EQ(kAllSourceCategories.size(), 33u);
+  EXPECT_EQ(kAllSourceCategories.size(), 35u);
   EXPECT_EQ(to_string(SourceCategory::kEntryMain), "entry-main");
   EXPECT_EQ(to_string(SourceCategory::kServiceName), "service-name");
   EXPECT_EQ(to_string(SourceCategory::kMsmqQueue), "msmq-queue");

@@ -3,6 +3,8 @@
 // ServiceMonitor's pool and the health checks.
 #include <gtest/gtest.h>
 
+#include <memory>
+
 #include "formats/iis_config.hpp"
 #include "plan/plan_fixture.hpp"
 #include "plan/planner.hpp"
@@ -247,6 +249,141 @@ TEST(IisSite, PublishedSiteKeepsDefaultWebSiteAndGetsHealthChecks) {
   EXPECT_EQ(p.health.readiness.port, 80);
   ASSERT_EQ(p.ports.size(), 1u);
   EXPECT_EQ(p.ports[0].port, 80);
+}
+
+// Sites that are not .NET projects (issue 15): the IIS image, the features
+// and the runtimes each needs.
+AppFixture script_site(FrameworkKind kind) {
+  AppFixture f(AppKind::kWeb, kind, "");
+  f.app().binaries.clear();
+  f.app().entry = "App/web.config";
+  return f;
+}
+
+const Decision* decision(const AppPlan& p, const std::string& topic) {
+  for (const auto& d : p.decisions) {
+    if (d.topic == topic) return &d;
+  }
+  return nullptr;
+}
+
+TEST(IisSite, ClassicAspFolderGetsTheIisImageAndWebAsp) {
+  AppFixture f = script_site(FrameworkKind::kClassicAsp);
+  f.finding("classic-asp", Severity::kChange, {"Shop/global.asa: classic ASP (2 .asp page(s))"});
+  AppPlan p = plan_app(f.assessment, options());
+  EXPECT_EQ(p.base_image, "mcr.microsoft.com/windows/servercore/iis");
+  const BuildStep* features = step_with(p, "Install-WindowsFeature ");
+  ASSERT_NE(features, nullptr);
+  EXPECT_EQ(features->command, "Install-WindowsFeature Web-ASP");
+  EXPECT_NE(features->comment.find("IIS features the site needs: classic ASP (Shop/global.asa"),
+            std::string::npos)
+      << features->comment;
+}
+
+TEST(IisSite, PhpFromAFolderNeedsTheRuntimeTheUserSupplies) {
+  AppFixture f = script_site(FrameworkKind::kPhp);
+  f.finding("iis-script-runtime");
+  ConfigFacts config;
+  config.path = "App/web.config";
+  IisModuleUse use{"fastcgi", "App/web.config: FastCGI handler", "C:\\PHP\\php-cgi.exe"};
+  use.handler_name = "PHP_via_FastCGI";
+  use.handler_path = "*.php";
+  config.iis_modules.push_back(use);
+  f.app().configs.push_back(config);
+  AppPlan p = plan_app(f.assessment, options());
+  EXPECT_EQ(p.base_image, "mcr.microsoft.com/windows/servercore/iis");
+  EXPECT_NE(step_with(p, "Install-WindowsFeature Web-CGI"), nullptr);
+  const BuildStep* fastcgi = step_with(p, "system.webServer/fastCgi");
+  ASSERT_NE(fastcgi, nullptr);
+  EXPECT_EQ(fastcgi->supplied, "installers/php");
+  EXPECT_EQ(fastcgi->supplied_to, "C:\\PHP");
+  EXPECT_NE(fastcgi->command.find("if (-not (Test-Path -LiteralPath 'C:\\PHP\\php-cgi.exe')) { "
+                                  "throw"),
+            std::string::npos)
+      << fastcgi->command;
+  EXPECT_NE(fastcgi->command.find("'/+[fullPath=''C:\\PHP\\php-cgi.exe'']'"), std::string::npos);
+  // The site's web.config holds the handler: the section is unlocked, not added to.
+  EXPECT_NE(fastcgi->command.find("unlock config -section:system.webServer/handlers"),
+            std::string::npos);
+  EXPECT_EQ(fastcgi->command.find("/+[name="), std::string::npos);
+  ASSERT_NE(decision(p, "FastCGI runtime"), nullptr);
+  EXPECT_TRUE(p.build.copies.size() == 1u) << "only the site's folder is copied";
+}
+
+TEST(IisSite, PhpFromAServerCopiesItsRuntimeAndRegistersItsHandler) {
+  AppFixture f = script_site(FrameworkKind::kPhp);
+  f.finding("iis-script-runtime");
+  f.app().machine = std::make_shared<const MachineFacts>();
+  IisInfo iis;
+  iis.site = "Blog";
+  iis.site_id = 3;
+  iis.app_path = "/";
+  iis.physical_path = "C:\\inetpub\\Blog";
+  iis.app_pool = "Blog";
+  iis.bindings.push_back({"http", "*", 8082, "", ""});
+  IisModuleUse use{"fastcgi", "applicationHost.config (server-wide): FastCGI handler",
+                   "C:\\PHP\\php-cgi.exe"};
+  use.handler_name = "PHP_via_FastCGI";
+  use.handler_path = "*.php";
+  use.server_config = true;
+  use.program_present = true;
+  iis.modules.push_back(use);
+  f.app().iis = iis;
+  AppPlan p = plan_app(f.assessment, options());
+  const BuildStep* fastcgi = step_with(p, "system.webServer/fastCgi");
+  ASSERT_NE(fastcgi, nullptr);
+  EXPECT_EQ(fastcgi->supplied, "");
+  EXPECT_NE(fastcgi->command.find("'/+[name=''PHP_via_FastCGI'',path=''*.php'',verb=''*'',"
+                                  "modules=''FastCgiModule'',scriptProcessor=''C:\\PHP\\php-cgi."
+                                  "exe'',resourceType=''Either'']'"),
+            std::string::npos)
+      << fastcgi->command;
+  bool copied = false;
+  for (const auto& c : p.build.copies)
+    copied = copied || (c.from == "PHP" && c.image_path == "C:\\PHP");
+  EXPECT_TRUE(copied);
+}
+
+TEST(IisSite, HostileFastCgiProgramIsNotPutIntoAStep) {
+  AppFixture f = script_site(FrameworkKind::kPhp);
+  f.finding("iis-script-runtime");
+  ConfigFacts config;
+  config.path = "App/web.config";
+  IisModuleUse use{"fastcgi", "x", "C:\\PHP\\php-cgi.exe','x"};
+  use.handler_name = "PHP";
+  use.handler_path = "*.php";
+  config.iis_modules.push_back(use);
+  f.app().configs.push_back(config);
+  AppPlan p = plan_app(f.assessment, options());
+  EXPECT_EQ(step_with(p, "system.webServer/fastCgi"), nullptr);
+  EXPECT_NE(all_warnings(p).find("register it with IIS by hand"), std::string::npos);
+}
+
+TEST(IisSite, NodeThroughIisnodeInstallsTheMsisTheUserSupplies) {
+  AppFixture f = script_site(FrameworkKind::kNode);
+  f.finding("iis-script-runtime");
+  ConfigFacts config;
+  config.path = "App/web.config";
+  config.iis_modules.push_back(
+      {"iisnode", "App/web.config: iisnode handler 'iisnode' for server.js"});
+  f.app().configs.push_back(config);
+  AppPlan p = plan_app(f.assessment, options());
+  EXPECT_EQ(p.base_image, "mcr.microsoft.com/windows/servercore/iis");
+  const BuildStep* node = step_with(p, "msiexec.exe");
+  ASSERT_NE(node, nullptr);
+  EXPECT_EQ(node->supplied, "installers/iisnode");
+  EXPECT_NE(node->command.find("-Filter 'node-*.msi'"), std::string::npos);
+  EXPECT_NE(node->command.find("-Filter 'iisnode*.msi'"), std::string::npos);
+  EXPECT_EQ(step_with(p, "Install-WindowsFeature"), nullptr) << "iisnode needs no feature";
+}
+
+TEST(IisSite, StaticSiteIsTheIisImageAsItIs) {
+  AppFixture f = script_site(FrameworkKind::kStatic);
+  AppPlan p = plan_app(f.assessment, options());
+  EXPECT_EQ(p.base_image, "mcr.microsoft.com/windows/servercore/iis");
+  EXPECT_EQ(step_with(p, "Install-WindowsFeature"), nullptr);
+  ASSERT_NE(decision(p, "base image"), nullptr);
+  EXPECT_NE(decision(p, "base image")->reason.find("a static site"), std::string::npos);
 }
 
 }  // namespace

@@ -166,5 +166,64 @@ TEST(IisCertificateRule, CodeSigningKeysAreNoCertificates) {
   EXPECT_FALSE(test::rulefx::fires("iis-certificate", app));
 }
 
+Application classic_asp_site() {
+  Application app;
+  app.id = "src/Shop";
+  app.entry = "global.asa";
+  app.kind = AppKind::kWeb;
+  app.framework = {FrameworkKind::kClassicAsp, "", "global.asa: classic ASP (3 .asp page(s))"};
+  app.source_hits.push_back({SourceCategory::kAspComObject, "conn.inc", 3, "ADODB.Connection"});
+  app.source_hits.push_back({SourceCategory::kAspComObject, "a.asp", 4, "adodb.connection"});
+  app.source_hits.push_back({SourceCategory::kAspComObject, "up.asp", 5, "Persits.Upload"});
+  app.source_hits.push_back(
+      {SourceCategory::kAspConnection, "global.asa", 2, "Provider=SQLOLEDB;Password=***"});
+  return app;
+}
+
+TEST(ClassicAspRule, NamesTheFeatureTheComponentsAndTheConnections) {
+  EXPECT_FALSE(fires("classic-asp", web_app()));
+  EXPECT_EQ(evidence_of("classic-asp", classic_asp_site()),
+            (Evidence{"global.asa: classic ASP (3 .asp page(s)): needs IIS's ASP feature (Web-ASP)",
+                      "conn.inc:3: ADODB.Connection: a COM component Windows ships (present in "
+                      "the image)",
+                      "up.asp:5: Persits.Upload: a COM component not known to be part of Windows: "
+                      "check it is in the image, else install and register it there "
+                      "(third-party-framework)",
+                      "global.asa:2: ADO connection string 'Provider=SQLOLEDB;Password=***': its "
+                      "server must be reachable from the container"}));
+}
+
+TEST(ClassicAspRule, AnAspHandlerOfAnAspNetSiteCounts) {
+  Application app = web_app();
+  app.iis = IisInfo{};
+  app.iis->modules.push_back({"classic-asp", "Shop/legacy/list.asp: a classic ASP page"});
+  EXPECT_EQ(
+      evidence_of("classic-asp", app),
+      Evidence{"Shop/legacy/list.asp: a classic ASP page: needs IIS's ASP feature (Web-ASP)"});
+}
+
+TEST(ThirdPartyFrameworkRule, NamesComComponentsWindowsDoesNotShip) {
+  EXPECT_EQ(evidence_of("third-party-framework", classic_asp_site()),
+            Evidence{"up.asp:5: Persits.Upload: a COM component not known to be part of Windows"});
+}
+
+TEST(IisScriptRuntimeRule, FastCgiAndIisnodeHandlers) {
+  EXPECT_FALSE(fires("iis-script-runtime", web_app()));
+  Application php = web_app();
+  php.configs[0].iis_modules.push_back(
+      {"fastcgi", "web.config: FastCGI handler 'PHP' for *.php (C:\\PHP\\php-cgi.exe)",
+       "C:\\PHP\\php-cgi.exe"});
+  EXPECT_EQ(evidence_of("iis-script-runtime", php),
+            Evidence{"web.config: FastCGI handler 'PHP' for *.php (C:\\PHP\\php-cgi.exe): the "
+                     "FastCGI runtime must be installed in the image and registered with IIS "
+                     "(Web-CGI)"});
+  Application node = web_app();
+  node.iis = IisInfo{};
+  node.iis->modules.push_back({"iisnode", "web.config: iisnode handler 'iisnode' for server.js"});
+  EXPECT_EQ(evidence_of("iis-script-runtime", node),
+            Evidence{"web.config: iisnode handler 'iisnode' for server.js: Node.js and iisnode "
+                     "must be installed in the image"});
+}
+
 }  // namespace
 }  // namespace liftshift
