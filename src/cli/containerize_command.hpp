@@ -6,8 +6,11 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "core/plan.hpp"
 
 namespace liftshift {
 
@@ -24,7 +27,15 @@ struct ContainerizeArgs {
   bool no_copy = false;    // nothing is copied into the build contexts (the user copies)
   std::string secrets_to;  // where the moved config sections go with their values ("" = nowhere)
   int partition = 0;       // disk images: 1-based partition; 0 = the one holding Windows
+  std::string plan_file;   // --plan: the artifacts from this plan file, not from PATH
 };
+
+// The PlanOptions the arguments ask for.
+PlanOptions plan_options(const ContainerizeArgs& args);
+
+// Checks the options and assesses PATH; nullopt (the reason printed) when the
+// run must stop with exit code 2. `code` becomes 2 for a source not handled.
+std::optional<Plan> plan_from_sources(const ContainerizeArgs& args, int& code);
 
 CLI::App* add_containerize_command(CLI::App& app, ContainerizeArgs& args);
 

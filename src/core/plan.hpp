@@ -58,7 +58,8 @@ struct Port {
 struct VolumePlan {
   std::string name;  // DNS-1123 label: "app-data"
   std::string
-      container_path;  // Windows path inside the container: "C:\\inetpub\\wwwroot\\App_Data"
+      container_path;         // Windows path inside the container: "C:\\inetpub\\wwwroot\\App_Data"
+  std::string size = "10Gi";  // the claim's storage request (a Kubernetes quantity)
   std::string reason;
   bool shared = true;  // every instance mounts it (ReadWriteMany); false: one instance only
   std::string holds;   // what is kept there, for BACKUP.md: "ASP.NET App_Data folder"
