@@ -316,6 +316,8 @@ struct AppPlan {
   std::vector<CronSchedule> schedules;  // kTask: every CronJob, the first is `schedule`
   bool gmsa = false;
   std::string gmsa_account;  // the gMSA name (placeholder when unknown)
+  std::string domain;        // the gMSA's AD domain, DNS name ("" = a placeholder in the spec)
+  std::string ingress_host;  // the Ingress host ("" = NAME.example.com, a placeholder)
   bool msmq = false;
   bool msdtc = false;
   std::string hostname;  // stable hostname (MSDTC, MSMQ)

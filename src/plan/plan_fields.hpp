@@ -372,6 +372,9 @@ void fields(V& v, T& x) {
   v.topics({"identity"});
   v("gmsa", x.gmsa);
   v("gmsa_account", x.gmsa_account);
+  v("domain", x.domain);
+  v.topics({"ingress"});
+  v("ingress_host", x.ingress_host);
   v.topics({"MSMQ"});
   v("msmq", x.msmq);
   v.topics({"MSDTC"});

@@ -42,6 +42,12 @@ void replace_all(std::string& text, const std::string& from, const std::string& 
     text.replace(at, from.size(), to);
 }
 
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
+  return out;
+}
+
 bool mcr(const std::string& ref) { return ref.starts_with("mcr.microsoft.com/"); }
 
 // The reference `ref` of version `from` as it is for `to`; "" when the
@@ -102,20 +108,30 @@ void follow_windows_version(AppPlan& app, const std::string& at, Checker& check)
     replace_all(app.fallback, old_fallback, app.fallback_image);
     for (auto& s : app.fallback_steps)
       replace_all(s.command, netfx3_command(from), netfx3_command(to));
-    if (Decision* f = decision(app, "fallback image")) {
-      f->choice = app.fallback_image;
-      f->reason = app.fallback;
-    }
   }
   app.windows_build = windows_build(to);
+  // The reasons follow: the images, the build the nodes must run and the
+  // hosts that run it are those of the new version.
+  std::vector<std::pair<std::string, std::string>> moves;
+  auto old_refs = known_images(from);
+  auto new_refs = known_images(to);
+  for (std::size_t i = 0; i < old_refs.size(); ++i) {
+    if (!old_refs[i].empty() && !new_refs[i].empty()) moves.emplace_back(old_refs[i], new_refs[i]);
+  }
+  for (Isolation iso : {Isolation::kProcess, Isolation::kHyperv})
+    moves.emplace_back(join(compatible_hosts(from, iso)), join(compatible_hosts(to, iso)));
+  moves.emplace_back(windows_build(from), windows_build(to));
+  moves.emplace_back("for " + to_string(from), "for " + to_string(to));
+  moves.emplace_back("this " + to_string(from) + " image", "this " + to_string(to) + " image");
+  for (auto& decided : app.decisions) {
+    for (const auto& [old_text, new_text] : moves) {
+      replace_all(decided.choice, old_text, new_text);
+      replace_all(decided.reason, old_text, new_text);
+    }
+  }
   d->choice = to_string(to);
   d->reason = "edited in the plan (planned: " + to_string(from) + "): " + server_name(to) +
               ", build " + windows_build(to);
-  if (Decision* b = decision(app, "base image"); b != nullptr) {
-    b->choice = app.base_image + ":" + app.base_tag;
-    b->reason = "the " + to_string(to) + " tag of the planned image (" +
-                retarget(b->choice, to, from) + " for " + to_string(from) + "): " + b->reason;
-  }
 }
 
 bool under(const std::string& path, const std::string& folder) {
@@ -208,6 +224,13 @@ void check_names(const AppPlan& app, const std::string& at, Checker& check) {
                         "or the output folder");
     }
   }
+  static const std::regex dns_name(
+      "[A-Za-z0-9]([-A-Za-z0-9]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([-A-Za-z0-9]{0,61}[A-Za-z0-9])?)"
+      "*");
+  if (!app.domain.empty() && !std::regex_match(app.domain, dns_name))
+    check.error(at + ".domain", "'" + app.domain + "' is not a DNS domain name (corp.contoso.com)");
+  if (!app.ingress_host.empty() && !std::regex_match(app.ingress_host, dns_name))
+    check.error(at + ".ingress_host", "'" + app.ingress_host + "' is not a host name");
   for (std::size_t i = 0; i < app.ports.size(); ++i) {
     if (app.ports[i].port < 1 || app.ports[i].port > 65535)
       check.error(at + ".ports[" + std::to_string(i) + "].port",

@@ -4,7 +4,9 @@
 // checked (plan_file_check.cpp).
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <charconv>
+#include <cstdlib>
 #include <set>
 
 #include "plan/plan_fields.hpp"
@@ -154,7 +156,7 @@ class Reader {
 
 }  // namespace
 
-PlanReadResult read_plan_file(std::string_view text, std::string_view name) {
+PlanReadResult read_plan_file(std::string_view text, std::string_view name, bool check_edits) {
   PlanReadResult result;
   std::string file(name);
   YAML::Node root;
@@ -192,7 +194,15 @@ PlanReadResult read_plan_file(std::string_view text, std::string_view name) {
                    "partition must be a whole number (0 = the one holding "
                    "Windows)");
   }
-  if (result.errors.empty()) apply_plan_edits(document.plan, lines, file, result.errors);
+  if (check_edits && result.errors.empty())
+    apply_plan_edits(document.plan, lines, file, result.errors);
+  // In the order of the file, as an editor shows them.
+  auto line_in = [&](const std::string& e) {
+    return std::atoi(e.c_str() + std::min(e.size(), file.size() + 1));
+  };
+  std::stable_sort(
+      result.errors.begin(), result.errors.end(),
+      [&](const std::string& a, const std::string& b) { return line_in(a) < line_in(b); });
   if (result.errors.empty()) result.document = std::move(document);
   return result;
 }

@@ -207,6 +207,12 @@ std::vector<Placeholder> plan_placeholders(const AppPlan& app) {
     out.push_back(
         {app.app_id, "registry",
          "the image repository, HOST/REPO (the artifacts say registry.example.com/apps)"});
+  if (app.gmsa && app.domain.empty())
+    out.push_back({app.app_id, "domain",
+                   "the gMSA's Active Directory domain, its DNS name (corp.contoso.com)"});
+  if (app.web && app.orchestrator == Orchestrator::kKubernetes && app.ingress_host.empty())
+    out.push_back({app.app_id, "ingress_host",
+                   "the Ingress host name (the artifacts say " + app.k8s_name + ".example.com)"});
   if (app.gmsa) {
     std::string made_up = "'" + app.gmsa_account + "' is a placeholder";
     for (const auto& w : app.warnings) {
