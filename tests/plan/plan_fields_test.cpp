@@ -153,6 +153,19 @@ TEST(PlanFields, UnknownKeysAndWrongTypesNameTheirLine) {
       << read.errors[2];
 }
 
+TEST(PlanFields, HostileYamlIsAnErrorNotACrash) {
+  std::string deep = "liftshift_plan: 1\napps: " + std::string(100000, '[') + "\n";
+  auto r = read_plan_file(deep, "p.yaml");
+  EXPECT_FALSE(r.document);
+  EXPECT_FALSE(r.errors.empty());
+  // An alias is read as the value it names (with that value's line): a map
+  // where a list goes is an error.
+  auto alias = read_plan_file("liftshift_plan: 1\noptions: &o\n  registry: x\nrefusals: *o\n",
+                              "p.yaml", false);
+  ASSERT_EQ(alias.errors.size(), 1u);
+  EXPECT_EQ(alias.errors[0], "p.yaml:2: refusals must be a list");
+}
+
 TEST(PlanFields, NotAPlan) {
   EXPECT_EQ(read_plan_file("a: [", "p.yaml").errors.size(), 1u);
   auto r = read_plan_file("apps: []\n", "p.yaml");
