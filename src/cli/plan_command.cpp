@@ -25,6 +25,9 @@ CLI::App* add_plan_command(CLI::App& app, PlanArgs& args) {
   cmd->add_option("--orchestrator", p.orchestrator, "Where it runs (default kubernetes)")
       ->check(CLI::IsMember({"kubernetes", "swarm", "compose"}));
   cmd->add_option("--registry", p.registry, "Image repository, HOST/REPO");
+  cmd->add_option("--config", p.config,
+                  "How .NET Framework apps get their secrets: files (default) or env")
+      ->check(CLI::IsMember({"files", "env"}));
   cmd->add_option("--partition", p.partition,
                   "Disk images: read this partition (1-based) instead of the one holding Windows");
   cmd->add_flag("--force", args.force, "Overwrite the plan file when it exists");

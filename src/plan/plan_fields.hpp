@@ -250,6 +250,7 @@ void fields(V& v, T& x) {
   v("app_dir", x.app_dir);
   v("dotnet_sdk", x.dotnet_sdk);
   v("web_publish", x.web_publish);
+  v("target_framework", x.target_framework);
   v.topics({"context"});
   v("copies", x.copies);
   v("context_written", x.context_written);
