@@ -1,9 +1,11 @@
 #include "cli/containerize_command.hpp"
 
 #include <algorithm>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <memory>
+#include <sstream>
 
 #include "cli/server_disks_option.hpp"
 #include "collect/collect.hpp"
@@ -11,6 +13,7 @@
 #include "core/text.hpp"
 #include "emit/artifacts.hpp"
 #include "emit/quoting.hpp"
+#include "plan/plan_file.hpp"
 #include "plan/planner.hpp"
 #include "plan/windows_facts.hpp"
 #include "rules/engine.hpp"
@@ -22,7 +25,9 @@ namespace {
 constexpr int kExitOk = 0;
 constexpr int kExitUsage = 2;
 
-PlanOptions options_from(const ContainerizeArgs& args) {
+}  // namespace
+
+PlanOptions plan_options(const ContainerizeArgs& args) {
   PlanOptions o;
   if (!args.windows_version.empty())
     o.windows_version = parse_windows_version(args.windows_version);
@@ -32,6 +37,8 @@ PlanOptions options_from(const ContainerizeArgs& args) {
   o.config_mode = args.config == "env" ? ConfigMode::kEnv : ConfigMode::kFiles;
   return o;
 }
+
+namespace {
 
 bool unknown_apps(const ContainerizeArgs& args, const Assessment& assessment) {
   bool bad = false;
@@ -129,7 +136,10 @@ bool copy_context(const ContainerizeArgs& args, ContextVolumes& volumes, AppPlan
 CLI::App* add_containerize_command(CLI::App& app, ContainerizeArgs& args) {
   auto* cmd = app.add_subcommand(
       "containerize", "Plan each candidate application and write its container artifacts");
-  cmd->add_option("PATH", args.paths, "Source tree or published application folder")->required();
+  cmd->add_option("PATH", args.paths, "Source tree or published application folder");
+  cmd->add_option("--plan", args.plan_file,
+                  "Write the artifacts from this plan file (liftshift plan), edited or not, "
+                  "instead of planning PATH; the sources are read only to copy the build context");
   cmd->add_option("--app", args.apps, "Only this application id (repeatable; default: all)");
   cmd->add_option("-o,--output", args.out, "Output folder: one sub-folder per application")
       ->required();
@@ -158,38 +168,79 @@ CLI::App* add_containerize_command(CLI::App& app, ContainerizeArgs& args) {
   return cmd;
 }
 
-int run_containerize(const ContainerizeArgs& args) {
-  PlanOptions options = options_from(args);
+std::optional<Plan> plan_from_sources(const ContainerizeArgs& args, int& code,
+                                      std::vector<DataDisk>* disks) {
+  PlanOptions options = plan_options(args);
   auto refused = refused_options(options);
   for (const auto& r : refused) std::cerr << "liftshift: refused: " << r << "\n";
-  if (!refused.empty()) return kExitUsage;
-  if (!args.secrets_to.empty() && path_inside(args.secrets_to, args.out)) {
-    std::cerr << "liftshift: refused: --secrets-to " << args.secrets_to
-              << " is inside the output folder " << args.out
-              << ": the files holding secrets must stay out of every build context\n";
-    return kExitUsage;
-  }
+  if (!refused.empty()) return std::nullopt;
   CollectOptions collect_options;
   if (args.partition > 0) collect_options.partition = args.partition;
   auto grouped = server_sources(args.paths, args.disks, args.server, collect_options.partition);
   if (!grouped) {
     std::cerr << "liftshift: " << grouped.error().message << "\n";
-    return kExitUsage;
+    return std::nullopt;
   }
   collect_options.disks = grouped->disks;
   Assessment assessment = assess(collect(grouped->paths, collect_options));
-  int code = kExitOk;
+  if (disks) *disks = grouped->disks;
   for (const auto& s : assessment.sources) {
     if (!s.handled) {
       std::cerr << "liftshift: " << terminal_text(s.path) << ": " << terminal_text(s.note) << "\n";
       code = kExitUsage;
     }
   }
-  if (unknown_apps(args, assessment)) return kExitUsage;
+  if (unknown_apps(args, assessment)) return std::nullopt;
+  return make_plan(assessment, options, args.apps);
+}
 
-  Plan plan = make_plan(assessment, options, args.apps);
+namespace {
+
+// Reads --plan; nullopt (the errors printed) when it cannot be used.
+std::optional<PlanDocument> read_plan_argument(const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    std::cerr << "liftshift: cannot read the plan " << terminal_text(file) << "\n";
+    return std::nullopt;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  PlanReadResult read = read_plan_file(text.str(), file);
+  for (const auto& e : read.errors) std::cerr << "liftshift: " << terminal_text(e) << "\n";
+  return std::move(read.document);
+}
+
+}  // namespace
+
+int run_containerize(const ContainerizeArgs& args) {
+  if (args.plan_file.empty() == args.paths.empty()) {
+    std::cerr << "liftshift: containerize needs PATH... or --plan FILE (one of them)\n";
+    return kExitUsage;
+  }
+  if (!args.secrets_to.empty() && path_inside(args.secrets_to, args.out)) {
+    std::cerr << "liftshift: refused: --secrets-to " << args.secrets_to
+              << " is inside the output folder " << args.out
+              << ": the files holding secrets must stay out of every build context\n";
+    return kExitUsage;
+  }
+  int code = kExitOk;
+  Plan plan;
+  int partition = args.partition;
+  std::vector<DataDisk> disks;  // a plan file does not record them: --plan reads the system disk
+  if (!args.plan_file.empty()) {
+    auto document = read_plan_argument(args.plan_file);
+    if (!document) return kExitUsage;
+    plan = std::move(document->plan);
+    if (partition == 0) partition = document->partition;
+  } else {
+    auto planned = plan_from_sources(args, code, &disks);
+    if (!planned) return kExitUsage;
+    plan = std::move(*planned);
+  }
+  for (const auto& r : plan.refusals) std::cerr << "liftshift: refused: " << r << "\n";
+  if (!plan.refusals.empty()) return kExitUsage;
   if (plan.apps.empty()) std::cout << "No applications found.\n";
-  ContextVolumes volumes(collect_options.partition, collect_options.disks);
+  ContextVolumes volumes(partition > 0 ? std::optional<int>(partition) : std::nullopt, disks);
   for (auto& app : plan.apps) {
     if (!app.refusals.empty()) {
       for (const auto& r : app.refusals)

@@ -6,8 +6,12 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "core/plan.hpp"
+#include "sources/server_disks.hpp"
 
 namespace liftshift {
 
@@ -26,7 +30,17 @@ struct ContainerizeArgs {
   int partition = 0;       // disk images: 1-based partition; 0 = the one holding Windows
   std::vector<std::string> disks;  // --disk [D:=]PATH: the server's other disks
   bool server = false;             // --server: the PATHs are the disks of one server
+  std::string plan_file;   // --plan: the artifacts from this plan file, not from PATH
 };
+
+// The PlanOptions the arguments ask for.
+PlanOptions plan_options(const ContainerizeArgs& args);
+
+// Checks the options and assesses PATH; nullopt (the reason printed) when the
+// run must stop with exit code 2. `code` becomes 2 for a source not handled.
+// `disks`, when given, receives the server's other disks (--disk/--server).
+std::optional<Plan> plan_from_sources(const ContainerizeArgs& args, int& code,
+                                      std::vector<DataDisk>* disks = nullptr);
 
 CLI::App* add_containerize_command(CLI::App& app, ContainerizeArgs& args);
 

@@ -9,6 +9,7 @@
 #include "cli/containerize_command.hpp"
 #include "cli/fleet_job_command.hpp"
 #include "cli/forget_command.hpp"
+#include "cli/plan_command.hpp"
 #include "cli/portfolio_command.hpp"
 #include "cli/tag_command.hpp"
 #include "core/run_stats.hpp"
@@ -57,6 +58,8 @@ int main(int argc, char** argv) {
 
   liftshift::ContainerizeArgs containerize_args;
   auto* containerize_cmd = liftshift::add_containerize_command(app, containerize_args);
+  liftshift::PlanArgs plan_args;
+  auto* plan_cmd = liftshift::add_plan_command(app, plan_args);
 
   liftshift::FleetJobArgs fleet_job_args;
   auto* fleet_job_cmd = liftshift::add_fleet_job_command(app, fleet_job_args);
@@ -71,6 +74,7 @@ int main(int argc, char** argv) {
   }
 
   if (containerize_cmd->parsed()) return liftshift::run_containerize(containerize_args);
+  if (plan_cmd->parsed()) return liftshift::run_plan(plan_args);
   if (fleet_job_cmd->parsed()) return liftshift::run_fleet_job(fleet_job_args);
   if (portfolio_cmd->parsed()) return liftshift::run_portfolio(portfolio_args);
   if (rules_cmd->parsed()) {

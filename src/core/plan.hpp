@@ -59,7 +59,8 @@ struct Port {
 struct VolumePlan {
   std::string name;  // DNS-1123 label: "app-data"
   std::string
-      container_path;  // Windows path inside the container: "C:\\inetpub\\wwwroot\\App_Data"
+      container_path;         // Windows path inside the container: "C:\\inetpub\\wwwroot\\App_Data"
+  std::string size = "10Gi";  // the claim's storage request (a Kubernetes quantity)
   std::string reason;
   bool shared = true;  // every instance mounts it (ReadWriteMany); false: one instance only
   std::string holds;   // what is kept there, for BACKUP.md: "ASP.NET App_Data folder"
@@ -340,6 +341,8 @@ struct AppPlan {
   std::vector<CronSchedule> schedules;  // kTask: every CronJob, the first is `schedule`
   bool gmsa = false;
   std::string gmsa_account;  // the gMSA name (placeholder when unknown)
+  std::string domain;        // the gMSA's AD domain, DNS name ("" = a placeholder in the spec)
+  std::string ingress_host;  // the Ingress host ("" = NAME.example.com, a placeholder)
   bool msmq = false;
   bool msdtc = false;
   std::string hostname;  // stable hostname (MSDTC, MSMQ)

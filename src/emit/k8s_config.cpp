@@ -63,7 +63,7 @@ std::vector<Artifact> k8s_config(const AppPlan& plan) {
     pvc["kind"] = "PersistentVolumeClaim";
     pvc["metadata"] = k8s_metadata(plan, plan.k8s_name + "-" + v.name);
     pvc["spec"]["accessModes"].push_back(v.shared ? "ReadWriteMany" : "ReadWriteOnce");
-    pvc["spec"]["resources"]["requests"]["storage"] = "10Gi";
+    pvc["spec"]["resources"]["requests"]["storage"] = v.size;
     out.push_back(
         {"k8s/pvc-" + v.name + ".yaml",
          yaml_document(pvc,

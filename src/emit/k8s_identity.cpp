@@ -1,6 +1,8 @@
 // gMSA for Active Directory dependent applications (seed: Active Directory;
 // FACTS.md: GMSACredentialSpec, ClusterRole with verb "use", RoleBinding to
 // the pod's ServiceAccount).
+#include <cctype>
+
 #include "emit/k8s.hpp"
 
 namespace liftshift {
@@ -25,27 +27,36 @@ std::vector<Artifact> k8s_identity(const AppPlan& plan) {
   cs["kind"] = "GMSACredentialSpec";
   cs["metadata"] = k8s_metadata(plan, spec_name);
   cs["credspec"]["CmsPlugins"].push_back("ActiveDirectory");
+  // The domain from the plan, or placeholders (DOMAIN: its NetBIOS name,
+  // taken as the DNS name's first label, which New-CredentialSpec confirms).
+  std::string dns = plan.domain.empty() ? "domain.example" : plan.domain;
+  std::string netbios = "DOMAIN";
+  if (!plan.domain.empty()) {
+    netbios = plan.domain.substr(0, plan.domain.find('.'));
+    for (char& c : netbios) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
   YamlValue join;
-  join["DnsName"] = "domain.example";
-  join["DnsTreeName"] = "domain.example";
+  join["DnsName"] = dns;
+  join["DnsTreeName"] = dns;
   join["Guid"] = "00000000-0000-0000-0000-000000000000";
   join["MachineAccountName"] = plan.gmsa_account;
-  join["NetBiosName"] = "DOMAIN";
+  join["NetBiosName"] = netbios;
   join["Sid"] = "S-1-5-21-0-0-0";
   cs["credspec"]["DomainJoinConfig"] = join;
-  for (const char* scope : {"domain.example", "DOMAIN"}) {
+  for (const std::string& scope : {dns, netbios}) {
     cs["credspec"]["ActiveDirectoryConfig"]["GroupManagedServiceAccounts"].push_back(
         yaml_map({{"Name", YamlValue(plan.gmsa_account)}, {"Scope", YamlValue(scope)}}));
   }
   out.push_back(
       {"k8s/gmsa-credentialspec.yaml",
-       yaml_document(
-           cs, {"Active Directory identity (gMSA " + plan.gmsa_account +
-                    "): containers can't be "
-                    "domain-joined.",
-                "Replace the placeholders (domain.example, DOMAIN, Guid, Sid) with the output of",
-                "New-CredentialSpec -AccountName " + plan.gmsa_account +
-                    " on a domain-joined host; needs the windows-gmsa webhook."})});
+       yaml_document(cs, {"Active Directory identity (gMSA " + plan.gmsa_account +
+                              "): containers can't be "
+                              "domain-joined.",
+                          "Replace the placeholders (" +
+                              std::string(plan.domain.empty() ? "domain.example, DOMAIN, " : "") +
+                              "Guid, Sid) with the output of",
+                          "New-CredentialSpec -AccountName " + plan.gmsa_account +
+                              " on a domain-joined host; needs the windows-gmsa webhook."})});
 
   YamlValue role;
   role["apiVersion"] = "rbac.authorization.k8s.io/v1";

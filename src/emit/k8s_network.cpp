@@ -6,7 +6,9 @@ namespace liftshift {
 
 namespace {
 
-std::string ingress_host(const AppPlan& plan) { return plan.k8s_name + ".example.com"; }
+std::string ingress_host(const AppPlan& plan) {
+  return plan.ingress_host.empty() ? plan.k8s_name + ".example.com" : plan.ingress_host;
+}
 
 }  // namespace
 

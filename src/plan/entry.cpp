@@ -44,8 +44,8 @@ std::string exe_name(const Application& app) {
 // A program that keeps running: a server it hosts itself, a web or WCF
 // program, a service. Anything else does its work and exits.
 bool long_running(const Application& app) {
-  return app.self_host != SelfHost::kNone || app.kind == AppKind::kWeb || app.kind == AppKind::kWcf ||
-         app.kind == AppKind::kService;
+  return app.self_host != SelfHost::kNone || app.kind == AppKind::kWeb ||
+         app.kind == AppKind::kWcf || app.kind == AppKind::kService;
 }
 
 // Through the one PowerShell quoting (typographic quotes, control characters).

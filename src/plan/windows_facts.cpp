@@ -89,6 +89,27 @@ std::string full_server_image(WindowsVersion v) {
   }
 }
 
+std::vector<std::string> known_images(WindowsVersion v) {
+  const std::string mcr = "mcr.microsoft.com/";
+  auto ref = [&](const std::string& repo, const std::string& tag) {
+    return tag.empty() ? std::string() : mcr + repo + ":" + tag;
+  };
+  std::vector<std::string> out;
+  for (const char* family : {"aspnet", "wcf", "runtime", "sdk"})
+    out.push_back(ref(std::string("dotnet/framework/") + family, netfx_tag(v)));
+  out.push_back(ref("windows/servercore/iis", iis_tag(v)));
+  out.push_back(ref("windows/servercore", servercore_tag(v)));
+  out.push_back(ref("windows/nanoserver", nanoserver_tag(v)));
+  for (const char* family : {"aspnet", "runtime", "sdk"}) {
+    for (int major : {8, 9, 10}) {
+      for (bool nano : {true, false})
+        out.push_back(ref(std::string("dotnet/") + family, dotnet_tag(major, v, nano)));
+    }
+  }
+  out.push_back(full_server_image(v));
+  return out;
+}
+
 std::vector<std::string> compatible_hosts(WindowsVersion v, Isolation isolation) {
   bool hv = isolation == Isolation::kHyperv;
   switch (v) {

@@ -27,6 +27,12 @@ std::string dotnet_tag(int major, WindowsVersion v, bool nano);  // "8.0-nanoser
 std::string iis_tag(WindowsVersion v);                           // "windowsservercore-ltsc2022"
 std::string full_server_image(WindowsVersion v);  // "mcr.microsoft.com/windows/server:ltsc2022"
 
+// Every Microsoft image reference ("mcr.microsoft.com/REPO:TAG") the planner
+// uses, for version v, in the same order for every version ("" where the image
+// doesn't exist for v): a reference for one version maps to the same index of
+// another's. What exists for v is what FACTS.md lists.
+std::vector<std::string> known_images(WindowsVersion v);
+
 // Hosts that run a container of version v with the given isolation.
 std::vector<std::string> compatible_hosts(WindowsVersion v, Isolation isolation);
 

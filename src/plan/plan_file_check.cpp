@@ -1,0 +1,289 @@
+#include "plan/plan_file_check.hpp"
+
+#include <algorithm>
+#include <regex>
+
+#include "core/secret_mask.hpp"
+#include "core/text.hpp"
+#include "plan/plan_steps.hpp"
+#include "plan/windows_facts.hpp"
+
+namespace liftshift {
+
+namespace {
+
+class Checker {
+ public:
+  Checker(const PlanLines& lines, const std::string& file, std::vector<std::string>& errors)
+      : lines_(lines), file_(file), errors_(errors) {}
+
+  void error(const std::string& path, const std::string& message) {
+    auto it = lines_.find(path);
+    // A value left out has no line: name its parent's.
+    std::string p = path;
+    while (it == lines_.end() && !p.empty()) {
+      auto cut = p.find_last_of(".[");
+      p = cut == std::string::npos ? "" : p.substr(0, cut);
+      it = lines_.find(p);
+    }
+    int line = it == lines_.end() ? 1 : it->second;
+    errors_.push_back(file_ + ":" + std::to_string(line) + ": " + path + ": " + message);
+  }
+
+ private:
+  const PlanLines& lines_;
+  const std::string& file_;
+  std::vector<std::string>& errors_;
+};
+
+void replace_all(std::string& text, const std::string& from, const std::string& to) {
+  if (from.empty()) return;
+  for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+}
+
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
+  return out;
+}
+
+bool mcr(const std::string& ref) { return ref.starts_with("mcr.microsoft.com/"); }
+
+// The reference `ref` of version `from` as it is for `to`; "" when the
+// image doesn't exist for `to`; `ref` itself when it is none of the known ones.
+std::string retarget(const std::string& ref, WindowsVersion from, WindowsVersion to) {
+  auto old_refs = known_images(from);
+  auto new_refs = known_images(to);
+  for (std::size_t i = 0; i < old_refs.size(); ++i) {
+    if (!old_refs[i].empty() && old_refs[i] == ref) return new_refs[i];
+  }
+  return ref;
+}
+
+std::string tags_for(WindowsVersion v, const std::string& image) {
+  std::string out;
+  for (const auto& ref : known_images(v)) {
+    if (ref.starts_with(image + ":"))
+      out += (out.empty() ? "" : ", ") + ref.substr(image.size() + 1);
+  }
+  return out.empty() ? "none" : out;
+}
+
+bool known_for(WindowsVersion v, const std::string& ref) {
+  auto refs = known_images(v);
+  return std::find(refs.begin(), refs.end(), ref) != refs.end();
+}
+
+Decision* decision(AppPlan& app, std::string_view topic) {
+  for (auto& d : app.decisions) {
+    if (d.topic == topic) return &d;
+  }
+  return nullptr;
+}
+
+// The Windows version edited: every Microsoft image moves to the new version's tag.
+void follow_windows_version(AppPlan& app, const std::string& at, Checker& check) {
+  Decision* d = decision(app, "Windows Server version");
+  if (d == nullptr) return;
+  auto planned = parse_windows_version(d->choice);
+  WindowsVersion to = app.windows_version;
+  if (!planned || *planned == to) return;
+  WindowsVersion from = *planned;
+  auto move = [&](const std::string& ref, const std::string& what) {
+    std::string moved = retarget(ref, from, to);
+    if (moved.empty())
+      check.error(at + ".windows_version",
+                  ref + " (" + what + ") has no " + to_string(to) + " image (FACTS.md)");
+    return moved.empty() ? ref : moved;
+  };
+  std::string base = move(app.base_image + ":" + app.base_tag, "base image");
+  auto colon = base.rfind(':');
+  app.base_image = base.substr(0, colon);
+  app.base_tag = base.substr(colon + 1);
+  if (!app.build.sdk_image.empty()) app.build.sdk_image = move(app.build.sdk_image, "SDK image");
+  if (!app.fallback_image.empty()) {
+    std::string old_fallback = app.fallback_image;
+    app.fallback_image = move(app.fallback_image, "fallback image");
+    replace_all(app.fallback, old_fallback, app.fallback_image);
+    for (auto& s : app.fallback_steps)
+      replace_all(s.command, netfx3_command(from), netfx3_command(to));
+  }
+  app.windows_build = windows_build(to);
+  // The reasons follow: the images, the build the nodes must run and the
+  // hosts that run it are those of the new version.
+  std::vector<std::pair<std::string, std::string>> moves;
+  auto old_refs = known_images(from);
+  auto new_refs = known_images(to);
+  for (std::size_t i = 0; i < old_refs.size(); ++i) {
+    if (!old_refs[i].empty() && !new_refs[i].empty()) moves.emplace_back(old_refs[i], new_refs[i]);
+  }
+  for (Isolation iso : {Isolation::kProcess, Isolation::kHyperv})
+    moves.emplace_back(join(compatible_hosts(from, iso)), join(compatible_hosts(to, iso)));
+  moves.emplace_back(windows_build(from), windows_build(to));
+  moves.emplace_back("for " + to_string(from), "for " + to_string(to));
+  moves.emplace_back("this " + to_string(from) + " image", "this " + to_string(to) + " image");
+  for (auto& decided : app.decisions) {
+    for (const auto& [old_text, new_text] : moves) {
+      replace_all(decided.choice, old_text, new_text);
+      replace_all(decided.reason, old_text, new_text);
+    }
+  }
+  d->choice = to_string(to);
+  d->reason = "edited in the plan (planned: " + to_string(from) + "): " + server_name(to) +
+              ", build " + windows_build(to);
+}
+
+bool under(const std::string& path, const std::string& folder) {
+  return iequals(path, folder) || istarts_with(path, folder + "\\");
+}
+
+void check_volume(const AppPlan& app, const VolumePlan& v, const std::string& at, Checker& check) {
+  static const std::regex label("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+  static const std::regex quantity("[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?");
+  static const std::regex local("[Cc]:\\\\[^\\\\/:*?\"<>|]+(\\\\[^\\\\/:*?\"<>|]+)*");
+  if (!std::regex_match(v.name, label))
+    check.error(at + ".name", "'" + v.name + "' is not a DNS-1123 label (a-z, 0-9, '-')");
+  if (!std::regex_match(v.size, quantity))
+    check.error(at + ".size", "'" + v.size + "' is not a storage quantity such as 10Gi or 500Mi");
+  const std::string& p = v.container_path;
+  if (!std::regex_match(p, local) || p.find("\\..") != std::string::npos) {
+    check.error(at + ".container_path",
+                "'" + p +
+                    "' is not a folder on C: (the container has only C:), such as "
+                    "C:\\app\\App_Data");
+    return;
+  }
+  for (const char* system :
+       {"C:\\Windows", "C:\\Program Files", "C:\\Program Files (x86)", "C:\\ProgramData",
+        "C:\\Users", "C:\\ServiceMonitor.exe", "C:\\LogMonitor"}) {
+    if (under(p, system)) {
+      check.error(at + ".container_path",
+                  p + " is outside the application, over " + system +
+                      ": a volume there would hide the image's own files; mount the "
+                      "application's data folder instead");
+      return;
+    }
+  }
+  const std::string& app_dir = app.build.app_dir;
+  if (!app_dir.empty() && (under(app_dir, p))) {
+    check.error(at + ".container_path",
+                p + " holds the application itself (" + app_dir +
+                    "): the volume would hide it; mount a data folder inside it");
+  }
+}
+
+void check_secrets(const AppPlan& app, const std::string& at, Checker& check) {
+  for (std::size_t i = 0; i < app.config.size(); ++i) {
+    const ConfigValue& c = app.config[i];
+    std::string path = at + ".config[" + std::to_string(i) + "]";
+    if (is_secret_key(c.key) || mask_secret_text(c.value) != c.value)
+      check.error(path + ".value",
+                  c.key +
+                      " holds a secret written as a value: the plan never holds one; move it "
+                      "to secrets (named only) and put the value in the secret store");
+  }
+  for (std::size_t i = 0; i < app.secrets.size(); ++i) {
+    const SecretName& s = app.secrets[i];
+    if (mask_secret_text(s.hint) != s.hint)
+      check.error(at + ".secrets[" + std::to_string(i) + "].hint",
+                  "the hint of " + s.key +
+                      " holds a secret value: write it masked (Password=***); the value goes to "
+                      "the secret store, never into the plan");
+  }
+  for (std::size_t r = 0; r < app.config_rewrites.size(); ++r) {
+    const auto& changes = app.config_rewrites[r].changes;
+    for (std::size_t i = 0; i < changes.size(); ++i) {
+      if (mask_secret_text(changes[i].to) != changes[i].to || is_secret_key(changes[i].key))
+        check.error(at + ".config_rewrites[" + std::to_string(r) + "].changes[" +
+                        std::to_string(i) + "].to",
+                    "a secret written as a value into the copied config: move the section out "
+                    "(moves) instead");
+    }
+  }
+}
+
+// Names that become file and folder names under OUT: no way out of it.
+void check_names(const AppPlan& app, const std::string& at, Checker& check) {
+  static const std::regex label("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+  if (app.folder.empty() || app.folder.find_first_of("/\\:") != std::string::npos ||
+      app.folder == "." || app.folder == "..")
+    check.error(at + ".folder", "'" + app.folder + "' is not a plain folder name");
+  if (!std::regex_match(app.k8s_name, label))
+    check.error(at + ".k8s_name", "'" + app.k8s_name + "' is not a DNS-1123 label");
+  for (std::size_t i = 0; i < app.build.copies.size(); ++i) {
+    const ContextCopy& c = app.build.copies[i];
+    for (const std::string* rel : {&c.from, &c.to}) {
+      bool bad = rel->starts_with("/") || rel->find('\\') != std::string::npos ||
+                 rel->find(':') != std::string::npos ||
+                 ("/" + *rel + "/").find("/../") != std::string::npos;
+      if (bad)
+        check.error(at + ".build.copies[" + std::to_string(i) + "]",
+                    "'" + *rel +
+                        "' is not a relative path with '/' separators inside the source "
+                        "or the output folder");
+    }
+  }
+  static const std::regex dns_name(
+      "[A-Za-z0-9]([-A-Za-z0-9]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([-A-Za-z0-9]{0,61}[A-Za-z0-9])?)"
+      "*");
+  if (!app.domain.empty() && !std::regex_match(app.domain, dns_name))
+    check.error(at + ".domain", "'" + app.domain + "' is not a DNS domain name (corp.contoso.com)");
+  if (!app.ingress_host.empty() && !std::regex_match(app.ingress_host, dns_name))
+    check.error(at + ".ingress_host", "'" + app.ingress_host + "' is not a host name");
+  for (std::size_t i = 0; i < app.ports.size(); ++i) {
+    if (app.ports[i].port < 1 || app.ports[i].port > 65535)
+      check.error(at + ".ports[" + std::to_string(i) + "].port",
+                  std::to_string(app.ports[i].port) + " is not a port (1-65535)");
+  }
+}
+
+void check_app(AppPlan& app, const std::string& at, Checker& check) {
+  check_names(app, at, check);
+  if (app.blocked || !app.refusals.empty()) return;
+  follow_windows_version(app, at, check);
+  if (app.orchestrator == Orchestrator::kKubernetes && app.isolation == Isolation::kHyperv)
+    check.error(at + ".isolation",
+                "hyperv on Kubernetes: Kubernetes runs Windows containers with process isolation "
+                "only; use process, or orchestrator compose or swarm");
+  if (app.orchestrator == Orchestrator::kKubernetes &&
+      app.windows_version == WindowsVersion::kLtsc2016)
+    check.error(at + ".windows_version", "Kubernetes has no Windows Server 2016 nodes");
+  std::string ref = app.base_image + ":" + app.base_tag;
+  if (mcr(app.base_image) && !known_for(app.windows_version, ref))
+    check.error(at + ".base_tag",
+                "the tag " + app.base_tag + " of " + app.base_image + " does not exist for " +
+                    to_string(app.windows_version) +
+                    " (its tags: " + tags_for(app.windows_version, app.base_image) + ")");
+  const std::string& sdk = app.build.sdk_image;
+  if (!sdk.empty() && mcr(sdk) && !known_for(app.windows_version, sdk)) {
+    std::string image = sdk.substr(0, sdk.rfind(':'));
+    check.error(at + ".build.sdk_image",
+                sdk + " does not exist for " + to_string(app.windows_version) +
+                    " (its tags: " + tags_for(app.windows_version, image) + ")");
+  }
+  for (std::size_t i = 0; i < app.volumes.size(); ++i)
+    check_volume(app, app.volumes[i], at + ".volumes[" + std::to_string(i) + "]", check);
+  check_secrets(app, at, check);
+  // The decisions MIGRATION.md shows follow the edited values.
+  if (Decision* iso = decision(app, "isolation"); iso && iso->choice != to_string(app.isolation)) {
+    iso->reason = "edited in the plan (planned: " + iso->choice + ")";
+    iso->choice = to_string(app.isolation);
+  }
+}
+
+}  // namespace
+
+void apply_plan_edits(Plan& plan, const PlanLines& lines, const std::string& file,
+                      std::vector<std::string>& errors) {
+  Checker check(lines, file, errors);
+  if (plan.options.orchestrator == Orchestrator::kKubernetes &&
+      plan.options.isolation == Isolation::kHyperv)
+    check.error("options.isolation",
+                "hyperv on Kubernetes: Kubernetes runs Windows containers "
+                "with process isolation only");
+  for (std::size_t i = 0; i < plan.apps.size(); ++i)
+    check_app(plan.apps[i], "apps[" + std::to_string(i) + "]", check);
+}
+
+}  // namespace liftshift

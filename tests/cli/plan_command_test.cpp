@@ -1,0 +1,286 @@
+// `liftshift plan` and `liftshift containerize --plan` end to end: the plan
+// of the bundled sample server and of the golden inputs gives back the very
+// files `containerize` writes directly; edits change exactly what they edit;
+// a bad edit names its line. Every plan written here is also validated
+// against `liftshift plan --schema` with ajv (tools/validators/plan_schema.js).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+#include "child_process.hpp"
+#include "emit/validators.hpp"
+#include "test_support.hpp"
+
+namespace liftshift {
+namespace {
+
+namespace fs = std::filesystem;
+using test::run_liftshift;
+
+fs::path server() { return test::fixtures() / "servers" / "appsrv01.vhdx"; }
+
+// Every file under root (build contexts included), by relative path.
+std::map<std::string, std::string> tree(const fs::path& root) {
+  std::map<std::string, std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(root)) {
+    if (e.is_regular_file())
+      out[fs::relative(e.path(), root).generic_string()] = test::read_text(e.path());
+  }
+  return out;
+}
+
+// The files that differ between two trees (or are in one only).
+std::vector<std::string> differences(const std::map<std::string, std::string>& a,
+                                     const std::map<std::string, std::string>& b) {
+  std::vector<std::string> out;
+  for (const auto& [rel, text] : a) {
+    auto it = b.find(rel);
+    if (it == b.end() || it->second != text) out.push_back(rel);
+  }
+  for (const auto& [rel, text] : b) {
+    if (!a.contains(rel)) out.push_back(rel);
+  }
+  return out;
+}
+
+// Validates a plan against the published schema with ajv.
+void expect_schema_valid(const fs::path& plan) {
+  test::TempDir tmp;
+  auto schema = run_liftshift({"plan", "--schema"});
+  ASSERT_EQ(schema.exit_code, 0) << schema.err;
+  fs::path schema_file = tmp.write("plan.schema.json", schema.out);
+  fs::path script = test::source_dir() / "tools" / "validators" / "plan_schema.js";
+  auto r = test::run_child({"node", script.string(), schema_file.string(), plan.string()},
+                           {.merge_output = true});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+}
+
+fs::path write_plan(const fs::path& dir, const std::vector<std::string>& args) {
+  fs::path plan = dir / "plan.yaml";
+  std::vector<std::string> all{"plan"};
+  all.insert(all.end(), args.begin(), args.end());
+  all.insert(all.end(), {"-o", plan.string()});
+  auto r = run_liftshift(all);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  expect_schema_valid(plan);
+  return plan;
+}
+
+std::string replace_once(std::string text, const std::string& from, const std::string& to) {
+  auto at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << "no '" << from << "' in the plan";
+  if (at != std::string::npos) text.replace(at, from.size(), to);
+  return text;
+}
+
+void expect_round_trip(const std::vector<std::string>& sources,
+                       const std::vector<std::string>& options) {
+  test::TempDir tmp;
+  std::vector<std::string> direct{"containerize"};
+  direct.insert(direct.end(), sources.begin(), sources.end());
+  direct.insert(direct.end(), options.begin(), options.end());
+  direct.insert(direct.end(), {"-o", (tmp.path() / "direct").string()});
+  auto d = run_liftshift(direct);
+  ASSERT_EQ(d.exit_code, 0) << d.err;
+
+  std::vector<std::string> plan_args = sources;
+  plan_args.insert(plan_args.end(), options.begin(), options.end());
+  fs::path plan = write_plan(tmp.path(), plan_args);
+  for (const char* out : {"from-plan", "again"}) {
+    auto r =
+        run_liftshift({"containerize", "--plan", plan.string(), "-o", (tmp.path() / out).string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    std::string messages = r.out;
+    std::string from = (tmp.path() / out).string();
+    std::string to = (tmp.path() / "direct").string();
+    for (auto at = messages.find(from); at != std::string::npos; at = messages.find(from, at))
+      messages.replace(at, from.size(), to);
+    EXPECT_EQ(messages, d.out) << "the same messages as containerize";
+  }
+  auto expected = tree(tmp.path() / "direct");
+  EXPECT_GT(expected.size(), 20u);
+  EXPECT_EQ(differences(expected, tree(tmp.path() / "from-plan")), std::vector<std::string>{});
+  EXPECT_EQ(differences(expected, tree(tmp.path() / "again")), std::vector<std::string>{});
+}
+
+TEST(PlanCommand, SampleServerPlanGivesTheSameFilesAsContainerize) {
+  expect_round_trip({server().string()}, {});
+}
+
+// The inputs and options of tests/emit/golden_test.cpp.
+TEST(PlanCommand, GoldenInputsPlanGivesTheSameFilesAsContainerize) {
+  expect_round_trip({(test::fixtures() / "sample" / "published").string()}, {});
+  expect_round_trip({(test::fixtures() / "servers" / "appsrv01").string()},
+                    {"--windows-version", "ltsc2019"});
+  expect_round_trip({(test::source_dir() / "samples" / "legacy-apps").string()},
+                    {"--orchestrator", "swarm", "--isolation", "hyperv", "--windows-version",
+                     "ltsc2025", "--registry", "contoso.azurecr.io/legacy"});
+}
+
+TEST(PlanCommand, PlanListsPlaceholdersAndReasons) {
+  test::TempDir tmp;
+  std::string text = test::read_text(write_plan(tmp.path(), {server().string()}));
+  EXPECT_NE(text.find("# Placeholders to fill before deploying"), std::string::npos);
+  EXPECT_NE(text.find(".domain (appsrv01.vhdx/service/OrderProcessor)"), std::string::npos);
+  EXPECT_NE(text.find(".ingress_host (appsrv01.vhdx/iis/Contoso Web)"), std::string::npos);
+  EXPECT_NE(text.find("registry: \"\"  # PLACEHOLDER"), std::string::npos);
+  // The reasons MIGRATION.md shows, as comments above the values.
+  EXPECT_NE(
+      text.find("    # Windows Server version: ltsc2022\n    #   default: Windows Server 2022"),
+      std::string::npos);
+  EXPECT_NE(text.find("    # storage: "), std::string::npos);
+  // Every listed line is the placeholder's line.
+  auto lines = [&] {
+    std::vector<std::string> out;
+    std::size_t at = 0;
+    while (at < text.size()) {
+      auto end = text.find('\n', at);
+      out.push_back(text.substr(at, end - at));
+      at = end + 1;
+    }
+    return out;
+  }();
+  int listed = 0;
+  for (const auto& l : lines) {
+    if (!l.starts_with("#   line ")) continue;
+    int n = std::stoi(l.substr(9));
+    ASSERT_LE(n, static_cast<int>(lines.size()));
+    EXPECT_NE(lines[n - 1].find("# PLACEHOLDER"), std::string::npos) << l;
+    ++listed;
+  }
+  // The registry of 4 apps, the domain of the 3 with a gMSA, the ingress host of the 2 sites.
+  EXPECT_EQ(listed, 9);
+}
+
+TEST(PlanCommand, EditsChangeExactlyWhatTheyEdit) {
+  test::TempDir tmp;
+  fs::path plan = write_plan(tmp.path(), {server().string()});
+  // Windows version ltsc2025 for every application, 25Gi for the first volume.
+  std::string text = test::read_text(plan);
+  std::string edited;
+  std::size_t at = 0;
+  for (auto hit = text.find("\n    windows_version: ltsc2022\n"); hit != std::string::npos;
+       hit = text.find("\n    windows_version: ltsc2022\n", at)) {
+    edited += text.substr(at, hit - at) + "\n    windows_version: ltsc2025\n";
+    at = hit + std::string("\n    windows_version: ltsc2022\n").size();
+  }
+  edited += text.substr(at);
+  edited = replace_once(edited, "size: \"10Gi\"", "size: 25Gi");
+  fs::path edited_plan = tmp.write("edited.yaml", edited);
+  expect_schema_valid(edited_plan);
+
+  auto r = run_liftshift(
+      {"containerize", "--plan", edited_plan.string(), "-o", (tmp.path() / "edited").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto v = test::run_validators({tmp.path() / "edited"});
+  EXPECT_EQ(v.exit_code, 0) << v.out;
+  // What containerize --windows-version ltsc2025 writes, but for the edited
+  // volume and the reason of the version in MIGRATION.md.
+  auto d = run_liftshift({"containerize", server().string(), "--windows-version", "ltsc2025", "-o",
+                          (tmp.path() / "direct").string()});
+  ASSERT_EQ(d.exit_code, 0) << d.err;
+  auto direct = tree(tmp.path() / "direct");
+  auto from_plan = tree(tmp.path() / "edited");
+  std::vector<std::string> changed = differences(direct, from_plan);
+  std::vector<std::string> expected = {"appsrv01.vhdx-iis-Contoso-Web/MIGRATION.md",
+                                       "appsrv01.vhdx-iis-Contoso-Web/k8s/pvc-catalog.yaml",
+                                       "appsrv01.vhdx-iis-Default-Web-Site/MIGRATION.md",
+                                       "appsrv01.vhdx-service-OrderProcessor/MIGRATION.md",
+                                       "appsrv01.vhdx-task-Contoso-Nightly-Export/MIGRATION.md"};
+  EXPECT_EQ(changed, expected);
+  std::string pvc = from_plan["appsrv01.vhdx-iis-Contoso-Web/k8s/pvc-catalog.yaml"];
+  EXPECT_NE(pvc.find("storage: 25Gi"), std::string::npos) << pvc;
+  std::string md = from_plan["appsrv01.vhdx-iis-Contoso-Web/MIGRATION.md"];
+  EXPECT_NE(md.find("`ltsc2025`. edited in the plan (planned: ltsc2022)"), std::string::npos);
+  std::string dockerfile = from_plan["appsrv01.vhdx-iis-Contoso-Web/Dockerfile"];
+  EXPECT_NE(dockerfile.find("aspnet:4.8.1-windowsservercore-ltsc2025"), std::string::npos);
+}
+
+// The line of the first occurrence of `needle` in text (1-based).
+int line_of(const std::string& text, const std::string& needle) {
+  auto at = text.find(needle);
+  EXPECT_NE(at, std::string::npos) << needle;
+  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + at, '\n'));
+}
+
+TEST(PlanCommand, BadEditsNameTheirLine) {
+  test::TempDir tmp;
+  fs::path plan = write_plan(tmp.path(), {server().string()});
+  const std::string text = test::read_text(plan);
+  struct Case {
+    std::string from, to, message;
+  };
+  const std::vector<Case> cases = {
+      {"    verdict: ready-with-changes\n", "    verdict: ready-with-changes\n    replicas: 3\n",
+       "unknown key 'replicas' in apps[0]"},
+      {"base_tag: windowsservercore-ltsc2022", "base_tag: windowsservercore-ltsc2019x",
+       "does not exist for ltsc2022 (its tags: windowsservercore-ltsc2022)"},
+      {"    isolation: process\n", "    isolation: hyperv\n",
+       "hyperv on Kubernetes: Kubernetes runs Windows containers with process isolation only"},
+      {"container_path: C:\\inetpub\\wwwroot\\App_Data", "container_path: C:\\Windows\\System32",
+       "is outside the application, over C:\\Windows"},
+      {"    config: []\n",
+       "    config:\n      - key: ConnectionStrings__Db\n        value: "
+       "\"Server=db;Password=hunter2\"\n"
+       "        reason: typed in\n",
+       "holds a secret written as a value"},
+  };
+  for (const auto& c : cases) {
+    std::string edited = replace_once(text, c.from, c.to);
+    fs::path bad = tmp.write("bad.yaml", edited);
+    auto r = run_liftshift(
+        {"containerize", "--plan", bad.string(), "-o", (tmp.path() / "never").string()});
+    EXPECT_EQ(r.exit_code, 2) << c.to;
+    int line = line_of(edited, c.to.substr(c.to.find_first_not_of(' ')).substr(0, 20));
+    if (c.message.starts_with("unknown")) line = line_of(edited, "replicas: 3");
+    if (c.message.starts_with("holds")) line = line_of(edited, "value: \"Server=db");
+    std::string prefix = "liftshift: " + bad.string() + ":" + std::to_string(line) + ": ";
+    EXPECT_NE(r.err.find(prefix), std::string::npos) << "wants " << prefix << "\n" << r.err;
+    EXPECT_NE(r.err.find(c.message), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find("hunter2"), std::string::npos) << "the secret is never printed";
+    EXPECT_FALSE(fs::exists(tmp.path() / "never"));
+  }
+}
+
+TEST(PlanCommand, ContainerizeTakesPathsOrAPlan) {
+  auto r = run_liftshift({"containerize", "-o", "/tmp/never-written"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("PATH... or --plan FILE"), std::string::npos);
+  auto missing =
+      run_liftshift({"containerize", "--plan", "/nonexistent/plan.yaml", "-o", "/tmp/x"});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("cannot read the plan"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace liftshift
+
+namespace liftshift {
+namespace {
+
+TEST(PlanCommand, FilledPlaceholdersReachTheManifests) {
+  test::TempDir tmp;
+  std::string text = test::read_text(write_plan(tmp.path(), {server().string()}));
+  std::string marker = "    domain: \"\"  # PLACEHOLDER";
+  text = replace_once(text, marker, "    domain: corp.contoso.com  #");
+  text = replace_once(text, "    ingress_host: \"\"  # PLACEHOLDER",
+                      "    ingress_host: web.contoso.com  #");
+  fs::path edited = tmp.write("filled.yaml", text);
+  auto r =
+      run_liftshift({"containerize", "--plan", edited.string(), "-o", (tmp.path() / "o").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  fs::path app = tmp.path() / "o" / "appsrv01.vhdx-iis-Default-Web-Site";
+  EXPECT_NE(test::read_text(app / "k8s" / "ingress.yaml").find("host: web.contoso.com"),
+            std::string::npos);
+  fs::path web = tmp.path() / "o" / "appsrv01.vhdx-iis-Contoso-Web";
+  std::string spec = test::read_text(web / "k8s" / "gmsa-credentialspec.yaml");
+  EXPECT_NE(spec.find("DnsName: corp.contoso.com"), std::string::npos) << spec;
+  EXPECT_NE(spec.find("NetBiosName: CORP"), std::string::npos) << spec;
+  auto v = test::run_validators({tmp.path() / "o"});
+  EXPECT_EQ(v.exit_code, 0) << v.out;
+}
+
+}  // namespace
+}  // namespace liftshift
