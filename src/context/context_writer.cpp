@@ -7,6 +7,7 @@
 
 #include "context/config_rewrite.hpp"
 #include "context/exclude_match.hpp"
+#include "context/json_rewrite.hpp"
 #include "context/secret_screen.hpp"
 #include "context/staging_folder.hpp"
 #include "core/file_writer.hpp"
@@ -131,14 +132,31 @@ class Writer {
 
   std::vector<MovedConfigFile>& moved() { return moved_; }
 
+  // The blanked values of the JSON configs as one env file for the secret
+  // store (compose's env_file, kubectl --from-env-file).
+  void add_env_file() {
+    if (env_values_.empty()) return;
+    std::vector<std::pair<std::string, std::string>> values(env_values_.begin(), env_values_.end());
+    std::vector<std::string> left_out;
+    std::string text = env_file_text(values, left_out);
+    for (const auto& name : left_out)
+      result_.warnings.push_back(name +
+                                 ": its value would read differently in an env file ($, #, "
+                                 "quotes, blanks or line breaks); set it in the secret store by "
+                                 "hand");
+    if (!text.empty()) moved_.push_back({plan_.k8s_name + ".env", std::move(text)});
+  }
+
  private:
   // Streams the file in chunks: a big file is never whole in memory. A text
   // file up to kMaxScreenedFile is read whole first and left out when it
   // holds something that reads as a secret (secret_screen).
   std::optional<Error> copy_file(const std::string& path, const std::vector<std::string>& to) {
     std::string key = to_lower(path);
-    if (auto it = rewrites_.find(key); it != rewrites_.end())
-      return copy_rewritten(path, to, *it->second);
+    if (auto it = rewrites_.find(key); it != rewrites_.end()) {
+      return it->second->json ? copy_rewritten_json(path, to, *it->second)
+                              : copy_rewritten(path, to, *it->second);
+    }
     if (unrewritten_secrets_.count(key) != 0) {
       result_.warnings.push_back(printable(path) +
                                  ": holds secrets and the plan has no rewrite for it; not copied");
@@ -219,6 +237,42 @@ class Writer {
     return std::nullopt;
   }
 
+  // appsettings*.json: the secret values blanked, kept for the env file; an
+  // environment's file (appsettings.Production.json) wins over the base one,
+  // as it does when the host loads them.
+  std::optional<Error> copy_rewritten_json(const std::string& path,
+                                           const std::vector<std::string>& to,
+                                           const ConfigRewrite& rewrite) {
+    used_.insert(to_lower(path));
+    auto bytes = volume_.read(path, 0, kMaxRewrittenConfig + 1);
+    if (!bytes) return make_error(bytes.error().message);
+    std::string_view text(reinterpret_cast<const char*>(bytes->data()), bytes->size());
+    auto rewritten = rewrite_json_config(text, rewrite, printable(path));
+    if (!rewritten) {
+      result_.warnings.push_back(rewritten.error().message + "; not copied");
+      return std::nullopt;
+    }
+    for (const auto& w : rewritten->warnings)
+      result_.warnings.push_back(printable(path) + ": " + printable(w));
+    if (std::string seen = secret_in_text(rewritten->bytes, file_name_of(path)); !seen.empty()) {
+      result_.warnings.push_back(printable(path) + ": still holds " + seen +
+                                 " where the plan blanks nothing; not copied");
+      return std::nullopt;
+    }
+    auto file = staging_.create_file(to);
+    if (!file) return make_error(printable(path) + ": " + file.error().message);
+    if (!file->append(rewritten->bytes.data(), rewritten->bytes.size()))
+      return make_error(printable(path) + ": cannot write the rewritten copy");
+    if (std::string e = file->close(); !e.empty()) return make_error(printable(path) + ": " + e);
+    ++result_.files;
+    result_.bytes += rewritten->bytes.size();
+    const bool environment_file = !iequals(file_name_of(path), "appsettings.json");
+    for (auto& [name, value] : rewritten->values) {
+      if (environment_file || env_values_.count(name) == 0) env_values_[name] = std::move(value);
+    }
+    return std::nullopt;
+  }
+
   // A web.config inherits the config builders of a web.config of a folder
   // above it (ASP.NET merges them by URL): declaring them again is an error.
   BuilderDeclaration declaration(const ConfigRewrite& rewrite) const {
@@ -255,6 +309,7 @@ class Writer {
   std::set<std::string> unrewritten_secrets_;
   std::set<std::string> used_;
   std::vector<MovedConfigFile> moved_;
+  std::map<std::string, std::string> env_values_;  // variable -> secret value
 };
 
 // The moved config files, one per name, as the Secret's keys will be.
@@ -347,6 +402,7 @@ ContextResult write_context(const Volume& volume, const AppPlan& plan,
     }
   }
   writer.report_unused_rewrites();
+  writer.add_env_file();
   if (auto e = write_secrets(writer.moved(), plan, options, result)) {
     result.error = e;
     return result;

@@ -190,6 +190,9 @@ struct ConfigValueChange {
   std::string attribute = "value";  // the attribute rewritten ("value", "connectionString", "path")
   std::string to;                   // the new value (not secret)
   std::string reason;
+  // appsettings*.json: the environment variable that supplies the blanked
+  // value ("ConnectionStrings__Db", "Smtp__Password"); "" otherwise.
+  std::string variable = {};
 };
 
 // How one configuration file of the application is rewritten when copied
@@ -208,6 +211,10 @@ struct ConfigRewrite {
   // sections, with the prefixes below stripped); the secret values are blanked
   // by `changes`, and only machineKey still moves.
   bool builders = false;
+  // appsettings*.json (.NET): `changes` blank values by JSON path (section =
+  // the parent's path with ':', key = the leaf); .NET's default host reads
+  // each ConfigValueChange::variable over the JSON, no builder needed.
+  bool json = false;
 };
 
 // What a moved file's template holds in place of each secret.

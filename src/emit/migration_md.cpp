@@ -1,6 +1,7 @@
 // MIGRATION.md: the seed's eight planning steps filled in for one
 // application, every decision with its reason, the findings still to fix by
 // hand, and the commands to build, test, push and deploy.
+#include <algorithm>
 #include <sstream>
 
 #include "core/text.hpp"
@@ -215,16 +216,24 @@ void configuration_section(std::ostringstream& md, const AppPlan& plan) {
   md << "\n## Configuration and secrets\n\n";
   const auto mounts = secret_mounts(plan);
   const bool moves = !mounts.empty();
+  const bool json = std::any_of(plan.config_rewrites.begin(), plan.config_rewrites.end(),
+                                [](const ConfigRewrite& r) { return r.json; });
   if (!plan.config_rewrites.empty() && !moves) {
     md << "The configuration is rewritten as it is copied into the build context (the original is "
           "never copied\n"
-       << "as it was): its secret values are blanked and the Environment config builder reads them "
-          "from the\n"
+       << "as it was): its secret values are blanked and "
+       << (json ? ".NET's host reads them over the JSON from the\n"
+                : "the Environment config builder reads them from the\n")
        << "container's environment variables, listed below"
        << (k8s ? " (`k8s/secret.template.yaml` holds one key for each)" : "")
        << "; compose reads them from `secrets/" << printable(plan.k8s_name)
        << ".env`, one `NAME=VALUE` line each,\n"
-       << "which `.dockerignore` leaves out.\n\n";
+       << "which `.dockerignore` leaves out."
+       << (json ? "\nWith `--secrets-to DIR`, containerize writes that file there with the values "
+                  "it blanked\n(`kubectl create secret generic ... --from-env-file` reads it "
+                  "too)."
+                : "")
+       << "\n\n";
   }
   if (!plan.config_rewrites.empty() && moves) {
     md << "The configuration is rewritten as it is copied into the build context (the original is "
@@ -245,7 +254,8 @@ void configuration_section(std::ostringstream& md, const AppPlan& plan) {
          << md_code(m.file) << ": " << md_text(m.reason) << ".\n";
     }
     for (const auto& c : r.changes) {
-      md << "- " << md_code(r.config) << ": " << c.section << " " << md_code(c.key) << " "
+      md << "- " << md_code(r.config) << ": " << (r.json ? "setting" : c.section) << " "
+         << md_code(r.json && !c.section.empty() ? c.section + ":" + c.key : c.key) << " "
          << (c.to.empty() ? std::string("blanked") : "rewritten to " + md_code(c.to)) << ": "
          << md_text(c.reason) << ".\n";
     }

@@ -11,6 +11,7 @@
 // from the secret store at ConfigRewrite::secret_folder. With --config env
 // (4.7.1+) the Environment config builder reads variables instead.
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 
 #include "core/text.hpp"
@@ -225,15 +226,58 @@ void plan_builders(const ConfigFacts& c, AppPlan& plan) {
   if (!r.moves.empty()) r.secret_folder = folder + "\\config";
 }
 
-// appsettings*.json (.NET): the host reads ConnectionStrings__NAME and the
-// like from the environment by itself.
+// .NET's environment configuration provider: "__" in a variable's name is
+// the ':' of a configuration path ("Smtp__Password" -> Smtp:Password).
+std::string host_variable(std::string_view path) {
+  std::string out;
+  for (char c : path) {
+    if (c == ':') {
+      out += "__";
+    } else {
+      out.push_back(std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' ? c : '_');
+    }
+  }
+  return out;
+}
+
+// Blanks the value at JSON path `path` in the copy; `variable` supplies it.
+void blank_json(ConfigRewrite& r, std::string_view path, const std::string& variable) {
+  auto colon = path.rfind(':');
+  ConfigValueChange ch;
+  ch.section = colon == std::string_view::npos ? "" : std::string(path.substr(0, colon));
+  ch.key = std::string(colon == std::string_view::npos ? path : path.substr(colon + 1));
+  ch.attribute = "";
+  ch.reason = "holds a secret: blanked, the variable " + variable +
+              " supplies it (.NET's host reads variables over the JSON)";
+  ch.variable = variable;
+  r.changes.push_back(std::move(ch));
+}
+
+// appsettings*.json (.NET): the secret values are blanked in the copied JSON
+// and the default host reads ConnectionStrings__NAME and Section__Key from
+// the environment over it.
 void plan_env(const ConfigFacts& c, AppPlan& plan) {
+  ConfigRewrite& r = config_rewrite(plan, c.path);
+  r.json = true;
+  auto renamed = [&](const std::string& path, const std::string& variable) {
+    if (std::all_of(path.begin(), path.end(), [](char ch) {
+          return std::isalnum(static_cast<unsigned char>(ch)) != 0 || ch == '_' || ch == ':';
+        }))
+      return;
+    plan.warnings.push_back(c.path + ": '" + path +
+                            "' has characters a variable name here does not keep: the manifests "
+                            "name " +
+                            variable + "; check that .NET reads it as that setting");
+  };
   for (const auto& cs : c.connection_strings) {
-    std::string key = env_key(kConnectionStringsPrefix, cs.name);
+    std::string key = host_variable("ConnectionStrings:" + cs.name);
     if (secret_string(cs)) {
+      renamed("ConnectionStrings:" + cs.name, key);
+      blank_json(r, "ConnectionStrings:" + cs.name, key);
       plan.secrets.push_back({key, cs.masked,
                               "connection string '" + cs.name + "' (" + c.path +
-                                  ") holds a password: the whole string goes to the secret store",
+                                  ") holds a password: blanked in the copied JSON, the whole "
+                                  "string comes from the secret store's variable",
                               c.path, ""});
     } else {
       plan.config.push_back(
@@ -244,9 +288,20 @@ void plan_env(const ConfigFacts& c, AppPlan& plan) {
   }
   for (const auto& kv : c.app_settings) {
     if (!masked(kv.value)) continue;
-    plan.secrets.push_back(
-        {env_key(kAppSettingsPrefix, kv.key), "the value of setting '" + kv.key + "'",
-         "setting '" + kv.key + "' (" + c.path + ") holds a credential", c.path, ""});
+    if (masked(kv.key)) {
+      plan.warnings.push_back(c.path +
+                              ": a setting's path is itself shaped like a secret; move that "
+                              "setting out of the JSON by hand");
+      continue;
+    }
+    std::string key = host_variable(kv.key);
+    renamed(kv.key, key);
+    blank_json(r, kv.key, key);
+    plan.secrets.push_back({key, "the value of setting '" + kv.key + "'",
+                            "setting '" + kv.key + "' (" + c.path +
+                                ") holds a credential: blanked in the copied JSON, the value "
+                                "comes from the secret store's variable",
+                            c.path, ""});
   }
 }
 

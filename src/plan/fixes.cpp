@@ -53,6 +53,13 @@ std::string secrets_covered(const AppPlan& plan, bool connection_strings) {
              (k8s ? "secretKeyRef in " + workload + ", " : std::string()) +
              "env_file in compose.yaml), the Dockerfile adds its package";
     }
+    if (r.json && !r.changes.empty()) {
+      out += std::string(out.empty() ? "" : "; ") + "secret values of " + r.config +
+             " blanked in the copied JSON; .NET's host reads them from environment variables "
+             "over it (" +
+             (k8s ? "secretKeyRef in " + workload + ", " : std::string()) +
+             "env_file in compose.yaml)";
+    }
   }
   bool moved = std::any_of(plan.config_rewrites.begin(), plan.config_rewrites.end(),
                            [](const ConfigRewrite& r) { return !r.moves.empty(); });

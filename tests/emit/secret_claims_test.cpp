@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 #include <regex>
 #include <set>
@@ -129,6 +130,27 @@ void check_builders_claim(const Files& files, const std::string& config,
   EXPECT_GT(marked, 0) << copied->first << " marks no section";
 }
 
+// The appsettings JSON claim for `config`: the workload (when named) and
+// compose pass variables from the secret store, and the copied JSON (when
+// in `files`) parses.
+void check_json_claim(const Files& files, const std::string& config, const std::string& workload) {
+  if (!workload.empty()) {
+    YAML::Node w = load(files, workload);
+    ASSERT_TRUE(w) << workload << " is not written";
+    EXPECT_NE(YAML::Dump(w).find("secretKeyRef"), std::string::npos);
+  }
+  YAML::Node c = load(files, "compose.yaml");
+  ASSERT_TRUE(c);
+  bool env_file = false;
+  for (const auto& svc : c["services"]) env_file = env_file || svc.second["env_file"].IsDefined();
+  EXPECT_TRUE(env_file) << "compose.yaml has no env_file";
+  for (const auto& [path, text] : files) {
+    if (path.size() > config.size() && path.ends_with("/" + config)) {
+      EXPECT_FALSE(nlohmann::json::parse(text, nullptr, false).is_discarded()) << path;
+    }
+  }
+}
+
 // Checks every claim; adds how many were checked to `checked`.
 void check_claims(const Files& files, int& checked) {
   static const std::regex moved(R"(moved to (\S+) \()");
@@ -138,6 +160,8 @@ void check_claims(const Files& files, int& checked) {
       R"(\./(secrets/\S+)/([^/\s]+) mounted at (\S+) by compose\.yaml)");
   static const std::regex builders(
       R"(secret values of (\S+) blanked in the copied config; [^()]*\((?:secretKeyRef in (k8s/[\w.-]+\.yaml), )?env_file in compose\.yaml\), the Dockerfile adds its package)");
+  static const std::regex json(
+      R"(secret values of (\S+) blanked in the copied JSON; [^()]*\((?:secretKeyRef in (k8s/[\w.-]+\.yaml), )?env_file in compose\.yaml\))");
   for (const auto& claim : secret_claims(files.at("MIGRATION.md"))) {
     SCOPED_TRACE(claim);
     std::ptrdiff_t moves = std::distance(std::sregex_iterator(claim.begin(), claim.end(), moved),
@@ -175,8 +199,12 @@ void check_claims(const Files& files, int& checked) {
       check_builders_claim(files, (*it)[1].str(), (*it)[2].str());
       ++checked;
     }
+    for (std::sregex_iterator it(claim.begin(), claim.end(), json), end; it != end; ++it) {
+      check_json_claim(files, (*it)[1].str(), (*it)[2].str());
+      ++checked;
+    }
     EXPECT_TRUE(moves > 0 || std::regex_search(claim, b, builders) ||
-                claim.rfind("nothing", 0) == 0)
+                std::regex_search(claim, b, json) || claim.rfind("nothing", 0) == 0)
         << "a claim about secrets this test does not check";
   }
 }
@@ -316,6 +344,68 @@ TEST(SecretClaims, SampleServerClaimsHoldInTheWrittenFiles) {
     check_claims(files, checked);
   }
   EXPECT_GE(checked, 4) << "Contoso Web's two moved files, on Kubernetes and compose";
+}
+
+}  // namespace
+}  // namespace liftshift
+
+namespace liftshift {
+namespace {
+
+// appsettings.json of a .NET project, containerized: the copied JSON holds
+// no secret and parses, the variables are in the workload from the Secret,
+// the values go only to --secrets-to, and the claim holds.
+TEST(SecretClaims, AppSettingsJsonSecretsBecomeVariablesOfTheWorkload) {
+  test::TempDir tmp;
+  tmp.write("Shop/Api/Api.csproj",
+            "<Project Sdk=\"Microsoft.NET.Sdk.Web\"><PropertyGroup><TargetFramework>net8.0"
+            "</TargetFramework></PropertyGroup></Project>");
+  tmp.write("Shop/Api/Program.cs", "var app = WebApplication.CreateBuilder(args).Build();");
+  tmp.write("Shop/Api/appsettings.json",
+            "{\n  // the shop's settings\n  \"ConnectionStrings\": {\"Orders\": "
+            "\"Server=sql01;User Id=api;Password=Js0n!Secret42\"},\n  \"Smtp\": {\"Host\": "
+            "\"mail\", \"Password\": \"Mail!Js0n77\"}\n}\n");
+  fs::path out = tmp.path() / "out";
+  fs::path secrets_to = tmp.path() / "secrets";
+  auto r = test::run_liftshift({"containerize", (tmp.path() / "Shop").string(), "-o", out.string(),
+                                "--secrets-to", secrets_to.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+  const std::vector<std::string> secrets{"Js0n!Secret42", "Mail!Js0n77"};
+  auto report = test::check_artifacts(out, {secrets, {}});
+  LIFTSHIFT_EXPECT_ARTIFACTS_OK(report);
+  fs::path app;
+  for (const auto& e : fs::directory_iterator(out)) app = e.path();
+  Files files;
+  for (const auto& e : fs::recursive_directory_iterator(app)) {
+    if (e.is_regular_file())
+      files[fs::relative(e.path(), app).generic_string()] = test::read_text(e.path());
+  }
+  for (const auto& [path, text] : files) {
+    for (const auto& s : secrets) EXPECT_EQ(text.find(s), std::string::npos) << s << " in " << path;
+  }
+  ASSERT_TRUE(files.count("src/Api/appsettings.json")) << "the JSON is copied, blanked";
+  auto json = nlohmann::json::parse(files["src/Api/appsettings.json"]);
+  EXPECT_EQ(json["ConnectionStrings"]["Orders"], "");
+  EXPECT_EQ(json["Smtp"]["Password"], "");
+  EXPECT_EQ(json["Smtp"]["Host"], "mail");
+  int checked = 0;
+  check_claims(files, checked);
+  EXPECT_EQ(checked, 1);
+  YAML::Node deployment = load(files, "k8s/deployment.yaml");
+  std::set<std::string> env;
+  for (const auto& e : deployment["spec"]["template"]["spec"]["containers"][0]["env"]) {
+    if (e["valueFrom"]["secretKeyRef"]) env.insert(e["name"].as<std::string>());
+  }
+  EXPECT_TRUE(env.count("ConnectionStrings__Orders"));
+  EXPECT_TRUE(env.count("Smtp__Password"));
+  std::string env_file;
+  for (const auto& e : fs::recursive_directory_iterator(secrets_to)) {
+    if (e.is_regular_file() && e.path().extension() == ".env") env_file = test::read_text(e.path());
+  }
+  EXPECT_NE(env_file.find("ConnectionStrings__Orders=Server=sql01;User Id=api;"
+                          "Password=Js0n!Secret42\n"),
+            std::string::npos);
+  EXPECT_NE(env_file.find("Smtp__Password=Mail!Js0n77\n"), std::string::npos);
 }
 
 }  // namespace

@@ -159,15 +159,29 @@ TEST(PlanConfig, DrivePathIsRewrittenInPlaceNotAVariable) {
   EXPECT_TRUE(p.secret_mount.empty());
 }
 
-TEST(PlanConfig, AppSettingsJsonKeepsEnvironmentVariables) {
+TEST(PlanConfig, AppSettingsJsonBlanksSecretsTheHostReadsFromVariables) {
   AppFixture f(AppKind::kWeb, FrameworkKind::kDotnet, "8.0");
   ConfigFacts c = web_config("App/appsettings.json");
+  c.app_settings = {{"Smtp:Password", "***", false}, {"Smtp:Host", "smtp.contoso.local", false}};
   f.app().configs.push_back(c);
   AppPlan p = plan_app(f.assessment, options());
-  EXPECT_TRUE(p.config_rewrites.empty());
+  ASSERT_EQ(p.config_rewrites.size(), 1u);
+  const ConfigRewrite& r = p.config_rewrites[0];
+  EXPECT_TRUE(r.json);
+  EXPECT_TRUE(r.moves.empty());
+  ASSERT_EQ(r.changes.size(), 2u);
+  EXPECT_EQ(r.changes[0].section, "ConnectionStrings");
+  EXPECT_EQ(r.changes[0].key, "ContosoDb");
+  EXPECT_EQ(r.changes[0].to, "");
+  EXPECT_EQ(r.changes[0].variable, "ConnectionStrings__ContosoDb");
+  EXPECT_EQ(r.changes[1].section, "Smtp");
+  EXPECT_EQ(r.changes[1].key, "Password");
+  EXPECT_EQ(r.changes[1].variable, "Smtp__Password") << ".NET reads __ as the path's ':'";
   ASSERT_EQ(p.secrets.size(), 2u);
   EXPECT_EQ(p.secrets[0].key, "ConnectionStrings__ContosoDb");
   EXPECT_EQ(p.secrets[0].file, "") << ".NET reads the variable itself";
+  EXPECT_EQ(p.secrets[1].key, "Smtp__Password");
+  EXPECT_TRUE(p.secret_mount.empty());
 }
 
 TEST(PlanConfig, ConfigEnvMarksTheConfigForBuilders) {
