@@ -6,6 +6,7 @@
 #include "core/text.hpp"
 #include "emit/artifacts.hpp"
 #include "emit/markdown.hpp"
+#include "emit/pipelines.hpp"
 #include "emit/secret_mounts.hpp"
 #include "emit/volume_seed.hpp"
 
@@ -345,6 +346,7 @@ std::string render_migration(const AppPlan& plan) {
   }
   if (!any) md << "None.\n";
   commands(md, plan);
+  md << pipeline_notes(plan);
   return md.str();
 }
 
