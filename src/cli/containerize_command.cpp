@@ -35,6 +35,13 @@ PlanOptions plan_options(const ContainerizeArgs& args) {
   o.orchestrator = parse_orchestrator(args.orchestrator).value_or(Orchestrator::kKubernetes);
   o.registry = args.registry;
   o.config_mode = args.config == "env" ? ConfigMode::kEnv : ConfigMode::kFiles;
+  for (const auto& p : args.pipelines) {
+    Pipeline kind = p == "azure"    ? Pipeline::kAzure
+                    : p == "gitlab" ? Pipeline::kGitlab
+                                    : Pipeline::kGithub;
+    if (std::find(o.pipelines.begin(), o.pipelines.end(), kind) == o.pipelines.end())
+      o.pipelines.push_back(kind);
+  }
   return o;
 }
 
@@ -161,6 +168,12 @@ CLI::App* add_containerize_command(CLI::App& app, ContainerizeArgs& args) {
   cmd->add_option("--secrets-to", args.secrets_to,
                   "Write the config sections moved out for their secrets here (outside -o), one "
                   "folder per application, for kubectl create secret generic --from-file");
+  cmd->add_option("--pipeline", args.pipelines,
+                  "Write a CI pipeline per application that rebuilds the image on every change "
+                  "and on the monthly base image: github, azure, gitlab (repeatable or a comma "
+                  "list)")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"github", "azure", "gitlab"}));
   cmd->add_option("--partition", args.partition,
                   "Disk images: read this partition (1-based) instead of the one holding Windows");
   cmd->add_option("--disk", args.disks, kDiskOptionHelp);

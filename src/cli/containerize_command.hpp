@@ -28,9 +28,10 @@ struct ContainerizeArgs {
   bool no_copy = false;    // nothing is copied into the build contexts (the user copies)
   std::string secrets_to;  // where the moved config sections go with their values ("" = nowhere)
   int partition = 0;       // disk images: 1-based partition; 0 = the one holding Windows
-  std::vector<std::string> disks;  // --disk [D:=]PATH: the server's other disks
-  bool server = false;             // --server: the PATHs are the disks of one server
-  std::string plan_file;   // --plan: the artifacts from this plan file, not from PATH
+  std::vector<std::string> disks;      // --disk [D:=]PATH: the server's other disks
+  bool server = false;                 // --server: the PATHs are the disks of one server
+  std::vector<std::string> pipelines;  // --pipeline github|azure|gitlab (repeatable, comma list)
+  std::string plan_file;               // --plan: the artifacts from this plan file, not from PATH
 };
 
 // The PlanOptions the arguments ask for.

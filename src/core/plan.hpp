@@ -20,6 +20,8 @@ enum class Orchestrator { kKubernetes, kSwarm, kCompose };
 // files mounted from the secret store (the default; every .NET Framework reads
 // configSource), or environment variables read by ConfigurationBuilders (4.7.1+).
 enum class ConfigMode { kFiles, kEnv };
+// CI systems `containerize --pipeline` writes a monthly rebuild pipeline for.
+enum class Pipeline { kGithub, kAzure, kGitlab };
 
 // What the user asked for; unset fields are decided per application.
 struct PlanOptions {
@@ -28,6 +30,7 @@ struct PlanOptions {
   Orchestrator orchestrator = Orchestrator::kKubernetes;
   std::string registry;  // "HOST/REPO"; "" = a placeholder in the commands
   ConfigMode config_mode = ConfigMode::kFiles;
+  std::vector<Pipeline> pipelines;  // --pipeline: each written per application
 };
 
 // One decision and why it was taken (topic: "base image", "isolation"...).
@@ -306,6 +309,7 @@ struct AppPlan {
   Isolation isolation = Isolation::kProcess;
   Orchestrator orchestrator = Orchestrator::kKubernetes;
   std::string registry;
+  std::vector<Pipeline> pipelines;  // CI pipelines to write (PlanOptions::pipelines)
   BuildPlan build;
   std::vector<BuildStep> steps;          // features enabled, keys created... in order
   std::vector<RuntimeInstall> installs;  // run after `steps`, before the application is copied

@@ -1,5 +1,7 @@
 #include "emit/artifacts.hpp"
 
+#include "emit/pipelines.hpp"
+
 namespace liftshift {
 
 std::string image_reference(const AppPlan& plan) {
@@ -23,6 +25,7 @@ std::vector<Artifact> render_artifacts(const AppPlan& plan) {
   }
   // compose.yaml always: the deployment for compose/Swarm, the local test run for Kubernetes.
   out.push_back({"compose.yaml", render_compose(plan)});
+  for (auto& a : render_pipelines(plan)) out.push_back(std::move(a));
   out.push_back({"MIGRATION.md", render_migration(plan)});
   // The folders the user fills with what liftshift cannot download.
   for (const auto& step : plan.steps) {

@@ -5,6 +5,7 @@
 
 #include "emit/artifacts.hpp"
 #include "emit/markdown.hpp"
+#include "emit/pipelines.hpp"
 #include "emit/secret_mounts.hpp"
 
 namespace liftshift {
@@ -54,6 +55,18 @@ std::string render_backup(const AppPlan& plan) {
      << "overwritten: use a new tag per build, lock or make tags immutable where the registry "
         "allows, and back\n"
      << "up an on-premises registry as its vendor recommends.\n";
+  if (!plan.pipelines.empty()) {
+    // The guidance's backup of the image and the Dockerfile, kept current.
+    md << "\nThe pipeline";
+    for (std::size_t i = 0; i < plan.pipelines.size(); ++i)
+      md << (i ? ", " : " ") << md_code(pipeline_path(plan.pipelines[i]));
+    md << " rebuilds the image from the\n"
+       << "Dockerfile in source control on every change and on the monthly base image, and pushes "
+          "each build\n"
+       << "under a new tag to " << md_code(image_repository(plan))
+       << ": the registry and the repository together are the backup of the\n"
+       << "image and of the Dockerfile it is built from.\n";
+  }
   md << "\n## Dockerfile and the other assets\n\n"
      << "This folder was generated for an existing application, so nothing else keeps it: store it "
         "with the\n"
@@ -63,6 +76,8 @@ std::string render_backup(const AppPlan& plan) {
   if (plan.log_monitor.used) md << "- `LogMonitorConfig.json`\n";
   if (k8s) md << "- `k8s/` (the Kubernetes manifests)\n";
   md << "- `compose.yaml`\n";
+  for (Pipeline p : plan.pipelines) md << "- " << md_code(pipeline_path(p)) << "\n";
+  if (!plan.pipelines.empty()) md << "- `renovate.json`\n";
   if (plan.gmsa) md << "- the credential spec JSON of gMSA " << md_code(plan.gmsa_account) << "\n";
   if (!plan.secrets.empty()) {
     md << "\nSecret values are not in this folder and must not be: they live in your secret store, "

@@ -7,6 +7,7 @@
 #include "core/text.hpp"
 #include "emit/artifacts.hpp"
 #include "emit/markdown.hpp"
+#include "emit/pipelines.hpp"
 #include "emit/secret_mounts.hpp"
 #include "emit/volume_seed.hpp"
 
@@ -360,6 +361,7 @@ std::string render_migration(const AppPlan& plan) {
   }
   if (!any) md << "None.\n";
   commands(md, plan);
+  md << pipeline_notes(plan);
   return md.str();
 }
 

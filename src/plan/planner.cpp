@@ -60,6 +60,7 @@ AppPlan plan_named(const AppAssessment& a, const PlanOptions& options, std::stri
   plan.verdict = a.verdict;
   plan.orchestrator = options.orchestrator;
   plan.registry = options.registry;
+  plan.pipelines = options.pipelines;
   plan_blockers(a, plan);
   if (plan.blocked) {
     plan_fixes(a, plan);

