@@ -47,6 +47,10 @@ struct EnumValues<ConfigMode> {
   static constexpr std::array values{ConfigMode::kFiles, ConfigMode::kEnv};
 };
 template <>
+struct EnumValues<Pipeline> {
+  static constexpr std::array values{Pipeline::kGithub, Pipeline::kAzure, Pipeline::kGitlab};
+};
+template <>
 struct EnumValues<EntryKind> {
   static constexpr std::array values{EntryKind::kIis, EntryKind::kService, EntryKind::kConsole,
                                      EntryKind::kJob, EntryKind::kTask};
@@ -71,6 +75,17 @@ struct EnumValues<FrameworkKind> {
 };
 
 inline std::string enum_text(ConfigMode m) { return m == ConfigMode::kEnv ? "env" : "files"; }
+inline std::string enum_text(Pipeline p) {
+  switch (p) {
+    case Pipeline::kGithub:
+      return "github";
+    case Pipeline::kAzure:
+      return "azure";
+    case Pipeline::kGitlab:
+      return "gitlab";
+  }
+  return "github";
+}
 inline std::string enum_text(EntryKind k) {
   switch (k) {
     case EntryKind::kIis:
@@ -114,6 +129,7 @@ void fields(V& v, T& x) {
   v("orchestrator", x.orchestrator);
   v("registry", x.registry);
   v("config_mode", x.config_mode);
+  v("pipelines", x.pipelines);
 }
 
 template <class V, Is<Decision> T>
@@ -199,6 +215,17 @@ template <class V, Is<BuildStep> T>
 void fields(V& v, T& x) {
   v("comment", x.comment);
   v("command", x.command);
+  v("supplied", x.supplied);
+  v("supplied_to", x.supplied_to);
+  v("supplied_what", x.supplied_what);
+}
+
+template <class V, Is<RuntimeInstall> T>
+void fields(V& v, T& x) {
+  v("name", x.name);
+  v("file", x.file);
+  v("arguments", x.arguments);
+  v("reason", x.reason);
 }
 
 template <class V, Is<ContextCopy> T>
@@ -228,6 +255,7 @@ void fields(V& v, T& x) {
   v("attribute", x.attribute);
   v("to", x.to);
   v("reason", x.reason);
+  v("variable", x.variable);
 }
 
 template <class V, Is<ConfigRewrite> T>
@@ -237,6 +265,7 @@ void fields(V& v, T& x) {
   v("changes", x.changes);
   v("secret_folder", x.secret_folder);
   v("builders", x.builders);
+  v("json", x.json);
 }
 
 template <class V, Is<BuildPlan> T>
@@ -336,6 +365,9 @@ void fields(V& v, T& x) {
   v.topics({"build"});
   v("build", x.build);
   v("steps", x.steps);
+  v.topics({"Visual C++ runtime", "COM registration"});
+  v("installs", x.installs);
+  v("post_copy_steps", x.post_copy_steps);
   v.topics({"entrypoint"});
   v("entry_kind", x.entry_kind);
   v("app_exe", x.app_exe);
@@ -381,6 +413,7 @@ void fields(V& v, T& x) {
   v.topics({"MSDTC"});
   v("msdtc", x.msdtc);
   v("hostname", x.hostname);
+  v("pipelines", x.pipelines);
   v("decisions", x.decisions);
   v("warnings", x.warnings);
   v("to_fix", x.to_fix);

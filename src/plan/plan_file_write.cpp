@@ -126,6 +126,8 @@ class Writer {
         using Item = std::decay_t<decltype(item)>;
         if constexpr (HasFields<Item>) {
           nested(item_path, indent_ + 2, true, item);
+        } else if constexpr (std::is_enum_v<Item>) {
+          line_out(std::string(indent_ + 2, ' ') + "- " + scalar(enum_text(item)));
         } else {
           line_out(std::string(indent_ + 2, ' ') + "- " + scalar(item));
         }

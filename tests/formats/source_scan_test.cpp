@@ -231,8 +231,9 @@ TEST(SourceScan, WritersOverStreamsAreNoFileWrites) {
       "var f = new StreamWriter(new FileStream(path, FileMode.Create));\n"  // 6
       "var g = new StreamWriter(logPath, true);\n";                         // 7
   const std::vector<Hit> want = {
-      {2, "file-write", "new StreamWriter("}, {5, "file-write", "new StreamWriter("},
-      {6, "file-write", "new StreamWriter("}, {6, "file-write", "new FileStream("},
+      {2, "file-write", "new StreamWriter("},
+      {5, "file-write", "new StreamWriter("},
+      {6, "file-write", "new StreamWriter("},  // one hit per line: the FileStream under it
       {7, "file-write", "new StreamWriter("},
   };
   auto hits = scan(src, "w.cs");

@@ -66,7 +66,7 @@ TEST(PlanFields, MemberCounts) {
   EXPECT_ALL_LISTED(LogFolder);
   EXPECT_ALL_LISTED(EtwProvider);
   EXPECT_ALL_LISTED(LogMonitorPlan);
-  EXPECT_ALL_LISTED(BuildStep);
+  EXPECT_ALL_LISTED(RuntimeInstall);
   EXPECT_ALL_LISTED(ContextCopy);
   EXPECT_ALL_LISTED(ConfigSectionMove);
   EXPECT_ALL_LISTED(ConfigValueChange);
@@ -79,6 +79,8 @@ TEST(PlanFields, MemberCounts) {
   EXPECT_ALL_LISTED(FixItem);
   // Framework has constructors (no aggregate): its four members by hand.
   EXPECT_EQ(listed<Framework>(), 4u);
+  // BuildStep too: comment, command and the three supplied_* members.
+  EXPECT_EQ(listed<BuildStep>(), 5u);
 }
 
 // Sets every field to a value of its own: strings "s1", "s2"..., numbers 1,
