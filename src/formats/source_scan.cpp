@@ -633,6 +633,35 @@ FileNames file_names(std::string_view code, bool vb) {
   return out;
 }
 
+// Whether the file declares a class deriving from System.ServiceProcess's
+// ServiceBase (`: ServiceBase`, `Inherits ServiceBase`, or qualified).
+bool derives_from_service_base(std::string_view code, const FileNames& names, bool vb) {
+  auto same = [vb](std::string_view a, std::string_view b) { return vb ? iequals(a, b) : a == b; };
+  bool imported = false;
+  for (const auto& ns : names.imports) imported = imported || same(ns, "System.ServiceProcess");
+  for (const auto& d : names.declared) {
+    if (same(d, "ServiceBase")) return false;  // the application's own ServiceBase
+  }
+  constexpr std::string_view kQualified = "System.ServiceProcess.ServiceBase";
+  for (std::size_t at = code.find("ServiceBase"); at != std::string_view::npos;
+       at = code.find("ServiceBase", at + 1)) {
+    const std::size_t after = at + 11;
+    if (after < code.size() && is_ident(code[after])) continue;
+    std::size_t b = at;
+    const bool qualified =
+        b >= kQualified.size() - 11 &&
+        code.substr(b - (kQualified.size() - 11), kQualified.size()) == kQualified;
+    if (qualified)
+      b -= kQualified.size() - 11;
+    else if (!imported || (b > 0 && (is_ident(code[b - 1]) || code[b - 1] == '.')))
+      continue;
+    while (b > 0 && is_blank(code[b - 1])) --b;
+    if (b > 0 && code[b - 1] == ':') return true;
+    if (vb && b >= 8 && iequals(code.substr(b - 8, 8), "Inherits")) return true;
+  }
+  return false;
+}
+
 // Whether the match of a type-naming pattern at code[i, end) names the
 // framework's type (Pattern::ns): `NS.Type` qualified, or `Type` in a file
 // that imports NS and declares no Type of its own. A generic `Type<...>` is
@@ -674,7 +703,9 @@ bool names_framework_type(std::string_view code, std::size_t i, std::size_t end,
   for (const auto& ns : names.imports) {
     if (same(ns, imported)) return true;
   }
-  return false;
+  // Inside a Windows service, a bare `EventLog` is ServiceBase's own property
+  // (a System.Diagnostics.EventLog): the file needs System.ServiceProcess only.
+  return type == "EventLog" && derives_from_service_base(code, names, vb);
 }
 
 // End of the match of pat at code[i], or npos.

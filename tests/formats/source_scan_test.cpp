@@ -164,13 +164,12 @@ TEST(SourceScan, TypesCountByTheirFullName) {
       "class V { void G() { var s = GetSetting(\"k\"); } }\n";                                 // 7
   EXPECT_EQ(scan(own, "Api.cs"), std::vector<Hit>{});
   const std::string framework =
-      "using System.ServiceProcess;\n"                                                    // 1
-      "using Microsoft.Win32;\n"                                                          // 2
-      "class Worker : ServiceBase { }\n"                                                  // 3
-      "class W { void F() { var k = Registry.CurrentUser; } }\n"                          // 4
-      "class X : System.ServiceProcess.ServiceBase { }\n"                                 // 5
-      "class Y { void G() { System.Diagnostics.EventLog.WriteEntry(\"a\", \"b\"); } }\n"  // 6
-      "class Z { void H() { EventLog.WriteEntry(\"a\", \"b\"); } }\n";  // 7: no using
+      "using System.ServiceProcess;\n"                                                     // 1
+      "using Microsoft.Win32;\n"                                                           // 2
+      "class Worker : ServiceBase { }\n"                                                   // 3
+      "class W { void F() { var k = Registry.CurrentUser; } }\n"                           // 4
+      "class X : System.ServiceProcess.ServiceBase { }\n"                                  // 5
+      "class Y { void G() { System.Diagnostics.EventLog.WriteEntry(\"a\", \"b\"); } }\n";  // 6
   const std::vector<Hit> want = {
       {1, "servicebase", "System.ServiceProcess"},
       {3, "servicebase", "ServiceBase"},
@@ -218,6 +217,41 @@ TEST(SourceScan, ServerStateTokens) {
   EXPECT_EQ(scan(src, "Cart.aspx.cs"), want);
   // A Page of another framework (no System.Web.UI imported) is no WebForms page.
   EXPECT_EQ(scan("using Xamarin.Forms;\nclass Home : Page { }\n", "Home.cs"), std::vector<Hit>{});
+}
+
+// Inside a Windows service a bare EventLog is ServiceBase's own property: it
+// counts without System.Diagnostics, but not where ServiceBase is the file's own.
+TEST(SourceScan, AServicesEventLogPropertyIsTheEventLog) {
+  const std::string service =
+      "using System.ServiceProcess;\n"
+      "public partial class Feed : ServiceBase {\n"
+      "  void Log(string m) { EventLog.WriteEntry(m); }\n"
+      "}\n";
+  EXPECT_EQ(scan(service, "Feed.cs"), (std::vector<Hit>{{1, "servicebase", "System.ServiceProcess"},
+                                                        {2, "servicebase", "ServiceBase"},
+                                                        {3, "eventlog", "EventLog.WriteEntry"}}));
+  const std::string vb =
+      "Imports System.ServiceProcess\n"
+      "Public Class Feed\n"
+      "  Inherits ServiceBase\n"
+      "  Sub Log(m As String)\n"
+      "    EventLog.WriteEntry(m)\n"
+      "  End Sub\n"
+      "End Class\n";
+  auto hits = scan(vb, "Feed.vb");
+  std::erase_if(hits, [](const Hit& h) { return std::get<1>(h) != "eventlog"; });
+  EXPECT_EQ(hits, (std::vector<Hit>{{5, "eventlog", "EventLog.WriteEntry"}}));
+  // Not a service: EventLog is some other class without System.Diagnostics.
+  EXPECT_EQ(scan("class Page : Base { void L() { EventLog.WriteEntry(\"x\"); } }\n", "P.cs"),
+            std::vector<Hit>{});
+  // The application's own ServiceBase: its EventLog is not Windows'.
+  const std::string own =
+      "using System.ServiceProcess;\n"
+      "class ServiceBase { }\n"
+      "class Feed : ServiceBase { void L() { EventLog.WriteEntry(\"x\"); } }\n";
+  hits = scan(own, "Own.cs");
+  std::erase_if(hits, [](const Hit& h) { return std::get<1>(h) != "eventlog"; });
+  EXPECT_EQ(hits, std::vector<Hit>{});
 }
 
 // A writer over a network, memory or response stream writes no local file.
