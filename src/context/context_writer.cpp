@@ -221,19 +221,33 @@ class Writer {
     if (!rewritten) return rewritten.error();
     for (const auto& w : rewritten->warnings)
       result_.warnings.push_back(printable(path) + ": " + printable(w));
-    if (std::string seen = secret_in_text(rewritten->bytes, file_name_of(path)); !seen.empty()) {
-      result_.warnings.push_back(printable(path) + ": still holds " + seen +
-                                 " where the plan moves nothing; not copied");
+    bool staged = false;
+    if (auto e = stage_rewritten(path, to, rewritten->bytes, "moves", staged)) return e;
+    if (staged) {
+      for (auto& m : rewritten->moved) moved_.push_back(std::move(m));
+    }
+    return std::nullopt;
+  }
+
+  // Stages a rewritten copy at `to` once the screen finds nothing secret left
+  // in it; `staged` stays false (a warning given) when it does. `plan_does`
+  // names what the plan does to such a file ("moves", "blanks").
+  std::optional<Error> stage_rewritten(const std::string& path, const std::vector<std::string>& to,
+                                       const std::string& bytes, std::string_view plan_does,
+                                       bool& staged) {
+    if (std::string seen = secret_in_text(bytes, file_name_of(path)); !seen.empty()) {
+      result_.warnings.push_back(printable(path) + ": still holds " + seen + " where the plan " +
+                                 std::string(plan_does) + " nothing; not copied");
       return std::nullopt;
     }
     auto file = staging_.create_file(to);
     if (!file) return make_error(printable(path) + ": " + file.error().message);
-    if (!file->append(rewritten->bytes.data(), rewritten->bytes.size()))
+    if (!file->append(bytes.data(), bytes.size()))
       return make_error(printable(path) + ": cannot write the rewritten copy");
     if (std::string e = file->close(); !e.empty()) return make_error(printable(path) + ": " + e);
     ++result_.files;
-    result_.bytes += rewritten->bytes.size();
-    for (auto& m : rewritten->moved) moved_.push_back(std::move(m));
+    result_.bytes += bytes.size();
+    staged = true;
     return std::nullopt;
   }
 
@@ -254,18 +268,9 @@ class Writer {
     }
     for (const auto& w : rewritten->warnings)
       result_.warnings.push_back(printable(path) + ": " + printable(w));
-    if (std::string seen = secret_in_text(rewritten->bytes, file_name_of(path)); !seen.empty()) {
-      result_.warnings.push_back(printable(path) + ": still holds " + seen +
-                                 " where the plan blanks nothing; not copied");
-      return std::nullopt;
-    }
-    auto file = staging_.create_file(to);
-    if (!file) return make_error(printable(path) + ": " + file.error().message);
-    if (!file->append(rewritten->bytes.data(), rewritten->bytes.size()))
-      return make_error(printable(path) + ": cannot write the rewritten copy");
-    if (std::string e = file->close(); !e.empty()) return make_error(printable(path) + ": " + e);
-    ++result_.files;
-    result_.bytes += rewritten->bytes.size();
+    bool staged = false;
+    if (auto e = stage_rewritten(path, to, rewritten->bytes, "blanks", staged)) return e;
+    if (!staged) return std::nullopt;
     const bool environment_file = !iequals(file_name_of(path), "appsettings.json");
     for (auto& [name, value] : rewritten->values) {
       if (environment_file || env_values_.count(name) == 0) env_values_[name] = std::move(value);

@@ -780,6 +780,18 @@ class Metadata {
     }
   }
 
+  // The TypeRef row of a custom attribute's type when its constructor is a
+  // MemberRef of a TypeRef (an attribute of another assembly); 0 otherwise.
+  template <class Row>
+  std::uint32_t attribute_type_ref(const Row& ca) const {
+    auto [ctor_table, ctor_row] = decode(Coded::CustomAttributeType, ca[1]);
+    if (ctor_table != kMemberRef) return 0;
+    auto ctor = row(kMemberRef, ctor_row);
+    if (!ctor) return 0;
+    auto [parent_table, parent_row] = decode(Coded::MemberRefParent, (*ctor)[0]);
+    return parent_table == kTypeRef ? parent_row : 0;
+  }
+
   // [ComVisible(bool)] (on the assembly or a class), and COM+'s
   // [assembly: ApplicationActivation(ActivationOption)] and
   // [assembly: ApplicationName(string)], each by its TypeRef's assembly.
@@ -787,12 +799,8 @@ class Metadata {
     for (std::uint32_t i = 1; i <= readable_[kCustomAttribute]; ++i) {
       auto ca = row(kCustomAttribute, i);
       if (!ca) break;
-      auto [ctor_table, ctor_row] = decode(Coded::CustomAttributeType, (*ca)[1]);
-      if (ctor_table != kMemberRef) continue;
-      auto ctor = row(kMemberRef, ctor_row);
-      if (!ctor) continue;
-      auto [parent_table, parent_row] = decode(Coded::MemberRefParent, (*ctor)[0]);
-      if (parent_table != kTypeRef) continue;
+      const std::uint32_t parent_row = attribute_type_ref(*ca);
+      if (parent_row == 0) continue;
       std::string type = type_ref_name(parent_row);
       std::string assembly = type_ref_assembly(parent_row);
       bool com_visible =
@@ -830,12 +838,8 @@ class Metadata {
     for (std::uint32_t i = 1; i <= readable_[kCustomAttribute]; ++i) {
       auto ca = row(kCustomAttribute, i);
       if (!ca) break;
-      auto [ctor_table, ctor_row] = decode(Coded::CustomAttributeType, (*ca)[1]);
-      if (ctor_table != kMemberRef) continue;
-      auto ctor = row(kMemberRef, ctor_row);
-      if (!ctor) continue;
-      auto [parent_table, parent_row] = decode(Coded::MemberRefParent, (*ctor)[0]);
-      if (parent_table != kTypeRef) continue;
+      const std::uint32_t parent_row = attribute_type_ref(*ca);
+      if (parent_row == 0) continue;
       // The full name is built only for TypeRefs whose own name could end it.
       auto parent = row(kTypeRef, parent_row);
       if (!parent || !string_at((*parent)[1]).ends_with("TargetFrameworkAttribute")) continue;

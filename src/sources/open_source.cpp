@@ -45,19 +45,27 @@ Result<OpenedSource> open_folder(const fs::path& path) {
   return out;
 }
 
+}  // namespace
+
+PartitionTable read_image_partitions(const DiskImage& image) {
+  return read_partition_table(
+      [&](std::uint64_t offset, std::size_t n) -> std::optional<std::vector<std::uint8_t>> {
+        auto bytes = image.read(offset, n);
+        if (!bytes) return std::nullopt;
+        return std::move(bytes).value();
+      },
+      image.size());
+}
+
+namespace {
+
 Result<OpenedSource> open_image(const fs::path& path, std::optional<int> wanted,
                                 std::vector<Problem>& problems) {
   std::string name = printable(path.filename().string());
   auto opened = DiskImage::open(path);
   if (!opened) return opened.error();
   std::shared_ptr<const DiskImage> image = std::move(opened).value();
-  auto table = read_partition_table(
-      [&](std::uint64_t offset, std::size_t n) -> std::optional<std::vector<std::uint8_t>> {
-        auto bytes = image->read(offset, n);
-        if (!bytes) return std::nullopt;
-        return std::move(bytes).value();
-      },
-      image->size());
+  auto table = read_image_partitions(*image);
   for (const auto& w : table.warnings) problems.push_back({name, w});
   if (table.partitions.empty()) {
     std::string why = table.scheme.empty()

@@ -39,6 +39,9 @@ Result<std::unique_ptr<Volume>> open_volume(const std::filesystem::path& path,
                                             std::optional<int> partition,
                                             std::vector<Problem>& problems);
 
+// The partition table of a disk image, read through the image.
+PartitionTable read_image_partitions(const DiskImage& image);
+
 // Where Windows keeps the SYSTEM hive: the mark of a Windows system partition.
 inline constexpr const char* kSystemHivePath = "Windows/System32/config/SYSTEM";
 

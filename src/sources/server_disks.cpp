@@ -92,13 +92,7 @@ class Attacher {
       return;
     }
     std::shared_ptr<const DiskImage> image = std::move(opened).value();
-    auto table = read_partition_table(
-        [&](std::uint64_t offset, std::size_t n) -> std::optional<std::vector<std::uint8_t>> {
-          auto bytes = image->read(offset, n);
-          if (!bytes) return std::nullopt;
-          return std::move(bytes).value();
-        },
-        image->size());
+    auto table = read_image_partitions(*image);
     if (!skip) {
       for (const auto& w : table.warnings) problems_.push_back({name, w});
     }
