@@ -9,18 +9,23 @@
 #include "plan/plan_file.hpp"
 
 namespace liftshift {
+
+// Converts to any member type: T{AnyMember{}...} compiles for up to as many
+// initializers as the aggregate T has members. Outside the anonymous
+// namespace: its operator is declared, never defined (only used unevaluated),
+// which clang rejects for a function of internal linkage.
+struct PlanFieldsAnyMember {
+  template <class T>
+  operator T() const;  // NOLINT: implicit on purpose
+};
+
 namespace {
 
 using plan_fields::EnumValues;
 using plan_fields::fields;
 using plan_fields::HasFields;
 
-// Converts to any member type: T{AnyMember{}...} compiles for up to as many
-// initializers as the aggregate T has members.
-struct AnyMember {
-  template <class T>
-  operator T() const;  // NOLINT: implicit on purpose
-};
+using AnyMember = PlanFieldsAnyMember;
 
 template <class T, class... A>
 constexpr std::size_t member_count() {
