@@ -547,7 +547,8 @@ class Metadata {
   // The assembly a TypeRef resolves to: the AssemblyRef its resolution scope
   // names (through the enclosing TypeRef of a nested type); "" for a type of
   // this module or one that names no assembly.
-  std::string type_ref_assembly(std::uint32_t index, int depth = 0) const {
+  // The view is raw metadata: keep() it before storing it.
+  std::string_view type_ref_assembly(std::uint32_t index, int depth = 0) const {
     auto tr = row(kTypeRef, index);
     if (!tr) return {};
     auto [scope, scope_row] = decode(Coded::ResolutionScope, (*tr)[0]);
@@ -555,15 +556,21 @@ class Metadata {
       return type_ref_assembly(scope_row, depth + 1);
     if (scope != kAssemblyRef) return {};
     auto a = row(kAssemblyRef, scope_row);
-    return a ? keep(string_at((*a)[6])) : std::string{};
+    return a ? string_at((*a)[6]) : std::string_view{};
   }
 
-  // A TypeRef's or a TypeDef's full name as a string ("" when unreadable).
-  std::string type_ref_name(std::uint32_t index) const {
-    std::string out;
-    append_type_ref_name(index, out);
-    return out;
+  // True when the TypeRef's full name is ns + "." + name. Its own name and
+  // namespace columns are compared first, so that the full name (through any
+  // enclosing TypeRef) is built only for the rare row that could match.
+  bool type_ref_is(std::uint32_t index, std::string_view ns, std::string_view name) {
+    auto tr = row(kTypeRef, index);
+    if (!tr || string_at((*tr)[1]) != name || string_at((*tr)[2]) != ns) return false;
+    scratch_.clear();
+    append_type_ref_name(index, scratch_);
+    return scratch_.size() == ns.size() + 1 + name.size();  // not nested in another type
   }
+
+  // A TypeDef's full name as a string ("" when unreadable).
   std::string type_def_name(std::uint32_t index) const {
     std::string out;
     append_type_def_name(index, out);
@@ -659,7 +666,7 @@ class Metadata {
         return;
       }
       // Parallel to type_refs: the scope of the first TypeRef of each name.
-      if (added == Added::kNew) facts_.type_ref_assemblies.push_back(type_ref_assembly(i));
+      if (added == Added::kNew) facts_.type_ref_assemblies.push_back(keep(type_ref_assembly(i)));
     }
   }
 
@@ -770,7 +777,7 @@ class Metadata {
           continue;
         }
         if (base == kTypeRef &&
-            type_ref_name(base_row) == "System.EnterpriseServices.ServicedComponent" &&
+            type_ref_is(base_row, "System.EnterpriseServices", "ServicedComponent") &&
             iequals(type_ref_assembly(base_row), "System.EnterpriseServices")) {
           if (facts_.serviced_components.size() < kMaxTypeRefs)
             facts_.serviced_components.push_back(type_def_name(i));
@@ -801,15 +808,26 @@ class Metadata {
       if (!ca) break;
       const std::uint32_t parent_row = attribute_type_ref(*ca);
       if (parent_row == 0) continue;
-      std::string type = type_ref_name(parent_row);
-      std::string assembly = type_ref_assembly(parent_row);
-      bool com_visible =
-          type == "System.Runtime.InteropServices.ComVisibleAttribute" &&
-          (iequals(assembly, "mscorlib") || iequals(assembly, "System.Runtime") ||
-           iequals(assembly, "netstandard") || iequals(assembly, "System.Runtime.InteropServices"));
-      bool es = iequals(assembly, "System.EnterpriseServices");
-      bool activation = es && type == "System.EnterpriseServices.ApplicationActivationAttribute";
-      bool app_name = es && type == "System.EnterpriseServices.ApplicationNameAttribute";
+      // The TypeRef's own name column first: most attributes are none of these.
+      auto parent = row(kTypeRef, parent_row);
+      if (!parent) continue;
+      const std::string_view name = string_at((*parent)[1]);
+      if (name != "ComVisibleAttribute" && name != "ApplicationActivationAttribute" &&
+          name != "ApplicationNameAttribute")
+        continue;
+      bool com_visible = false;
+      bool activation = false;
+      bool app_name = false;
+      if (type_ref_is(parent_row, "System.Runtime.InteropServices", "ComVisibleAttribute")) {
+        const std::string_view assembly = type_ref_assembly(parent_row);
+        com_visible = iequals(assembly, "mscorlib") || iequals(assembly, "System.Runtime") ||
+                      iequals(assembly, "netstandard") ||
+                      iequals(assembly, "System.Runtime.InteropServices");
+      } else if (type_ref_is(parent_row, "System.EnterpriseServices", name) &&
+                 iequals(type_ref_assembly(parent_row), "System.EnterpriseServices")) {
+        activation = name == "ApplicationActivationAttribute";
+        app_name = !activation;
+      }
       if (!com_visible && !activation && !app_name) continue;
       auto value = blob_at((*ca)[2]);
       if (!value) continue;
