@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <span>
 #include <unordered_map>
 #include <utility>
@@ -567,9 +568,10 @@ const Dispatch& dispatch() {
 // What a file says about the names it uses: the namespaces it imports
 // (`using NS;`, `global using NS;`, VB `Imports NS` and the imports every VB
 // project has) and the types (and VB procedures) it declares itself.
+// (Views into the code, or of static text.)
 struct FileNames {
-  std::vector<std::string> imports;
-  std::vector<std::string> declared;
+  std::vector<std::string_view> imports;
+  std::vector<std::string_view> declared;
 };
 
 std::string_view trim_view(std::string_view s) {
@@ -635,7 +637,7 @@ FileNames file_names(std::string_view code, bool vb) {
 
 // Whether the file declares a class deriving from System.ServiceProcess's
 // ServiceBase (`: ServiceBase`, `Inherits ServiceBase`, or qualified).
-bool derives_from_service_base(std::string_view code, const FileNames& names, bool vb) {
+bool scan_service_base(std::string_view code, const FileNames& names, bool vb) {
   auto same = [vb](std::string_view a, std::string_view b) { return vb ? iequals(a, b) : a == b; };
   bool imported = false;
   for (const auto& ns : names.imports) imported = imported || same(ns, "System.ServiceProcess");
@@ -662,12 +664,36 @@ bool derives_from_service_base(std::string_view code, const FileNames& names, bo
   return false;
 }
 
+// A file's names and whether it derives from ServiceBase, each worked out on
+// first need and kept: only a namespaced pattern that matches unqualified
+// asks, which most files never do.
+class LazyNames {
+ public:
+  LazyNames(std::string_view code, bool vb) : code_(code), vb_(vb) {}
+  bool vb() const { return vb_; }
+  const FileNames& names() {
+    if (!names_) names_ = file_names(code_, vb_);
+    return *names_;
+  }
+  bool derives_from_service_base() {
+    if (!service_) service_ = scan_service_base(code_, names(), vb_);
+    return *service_;
+  }
+
+ private:
+  std::string_view code_;
+  bool vb_;
+  std::optional<FileNames> names_;
+  std::optional<bool> service_;
+};
+
 // Whether the match of a type-naming pattern at code[i, end) names the
 // framework's type (Pattern::ns): `NS.Type` qualified, or `Type` in a file
 // that imports NS and declares no Type of its own. A generic `Type<...>` is
 // never one of them (the framework types matched are not generic).
 bool names_framework_type(std::string_view code, std::size_t i, std::size_t end, const Pattern& pat,
-                          const FileNames& names, bool vb) {
+                          LazyNames& lazy) {
+  const bool vb = lazy.vb();
   std::string_view type = pat.text;
   if (type.starts_with("new ")) type.remove_prefix(4);
   if (type.starts_with("Inherits ")) type.remove_prefix(9);
@@ -697,6 +723,7 @@ bool names_framework_type(std::string_view code, std::size_t i, std::size_t end,
     return false;
   }
   auto same = [vb](std::string_view a, std::string_view b) { return vb ? iequals(a, b) : a == b; };
+  const FileNames& names = lazy.names();
   for (const auto& d : names.declared) {
     if (same(d, type)) return false;
   }
@@ -705,7 +732,7 @@ bool names_framework_type(std::string_view code, std::size_t i, std::size_t end,
   }
   // Inside a Windows service, a bare `EventLog` is ServiceBase's own property
   // (a System.Diagnostics.EventLog): the file needs System.ServiceProcess only.
-  return type == "EventLog" && derives_from_service_base(code, names, vb);
+  return type == "EventLog" && lazy.derives_from_service_base();
 }
 
 // End of the match of pat at code[i], or npos.
@@ -1061,7 +1088,7 @@ std::vector<SourceHit> scan_source(std::string_view text, const std::string& pat
   const std::string_view code = lx.code;
   const Dispatch& d = dispatch();
   const auto mains = main_bodies(code, vb);
-  const FileNames names = file_names(code, vb);
+  LazyNames names(code, vb);
   struct Scope {
     std::size_t from, to, at;
     int line;
@@ -1091,7 +1118,7 @@ std::vector<SourceHit> scan_source(std::string_view text, const std::string& pat
       const std::size_t end = match_at(code, i, pat.text, vb || (pat.flags & kNoCase));
       if (end == std::string_view::npos) continue;
       if ((pat.flags & kWordEnd) && end < code.size() && is_ident(code[end])) continue;
-      if (!pat.ns.empty() && !names_framework_type(code, i, end, pat, names, vb)) continue;
+      if (!pat.ns.empty() && !names_framework_type(code, i, end, pat, names)) continue;
       if (pat.category == cat::kMessaging) queues.push_back(i);
       if (pat.special == Special::kNone) {
         out.add(pat.category, line, i, text.substr(i, end - i));
