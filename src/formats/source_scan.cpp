@@ -913,10 +913,57 @@ std::size_t close_paren(std::string_view code, std::size_t open) {
   return std::string_view::npos;
 }
 
+// Whether a writer's first argument names a stream by its identifiers: its
+// last one (past a call's arguments) ends in "Stream" (`networkStream`,
+// `client.GetStream()`, `Response.OutputStream`), it constructs a stream
+// (`new NetworkStream(socket)`), or it starts with Console's or Response's
+// members. One that names a FileStream, or File's (File.Open...), is a file.
+bool names_a_stream(std::string_view arg) {
+  arg = trim_view(arg);
+  std::vector<std::string_view> words;
+  for (std::size_t k = 0; k < arg.size();) {
+    if (!is_ident(arg[k])) {
+      ++k;
+      continue;
+    }
+    const std::size_t start = k;
+    while (k < arg.size() && is_ident(arg[k])) ++k;
+    const std::string_view word = arg.substr(start, k - start);
+    if (iends_with(word, "FileStream") || (word == "File" && k < arg.size() && arg[k] == '.'))
+      return false;
+    if (words.empty() && (word == "Console" || word == "Response") && k < arg.size() &&
+        arg[k] == '.')
+      return true;
+    words.push_back(word);
+  }
+  if (words.empty()) return false;
+  if (words.front() == "new" || words.front() == "New") {  // the type constructed
+    std::size_t k = 3;
+    while (k < arg.size() && (is_ident(arg[k]) || arg[k] == '.' || is_blank(arg[k]))) ++k;
+    return iends_with(trim_view(arg.substr(0, k)), "Stream");
+  }
+  // The last word outside the call's arguments: `a.GetStream()`, `s.Open(x)`.
+  while (arg.ends_with(')')) {
+    int depth = 0;
+    std::size_t k = arg.size();
+    while (k > 0) {
+      --k;
+      if (arg[k] == ')') ++depth;
+      if (arg[k] == '(' && --depth == 0) break;
+    }
+    if (depth != 0) return false;
+    arg = trim_view(arg.substr(0, k));
+  }
+  std::size_t k = arg.size();
+  while (k > 0 && is_ident(arg[k - 1])) --k;
+  return iends_with(arg.substr(k), "Stream");
+}
+
 // Whether the first argument of the writer constructed at code[open] ('(')
 // is a stream rather than a path: `new StreamWriter(client.GetStream())`,
 // `new StreamWriter(ms)` over a MemoryStream, `Response.OutputStream`. A
-// string literal (blanked in `code`) or a path variable is a file.
+// string literal (blanked in `code`) or a path variable (`clientLogPath`)
+// is a file.
 bool writes_over_stream(std::string_view code, std::size_t open) {
   const std::size_t close = close_paren(code, open);
   if (close == std::string_view::npos) return false;
@@ -926,14 +973,8 @@ bool writes_over_stream(std::string_view code, std::size_t open) {
     if (code[end] == ')') --depth;
     if (code[end] == ',' && depth == 0) break;
   }
-  const std::string first = to_lower(code.substr(open + 1, end - open - 1));
-  // A FileStream (or File.Open...) under the writer is a file after all.
-  if (first.find("filestream") != std::string::npos || first.find("file.") != std::string::npos)
-    return false;
-  for (std::string_view stream :
-       {"stream", "response.", "console.", "pipe", "socket", "client", "connection"}) {
-    if (first.find(stream) != std::string::npos) return true;
-  }
+  const std::string_view first = code.substr(open + 1, end - open - 1);
+  if (names_a_stream(first)) return true;
   // A variable declared as, or assigned, a stream that is no FileStream:
   // `var ms = new MemoryStream()`, `NetworkStream ns = ...`.
   const std::string_view name = trim_view(code.substr(open + 1, end - open - 1));

@@ -275,6 +275,28 @@ TEST(SourceScan, WritersOverStreamsAreNoFileWrites) {
   EXPECT_EQ(hits, want);
 }
 
+// A path whose name merely contains "client", "pipe" or "stream" is a file;
+// the stream is named by the argument's last identifier or its constructor.
+TEST(SourceScan, WriterPathsNamedLikeStreamsAreFileWrites) {
+  const std::string src =
+      "var a = new StreamWriter(clientLogPath);\n"                              // 1
+      "var b = new BinaryWriter(pipelinePath, true);\n"                         // 2
+      "var c = new StreamWriter(connectionLog.FullName);\n"                     // 3
+      "var d = new StreamWriter(Path.Combine(streamDir, name));\n"              // 4
+      "var e = new StreamWriter(Console.OpenStandardOutput());\n"               // 5
+      "var f = new StreamWriter(new MemoryStream());\n"                         // 6
+      "var g = new StreamWriter(pipe.GetStream(), Encoding.UTF8);\n"            // 7
+      "var h = new StreamWriter(File.Open(clientStream, FileMode.Create));\n";  // 8
+  const std::vector<Hit> want = {
+      {1, "file-write", "new StreamWriter("}, {2, "file-write", "new BinaryWriter("},
+      {3, "file-write", "new StreamWriter("}, {4, "file-write", "new StreamWriter("},
+      {8, "file-write", "new StreamWriter("},
+  };
+  auto hits = scan(src, "w.cs");
+  std::erase_if(hits, [](const Hit& h) { return std::get<1>(h) != "file-write"; });
+  EXPECT_EQ(hits, want);
+}
+
 TEST(SourceScan, VisualBasicCommentsStringsAndKeywords) {
   const std::string src =
       "x = 1 : REM File.Copy(a, b)\n"                                      // 1
