@@ -52,8 +52,10 @@ std::optional<MountedDrive> parse_mounted_device(std::string_view value_name, By
   }
   if (data.size() < 2) return std::nullopt;
   Bytes text = data.first(std::min(data.size() & ~std::size_t{1}, kMaxDevice));
-  drive.device = printable(utf16le_to_utf8(text));
-  if (auto nul = drive.device.find('\0'); nul != std::string::npos) drive.device.resize(nul);
+  // Cut at the first NUL before printable(), which would turn NULs into '?'.
+  std::string device = utf16le_to_utf8(text);
+  if (auto nul = device.find('\0'); nul != std::string::npos) device.resize(nul);
+  drive.device = printable(device);
   return drive;
 }
 

@@ -47,6 +47,18 @@ TEST(MountedDevices, ADeviceStringIsKeptAsText) {
   EXPECT_EQ(describe_location(drives[3]), "device \\??\\IDE#CdRomQEMU_DVD-ROM#1&0");
 }
 
+// Windows writes device strings with trailing NULs: they end the text.
+TEST(MountedDevices, ADeviceStringEndsAtItsFirstNul) {
+  std::vector<std::uint8_t> value;
+  for (char c : std::string("\\??\\SCSI#CdRom#1&0"))
+    value.insert(value.end(), {std::uint8_t(c), 0});
+  value.insert(value.end(), {0, 0, 0, 0});  // two NUL characters
+  auto drive = parse_mounted_device("\\DosDevices\\G:", value);
+  ASSERT_TRUE(drive.has_value());
+  EXPECT_EQ(drive->kind, MountedDrive::Kind::kOther);
+  EXPECT_EQ(drive->device, "\\??\\SCSI#CdRom#1&0");
+}
+
 TEST(MountedDevices, NamesThatAreNoDriveLetterAndShortData) {
   std::vector<std::uint8_t> two{0x41, 0x00};
   EXPECT_TRUE(parse_mounted_device("\\DosDevices\\g:", two).has_value());
