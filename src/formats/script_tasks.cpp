@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <limits>
 #include <map>
 #include <optional>
 
@@ -227,7 +228,10 @@ std::optional<ScriptTask> schtasks_task(std::string_view line, const std::string
   if (sc == "minute" || sc == "hourly") {
     t.kind = Kind::kDaily;
     t.has_start = true;  // from the time given, or midnight
-    t.repeat_minutes = number_of(mo, 1) * (sc == "hourly" ? 60 : 1);
+    // Clamped so that the minutes fit an int (`/mo 99999999 /sc hourly`).
+    constexpr int kMaxHours = std::numeric_limits<int>::max() / 60;
+    t.repeat_minutes =
+        sc == "hourly" ? std::min(number_of(mo, 1), kMaxHours) * 60 : number_of(mo, 1);
   } else if (sc == "daily") {
     t.kind = Kind::kDaily;
     t.days_interval = number_of(mo, 1);
@@ -513,6 +517,8 @@ void powershell_tasks(const std::vector<Line>& lines, const std::string& path,
 
 std::vector<ScriptTask> find_script_tasks(std::string_view text, const std::string& path) {
   if (text.size() > kMaxBytes) text = text.substr(0, kMaxBytes);
+  // Most scripts schedule nothing: no logical lines for them.
+  if (!icontains(text, "schtasks") && !icontains(text, "ScheduledTask")) return {};
   const bool powershell = iends_with(path, ".ps1") || iends_with(path, ".psm1");
   std::vector<Line> lines = logical_lines(text, powershell);
   std::vector<ScriptTask> out;

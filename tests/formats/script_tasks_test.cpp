@@ -73,6 +73,23 @@ TEST(ScriptTasks, WeeklyMonthlyAndRepeatingSchedules) {
   EXPECT_TRUE(boot.info.cron.empty());
 }
 
+// A huge hourly interval is clamped, never an int overflow into a negative repetition.
+TEST(ScriptTasks, AHugeHourlyIntervalIsClamped) {
+  ScriptTask t =
+      only(cmd(R"(schtasks /create /tn Rare /tr C:\x\rare.exe /sc hourly /mo 99999999 /st 01:00)"));
+  ASSERT_EQ(t.info.triggers.size(), 1u);
+  EXPECT_NE(t.info.triggers[0].text.find("repeating every"), std::string::npos)
+      << t.info.triggers[0].text;
+  EXPECT_EQ(t.info.triggers[0].text.find("-"), std::string::npos) << t.info.triggers[0].text;
+}
+
+// A script that names neither schtasks nor a ScheduledTask command has no task.
+TEST(ScriptTasks, ScriptsWithoutSchedulingCommandsHaveNoTasks) {
+  EXPECT_TRUE(cmd("copy a b\necho /create /tn X /tr C:\\x.exe /sc daily\n").empty());
+  EXPECT_TRUE(find_script_tasks("Start-Service W3SVC\n", "setup.ps1").empty());
+  EXPECT_EQ(cmd("SCHTASKS /Create /TN A /TR C:\\a.exe /SC DAILY\n").size(), 1u);
+}
+
 TEST(ScriptTasks, OnlyCreatesCountAndCommentsAreNoCommands) {
   EXPECT_TRUE(cmd("schtasks /query /tn X\nschtasks /delete /tn X /f\n"
                   "rem schtasks /create /tn Old /tr C:\\old.exe /sc daily\n"
