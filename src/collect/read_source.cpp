@@ -159,9 +159,7 @@ void parse_one(const Volume& volume, const FileEntry& file, FileKind kind, const
       auto r = iends_with(path, ".json") ? parse_appsettings_json(text, path)
                                          : parse_dotnet_config(text, path);
       if (r) {
-        out.config = std::move(r).value();
-        if (iequals(file_name(path), "web.config"))
-          out.config->iis_modules = iis_modules_of_web_config(text, path);
+        out.config = std::move(r).value();  // a web.config's iis_modules included
       } else {
         report(r.error());
       }

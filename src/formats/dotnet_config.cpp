@@ -8,6 +8,7 @@
 #include "core/text.hpp"
 #include "formats/connection_string.hpp"
 #include "formats/format_util.hpp"
+#include "formats/iis_modules.hpp"
 
 namespace liftshift {
 
@@ -511,6 +512,12 @@ Result<ConfigFacts> parse_dotnet_config(std::string_view xml_text, const std::st
   ConfigReader reader(f);
   reader.walk(**doc);
   reader.finish();
+  // A site's web.config also says what it needs of IIS: read from the same document.
+  const std::size_t slash = path.find_last_of("/\\");
+  if (iequals(slash == std::string::npos ? std::string_view(path)
+                                         : std::string_view(path).substr(slash + 1),
+              "web.config"))
+    f.iis_modules = iis_modules_of_web_config(**doc, path);
   return f;
 }
 

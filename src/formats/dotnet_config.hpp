@@ -16,7 +16,8 @@ namespace liftshift {
 // credentials) are masked before they reach the facts. Elements are matched by
 // local name, case-insensitively, wherever they sit (inside <location> too).
 // DOCTYPEs are skipped; entities are never expanded. Input is capped at 64 MiB;
-// any nesting depth is walked iteratively.
+// any nesting depth is walked iteratively. A file named web.config also gets
+// its ConfigFacts::iis_modules (iis_modules_of_web_config, same document).
 Result<ConfigFacts> parse_dotnet_config(std::string_view xml_text, const std::string& path);
 
 }  // namespace liftshift

@@ -228,15 +228,9 @@ Result<IisConfigFacts> parse_iis_config(std::string_view xml_text, const std::st
   }
   for (auto add : child(child(config, "system.webServer"), "handlers").children()) {
     if (!name_is(add, "add") || out.script_handlers.size() >= kMaxEntries) continue;
-    pugi::xml_document one;
-    auto handlers = one.append_child("handlers");
-    handlers.append_copy(add);
-    std::vector<IisModuleUse> uses;
-    scan_iis_modules(one, "applicationHost.config (server-wide)", uses);
-    for (auto& u : uses) {
-      if (u.module == "fastcgi" || u.module == "iisnode")
-        out.script_handlers.push_back({attr_value(add, "path"), std::move(u)});
-    }
+    auto use = handler_use(add, "applicationHost.config (server-wide)");
+    if (use && (use->module == "fastcgi" || use->module == "iisnode"))
+      out.script_handlers.push_back({attr_value(add, "path"), std::move(*use)});
   }
   if (child(child(config, "webFarms"), "webFarm")) {
     add_module_use(server_modules,

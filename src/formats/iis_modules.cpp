@@ -54,32 +54,36 @@ void scan_handlers(const pugi::xml_node& handlers, const std::string& where,
   for (auto add : handlers.children()) {
     if (!name_is(add, "add")) continue;
     if (++n > kMaxEntries) break;
-    std::string path = attr_value(add, "path");
-    std::string processor = attr_value(add, "scriptProcessor");
-    std::string modules = attr_value(add, "modules");
-    std::string name = attr_value(add, "name");
-    if (iends_with(path, ".asp") || iends_with(processor, "\\asp.dll")) {
-      add_module_use(out, {"classic-asp", where + ": handler '" + name + "' for " + path});
-    } else if (icontains(modules, "FastCgiModule")) {
-      // PHP (php-cgi.exe), Python (wfastcgi): a runtime outside the image.
-      IisModuleUse use{
-          "fastcgi",
-          where + ": FastCGI handler '" + name + "' for " + path + " (" + processor + ")",
-          processor};
-      use.handler_name = name;
-      use.handler_path = path;
-      use.server_config = istarts_with(where, "applicationHost.config");
-      add_module_use(out, std::move(use));
-    } else if (icontains(modules, "iisnode")) {
-      add_module_use(out, {"iisnode", where + ": iisnode handler '" + name + "' for " + path});
-    } else if (icontains(modules, "IsapiModule") && !icontains(processor, "aspnet_isapi.dll")) {
-      // ASP.NET's own ISAPI handlers (Classic pipeline) come with ASP.NET.
-      add_module_use(out, {"isapi", where + ": ISAPI handler '" + name + "' (" + processor + ")"});
-    }
+    if (auto use = handler_use(add, where)) add_module_use(out, std::move(*use));
   }
 }
 
 }  // namespace
+
+std::optional<IisModuleUse> handler_use(const pugi::xml_node& add, const std::string& where) {
+  std::string path = attr_value(add, "path");
+  std::string processor = attr_value(add, "scriptProcessor");
+  std::string modules = attr_value(add, "modules");
+  std::string name = attr_value(add, "name");
+  if (iends_with(path, ".asp") || iends_with(processor, "\\asp.dll"))
+    return IisModuleUse{"classic-asp", where + ": handler '" + name + "' for " + path};
+  if (icontains(modules, "FastCgiModule")) {
+    // PHP (php-cgi.exe), Python (wfastcgi): a runtime outside the image.
+    IisModuleUse use{
+        "fastcgi", where + ": FastCGI handler '" + name + "' for " + path + " (" + processor + ")",
+        processor};
+    use.handler_name = name;
+    use.handler_path = path;
+    use.server_config = istarts_with(where, "applicationHost.config");
+    return use;
+  }
+  if (icontains(modules, "iisnode"))
+    return IisModuleUse{"iisnode", where + ": iisnode handler '" + name + "' for " + path};
+  // ASP.NET's own ISAPI handlers (Classic pipeline) come with ASP.NET.
+  if (icontains(modules, "IsapiModule") && !icontains(processor, "aspnet_isapi.dll"))
+    return IisModuleUse{"isapi", where + ": ISAPI handler '" + name + "' (" + processor + ")"};
+  return std::nullopt;
+}
 
 void add_module_use(std::vector<IisModuleUse>& out, IisModuleUse use) {
   for (const auto& u : out) {
@@ -112,10 +116,15 @@ void scan_iis_modules(const pugi::xml_node& system_web_server, const std::string
 
 std::vector<IisModuleUse> iis_modules_of_web_config(std::string_view xml_text,
                                                     const std::string& path) {
-  std::vector<IisModuleUse> out;
   auto doc = fmt_util::load_xml(xml_text, path);
-  if (!doc) return out;
-  auto config = child(**doc, "configuration");
+  if (!doc) return {};
+  return iis_modules_of_web_config(**doc, path);
+}
+
+std::vector<IisModuleUse> iis_modules_of_web_config(const pugi::xml_document& doc,
+                                                    const std::string& path) {
+  std::vector<IisModuleUse> out;
+  auto config = child(doc, "configuration");
   scan_iis_modules(child(config, "system.webServer"), path, out);
   std::size_t n = 0;
   for (auto location : config.children()) {

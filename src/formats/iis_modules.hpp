@@ -4,6 +4,7 @@
 // sections and on a site's own web.config.
 #pragma once
 
+#include <optional>
 #include <pugixml.hpp>
 #include <string>
 #include <string_view>
@@ -26,6 +27,13 @@ void scan_iis_modules(const pugi::xml_node& system_web_server, const std::string
 // reports it).
 std::vector<IisModuleUse> iis_modules_of_web_config(std::string_view xml_text,
                                                     const std::string& path);
+// The same over a web.config already loaded.
+std::vector<IisModuleUse> iis_modules_of_web_config(const pugi::xml_document& doc,
+                                                    const std::string& path);
+
+// What one handler (<handlers><add .../>) needs: classic ASP, FastCGI,
+// iisnode or an ISAPI extension; nullopt for any other handler.
+std::optional<IisModuleUse> handler_use(const pugi::xml_node& add, const std::string& where);
 
 // Adds `use` unless its module is already in `out`.
 void add_module_use(std::vector<IisModuleUse>& out, IisModuleUse use);

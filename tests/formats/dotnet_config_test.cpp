@@ -31,6 +31,18 @@ std::string parse_error(const std::string& xml, const std::string& path = "web.c
   return r.ok() ? "" : r.error().message;
 }
 
+// A web.config's system.webServer needs are read from the same document;
+// another config file of the same text has none.
+TEST(Config, AWebConfigAlsoGivesItsIisModules) {
+  const std::string xml =
+      "<configuration><system.webServer><rewrite><rules><rule name='r'><action "
+      "type='Redirect' url='/x'/></rule></rules></rewrite></system.webServer></configuration>";
+  const ConfigFacts web = parse_ok(xml, "Shop/Web.config");
+  ASSERT_EQ(web.iis_modules.size(), 1u);
+  EXPECT_EQ(web.iis_modules[0].module, "url-rewrite");
+  EXPECT_TRUE(parse_ok(xml, "Shop/app.config").iis_modules.empty());
+}
+
 TEST(Config, WebConfigConnectionStrings) {
   const ConfigFacts f = parse_ok(fixture("web.config"), "src/Contoso.Web/Web.config");
   EXPECT_EQ(f.path, "src/Contoso.Web/Web.config");
@@ -529,7 +541,8 @@ TEST(Config, IncludesOfEverySectionAndNLog) {
 }
 
 TEST(Config, ATransformNamesWhatItChangesAndCarriesTheReleaseValues) {
-  const ConfigFacts f = parse_ok(R"X(<configuration xmlns:xdt="http://schemas.microsoft.com/XML-Document-Transform">
+  const ConfigFacts f =
+      parse_ok(R"X(<configuration xmlns:xdt="http://schemas.microsoft.com/XML-Document-Transform">
   <connectionStrings>
     <add name="Orders" connectionString="Server=sql-prod;Database=Orders;User ID=app;Password=Rel-Pw-1"
          xdt:Transform="SetAttributes" xdt:Locator="Match(name)" />
@@ -540,7 +553,7 @@ TEST(Config, ATransformNamesWhatItChangesAndCarriesTheReleaseValues) {
   </appSettings>
   <system.web><compilation xdt:Transform="RemoveAttributes(debug)" /></system.web>
 </configuration>)X",
-                                 "Web.Release.config");
+               "Web.Release.config");
   ASSERT_EQ(f.transform_changes.size(), 4u);
   EXPECT_EQ(f.transform_changes[0].section, "connectionStrings");
   EXPECT_EQ(f.transform_changes[0].name, "Orders");

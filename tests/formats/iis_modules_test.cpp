@@ -44,6 +44,21 @@ TEST(IisModules, RedirectsAreRewriteOnlyProxiesAreArr) {
   EXPECT_EQ(modules_of(asp), "classic-asp");
 }
 
+TEST(IisModules, OneHandlersUse) {
+  pugi::xml_document doc;
+  ASSERT_TRUE(
+      doc.load_string("<handlers><add name='php' path='*.php' modules='FastCgiModule' "
+                      "scriptProcessor='C:\\php\\php-cgi.exe'/><add name='static' path='*' "
+                      "modules='StaticFileModule'/></handlers>"));
+  auto handlers = doc.child("handlers");
+  auto php = handler_use(handlers.first_child(), "applicationHost.config (server-wide)");
+  ASSERT_TRUE(php.has_value());
+  EXPECT_EQ(php->module, "fastcgi");
+  EXPECT_EQ(php->handler_path, "*.php");
+  EXPECT_TRUE(php->server_config);
+  EXPECT_FALSE(handler_use(handlers.last_child(), "web.config").has_value());
+}
+
 TEST(IisModules, MalformedOrHugeInputIsBounded) {
   EXPECT_TRUE(iis_modules_of_web_config("<configuration><system.webServer>", "w").empty());
   EXPECT_TRUE(iis_modules_of_web_config("", "w").empty());
