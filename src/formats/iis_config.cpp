@@ -1,6 +1,7 @@
 #include "formats/iis_config.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "core/numbers.hpp"
 #include "core/text.hpp"
@@ -90,19 +91,32 @@ std::string app_key(const IisInfo& info) {
   return key;
 }
 
+// The locations by lower-case prefix, each list in file order: an
+// application looks up the prefixes of its own key ("", "shop/",
+// "shop/api/"), not every location.
+using LocationIndex = std::unordered_map<std::string, std::vector<const Location*>>;
+
+LocationIndex index_locations(const std::vector<Location>& locations) {
+  LocationIndex index;
+  for (const auto& l : locations) index[to_lower(l.prefix)].push_back(&l);
+  return index;
+}
+
 // Authentication and modules of each application, from the server level and
 // then each location that covers it, shorter paths first (the nearer wins).
-void apply_locations(const pugi::xml_node& config, const std::vector<Location>& locations,
-                     std::vector<IisModuleUse>& server_modules, IisInfo& info) {
-  IisAuthentication auth;
-  apply_authentication(child(config, "system.webServer"), auth);
+void apply_locations(const LocationIndex& locations, const IisAuthentication& server_auth,
+                     const std::vector<IisModuleUse>& server_modules, IisInfo& info) {
+  IisAuthentication auth = server_auth;
+  // Every location prefix is "" or ends in '/': those of the key, shortest first.
+  const std::string key = to_lower(app_key(info));
   std::vector<const Location*> covering;
-  for (const auto& l : locations) {
-    if (istarts_with(app_key(info), l.prefix)) covering.push_back(&l);
+  for (std::size_t end = 0;;) {
+    if (auto found = locations.find(key.substr(0, end)); found != locations.end())
+      covering.insert(covering.end(), found->second.begin(), found->second.end());
+    const std::size_t slash = key.find('/', end);
+    if (slash == std::string::npos) break;
+    end = slash + 1;
   }
-  std::stable_sort(covering.begin(), covering.end(), [](const Location* a, const Location* b) {
-    return a->prefix.size() < b->prefix.size();
-  });
   info.modules = server_modules;
   for (const Location* l : covering) {
     apply_authentication(l->system_web_server, auth);
@@ -232,6 +246,9 @@ Result<IisConfigFacts> parse_iis_config(std::string_view xml_text, const std::st
     if (use && (use->module == "fastcgi" || use->module == "iisnode"))
       out.script_handlers.push_back({attr_value(add, "path"), std::move(*use)});
   }
+  const LocationIndex location_index = index_locations(locations);
+  IisAuthentication server_auth;
+  apply_authentication(child(config, "system.webServer"), server_auth);
   if (child(child(config, "webFarms"), "webFarm")) {
     add_module_use(server_modules,
                    {"arr", "applicationHost.config: webFarms (Application Request Routing)"});
@@ -285,7 +302,7 @@ Result<IisConfigFacts> parse_iis_config(std::string_view xml_text, const std::st
           info.enable_32bit = p.enable_32bit;
         }
       }
-      apply_locations(config, locations, server_modules, info);
+      apply_locations(location_index, server_auth, server_modules, info);
       out.apps.push_back(std::move(info));
     }
     attach_nested(out.apps, first_app, nested_total);

@@ -118,6 +118,28 @@ TEST(IisConfig, PoolsNestedApplicationsAuthenticationAndModules) {
   EXPECT_EQ(shop->bindings[3].port, 808);
 }
 
+// Locations match an application's path whatever its case or slashes; of
+// two at the same path, the later in the file wins; "Shop/ap" covers no "Shop/api".
+TEST(IisConfig, LocationsMatchByCaseInsensitivePathPrefix) {
+  auto auth = [](const char* path, const char* windows) {
+    return std::string("<location path=\"") + path +
+           "\"><system.webServer><security><authentication><windowsAuthentication enabled=\"" +
+           windows + "\"/></authentication></security></system.webServer></location>";
+  };
+  const std::string xml =
+      "<configuration><system.applicationHost><sites><site name=\"Shop\" id=\"1\">"
+      "<application path=\"/\"/><application path=\"/API\"/><application path=\"/apix\"/>"
+      "</site></sites></system.applicationHost>" +
+      auth("", "true") + auth("shop\\api\\", "false") + auth("SHOP/Api", "true") +
+      auth("Shop/ap", "false") + "</configuration>";
+  auto r = parse_iis_config(xml, "applicationHost.config");
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  ASSERT_EQ(r->apps.size(), 3u);
+  EXPECT_EQ(find_app(*r, "Shop", "/")->authentication.windows, true) << "the server-wide location";
+  EXPECT_EQ(find_app(*r, "Shop", "/API")->authentication.windows, true) << "the later location";
+  EXPECT_EQ(find_app(*r, "Shop", "/apix")->authentication.windows, true);
+}
+
 TEST(IisConfig, ThousandsOfApplicationsStayBounded) {
   std::string xml = "<configuration><system.applicationHost><sites><site name=\"S\" id=\"1\">";
   for (int i = 0; i < 20'000; ++i) {
