@@ -155,12 +155,13 @@ class ConfigReader {
     if (inside(kNlog) && iequals(name, "include"))
       include("nlog include", "file", attr_value(n, "file"));
     if (inside(kElmah) && iequals(name, "errorLog")) elmah_error_log(n);
-    if (pugi::xml_attribute t = xdt_attr(n, "Transform")) transform(n, name, t.value());
+    const pugi::xml_attribute xdt_transform = xdt_attr(n, "Transform");
+    if (xdt_transform) transform(n, name, xdt_transform.value());
 
     bool secret_values = false;  // skip this element's values in the path scan
     const Tag up = parent();
     // A transform's <add xdt:Transform="Remove"> names an entry the release drops: no value.
-    const bool removed = istarts_with(xdt_attr(n, "Transform").value(), "Remove");
+    const bool removed = istarts_with(xdt_transform.value(), "Remove");
     if (!removed && up == kConnectionStrings && iequals(name, "add")) {
       f_.connection_strings.push_back(parse_connection_string(attr_value(n, "name"),
                                                               attr_value(n, "providerName"),
