@@ -192,6 +192,19 @@ Evidence uses_assembly(const Application& app, std::string_view assembly) {
   return out;
 }
 
+std::vector<IisModuleUse> iis_module_uses(const Application& app) {
+  std::vector<IisModuleUse> out;
+  std::set<std::string> seen;
+  auto add = [&](const std::vector<IisModuleUse>& uses) {
+    for (const auto& m : uses) {
+      if (seen.insert(m.module + "|" + to_lower(m.program)).second) out.push_back(m);
+    }
+  };
+  if (app.iis) add(app.iis->modules);
+  for (const auto& c : app.configs) add(c.iis_modules);
+  return out;
+}
+
 Evidence gui_evidence(const Application& app) {
   Evidence out;
   for (const auto& p : app.projects) {

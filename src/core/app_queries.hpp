@@ -48,6 +48,11 @@ bool windows_com_component(std::string_view prog_id);
 // With third_party, only those that are not part of Windows; else only Windows' own.
 Evidence asp_com_components(const Application& app, bool third_party);
 
+// Every IIS module use of the app: its server site's (app.iis->modules) and
+// each of its configs' (ConfigFacts::iis_modules), once per module and
+// program, the site's first.
+std::vector<IisModuleUse> iis_module_uses(const Application& app);
+
 // Evidence that the application shows its own windows (WinForms, WPF, native windows).
 Evidence gui_evidence(const Application& app);
 // Evidence that the application is a Windows service.

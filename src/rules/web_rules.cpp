@@ -271,14 +271,10 @@ Evidence check_classic_asp(const Application& app, RuleResults& /*results*/) {
   Evidence out;
   if (app.framework.kind == FrameworkKind::kClassicAsp && !app.framework.evidence.empty())
     out.push_back(app.framework.evidence + ": needs IIS's ASP feature (Web-ASP)");
-  auto from_modules = [&](const std::vector<IisModuleUse>& modules) {
-    for (const auto& m : modules) {
-      if (m.module == "classic-asp" && out.empty())
-        out.push_back(m.evidence + ": needs IIS's ASP feature (Web-ASP)");
-    }
-  };
-  if (app.iis) from_modules(app.iis->modules);
-  for (const auto& c : app.configs) from_modules(c.iis_modules);
+  for (const auto& m : iis_module_uses(app)) {
+    if (m.module == "classic-asp" && out.empty())
+      out.push_back(m.evidence + ": needs IIS's ASP feature (Web-ASP)");
+  }
   if (out.empty()) return out;
   for (const auto& line : asp_com_components(app, false))
     out.push_back(line + ": a COM component Windows ships (present in the image)");
@@ -299,19 +295,13 @@ Evidence check_classic_asp(const Application& app, RuleResults& /*results*/) {
 // PHP through FastCGI, Node.js through iisnode: a runtime the IIS image lacks.
 Evidence check_iis_script_runtime(const Application& app, RuleResults& /*results*/) {
   Evidence out;
-  std::set<std::string> seen;
-  auto from_modules = [&](const std::vector<IisModuleUse>& modules) {
-    for (const auto& m : modules) {
-      if (m.module != "fastcgi" && m.module != "iisnode") continue;
-      if (!seen.insert(m.module + "|" + to_lower(m.program)).second) continue;
-      out.push_back(m.evidence + (m.module == "iisnode"
-                                      ? ": Node.js and iisnode must be installed in the image"
-                                      : ": the FastCGI runtime must be installed in the image "
-                                        "and registered with IIS (Web-CGI)"));
-    }
-  };
-  if (app.iis) from_modules(app.iis->modules);
-  for (const auto& c : app.configs) from_modules(c.iis_modules);
+  for (const auto& m : iis_module_uses(app)) {
+    if (m.module != "fastcgi" && m.module != "iisnode") continue;
+    out.push_back(m.evidence + (m.module == "iisnode"
+                                    ? ": Node.js and iisnode must be installed in the image"
+                                    : ": the FastCGI runtime must be installed in the image "
+                                      "and registered with IIS (Web-CGI)"));
+  }
   return out;
 }
 
