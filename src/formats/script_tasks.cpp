@@ -15,7 +15,6 @@ namespace liftshift {
 
 namespace {
 
-constexpr std::size_t kMaxBytes = std::size_t{4} << 20;
 constexpr std::size_t kMaxLine = std::size_t{64} << 10;
 constexpr std::size_t kMaxTasks = 64;
 
@@ -512,7 +511,7 @@ void powershell_tasks(const std::vector<Line>& lines, const std::string& path,
 }  // namespace
 
 std::vector<ScriptTask> find_script_tasks(std::string_view text, const std::string& path) {
-  if (text.size() > kMaxBytes) text = text.substr(0, kMaxBytes);
+  if (text.size() > kScriptTaskMaxBytes) text = text.substr(0, kScriptTaskMaxBytes);
   const bool powershell = iends_with(path, ".ps1") || iends_with(path, ".psm1");
   std::vector<Line> lines = logical_lines(text, powershell);
   std::vector<ScriptTask> out;
