@@ -31,8 +31,16 @@ Evidence imports_function(const Application& app, std::string_view dll, std::str
 // Project <Reference> items and package references (id prefix match).
 Evidence project_refs(const Application& app, std::string_view assembly);
 Evidence project_packages(const Application& app, std::string_view id_prefix);
-// Source scan hits of a category.
+// Source scan hits of a category: one line per distinct text, at its first
+// place, with the count of other files that say the same.
 Evidence source_hits(const Application& app, SourceCategory category);
+// The same facts with the hit each line stands for, for callers that sort
+// hits by their text (no need to parse the line again).
+struct SourceFact {
+  const SourceHit* first = nullptr;
+  std::string line;
+};
+std::vector<SourceFact> source_facts(const Application& app, SourceCategory category);
 // Markers of a category (optionally with a detail).
 Evidence markers(const Application& app, MarkerCategory category, std::string_view detail = {});
 // Assembly use from any angle: binary AssemblyRef, project Reference, or package.
