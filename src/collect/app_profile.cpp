@@ -180,20 +180,13 @@ Framework runtime_config_framework(const Application& app) {
 // A runtime IIS runs through a handler of the site's web.config or its
 // server's configuration: FastCGI (PHP's php-cgi.exe, Python's wfastcgi) or iisnode.
 Framework script_host_framework(const Application& app) {
-  std::vector<const IisModuleUse*> uses;
-  if (app.iis) {
-    for (const auto& m : app.iis->modules) uses.push_back(&m);
-  }
-  for (const auto& c : app.configs) {
-    for (const auto& m : c.iis_modules) uses.push_back(&m);
-  }
-  for (const IisModuleUse* m : uses) {
-    if (m->module == "iisnode") return {FrameworkKind::kNode, "", m->evidence};
-    if (m->module != "fastcgi") continue;
-    if (icontains(m->program, "php")) return {FrameworkKind::kPhp, "", m->evidence};
-    if (icontains(m->program, "python") || icontains(m->program, "wfastcgi"))
-      return {FrameworkKind::kPython, "", m->evidence};
-    return {FrameworkKind::kOther, "", m->evidence};
+  for (const IisModuleUse& m : iis_module_uses(app)) {
+    if (m.module == "iisnode") return {FrameworkKind::kNode, "", m.evidence};
+    if (m.module != "fastcgi") continue;
+    if (icontains(m.program, "php")) return {FrameworkKind::kPhp, "", m.evidence};
+    if (icontains(m.program, "python") || icontains(m.program, "wfastcgi"))
+      return {FrameworkKind::kPython, "", m.evidence};
+    return {FrameworkKind::kOther, "", m.evidence};
   }
   return {};
 }

@@ -94,10 +94,13 @@ void follow_config_includes(const Volume& volume, ParsedSource& parsed, std::uin
   struct Pending {
     ConfigFacts owner;  // a copy: included_configs grows while it is read
     int depth;
+    // The owner and the files that included it, up to a config of its own:
+    // an include naming one of them is a cycle, not another owner.
+    std::vector<std::string> chain;
   };
   std::vector<Pending> todo;
   for (const auto& c : parsed.configs) {
-    if (!c.includes.empty()) todo.push_back({c, 1});
+    if (!c.includes.empty()) todo.push_back({c, 1, {c.path}});
   }
   std::size_t followed = 0;
   while (!todo.empty()) {
@@ -128,9 +131,23 @@ void follow_config_includes(const Volume& volume, ParsedSource& parsed, std::uin
         parsed.included_configs.push_back(std::move(linked));
         continue;
       }
-      const bool seen = std::any_of(parsed.included_configs.begin(), parsed.included_configs.end(),
-                                    [&](const ConfigFacts& c) { return iequals(c.path, *rel); });
-      if (seen) continue;
+      // Read already for another owner: a linked copy names this one too,
+      // so each config that includes the file has it.
+      auto seen = std::find_if(parsed.included_configs.begin(), parsed.included_configs.end(),
+                               [&](const ConfigFacts& c) { return iequals(c.path, *rel); });
+      if (seen != parsed.included_configs.end()) {
+        const bool cycle = std::any_of(p.chain.begin(), p.chain.end(),
+                                       [&](const std::string& c) { return iequals(c, *rel); });
+        const bool linked = std::any_of(
+            parsed.included_configs.begin(), parsed.included_configs.end(),
+            [&](const ConfigFacts& c) { return iequals(c.path, *rel) && c.included_by == by; });
+        if (!cycle && !linked) {
+          ConfigFacts copy = *seen;
+          copy.included_by = by;
+          parsed.included_configs.push_back(std::move(copy));
+        }
+        continue;
+      }
       auto entry = volume.find(*rel);
       if (!entry || entry->is_dir) {
         problem("names " + printable(*rel) + ", which is not in the source");
@@ -152,7 +169,11 @@ void follow_config_includes(const Volume& volume, ParsedSource& parsed, std::uin
         continue;
       }
       facts->included_by = by;
-      if (!facts->includes.empty() && p.depth < kMaxDepth) todo.push_back({*facts, p.depth + 1});
+      if (!facts->includes.empty() && p.depth < kMaxDepth) {
+        std::vector<std::string> chain = p.chain;
+        chain.push_back(entry->path);
+        todo.push_back({*facts, p.depth + 1, std::move(chain)});
+      }
       parsed.included_configs.push_back(std::move(*facts));
     }
   }

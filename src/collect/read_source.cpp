@@ -99,25 +99,26 @@ struct Parsed {
   std::vector<Problem> problems;
 };
 
+// An exported task's XML is a few KiB; an .xml file larger than this is none.
+constexpr std::uint64_t kTaskXmlMaxBytes = std::uint64_t{1} << 20;
+
 void parse_one(const Volume& volume, const FileEntry& file, FileKind kind, const ReadLimits& limits,
                ByteBudget& budget, Parsed& out) {
   const std::string& path = file.path;
   std::uint64_t cap = kind == FileKind::kBinary ? limits.max_binary : limits.max_text;
-  if (file.size > cap) {
+  if (kind == FileKind::kTaskXml) {
+    // An exported task is small: a larger XML file is none of ours, not a problem.
+    cap = std::min<std::uint64_t>(cap, kTaskXmlMaxBytes);
+    if (file.size > cap) return;
+  } else if (kind == FileKind::kScript) {
+    // A script is read for its first lines' commands only (find_script_tasks'
+    // cap), however long it is.
+    cap = std::min<std::uint64_t>(cap, kScriptTaskMaxBytes);
+  } else if (file.size > cap) {
     out.problems.push_back({printable(path), "skipped: " + std::to_string(file.size >> 20) +
                                                  " MiB is larger than the " +
                                                  std::to_string(cap >> 20) + " MiB limit"});
     return;
-  }
-  if (kind == FileKind::kTaskXml) {
-    // Only an exported task is read; any other XML file is none of ours.
-    if (file.size > (1u << 20)) return;
-    auto head = volume.read(path, 0, 4096);
-    if (!head) return;
-    const std::string text = decode_text(*head);
-    if (text.find("<Task") == std::string::npos ||
-        text.find("windows/2004/02/mit/task") == std::string::npos)
-      return;
   }
   if (kind == FileKind::kBinary) {
     auto head = volume.read(path, 0, 4096);
@@ -132,12 +133,11 @@ void parse_one(const Volume& volume, const FileEntry& file, FileKind kind, const
   }
   // The content and what is parsed from it live until the end of this call.
   BudgetHold hold(budget, std::min(file.size, cap));
-  // A script is read for its first lines' commands only (find_script_tasks' cap).
-  const std::uint64_t want =
-      kind == FileKind::kScript ? std::min<std::uint64_t>(cap, 4u << 20) : cap;
-  auto bytes = volume.read(path, 0, static_cast<std::size_t>(want));
+  auto bytes = volume.read(path, 0, static_cast<std::size_t>(cap));
   if (!bytes) {
-    out.problems.push_back({printable(path), bytes.error().message});
+    // An .xml file that cannot be read is most likely no task: not a problem.
+    if (kind != FileKind::kTaskXml)
+      out.problems.push_back({printable(path), bytes.error().message});
     return;
   }
   auto report = [&](const Error& e) { out.problems.push_back({printable(path), e.message}); };
@@ -217,7 +217,12 @@ void parse_one(const Volume& volume, const FileEntry& file, FileKind kind, const
       out.tasks = find_script_tasks(decode_text(*bytes), path);
       break;
     case FileKind::kTaskXml: {
-      auto r = parse_task_xml(decode_text(*bytes), path);
+      // Only an exported task is read; any other XML file is none of ours.
+      const std::string text = decode_text(*bytes);
+      if (text.find("<Task") == std::string::npos ||
+          text.find("windows/2004/02/mit/task") == std::string::npos)
+        break;
+      auto r = parse_task_xml(text, path);
       if (r && !r->info.command.empty()) {
         ScriptTask t;
         t.info = std::move(r->info);

@@ -95,7 +95,13 @@ class FolderReader {
     app.root = join(folder, app.root);
     app.entry = join(folder, app.entry);
     for (auto& b : app.binaries) b.path = join(folder, b.path);
-    for (auto& c : app.configs) c.path = join(folder, c.path);
+    for (auto& c : app.configs) {
+      // A web.config's IIS module evidence starts with the config's path.
+      for (auto& m : c.iis_modules) {
+        if (m.evidence.starts_with(c.path + ":")) m.evidence = join(folder, m.evidence);
+      }
+      c.path = join(folder, c.path);
+    }
     for (auto& r : app.runtime_configs) r.path = join(folder, r.path);
     for (auto& h : app.source_hits) h.file = join(folder, h.file);
     for (auto& m : app.markers) m.path = join(folder, m.path);
@@ -114,13 +120,15 @@ class FolderReader {
 std::string parent_of(const std::string& path) { return std::string(parent_dir(path)); }
 
 // What the site's own web.config and pages show it needs from IIS (URL
-// Rewrite rules, handlers, WebSockets), added to what applicationHost.config said.
-void add_site_modules(const Volume& volume, const FolderReader& reader, const std::string& folder,
+// Rewrite rules, handlers, WebSockets), added to what applicationHost.config
+// said. The web.config's modules are those read_source collected into its
+// ConfigFacts (configs of the site's folder itself, not of subfolders).
+void add_site_modules(const Volume& volume, const FolderReader& reader,
+                      const std::vector<ConfigFacts>& configs, const std::string& folder,
                       const IisConfigFacts& server, IisInfo& iis) {
-  if (auto config = volume.find(folder + "/web.config"); config && !config->is_dir) {
-    if (auto bytes = volume.read(config->path, 0, 16u << 20)) {
-      for (auto& use : iis_modules_of_web_config(decode_text(*bytes), config->path))
-        add_module_use(iis.modules, std::move(use));
+  for (const auto& c : configs) {
+    if (iequals(parent_of(c.path), folder) && iequals(file_name(c.path), "web.config")) {
+      for (const auto& use : c.iis_modules) add_module_use(iis.modules, use);
     }
   }
   if (std::string page = reader.asp_page(folder); !page.empty())
@@ -213,7 +221,8 @@ void add_iis_apps(const Volume& volume, FolderReader& reader, const MachineFacts
       }
     }
     app.iis = info;
-    if (app.not_assessed.empty()) add_site_modules(volume, reader, app.root, *iis, *app.iis);
+    if (app.not_assessed.empty())
+      add_site_modules(volume, reader, app.configs, app.root, *iis, *app.iis);
     for (auto& b : app.iis->bindings) {
       if (b.protocol != "https") continue;
       std::string port = ":" + std::to_string(b.port);

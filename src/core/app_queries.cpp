@@ -147,7 +147,7 @@ Evidence project_packages(const Application& app, std::string_view id_prefix) {
   return out;
 }
 
-Evidence source_hits(const Application& app, SourceCategory category) {
+std::vector<SourceFact> source_facts(const Application& app, SourceCategory category) {
   // One line per distinct fact (the matched text), at its first place, with
   // the count of other files that say the same: 450 files that all `using
   // Quartz` are one fact, not 450.
@@ -163,15 +163,21 @@ Evidence source_hits(const Application& app, SourceCategory category) {
     if (added) facts.push_back({&h, {}});
     facts[it->second].files.insert(h.file);
   }
-  Evidence out;
+  std::vector<SourceFact> out;
   for (const Fact& f : facts) {
     std::string line = f.first->file + ":" + std::to_string(f.first->line) + ": " + f.first->text;
     if (f.files.size() > 1) {
       line += " (and " + std::to_string(f.files.size() - 1) + " more file" +
               (f.files.size() > 2 ? "s" : "") + ")";
     }
-    out.push_back(std::move(line));
+    out.push_back({f.first, std::move(line)});
   }
+  return out;
+}
+
+Evidence source_hits(const Application& app, SourceCategory category) {
+  Evidence out;
+  for (auto& f : source_facts(app, category)) out.push_back(std::move(f.line));
   return out;
 }
 
@@ -189,6 +195,19 @@ Evidence uses_assembly(const Application& app, std::string_view assembly) {
   Evidence out = refs_assembly(app, assembly);
   append(out, project_refs(app, assembly));
   append(out, project_packages(app, assembly));
+  return out;
+}
+
+std::vector<IisModuleUse> iis_module_uses(const Application& app) {
+  std::vector<IisModuleUse> out;
+  std::set<std::string> seen;
+  auto add = [&](const std::vector<IisModuleUse>& uses) {
+    for (const auto& m : uses) {
+      if (seen.insert(m.module + "|" + to_lower(m.program)).second) out.push_back(m);
+    }
+  };
+  if (app.iis) add(app.iis->modules);
+  for (const auto& c : app.configs) add(c.iis_modules);
   return out;
 }
 

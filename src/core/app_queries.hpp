@@ -31,8 +31,16 @@ Evidence imports_function(const Application& app, std::string_view dll, std::str
 // Project <Reference> items and package references (id prefix match).
 Evidence project_refs(const Application& app, std::string_view assembly);
 Evidence project_packages(const Application& app, std::string_view id_prefix);
-// Source scan hits of a category.
+// Source scan hits of a category: one line per distinct text, at its first
+// place, with the count of other files that say the same.
 Evidence source_hits(const Application& app, SourceCategory category);
+// The same facts with the hit each line stands for, for callers that sort
+// hits by their text (no need to parse the line again).
+struct SourceFact {
+  const SourceHit* first = nullptr;
+  std::string line;
+};
+std::vector<SourceFact> source_facts(const Application& app, SourceCategory category);
 // Markers of a category (optionally with a detail).
 Evidence markers(const Application& app, MarkerCategory category, std::string_view detail = {});
 // Assembly use from any angle: binary AssemblyRef, project Reference, or package.
@@ -47,6 +55,11 @@ bool windows_com_component(std::string_view prog_id);
 // per ProgID with where it is created first: "Shop/global.asa:4: ADODB.Connection".
 // With third_party, only those that are not part of Windows; else only Windows' own.
 Evidence asp_com_components(const Application& app, bool third_party);
+
+// Every IIS module use of the app: its server site's (app.iis->modules) and
+// each of its configs' (ConfigFacts::iis_modules), once per module and
+// program, the site's first.
+std::vector<IisModuleUse> iis_module_uses(const Application& app);
 
 // Evidence that the application shows its own windows (WinForms, WPF, native windows).
 Evidence gui_evidence(const Application& app);

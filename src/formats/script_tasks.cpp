@@ -16,7 +16,6 @@ namespace liftshift {
 
 namespace {
 
-constexpr std::size_t kMaxBytes = std::size_t{4} << 20;
 constexpr std::size_t kMaxLine = std::size_t{64} << 10;
 constexpr std::size_t kMaxTasks = 64;
 
@@ -516,7 +515,7 @@ void powershell_tasks(const std::vector<Line>& lines, const std::string& path,
 }  // namespace
 
 std::vector<ScriptTask> find_script_tasks(std::string_view text, const std::string& path) {
-  if (text.size() > kMaxBytes) text = text.substr(0, kMaxBytes);
+  if (text.size() > kScriptTaskMaxBytes) text = text.substr(0, kScriptTaskMaxBytes);
   // Most scripts schedule nothing: no logical lines for them.
   if (!icontains(text, "schtasks") && !icontains(text, "ScheduledTask")) return {};
   const bool powershell = iends_with(path, ".ps1") || iends_with(path, ".psm1");

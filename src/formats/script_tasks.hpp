@@ -5,6 +5,7 @@
 // turned into cron by the same code as a task's XML (task_schedule).
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,9 @@
 #include "core/model.hpp"
 
 namespace liftshift {
+
+// find_script_tasks reads no further than this into a script.
+inline constexpr std::size_t kScriptTaskMaxBytes = std::size_t{4} << 20;
 
 struct ScriptTask {
   TaskInfo info;     // path (the task name), command, arguments (masked), user, triggers

@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 
+#include "core/app_queries.hpp"
 #include "core/powershell_quote.hpp"
 #include "core/text.hpp"
 #include "plan/plan_steps.hpp"
@@ -548,14 +549,12 @@ class SitePlanner {
   // A site from a folder (no applicationHost.config): the modules its
   // web.config shows, and what the rules found in its pages.
   void plan_folder_site() {
-    for (const auto& c : app_.configs) {
-      std::vector<IisModuleUse> own;
-      for (const auto& m : c.iis_modules) {
-        if (m.module == "fastcgi" || m.module == "iisnode" || m.module == "classic-asp")
-          own.push_back(m);
-      }
-      plan_modules(own);
+    std::vector<IisModuleUse> own;
+    for (const auto& m : iis_module_uses(app_)) {
+      if (m.module == "fastcgi" || m.module == "iisnode" || m.module == "classic-asp")
+        own.push_back(m);
     }
+    plan_modules(own);
     plan_classic_asp();
   }
 

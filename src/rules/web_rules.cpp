@@ -122,7 +122,10 @@ namespace {
 // What in a web application depends on one machine's state, each with its
 // evidence: the session, and what the machineKey signs or encrypts.
 struct StateDependence {
-  Evidence session;        // Session access, handlers that require it, pages that turn it on
+  Evidence session;  // Session access, handlers that require it, pages that turn it on
+  // MVC controllers' session use (compiled): pages' enableSessionState="false"
+  // does not reach it, as it does WebForms pages and their code.
+  Evidence session_code;
   Evidence machine_keyed;  // forms-authentication tickets, view state, anti-forgery tokens
 };
 
@@ -133,30 +136,32 @@ bool session_token(std::string_view t) {
 StateDependence state_dependence(const Application& app, const ConfigFacts& main) {
   StateDependence d;
   bool webforms = false;
-  for (const auto& line : source_hits(app, SourceCategory::kServerState)) {
-    const auto colon = line.find(": ", line.find(':') + 1);
-    const std::string_view token = colon == std::string::npos
-                                       ? std::string_view(line)
-                                       : std::string_view(line).substr(colon + 2);
+  for (const auto& f : source_facts(app, SourceCategory::kServerState)) {
+    const std::string& token = f.first->text;
     if (session_token(token)) {
-      d.session.push_back(line + " (session state)");
+      d.session.push_back(f.line + " (session state)");
     } else if (icontains(token, "FormsAuthentication")) {
-      d.machine_keyed.push_back(line + " (issues a forms-authentication ticket)");
+      d.machine_keyed.push_back(f.line + " (issues a forms-authentication ticket)");
     } else if (icontains(token, "AntiForgery")) {
-      d.machine_keyed.push_back(line + " (anti-forgery token)");
+      d.machine_keyed.push_back(f.line + " (anti-forgery token)");
     } else {
       webforms = true;
-      d.machine_keyed.push_back(line + " (WebForms view state)");
+      d.machine_keyed.push_back(f.line + " (WebForms view state)");
     }
   }
-  Evidence pages = markers(app, MarkerCategory::kWebContent);
-  for (const auto& p : pages) {
-    if (!iends_with(p.substr(0, p.find(':')), ".aspx")) continue;
+  for (const auto& m : app.markers) {
+    if (m.category != MarkerCategory::kWebContent || !iends_with(m.path, ".aspx")) continue;
     webforms = true;
-    d.machine_keyed.push_back(p + " (WebForms page: view state)");
+    d.machine_keyed.push_back(m.path + ": " + m.detail + " (WebForms page: view state)");
     break;
   }
   append(d.session, refs_member(app, "System.Web.SessionState.HttpSessionState::"));
+  // MVC: Controller.Session and HttpSessionStateBase's indexer.
+  for (std::string_view member :
+       {"System.Web.Mvc.Controller::get_Session", "System.Web.HttpSessionStateBase::get_Item",
+        "System.Web.HttpSessionStateBase::set_Item"})
+    append(d.session_code, refs_member(app, member));
+  append(d.session, d.session_code);
   // A published site's code-behind: pages derive from System.Web.UI.Page.
   if (Evidence page = refs_type(app, "System.Web.UI.Page", {"System.Web"}); !page.empty()) {
     webforms = true;
@@ -221,7 +226,8 @@ Evidence check_scale_out_state(const Application& app, RuleResults& /*results*/)
   if (uses.session.empty()) {
     out.clear();  // no code or page uses the session: where it lives does not matter
   } else if (in_proc && session_off(main->pages_session_state)) {
-    // Pages have no session by default; only folders that turn it on again use it.
+    // Pages have no session by default; only folders that turn it on again
+    // use it, and MVC controllers, which the pages setting does not reach.
     out.clear();
     std::vector<std::string> areas;
     for (const auto& c : app.configs) {
@@ -239,20 +245,31 @@ Evidence check_scale_out_state(const Application& app, RuleResults& /*results*/)
       for (const auto& b : areas) below_another = below_another || (a != b && istarts_with(a, b));
       if (!below_another) folders += (folders.empty() ? "" : ", ") + a;
     }
-    if (!out.empty()) {
+    const std::string mode = session_configured ? "InProc" : "InProc (the default)";
+    if (!out.empty() && uses.session_code.empty()) {
       out.insert(out.begin(), main->path + ": <pages enableSessionState=\"false\"> for the site; " +
-                                  (session_configured ? "InProc" : "InProc (the default)") +
-                                  " session state applies to " + folders + " only");
+                                  mode + " session state applies to " + folders + " only");
+    } else if (!uses.session_code.empty()) {
+      out.insert(out.begin(), main->path +
+                                  ": <pages enableSessionState=\"false\"> turns the session off "
+                                  "for pages only; " +
+                                  mode +
+                                  " session state applies to the MVC controllers that use it" +
+                                  (folders.empty() ? "" : " and to " + folders));
     }
   } else if (!session_configured && app.kind == AppKind::kWeb) {
     out.push_back(main->path +
                   ": no sessionState element: ASP.NET defaults to InProc session state");
   }
-  // What uses the session, a few places (the rule's evidence stays short).
+  // What uses the session, a few places (the rule's evidence stays short);
+  // with the session off for pages, the controllers' use first.
+  auto first_three = [](const Evidence& e) {
+    return Evidence(e.begin(),
+                    e.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(3, e.size())));
+  };
   if (!out.empty()) {
-    append(out, Evidence(uses.session.begin(),
-                         uses.session.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(
-                                                    3, uses.session.size()))));
+    if (session_off(main->pages_session_state)) append(out, first_three(uses.session_code));
+    append(out, first_three(uses.session));
   }
   if (!machine_key && !uses.machine_keyed.empty()) {
     out.push_back(
@@ -271,14 +288,10 @@ Evidence check_classic_asp(const Application& app, RuleResults& /*results*/) {
   Evidence out;
   if (app.framework.kind == FrameworkKind::kClassicAsp && !app.framework.evidence.empty())
     out.push_back(app.framework.evidence + ": needs IIS's ASP feature (Web-ASP)");
-  auto from_modules = [&](const std::vector<IisModuleUse>& modules) {
-    for (const auto& m : modules) {
-      if (m.module == "classic-asp" && out.empty())
-        out.push_back(m.evidence + ": needs IIS's ASP feature (Web-ASP)");
-    }
-  };
-  if (app.iis) from_modules(app.iis->modules);
-  for (const auto& c : app.configs) from_modules(c.iis_modules);
+  for (const auto& m : iis_module_uses(app)) {
+    if (m.module == "classic-asp" && out.empty())
+      out.push_back(m.evidence + ": needs IIS's ASP feature (Web-ASP)");
+  }
   if (out.empty()) return out;
   for (const auto& line : asp_com_components(app, false))
     out.push_back(line + ": a COM component Windows ships (present in the image)");
@@ -299,19 +312,13 @@ Evidence check_classic_asp(const Application& app, RuleResults& /*results*/) {
 // PHP through FastCGI, Node.js through iisnode: a runtime the IIS image lacks.
 Evidence check_iis_script_runtime(const Application& app, RuleResults& /*results*/) {
   Evidence out;
-  std::set<std::string> seen;
-  auto from_modules = [&](const std::vector<IisModuleUse>& modules) {
-    for (const auto& m : modules) {
-      if (m.module != "fastcgi" && m.module != "iisnode") continue;
-      if (!seen.insert(m.module + "|" + to_lower(m.program)).second) continue;
-      out.push_back(m.evidence + (m.module == "iisnode"
-                                      ? ": Node.js and iisnode must be installed in the image"
-                                      : ": the FastCGI runtime must be installed in the image "
-                                        "and registered with IIS (Web-CGI)"));
-    }
-  };
-  if (app.iis) from_modules(app.iis->modules);
-  for (const auto& c : app.configs) from_modules(c.iis_modules);
+  for (const auto& m : iis_module_uses(app)) {
+    if (m.module != "fastcgi" && m.module != "iisnode") continue;
+    out.push_back(m.evidence + (m.module == "iisnode"
+                                    ? ": Node.js and iisnode must be installed in the image"
+                                    : ": the FastCGI runtime must be installed in the image "
+                                      "and registered with IIS (Web-CGI)"));
+  }
   return out;
 }
 

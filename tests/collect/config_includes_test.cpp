@@ -143,5 +143,32 @@ TEST(ConfigIncludes, IncludesThatIncludeEachOtherAreReadOnce) {
   EXPECT_EQ(parsed.included_configs[1].log_paths, std::vector<std::string>{"E:\\Logs\\job.log"});
 }
 
+// Two programs of one folder whose configs include the same NLog file: each has it.
+TEST(ConfigIncludes, AFileTwoConfigsIncludeReachesBoth) {
+  test::TempDir dir;
+  dir.write("nlog.shared.config", R"(<nlog><targets>
+  <target name="t" type="File" fileName="E:\Logs\tools.log" /></targets></nlog>)");
+  ParsedSource parsed;
+  for (const char* name : {"Job.exe.config", "Tool.exe.config"}) {
+    ConfigFacts c;
+    c.path = name;
+    c.includes.push_back({"nlog include", "file", "nlog.shared.config"});
+    parsed.configs.push_back(c);
+  }
+  DirectoryVolume volume{dir.path()};
+  follow_config_includes(volume, parsed, 1u << 20);
+  ASSERT_EQ(parsed.included_configs.size(), 2u);
+  std::vector<Application> apps(2);
+  apps[0].configs = {parsed.configs[0]};
+  apps[1].configs = {parsed.configs[1]};
+  attach_config_includes(parsed, apps);
+  for (std::size_t i = 0; i < apps.size(); ++i) {
+    const ConfigFacts* shared = config(apps[i], "nlog.shared.config");
+    ASSERT_NE(shared, nullptr) << paths(apps[i]);
+    EXPECT_EQ(shared->included_by, parsed.configs[i].path + " (nlog include file)");
+    EXPECT_EQ(shared->log_paths, std::vector<std::string>{"E:\\Logs\\tools.log"});
+  }
+}
+
 }  // namespace
 }  // namespace liftshift

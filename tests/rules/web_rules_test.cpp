@@ -154,6 +154,34 @@ TEST(ScaleOutStateRule, SessionOffForPagesAppliesOnlyWhereAFolderTurnsItOn) {
   EXPECT_EQ(ev[1], "Site/admin/Web.config: <pages enableSessionState=\"true\">");
 }
 
+// An MVC site's controllers use the session through Controller.Session and
+// HttpSessionStateBase: compiled code counts as the WebForms session does, and
+// pages' enableSessionState="false" does not turn it off.
+TEST(ScaleOutStateRule, MvcSessionUseCountsEvenWithSessionOffForPages) {
+  Application app = web_app();
+  app.configs[0].session_state_mode = "";
+  BinaryFacts site;
+  site.path = "bin/Shop.dll";
+  site.member_refs = {"System.Web.Mvc.Controller::get_Session",
+                      "System.Web.HttpSessionStateBase::set_Item"};
+  app.binaries.push_back(site);
+  auto e = joined(evidence_of("scale-out-state", app));
+  EXPECT_NE(e.find("defaults to InProc"), std::string::npos) << e;
+  EXPECT_NE(e.find("bin/Shop.dll: calls System.Web.Mvc.Controller::get_Session"), std::string::npos)
+      << e;
+  app.configs[0].pages_session_state = "false";
+  Evidence ev = evidence_of("scale-out-state", app);
+  ASSERT_FALSE(ev.empty()) << "the controllers still use the session";
+  EXPECT_EQ(ev[0],
+            "web.config: <pages enableSessionState=\"false\"> turns the session off for pages "
+            "only; InProc (the default) session state applies to the MVC controllers that use it");
+  EXPECT_NE(joined(ev).find("HttpSessionStateBase::set_Item"), std::string::npos) << joined(ev);
+  app.binaries[0].member_refs = {"System.Web.HttpSessionStateBase::get_Item"};
+  EXPECT_TRUE(fires("scale-out-state", app));
+  app.binaries[0].member_refs = {"System.Web.Mvc.Controller::View"};
+  EXPECT_FALSE(fires("scale-out-state", app));
+}
+
 TEST(IisCertificateRule, CodeSigningKeysAreNoCertificates) {
   Application app = test::rulefx::console_app();
   app.markers.push_back(
