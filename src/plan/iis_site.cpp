@@ -459,16 +459,17 @@ class SitePlanner {
       return;
     }
     std::string program = "C:" + folder.substr(2) + exe.substr(slash);
+    // Each appcmd argument is one PowerShell literal (ps_literal doubles `'`
+    // and the typographic quotes PowerShell also reads as `'`).
     std::string entry =
-        "fullPath=''" + program + "''" + (args.empty() ? "" : ",arguments=''" + args + "''");
-    std::string cmd = std::string(kAppcmd) + " set config -section:system.webServer/fastCgi '/+[" +
-                      entry + "]'" + std::string(kAppcmdCheck);
+        "fullPath='" + program + "'" + (args.empty() ? "" : ",arguments='" + args + "'");
+    std::string cmd = std::string(kAppcmd) + " set config -section:system.webServer/fastCgi " +
+                      ps_literal("/+[" + entry + "]") + std::string(kAppcmdCheck);
     if (m.server_config) {
-      cmd += "; " + std::string(kAppcmd) +
-             " set config -section:system.webServer/handlers '/+[name=''" + m.handler_name +
-             "'',path=''" + m.handler_path +
-             "'',verb=''*'',modules=''FastCgiModule'',scriptProcessor=''" + program +
-             (args.empty() ? "" : "|" + args) + "'',resourceType=''Either'']'" +
+      cmd += "; " + std::string(kAppcmd) + " set config -section:system.webServer/handlers " +
+             ps_literal("/+[name='" + m.handler_name + "',path='" + m.handler_path +
+                        "',verb='*',modules='FastCgiModule',scriptProcessor='" + program +
+                        (args.empty() ? "" : "|" + args) + "',resourceType='Either']") +
              std::string(kAppcmdCheck);
     } else {
       // The site's web.config declares the handler: IIS locks the section by default.

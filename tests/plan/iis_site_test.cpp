@@ -8,6 +8,7 @@
 #include "formats/iis_config.hpp"
 #include "plan/plan_fixture.hpp"
 #include "plan/planner.hpp"
+#include "powershell_parser.hpp"
 #include "test_support.hpp"
 
 namespace liftshift {
@@ -357,6 +358,51 @@ TEST(IisSite, HostileFastCgiProgramIsNotPutIntoAStep) {
   AppPlan p = plan_app(f.assessment, options());
   EXPECT_EQ(step_with(p, "system.webServer/fastCgi"), nullptr);
   EXPECT_NE(all_warnings(p).find("register it with IIS by hand"), std::string::npos);
+}
+
+// A typographic quote (PowerShell reads U+2018-U+201B as `'`) in the FastCGI
+// program's path or handler, which appcmd_value lets through: every appcmd
+// argument stays one literal, so the step parses as the plain one does.
+TEST(IisSite, TypographicQuoteInAFastCgiPathStaysInsideItsLiteral) {
+  LIFTSHIFT_REQUIRE_PWSH();
+  auto fastcgi_step = [](const std::string& folder, const std::string& handler) {
+    AppFixture f = script_site(FrameworkKind::kPhp);
+    f.finding("iis-script-runtime");
+    f.app().machine = std::make_shared<const MachineFacts>();
+    IisInfo iis;
+    iis.site = "Blog";
+    iis.site_id = 3;
+    iis.app_path = "/";
+    iis.physical_path = "C:\\inetpub\\Blog";
+    iis.app_pool = "Blog";
+    iis.bindings.push_back({"http", "*", 8082, "", ""});
+    IisModuleUse use{"fastcgi", "applicationHost.config (server-wide): FastCGI handler",
+                     folder + "\\php-cgi.exe|-c " + folder + "\\php.ini"};
+    use.handler_name = handler;
+    use.handler_path = "*.php";
+    use.server_config = true;
+    use.program_present = true;
+    iis.modules.push_back(use);
+    f.app().iis = iis;
+    AppPlan p = plan_app(f.assessment, options());
+    const BuildStep* s = step_with(p, "system.webServer/fastCgi");
+    return s == nullptr ? std::string() : s->command;
+  };
+  std::string plain = fastcgi_step("C:\\PHP", "PHP_via_FastCGI");
+  std::string hostile =
+      fastcgi_step("C:\\PH\xE2\x80\x99; calc; \xE2\x80\x98P", "PHP\xE2\x80\x9B; calc #");
+  ASSERT_FALSE(plain.empty());
+  ASSERT_FALSE(hostile.empty());
+  EXPECT_NE(hostile.find("C:\\PH\xE2\x80\x99\xE2\x80\x99; calc; \xE2\x80\x98\xE2\x80\x98P"),
+            std::string::npos)
+      << hostile;
+  auto parsed = test::parse_powershell({plain, hostile});
+  ASSERT_TRUE(parsed);
+  ASSERT_EQ(parsed->size(), 2u);
+  EXPECT_TRUE((*parsed)[0].errors.empty()) << plain;
+  EXPECT_TRUE((*parsed)[1].errors.empty()) << hostile;
+  EXPECT_EQ((*parsed)[1].statements, (*parsed)[0].statements) << hostile;
+  EXPECT_EQ((*parsed)[1].command_words, (*parsed)[0].command_words) << hostile;
 }
 
 TEST(IisSite, NodeThroughIisnodeInstallsTheMsisTheUserSupplies) {
