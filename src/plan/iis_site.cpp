@@ -55,24 +55,23 @@ std::string safe_pool_name(std::string_view name) {
   return out.empty() ? "AppPool" : out;
 }
 
-// "%SystemDrive%\\inetpub\\Shop\\" -> "c:/inetpub/shop": for comparing folders.
-std::string folder_key(std::string_view windows_path) {
-  std::string p = to_lower(trim(windows_path));
-  if (istarts_with(p, "%systemdrive%")) p = "c:" + p.substr(13);
-  p = to_forward_slashes(p);
-  while (!p.empty() && p.back() == '/') p.pop_back();
-  return p;
+// A folder as a comparable '/'-separated path: "C:/inetpub/shop" for the
+// system volume (written C: or %SystemDrive%), the path with its dot segments
+// resolved otherwise.
+std::optional<std::string> folder_path(std::string_view windows_path) {
+  std::string p = trim(windows_path);
+  if (auto sys = system_volume_path(p)) return "C:/" + *sys;
+  return resolve_dot_segments(p);
 }
 
 // The folder below `root` that `path` is, with '\\' separators ("api\\v2"),
-// or nullopt when it is not below it.
+// or nullopt when it is not below it. Case-insensitive, as Windows is.
 std::optional<std::string> below(std::string_view path, std::string_view root) {
-  std::string p = folder_key(path);
-  std::string r = folder_key(root);
-  if (r.empty() || p.size() <= r.size() + 1 || !p.starts_with(r + "/")) return std::nullopt;
-  std::string rel(trim(path));
-  rel = to_forward_slashes(rel).substr(r.size() + 1);
-  while (!rel.empty() && rel.back() == '/') rel.pop_back();
+  auto p = folder_path(path);
+  auto r = folder_path(root);
+  if (!p || !r || r->empty() || p->size() <= r->size() + 1 || !istarts_with(*p, *r + "/"))
+    return std::nullopt;
+  std::string rel = p->substr(r->size() + 1);
   for (char& c : rel) c = c == '/' ? '\\' : c;
   return rel;
 }
@@ -446,10 +445,10 @@ class SitePlanner {
     const std::string args =
         m.program.find('|') == std::string::npos ? "" : m.program.substr(m.program.find('|') + 1);
     const auto slash = exe.rfind('\\');
-    std::string folder = slash == std::string::npos ? "" : exe.substr(0, slash);
-    if (istarts_with(folder, "%SystemDrive%")) folder = "C:" + folder.substr(13);
-    bool on_c = folder.size() > 3 && (folder[0] == 'C' || folder[0] == 'c') && folder[1] == ':' &&
-                folder[2] == '\\';
+    // The program's folder on the system volume (C: or %SystemDrive%), below its root.
+    auto on_c =
+        slash == std::string::npos ? std::nullopt : system_volume_path(exe.substr(0, slash));
+    if (on_c && on_c->empty()) on_c.reset();
     if (!on_c || !appcmd_value(exe) || (!args.empty() && !appcmd_value(args)) ||
         !appcmd_value(m.handler_name) || !appcmd_value(m.handler_path)) {
       plan_.warnings.push_back("the site runs the FastCGI program " + printable(m.program) +
@@ -458,7 +457,9 @@ class SitePlanner {
                                "image and register it with IIS by hand");
       return;
     }
-    std::string program = "C:" + folder.substr(2) + exe.substr(slash);
+    std::string folder = "C:\\" + *on_c;
+    for (char& c : folder) c = c == '/' ? '\\' : c;
+    std::string program = folder + exe.substr(slash);
     // Each appcmd argument is one PowerShell literal (ps_literal doubles `'`
     // and the typographic quotes PowerShell also reads as `'`).
     std::string entry =
@@ -482,7 +483,7 @@ class SitePlanner {
                                           "' for " + printable(m.handler_path)
                                     : "; the site's web.config holds its handler");
     if (app_.machine != nullptr && m.program_present) {
-      std::string rel = to_forward_slashes(folder.substr(3));
+      const std::string& rel = *on_c;
       ContextCopy c;
       c.from = rel;
       c.to = "runtime/" + dns_label(rel, 40);

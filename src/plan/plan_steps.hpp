@@ -2,6 +2,7 @@
 // earlier steps put in the AppPlan, and adds its decisions with reasons.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,11 @@ inline bool has_finding(const AppAssessment& a, std::string_view rule) {
 }
 
 void decide(AppPlan& plan, std::string topic, std::string choice, std::string reason);
+
+// "C:\\X\\Y" or "%SystemDrive%\\X\\Y" as a path of the system volume ("X/Y",
+// dot segments resolved); nullopt for other drives, shares and relative
+// paths. context_copies.cpp.
+std::optional<std::string> system_volume_path(std::string_view windows);
 
 void plan_blockers(const AppAssessment& a, AppPlan& plan);  // blockers.cpp
 void plan_platform(const AppAssessment& a, const PlanOptions& options,

@@ -181,6 +181,23 @@ TEST(IisSite, HttpsOnlySiteWithoutAnonymousServesHttpOn80AndProbesTheHealthPage)
             nullptr);
 }
 
+// A site root and a nested folder written with %SystemDrive%, in another
+// case and with a dot segment: the part below the root is cut from the
+// resolved path, not with the resolved root's length from the raw one.
+TEST(IisSite, NestedFolderBelowASystemDriveRootKeepsItsWholeName) {
+  IisInfo iis = fixture_app("Shop", "/");
+  iis.physical_path = "%SystemDrive%\\inetpub\\shop\\";
+  ASSERT_FALSE(iis.nested_apps.empty());
+  iis.nested_apps.resize(1);
+  iis.nested_apps[0].physical_path = "%SYSTEMDRIVE%\\INETPUB\\Shop\\Api\\.\\V2\\";
+  iis.nested_apps[0].virtual_dirs.clear();
+  AppPlan p = plan_for(iis);
+  const BuildStep* api = step_with(p, "'/path:" + iis.nested_apps[0].app_path + "'");
+  ASSERT_NE(api, nullptr) << all_warnings(p);
+  EXPECT_NE(api->command.find("'/physicalPath:C:\\inetpub\\wwwroot\\Api\\V2'"), std::string::npos)
+      << api->command;
+}
+
 TEST(IisSite, NestedApplicationPlannedOnItsOwnKeepsItsPath) {
   AppPlan p = plan_for(fixture_app("Shop", "/reports"));
   EXPECT_EQ(p.url_path, "/reports");
