@@ -36,11 +36,9 @@ PlanOptions plan_options(const ContainerizeArgs& args) {
   o.registry = args.registry;
   o.config_mode = args.config == "env" ? ConfigMode::kEnv : ConfigMode::kFiles;
   for (const auto& p : args.pipelines) {
-    Pipeline kind = p == "azure"    ? Pipeline::kAzure
-                    : p == "gitlab" ? Pipeline::kGitlab
-                                    : Pipeline::kGithub;
-    if (std::find(o.pipelines.begin(), o.pipelines.end(), kind) == o.pipelines.end())
-      o.pipelines.push_back(kind);
+    auto kind = parse_pipeline(p);  // CLI11 checked the names
+    if (kind && std::find(o.pipelines.begin(), o.pipelines.end(), *kind) == o.pipelines.end())
+      o.pipelines.push_back(*kind);
   }
   return o;
 }
