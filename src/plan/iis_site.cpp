@@ -581,10 +581,7 @@ class SitePlanner {
                " -Name bindings -Value @{protocol='net.tcp';bindingInformation='" +
                std::to_string(b.port) + ":*'} | Out-Null; " + std::string(kAppcmd) + " set app " +
                ps_literal(root) + " '/enabledProtocols:http,net.tcp'" + std::string(kAppcmdCheck)});
-      if (std::none_of(plan_.ports.begin(), plan_.ports.end(),
-                       [&](const Port& p) { return p.port == b.port; })) {
-        plan_.ports.push_back({b.port, "TCP", "net-tcp", "WCF net.tcp"});
-      }
+      add_port(plan_, b.port, "net-tcp", "WCF net.tcp");
       break;
     }
   }

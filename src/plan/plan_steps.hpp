@@ -42,6 +42,9 @@ void plan_storage(const AppAssessment& a, AppPlan& plan);   // storage.cpp
 void plan_config(const AppAssessment& a, const PlanOptions& options, AppPlan& plan);  // config.cpp
 void plan_features(const AppAssessment& a, AppPlan& plan);                            // network.cpp
 void plan_network(const AppAssessment& a, AppPlan& plan);                             // network.cpp
+// Adds a TCP port the container listens on, unless the plan has that port
+// already; network.cpp.
+void add_port(AppPlan& plan, int port, std::string name, std::string purpose);
 void plan_runtimes(const AppAssessment& a, AppPlan& plan);         // runtimes.cpp
 void plan_com_servers(const AppAssessment& a, AppPlan& plan);      // com_servers.cpp (after build)
 void plan_self_host_ports(const AppAssessment& a, AppPlan& plan);  // self_host_ports.cpp

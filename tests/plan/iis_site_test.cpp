@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <set>
 
 #include "formats/iis_config.hpp"
 #include "plan/plan_fixture.hpp"
@@ -196,6 +197,32 @@ TEST(IisSite, NestedFolderBelowASystemDriveRootKeepsItsWholeName) {
   ASSERT_NE(api, nullptr) << all_warnings(p);
   EXPECT_NE(api->command.find("'/physicalPath:C:\\inetpub\\wwwroot\\Api\\V2'"), std::string::npos)
       << api->command;
+}
+
+// A WCF site with a net.tcp binding on its own port: that port is the one
+// named net-tcp; net.tcp's default 808 is not added under the same name
+// (Kubernetes refuses two ports of one name).
+TEST(IisSite, NetTcpBindingPortIsTheOnlyNetTcpPort) {
+  AppFixture f(AppKind::kWcf, FrameworkKind::kNetFx, "4.8");
+  IisInfo iis = fixture_app("Shop", "/");
+  iis.nested_apps.clear();
+  std::erase_if(iis.bindings, [](const IisBinding& b) { return b.protocol == "net.tcp"; });
+  iis.bindings.push_back({"net.tcp", "", 8808, "", ""});
+  f.app().iis = iis;
+  ConfigFacts config;
+  config.path = "web.config";
+  BindingFacts tcp;
+  tcp.type = "netTcpBinding";
+  config.bindings.push_back(tcp);
+  f.app().configs.push_back(config);
+  AppPlan p = plan_app(f.assessment, options());
+  std::vector<int> tcp_ports;
+  std::set<std::string> names;
+  for (const auto& port : p.ports) {
+    EXPECT_TRUE(names.insert(port.name).second) << "two ports named " << port.name;
+    if (port.name == "net-tcp") tcp_ports.push_back(port.port);
+  }
+  EXPECT_EQ(tcp_ports, std::vector<int>{8808});
 }
 
 TEST(IisSite, NestedApplicationPlannedOnItsOwnKeepsItsPath) {
