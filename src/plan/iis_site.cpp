@@ -104,7 +104,7 @@ class SitePlanner {
           "the site's name or path holds characters that can't go into a build step: the image "
           "serves the application from Default Web Site at / with DefaultAppPool; recreate the "
           "site by hand");
-      plan_default_site();
+      plan_default_site(iis);
       return;
     }
     pool_ = create_pool(iis);
@@ -170,12 +170,16 @@ class SitePlanner {
     plan_authentication(iis);
     plan_nested(iis, content);
     plan_modules(iis.modules);
-    plan_tcp(iis);
+    plan_tcp(iis, iis.site);
   }
 
-  void plan_default_site() {
+  // The site as Default Web Site: its modules (runtimes, features) and its
+  // net.tcp binding still go into the image.
+  void plan_default_site(const IisInfo& iis) {
     pool_ = "DefaultAppPool";
     http_ports_ = {80};
+    plan_modules(iis.modules);
+    plan_tcp(iis, "Default Web Site");
   }
 
   const std::string& pool() const { return pool_; }
@@ -567,17 +571,19 @@ class SitePlanner {
       if (f.rule != rule_id::kClassicAsp) continue;
       plan_modules(
           {{"classic-asp", f.evidence.empty() ? "classic ASP pages" : f.evidence.front()}});
+      break;  // one finding is enough: the feature is installed once
     }
   }
 
  private:
-  void plan_tcp(const IisInfo& iis) {
+  // The site's first net.tcp binding, on the site named `site` in the image.
+  void plan_tcp(const IisInfo& iis, const std::string& site) {
     for (const auto& b : iis.bindings) {
       if (b.protocol != "net.tcp" || b.port <= 0 || b.port > 65535) continue;
-      std::string root = iis.site + "/";
+      std::string root = site + "/";
       plan_.steps.push_back(
           {"net.tcp binding on port " + std::to_string(b.port) + ", as on the server",
-           "New-ItemProperty -LiteralPath " + ps_literal("IIS:\\Sites\\" + iis.site) +
+           "New-ItemProperty -LiteralPath " + ps_literal("IIS:\\Sites\\" + site) +
                " -Name bindings -Value @{protocol='net.tcp';bindingInformation='" +
                std::to_string(b.port) + ":*'} | Out-Null; " + std::string(kAppcmd) + " set app " +
                ps_literal(root) + " '/enabledProtocols:http,net.tcp'" + std::string(kAppcmdCheck)});

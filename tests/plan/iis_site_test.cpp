@@ -389,6 +389,40 @@ TEST(IisSite, PhpFromAServerCopiesItsRuntimeAndRegistersItsHandler) {
   EXPECT_TRUE(copied);
 }
 
+// A site whose name can't go into a build step is served as Default Web
+// Site: its FastCGI runtime, its IIS features and its net.tcp binding still
+// go into the image.
+TEST(IisSite, SiteServedAsDefaultWebSiteKeepsItsModulesAndNetTcp) {
+  AppFixture f = script_site(FrameworkKind::kPhp);
+  f.finding("iis-script-runtime");
+  f.app().machine = std::make_shared<const MachineFacts>();
+  IisInfo iis;
+  iis.site = "Bl\"og";
+  iis.site_id = 3;
+  iis.app_path = "/";
+  iis.physical_path = "C:\\inetpub\\Blog";
+  iis.app_pool = "Blog";
+  iis.bindings.push_back({"http", "*", 8082, "", ""});
+  iis.bindings.push_back({"net.tcp", "", 8808, "", ""});
+  IisModuleUse use{"fastcgi", "applicationHost.config (server-wide): FastCGI handler",
+                   "C:\\PHP\\php-cgi.exe"};
+  use.handler_name = "PHP_via_FastCGI";
+  use.handler_path = "*.php";
+  use.server_config = true;
+  use.program_present = true;
+  iis.modules.push_back(use);
+  f.app().iis = iis;
+  AppPlan p = plan_app(f.assessment, options());
+  EXPECT_NE(all_warnings(p).find("can't go into a build step"), std::string::npos);
+  EXPECT_NE(step_with(p, "Install-WindowsFeature Web-CGI"), nullptr);
+  EXPECT_NE(step_with(p, "system.webServer/fastCgi"), nullptr);
+  const BuildStep* tcp = step_with(p, "protocol='net.tcp'");
+  ASSERT_NE(tcp, nullptr);
+  EXPECT_NE(tcp->command.find("'IIS:\\Sites\\Default Web Site'"), std::string::npos)
+      << tcp->command;
+  for (const auto& s : p.steps) EXPECT_EQ(s.command.find("Bl\"og"), std::string::npos) << s.command;
+}
+
 TEST(IisSite, HostileFastCgiProgramIsNotPutIntoAStep) {
   AppFixture f = script_site(FrameworkKind::kPhp);
   f.finding("iis-script-runtime");
