@@ -36,11 +36,9 @@ PlanOptions plan_options(const ContainerizeArgs& args) {
   o.registry = args.registry;
   o.config_mode = args.config == "env" ? ConfigMode::kEnv : ConfigMode::kFiles;
   for (const auto& p : args.pipelines) {
-    Pipeline kind = p == "azure"    ? Pipeline::kAzure
-                    : p == "gitlab" ? Pipeline::kGitlab
-                                    : Pipeline::kGithub;
-    if (std::find(o.pipelines.begin(), o.pipelines.end(), kind) == o.pipelines.end())
-      o.pipelines.push_back(kind);
+    auto kind = parse_pipeline(p);  // CLI11 checked the names
+    if (kind && std::find(o.pipelines.begin(), o.pipelines.end(), *kind) == o.pipelines.end())
+      o.pipelines.push_back(*kind);
   }
   return o;
 }
@@ -140,44 +138,67 @@ bool copy_context(const ContainerizeArgs& args, ContextVolumes& volumes, AppPlan
 
 }  // namespace
 
+PlanningOptions add_planning_options(CLI::App* cmd, ContainerizeArgs& args) {
+  PlanningOptions o;
+  o.decisions.push_back(cmd->add_option("--windows-version", args.windows_version,
+                                        "Windows Server version of the image (default ltsc2022)")
+                            ->check(CLI::IsMember({"ltsc2019", "ltsc2022", "ltsc2025"})));
+  o.decisions.push_back(
+      cmd->add_option("--isolation", args.isolation, "Isolation mode (default process)")
+          ->check(CLI::IsMember({"process", "hyperv"})));
+  o.decisions.push_back(
+      cmd->add_option("--orchestrator", args.orchestrator, "Where it runs (default kubernetes)")
+          ->check(CLI::IsMember({"kubernetes", "swarm", "compose"})));
+  o.decisions.push_back(
+      cmd->add_option("--registry", args.registry, "Image repository, HOST/REPO"));
+  o.decisions.push_back(
+      cmd->add_option(
+             "--config", args.config,
+             "How .NET Framework apps get their secrets: files (moved config sections "
+             "mounted from the secret store, default) or env (ConfigurationBuilders, 4.7.1+)")
+          ->check(CLI::IsMember({"files", "env"})));
+  o.decisions.push_back(
+      cmd->add_option("--pipeline", args.pipelines,
+                      "Write a CI pipeline per application that rebuilds the image on every change "
+                      "and on the monthly base image: github, azure, gitlab (repeatable or a comma "
+                      "list)")
+          ->delimiter(',')
+          ->check(CLI::IsMember({"github", "azure", "gitlab"})));
+  o.disks.push_back(cmd->add_option("--disk", args.disks, kDiskOptionHelp));
+  o.disks.push_back(cmd->add_flag("--server", args.server, kServerOptionHelp));
+  return o;
+}
+
+void explain_parse_error(const CLI::App* containerize, const CLI::ParseError& e) {
+  if (dynamic_cast<const CLI::ExcludesError*>(&e) == nullptr || containerize == nullptr ||
+      containerize->count("--plan") == 0)
+    return;
+  std::cerr << "liftshift: the plan file holds the planning options (--windows-version, "
+               "--isolation, --orchestrator, --registry, --config, --pipeline): edit them in it, "
+               "or run liftshift plan again with them\n";
+}
+
 CLI::App* add_containerize_command(CLI::App& app, ContainerizeArgs& args) {
   auto* cmd = app.add_subcommand(
       "containerize", "Plan each candidate application and write its container artifacts");
   cmd->add_option("PATH", args.paths, "Source tree or published application folder");
-  cmd->add_option("--plan", args.plan_file,
-                  "Write the artifacts from this plan file (liftshift plan), edited or not, "
-                  "instead of planning PATH; the sources are read only to copy the build context");
+  CLI::Option* plan = cmd->add_option(
+      "--plan", args.plan_file,
+      "Write the artifacts from this plan file (liftshift plan), edited or not, "
+      "instead of planning PATH; the sources are read only to copy the build context");
   cmd->add_option("--app", args.apps, "Only this application id (repeatable; default: all)");
   cmd->add_option("-o,--output", args.out, "Output folder: one sub-folder per application")
       ->required();
-  cmd->add_option("--windows-version", args.windows_version,
-                  "Windows Server version of the image (default ltsc2022)")
-      ->check(CLI::IsMember({"ltsc2019", "ltsc2022", "ltsc2025"}));
-  cmd->add_option("--isolation", args.isolation, "Isolation mode (default process)")
-      ->check(CLI::IsMember({"process", "hyperv"}));
-  cmd->add_option("--orchestrator", args.orchestrator, "Where it runs (default kubernetes)")
-      ->check(CLI::IsMember({"kubernetes", "swarm", "compose"}));
-  cmd->add_option("--registry", args.registry, "Image repository, HOST/REPO");
-  cmd->add_option("--config", args.config,
-                  "How .NET Framework apps get their secrets: files (moved config sections "
-                  "mounted from the secret store, default) or env (ConfigurationBuilders, 4.7.1+)")
-      ->check(CLI::IsMember({"files", "env"}));
   cmd->add_flag("--force", args.force, "Overwrite files that already exist in the output folder");
   cmd->add_flag("--no-copy", args.no_copy,
                 "Write the artifacts only: copy the application into the build context yourself");
   cmd->add_option("--secrets-to", args.secrets_to,
                   "Write the config sections moved out for their secrets here (outside -o), one "
                   "folder per application, for kubectl create secret generic --from-file");
-  cmd->add_option("--pipeline", args.pipelines,
-                  "Write a CI pipeline per application that rebuilds the image on every change "
-                  "and on the monthly base image: github, azure, gitlab (repeatable or a comma "
-                  "list)")
-      ->delimiter(',')
-      ->check(CLI::IsMember({"github", "azure", "gitlab"}));
   cmd->add_option("--partition", args.partition,
                   "Disk images: read this partition (1-based) instead of the one holding Windows");
-  cmd->add_option("--disk", args.disks, kDiskOptionHelp);
-  cmd->add_flag("--server", args.server, kServerOptionHelp);
+  // A plan file holds every planning decision: they are edited there.
+  for (CLI::Option* o : add_planning_options(cmd, args).decisions) plan->excludes(o);
   return cmd;
 }
 
@@ -234,6 +255,12 @@ int run_containerize(const ContainerizeArgs& args) {
     std::cerr << "liftshift: refused: --secrets-to " << args.secrets_to
               << " is inside the output folder " << args.out
               << ": the files holding secrets must stay out of every build context\n";
+    return kExitUsage;
+  }
+  if (!args.plan_file.empty() && (!args.disks.empty() || args.server)) {
+    std::cerr << "liftshift: refused: --disk and --server can't be used with --plan: the plan file "
+                 "does not record the server's disks, so containerize --plan reads the system "
+                 "disk only; run containerize PATH... with --disk or --server instead\n";
     return kExitUsage;
   }
   int code = kExitOk;

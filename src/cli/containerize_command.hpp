@@ -43,7 +43,20 @@ PlanOptions plan_options(const ContainerizeArgs& args);
 std::optional<Plan> plan_from_sources(const ContainerizeArgs& args, int& code,
                                       std::vector<DataDisk>* disks = nullptr);
 
+// The planning options, registered once for both `plan` and `containerize`:
+// the decisions (--windows-version, --isolation, --orchestrator, --registry,
+// --config, --pipeline) and the server's disks (--disk, --server).
+struct PlanningOptions {
+  std::vector<CLI::Option*> decisions;
+  std::vector<CLI::Option*> disks;
+};
+PlanningOptions add_planning_options(CLI::App* cmd, ContainerizeArgs& args);
+
 CLI::App* add_containerize_command(CLI::App& app, ContainerizeArgs& args);
+
+// After a parse error of the containerize command: says why --plan excludes
+// the planning options (CLI11's own message names the two options only).
+void explain_parse_error(const CLI::App* containerize, const CLI::ParseError& e);
 
 // Runs the verb; returns the exit code (0 done, 2 usage error or refused combination).
 int run_containerize(const ContainerizeArgs& args);

@@ -70,6 +70,7 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
+    liftshift::explain_parse_error(containerize_cmd, e);
     return code == 0 ? kExitOk : kExitUsage;
   }
 

@@ -17,17 +17,7 @@ CLI::App* add_plan_command(CLI::App& app, PlanArgs& args) {
                   "Source tree, published application folder, drive or disk image");
   cmd->add_option("--app", p.apps, "Only this application id (repeatable; default: all)");
   cmd->add_option("-o,--output", args.out, "The plan file (default: standard output)");
-  cmd->add_option("--windows-version", p.windows_version,
-                  "Windows Server version of the image (default ltsc2022)")
-      ->check(CLI::IsMember({"ltsc2019", "ltsc2022", "ltsc2025"}));
-  cmd->add_option("--isolation", p.isolation, "Isolation mode (default process)")
-      ->check(CLI::IsMember({"process", "hyperv"}));
-  cmd->add_option("--orchestrator", p.orchestrator, "Where it runs (default kubernetes)")
-      ->check(CLI::IsMember({"kubernetes", "swarm", "compose"}));
-  cmd->add_option("--registry", p.registry, "Image repository, HOST/REPO");
-  cmd->add_option("--config", p.config,
-                  "How .NET Framework apps get their secrets: files (default) or env")
-      ->check(CLI::IsMember({"files", "env"}));
+  add_planning_options(cmd, p);
   cmd->add_option("--partition", p.partition,
                   "Disk images: read this partition (1-based) instead of the one holding Windows");
   cmd->add_flag("--force", args.force, "Overwrite the plan file when it exists");

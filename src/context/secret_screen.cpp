@@ -115,13 +115,22 @@ std::string secret_in_text(std::string_view bytes, std::string_view file_name) {
     return "a PEM private key";
   if (secret_setting(text)) return "a setting whose key names a secret";
   const bool code = code_file(file_name);
-  const bool schtasks = to_lower(text).find("schtasks") != std::string::npos;
+  const bool schtasks = icontains(text, "schtasks");
+  // Only a line running schtasks, and the lines it continues onto (cmd's ^,
+  // PowerShell's `), is read for /rp or -p: `mkdir -p logs` elsewhere is not.
+  bool schtasks_goes_on = false;
   std::size_t start = 0;
   while (start < text.size()) {
     std::size_t end = std::min(text.find('\n', start), text.size());
     std::string_view line = text.substr(start, end - start);
     start = end + 1;
-    if (schtasks && schtasks_password(line)) return "a password given to schtasks (/rp)";
+    if (schtasks) {
+      const bool schtasks_line = schtasks_goes_on || icontains(line, "schtasks");
+      const std::string right = trim(line);  // without a CRLF file's \r
+      if (schtasks_line && schtasks_password(right)) return "a password given to schtasks (/rp)";
+      schtasks_goes_on =
+          schtasks_line && !right.empty() && (right.back() == '^' || right.back() == '`');
+    }
     std::string masked = mask_secret_text(line);
     if (masked == line) continue;
     std::string_view before;

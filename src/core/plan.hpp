@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -395,6 +396,26 @@ inline std::string to_string(Orchestrator o) {
       return "compose";
   }
   return "kubernetes";
+}
+
+inline std::string to_string(Pipeline p) {
+  switch (p) {
+    case Pipeline::kGithub:
+      return "github";
+    case Pipeline::kAzure:
+      return "azure";
+    case Pipeline::kGitlab:
+      return "gitlab";
+  }
+  return "github";
+}
+
+// "github", "azure" or "gitlab" (--pipeline, the plan file); nullopt otherwise.
+inline std::optional<Pipeline> parse_pipeline(std::string_view text) {
+  for (Pipeline p : {Pipeline::kGithub, Pipeline::kAzure, Pipeline::kGitlab}) {
+    if (to_string(p) == text) return p;
+  }
+  return std::nullopt;
 }
 
 }  // namespace liftshift

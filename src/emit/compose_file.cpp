@@ -1,6 +1,7 @@
 // compose.yaml for Docker compose and Swarm: isolation, credential_spec,
 // the placement constraint node.platform.os == windows, volumes, secrets.
 // With Kubernetes it is the file for a local test run on a Windows host.
+#include "core/powershell_quote.hpp"
 #include "emit/artifacts.hpp"
 #include "emit/secret_mounts.hpp"
 #include "emit/volume_seed.hpp"
@@ -79,16 +80,14 @@ std::string render_compose(const AppPlan& plan) {
     // The application's own URL, as the Kubernetes readiness probe: compose
     // reports it; Swarm replaces a task that stays unhealthy.
     const HttpCheck& check = plan.health.readiness;
-    std::string url;  // inside a PowerShell single-quoted literal: ' doubled
-    for (char ch : "http://localhost:" + std::to_string(check.port) + check.path)
-      url += ch == '\'' ? std::string("''") : std::string(1, ch);
+    std::string url = "http://localhost:" + std::to_string(check.port) + check.path;
     svc["healthcheck"]["test"].push_back("CMD");
     svc["healthcheck"]["test"].push_back("powershell");
     svc["healthcheck"]["test"].push_back("-NoProfile");
     svc["healthcheck"]["test"].push_back("-Command");
     svc["healthcheck"]["test"].push_back(
-        "try { Invoke-WebRequest -UseBasicParsing -TimeoutSec 5 -Uri '" + url +
-        "' | Out-Null; exit 0 } catch { exit 1 }");
+        "try { Invoke-WebRequest -UseBasicParsing -TimeoutSec 5 -Uri " + ps_literal(url) +
+        " | Out-Null; exit 0 } catch { exit 1 }");
     svc["healthcheck"]["interval"] = "30s";
     svc["healthcheck"]["timeout"] = "10s";
     svc["healthcheck"]["retries"] = 3;

@@ -56,7 +56,13 @@ void build_stage(std::ostringstream& d, const AppPlan& plan) {
     d << "RUN dotnet publish " << project << " -c Release -o C:\\out\n";
   } else {
     // The project's own step: published (web) or built into one output folder.
-    std::string tf = b.target_framework.empty() ? "" : " /p:TargetFramework=" + b.target_framework;
+    // The value is editable in plan.yaml: bare only when it is a plain word,
+    // else the whole argument quoted like the other arguments.
+    std::string tf;
+    if (!b.target_framework.empty()) {
+      std::string arg = "/p:TargetFramework=" + b.target_framework;
+      tf = " " + (ps_plain_word(b.target_framework) ? arg : build_arg(b, arg));
+    }
     std::string solution_dir;
     if (!b.solution.empty()) {
       std::string sln = build_arg(b, windows_path(b.solution));

@@ -109,8 +109,9 @@ void commands(std::ostringstream& md, const AppPlan& plan) {
   }
   for (const auto& step : plan.steps) {
     if (step.supplied.empty()) continue;
-    md << "# You supply " << step.supplied
-       << "/ (liftshift downloads nothing it cannot verify): " << step.supplied_what << "\n";
+    md << "# You supply " << printable(step.supplied)
+       << "/ (liftshift downloads nothing it cannot verify): " << printable(step.supplied_what)
+       << "\n";
   }
   if (!plan.secrets.empty() && plan.build.context_written && plan.config_rewrites.empty()) {
     md << "# The configuration files holding secrets were left out of " << plan.build.context_folder
@@ -120,7 +121,8 @@ void commands(std::ostringstream& md, const AppPlan& plan) {
           "(see Configuration and secrets).\n";
   }
   for (const auto& i : plan.installs) {
-    md << "# Put the " << i.name << " installer into installers/ (installers/README.md)\n";
+    md << "# Put the " << printable(i.name)
+       << " installer into installers/ (installers/README.md)\n";
     md << "Copy-Item -Path " << ps_literal("PATH\\TO\\" + i.file) << " -Destination "
        << ps_literal("installers/" + i.file) << "\n";
   }

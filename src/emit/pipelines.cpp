@@ -101,9 +101,6 @@ std::string pipeline_notes(const AppPlan& plan) {
 std::vector<Artifact> render_pipelines(const AppPlan& plan) {
   std::vector<Artifact> out;
   for (Pipeline p : plan.pipelines) {
-    bool seen = false;
-    for (const auto& a : out) seen = seen || a.path == pipeline_path(p);
-    if (seen) continue;
     std::string text = p == Pipeline::kGithub  ? render_github_workflow(plan)
                        : p == Pipeline::kAzure ? render_azure_pipeline(plan)
                                                : render_gitlab_ci(plan);

@@ -17,9 +17,7 @@ std::string windows_separators(std::string s) {
 
 }  // namespace
 
-bool rewritable_config(std::string_view path) {
-  return iends_with(path, ".config") && !iends_with(path, ".json");
-}
+bool rewritable_config(std::string_view path) { return iends_with(path, ".config"); }
 
 std::string container_config_path(const AppPlan& plan, const std::string& config) {
   std::string path = to_forward_slashes(config);

@@ -48,16 +48,6 @@ std::string relative(const std::string& path, const std::string& dir) {
 // climbs above its start.
 std::optional<std::string> normalized(std::string_view path) { return resolve_dot_segments(path); }
 
-// "C:\\X\\Y" or "%SystemDrive%\\X\\Y" as a path of the system volume ("X/Y");
-// nullopt for other drives, shares and relative paths.
-std::optional<std::string> system_volume_path(std::string_view windows) {
-  std::string p(windows);
-  if (istarts_with(p, "%SystemDrive%")) p = "C:" + p.substr(13);
-  if (p.size() < 3 || (p[0] != 'C' && p[0] != 'c') || p[1] != ':' || (p[2] != '\\' && p[2] != '/'))
-    return std::nullopt;
-  return normalized(p.substr(3));
-}
-
 // Folders of a system drive that hold more than one application (or Windows
 // itself): never copied as an application's folder.
 bool system_folder(const std::string& root) {
@@ -212,6 +202,16 @@ void copy_source_tree(const AppAssessment& a, AppPlan& plan) {
 }
 
 }  // namespace
+
+// "C:\\X\\Y" or "%SystemDrive%\\X\\Y" as a path of the system volume ("X/Y");
+// nullopt for other drives, shares and relative paths.
+std::optional<std::string> system_volume_path(std::string_view windows) {
+  std::string p(windows);
+  if (istarts_with(p, "%SystemDrive%")) p = "C:" + p.substr(13);
+  if (p.size() < 3 || (p[0] != 'C' && p[0] != 'c') || p[1] != ':' || (p[2] != '\\' && p[2] != '/'))
+    return std::nullopt;
+  return resolve_dot_segments(p.substr(3));
+}
 
 void plan_copies(const AppAssessment& a, AppPlan& plan) {
   if (!a.app.not_assessed.empty()) return;  // its files were not read: nothing to copy

@@ -56,24 +56,23 @@ std::string safe_pool_name(std::string_view name) {
   return out.empty() ? "AppPool" : out;
 }
 
-// "%SystemDrive%\\inetpub\\Shop\\" -> "c:/inetpub/shop": for comparing folders.
-std::string folder_key(std::string_view windows_path) {
-  std::string p = to_lower(trim(windows_path));
-  if (istarts_with(p, "%systemdrive%")) p = "c:" + p.substr(13);
-  p = to_forward_slashes(p);
-  while (!p.empty() && p.back() == '/') p.pop_back();
-  return p;
+// A folder as a comparable '/'-separated path: "C:/inetpub/shop" for the
+// system volume (written C: or %SystemDrive%), the path with its dot segments
+// resolved otherwise.
+std::optional<std::string> folder_path(std::string_view windows_path) {
+  std::string p = trim(windows_path);
+  if (auto sys = system_volume_path(p)) return "C:/" + *sys;
+  return resolve_dot_segments(p);
 }
 
 // The folder below `root` that `path` is, with '\\' separators ("api\\v2"),
-// or nullopt when it is not below it.
+// or nullopt when it is not below it. Case-insensitive, as Windows is.
 std::optional<std::string> below(std::string_view path, std::string_view root) {
-  std::string p = folder_key(path);
-  std::string r = folder_key(root);
-  if (r.empty() || p.size() <= r.size() + 1 || !p.starts_with(r + "/")) return std::nullopt;
-  std::string rel(trim(path));
-  rel = to_forward_slashes(rel).substr(r.size() + 1);
-  while (!rel.empty() && rel.back() == '/') rel.pop_back();
+  auto p = folder_path(path);
+  auto r = folder_path(root);
+  if (!p || !r || r->empty() || p->size() <= r->size() + 1 || !istarts_with(*p, *r + "/"))
+    return std::nullopt;
+  std::string rel = p->substr(r->size() + 1);
   for (char& c : rel) c = c == '/' ? '\\' : c;
   return rel;
 }
@@ -106,7 +105,7 @@ class SitePlanner {
           "the site's name or path holds characters that can't go into a build step: the image "
           "serves the application from Default Web Site at / with DefaultAppPool; recreate the "
           "site by hand");
-      plan_default_site();
+      plan_default_site(iis);
       return;
     }
     pool_ = create_pool(iis);
@@ -172,12 +171,16 @@ class SitePlanner {
     plan_authentication(iis);
     plan_nested(iis, content);
     plan_modules(iis.modules);
-    plan_tcp(iis);
+    plan_tcp(iis, iis.site);
   }
 
-  void plan_default_site() {
+  // The site as Default Web Site: its modules (runtimes, features) and its
+  // net.tcp binding still go into the image.
+  void plan_default_site(const IisInfo& iis) {
     pool_ = "DefaultAppPool";
     http_ports_ = {80};
+    plan_modules(iis.modules);
+    plan_tcp(iis, "Default Web Site");
   }
 
   const std::string& pool() const { return pool_; }
@@ -447,10 +450,10 @@ class SitePlanner {
     const std::string args =
         m.program.find('|') == std::string::npos ? "" : m.program.substr(m.program.find('|') + 1);
     const auto slash = exe.rfind('\\');
-    std::string folder = slash == std::string::npos ? "" : exe.substr(0, slash);
-    if (istarts_with(folder, "%SystemDrive%")) folder = "C:" + folder.substr(13);
-    bool on_c = folder.size() > 3 && (folder[0] == 'C' || folder[0] == 'c') && folder[1] == ':' &&
-                folder[2] == '\\';
+    // The program's folder on the system volume (C: or %SystemDrive%), below its root.
+    auto on_c =
+        slash == std::string::npos ? std::nullopt : system_volume_path(exe.substr(0, slash));
+    if (on_c && on_c->empty()) on_c.reset();
     if (!on_c || !appcmd_value(exe) || (!args.empty() && !appcmd_value(args)) ||
         !appcmd_value(m.handler_name) || !appcmd_value(m.handler_path)) {
       plan_.warnings.push_back("the site runs the FastCGI program " + printable(m.program) +
@@ -459,17 +462,20 @@ class SitePlanner {
                                "image and register it with IIS by hand");
       return;
     }
-    std::string program = "C:" + folder.substr(2) + exe.substr(slash);
+    std::string folder = "C:\\" + *on_c;
+    for (char& c : folder) c = c == '/' ? '\\' : c;
+    std::string program = folder + exe.substr(slash);
+    // Each appcmd argument is one PowerShell literal (ps_literal doubles `'`
+    // and the typographic quotes PowerShell also reads as `'`).
     std::string entry =
-        "fullPath=''" + program + "''" + (args.empty() ? "" : ",arguments=''" + args + "''");
-    std::string cmd = std::string(kAppcmd) + " set config -section:system.webServer/fastCgi '/+[" +
-                      entry + "]'" + std::string(kAppcmdCheck);
+        "fullPath='" + program + "'" + (args.empty() ? "" : ",arguments='" + args + "'");
+    std::string cmd = std::string(kAppcmd) + " set config -section:system.webServer/fastCgi " +
+                      ps_literal("/+[" + entry + "]") + std::string(kAppcmdCheck);
     if (m.server_config) {
-      cmd += "; " + std::string(kAppcmd) +
-             " set config -section:system.webServer/handlers '/+[name=''" + m.handler_name +
-             "'',path=''" + m.handler_path +
-             "'',verb=''*'',modules=''FastCgiModule'',scriptProcessor=''" + program +
-             (args.empty() ? "" : "|" + args) + "'',resourceType=''Either'']'" +
+      cmd += "; " + std::string(kAppcmd) + " set config -section:system.webServer/handlers " +
+             ps_literal("/+[name='" + m.handler_name + "',path='" + m.handler_path +
+                        "',verb='*',modules='FastCgiModule',scriptProcessor='" + program +
+                        (args.empty() ? "" : "|" + args) + "',resourceType='Either']") +
              std::string(kAppcmdCheck);
     } else {
       // The site's web.config declares the handler: IIS locks the section by default.
@@ -482,7 +488,7 @@ class SitePlanner {
                                           "' for " + printable(m.handler_path)
                                     : "; the site's web.config holds its handler");
     if (app_.machine != nullptr && m.program_present) {
-      std::string rel = to_forward_slashes(folder.substr(3));
+      const std::string& rel = *on_c;
       ContextCopy c;
       c.from = rel;
       c.to = "runtime/" + dns_label(rel, 40);
@@ -564,24 +570,23 @@ class SitePlanner {
       if (f.rule != rule_id::kClassicAsp) continue;
       plan_modules(
           {{"classic-asp", f.evidence.empty() ? "classic ASP pages" : f.evidence.front()}});
+      break;  // one finding is enough: the feature is installed once
     }
   }
 
  private:
-  void plan_tcp(const IisInfo& iis) {
+  // The site's first net.tcp binding, on the site named `site` in the image.
+  void plan_tcp(const IisInfo& iis, const std::string& site) {
     for (const auto& b : iis.bindings) {
       if (b.protocol != "net.tcp" || b.port <= 0 || b.port > 65535) continue;
-      std::string root = iis.site + "/";
+      std::string root = site + "/";
       plan_.steps.push_back(
           {"net.tcp binding on port " + std::to_string(b.port) + ", as on the server",
-           "New-ItemProperty -LiteralPath " + ps_literal("IIS:\\Sites\\" + iis.site) +
+           "New-ItemProperty -LiteralPath " + ps_literal("IIS:\\Sites\\" + site) +
                " -Name bindings -Value @{protocol='net.tcp';bindingInformation='" +
                std::to_string(b.port) + ":*'} | Out-Null; " + std::string(kAppcmd) + " set app " +
                ps_literal(root) + " '/enabledProtocols:http,net.tcp'" + std::string(kAppcmdCheck)});
-      if (std::none_of(plan_.ports.begin(), plan_.ports.end(),
-                       [&](const Port& p) { return p.port == b.port; })) {
-        plan_.ports.push_back({b.port, "TCP", "net-tcp", "WCF net.tcp"});
-      }
+      add_port(plan_, b.port, "net-tcp", "WCF net.tcp");
       break;
     }
   }

@@ -1,5 +1,7 @@
 // Windows features, ports, ingress/TLS, scale-out, schedule and hostname
 // (seed: MSMQ, MSDTC, IIS certificates, horizontal auto-scale, scheduled tasks).
+#include <algorithm>
+
 #include "core/text.hpp"
 #include "plan/plan_steps.hpp"
 
@@ -71,14 +73,14 @@ void plan_schedules(const Application& app, AppPlan& plan) {
              "to wait for the trigger (seed: scheduled tasks)");
 }
 
+}  // namespace
+
 void add_port(AppPlan& plan, int port, std::string name, std::string purpose) {
   for (const auto& p : plan.ports) {
     if (p.port == port) return;
   }
   plan.ports.push_back({port, "TCP", std::move(name), std::move(purpose)});
 }
-
-}  // namespace
 
 void plan_features(const AppAssessment& a, AppPlan& plan) {
   if (has_finding(a, rule_id::kMsmq)) {
@@ -125,7 +127,10 @@ void plan_network(const AppAssessment& a, AppPlan& plan) {
   if (plan.entry_kind == EntryKind::kIis) {
     // The site's own ports come from its bindings (iis_site.cpp); 80 otherwise.
     if (plan.ports.empty()) add_port(plan, 80, "http", "HTTP (IIS site)");
-    if (plan.kind == AppKind::kWcf && uses_binding(app, "netTcp"))
+    // 808 is net.tcp's default: not when the site's binding gave its own port.
+    bool site_tcp = std::any_of(plan.ports.begin(), plan.ports.end(),
+                                [](const Port& p) { return p.name == "net-tcp"; });
+    if (plan.kind == AppKind::kWcf && uses_binding(app, "netTcp") && !site_tcp)
       add_port(plan, 808, "net-tcp", "WCF net.tcp");
   } else if (dotnet_web) {
     add_port(plan, 8080, "http", "HTTP (ASP.NET Core images listen on 8080)");

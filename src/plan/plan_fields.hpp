@@ -75,17 +75,6 @@ struct EnumValues<FrameworkKind> {
 };
 
 inline std::string enum_text(ConfigMode m) { return m == ConfigMode::kEnv ? "env" : "files"; }
-inline std::string enum_text(Pipeline p) {
-  switch (p) {
-    case Pipeline::kGithub:
-      return "github";
-    case Pipeline::kAzure:
-      return "azure";
-    case Pipeline::kGitlab:
-      return "gitlab";
-  }
-  return "github";
-}
 inline std::string enum_text(EntryKind k) {
   switch (k) {
     case EntryKind::kIis:

@@ -156,6 +156,20 @@ class Reader {
 
 }  // namespace
 
+namespace {
+
+// The values in their first order, each once.
+template <class T>
+void drop_repeated(std::vector<T>& values) {
+  std::vector<T> kept;
+  for (const T& v : values) {
+    if (std::find(kept.begin(), kept.end(), v) == kept.end()) kept.push_back(v);
+  }
+  values = std::move(kept);
+}
+
+}  // namespace
+
 PlanReadResult read_plan_file(std::string_view text, std::string_view name, bool check_edits) {
   PlanReadResult result;
   std::string file(name);
@@ -185,6 +199,10 @@ PlanReadResult read_plan_file(std::string_view text, std::string_view name, bool
     return result;
   }
   reader.map(top, "", document.plan);
+  // An edited plan may list a pipeline twice: each is written (and described
+  // in MIGRATION.md and BACKUP.md) once.
+  drop_repeated(document.plan.options.pipelines);
+  for (auto& app : document.plan.apps) drop_repeated(app.pipelines);
   const YAML::Node partition = top["partition"];
   if (partition.IsDefined()) {
     std::string t = partition.IsScalar() ? partition.Scalar() : "";

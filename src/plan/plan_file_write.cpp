@@ -145,9 +145,15 @@ class Writer {
     path_ = path;
     indent_ = indent;
     dash_ = item;
-    if constexpr (std::is_same_v<T, AppPlan>) app_ = &value;
+    // An AppPlan never holds another: its placeholders are computed once, for
+    // all its fields.
+    if constexpr (std::is_same_v<T, AppPlan>) {
+      app_ = &value;
+      placeholders_ = plan_placeholders(value);
+    }
     fields(*this, value);
     std::tie(path_, indent_, dash_, app_) = saved;
+    if constexpr (std::is_same_v<T, AppPlan>) placeholders_.clear();
   }
 
   void line_out(const std::string& text) {
@@ -160,6 +166,7 @@ class Writer {
   std::size_t indent_ = 0;
   bool dash_ = false;  // the next key opens a sequence item ("- key: ...")
   const AppPlan* app_ = nullptr;
+  std::vector<Placeholder> placeholders_;  // plan_placeholders(*app_)
   std::vector<std::string> pending_;
 
   void put(const char* key, const std::string& value, const std::string& note = "") {
@@ -190,7 +197,7 @@ class Writer {
 
   std::string placeholder_note(const std::string& path, const char* key, const std::string& value) {
     if (app_ == nullptr) return "";
-    for (const auto& p : plan_placeholders(*app_)) {
+    for (const auto& p : placeholders_) {
       if (p.key == key && (path.ends_with("]." + p.key))) {
         placeholder_lines.emplace_back(line + 1, path + " (" + p.app_id + "): " + p.what);
         return "PLACEHOLDER: " + p.what + (value.empty() ? "" : " (" + value + " is made up)");

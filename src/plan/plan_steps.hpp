@@ -2,6 +2,7 @@
 // earlier steps put in the AppPlan, and adds its decisions with reasons.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,11 @@ inline bool has_finding(const AppAssessment& a, std::string_view rule) {
 }
 
 void decide(AppPlan& plan, std::string topic, std::string choice, std::string reason);
+
+// "C:\\X\\Y" or "%SystemDrive%\\X\\Y" as a path of the system volume ("X/Y",
+// dot segments resolved); nullopt for other drives, shares and relative
+// paths. context_copies.cpp.
+std::optional<std::string> system_volume_path(std::string_view windows);
 
 void plan_blockers(const AppAssessment& a, AppPlan& plan);  // blockers.cpp
 void plan_platform(const AppAssessment& a, const PlanOptions& options,
@@ -36,6 +42,9 @@ void plan_storage(const AppAssessment& a, AppPlan& plan);   // storage.cpp
 void plan_config(const AppAssessment& a, const PlanOptions& options, AppPlan& plan);  // config.cpp
 void plan_features(const AppAssessment& a, AppPlan& plan);                            // network.cpp
 void plan_network(const AppAssessment& a, AppPlan& plan);                             // network.cpp
+// Adds a TCP port the container listens on, unless the plan has that port
+// already; network.cpp.
+void add_port(AppPlan& plan, int port, std::string name, std::string purpose);
 void plan_runtimes(const AppAssessment& a, AppPlan& plan);         // runtimes.cpp
 void plan_com_servers(const AppAssessment& a, AppPlan& plan);      // com_servers.cpp (after build)
 void plan_self_host_ports(const AppAssessment& a, AppPlan& plan);  // self_host_ports.cpp

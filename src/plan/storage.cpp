@@ -82,7 +82,6 @@ void plan_virtual_dirs(const Application& app, AppPlan& plan) {
     }
     std::string local = to_c_drive(v.physical_path);
     if (is_other_drive(v.physical_path)) {
-      local = to_c_drive(v.physical_path);
       bool added = false;
       VolumePlan& vol = add_volume(plan, local,
                                    what + " was served from " + v.physical_path +

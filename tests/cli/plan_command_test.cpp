@@ -254,6 +254,38 @@ TEST(PlanCommand, ContainerizeTakesPathsOrAPlan) {
   EXPECT_NE(missing.err.find("cannot read the plan"), std::string::npos);
 }
 
+// The plan file holds the planning decisions: with --plan they are refused,
+// not silently ignored; --disk and --server too, as the plan does not record
+// the server's disks.
+TEST(PlanCommand, PlanningOptionsAreRefusedWithAPlan) {
+  auto r =
+      run_liftshift({"containerize", "--plan", "/nonexistent/plan.yaml", "--pipeline", "github",
+                     "--registry", "x", "--orchestrator", "swarm", "-o", "/tmp/never-written"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("excludes"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("the plan file holds the planning options"), std::string::npos) << r.err;
+  for (std::vector<std::string> disk :
+       {std::vector<std::string>{"--disk", "D:=/tmp"}, std::vector<std::string>{"--server"}}) {
+    std::vector<std::string> args{"containerize", "--plan", "/nonexistent/plan.yaml", "-o",
+                                  "/tmp/never-written"};
+    args.insert(args.end(), disk.begin(), disk.end());
+    auto d = run_liftshift(args);
+    EXPECT_EQ(d.exit_code, 2) << disk[0];
+    EXPECT_NE(d.err.find("the plan file does not record the server's disks"), std::string::npos)
+        << d.err;
+  }
+}
+
+// plan takes the planning options containerize takes (one registration).
+TEST(PlanCommand, PlanTakesEveryPlanningOption) {
+  expect_round_trip({(test::fixtures() / "sample" / "published").string()},
+                    {"--pipeline", "github,gitlab"});
+  for (const char* option : {"--pipeline", "--disk", "--server", "--registry"}) {
+    auto help = run_liftshift({"plan", "--help"});
+    EXPECT_NE(help.out.find(option), std::string::npos) << option;
+  }
+}
+
 }  // namespace
 }  // namespace liftshift
 

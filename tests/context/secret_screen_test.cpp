@@ -64,5 +64,21 @@ TEST(SecretScreen, ASchtasksPasswordInAScriptStaysOut) {
       "");
 }
 
+// Only the schtasks line and the lines it continues onto are read for a
+// password: `-p` of another command elsewhere in the script is not one.
+TEST(SecretScreen, OnlySchtasksLinesAreReadForItsPassword) {
+  EXPECT_EQ(secret_in_text("mkdir -p logs\r\nSCHTASKS /create /tn T /tr C:\\t.exe /ru %USER% /rp "
+                           "*\r\nxcopy /p data backup\r\n",
+                           "install.cmd"),
+            "");
+  // PowerShell's backtick continues the command (a CRLF file too).
+  EXPECT_EQ(secret_in_text("schtasks.exe /create /tn T /tr C:\\t.exe `\r\n  /ru svc `\r\n  /rp "
+                           "Task-Pw-2\r\n",
+                           "install.ps1"),
+            "a password given to schtasks (/rp)");
+  // A line after the command ends is not part of it.
+  EXPECT_EQ(secret_in_text("schtasks /run /tn T\nrobocopy a b /p hunter2\n", "run.cmd"), "");
+}
+
 }  // namespace
 }  // namespace liftshift

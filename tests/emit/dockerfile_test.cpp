@@ -133,6 +133,14 @@ TEST(Dockerfile, ASolutionIsRestoredAndBuiltThenTheProject) {
             std::string::npos)
       << d;
   EXPECT_EQ(d.find("-SolutionDirectory"), std::string::npos) << "the solution decides it";
+  // The target framework is editable in plan.yaml: a hostile value is quoted
+  // as one argument like the others.
+  plan.build.target_framework = "net48 /t:Clean; calc";
+  std::string edited = render_dockerfile(plan);
+  EXPECT_NE(edited.find("Site\\Web\\Web.csproj' '/p:TargetFramework=net48 /t:Clean; calc' "
+                        "/p:Configuration=Release"),
+            std::string::npos)
+      << edited;
   test::TempDir out;
   out.write("app/Dockerfile", d);
   out.write("app/LogMonitorConfig.json", "{}");

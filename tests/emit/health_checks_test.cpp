@@ -6,6 +6,7 @@
 #include "emit/artifacts.hpp"
 #include "emit/emit_fixture.hpp"
 #include "emit/validators.hpp"
+#include "powershell_parser.hpp"
 
 namespace liftshift {
 namespace {
@@ -67,6 +68,29 @@ TEST(HealthChecks, ComposeHealthcheckRunsInvokeWebRequestInTheContainer) {
             "try { Invoke-WebRequest -UseBasicParsing -TimeoutSec 5 -Uri "
             "'http://localhost:8080/orders/' | Out-Null; exit 0 } catch { exit 1 }");
   EXPECT_EQ(svc["healthcheck"]["interval"].as<std::string>(), "30s");
+}
+
+// An IIS application path (from the server's config) holding a typographic
+// quote, which PowerShell reads as `'`: doubled, the -Uri stays one literal.
+TEST(HealthChecks, TypographicQuoteInTheAppPathStaysInsideTheHealthcheckLiteral) {
+  LIFTSHIFT_REQUIRE_PWSH();
+  AppPlan plain = nested_site_plan();
+  AppPlan hostile = nested_site_plan();
+  hostile.health.readiness.path = "/or\xE2\x80\x99; calc; #ders/";
+  auto command = [](const AppPlan& p) {
+    return YAML::Load(render_compose(p))["services"]["app"]["healthcheck"]["test"][4]
+        .as<std::string>();
+  };
+  std::string h = command(hostile);
+  EXPECT_NE(h.find("-Uri 'http://localhost:8080/or\xE2\x80\x99\xE2\x80\x99; calc; #ders/' |"),
+            std::string::npos)
+      << h;
+  auto parsed = test::parse_powershell({command(plain), h});
+  ASSERT_TRUE(parsed);
+  ASSERT_EQ(parsed->size(), 2u);
+  EXPECT_TRUE((*parsed)[1].errors.empty()) << h;
+  EXPECT_EQ((*parsed)[1].statements, (*parsed)[0].statements) << h;
+  EXPECT_EQ((*parsed)[1].command_words, (*parsed)[0].command_words) << h;
 }
 
 }  // namespace

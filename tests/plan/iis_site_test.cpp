@@ -4,10 +4,12 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <set>
 
 #include "formats/iis_config.hpp"
 #include "plan/plan_fixture.hpp"
 #include "plan/planner.hpp"
+#include "powershell_parser.hpp"
 #include "test_support.hpp"
 
 namespace liftshift {
@@ -180,6 +182,49 @@ TEST(IisSite, HttpsOnlySiteWithoutAnonymousServesHttpOn80AndProbesTheHealthPage)
             nullptr);
 }
 
+// A site root and a nested folder written with %SystemDrive%, in another
+// case and with a dot segment: the part below the root is cut from the
+// resolved path, not with the resolved root's length from the raw one.
+TEST(IisSite, NestedFolderBelowASystemDriveRootKeepsItsWholeName) {
+  IisInfo iis = fixture_app("Shop", "/");
+  iis.physical_path = "%SystemDrive%\\inetpub\\shop\\";
+  ASSERT_FALSE(iis.nested_apps.empty());
+  iis.nested_apps.resize(1);
+  iis.nested_apps[0].physical_path = "%SYSTEMDRIVE%\\INETPUB\\Shop\\Api\\.\\V2\\";
+  iis.nested_apps[0].virtual_dirs.clear();
+  AppPlan p = plan_for(iis);
+  const BuildStep* api = step_with(p, "'/path:" + iis.nested_apps[0].app_path + "'");
+  ASSERT_NE(api, nullptr) << all_warnings(p);
+  EXPECT_NE(api->command.find("'/physicalPath:C:\\inetpub\\wwwroot\\Api\\V2'"), std::string::npos)
+      << api->command;
+}
+
+// A WCF site with a net.tcp binding on its own port: that port is the one
+// named net-tcp; net.tcp's default 808 is not added under the same name
+// (Kubernetes refuses two ports of one name).
+TEST(IisSite, NetTcpBindingPortIsTheOnlyNetTcpPort) {
+  AppFixture f(AppKind::kWcf, FrameworkKind::kNetFx, "4.8");
+  IisInfo iis = fixture_app("Shop", "/");
+  iis.nested_apps.clear();
+  std::erase_if(iis.bindings, [](const IisBinding& b) { return b.protocol == "net.tcp"; });
+  iis.bindings.push_back({"net.tcp", "", 8808, "", ""});
+  f.app().iis = iis;
+  ConfigFacts config;
+  config.path = "web.config";
+  BindingFacts tcp;
+  tcp.type = "netTcpBinding";
+  config.bindings.push_back(tcp);
+  f.app().configs.push_back(config);
+  AppPlan p = plan_app(f.assessment, options());
+  std::vector<int> tcp_ports;
+  std::set<std::string> names;
+  for (const auto& port : p.ports) {
+    EXPECT_TRUE(names.insert(port.name).second) << "two ports named " << port.name;
+    if (port.name == "net-tcp") tcp_ports.push_back(port.port);
+  }
+  EXPECT_EQ(tcp_ports, std::vector<int>{8808});
+}
+
 TEST(IisSite, NestedApplicationPlannedOnItsOwnKeepsItsPath) {
   AppPlan p = plan_for(fixture_app("Shop", "/reports"));
   EXPECT_EQ(p.url_path, "/reports");
@@ -344,6 +389,40 @@ TEST(IisSite, PhpFromAServerCopiesItsRuntimeAndRegistersItsHandler) {
   EXPECT_TRUE(copied);
 }
 
+// A site whose name can't go into a build step is served as Default Web
+// Site: its FastCGI runtime, its IIS features and its net.tcp binding still
+// go into the image.
+TEST(IisSite, SiteServedAsDefaultWebSiteKeepsItsModulesAndNetTcp) {
+  AppFixture f = script_site(FrameworkKind::kPhp);
+  f.finding("iis-script-runtime");
+  f.app().machine = std::make_shared<const MachineFacts>();
+  IisInfo iis;
+  iis.site = "Bl\"og";
+  iis.site_id = 3;
+  iis.app_path = "/";
+  iis.physical_path = "C:\\inetpub\\Blog";
+  iis.app_pool = "Blog";
+  iis.bindings.push_back({"http", "*", 8082, "", ""});
+  iis.bindings.push_back({"net.tcp", "", 8808, "", ""});
+  IisModuleUse use{"fastcgi", "applicationHost.config (server-wide): FastCGI handler",
+                   "C:\\PHP\\php-cgi.exe"};
+  use.handler_name = "PHP_via_FastCGI";
+  use.handler_path = "*.php";
+  use.server_config = true;
+  use.program_present = true;
+  iis.modules.push_back(use);
+  f.app().iis = iis;
+  AppPlan p = plan_app(f.assessment, options());
+  EXPECT_NE(all_warnings(p).find("can't go into a build step"), std::string::npos);
+  EXPECT_NE(step_with(p, "Install-WindowsFeature Web-CGI"), nullptr);
+  EXPECT_NE(step_with(p, "system.webServer/fastCgi"), nullptr);
+  const BuildStep* tcp = step_with(p, "protocol='net.tcp'");
+  ASSERT_NE(tcp, nullptr);
+  EXPECT_NE(tcp->command.find("'IIS:\\Sites\\Default Web Site'"), std::string::npos)
+      << tcp->command;
+  for (const auto& s : p.steps) EXPECT_EQ(s.command.find("Bl\"og"), std::string::npos) << s.command;
+}
+
 TEST(IisSite, HostileFastCgiProgramIsNotPutIntoAStep) {
   AppFixture f = script_site(FrameworkKind::kPhp);
   f.finding("iis-script-runtime");
@@ -357,6 +436,51 @@ TEST(IisSite, HostileFastCgiProgramIsNotPutIntoAStep) {
   AppPlan p = plan_app(f.assessment, options());
   EXPECT_EQ(step_with(p, "system.webServer/fastCgi"), nullptr);
   EXPECT_NE(all_warnings(p).find("register it with IIS by hand"), std::string::npos);
+}
+
+// A typographic quote (PowerShell reads U+2018-U+201B as `'`) in the FastCGI
+// program's path or handler, which appcmd_value lets through: every appcmd
+// argument stays one literal, so the step parses as the plain one does.
+TEST(IisSite, TypographicQuoteInAFastCgiPathStaysInsideItsLiteral) {
+  LIFTSHIFT_REQUIRE_PWSH();
+  auto fastcgi_step = [](const std::string& folder, const std::string& handler) {
+    AppFixture f = script_site(FrameworkKind::kPhp);
+    f.finding("iis-script-runtime");
+    f.app().machine = std::make_shared<const MachineFacts>();
+    IisInfo iis;
+    iis.site = "Blog";
+    iis.site_id = 3;
+    iis.app_path = "/";
+    iis.physical_path = "C:\\inetpub\\Blog";
+    iis.app_pool = "Blog";
+    iis.bindings.push_back({"http", "*", 8082, "", ""});
+    IisModuleUse use{"fastcgi", "applicationHost.config (server-wide): FastCGI handler",
+                     folder + "\\php-cgi.exe|-c " + folder + "\\php.ini"};
+    use.handler_name = handler;
+    use.handler_path = "*.php";
+    use.server_config = true;
+    use.program_present = true;
+    iis.modules.push_back(use);
+    f.app().iis = iis;
+    AppPlan p = plan_app(f.assessment, options());
+    const BuildStep* s = step_with(p, "system.webServer/fastCgi");
+    return s == nullptr ? std::string() : s->command;
+  };
+  std::string plain = fastcgi_step("C:\\PHP", "PHP_via_FastCGI");
+  std::string hostile =
+      fastcgi_step("C:\\PH\xE2\x80\x99; calc; \xE2\x80\x98P", "PHP\xE2\x80\x9B; calc #");
+  ASSERT_FALSE(plain.empty());
+  ASSERT_FALSE(hostile.empty());
+  EXPECT_NE(hostile.find("C:\\PH\xE2\x80\x99\xE2\x80\x99; calc; \xE2\x80\x98\xE2\x80\x98P"),
+            std::string::npos)
+      << hostile;
+  auto parsed = test::parse_powershell({plain, hostile});
+  ASSERT_TRUE(parsed);
+  ASSERT_EQ(parsed->size(), 2u);
+  EXPECT_TRUE((*parsed)[0].errors.empty()) << plain;
+  EXPECT_TRUE((*parsed)[1].errors.empty()) << hostile;
+  EXPECT_EQ((*parsed)[1].statements, (*parsed)[0].statements) << hostile;
+  EXPECT_EQ((*parsed)[1].command_words, (*parsed)[0].command_words) << hostile;
 }
 
 TEST(IisSite, NodeThroughIisnodeInstallsTheMsisTheUserSupplies) {

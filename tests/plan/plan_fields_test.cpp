@@ -115,6 +115,12 @@ struct Filler {
     } else if constexpr (requires { member.push_back(*member.begin()); }) {
       member.resize(2);
       for (auto& item : member) fill(item);
+      // A list of enum values holds distinct ones (the reader drops repeats).
+      using Item = std::decay_t<decltype(*member.begin())>;
+      if constexpr (std::is_enum_v<Item>) {
+        for (std::size_t i = 0; i < member.size(); ++i)
+          member[i] = EnumValues<Item>::values[i % EnumValues<Item>::values.size()];
+      }
     } else {
       static_assert(HasFields<T>);
       fields(*this, member);
@@ -139,6 +145,27 @@ TEST(PlanFields, EveryFieldRoundTrips) {
   EXPECT_EQ(app.volumes.size(), 2u);
   EXPECT_NE(app.volumes[0].size, "10Gi");
   EXPECT_NE(app.build.copies.at(1).exclude.at(1), "");
+}
+
+// A pipeline listed twice in an edited plan is read once, in its first place
+// (each pipeline file, and its MIGRATION.md and BACKUP.md lines, once).
+TEST(PlanFields, RepeatedPipelinesAreReadOnce) {
+  std::string text =
+      "liftshift_plan: 1\n"
+      "options:\n"
+      "  pipelines: [gitlab, github, gitlab]\n"
+      "apps:\n"
+      "  - app_id: a\n"
+      "    pipelines: [azure, azure, github, azure]\n";
+  auto read = read_plan_file(text, "p.yaml", false);
+  ASSERT_TRUE(read.document) << (read.errors.empty() ? "" : read.errors.front());
+  EXPECT_EQ(read.document->plan.options.pipelines,
+            (std::vector<Pipeline>{Pipeline::kGitlab, Pipeline::kGithub}));
+  ASSERT_EQ(read.document->plan.apps.size(), 1u);
+  EXPECT_EQ(read.document->plan.apps[0].pipelines,
+            (std::vector<Pipeline>{Pipeline::kAzure, Pipeline::kGithub}));
+  EXPECT_EQ(parse_pipeline("gitlab"), Pipeline::kGitlab);
+  EXPECT_EQ(parse_pipeline("GitLab"), std::nullopt);
 }
 
 TEST(PlanFields, UnknownKeysAndWrongTypesNameTheirLine) {
