@@ -18,7 +18,6 @@
 #include "formats/asp_scan.hpp"
 #include "formats/connection_string.hpp"
 #include "formats/dotnet_config.hpp"
-#include "formats/iis_modules.hpp"
 #include "formats/msbuild_project.hpp"
 #include "formats/packages_config.hpp"
 #include "formats/pe.hpp"

@@ -74,6 +74,17 @@ std::vector<const PeImport*> all_imports(const BinaryFacts& b) {
   for (const auto& i : b.pinvoke_imports) out.push_back(&i);
   return out;
 }
+
+// A Win32 export named after a function: the function itself, its ANSI and
+// wide forms, and its Ex variant (GetMessageW, RegSetValueExW), but not a
+// different function that shares the prefix (GetMessagePos, GetMessageTime).
+bool win32_function_is(std::string_view export_name, std::string_view function) {
+  if (!istarts_with(export_name, function)) return false;
+  std::string_view rest = export_name.substr(function.size());
+  if (rest.starts_with("Ex")) rest.remove_prefix(2);
+  return rest.empty() || rest == "A" || rest == "W";
+}
+
 }  // namespace
 
 Evidence imports_dll(const Application& app, std::string_view dll) {
@@ -96,14 +107,17 @@ Evidence imports_dll(const Application& app, std::string_view dll) {
 }
 
 Evidence imports_function(const Application& app, std::string_view dll, std::string_view function) {
+  // One line per binary: a DLL both imported and delay-loaded (or declared
+  // for P/Invoke too) is one use of the function.
   Evidence out;
   for (const auto& b : app.binaries) {
-    for (const PeImport* ip : all_imports(b)) {
-      const PeImport& imp = *ip;
-      if (!iequals(imp.dll, dll)) continue;
-      for (const auto& f : imp.functions) {
-        if (istarts_with(f, function)) {
-          out.push_back(b.path + ": imports " + imp.dll + "!" + f);
+    bool found = false;
+    for (const PeImport* imp : all_imports(b)) {
+      if (found || !iequals(imp->dll, dll)) continue;
+      for (const auto& f : imp->functions) {
+        if (win32_function_is(f, function)) {
+          out.push_back(b.path + ": imports " + imp->dll + "!" + f);
+          found = true;
           break;
         }
       }
@@ -147,6 +161,11 @@ Evidence project_packages(const Application& app, std::string_view id_prefix) {
   return out;
 }
 
+std::string and_more(std::size_t others, std::string_view one, std::string_view many) {
+  if (others == 0) return "";
+  return " (and " + std::to_string(others) + " more " + std::string(others == 1 ? one : many) + ")";
+}
+
 std::vector<SourceFact> source_facts(const Application& app, SourceCategory category) {
   // One line per distinct fact (the matched text), at its first place, with
   // the count of other files that say the same: 450 files that all `using
@@ -165,12 +184,9 @@ std::vector<SourceFact> source_facts(const Application& app, SourceCategory cate
   }
   std::vector<SourceFact> out;
   for (const Fact& f : facts) {
-    std::string line = f.first->file + ":" + std::to_string(f.first->line) + ": " + f.first->text;
-    if (f.files.size() > 1) {
-      line += " (and " + std::to_string(f.files.size() - 1) + " more file" +
-              (f.files.size() > 2 ? "s" : "") + ")";
-    }
-    out.push_back({f.first, std::move(line)});
+    std::string line = f.first->file + ":" + std::to_string(f.first->line) + ": " + f.first->text +
+                       and_more(f.files.size() - 1, "file", "files");
+    out.push_back({f.first, std::move(line), f.files.size() - 1});
   }
   return out;
 }
@@ -229,8 +245,10 @@ Evidence gui_evidence(const Application& app) {
   append(out, refs_type(app, "System.Windows.Window", {"PresentationFramework"}));
   append(out, refs_type(app, "System.Windows.Application", {"PresentationFramework"}));
   append(out, imports_function(app, "user32.dll", "CreateWindowEx"));
-  append(out, imports_function(app, "user32.dll", "DialogBox"));
+  append(out, imports_function(app, "user32.dll", "DialogBoxParam"));
+  append(out, imports_function(app, "user32.dll", "DialogBoxIndirectParam"));
   append(out, imports_function(app, "user32.dll", "MessageBox"));
+  append(out, imports_function(app, "user32.dll", "MessageBoxIndirect"));
   // The message loop that keeps a native window program running.
   append(out, imports_function(app, "user32.dll", "GetMessage"));
   append(out, imports_function(app, "user32.dll", "DispatchMessage"));
@@ -269,21 +287,32 @@ Evidence wcf_host_evidence(const Application& app) {
   return out;
 }
 
-bool windows_com_component(std::string_view prog_id) {
-  static constexpr std::array<std::string_view, 8> kWindows{
-      "adodb.",           "adox.",    "scripting.",     "msxml2.", "microsoft.xmlhttp",
-      "microsoft.xmldom", "wscript.", "vbscript.regexp"};
+ComOrigin com_component_origin(std::string_view prog_id) {
+  static constexpr std::array<std::string_view, 9> kWindows{"adodb.",
+                                                            "adox.",
+                                                            "scripting.",
+                                                            "msxml2.",
+                                                            "microsoft.xmlhttp",
+                                                            "microsoft.xmldom",
+                                                            "wscript.",
+                                                            "vbscript.regexp",
+                                                            "winhttp.winhttprequest"};
+  static constexpr std::array<std::string_view, 3> kUnverified{"cdo.", "shell.application",
+                                                               "mswc."};
   std::string id = to_lower(prog_id);
-  return std::any_of(kWindows.begin(), kWindows.end(),
-                     [&](std::string_view p) { return id.starts_with(p); });
+  auto starts = [&](std::string_view p) { return id.starts_with(p); };
+  if (std::any_of(kWindows.begin(), kWindows.end(), starts)) return ComOrigin::kWindows;
+  if (std::any_of(kUnverified.begin(), kUnverified.end(), starts))
+    return ComOrigin::kWindowsNotInCoreVerified;
+  return ComOrigin::kThirdParty;
 }
 
-Evidence asp_com_components(const Application& app, bool third_party) {
+Evidence asp_com_components(const Application& app, ComOrigin origin) {
   Evidence out;
   std::set<std::string> seen;
   for (const auto& h : app.source_hits) {
     if (h.category != SourceCategory::kAspComObject) continue;
-    if (windows_com_component(h.text) == third_party) continue;
+    if (com_component_origin(h.text) != origin) continue;
     if (!seen.insert(to_lower(h.text)).second) continue;
     out.push_back(h.file + ":" + std::to_string(h.line) + ": " + h.text);
   }

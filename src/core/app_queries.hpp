@@ -31,6 +31,9 @@ Evidence imports_function(const Application& app, std::string_view dll, std::str
 // Project <Reference> items and package references (id prefix match).
 Evidence project_refs(const Application& app, std::string_view assembly);
 Evidence project_packages(const Application& app, std::string_view id_prefix);
+// " (and 3 more files)": the tail of an evidence line that stands for more
+// places than its own ("" for none).
+std::string and_more(std::size_t others, std::string_view one, std::string_view many);
 // Source scan hits of a category: one line per distinct text, at its first
 // place, with the count of other files that say the same.
 Evidence source_hits(const Application& app, SourceCategory category);
@@ -39,6 +42,7 @@ Evidence source_hits(const Application& app, SourceCategory category);
 struct SourceFact {
   const SourceHit* first = nullptr;
   std::string line;
+  std::size_t other_files = 0;  // other files with the same text
 };
 std::vector<SourceFact> source_facts(const Application& app, SourceCategory category);
 // Markers of a category (optionally with a detail).
@@ -46,15 +50,18 @@ Evidence markers(const Application& app, MarkerCategory category, std::string_vi
 // Assembly use from any angle: binary AssemblyRef, project Reference, or package.
 Evidence uses_assembly(const Application& app, std::string_view assembly);
 
-// Whether a COM ProgID names a component Windows itself ships (ADO, the
-// Scripting runtime, MSXML, WScript, VBScript's RegExp): present in a Windows
-// Server Core image. Any other is not known to be there: it is checked, and
-// installed and registered when missing.
-bool windows_com_component(std::string_view prog_id);
-// Classic ASP pages' COM components (SourceCategory::kAspComObject), one line
-// per ProgID with where it is created first: "Shop/global.asa:4: ADODB.Connection".
-// With third_party, only those that are not part of Windows; else only Windows' own.
-Evidence asp_com_components(const Application& app, bool third_party);
+// Where a COM ProgID's component comes from. Windows' own (ADO, the Scripting
+// runtime, MSXML, WScript, VBScript's RegExp, WinHTTP) are in a Windows Server
+// Core image. CDO, the shell's automation and the IIS 4 MSWC components are
+// Windows' too, but nothing here verifies that Server Core keeps them. Any
+// other is not known to be there: it is checked, and installed and registered
+// when missing.
+enum class ComOrigin { kWindows, kWindowsNotInCoreVerified, kThirdParty };
+ComOrigin com_component_origin(std::string_view prog_id);
+// Classic ASP pages' COM components (SourceCategory::kAspComObject) of one
+// origin, one line per ProgID with where it is created first:
+// "Shop/global.asa:4: ADODB.Connection".
+Evidence asp_com_components(const Application& app, ComOrigin origin);
 
 // Every IIS module use of the app: its server site's (app.iis->modules) and
 // each of its configs' (ConfigFacts::iis_modules), once per module and

@@ -37,6 +37,7 @@ Evidence check_gui_api(const Application& app, RuleResults& results) {
   append(out, project_packages(app, "System.Drawing.Common"));
   append(out, imports_dll(app, "gdiplus.dll"));
   append(out, imports_function(app, "gdi32.dll", "CreateFont"));
+  append(out, imports_function(app, "gdi32.dll", "CreateFontIndirect"));
   append(out, imports_function(app, "gdi32.dll", "AddFontResource"));
   append(out, source_hits(app, SourceCategory::kGdi));
   return out;

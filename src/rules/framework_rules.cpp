@@ -115,7 +115,7 @@ Evidence check_netfx_image(const Application& app, RuleResults& /*results*/) {
 Evidence check_third_party_framework(const Application& app, RuleResults& /*results*/) {
   Evidence out = markers(app, MarkerCategory::kThirdParty);
   // Classic ASP pages' COM components that Windows does not ship.
-  for (const auto& line : asp_com_components(app, true))
+  for (const auto& line : asp_com_components(app, ComOrigin::kThirdParty))
     out.push_back(line + ": a COM component not known to be part of Windows");
   return out;
 }

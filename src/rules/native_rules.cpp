@@ -3,8 +3,12 @@
 // (the seed's "Windows components/features": what the server had installed or
 // registered that an image built from the files lacks).
 #include <algorithm>
+#include <map>
+#include <set>
 #include <string>
+#include <vector>
 
+#include "core/app_queries.hpp"
 #include "core/text.hpp"
 #include "core/vc_redist.hpp"
 #include "rules/engine.hpp"
@@ -21,33 +25,67 @@ std::string redist_arch(const BinaryFacts& b, const std::string& release) {
   return "";
 }
 
-// The program ships the DLL itself (app-local deployment): it is one of the
-// app's own binaries.
-bool ships(const Application& app, const std::string& dll) {
-  return std::any_of(app.binaries.begin(), app.binaries.end(), [&](const BinaryFacts& b) {
+// The DLLs the program ships itself (app-local deployment): the file names
+// of the app's own binaries, lower-cased, computed once per app.
+std::set<std::string> shipped_dlls(const Application& app) {
+  std::set<std::string> out;
+  for (const auto& b : app.binaries) {
     std::string_view path = b.path;
-    return iequals(path.substr(path.find_last_of('/') + 1), dll);
-  });
+    out.insert(to_lower(path.substr(path.find_last_of('/') + 1)));
+  }
+  return out;
 }
+
+// Evidence lines that many binaries say alike ("X.dll: imports msvcr120.dll:
+// ..."): one line per fact, at its first binary, with the count of the others.
+class FactLines {
+ public:
+  void add(const std::string& binary, const std::string& fact) {
+    auto [it, added] = index_.try_emplace(fact, lines_.size());
+    if (added)
+      lines_.push_back({binary + ": " + fact, 0});
+    else
+      ++lines_[it->second].more;
+  }
+  Evidence take() {
+    Evidence out;
+    for (auto& l : lines_) {
+      out.push_back(std::move(l.text) + and_more(l.more, "binary", "binaries"));
+    }
+    return out;
+  }
+
+ private:
+  struct Line {
+    std::string text;
+    std::size_t more;
+  };
+  std::vector<Line> lines_;
+  std::map<std::string, std::size_t> index_;
+};
 
 }  // namespace
 
 Evidence check_vc_runtime(const Application& app, RuleResults& results) {
-  Evidence out;
+  const std::set<std::string> shipped = shipped_dlls(app);
+  FactLines lines;
   for (const auto& b : app.binaries) {
+    std::set<std::string> seen;  // a DLL both imported and delay-loaded is one use
     for (const auto* table : {&b.imports, &b.delay_imports}) {
       for (const auto& imp : *table) {
         auto redist = vc_redist_for_dll(imp.dll);
-        if (!redist || ships(app, imp.dll)) continue;
+        const std::string dll = to_lower(imp.dll);
+        if (!redist || shipped.contains(dll) || !seen.insert(dll).second) continue;
         if (redist->debug) {
-          out.push_back(b.path + ": imports " + imp.dll + ", a debug runtime of Visual C++ " +
-                        redist->release + ": not redistributable, rebuild the program in Release");
+          lines.add(b.path, "imports " + imp.dll + ", a debug runtime of Visual C++ " +
+                                redist->release +
+                                ": not redistributable, rebuild the program in Release");
           continue;
         }
         std::string arch = redist_arch(b, redist->release);
         if (arch.empty()) {
-          out.push_back(b.path + ": imports " + imp.dll + " (Visual C++ " + redist->release +
-                        "), but no redistributable exists for " + b.machine);
+          lines.add(b.path, "imports " + imp.dll + " (Visual C++ " + redist->release +
+                                "), but no redistributable exists for " + b.machine);
           continue;
         }
         auto same = [&](const VcRuntimeUse& u) {
@@ -62,14 +100,14 @@ Evidence check_vc_runtime(const Application& app, RuleResults& results) {
                                          {}});
           it = results.vc_runtimes.end() - 1;
         }
-        if (std::find(it->dlls.begin(), it->dlls.end(), imp.dll) == it->dlls.end())
-          it->dlls.push_back(imp.dll);
-        out.push_back(b.path + ": imports " + imp.dll + ": Visual C++ " + redist->release +
-                      " Redistributable (" + arch + ")");
+        auto same_dll = [&](const std::string& d) { return iequals(d, imp.dll); };
+        if (std::none_of(it->dlls.begin(), it->dlls.end(), same_dll)) it->dlls.push_back(imp.dll);
+        lines.add(b.path, "imports " + imp.dll + ": Visual C++ " + redist->release +
+                              " Redistributable (" + arch + ")");
       }
     }
   }
-  return out;
+  return lines.take();
 }
 
 namespace {

@@ -111,6 +111,8 @@ Evidence check_event_log(const Application& app_in, RuleResults& results) {
   add(imports_function(own, "advapi32.dll", "ReportEvent"), logs.event_log);
   add(imports_function(own, "advapi32.dll", "RegisterEventSource"), logs.event_log);
   add(imports_function(own, "advapi32.dll", "EventWrite"), logs.etw);
+  add(imports_function(own, "advapi32.dll", "EventWriteTransfer"), logs.etw);
+  add(imports_function(own, "advapi32.dll", "EventWriteString"), logs.etw);
   add(source_hits(app, SourceCategory::kEventLog), logs.event_log);
   add(source_hits(app, SourceCategory::kEtw), logs.etw);
   for (const auto& c : app.configs) {

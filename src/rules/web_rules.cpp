@@ -293,18 +293,26 @@ Evidence check_classic_asp(const Application& app, RuleResults& /*results*/) {
       out.push_back(m.evidence + ": needs IIS's ASP feature (Web-ASP)");
   }
   if (out.empty()) return out;
-  for (const auto& line : asp_com_components(app, false))
+  for (const auto& line : asp_com_components(app, ComOrigin::kWindows))
     out.push_back(line + ": a COM component Windows ships (present in the image)");
-  for (const auto& line : asp_com_components(app, true)) {
+  for (const auto& line : asp_com_components(app, ComOrigin::kWindowsNotInCoreVerified)) {
+    out.push_back(line +
+                  ": a COM component of Windows that Server Core may lack (not verified here): "
+                  "test that CreateObject succeeds in the image");
+  }
+  for (const auto& line : asp_com_components(app, ComOrigin::kThirdParty)) {
     out.push_back(line +
                   ": a COM component not known to be part of Windows: check it is in the image, "
                   "else install and register it there (third-party-framework)");
   }
-  for (const auto& h : app.source_hits) {
-    if (h.category == SourceCategory::kAspConnection) {
-      out.push_back(h.file + ":" + std::to_string(h.line) + ": ADO connection string '" + h.text +
-                    "': its server must be reachable from the container");
-    }
+  // One line per connection string: an include file's string repeated in
+  // every page that copies it is one server to reach.
+  for (const auto& f : source_facts(app, SourceCategory::kAspConnection)) {
+    const SourceHit& h = *f.first;
+    std::string line = h.file + ":" + std::to_string(h.line) + ": ADO connection string '" +
+                       h.text + "': its server must be reachable from the container" +
+                       and_more(f.other_files, "file", "files");
+    out.push_back(std::move(line));
   }
   return out;
 }

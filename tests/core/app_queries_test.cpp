@@ -39,4 +39,40 @@ TEST(AppQueries, IisModuleUsesOfAFolderSiteAreItsConfigs) {
 }
 
 }  // namespace
+// A Win32 function counts in its A/W and Ex forms, not as the prefix of
+// another function, and once per binary however many tables name it.
+TEST(AppQueries, ImportsFunctionMatchesTheFunctionNotItsPrefix) {
+  Application app;
+  BinaryFacts tool;
+  tool.path = "Tool.exe";
+  tool.imports = {{"USER32.dll", {"GetMessagePos", "GetMessageTime"}}};
+  app.binaries = {tool};
+  EXPECT_TRUE(imports_function(app, "user32.dll", "GetMessage").empty());
+  EXPECT_TRUE(gui_evidence(app).empty());
+  app.binaries[0].imports = {{"USER32.dll", {"GetMessageW"}}};
+  app.binaries[0].delay_imports = {{"user32.dll", {"GetMessageA"}}};
+  EXPECT_EQ(imports_function(app, "user32.dll", "GetMessage"),
+            Evidence{"Tool.exe: imports USER32.dll!GetMessageW"});
+  app.binaries[0].imports = {{"ADVAPI32.dll", {"RegSetValueExW"}}};
+  EXPECT_EQ(imports_function(app, "advapi32.dll", "RegSetValue"),
+            Evidence{"Tool.exe: imports ADVAPI32.dll!RegSetValueExW"});
+}
+
+TEST(AppQueries, ComComponentsByOrigin) {
+  EXPECT_EQ(com_component_origin("ADODB.Recordset"), ComOrigin::kWindows);
+  EXPECT_EQ(com_component_origin("WinHttp.WinHttpRequest.5.1"), ComOrigin::kWindows);
+  EXPECT_EQ(com_component_origin("CDO.Message"), ComOrigin::kWindowsNotInCoreVerified);
+  EXPECT_EQ(com_component_origin("Shell.Application"), ComOrigin::kWindowsNotInCoreVerified);
+  EXPECT_EQ(com_component_origin("MSWC.BrowserType"), ComOrigin::kWindowsNotInCoreVerified);
+  EXPECT_EQ(com_component_origin("Persits.MailSender"), ComOrigin::kThirdParty);
+  EXPECT_EQ(com_component_origin("Shell.ApplicationX.Tool"), ComOrigin::kWindowsNotInCoreVerified)
+      << "a prefix: the ProgID's version and suffix do not matter";
+}
+
+TEST(AppQueries, AndMoreNamesTheOthers) {
+  EXPECT_EQ(and_more(0, "file", "files"), "");
+  EXPECT_EQ(and_more(1, "file", "files"), " (and 1 more file)");
+  EXPECT_EQ(and_more(3, "binary", "binaries"), " (and 3 more binaries)");
+}
+
 }  // namespace liftshift

@@ -112,6 +112,26 @@ TEST(VcRuntimeRule, ADebugRuntimeIsEvidenceWithoutAnInstaller) {
       << joined(e);
 }
 
+// 300 programs that import the same runtime are one line with a count, and a
+// DLL both imported and delay-loaded is one use.
+TEST(VcRuntimeRule, ManyBinariesImportingOneRuntimeAreOneLine) {
+  Application app = native_app("x64", {{"MSVCR120.dll", {"printf"}}});
+  app.binaries[0].delay_imports = {{"msvcr120.dll", {"malloc"}}};
+  for (int i = 0; i < 3; ++i) {
+    BinaryFacts b = app.binaries[0];
+    b.path = "Tool" + std::to_string(i) + ".dll";
+    b.delay_imports.clear();
+    app.binaries.push_back(b);
+  }
+  RuleResults results;
+  auto f = run_rule("vc-runtime", app, results);
+  ASSERT_TRUE(f.has_value());
+  EXPECT_EQ(f->evidence, Evidence{"Tool.exe: imports MSVCR120.dll: Visual C++ 2013 "
+                                  "Redistributable (x64) (and 3 more binaries)"});
+  ASSERT_EQ(results.vc_runtimes.size(), 1u);
+  EXPECT_EQ(results.vc_runtimes[0].dlls, std::vector<std::string>{"MSVCR120.dll"});
+}
+
 // The published ledger program (tests/fixtures/com): its COM+ library is
 // registered with regsvcs, its ComVisible library with regasm; the serviced
 // components' transactions are msdtc's.

@@ -221,6 +221,26 @@ TEST(ClassicAspRule, NamesTheFeatureTheComponentsAndTheConnections) {
                       "server must be reachable from the container"}));
 }
 
+// A connection string an include file gives every page is one line; CDO is
+// Windows' but not verified in Server Core, so it is neither "ships" nor
+// third-party.
+TEST(ClassicAspRule, RepeatedConnectionsAreOneLineAndCdoIsNotClaimed) {
+  Application app = classic_asp_site();
+  app.source_hits.push_back(
+      {SourceCategory::kAspConnection, "b.asp", 9, "Provider=SQLOLEDB;Password=***"});
+  app.source_hits.push_back({SourceCategory::kAspComObject, "mail.asp", 7, "CDO.Message"});
+  Evidence e = evidence_of("classic-asp", app);
+  EXPECT_EQ(e.back(),
+            "global.asa:2: ADO connection string 'Provider=SQLOLEDB;Password=***': its server "
+            "must be reachable from the container (and 1 more file)");
+  EXPECT_NE(joined(e).find("mail.asp:7: CDO.Message: a COM component of Windows that Server Core "
+                           "may lack (not verified here)"),
+            std::string::npos)
+      << joined(e);
+  EXPECT_EQ(evidence_of("third-party-framework", app),
+            Evidence{"up.asp:5: Persits.Upload: a COM component not known to be part of Windows"});
+}
+
 TEST(ClassicAspRule, AnAspHandlerOfAnAspNetSiteCounts) {
   Application app = web_app();
   app.iis = IisInfo{};
