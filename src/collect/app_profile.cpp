@@ -7,6 +7,7 @@
 #include "core/app_queries.hpp"
 #include "core/text.hpp"
 #include "formats/clr_entry_point.hpp"
+#include "formats/entry_point_scan.hpp"
 #include "formats/source_scan.hpp"
 
 namespace liftshift {
@@ -280,6 +281,52 @@ struct EntryRole {
   Evidence gui, service, wcf_host, web_host;
 };
 
+// Whether a space-separated list holds the word.
+bool names_word(std::string_view list, std::string_view word) {
+  for (std::size_t at = 0; at <= list.size();) {
+    std::size_t end = std::min(list.find(' ', at), list.size());
+    if (list.substr(at, end - at) == word) return true;
+    at = end + 1;
+  }
+  return false;
+}
+
+// Main makes no hosting call but hands over to a class of the project
+// (`new AppHost().Init().Start(url)`): that class's hosting calls are the
+// entry point's, one level deep.
+void follow_main_uses(const Application& app, EntryRole& role) {
+  for (const auto& use : app.source_hits) {
+    if (use.category != SourceCategory::kMainUses || !is_under(use.file, app.root)) continue;
+    for (const auto& h : app.source_hits) {
+      if (h.category != SourceCategory::kHostingCall || !is_under(h.file, app.root)) continue;
+      const auto colon = h.text.find(": ");
+      if (colon == std::string::npos) continue;
+      const std::string_view owner = std::string_view(h.text).substr(0, colon);
+      if (!names_word(use.text, owner)) continue;
+      const std::string_view token = std::string_view(h.text).substr(colon + 2);
+      const std::string line = h.file + ":" + std::to_string(h.line) + ": " + std::string(token) +
+                               " (in " + std::string(owner) + ", which Main at " + use.file + ":" +
+                               std::to_string(use.line) + " uses)";
+      switch (hosting_call_role(token)) {
+        case SourceCategory::kEntryGui:
+          role.gui.push_back(line);
+          break;
+        case SourceCategory::kEntryService:
+          role.service.push_back(line);
+          break;
+        case SourceCategory::kEntryWcfHost:
+          role.wcf_host.push_back(line);
+          break;
+        case SourceCategory::kEntryWebHost:
+          role.web_host.push_back(line);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+}
+
 EntryRole entry_role(const Application& app) {
   EntryRole role;
   for (const auto& h : app.source_hits) {
@@ -292,6 +339,8 @@ EntryRole entry_role(const Application& app) {
     if (h.category == SourceCategory::kEntryWcfHost) role.wcf_host.push_back(line);
     if (h.category == SourceCategory::kEntryWebHost) role.web_host.push_back(line);
   }
+  if (role.gui.empty() && role.service.empty() && role.wcf_host.empty() && role.web_host.empty())
+    follow_main_uses(app, role);
   if (const BinaryFacts* b = entry_binary(app); b != nullptr && !b->is_dll) {
     for (const auto& call : b->entry_calls) {
       role.main_seen = true;

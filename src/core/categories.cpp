@@ -67,6 +67,10 @@ std::string to_string(SourceCategory category) {
       return "entry-wcf-host";
     case SourceCategory::kEntryWebHost:
       return "entry-web-host";
+    case SourceCategory::kMainUses:
+      return "main-uses";
+    case SourceCategory::kHostingCall:
+      return "hosting-call";
     case SourceCategory::kServiceName:
       return "service-name";
     case SourceCategory::kListenUrl:

@@ -43,6 +43,12 @@ enum class SourceCategory {
   kEntryService,  // ServiceBase.Run, Topshelf
   kEntryWcfHost,  // new ServiceHost(...)
   kEntryWebHost,  // WebHost, Kestrel, OWIN
+  // A type Main creates or calls when it makes no hosting call itself
+  // (`new AppHost().Init()`, `Bootstrapper.Start()`): text: the type's name.
+  kMainUses,
+  // A hosting call in a file without Main, which counts when Main uses its
+  // class: text: "Class: token" ("AppHost: AppSelfHostBase").
+  kHostingCall,
   // text: the literal assigned to a ServiceName property (ServiceInstaller).
   kServiceName,
   // text: a literal that is a listening address: net.tcp://..., or http(s)://

@@ -1,7 +1,10 @@
 #include "formats/entry_point_scan.hpp"
 
 #include <algorithm>
+#include <string>
+#include <vector>
 
+#include "core/text.hpp"
 #include "formats/source_scan.hpp"
 
 namespace liftshift {
@@ -144,6 +147,12 @@ constexpr EntryPattern kEntryPatterns[] = {
     {"WebApplication.Create", cat::kEntryWebHost},
     {"WebApp.Start", cat::kEntryWebHost},
     {"HttpSelfHostServer", cat::kEntryWebHost},
+    // Self-hosted HTTP servers a host class sets up: Nancy, ServiceStack's
+    // self-host base classes, a bare HttpListener.
+    {"new NancyHost~(", cat::kEntryWebHost},
+    {"AppSelfHostBase", cat::kEntryWebHost},
+    {"AppHostHttpListenerBase", cat::kEntryWebHost},
+    {"new HttpListener~(", cat::kEntryWebHost},
 };
 
 // End of pattern pat at code[i] (word start required), or npos.
@@ -184,15 +193,103 @@ int scan_range(std::string_view code, std::size_t from, std::size_t to, bool vb,
   return found;
 }
 
+// The name of the class declared last before pos ("" when none): the class
+// a hosting call outside Main belongs to.
+std::string_view enclosing_class(std::string_view code, std::size_t pos, bool vb) {
+  for (std::size_t k = std::min(pos, code.size()); k-- > 0;) {
+    if ((code[k] != 'c' && code[k] != 'C') || !word_at(code, k, "class", vb)) continue;
+    std::size_t name = skip_space(code, k + 5);
+    std::size_t end = name;
+    while (end < code.size() && is_ident(code[end])) ++end;
+    if (end > name) return code.substr(name, end - name);
+  }
+  return {};
+}
+
+// The hosting calls of a file without Main, each with its class, found by
+// searching each pattern's first word (most files have none of them).
+void scan_hosting_calls(std::string_view code, bool vb, const EntrySink& sink) {
+  struct Hit {
+    std::size_t pos, end;
+    SourceCategory category;
+  };
+  std::vector<Hit> hits;
+  const std::string lowered = vb ? to_lower(code) : std::string();  // VB is case-blind
+  const std::string_view hay = vb ? std::string_view(lowered) : code;
+  for (const EntryPattern& p : kEntryPatterns) {
+    const std::string_view anchor = p.text.substr(0, p.text.find_first_of("~ .<("));
+    const std::string needle = vb ? to_lower(anchor) : std::string(anchor);
+    for (std::size_t i = hay.find(needle); i != std::string_view::npos && hits.size() < 64;
+         i = hay.find(needle, i + 1)) {
+      std::size_t end = match(code, i, p.text, vb);
+      if (end != std::string_view::npos) hits.push_back({i, end, p.category});
+    }
+  }
+  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.pos < b.pos; });
+  int found = 0;
+  for (const Hit& h : hits) {
+    if (found++ >= kMaxEntryHits) break;
+    std::string_view owner = enclosing_class(code, h.pos, vb);
+    if (owner.empty()) continue;
+    sink(cat::kHostingCall, h.pos,
+         std::string(owner) + ": " + std::string(code.substr(h.pos, h.end - h.pos)));
+  }
+}
+
+// The types Main's body creates or calls (`new AppHost(`, `Bootstrapper.Run(`),
+// at most 16, each once, as one space-separated list reported at Main (a
+// source file keeps one hit per category and line): where Main hands over to
+// a class of its project.
+void scan_main_uses(std::string_view code, const Span& main, bool vb, const EntrySink& sink) {
+  std::vector<std::string_view> seen;
+  for (std::size_t i = main.begin; i < main.end && i < code.size() && seen.size() < 16; ++i) {
+    if (!is_ident(code[i]) || (i > 0 && (is_ident(code[i - 1]) || code[i - 1] == '.'))) continue;
+    std::size_t end = i;
+    while (end < main.end && is_ident(code[end])) ++end;
+    const std::string_view word = code.substr(i, end - i);
+    const std::size_t next = skip_space(code, end);
+    std::string_view type;
+    if (word_at(code, i, "new", vb) && next < main.end) {
+      end = next;
+      while (end < main.end && (is_ident(code[end]) || code[end] == '.')) ++end;
+      type = code.substr(next, end - next);
+      if (const auto dot = type.rfind('.'); dot != std::string_view::npos)
+        type = type.substr(dot + 1);
+    } else if (next < main.end && code[next] == '.' && word[0] >= 'A' && word[0] <= 'Z') {
+      type = word;  // Type.Member: a static call
+    }
+    i = end - 1;
+    if (!type.empty() && std::find(seen.begin(), seen.end(), type) == seen.end())
+      seen.push_back(type);
+  }
+  if (seen.empty()) return;
+  std::string list;
+  for (std::string_view t : seen) list += (list.empty() ? "" : " ") + std::string(t);
+  sink(cat::kMainUses, main.decl, list);
+}
+
 }  // namespace
+
+SourceCategory hosting_call_role(std::string_view token) {
+  for (const EntryPattern& p : kEntryPatterns) {
+    for (bool nocase : {false, true}) {
+      if (match(token, 0, p.text, nocase) != std::string_view::npos) return p.category;
+    }
+  }
+  return cat::kEntryMain;
+}
 
 void scan_entry_point(std::string_view code, bool vb, const EntrySink& sink) {
   Span main = vb ? find_vb_main(code) : find_cs_main(code);
-  if (main.decl == std::string_view::npos) return;
+  if (main.decl == std::string_view::npos) {
+    scan_hosting_calls(code, vb, sink);
+    return;
+  }
   sink(cat::kEntryMain, main.decl, code.substr(main.sig, main.decl + 4 - main.sig));
   if (scan_range(code, main.begin, main.end, vb, sink) > 0) return;
   int found = scan_range(code, 0, main.begin, vb, sink);
-  scan_range(code, main.end, code.size(), vb, sink, found);
+  found = scan_range(code, main.end, code.size(), vb, sink, found);
+  if (found == 0) scan_main_uses(code, main, vb, sink);
 }
 
 }  // namespace liftshift

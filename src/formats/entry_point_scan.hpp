@@ -19,10 +19,18 @@ namespace liftshift {
 // (kEntryGui, kEntryService, kEntryWcfHost, kEntryWebHost). Calls are searched
 // in Main's body; when the body has none (Main delegates to a helper such as
 // CreateHostBuilder), in the rest of the file that declares Main. A file
-// without Main reports nothing. Bounded: a body is at most kMaxEntryBody bytes.
+// without Main reports its hosting calls as kHostingCall ("Class: token"), and
+// a Main that makes none reports the types its body uses (kMainUses), so the
+// app's entry point can be followed one level into another file. Bounded: a
+// body is at most kMaxEntryBody bytes.
 using EntrySink =
     std::function<void(SourceCategory category, std::size_t pos, std::string_view token)>;
 void scan_entry_point(std::string_view code, bool vb, const EntrySink& sink);
+
+// The role of a hosting call's token as scan_entry_point reported it
+// (kEntryGui, kEntryService, kEntryWcfHost or kEntryWebHost; kEntryMain when
+// the token is none of them).
+SourceCategory hosting_call_role(std::string_view token);
 
 inline constexpr std::size_t kMaxEntryBody = std::size_t{256} << 10;
 

@@ -800,6 +800,20 @@ bool assigns_service_name(std::string_view code, std::size_t pos) {
   return start == 0 || !is_ident(code[start - 1]);
 }
 
+// True when the literal at pos is the first argument of a Topshelf
+// SetServiceName call (`x.SetServiceName("Orders")`).
+bool names_topshelf_service(std::string_view code, std::size_t pos) {
+  std::size_t k = pos;
+  while (k > 0 && is_blank(code[k - 1])) --k;
+  if (k == 0 || code[k - 1] != '(') return false;
+  --k;
+  while (k > 0 && is_blank(code[k - 1])) --k;
+  constexpr std::string_view kCall = "SetServiceName";
+  if (k < kCall.size() || code.substr(k - kCall.size(), kCall.size()) != kCall) return false;
+  const std::size_t start = k - kCall.size();
+  return start == 0 || !is_ident(code[start - 1]);
+}
+
 // Collects hits: one per (category, line), the leftmost match on the line.
 class Scanner {
  public:
@@ -1240,6 +1254,10 @@ std::vector<SourceHit> scan_source(std::string_view text, const std::string& pat
   });
   for (const Literal& lit : lx.assigned) {
     if (assigns_service_name(code, lit.pos))
+      out.add(cat::kServiceName, lit.line, lit.pos, lit.value);
+  }
+  for (const Literal& lit : lx.args) {
+    if (names_topshelf_service(code, lit.pos))
       out.add(cat::kServiceName, lit.line, lit.pos, lit.value);
   }
   for (const Scope& sc : scopes) {

@@ -127,6 +127,50 @@ class Worker : ServiceBase { }
   EXPECT_EQ(svc->service_name, "Contoso-Worker");
 }
 
+// Main that hands over to a class of its project: the class's hosting calls,
+// in another file, decide the kind, one level deep; a class Main does not
+// use decides nothing. Topshelf's SetServiceName gives the service's name.
+TEST(AppKind, MainIsFollowedIntoTheClassItStarts) {
+  test::TempDir dir;
+  dir.write("All.sln", "");
+  write_exe_project(dir, "SelfHosted", "Exe", R"(static class Program {
+  static void Main() { new AppHost().Init().Start("http://*:8088/"); System.Console.ReadLine(); }
+}
+)");
+  dir.write("SelfHosted/AppHost.cs",
+            "public class AppHost : AppSelfHostBase { public AppHost() : base(\"Api\") { } }\n");
+  write_exe_project(dir, "Tray", "Exe", R"(static class Program {
+  static void Main() { Bootstrapper.Start(); }
+}
+)");
+  dir.write("Tray/Bootstrapper.cs",
+            "static class Bootstrapper { public static void Start() {\n"
+            "  Application.Run(new TrayForm()); } }\n");
+  dir.write("Tray/Unused.cs", "class Unused { void X() { HostFactory.Run(x => { }); } }\n");
+  write_exe_project(dir, "Orders", "Exe", R"(static class Program {
+  static void Main() { OrdersHost.Run(); }
+}
+)");
+  dir.write("Orders/OrdersHost.cs",
+            "static class OrdersHost { public static void Run() { HostFactory.Run(x => {\n"
+            "  x.SetServiceName(\"Contoso-Orders\"); }); } }\n");
+  Inventory inv = collect({dir.path().string()});
+  const Application* web = app_with_name(inv, "SelfHosted");
+  ASSERT_NE(web, nullptr);
+  EXPECT_EQ(web->self_host, SelfHost::kWeb);
+  ASSERT_FALSE(web->kind_evidence.empty());
+  EXPECT_EQ(web->kind_evidence[0],
+            "SelfHosted/AppHost.cs:1: AppSelfHostBase (in AppHost, which Main at "
+            "SelfHosted/Program.cs:2 uses)");
+  const Application* tray = app_with_name(inv, "Tray");
+  ASSERT_NE(tray, nullptr);
+  EXPECT_EQ(tray->kind, AppKind::kDesktop) << "Unused's HostFactory.Run is not Main's";
+  const Application* orders = app_with_name(inv, "Orders");
+  ASSERT_NE(orders, nullptr);
+  EXPECT_EQ(orders->kind, AppKind::kService);
+  EXPECT_EQ(orders->service_name, "Contoso-Orders");
+}
+
 // .svc endpoints inside an MVC or WebForms site do not make it a WCF
 // application; a folder that serves only .svc endpoints is one.
 TEST(AppKind, SvcFilesInASiteDoNotMakeItWcf) {

@@ -16,7 +16,9 @@ namespace {
 std::vector<std::string> entry_hits(const std::string& text, const std::string& path) {
   std::vector<std::string> out;
   for (const SourceHit& h : scan_source(text, path)) {
-    if (to_string(h.category).rfind("entry-", 0) == 0 || h.category == SourceCategory::kServiceName)
+    if (to_string(h.category).rfind("entry-", 0) == 0 ||
+        h.category == SourceCategory::kServiceName || h.category == SourceCategory::kMainUses ||
+        h.category == SourceCategory::kHostingCall)
       out.push_back(std::to_string(h.line) + " " + to_string(h.category) + " " + h.text);
   }
   return out;
@@ -77,7 +79,9 @@ TEST(EntryPointScan, VisualBasicSubMain) {
 }
 
 TEST(EntryPointScan, CommentsStringsCallsAndFilesWithoutMainShowNothing) {
-  EXPECT_TRUE(entry_hits("class A { void Run() { Application.Run(new F()); } }", "a.cs").empty());
+  // Outside Main a call is only a hosting call of its class, for Main to use.
+  EXPECT_EQ(entry_hits("class A { void Run() { Application.Run(new F()); } }", "a.cs"),
+            std::vector<std::string>{"1 hosting-call A: Application.Run("});
   EXPECT_TRUE(entry_hits("class A { void X() { Program.Main(null); } }", "a.cs").empty());
   EXPECT_EQ(entry_hits("class P { static void Main() {\n // ServiceBase.Run(x);\n"
                        " var s = \"HostFactory.Run(\"; } }",
@@ -86,6 +90,29 @@ TEST(EntryPointScan, CommentsStringsCallsAndFilesWithoutMainShowNothing) {
   // Unterminated bodies and stray braces end at the file.
   EXPECT_EQ(entry_hits("class P { static void Main() { { Application.Run(", "p.cs").size(), 2u);
   EXPECT_TRUE(entry_hits("static void Main(", "p.cs").empty());
+}
+
+// A Main without hosting calls names the types it uses; a file without Main
+// names its hosting calls with their class, so the two can be joined.
+TEST(EntryPointScan, MainUsesAndHostingCallsOutsideMain) {
+  EXPECT_EQ(
+      entry_hits("static class P { static void Main() {\n"
+                 "  var h = new Api.AppHost(); h.Init(); Runner.Go(h); Runner.Stop(); } }",
+                 "p.cs"),
+      (std::vector<std::string>{"1 entry-main static void Main", "1 main-uses AppHost Runner"}));
+  EXPECT_EQ(entry_hits("namespace N {\nclass AppHost : AppSelfHostBase {\n"
+                       "  void X() { var l = new HttpListener(); } }\n}",
+                       "AppHost.cs"),
+            (std::vector<std::string>{"2 hosting-call AppHost: AppSelfHostBase",
+                                      "3 hosting-call AppHost: new HttpListener("}));
+  EXPECT_EQ(entry_hits("Public Class Shell\n  Sub Go()\n    application.run(New F())\n"
+                       "  End Sub\nEnd Class\n",
+                       "Shell.vb"),
+            (std::vector<std::string>{"3 hosting-call Shell: application.run("}));
+  EXPECT_EQ(hosting_call_role("application.run("), SourceCategory::kEntryGui);
+  EXPECT_EQ(hosting_call_role("HostFactory.Run("), SourceCategory::kEntryService);
+  EXPECT_EQ(hosting_call_role("Console.WriteLine("), SourceCategory::kEntryMain);
+  EXPECT_TRUE(entry_hits("Application.Run(x);", "loose.cs").empty()) << "no class: nothing to join";
 }
 
 TEST(EntryPointScan, ServiceNameAssignedByTheInstaller) {
