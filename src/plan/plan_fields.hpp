@@ -351,7 +351,7 @@ void fields(V& v, T& x) {
   v("isolation", x.isolation);
   v("orchestrator", x.orchestrator);
   v("registry", x.registry);
-  v.topics({"build"});
+  v.topics({"build", "url-reservations"});
   v("build", x.build);
   v("steps", x.steps);
   v.topics({"Visual C++ runtime", "COM registration"});

@@ -2,12 +2,14 @@
 // WCF ServiceHost, a self-hosted web app): the addresses it listens on, from
 // its configuration's service endpoints and base addresses and from the
 // listening URLs in its code. Client endpoints are addresses it calls, not
-// ports it opens.
+// ports it opens. An HTTP listener run as ContainerUser also needs its URL
+// reserved in HTTP.sys (netsh http add urlacl), as the server had it.
 #include <algorithm>
 #include <charconv>
 #include <optional>
 #include <set>
 
+#include "core/powershell_quote.hpp"
 #include "core/text.hpp"
 #include "plan/plan_steps.hpp"
 
@@ -80,6 +82,74 @@ bool is_under_root(std::string_view path, std::string_view root) {
   return istarts_with(path, root) && (path.size() == root.size() || path[root.size()] == '/');
 }
 
+// The HTTP.sys URL a listener registers, as a reservation must name it:
+// WCF registers its base address with the strong wildcard (http://+:port/path/),
+// HttpListener and OWIN the prefix as written; a reservation ends with '/'.
+std::string reservation_url(std::string url, bool wcf) {
+  if (url.empty() || url.back() != '/') url += '/';
+  if (!wcf) return url;
+  const auto scheme_end = url.find("://");
+  const auto host_end = url.find_first_of(":/", scheme_end + 3);
+  if (host_end == std::string::npos) return url;
+  std::string host = url.substr(scheme_end + 3, host_end - scheme_end - 3);
+  if (host.starts_with('[')) return url;  // IPv6 literal: kept as written
+  return url.substr(0, scheme_end + 3) + "+" + url.substr(host_end);
+}
+
+constexpr std::size_t kMaxUrlAcls = 16;
+
+// netsh http add urlacl for each HTTP URL the program listens on, granted to
+// Everyone (SDDL WD: the container is the boundary), when it runs as
+// ContainerUser: without a reservation HTTP.sys refuses a non-administrator's
+// registration (access denied at start).
+void plan_url_acls(const Application& app, const std::vector<std::string>& urls, bool from_server,
+                   AppPlan& plan) {
+  if (plan.user == "ContainerAdministrator" || urls.empty()) return;
+  if (plan.nano_server) {
+    plan.warnings.push_back(
+        "the program listens on HTTP.sys URLs as ContainerUser: reserve them (netsh http add "
+        "urlacl) in the image; liftshift writes that step for Server Core only");
+    return;
+  }
+  const bool wcf = app.self_host == SelfHost::kWcf;
+  // A wildcard reservation (+ or *) covers every host on its port and path.
+  std::vector<std::string> wildcards;
+  for (const auto& url : urls) {
+    const std::string r = reservation_url(url, wcf);
+    const auto host = r.find("://") + 3;
+    if (r.compare(host, 1, "+") == 0 || r.compare(host, 1, "*") == 0) wildcards.push_back(r);
+  }
+  auto covered = [&](const std::string& r) {
+    const auto host = r.find("://") + 3;
+    const auto rest = r.find_first_of(":/", host);
+    for (const auto& w : wildcards) {
+      const auto whost = w.find("://") + 3;
+      const auto wrest = w.find_first_of(":/", whost);
+      if (w != r && istarts_with(r.substr(rest), w.substr(wrest))) return true;
+    }
+    return false;
+  };
+  std::set<std::string> done;
+  for (const auto& url : urls) {
+    if (done.size() >= kMaxUrlAcls) break;
+    auto l = parse_listen(url);
+    if (!l || l->scheme == "net.tcp") continue;
+    const std::string reserved = reservation_url(url, wcf);
+    if (covered(reserved) || !done.insert(to_lower(reserved)).second) continue;
+    plan.steps.push_back(
+        {"Reserve " + printable(reserved) +
+             " in HTTP.sys for the container user: a listener that is not administrator needs a "
+             "URL reservation" +
+             (from_server ? " (the server had it: netsh http add urlacl)" : ""),
+         "netsh http add urlacl " + ps_literal("url=" + reserved) + " 'sddl=D:(A;;GX;;;WD)'"});
+  }
+  if (!done.empty()) {
+    decide(plan, "url-reservations", std::to_string(done.size()),
+           "the program registers HTTP.sys URLs and runs as ContainerUser: each URL is reserved "
+           "at build time (as administrator), so the listener starts without elevated rights");
+  }
+}
+
 }  // namespace
 
 void plan_self_host_ports(const AppAssessment& a, AppPlan& plan) {
@@ -99,14 +169,25 @@ void plan_self_host_ports(const AppAssessment& a, AppPlan& plan) {
   // HTTP.sys reservations of the server whose path names this program: a
   // self-hosted HTTP listener needs one, so its port is the program's even
   // when the code builds the URL at run time.
+  std::vector<std::string> reserved_on_server;
   if (app.machine) {
     std::vector<std::string> own;
     for (const auto& [url, where] : urls) own.push_back(url);
     auto names = reservation_names(app, own);
+    // A reservation is the program's when its path names the program, or
+    // when it reserves a port the program's own addresses listen on.
+    std::set<int> own_ports;
+    for (const auto& u : own) {
+      if (auto l = parse_listen(u)) own_ports.insert(l->port);
+    }
     for (const auto& r : app.machine->url_reservations) {
       std::string seg = first_segment(r);
-      if (!seg.empty() && std::find(names.begin(), names.end(), seg) != names.end())
+      const auto l = parse_listen(r);
+      const bool named = !seg.empty() && std::find(names.begin(), names.end(), seg) != names.end();
+      if (named || (l && own_ports.contains(l->port))) {
         urls.emplace_back(r, "HTTP.sys URL reservation on the server");
+        reserved_on_server.push_back(r);
+      }
     }
   }
   std::set<int> ports;
@@ -123,6 +204,13 @@ void plan_self_host_ports(const AppAssessment& a, AppPlan& plan) {
     plan.ports.push_back({l->port, "TCP", name, what + url + " (" + where + ")"});
     list += (list.empty() ? "" : ", ") + std::to_string(l->port);
   }
+  // The URLs to reserve: the server's own reservations for the program when
+  // it had any (exactly what it registers), else the addresses it listens on.
+  std::vector<std::string> to_reserve = reserved_on_server;
+  if (to_reserve.empty()) {
+    for (const auto& [url, where] : urls) to_reserve.push_back(url);
+  }
+  plan_url_acls(app, to_reserve, !reserved_on_server.empty(), plan);
   if (!list.empty()) {
     decide(plan, "ports", list,
            std::string(app.self_host == SelfHost::kWcf

@@ -6,6 +6,7 @@
 
 #include "plan/plan_fixture.hpp"
 #include "plan/planner.hpp"
+#include "powershell_parser.hpp"
 
 namespace liftshift {
 namespace {
@@ -92,6 +93,71 @@ TEST(SelfHostPorts, TheServersUrlReservationsForTheProgramGiveItsPorts) {
   for (const auto& port : p.ports)
     said = said || port.purpose.find("HTTP.sys URL reservation") != std::string::npos;
   EXPECT_TRUE(said);
+}
+
+// A listener run as ContainerUser gets its URL reserved at build time: the
+// server's reservation when it had one (also matched by the port the program
+// listens on), else its own address; WCF's with the strong wildcard.
+TEST(SelfHostPorts, AnHttpListenerAsContainerUserHasItsUrlReserved) {
+  AppFixture f(AppKind::kConsole, FrameworkKind::kNetFx, "4.8");
+  f.app().self_host = SelfHost::kWcf;
+  f.app().entry = "Apps/Billing.exe";
+  ConfigFacts c;
+  c.path = "Billing.exe.config";
+  c.base_addresses = {"http://localhost:8733/Billing", "net.tcp://localhost:8734/Billing"};
+  f.app().configs.push_back(c);
+  AppPlan p = plan_app(f.assessment, options());
+  ASSERT_EQ(p.user, "ContainerUser");
+  std::vector<std::string> acls;
+  for (const auto& s : p.steps) {
+    if (s.command.starts_with("netsh http add urlacl")) acls.push_back(s.command);
+  }
+  EXPECT_EQ(acls, std::vector<std::string>{
+                      "netsh http add urlacl 'url=http://+:8733/Billing/' 'sddl=D:(A;;GX;;;WD)'"});
+  auto m = std::make_shared<MachineFacts>();
+  m->url_reservations = {"http://+:8733/BillingService/", "http://+:9999/Other/"};
+  f.app().machine = m;
+  p = plan_app(f.assessment, options());
+  acls.clear();
+  for (const auto& s : p.steps) {
+    if (s.command.starts_with("netsh http add urlacl")) acls.push_back(s.command);
+  }
+  EXPECT_EQ(acls, std::vector<std::string>{"netsh http add urlacl "
+                                           "'url=http://+:8733/BillingService/' "
+                                           "'sddl=D:(A;;GX;;;WD)'"})
+      << "the server's reservation on the program's port, not another program's";
+  f.app().self_host = SelfHost::kNone;
+  p = plan_app(f.assessment, options());
+  for (const auto& s : p.steps) EXPECT_FALSE(s.command.starts_with("netsh")) << s.command;
+}
+
+TEST(SelfHostPorts, AReservedUrlWithQuotesStaysOneLiteral) {
+  LIFTSHIFT_REQUIRE_PWSH();
+  AppFixture f(AppKind::kConsole, FrameworkKind::kNetFx, "4.8");
+  f.app().self_host = SelfHost::kWeb;
+  SourceHit h{SourceCategory::kListenUrl, "App/Program.cs", 3, "http://*:9000/it's $(x)/"};
+  f.app().source_hits.push_back(h);
+  AppPlan p = plan_app(f.assessment, options());
+  std::string cmd;
+  for (const auto& s : p.steps) {
+    if (s.command.starts_with("netsh")) cmd = s.command;
+  }
+  EXPECT_EQ(cmd, "netsh http add urlacl 'url=http://*:9000/it''s $(x)/' 'sddl=D:(A;;GX;;;WD)'");
+  // A loopback address on a port a wildcard reserves is covered by it.
+  f.app().source_hits.push_back(
+      {SourceCategory::kListenUrl, "App/Program.cs", 4, "http://127.0.0.1:9000/it's $(x)/a"});
+  f.app().source_hits.push_back(
+      {SourceCategory::kListenUrl, "App/Program.cs", 5, "http://127.0.0.1:9001/"});
+  int netsh = 0;
+  for (const auto& s : plan_app(f.assessment, options()).steps)
+    netsh += s.command.starts_with("netsh") ? 1 : 0;
+  EXPECT_EQ(netsh, 2) << "9000's wildcard covers its loopback address; 9001 has none";
+  const std::string plain = "netsh http add urlacl 'url=http://*:9000/x/' 'sddl=D:(A;;GX;;;WD)'";
+  auto parsed = test::parse_powershell({plain, cmd});
+  ASSERT_TRUE(parsed);
+  ASSERT_EQ(parsed->size(), 2u);
+  EXPECT_TRUE((*parsed)[1].errors.empty()) << cmd;
+  EXPECT_EQ((*parsed)[1].command_words, (*parsed)[0].command_words) << cmd;
 }
 
 }  // namespace
