@@ -82,6 +82,17 @@ Decision* decision(AppPlan& app, std::string_view topic) {
   return nullptr;
 }
 
+// A value edited in the plan: its decision shows the edited choice, and the
+// planned one with its reason, so MIGRATION.md does not argue for a value the
+// artifacts no longer have.
+void follow_edit(AppPlan& app, std::string_view topic, const std::string& now) {
+  Decision* d = decision(app, topic);
+  if (d == nullptr || d->choice == now) return;
+  d->reason = "edited in the plan (planned: " + d->choice +
+              (d->reason.empty() ? "" : ", because " + d->reason) + ")";
+  d->choice = now;
+}
+
 // The Windows version edited: every Microsoft image moves to the new version's tag.
 void follow_windows_version(AppPlan& app, const std::string& at, Checker& check) {
   Decision* d = decision(app, "Windows Server version");
@@ -266,9 +277,18 @@ void check_app(AppPlan& app, const std::string& at, Checker& check) {
     check_volume(app, app.volumes[i], at + ".volumes[" + std::to_string(i) + "]", check);
   check_secrets(app, at, check);
   // The decisions MIGRATION.md shows follow the edited values.
-  if (Decision* iso = decision(app, "isolation"); iso && iso->choice != to_string(app.isolation)) {
-    iso->reason = "edited in the plan (planned: " + iso->choice + ")";
-    iso->choice = to_string(app.isolation);
+  follow_edit(app, "isolation", to_string(app.isolation));
+  follow_edit(app, "user", app.user);
+  follow_edit(app, "base image", app.base_image + ":" + app.base_tag);
+  if (Decision* id = decision(app, "identity"); id && !app.gmsa_account.empty()) {
+    // A placeholder name replaced: its warning is no longer true.
+    const std::string planned = id->choice.substr(std::min<std::size_t>(5, id->choice.size()));
+    if (planned != app.gmsa_account) {
+      std::erase_if(app.warnings, [&](const std::string& w) {
+        return w.starts_with("the gMSA name '" + planned + "' is a placeholder");
+      });
+    }
+    follow_edit(app, "identity", "gMSA " + app.gmsa_account);
   }
 }
 

@@ -198,6 +198,32 @@ TEST(PlanCommand, EditsChangeExactlyWhatTheyEdit) {
   EXPECT_NE(dockerfile.find("aspnet:4.8.1-windowsservercore-ltsc2025"), std::string::npos);
 }
 
+// Editing a decided value: MIGRATION.md shows the edited value with what was
+// planned and why, not the planner's argument for the old value.
+TEST(PlanCommand, AnEditedDecisionSaysWhatWasPlanned) {
+  test::TempDir tmp;
+  fs::path plan = write_plan(tmp.path(), {server().string()});
+  std::string edited = replace_once(test::read_text(plan), "\n    user: ContainerUser\n",
+                                    "\n    user: ContainerAdministrator\n");
+  edited = replace_once(edited, "gmsa_account: svc_batch", "gmsa_account: svc_batch2");
+  fs::path edited_plan = tmp.write("edited.yaml", edited);
+  auto r = run_liftshift(
+      {"containerize", "--plan", edited_plan.string(), "-o", (tmp.path() / "out").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string md = test::read_text(
+      tmp.path() / "out" / "appsrv01.vhdx-task-Contoso-Nightly-Export" / "MIGRATION.md");
+  EXPECT_NE(md.find("`ContainerAdministrator`. edited in the plan (planned: ContainerUser, "
+                    "because no finding needs elevated rights"),
+            std::string::npos)
+      << md;
+  EXPECT_NE(md.find("`gMSA svc_batch2`. edited in the plan (planned: gMSA svc_batch"),
+            std::string::npos)
+      << md;
+  EXPECT_EQ(md.find("seed recommends ContainerUser over the default ContainerAdmin."),
+            std::string::npos)
+      << "the old reason is no longer the decision's";
+}
+
 // The line of the first occurrence of `needle` in text (1-based).
 int line_of(const std::string& text, const std::string& needle) {
   auto at = text.find(needle);
