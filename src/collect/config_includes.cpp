@@ -163,7 +163,13 @@ void follow_config_includes(const Volume& volume, ParsedSource& parsed, std::uin
         problem(bytes.error().message);
         continue;
       }
-      auto facts = parse_dotnet_config(decode_text(*bytes), entry->path);
+      // A nested section's file ("system.serviceModel/services") is read
+      // inside its groups.
+      const auto group_end = inc.section.rfind('/');
+      const std::string_view within = group_end == std::string::npos
+                                          ? std::string_view()
+                                          : std::string_view(inc.section).substr(0, group_end);
+      auto facts = parse_dotnet_config(decode_text(*bytes), entry->path, within);
       if (!facts) {
         problem(facts.error().message);
         continue;

@@ -125,6 +125,16 @@ class ConfigReader {
     }
   }
 
+  // Reads what follows as if inside these elements: an included file's
+  // section, whose groups are in the config that names it.
+  void enter(std::string_view group) {
+    const Tag tag = classify(group);
+    if (tag == kSystemWeb) f_.has_system_web = true;
+    if (tag == kServiceModel) f_.has_service_model = true;
+    stack_.push_back(tag);
+    ++counts_[tag];
+  }
+
  private:
   [[nodiscard]] bool inside(Tag t) const { return counts_[t] > 0; }
   [[nodiscard]] Tag parent() const { return stack_.empty() ? kOther : stack_.back(); }
@@ -148,7 +158,8 @@ class ConfigReader {
     if (tag == kSystemWeb) f_.has_system_web = true;
     if (tag == kServiceModel) f_.has_service_model = true;
 
-    if (pugi::xml_attribute cs = attr(n, "configSource")) include(name, "configSource", cs.value());
+    if (pugi::xml_attribute cs = attr(n, "configSource"))
+      include(section_path(n), "configSource", cs.value());
     if (tag == kAppSettings) {
       if (pugi::xml_attribute file = attr(n, "file")) include(name, "file", file.value());
     }
@@ -264,6 +275,21 @@ class ConfigReader {
     std::vector<std::string> ldap;
     fmt_util::find_ldap_urls(v, ldap);
     for (std::string& u : ldap) add_unique(f_.ldap_paths, mask_secret_text(u));
+  }
+
+  // A section's name with the groups it sits in ("system.serviceModel/services"),
+  // so that its file, which holds the section alone, is read in its place;
+  // <configuration> and <location> are not part of it.
+  static std::string section_path(const pugi::xml_node& n) {
+    std::string out(local_name(n.name()));
+    int depth = 0;
+    for (pugi::xml_node p = n.parent(); p && p.type() == pugi::node_element && depth < 8;
+         p = p.parent(), ++depth) {
+      const std::string_view group = local_name(p.name());
+      if (iequals(group, "configuration") || iequals(group, "location")) continue;
+      out = std::string(group) + "/" + out;
+    }
+    return out;
   }
 
   void include(std::string_view section, std::string_view attribute, std::string_view file) {
@@ -505,12 +531,18 @@ class ConfigReader {
 
 }  // namespace
 
-Result<ConfigFacts> parse_dotnet_config(std::string_view xml_text, const std::string& path) {
+Result<ConfigFacts> parse_dotnet_config(std::string_view xml_text, const std::string& path,
+                                        std::string_view within) {
   auto doc = fmt_util::load_xml(xml_text, path);
   if (!doc) return doc.error();
   ConfigFacts f;
   f.path = path;
   ConfigReader reader(f);
+  for (std::size_t at = 0, n = 0; at < within.size() && n < 8; ++n) {
+    std::size_t end = std::min(within.find('/', at), within.size());
+    reader.enter(within.substr(at, end - at));
+    at = end + 1;
+  }
   reader.walk(**doc);
   reader.finish();
   // A site's web.config also says what it needs of IIS: read from the same document.

@@ -18,6 +18,9 @@ namespace liftshift {
 // DOCTYPEs are skipped; entities are never expanded. Input is capped at 64 MiB;
 // any nesting depth is walked iteratively. A file named web.config also gets
 // its ConfigFacts::iis_modules (iis_modules_of_web_config, same document).
-Result<ConfigFacts> parse_dotnet_config(std::string_view xml_text, const std::string& path);
+// `within` ("system.serviceModel"): the section groups an included file's
+// section sits in, '/'-separated, read as if the file were in their place.
+Result<ConfigFacts> parse_dotnet_config(std::string_view xml_text, const std::string& path,
+                                        std::string_view within = {});
 
 }  // namespace liftshift

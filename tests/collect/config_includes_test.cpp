@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "collect/collect.hpp"
+#include "formats/dotnet_config.hpp"
 #include "sources/directory_volume.hpp"
 #include "test_support.hpp"
 
@@ -168,6 +169,55 @@ TEST(ConfigIncludes, AFileTwoConfigsIncludeReachesBoth) {
     EXPECT_EQ(shared->included_by, parsed.configs[i].path + " (nlog include file)");
     EXPECT_EQ(shared->log_paths, std::vector<std::string>{"E:\\Logs\\tools.log"});
   }
+}
+
+// A WCF section in a file of its own (<services configSource>, <bindings
+// configSource>) is read inside system.serviceModel: its endpoints and
+// bindings count, and the app is seen to host WCF, with its ports planned.
+TEST(ConfigIncludes, AServiceModelSectionInAnotherFileIsReadInItsGroup) {
+  test::TempDir dir;
+  dir.write(
+      "Svc/Svc.csproj",
+      R"(<Project ToolsVersion="15.0" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+  <PropertyGroup><OutputType>Exe</OutputType><TargetFrameworkVersion>v4.8</TargetFrameworkVersion><AssemblyName>Svc</AssemblyName></PropertyGroup>
+  <ItemGroup><Reference Include="System.ServiceModel" /><Compile Include="Program.cs" /></ItemGroup>
+</Project>)");
+  dir.write("Svc/App.config", R"(<configuration><system.serviceModel>
+  <services configSource="services.config" />
+  <bindings configSource="bindings.config" />
+</system.serviceModel></configuration>)");
+  dir.write("Svc/services.config", R"(<services><service name="Contoso.Orders">
+  <endpoint address="net.tcp://localhost:8523/Orders" binding="netTcpBinding" contract="IOrders" />
+  <host><baseAddresses><add baseAddress="http://localhost:8733/Orders/" /></baseAddresses></host>
+</service></services>)");
+  dir.write("Svc/bindings.config",
+            R"(<bindings><netTcpBinding><binding name="b"><security mode="None" /></binding>
+</netTcpBinding></bindings>)");
+  dir.write("Svc/Program.cs",
+            "using System.ServiceModel;\nstatic class Program { static void Main() {\n"
+            "  var h = new ServiceHost(typeof(Orders)); h.Open(); } }\nclass Orders { }\n");
+  Inventory inv = collect({dir.path().string()});
+  ASSERT_EQ(inv.apps.size(), 1u) << problems(inv);
+  const Application& app = inv.apps[0];
+  const ConfigFacts* services = config(app, "Svc/services.config");
+  ASSERT_NE(services, nullptr) << paths(app);
+  EXPECT_EQ(services->included_by, "Svc/App.config (system.serviceModel/services configSource)");
+  EXPECT_TRUE(services->has_service_model);
+  ASSERT_EQ(services->endpoints.size(), 1u);
+  EXPECT_EQ(services->endpoints[0].address, "net.tcp://localhost:8523/Orders");
+  EXPECT_EQ(services->base_addresses, std::vector<std::string>{"http://localhost:8733/Orders/"});
+  const ConfigFacts* bindings = config(app, "Svc/bindings.config");
+  ASSERT_NE(bindings, nullptr) << paths(app);
+  EXPECT_TRUE(bindings->has_service_model);
+  // The same file read on its own is no WCF section.
+  auto alone = parse_dotnet_config(
+      "<services><service name=\"S\"><endpoint address=\"x\" "
+      "binding=\"basicHttpBinding\" contract=\"C\"/></service>"
+      "</services>",
+      "services.config");
+  ASSERT_TRUE(alone);
+  EXPECT_FALSE(alone->has_service_model);
+  EXPECT_TRUE(alone->endpoints.empty());
 }
 
 }  // namespace

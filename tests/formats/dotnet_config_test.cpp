@@ -535,7 +535,7 @@ TEST(Config, IncludesOfEverySectionAndNLog) {
   ASSERT_EQ(f.includes.size(), 3u);
   EXPECT_EQ(f.includes[0].section, "log4net");
   EXPECT_EQ(f.includes[0].file, "Config\\log4net.config");
-  EXPECT_EQ(f.includes[1].section, "bindings");
+  EXPECT_EQ(f.includes[1].section, "system.serviceModel/bindings") << "with its group";
   EXPECT_EQ(f.includes[2].section, "nlog include");
   EXPECT_EQ(f.includes[2].file, "${basedir}/targets.config");
 }
