@@ -71,6 +71,85 @@ bool has_config(const Application& app, std::string_view path) {
                      [&](const ConfigFacts& c) { return iequals(c.path, path); });
 }
 
+// A config file another file names, read and parsed; nullopt with the
+// problem said (through `problem`) when it cannot be.
+template <typename Problem>
+std::optional<ConfigFacts> read_named_config(const Volume& volume, const std::string& rel,
+                                             std::uint64_t max_text, std::string_view within,
+                                             Problem&& problem) {
+  auto entry = volume.find(rel);
+  if (!entry || entry->is_dir) {
+    problem("names " + printable(rel) + ", which is not in the source");
+    return std::nullopt;
+  }
+  if (entry->size > max_text) {
+    problem("not read: " + printable(entry->path) + " is larger than the text limit");
+    return std::nullopt;
+  }
+  auto bytes = volume.read(entry->path, 0, static_cast<std::size_t>(max_text));
+  if (!bytes) {
+    problem(bytes.error().message);
+    return std::nullopt;
+  }
+  auto facts = parse_dotnet_config(decode_text(*bytes), entry->path, within);
+  if (!facts) {
+    problem(facts.error().message);
+    return std::nullopt;
+  }
+  return std::move(*facts);
+}
+
+// The folder a program's relative paths start from at run time, for a
+// source file: its project's folder (the build copies the file to the
+// output beside the program), else the file's own folder.
+std::string run_folder(const ParsedSource& parsed, const std::string& source_file) {
+  std::string best;
+  bool found = false;
+  for (const auto& p : parsed.projects) {
+    const std::string folder(parent_dir(p.path));
+    if ((folder.empty() || is_under(source_file, folder)) &&
+        (!found || folder.size() > best.size())) {
+      best = folder;
+      found = true;
+    }
+  }
+  return found ? best : std::string(parent_dir(source_file));
+}
+
+// The logging configurations the code names: log4net's and NLog's own files,
+// judged like a config of the app.
+void follow_code_named_configs(const Volume& volume, ParsedSource& parsed, std::uint64_t max_text) {
+  constexpr std::size_t kMaxNamed = 64;
+  std::size_t read = 0;
+  for (const auto& h : parsed.source_hits) {
+    if (h.category != SourceCategory::kLogConfigFile) continue;
+    const std::string at = printable(h.file) + ":" + std::to_string(h.line);
+    auto problem = [&](const std::string& why) {
+      parsed.problems.push_back({at, "logging configuration '" + h.text + "': " + why});
+    };
+    const std::string folder = run_folder(parsed, h.file);
+    auto rel = include_path(folder.empty() ? "x" : folder + "/x", h.text);
+    if (!rel) {
+      problem("not read: not a relative path inside the source");
+      continue;
+    }
+    const auto same_path = [&](const ConfigFacts& c) { return iequals(c.path, *rel); };
+    if (std::any_of(parsed.configs.begin(), parsed.configs.end(), same_path)) continue;
+    if (std::any_of(parsed.code_named_configs.begin(), parsed.code_named_configs.end(),
+                    [&](const auto& n) { return same_path(n.config); }))
+      continue;
+    if (read >= kMaxNamed) {
+      problem("not read: more than " + std::to_string(kMaxNamed) + " named files");
+      continue;
+    }
+    ++read;
+    auto facts = read_named_config(volume, *rel, max_text, {}, problem);
+    if (!facts) continue;
+    facts->included_by = at + " (named in code)";
+    parsed.code_named_configs.push_back({std::move(*facts), h.file});
+  }
+}
+
 }  // namespace
 
 std::optional<std::string> include_path(std::string_view config, std::string_view file) {
@@ -148,41 +227,25 @@ void follow_config_includes(const Volume& volume, ParsedSource& parsed, std::uin
         }
         continue;
       }
-      auto entry = volume.find(*rel);
-      if (!entry || entry->is_dir) {
-        problem("names " + printable(*rel) + ", which is not in the source");
-        continue;
-      }
-      if (entry->size > max_text) {
-        problem("not read: " + printable(entry->path) + " is larger than the text limit");
-        continue;
-      }
       ++followed;
-      auto bytes = volume.read(entry->path, 0, static_cast<std::size_t>(max_text));
-      if (!bytes) {
-        problem(bytes.error().message);
-        continue;
-      }
       // A nested section's file ("system.serviceModel/services") is read
       // inside its groups.
       const auto group_end = inc.section.rfind('/');
       const std::string_view within = group_end == std::string::npos
                                           ? std::string_view()
                                           : std::string_view(inc.section).substr(0, group_end);
-      auto facts = parse_dotnet_config(decode_text(*bytes), entry->path, within);
-      if (!facts) {
-        problem(facts.error().message);
-        continue;
-      }
+      auto facts = read_named_config(volume, *rel, max_text, within, problem);
+      if (!facts) continue;
       facts->included_by = by;
       if (!facts->includes.empty() && p.depth < kMaxDepth) {
         std::vector<std::string> chain = p.chain;
-        chain.push_back(entry->path);
+        chain.push_back(facts->path);
         todo.push_back({*facts, p.depth + 1, std::move(chain)});
       }
       parsed.included_configs.push_back(std::move(*facts));
     }
   }
+  follow_code_named_configs(volume, parsed, max_text);
 }
 
 void attach_config_includes(ParsedSource& parsed, std::vector<Application>& apps) {
@@ -209,6 +272,16 @@ void attach_config_includes(ParsedSource& parsed, std::vector<Application>& apps
           same->included_by = inc.included_by;
         }
       }
+    }
+    for (const auto& named : parsed.code_named_configs) {
+      if (!is_under(named.named_in, app.root) || has_config(app, named.config.path)) continue;
+      if (!is_under(named.config.path, app.root)) {
+        parsed.problems.push_back(
+            {printable(named.named_in), "names " + printable(named.config.path) +
+                                            ", outside the application's folder: not read"});
+        continue;
+      }
+      app.configs.push_back(named.config);
     }
     for (const auto& t : parsed.configs) {
       if (t.transform_of.empty() || !has_config(app, t.transform_of) || has_config(app, t.path))

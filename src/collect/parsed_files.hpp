@@ -20,6 +20,13 @@ struct ParsedSource {
   std::vector<ConfigFacts> configs;
   // Files the configs include (configSource=, file=), read by collect/config_includes.
   std::vector<ConfigFacts> included_configs;
+  // Logging configurations the code names (SourceCategory::kLogConfigFile),
+  // read by collect/config_includes, with the source file that names them.
+  struct CodeNamedConfig {
+    ConfigFacts config;
+    std::string named_in;  // the source file
+  };
+  std::vector<CodeNamedConfig> code_named_configs;
   std::vector<ProjectFacts> projects;
   std::vector<ProjectFacts> build_files;  // Directory.Build.props / .targets
   std::vector<RuntimeConfigFacts> runtime_configs;

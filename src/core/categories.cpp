@@ -91,6 +91,8 @@ std::string to_string(SourceCategory category) {
       return "asp-com-object";
     case SourceCategory::kAspConnection:
       return "asp-connection";
+    case SourceCategory::kLogConfigFile:
+      return "log-config-file";
   }
   return "";
 }

@@ -74,9 +74,12 @@ enum class SourceCategory {
   kAspComObject,
   // Classic ASP: text: an ADO connection string literal (secrets masked).
   kAspConnection,
+  // text: a logging configuration file the code names (log4net's
+  // XmlConfigurator ConfigFile or FileInfo, NLog's XmlLoggingConfiguration).
+  kLogConfigFile,
 };
 inline constexpr std::size_t kSourceCategoryCount =
-    static_cast<std::size_t>(SourceCategory::kAspConnection) + 1;
+    static_cast<std::size_t>(SourceCategory::kLogConfigFile) + 1;
 // Every source category, in declaration (= report) order.
 inline constexpr std::array<SourceCategory, kSourceCategoryCount> kAllSourceCategories = [] {
   std::array<SourceCategory, kSourceCategoryCount> all{};

@@ -236,6 +236,16 @@ void scan_hosting_calls(std::string_view code, bool vb, const EntrySink& sink) {
   }
 }
 
+// The framework's static classes a Main calls all the time (Console.ReadLine,
+// Thread.Sleep): never a class of the project that hosts a server.
+bool framework_static(std::string_view word) {
+  static constexpr std::string_view kStatics[] = {
+      "Console", "Environment", "Thread",    "Task",     "Trace", "Debug",   "Process",
+      "Path",    "File",        "Directory", "String",   "Math",  "Convert", "AppDomain",
+      "GC",      "Encoding",    "DateTime",  "TimeSpan", "Guid",  "Marshal", "Assembly"};
+  return std::find(std::begin(kStatics), std::end(kStatics), word) != std::end(kStatics);
+}
+
 // The types Main's body creates or calls (`new AppHost(`, `Bootstrapper.Run(`),
 // at most 16, each once, as one space-separated list reported at Main (a
 // source file keeps one hit per category and line): where Main hands over to
@@ -255,7 +265,8 @@ void scan_main_uses(std::string_view code, const Span& main, bool vb, const Entr
       type = code.substr(next, end - next);
       if (const auto dot = type.rfind('.'); dot != std::string_view::npos)
         type = type.substr(dot + 1);
-    } else if (next < main.end && code[next] == '.' && word[0] >= 'A' && word[0] <= 'Z') {
+    } else if (next < main.end && code[next] == '.' && word[0] >= 'A' && word[0] <= 'Z' &&
+               !framework_static(word)) {
       type = word;  // Type.Member: a static call
     }
     i = end - 1;

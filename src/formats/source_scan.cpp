@@ -800,18 +800,48 @@ bool assigns_service_name(std::string_view code, std::size_t pos) {
   return start == 0 || !is_ident(code[start - 1]);
 }
 
-// True when the literal at pos is the first argument of a Topshelf
-// SetServiceName call (`x.SetServiceName("Orders")`).
-bool names_topshelf_service(std::string_view code, std::size_t pos) {
+// True when the literal at pos is the first argument of a call of `call`
+// (`x.SetServiceName("Orders")`, `new FileInfo("log4net.xml")`).
+bool first_argument_of(std::string_view code, std::size_t pos, std::string_view call) {
   std::size_t k = pos;
   while (k > 0 && is_blank(code[k - 1])) --k;
   if (k == 0 || code[k - 1] != '(') return false;
   --k;
   while (k > 0 && is_blank(code[k - 1])) --k;
-  constexpr std::string_view kCall = "SetServiceName";
-  if (k < kCall.size() || code.substr(k - kCall.size(), kCall.size()) != kCall) return false;
-  const std::size_t start = k - kCall.size();
+  if (k < call.size() || code.substr(k - call.size(), call.size()) != call) return false;
+  const std::size_t start = k - call.size();
   return start == 0 || !is_ident(code[start - 1]);
+}
+
+// True when the literal at pos is assigned to a named argument or property
+// `name` (`[assembly: XmlConfigurator(ConfigFile = "log4net.xml")]`).
+bool assigned_to(std::string_view code, std::size_t pos, std::string_view name) {
+  std::size_t k = pos;
+  while (k > 0 && is_blank(code[k - 1])) --k;
+  if (k == 0 || code[k - 1] != '=') return false;
+  --k;
+  if (k > 0 && code[k - 1] == ':') --k;  // VB's named argument: ConfigFile:="..."
+  while (k > 0 && is_blank(code[k - 1])) --k;
+  if (k < name.size() || code.substr(k - name.size(), name.size()) != name) return false;
+  const std::size_t start = k - name.size();
+  return start == 0 || !is_ident(code[start - 1]);
+}
+
+// A logging configuration file the code names: log4net's XmlConfigurator
+// (ConfigFile = "...", or Configure/ConfigureAndWatch(new FileInfo("...")))
+// and NLog's new XmlLoggingConfiguration("...").
+bool names_log_config(std::string_view code, std::size_t pos, bool assigned) {
+  constexpr std::size_t kCallWindow = 96;  // "XmlConfigurator.ConfigureAndWatch(new FileInfo("
+  if (assigned) {
+    if (!assigned_to(code, pos, "ConfigFile")) return false;
+    const std::size_t from = pos > 256 ? pos - 256 : 0;
+    return code.substr(from, pos - from).find("XmlConfigurator") != std::string_view::npos;
+  }
+  if (first_argument_of(code, pos, "XmlLoggingConfiguration")) return true;
+  if (!first_argument_of(code, pos, "FileInfo")) return false;
+  const std::size_t from = pos > kCallWindow ? pos - kCallWindow : 0;
+  const std::string_view before = code.substr(from, pos - from);
+  return before.find("XmlConfigurator.Configure") != std::string_view::npos;
 }
 
 // Collects hits: one per (category, line), the leftmost match on the line.
@@ -1257,8 +1287,14 @@ std::vector<SourceHit> scan_source(std::string_view text, const std::string& pat
       out.add(cat::kServiceName, lit.line, lit.pos, lit.value);
   }
   for (const Literal& lit : lx.args) {
-    if (names_topshelf_service(code, lit.pos))
+    if (first_argument_of(code, lit.pos, "SetServiceName"))
       out.add(cat::kServiceName, lit.line, lit.pos, lit.value);
+    if (names_log_config(code, lit.pos, false))
+      out.add(cat::kLogConfigFile, lit.line, lit.pos, lit.value);
+  }
+  for (const Literal& lit : lx.assigned) {
+    if (names_log_config(code, lit.pos, true))
+      out.add(cat::kLogConfigFile, lit.line, lit.pos, lit.value);
   }
   for (const Scope& sc : scopes) {
     auto inside = [&](std::size_t p) { return p > sc.from && p < sc.to; };

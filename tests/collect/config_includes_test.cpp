@@ -220,5 +220,48 @@ TEST(ConfigIncludes, AServiceModelSectionInAnotherFileIsReadInItsGroup) {
   EXPECT_TRUE(alone->endpoints.empty());
 }
 
+// log4net's XmlConfigurator and NLog's XmlLoggingConfiguration name their
+// file in code: it is read from the project's folder (the build copies it
+// beside the program) and judged like a config of the app; a path that leaves
+// the source is a problem of the code that names it.
+TEST(ConfigIncludes, ALoggingConfigurationNamedInCodeIsRead) {
+  test::TempDir dir;
+  dir.write(
+      "Job/Job.csproj",
+      R"(<Project ToolsVersion="15.0" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+  <PropertyGroup><OutputType>Exe</OutputType><TargetFrameworkVersion>v4.8</TargetFrameworkVersion><AssemblyName>Job</AssemblyName></PropertyGroup>
+  <ItemGroup><Compile Include="Program.cs" /><Compile Include="Properties\AssemblyInfo.cs" /></ItemGroup>
+</Project>)");
+  dir.write("Job/Properties/AssemblyInfo.cs",
+            "[assembly: log4net.Config.XmlConfigurator(ConfigFile = \"Config\\\\logging.xml\", "
+            "Watch = true)]\n");
+  dir.write("Job/Config/logging.xml", R"(<log4net>
+  <appender name="f" type="log4net.Appender.RollingFileAppender"><file value="D:\Logs\job.log" /></appender>
+  <root><appender-ref ref="f" /></root>
+</log4net>)");
+  dir.write("Job/Program.cs",
+            "static class Program { static void Main() {\n"
+            "  var c = new NLog.Config.XmlLoggingConfiguration(\"nlog.job.xml\");\n"
+            "  log4net.Config.XmlConfigurator.ConfigureAndWatch(new "
+            "System.IO.FileInfo(\"../../x.xml\"));\n"
+            "} }\n");
+  dir.write("Job/nlog.job.xml", R"(<nlog><targets>
+  <target name="t" type="File" fileName="E:\Logs\nlog-job.log" /></targets>
+  <rules><logger name="*" writeTo="t" /></rules></nlog>)");
+  Inventory inv = collect({dir.path().string()});
+  ASSERT_EQ(inv.apps.size(), 1u) << problems(inv);
+  const Application& app = inv.apps[0];
+  const ConfigFacts* log4 = config(app, "Job/Config/logging.xml");
+  ASSERT_NE(log4, nullptr) << paths(app);
+  EXPECT_EQ(log4->included_by, "Job/Properties/AssemblyInfo.cs:1 (named in code)");
+  EXPECT_EQ(log4->log_paths, std::vector<std::string>{"D:\\Logs\\job.log"});
+  const ConfigFacts* nlog = config(app, "Job/nlog.job.xml");
+  ASSERT_NE(nlog, nullptr) << paths(app);
+  EXPECT_EQ(nlog->log_paths, std::vector<std::string>{"E:\\Logs\\nlog-job.log"});
+  EXPECT_NE(problems(inv).find("Job/Program.cs:3: logging configuration '../../x.xml': not read"),
+            std::string::npos)
+      << problems(inv);
+}
+
 }  // namespace
 }  // namespace liftshift
