@@ -13,6 +13,8 @@ namespace liftshift {
 YamlValue k8s_labels(const AppPlan& plan);
 YamlValue k8s_metadata(const AppPlan& plan, const std::string& name);
 YamlValue k8s_pod_spec(const AppPlan& plan, bool job);
+// A container's resources: requests and limits of the plan.
+YamlValue k8s_resources(const ResourcePlan& r);
 
 Artifact k8s_workload(const AppPlan& plan);  // Deployment or CronJob
 std::vector<Artifact> k8s_network(

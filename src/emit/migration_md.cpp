@@ -322,7 +322,7 @@ std::string render_migration(const AppPlan& plan) {
   say(md, plan, "Windows Server version");
   security_step(md, plan);
   md << "5. **Load balancing and scale.**\n";
-  for (const char* topic : {"scale", "TLS"}) say(md, plan, topic);
+  for (const char* topic : {"scale", "resources", "TLS"}) say(md, plan, topic);
   orchestration_step(md, plan);
   md << "7. **Containerize the app.** `Dockerfile` ("
      << md_code(plan.base_image + ":" + plan.base_tag) << ").\n";
