@@ -120,4 +120,17 @@ std::string compose_memory(std::int64_t bytes) {
   return std::to_string(bytes) + "b";
 }
 
+std::string k8s_cpu(std::int64_t millicores) {
+  if (millicores % 1000 == 0) return std::to_string(millicores / 1000);
+  return std::to_string(millicores) + "m";
+}
+
+std::string k8s_memory(std::int64_t bytes) {
+  for (auto [shift, suffix] : {std::pair{30, "Gi"}, std::pair{20, "Mi"}, std::pair{10, "Ki"}}) {
+    std::int64_t unit = std::int64_t{1} << shift;
+    if (bytes % unit == 0) return std::to_string(bytes / unit) + suffix;
+  }
+  return std::to_string(bytes);
+}
+
 }  // namespace liftshift

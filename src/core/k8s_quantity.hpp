@@ -27,4 +27,9 @@ std::string compose_cpus(std::int64_t millicores);
 // 512 MiB -> "512m", otherwise bytes ("1000000000b").
 std::string compose_memory(std::int64_t bytes);
 
+// Kubernetes forms: 2000 -> "2", 250 -> "250m"; 1 GiB -> "1Gi", 384 MiB ->
+// "384Mi", otherwise bytes.
+std::string k8s_cpu(std::int64_t millicores);
+std::string k8s_memory(std::int64_t bytes);
+
 }  // namespace liftshift

@@ -24,4 +24,9 @@ std::vector<Artifact> k8s_config(
 std::vector<Artifact> k8s_identity(
     const AppPlan& plan);  // ServiceAccount, GMSACredentialSpec, ClusterRole, RoleBinding
 
+// The manifests moved into k8s/base/ with its kustomization.yaml, and the
+// overlays k8s/overlays/dev and prod (image tag, replicas, resources); the
+// Secret template stays in k8s/ (k8s_kustomize.cpp).
+std::vector<Artifact> k8s_kustomize(const AppPlan& plan, std::vector<Artifact> manifests);
+
 }  // namespace liftshift

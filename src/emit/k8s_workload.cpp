@@ -188,7 +188,7 @@ Artifact k8s_workload(const AppPlan& plan) {
     return {"k8s/job.yaml",
             yaml_document(job, {plan.app_name + ": a console program that runs to completion.",
                                 "Run it again with kubectl delete job " + plan.k8s_name +
-                                    " && kubectl apply -f k8s/job.yaml."})};
+                                    " && kubectl apply -k k8s/overlays/prod."})};
   }
   template_node["spec"] = k8s_pod_spec(plan, false);
   YamlValue d;

@@ -186,12 +186,12 @@ TEST(PlanCommand, EditsChangeExactlyWhatTheyEdit) {
   auto from_plan = tree(tmp.path() / "edited");
   std::vector<std::string> changed = differences(direct, from_plan);
   std::vector<std::string> expected = {"appsrv01.vhdx-iis-Contoso-Web/MIGRATION.md",
-                                       "appsrv01.vhdx-iis-Contoso-Web/k8s/pvc-catalog.yaml",
+                                       "appsrv01.vhdx-iis-Contoso-Web/k8s/base/pvc-catalog.yaml",
                                        "appsrv01.vhdx-iis-Default-Web-Site/MIGRATION.md",
                                        "appsrv01.vhdx-service-OrderProcessor/MIGRATION.md",
                                        "appsrv01.vhdx-task-Contoso-Nightly-Export/MIGRATION.md"};
   EXPECT_EQ(changed, expected);
-  std::string pvc = from_plan["appsrv01.vhdx-iis-Contoso-Web/k8s/pvc-catalog.yaml"];
+  std::string pvc = from_plan["appsrv01.vhdx-iis-Contoso-Web/k8s/base/pvc-catalog.yaml"];
   EXPECT_NE(pvc.find("storage: 25Gi"), std::string::npos) << pvc;
   std::string md = from_plan["appsrv01.vhdx-iis-Contoso-Web/MIGRATION.md"];
   EXPECT_NE(md.find("`ltsc2025`. edited in the plan (planned: ltsc2022)"), std::string::npos);
@@ -309,7 +309,7 @@ TEST(PlanCommand, ReplicasAndResourcesEditsReachTheManifests) {
       {"containerize", "--plan", edited_plan.string(), "-o", (tmp.path() / "out").string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   fs::path app = tmp.path() / "out" / "appsrv01.vhdx-iis-Contoso-Web";
-  YAML::Node d = YAML::LoadFile((app / "k8s" / "deployment.yaml").string());
+  YAML::Node d = YAML::LoadFile((app / "k8s" / "base" / "deployment.yaml").string());
   EXPECT_EQ(d["spec"]["replicas"].as<int>(), 3);
   YAML::Node res = d["spec"]["template"]["spec"]["containers"][0]["resources"];
   EXPECT_EQ(res["limits"]["cpu"].as<std::string>(), "1500m");
@@ -410,10 +410,10 @@ TEST(PlanCommand, FilledPlaceholdersReachTheManifests) {
       run_liftshift({"containerize", "--plan", edited.string(), "-o", (tmp.path() / "o").string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   fs::path app = tmp.path() / "o" / "appsrv01.vhdx-iis-Default-Web-Site";
-  EXPECT_NE(test::read_text(app / "k8s" / "ingress.yaml").find("host: web.contoso.com"),
+  EXPECT_NE(test::read_text(app / "k8s" / "base" / "ingress.yaml").find("host: web.contoso.com"),
             std::string::npos);
   fs::path web = tmp.path() / "o" / "appsrv01.vhdx-iis-Contoso-Web";
-  std::string spec = test::read_text(web / "k8s" / "gmsa-credentialspec.yaml");
+  std::string spec = test::read_text(web / "k8s" / "base" / "gmsa-credentialspec.yaml");
   EXPECT_NE(spec.find("DnsName: corp.contoso.com"), std::string::npos) << spec;
   EXPECT_NE(spec.find("NetBiosName: CORP"), std::string::npos) << spec;
   auto v = test::run_validators({tmp.path() / "o"});

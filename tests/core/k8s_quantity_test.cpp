@@ -37,5 +37,21 @@ TEST(K8sQuantity, ComposeForms) {
   EXPECT_EQ(compose_memory(1000000000), "1000000000b");
 }
 
+TEST(K8sQuantity, KubernetesForms) {
+  EXPECT_EQ(k8s_cpu(2000), "2");
+  EXPECT_EQ(k8s_cpu(250), "250m");
+  EXPECT_EQ(k8s_memory(std::int64_t{1} << 30), "1Gi");
+  EXPECT_EQ(k8s_memory(std::int64_t{384} << 20), "384Mi");
+  EXPECT_EQ(k8s_memory(1000000000), "1000000000");
+  for (const char* q : {"250m", "2", "1Gi", "384Mi"}) {
+    if (auto m = cpu_millicores(q)) {
+      EXPECT_EQ(k8s_cpu(*m), q);
+    }
+    if (auto b = memory_bytes(q)) {
+      EXPECT_EQ(k8s_memory(*b), q);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace liftshift
