@@ -4,6 +4,7 @@
 #include "core/k8s_quantity.hpp"
 #include "core/powershell_quote.hpp"
 #include "emit/artifacts.hpp"
+#include "emit/quoting.hpp"
 #include "emit/secret_mounts.hpp"
 #include "emit/volume_seed.hpp"
 #include "emit/yaml_out.hpp"
@@ -54,6 +55,15 @@ YamlValue compose_resources(const AppPlan& plan) {
   if (plan.orchestrator == Orchestrator::kSwarm && !reservations.empty())
     resources["reservations"] = reservations;
   return resources;
+}
+
+// Every string value as compose reads it back (no interpolation).
+void escape_values(YamlValue& v) {
+  if (v.is_string()) {
+    v = compose_value(v.get<std::string>());
+  } else if (v.is_structured()) {
+    for (auto& item : v) escape_values(item);
+  }
 }
 
 }  // namespace
@@ -133,6 +143,7 @@ std::string render_compose(const AppPlan& plan) {
   root["services"][plan.k8s_name] = svc;
   if (seeded) root["services"][seed_step_name(plan)] = seed_service(plan);
   for (const auto& v : plan.volumes) root["volumes"][v.name] = YamlValue::object();
+  escape_values(root);
   std::vector<std::string> header{
       plan.app_name + ": " +
           (plan.orchestrator == Orchestrator::kKubernetes
