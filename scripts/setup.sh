@@ -57,6 +57,16 @@ if [[ ! -f "$validators/node_modules/.package-lock.json" ||
   npm ci --prefix "$validators" --no-audit --no-fund --loglevel=error >/dev/null
 fi
 
+# kubectl renders the Kustomize overlays in the tests (kubectl kustomize, no
+# cluster). Not installed here: Debian 12's kubernetes-client is kubectl 1.20
+# with Kustomize v2.0.3, which reads neither a folder in `resources` nor
+# `patches:` (checked), so it cannot render what liftshift writes; those tests
+# skip without a kubectl whose Kustomize is v4+ (and fail under CI=true).
+if ! command -v kubectl >/dev/null 2>&1; then
+  echo "liftshift setup: no kubectl on PATH: the Kustomize tests will skip (install kubectl" \
+       "1.21 or later from pkgs.k8s.io)" >&2
+fi
+
 # PowerShell 7 for the tests that parse every emitted PowerShell snippet with
 # PowerShell's own parser: a .NET global tool (~/.dotnet/tools/pwsh), installed
 # when the .NET SDK is on PATH and pwsh is not there yet.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <sstream>
 
 #include "test_support.hpp"
@@ -215,6 +216,42 @@ void markdown_snippets(const std::string& rel, const std::string& text,
   }
 }
 
+bool is_compose_file(const std::string& rel) {
+  static const std::regex name("(^|.*/)(docker-)?compose(\\.override)?\\.ya?ml$");
+  return std::regex_match(rel, name);
+}
+
+std::string compose_unescape(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    out += s[i];
+    if (s[i] == '$' && i + 1 < s.size() && s[i + 1] == '$') ++i;
+  }
+  return out;
+}
+
+// A `$` compose would expand (not written `$$`): the value would change.
+void compose_interpolation(const YAML::Node& node, const std::string& rel, ArtifactReport& report) {
+  if (node.IsMap()) {
+    for (const auto& kv : node) compose_interpolation(kv.second, rel, report);
+  } else if (node.IsSequence()) {
+    for (const auto& item : node) compose_interpolation(item, rel, report);
+  } else if (node.IsScalar()) {
+    const std::string& v = node.Scalar();
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      if (v[i] != '$') continue;
+      if (i + 1 < v.size() && v[i + 1] == '$') {
+        ++i;
+        continue;
+      }
+      report.problems.push_back(rel + ":" + std::to_string(node.Mark().line + 1) +
+                                ": compose would expand the $ of '" + v +
+                                "' as a variable (write $$)");
+      break;
+    }
+  }
+}
+
 // Sequences of strings where one names powershell: the text after -Command.
 void yaml_snippets(const YAML::Node& node, const std::string& rel, ArtifactReport& report) {
   if (node.IsMap()) {
@@ -302,7 +339,14 @@ ArtifactReport check_artifacts(const fs::path& out, const ArtifactCheckOptions& 
       report.snippets.push_back({rel, 1, text});
     } else if (ext == ".yaml" || ext == ".yml") {
       try {
+        std::size_t before = report.snippets.size();
         for (const auto& doc : YAML::LoadAll(text)) yaml_snippets(doc, rel, report);
+        if (is_compose_file(rel)) {
+          for (const auto& doc : YAML::LoadAll(text)) compose_interpolation(doc, rel, report);
+          // What compose hands the container: each $$ is one $.
+          for (std::size_t i = before; i < report.snippets.size(); ++i)
+            report.snippets[i].text = compose_unescape(report.snippets[i].text);
+        }
       } catch (const YAML::Exception& e) {
         report.problems.push_back(rel + ": does not load as YAML: " + e.what());
       }

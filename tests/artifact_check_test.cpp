@@ -39,6 +39,10 @@ TEST(ArtifactCheck, FindsEachKindOfDefect) {
   out.write("app1/present.json", "{}");
   out.write("app1/MIGRATION.md", "```powershell\nCopy-Item -Path 'a\n```\nS3cr3tValue\n");
   out.write("app1/k8s/bad.yaml", "a: [\n");
+  // compose expands $VAR: a PowerShell variable must be written $$.
+  out.write("app1/compose.yaml",
+            "services:\n  a:\n    entrypoint: [powershell, -Command, \"exit $LASTEXITCODE\"]\n"
+            "  b:\n    entrypoint: [powershell, -Command, \"exit $$LASTEXITCODE\"]\n");
   auto r = check_artifacts(out.path(), {{"S3cr3tValue"}, {"Service References"}});
   EXPECT_TRUE(has_problem(r, "not a Dockerfile instruction: BOGUS"));
   EXPECT_TRUE(has_problem(r, "'missing.json' is not in the build context"));
@@ -48,13 +52,18 @@ TEST(ArtifactCheck, FindsEachKindOfDefect) {
   EXPECT_FALSE(has_problem(r, "Dockerfile:6:")) << ::testing::PrintToString(r.problems);
   EXPECT_TRUE(has_problem(r, "MIGRATION.md: holds a secret value"));
   EXPECT_TRUE(has_problem(r, "bad.yaml: does not load as YAML"));
+  EXPECT_TRUE(has_problem(r, "compose.yaml:3: compose would expand the $ of 'exit $LASTEXITCODE'"));
+  EXPECT_FALSE(has_problem(r, "$$LASTEXITCODE")) << ::testing::PrintToString(r.problems);
   EXPECT_EQ(r.instructions["app1/Dockerfile"], 9);
-  ASSERT_EQ(r.snippets.size(), 4u);  // three RUN lines and the Markdown block
+  // Three RUN lines, the Markdown block and the two compose commands, as
+  // compose hands them over ($$ read as $).
+  ASSERT_EQ(r.snippets.size(), 6u);
+  EXPECT_EQ(r.snippets[5].text, "exit $LASTEXITCODE");
   LIFTSHIFT_REQUIRE_PWSH();
   EXPECT_TRUE(has_problem(r, "app1/Dockerfile:4: PowerShell does not parse"));
   EXPECT_TRUE(has_problem(r, "app1/MIGRATION.md:2: PowerShell does not parse"));
   EXPECT_FALSE(has_problem(r, "Dockerfile:5: PowerShell")) << "a split path still parses";
-  ASSERT_EQ(r.parses.size(), 4u);
+  ASSERT_EQ(r.parses.size(), 6u);
   EXPECT_EQ(r.parses[1].command_words, std::vector<int>{4});
   EXPECT_EQ(r.parses[2].command_words, std::vector<int>{3});
 }

@@ -269,6 +269,17 @@ struct HealthPlan {
   HttpCheck liveness;
 };
 
+// What one instance of the application's container may use: Kubernetes
+// quantities (cpu "500m" or "2", memory "1Gi"); the Deployment's requests and
+// limits, compose's deploy.resources. A starting point by kind of
+// application, not a measurement: the "resources" decision says why.
+struct ResourcePlan {
+  std::string cpu_request = "500m";
+  std::string memory_request = "1Gi";
+  std::string cpu_limit = "2";
+  std::string memory_limit = "2Gi";
+};
+
 // A blocker of a not-a-candidate application and the seed's workaround.
 struct Blocker {
   std::string rule;
@@ -347,7 +358,12 @@ struct AppPlan {
   HealthPlan health;
   bool https = false;  // TLS at the ingress
   bool web = false;    // reachable over HTTP: Service + Ingress
+  // Instances of a long-running application (the Deployment's replicas, the
+  // HorizontalPodAutoscaler's minimum, compose's deploy.replicas); a Job or a
+  // scheduled task runs one. The "scale" decision says why.
+  int replicas = 1;
   bool autoscale = false;
+  ResourcePlan resources;
   std::optional<std::string> schedule;  // cron of the first schedule
   std::string schedule_text;            // readable trigger of the first schedule
   std::vector<CronSchedule> schedules;  // kTask: every CronJob, the first is `schedule`

@@ -74,7 +74,7 @@ std::string render_backup(const AppPlan& plan) {
   md << "- `Dockerfile`, `.dockerignore`"
      << (plan.fallback_steps.empty() ? "" : ", `Dockerfile.netfx3`") << "\n";
   if (plan.log_monitor.used) md << "- `LogMonitorConfig.json`\n";
-  if (k8s) md << "- `k8s/` (the Kubernetes manifests)\n";
+  if (k8s) md << "- `k8s/` (the Kubernetes manifests: the Kustomize base and its overlays)\n";
   md << "- `compose.yaml`\n";
   for (Pipeline p : plan.pipelines) md << "- " << md_code(pipeline_path(p)) << "\n";
   if (!plan.pipelines.empty()) md << "- `renovate.json`\n";

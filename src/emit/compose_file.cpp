@@ -1,8 +1,10 @@
 // compose.yaml for Docker compose and Swarm: isolation, credential_spec,
 // the placement constraint node.platform.os == windows, volumes, secrets.
 // With Kubernetes it is the file for a local test run on a Windows host.
+#include "core/k8s_quantity.hpp"
 #include "core/powershell_quote.hpp"
 #include "emit/artifacts.hpp"
+#include "emit/quoting.hpp"
 #include "emit/secret_mounts.hpp"
 #include "emit/volume_seed.hpp"
 #include "emit/yaml_out.hpp"
@@ -32,6 +34,36 @@ YamlValue seed_service(const AppPlan& plan) {
   svc["deploy"]["placement"]["constraints"].push_back("node.platform.os == windows");
   svc["deploy"]["restart_policy"]["condition"] = "on-failure";
   return svc;
+}
+
+// The plan's limits; the requests become reservations for Swarm, which
+// places tasks by them (a single compose host has nothing to place).
+YamlValue compose_resources(const AppPlan& plan) {
+  const ResourcePlan& r = plan.resources;
+  auto amounts = [](const std::string& cpu, const std::string& memory) {
+    YamlValue out;
+    // The plan file's checks keep both valid (plan_file_check.cpp); a plan
+    // built in code with a bad one leaves it out rather than guess.
+    if (auto m = cpu_millicores(cpu)) out["cpus"] = compose_cpus(*m);
+    if (auto b = memory_bytes(memory)) out["memory"] = compose_memory(*b);
+    return out;
+  };
+  YamlValue resources;
+  YamlValue limits = amounts(r.cpu_limit, r.memory_limit);
+  if (!limits.empty()) resources["limits"] = limits;
+  YamlValue reservations = amounts(r.cpu_request, r.memory_request);
+  if (plan.orchestrator == Orchestrator::kSwarm && !reservations.empty())
+    resources["reservations"] = reservations;
+  return resources;
+}
+
+// Every string value as compose reads it back (no interpolation).
+void escape_values(YamlValue& v) {
+  if (v.is_string()) {
+    v = compose_value(v.get<std::string>());
+  } else if (v.is_structured()) {
+    for (auto& item : v) escape_values(item);
+  }
 }
 
 }  // namespace
@@ -100,7 +132,9 @@ std::string render_compose(const AppPlan& plan) {
     svc["restart"] = "unless-stopped";  // a task keeps compose's default: no restart
   YamlValue deploy;
   deploy["mode"] = "replicated";
-  deploy["replicas"] = task ? 0 : (plan.autoscale ? 2 : 1);
+  deploy["replicas"] = task ? 0 : runs_once ? 1 : plan.replicas;
+  if (YamlValue resources = compose_resources(plan); !resources.empty())
+    deploy["resources"] = resources;
   deploy["placement"]["constraints"].push_back("node.platform.os == windows");
   deploy["restart_policy"]["condition"] = task ? "none" : runs_once ? "on-failure" : "any";
   svc["deploy"] = deploy;
@@ -109,6 +143,7 @@ std::string render_compose(const AppPlan& plan) {
   root["services"][plan.k8s_name] = svc;
   if (seeded) root["services"][seed_step_name(plan)] = seed_service(plan);
   for (const auto& v : plan.volumes) root["volumes"][v.name] = YamlValue::object();
+  escape_values(root);
   std::vector<std::string> header{
       plan.app_name + ": " +
           (plan.orchestrator == Orchestrator::kKubernetes

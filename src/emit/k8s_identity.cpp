@@ -95,7 +95,7 @@ std::vector<Artifact> render_k8s(const AppPlan& plan) {
   for (auto* part : {&k8s_network, &k8s_config, &k8s_identity}) {
     for (auto& a : part(plan)) out.push_back(std::move(a));
   }
-  return out;
+  return k8s_kustomize(plan, std::move(out));
 }
 
 }  // namespace liftshift

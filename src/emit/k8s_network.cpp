@@ -1,5 +1,7 @@
 // Service, Ingress (TLS at the ingress, seed: IIS certificates) and the
 // HorizontalPodAutoscaler (only when scale-out is safe).
+#include <algorithm>
+
 #include "emit/k8s.hpp"
 
 namespace liftshift {
@@ -68,8 +70,8 @@ std::vector<Artifact> k8s_network(const AppPlan& plan) {
     hpa["spec"]["scaleTargetRef"] = yaml_map({{"apiVersion", YamlValue("apps/v1")},
                                               {"kind", YamlValue("Deployment")},
                                               {"name", YamlValue(plan.k8s_name)}});
-    hpa["spec"]["minReplicas"] = 2;
-    hpa["spec"]["maxReplicas"] = 5;
+    hpa["spec"]["minReplicas"] = plan.replicas;
+    hpa["spec"]["maxReplicas"] = std::max(5, plan.replicas);
     YamlValue metric;
     metric["type"] = "Resource";
     metric["resource"]["name"] = "cpu";

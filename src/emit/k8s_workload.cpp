@@ -41,9 +41,7 @@ YamlValue container(const AppPlan& plan) {
                                           {"mountPath", YamlValue(m.folder)},
                                           {"readOnly", YamlValue(true)}}));
   }
-  YamlValue requests = yaml_map({{"cpu", YamlValue("500m")}, {"memory", YamlValue("1Gi")}});
-  YamlValue limits = yaml_map({{"cpu", YamlValue("2")}, {"memory", YamlValue("2Gi")}});
-  c["resources"] = yaml_map({{"requests", requests}, {"limits", limits}});
+  c["resources"] = k8s_resources(plan.resources);
   if (plan.health.used) {
     // Readiness asks the application, liveness something lighter (plan/iis_site.cpp).
     auto http_get = [](const HttpCheck& check, int period, int failures) {
@@ -94,6 +92,14 @@ YamlValue seed_container(const AppPlan& plan) {
 }
 
 }  // namespace
+
+YamlValue k8s_resources(const ResourcePlan& r) {
+  YamlValue requests =
+      yaml_map({{"cpu", YamlValue(r.cpu_request)}, {"memory", YamlValue(r.memory_request)}});
+  YamlValue limits =
+      yaml_map({{"cpu", YamlValue(r.cpu_limit)}, {"memory", YamlValue(r.memory_limit)}});
+  return yaml_map({{"requests", requests}, {"limits", limits}});
+}
 
 YamlValue k8s_labels(const AppPlan& plan) {
   return yaml_map({{"app.kubernetes.io/name", YamlValue(plan.k8s_name)},
@@ -182,14 +188,14 @@ Artifact k8s_workload(const AppPlan& plan) {
     return {"k8s/job.yaml",
             yaml_document(job, {plan.app_name + ": a console program that runs to completion.",
                                 "Run it again with kubectl delete job " + plan.k8s_name +
-                                    " && kubectl apply -f k8s/job.yaml."})};
+                                    " && kubectl apply -k k8s/overlays/prod."})};
   }
   template_node["spec"] = k8s_pod_spec(plan, false);
   YamlValue d;
   d["apiVersion"] = "apps/v1";
   d["kind"] = "Deployment";
   d["metadata"] = k8s_metadata(plan, plan.k8s_name);
-  d["spec"]["replicas"] = plan.autoscale ? 2 : 1;
+  d["spec"]["replicas"] = plan.replicas;
   d["spec"]["selector"]["matchLabels"] = k8s_labels(plan);
   // A volume one instance owns (ReadWriteOnce: a database's, a queue store's)
   // can't be attached by the new pod while the old one runs.

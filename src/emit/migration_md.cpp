@@ -63,10 +63,23 @@ void security_step(std::ostringstream& md, const AppPlan& plan) {
 void orchestration_step(std::ostringstream& md, const AppPlan& plan) {
   md << "6. **Orchestration.** " << to_string(plan.orchestrator) << ": ";
   if (plan.orchestrator == Orchestrator::kKubernetes) {
+    bool runs_once = plan.entry_kind == EntryKind::kTask || plan.entry_kind == EntryKind::kJob;
     md << "`k8s/` pins the pods to Windows nodes (`kubernetes.io/os: windows`,\n"
        << "   `node.kubernetes.io/windows-build: " << plan.windows_build
        << "`), tolerates the `os=windows:NoSchedule` taint and runs as `" << plan.user << "`.\n"
-       << "   `compose.yaml` runs the same image on one Windows host for testing.\n";
+       << "   The manifests are a Kustomize base (`k8s/base/`) and two overlays that set the image "
+          "tag,\n";
+    if (runs_once) {
+      // A Job or CronJob runs one container per run: the overlays size it only.
+      md << "   and cpu/memory per environment: `k8s/overlays/prod` (the plan's resources)\n"
+         << "   and `k8s/overlays/dev` (half the requests, the same limits).\n";
+    } else {
+      md << "   replicas and cpu/memory per environment: `k8s/overlays/prod` (the plan's "
+         << plan.replicas << " replica(s)" << (plan.autoscale ? " and up, autoscaled" : "")
+         << " and resources)\n"
+         << "   and `k8s/overlays/dev` (one instance, half the requests, the same limits).\n";
+    }
+    md << "   `compose.yaml` runs the same image on one Windows host for testing.\n";
   } else {
     md << "`compose.yaml` places the service on Windows nodes (`node.platform.os == windows`) "
           "with\n"
@@ -169,7 +182,9 @@ void commands(std::ostringstream& md, const AppPlan& plan) {
     if (plan.web)
       md << "kubectl create secret tls " << plan.k8s_name
          << "-tls --cert=FILE.crt --key=FILE.key\n";
-    md << "kubectl apply -f k8s/\n";
+    md << "# Production (k8s/overlays/dev for development); set the overlay's newTag to the "
+          "image you pushed\n";
+    md << "kubectl apply -k k8s/overlays/prod\n";
   } else if (plan.orchestrator == Orchestrator::kSwarm) {
     for (const auto& m : secret_mounts(plan))
       md << "# Put the moved config files in the folder " << printable(m.host_folder)
@@ -322,7 +337,7 @@ std::string render_migration(const AppPlan& plan) {
   say(md, plan, "Windows Server version");
   security_step(md, plan);
   md << "5. **Load balancing and scale.**\n";
-  for (const char* topic : {"scale", "TLS"}) say(md, plan, topic);
+  for (const char* topic : {"scale", "resources", "TLS"}) say(md, plan, topic);
   orchestration_step(md, plan);
   md << "7. **Containerize the app.** `Dockerfile` ("
      << md_code(plan.base_image + ":" + plan.base_tag) << ").\n";

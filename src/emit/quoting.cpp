@@ -252,4 +252,14 @@ std::string terminal_text(std::string_view s) {
   return out;
 }
 
+std::string compose_value(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    if (c == '$') out += '$';
+    out += c;
+  }
+  return out;
+}
+
 }  // namespace liftshift

@@ -56,6 +56,13 @@ std::string ps_command(std::string_view program, const std::vector<std::string>&
 std::string cmd_argument(std::string_view s);
 std::string cmd_command(std::string_view program, const std::vector<std::string>& args);
 
+// --- Compose files (compose.yaml) ---
+
+// A value compose reads as exactly this text: docker compose and docker stack
+// deploy expand $VAR and ${VAR} in every value (a PowerShell $LASTEXITCODE
+// would become ""), so each `$` is written `$$`. YAML quoting comes after.
+std::string compose_value(std::string_view s);
+
 // --- Markdown (CommonMark) ---
 
 // Inline code: a backtick fence longer than any backtick run in the text

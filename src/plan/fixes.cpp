@@ -25,9 +25,9 @@ bool has_volume(const AppPlan& plan, bool shared) {
 // that carries it (tests/emit/migration_claims_test.cpp checks every one).
 std::string secrets_covered(const AppPlan& plan, bool connection_strings) {
   bool k8s = plan.orchestrator == Orchestrator::kKubernetes;
-  std::string workload = plan.entry_kind == EntryKind::kTask  ? "k8s/cronjob.yaml"
-                         : plan.entry_kind == EntryKind::kJob ? "k8s/job.yaml"
-                                                              : "k8s/deployment.yaml";
+  std::string workload = plan.entry_kind == EntryKind::kTask  ? "k8s/base/cronjob.yaml"
+                         : plan.entry_kind == EntryKind::kJob ? "k8s/base/job.yaml"
+                                                              : "k8s/base/deployment.yaml";
   std::string out;
   for (const auto& r : plan.config_rewrites) {
     for (const auto& m : r.moves) {

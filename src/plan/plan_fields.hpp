@@ -288,6 +288,14 @@ void fields(V& v, T& x) {
   v("liveness", x.liveness);
 }
 
+template <class V, Is<ResourcePlan> T>
+void fields(V& v, T& x) {
+  v("cpu_request", x.cpu_request);
+  v("memory_request", x.memory_request);
+  v("cpu_limit", x.cpu_limit);
+  v("memory_limit", x.memory_limit);
+}
+
 template <class V, Is<Blocker> T>
 void fields(V& v, T& x) {
   v("rule", x.rule);
@@ -386,7 +394,10 @@ void fields(V& v, T& x) {
   v("https", x.https);
   v("web", x.web);
   v.topics({"scale"});
+  v("replicas", x.replicas);
   v("autoscale", x.autoscale);
+  v.topics({"resources"});
+  v("resources", x.resources);
   v.topics({"schedule"});
   v("schedule", x.schedule);
   v("schedule_text", x.schedule_text);

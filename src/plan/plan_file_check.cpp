@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <regex>
 
+#include "core/k8s_quantity.hpp"
 #include "core/secret_mask.hpp"
 #include "core/text.hpp"
 #include "plan/plan_steps.hpp"
@@ -249,6 +250,85 @@ void check_names(const AppPlan& app, const std::string& at, Checker& check) {
   }
 }
 
+// cpu and memory: quantities Kubernetes takes, each request within its limit.
+void check_resources(AppPlan& app, const std::string& at, Checker& check) {
+  ResourcePlan& r = app.resources;
+  std::string path = at + ".resources.";
+  auto cpu = [&](const std::string& key, const std::string& value) {
+    auto m = cpu_millicores(value);
+    if (!m)
+      check.error(path + key,
+                  "'" + value + "' is not a cpu quantity such as 500m (millicores) or 2 (cores)");
+    return m;
+  };
+  auto memory = [&](const std::string& key, const std::string& value) {
+    auto b = memory_bytes(value);
+    if (!b)
+      check.error(path + key, "'" + value +
+                                  "' is not a memory quantity such as 512Mi or 2Gi (Ki, Mi, Gi, "
+                                  "Ti; k, M, G, T)");
+    return b;
+  };
+  auto cpu_request = cpu("cpu_request", r.cpu_request);
+  auto cpu_limit = cpu("cpu_limit", r.cpu_limit);
+  auto memory_request = memory("memory_request", r.memory_request);
+  auto memory_limit = memory("memory_limit", r.memory_limit);
+  if (cpu_request && cpu_limit && *cpu_request > *cpu_limit)
+    check.error(path + "cpu_request", "the request " + r.cpu_request + " is above the limit " +
+                                          r.cpu_limit +
+                                          ": Kubernetes rejects a request above its limit");
+  if (memory_request && memory_limit && *memory_request > *memory_limit)
+    check.error(path + "memory_request", "the request " + r.memory_request +
+                                             " is above the limit " + r.memory_limit +
+                                             ": Kubernetes rejects a request above its limit");
+  if (Decision* d = decision(app, "resources")) {
+    std::string now = resources_choice(r);
+    if (d->choice != now) {
+      d->reason = "edited in the plan (planned: " + d->choice + ")";
+      d->choice = now;
+    }
+  }
+}
+
+// At least one instance; more only where more than one can run.
+void check_replicas(AppPlan& app, const std::string& at, Checker& check) {
+  std::string path = at + ".replicas";
+  if (app.replicas < 1) {
+    check.error(path, std::to_string(app.replicas) +
+                          " is not a number of instances: at least 1 (stop the application with "
+                          "kubectl scale --replicas 0, not in the plan)");
+    return;
+  }
+  bool runs_once = app.entry_kind == EntryKind::kTask || app.entry_kind == EntryKind::kJob;
+  if (app.replicas > 1 && runs_once) {
+    check.error(path,
+                std::to_string(app.replicas) + " instances of a " +
+                    (app.entry_kind == EntryKind::kTask ? "scheduled task" : "program that exits") +
+                    ": each run is one container (a Job); keep 1");
+    return;
+  }
+  for (const auto& v : app.volumes) {
+    if (!v.shared && app.replicas > 1)
+      check.error(path, std::to_string(app.replicas) + " instances, but the volume " + v.name +
+                            " is owned by one instance (ReadWriteOnce): a second pod could not "
+                            "mount it; keep 1");
+  }
+  // As planned (plan/resources.cpp): the decision stands.
+  if (app.replicas == (app.autoscale ? 2 : 1)) return;
+  Decision* scale = decision(app, "scale");
+  if (scale == nullptr || scale->reason.starts_with("edited in the plan")) return;
+  // Not an error: the findings may be fixed in the application by now.
+  if (!app.autoscale && app.web && app.replicas > 1)
+    app.warnings.push_back("replicas " + std::to_string(app.replicas) +
+                           " was edited in the plan although the plan kept one instance (" +
+                           scale->reason + "): scale out only once that is fixed");
+  scale->reason = "edited in the plan (planned: " + scale->choice + ")";
+  scale->choice = std::to_string(app.replicas) + " replicas" +
+                  (app.autoscale ? ", HorizontalPodAutoscaler from there up to " +
+                                       std::to_string(std::max(5, app.replicas)) + " at 70% CPU"
+                                 : ", no autoscaling");
+}
+
 void check_app(AppPlan& app, const std::string& at, Checker& check) {
   check_names(app, at, check);
   if (app.blocked || !app.refusals.empty()) return;
@@ -276,6 +356,8 @@ void check_app(AppPlan& app, const std::string& at, Checker& check) {
   for (std::size_t i = 0; i < app.volumes.size(); ++i)
     check_volume(app, app.volumes[i], at + ".volumes[" + std::to_string(i) + "]", check);
   check_secrets(app, at, check);
+  check_replicas(app, at, check);
+  check_resources(app, at, check);
   // The decisions MIGRATION.md shows follow the edited values.
   follow_edit(app, "isolation", to_string(app.isolation));
   follow_edit(app, "user", app.user);

@@ -42,6 +42,10 @@ void plan_storage(const AppAssessment& a, AppPlan& plan);   // storage.cpp
 void plan_config(const AppAssessment& a, const PlanOptions& options, AppPlan& plan);  // config.cpp
 void plan_features(const AppAssessment& a, AppPlan& plan);                            // network.cpp
 void plan_network(const AppAssessment& a, AppPlan& plan);                             // network.cpp
+// Replicas and cpu/memory (resources.cpp), after plan_network's scale decision.
+void plan_resources(const AppAssessment& a, AppPlan& plan);
+// The "resources" decision's choice for these values.
+std::string resources_choice(const ResourcePlan& r);
 // Adds a TCP port the container listens on, unless the plan has that port
 // already; network.cpp.
 void add_port(AppPlan& plan, int port, std::string name, std::string purpose);

@@ -38,11 +38,11 @@ TEST(ContainerizeConfigFiles, ScheduledJobsBecomeCronJobsOnTheirTriggers) {
   auto r = test::run_liftshift(
       {"containerize", (test::fixtures() / "configs" / "jobs").string(), "-o", out.string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const std::string exporter = test::read_text(folder_with(out, "Exporter") / "k8s/cronjob.yaml");
+  const std::string exporter = test::read_text(folder_with(out, "Exporter") / "k8s/base/cronjob.yaml");
   EXPECT_NE(exporter.find("0 2 * * *"), std::string::npos) << exporter;
-  const std::string cleaner = test::read_text(folder_with(out, "Cleaner") / "k8s/cronjob.yaml");
+  const std::string cleaner = test::read_text(folder_with(out, "Cleaner") / "k8s/base/cronjob.yaml");
   EXPECT_NE(cleaner.find("*/15 6-17 * * *"), std::string::npos) << cleaner;
-  const std::string reporter = test::read_text(folder_with(out, "Reporter") / "k8s/cronjob.yaml");
+  const std::string reporter = test::read_text(folder_with(out, "Reporter") / "k8s/base/cronjob.yaml");
   EXPECT_NE(reporter.find("30 7 * * 1"), std::string::npos) << reporter;
   // The NLog target from the included file: Log Monitor watches its folder.
   const std::string logs = test::read_text(folder_with(out, "Exporter") / "LogMonitorConfig.json");

@@ -22,7 +22,7 @@ TEST(Containerize, WritesOneFolderPerAppAndBlockedMdForTheDesktopTool) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   fs::path out = tmp.path() / "out";
   EXPECT_TRUE(fs::exists(out / "published-ContosoWeb/Dockerfile"));
-  EXPECT_TRUE(fs::exists(out / "published-ContosoWeb/k8s/deployment.yaml"));
+  EXPECT_TRUE(fs::exists(out / "published-ContosoWeb/k8s/base/deployment.yaml"));
   EXPECT_TRUE(fs::exists(
       out / "published-OrderProcessor-Contoso.OrderProcessor.exe/LogMonitorConfig.json"));
   fs::path blocked = out / "published-InventoryTool-Contoso.InventoryTool.exe";

@@ -4,6 +4,7 @@
 // a bad edit names its line. Every plan written here is also validated
 // against `liftshift plan --schema` with ajv (tools/validators/plan_schema.js).
 #include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -185,12 +186,12 @@ TEST(PlanCommand, EditsChangeExactlyWhatTheyEdit) {
   auto from_plan = tree(tmp.path() / "edited");
   std::vector<std::string> changed = differences(direct, from_plan);
   std::vector<std::string> expected = {"appsrv01.vhdx-iis-Contoso-Web/MIGRATION.md",
-                                       "appsrv01.vhdx-iis-Contoso-Web/k8s/pvc-catalog.yaml",
+                                       "appsrv01.vhdx-iis-Contoso-Web/k8s/base/pvc-catalog.yaml",
                                        "appsrv01.vhdx-iis-Default-Web-Site/MIGRATION.md",
                                        "appsrv01.vhdx-service-OrderProcessor/MIGRATION.md",
                                        "appsrv01.vhdx-task-Contoso-Nightly-Export/MIGRATION.md"};
   EXPECT_EQ(changed, expected);
-  std::string pvc = from_plan["appsrv01.vhdx-iis-Contoso-Web/k8s/pvc-catalog.yaml"];
+  std::string pvc = from_plan["appsrv01.vhdx-iis-Contoso-Web/k8s/base/pvc-catalog.yaml"];
   EXPECT_NE(pvc.find("storage: 25Gi"), std::string::npos) << pvc;
   std::string md = from_plan["appsrv01.vhdx-iis-Contoso-Web/MIGRATION.md"];
   EXPECT_NE(md.find("`ltsc2025`. edited in the plan (planned: ltsc2022)"), std::string::npos);
@@ -239,8 +240,13 @@ TEST(PlanCommand, BadEditsNameTheirLine) {
     std::string from, to, message;
   };
   const std::vector<Case> cases = {
-      {"    verdict: ready-with-changes\n", "    verdict: ready-with-changes\n    replicas: 3\n",
-       "unknown key 'replicas' in apps[0]"},
+      {"    verdict: ready-with-changes\n", "    verdict: ready-with-changes\n    replica: 3\n",
+       "unknown key 'replica' in apps[0]"},
+      {"    replicas: 2\n", "    replicas: 0\n", "0 is not a number of instances: at least 1"},
+      {"memory_request: \"1Gi\"", "memory_request: 3Gi",
+       "the request 3Gi is above the limit 2Gi: Kubernetes rejects a request above its limit"},
+      {"cpu_limit: \"2\"", "cpu_limit: 2 cores", "'2 cores' is not a cpu quantity"},
+      {"memory_limit: \"2Gi\"", "memory_limit: 2GB", "'2GB' is not a memory quantity"},
       {"base_tag: windowsservercore-ltsc2022", "base_tag: windowsservercore-ltsc2019x",
        "does not exist for ltsc2022 (its tags: windowsservercore-ltsc2022)"},
       {"    isolation: process\n", "    isolation: hyperv\n",
@@ -260,7 +266,7 @@ TEST(PlanCommand, BadEditsNameTheirLine) {
         {"containerize", "--plan", bad.string(), "-o", (tmp.path() / "never").string()});
     EXPECT_EQ(r.exit_code, 2) << c.to;
     int line = line_of(edited, c.to.substr(c.to.find_first_not_of(' ')).substr(0, 20));
-    if (c.message.starts_with("unknown")) line = line_of(edited, "replicas: 3");
+    if (c.message.starts_with("unknown")) line = line_of(edited, "replica: 3");
     if (c.message.starts_with("holds")) line = line_of(edited, "value: \"Server=db");
     std::string prefix = "liftshift: " + bad.string() + ":" + std::to_string(line) + ": ";
     EXPECT_NE(r.err.find(prefix), std::string::npos) << "wants " << prefix << "\n" << r.err;
@@ -268,6 +274,80 @@ TEST(PlanCommand, BadEditsNameTheirLine) {
     EXPECT_EQ(r.err.find("hunter2"), std::string::npos) << "the secret is never printed";
     EXPECT_FALSE(fs::exists(tmp.path() / "never"));
   }
+}
+
+// `from` replaced by `to` in the first place after app_id's line.
+std::string replace_in_app(const std::string& text, const std::string& app_id,
+                           const std::string& from, const std::string& to) {
+  auto app = text.find("app_id: " + app_id + "\n");
+  EXPECT_NE(app, std::string::npos) << app_id;
+  auto at = text.find(from, app);
+  EXPECT_NE(at, std::string::npos) << from;
+  if (app == std::string::npos || at == std::string::npos) return text;
+  std::string out = text;
+  out.replace(at, from.size(), to);
+  return out;
+}
+
+TEST(PlanCommand, ReplicasAndResourcesEditsReachTheManifests) {
+  test::TempDir tmp;
+  fs::path plan = write_plan(tmp.path(), {server().string()});
+  const std::string text = test::read_text(plan);
+  // Planned: two instances of the stateless site, one of the site with InProc
+  // session state, one of the service (its queue store is one instance's).
+  EXPECT_NE(replace_in_app(text, "appsrv01.vhdx/iis/Default Web Site", "replicas: 2", "X"), text);
+  EXPECT_NE(replace_in_app(text, "appsrv01.vhdx/iis/Contoso Web", "replicas: 1", "X"), text);
+
+  std::string edited = replace_in_app(text, "appsrv01.vhdx/iis/Contoso Web", "    replicas: 1\n",
+                                      "    replicas: 3\n");
+  edited = replace_in_app(edited, "appsrv01.vhdx/iis/Contoso Web", "cpu_limit: \"2\"",
+                          "cpu_limit: 1500m");
+  edited = replace_in_app(edited, "appsrv01.vhdx/iis/Contoso Web", "memory_limit: \"2Gi\"",
+                          "memory_limit: 3Gi");
+  fs::path edited_plan = tmp.write("edited.yaml", edited);
+  auto r = run_liftshift(
+      {"containerize", "--plan", edited_plan.string(), "-o", (tmp.path() / "out").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  fs::path app = tmp.path() / "out" / "appsrv01.vhdx-iis-Contoso-Web";
+  YAML::Node d = YAML::LoadFile((app / "k8s" / "base" / "deployment.yaml").string());
+  EXPECT_EQ(d["spec"]["replicas"].as<int>(), 3);
+  YAML::Node res = d["spec"]["template"]["spec"]["containers"][0]["resources"];
+  EXPECT_EQ(res["limits"]["cpu"].as<std::string>(), "1500m");
+  EXPECT_EQ(res["limits"]["memory"].as<std::string>(), "3Gi");
+  EXPECT_EQ(res["requests"]["memory"].as<std::string>(), "1Gi");
+  YAML::Node compose = YAML::LoadFile((app / "compose.yaml").string());
+  YAML::Node deploy = compose["services"]["contoso-web"]["deploy"];
+  EXPECT_EQ(deploy["replicas"].as<int>(), 3);
+  EXPECT_EQ(deploy["resources"]["limits"]["cpus"].as<std::string>(), "1.5");
+  EXPECT_EQ(deploy["resources"]["limits"]["memory"].as<std::string>(), "3g");
+  std::string md = test::read_text(app / "MIGRATION.md");
+  EXPECT_NE(md.find("**scale**: `3 replicas, no autoscaling`. edited in the plan (planned: 1 "
+                    "replica, no autoscaling until fixed)"),
+            std::string::npos)
+      << md;
+  EXPECT_NE(md.find("replicas 3 was edited in the plan although the plan kept one instance"),
+            std::string::npos);
+  EXPECT_NE(md.find("limits cpu 1500m, memory 3Gi`. edited in the plan (planned: requests cpu "
+                    "500m, memory 1Gi; limits cpu 2, memory 2Gi)"),
+            std::string::npos);
+  auto v = test::run_validators({tmp.path() / "out"});
+  EXPECT_EQ(v.exit_code, 0) << v.out;
+
+  // The service's queue store is one instance's (ReadWriteOnce): no second pod.
+  std::string bad = replace_in_app(text, "appsrv01.vhdx/service/OrderProcessor",
+                                   "    replicas: 1\n", "    replicas: 2\n");
+  fs::path bad_plan = tmp.write("bad.yaml", bad);
+  auto b = run_liftshift(
+      {"containerize", "--plan", bad_plan.string(), "-o", (tmp.path() / "never").string()});
+  EXPECT_EQ(b.exit_code, 2);
+  auto replicas_at = bad.find("    replicas: 2\n", bad.find("app_id: appsrv01.vhdx/service/"));
+  int line = 1 + static_cast<int>(std::count(bad.begin(), bad.begin() + replicas_at, '\n'));
+  EXPECT_NE(b.err.find(bad_plan.string() + ":" + std::to_string(line) + ": "), std::string::npos)
+      << "line " << line << ": " << b.err;
+  EXPECT_NE(b.err.find("2 instances, but the volume msmq is owned by one instance (ReadWriteOnce)"),
+            std::string::npos)
+      << b.err;
+  EXPECT_FALSE(fs::exists(tmp.path() / "never"));
 }
 
 TEST(PlanCommand, ContainerizeTakesPathsOrAPlan) {
@@ -330,10 +410,10 @@ TEST(PlanCommand, FilledPlaceholdersReachTheManifests) {
       run_liftshift({"containerize", "--plan", edited.string(), "-o", (tmp.path() / "o").string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   fs::path app = tmp.path() / "o" / "appsrv01.vhdx-iis-Default-Web-Site";
-  EXPECT_NE(test::read_text(app / "k8s" / "ingress.yaml").find("host: web.contoso.com"),
+  EXPECT_NE(test::read_text(app / "k8s" / "base" / "ingress.yaml").find("host: web.contoso.com"),
             std::string::npos);
   fs::path web = tmp.path() / "o" / "appsrv01.vhdx-iis-Contoso-Web";
-  std::string spec = test::read_text(web / "k8s" / "gmsa-credentialspec.yaml");
+  std::string spec = test::read_text(web / "k8s" / "base" / "gmsa-credentialspec.yaml");
   EXPECT_NE(spec.find("DnsName: corp.contoso.com"), std::string::npos) << spec;
   EXPECT_NE(spec.find("NetBiosName: CORP"), std::string::npos) << spec;
   auto v = test::run_validators({tmp.path() / "o"});

@@ -11,6 +11,7 @@
 #include <iterator>
 
 #include "artifact_check.hpp"
+#include "emit/kustomize.hpp"
 #include "emit/validators.hpp"
 #include "hostile_support.hpp"
 #include "test_support.hpp"
@@ -64,6 +65,18 @@ void check_golden(const std::string& name, const fs::path& sample,
   auto report = test::check_artifacts(out, {test::planted_secrets(), {}});
   for (const auto& problem : report.problems) ADD_FAILURE() << problem;
   EXPECT_FALSE(report.snippets.empty()) << "no PowerShell snippet found in " << name;
+  // Every Kustomize overlay renders, and what it gives passes the validators.
+  bool overlays_written = false;
+  for (const auto& e : fs::recursive_directory_iterator(out))
+    overlays_written = overlays_written || e.path().filename() == "overlays";
+  if (overlays_written && test::kustomize_available()) {
+    auto overlays = test::render_overlays(out, tmp.path() / "rendered");
+    EXPECT_FALSE(overlays.empty());
+    for (const auto& o : overlays)
+      EXPECT_EQ(o.result.exit_code, 0) << o.overlay << ": " << o.result.err;
+    auto rendered = test::run_validators_on_rendered({tmp.path() / "rendered"});
+    EXPECT_EQ(rendered.exit_code, 0) << rendered.out;
+  }
 
   fs::path golden = test::source_dir() / "tests" / "golden" / name;
   const char* update = std::getenv("LIFTSHIFT_UPDATE_GOLDEN");
@@ -86,6 +99,7 @@ void check_golden(const std::string& name, const fs::path& sample,
         << "; LIFTSHIFT_UPDATE_GOLDEN=1 regenerates";
   }
   if (!report.powershell_checked) LIFTSHIFT_REQUIRE_PWSH();
+  if (overlays_written) LIFTSHIFT_REQUIRE_KUSTOMIZE();
 }
 
 TEST(ContainerizeGolden, PublishedSampleForKubernetes) {

@@ -38,7 +38,7 @@ const Artifact* find(const std::vector<Artifact>& all, const std::string& path) 
 
 TEST(HealthChecks, KubernetesProbesGetTheApplicationAndThePoolsHealthPage) {
   auto all = render_artifacts(nested_site_plan());
-  const Artifact* dep = find(all, "k8s/deployment.yaml");
+  const Artifact* dep = find(all, "k8s/base/deployment.yaml");
   ASSERT_NE(dep, nullptr);
   YAML::Node c = YAML::Load(dep->content)["spec"]["template"]["spec"]["containers"][0];
   EXPECT_EQ(c["readinessProbe"]["httpGet"]["path"].as<std::string>(), "/orders/");
@@ -46,7 +46,7 @@ TEST(HealthChecks, KubernetesProbesGetTheApplicationAndThePoolsHealthPage) {
   EXPECT_EQ(c["livenessProbe"]["httpGet"]["path"].as<std::string>(), "/health.htm");
   EXPECT_EQ(c["livenessProbe"]["httpGet"]["port"].as<int>(), 8099);
   EXPECT_FALSE(c["readinessProbe"]["tcpSocket"]) << "not just the TCP port";
-  YAML::Node ingress = YAML::Load(find(all, "k8s/ingress.yaml")->content);
+  YAML::Node ingress = YAML::Load(find(all, "k8s/base/ingress.yaml")->content);
   EXPECT_EQ(ingress["spec"]["rules"][0]["http"]["paths"][0]["path"].as<std::string>(), "/orders")
       << "the application keeps its path";
   std::string d = render_dockerfile(nested_site_plan());

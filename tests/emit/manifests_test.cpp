@@ -34,7 +34,7 @@ void expect_valid(const std::vector<Artifact>& artifacts) {
 TEST(K8sManifests, WebAppDeploymentPinsWindowsNodesUserAndGmsa) {
   auto f = test::web_app();
   auto all = render_artifacts(plan_app(f.assessment, options(WindowsVersion::kLtsc2025)));
-  const Artifact* dep = find(all, "k8s/deployment.yaml");
+  const Artifact* dep = find(all, "k8s/base/deployment.yaml");
   ASSERT_NE(dep, nullptr);
   YAML::Node d = YAML::Load(dep->content);
   YAML::Node pod = d["spec"]["template"]["spec"];
@@ -47,14 +47,14 @@ TEST(K8sManifests, WebAppDeploymentPinsWindowsNodesUserAndGmsa) {
   EXPECT_EQ(pod["securityContext"]["windowsOptions"]["gmsaCredentialSpecName"].as<std::string>(),
             "app-gmsa");
   EXPECT_EQ(d["spec"]["replicas"].as<int>(), 1);
-  for (const char* file :
-       {"k8s/service.yaml", "k8s/ingress.yaml", "k8s/secret.template.yaml", "k8s/pvc-app-data.yaml",
-        "k8s/gmsa-credentialspec.yaml", "k8s/gmsa-clusterrole.yaml", "k8s/gmsa-rolebinding.yaml",
-        "k8s/serviceaccount.yaml"}) {
+  for (const char* file : {"k8s/base/service.yaml", "k8s/base/ingress.yaml",
+                           "k8s/secret.template.yaml", "k8s/base/pvc-app-data.yaml",
+                           "k8s/base/gmsa-credentialspec.yaml", "k8s/base/gmsa-clusterrole.yaml",
+                           "k8s/base/gmsa-rolebinding.yaml", "k8s/base/serviceaccount.yaml"}) {
     EXPECT_NE(find(all, file), nullptr) << file;
   }
-  EXPECT_EQ(find(all, "k8s/hpa.yaml"), nullptr) << "scale-out-state: no autoscaling";
-  YAML::Node ingress = YAML::Load(find(all, "k8s/ingress.yaml")->content);
+  EXPECT_EQ(find(all, "k8s/base/hpa.yaml"), nullptr) << "scale-out-state: no autoscaling";
+  YAML::Node ingress = YAML::Load(find(all, "k8s/base/ingress.yaml")->content);
   EXPECT_EQ(ingress["spec"]["tls"][0]["secretName"].as<std::string>(), "app-tls");
   YAML::Node secret = YAML::Load(find(all, "k8s/secret.template.yaml")->content);
   EXPECT_FALSE(secret["stringData"]["ConnectionStrings__Db"]) << "no variable: a moved file";
@@ -70,7 +70,7 @@ TEST(K8sManifests, WebAppDeploymentPinsWindowsNodesUserAndGmsa) {
   }
   EXPECT_TRUE(mounted) << dep->content;
   EXPECT_FALSE(pod["containers"][0]["env"]) << "the password is no variable";
-  YAML::Node role = YAML::Load(find(all, "k8s/gmsa-clusterrole.yaml")->content);
+  YAML::Node role = YAML::Load(find(all, "k8s/base/gmsa-clusterrole.yaml")->content);
   EXPECT_EQ(role["rules"][0]["verbs"][0].as<std::string>(), "use");
   expect_valid(all);
 }
@@ -78,8 +78,8 @@ TEST(K8sManifests, WebAppDeploymentPinsWindowsNodesUserAndGmsa) {
 TEST(K8sManifests, StatelessWebAppGetsAnAutoscaler) {
   test::AppFixture f(AppKind::kWeb, FrameworkKind::kNetFx, "4.8");
   auto all = render_artifacts(plan_app(f.assessment, options()));
-  ASSERT_NE(find(all, "k8s/hpa.yaml"), nullptr);
-  YAML::Node hpa = YAML::Load(find(all, "k8s/hpa.yaml")->content);
+  ASSERT_NE(find(all, "k8s/base/hpa.yaml"), nullptr);
+  YAML::Node hpa = YAML::Load(find(all, "k8s/base/hpa.yaml")->content);
   EXPECT_EQ(hpa["spec"]["scaleTargetRef"]["name"].as<std::string>(), "app");
   expect_valid(all);
 }
@@ -87,9 +87,9 @@ TEST(K8sManifests, StatelessWebAppGetsAnAutoscaler) {
 TEST(K8sManifests, ScheduledTaskIsACronJob) {
   auto f = test::task_app();
   auto all = render_artifacts(plan_app(f.assessment, options()));
-  ASSERT_NE(find(all, "k8s/cronjob.yaml"), nullptr);
-  EXPECT_EQ(find(all, "k8s/deployment.yaml"), nullptr);
-  YAML::Node job = YAML::Load(find(all, "k8s/cronjob.yaml")->content);
+  ASSERT_NE(find(all, "k8s/base/cronjob.yaml"), nullptr);
+  EXPECT_EQ(find(all, "k8s/base/deployment.yaml"), nullptr);
+  YAML::Node job = YAML::Load(find(all, "k8s/base/cronjob.yaml")->content);
   EXPECT_EQ(job["spec"]["schedule"].as<std::string>(), "0 2 * * *");
   EXPECT_EQ(
       job["spec"]["jobTemplate"]["spec"]["template"]["spec"]["restartPolicy"].as<std::string>(),
@@ -106,8 +106,8 @@ TEST(K8sManifests, EverySchedulesIsACronJobWithItsTimeZone) {
   f.app().task->triggers = {last};
   AppPlan plan = plan_app(f.assessment, options());
   auto all = render_artifacts(plan);
-  ASSERT_NE(find(all, "k8s/cronjob.yaml"), nullptr);
-  auto docs = YAML::LoadAll(find(all, "k8s/cronjob.yaml")->content);
+  ASSERT_NE(find(all, "k8s/base/cronjob.yaml"), nullptr);
+  auto docs = YAML::LoadAll(find(all, "k8s/base/cronjob.yaml")->content);
   ASSERT_EQ(docs.size(), 3u);
   EXPECT_EQ(docs[0]["metadata"]["name"].as<std::string>(), plan.k8s_name);
   EXPECT_EQ(docs[2]["metadata"]["name"].as<std::string>(), plan.k8s_name + "-3");
@@ -120,9 +120,9 @@ TEST(K8sManifests, EverySchedulesIsACronJobWithItsTimeZone) {
 TEST(K8sManifests, AConsoleProgramThatExitsIsAJob) {
   test::AppFixture f(AppKind::kConsole, FrameworkKind::kNetFx, "4.8");
   auto all = render_artifacts(plan_app(f.assessment, options()));
-  EXPECT_EQ(find(all, "k8s/deployment.yaml"), nullptr);
-  ASSERT_NE(find(all, "k8s/job.yaml"), nullptr);
-  YAML::Node job = YAML::Load(find(all, "k8s/job.yaml")->content);
+  EXPECT_EQ(find(all, "k8s/base/deployment.yaml"), nullptr);
+  ASSERT_NE(find(all, "k8s/base/job.yaml"), nullptr);
+  YAML::Node job = YAML::Load(find(all, "k8s/base/job.yaml")->content);
   EXPECT_EQ(job["kind"].as<std::string>(), "Job");
   EXPECT_EQ(job["spec"]["template"]["spec"]["restartPolicy"].as<std::string>(), "OnFailure");
   YAML::Node compose = YAML::Load(find(all, "compose.yaml")->content);
@@ -134,8 +134,8 @@ TEST(K8sManifests, AServiceIsProbedByItsStatus) {
   test::AppFixture f(AppKind::kService, FrameworkKind::kNetFx, "4.8");
   f.app().service = test::service("Orders", "C:\\O\\o.exe", "LocalSystem");
   auto all = render_artifacts(plan_app(f.assessment, options()));
-  ASSERT_NE(find(all, "k8s/deployment.yaml"), nullptr);
-  YAML::Node d = YAML::Load(find(all, "k8s/deployment.yaml")->content);
+  ASSERT_NE(find(all, "k8s/base/deployment.yaml"), nullptr);
+  YAML::Node d = YAML::Load(find(all, "k8s/base/deployment.yaml")->content);
   YAML::Node c = d["spec"]["template"]["spec"]["containers"][0];
   for (const char* probe : {"readinessProbe", "livenessProbe"}) {
     ASSERT_TRUE(c[probe]) << probe;
@@ -165,7 +165,7 @@ TEST(ComposeFile, SwarmHyperVWithCredentialSpecPlacementAndSecrets) {
   auto f = test::web_app();
   auto all = render_artifacts(plan_app(
       f.assessment, options(WindowsVersion::kLtsc2022, Isolation::kHyperv, Orchestrator::kSwarm)));
-  EXPECT_EQ(find(all, "k8s/deployment.yaml"), nullptr) << "no Kubernetes files for Swarm";
+  EXPECT_EQ(find(all, "k8s/base/deployment.yaml"), nullptr) << "no Kubernetes files for Swarm";
   YAML::Node c = YAML::Load(find(all, "compose.yaml")->content);
   YAML::Node svc = c["services"]["app"];
   EXPECT_EQ(svc["isolation"].as<std::string>(), "hyperv");
@@ -217,7 +217,7 @@ TEST(LogMonitorConfig, ValidatorRejectsAnInvalidConfig) {
 TEST(K8sManifests, ValidatorRejectsABrokenManifest) {
   test::TempDir dir;
   dir.write(
-      "k8s/deployment.yaml",
+      "k8s/base/deployment.yaml",
       "---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\nspec:\n  replicas: two\n");
   auto r = test::run_validators({dir.path()});
   EXPECT_EQ(r.exit_code, 1) << r.out;
@@ -255,7 +255,7 @@ TEST(Migration, FillsTheEightPlanningStepsAndTheCommands) {
   EXPECT_NE(md.find("docker build -t contoso.azurecr.io/apps/app:1.0.0 ."), std::string::npos)
       << md;
   EXPECT_NE(md.find("docker push contoso.azurecr.io/apps/app:1.0.0"), std::string::npos);
-  EXPECT_NE(md.find("kubectl apply -f k8s/"), std::string::npos);
+  EXPECT_NE(md.find("kubectl apply -k k8s/overlays/prod"), std::string::npos);
   EXPECT_NE(md.find("**scale-out-state** (change)"), std::string::npos) << "findings still to fix";
 }
 
@@ -287,7 +287,7 @@ test::AppFixture seeded_web_app() {
 TEST(VolumeSeed, KubernetesRunsAnInitContainerThatCopiesOnlyMissingFiles) {
   auto f = seeded_web_app();
   auto all = render_artifacts(plan_app(f.assessment, options()));
-  YAML::Node d = YAML::Load(find(all, "k8s/deployment.yaml")->content);
+  YAML::Node d = YAML::Load(find(all, "k8s/base/deployment.yaml")->content);
   YAML::Node spec = d["spec"]["template"]["spec"];
   ASSERT_TRUE(spec["initContainers"].IsSequence());
   YAML::Node seed = spec["initContainers"][0];
@@ -347,7 +347,8 @@ TEST(VolumeSeed, SwarmIgnoringDependsOnIsSaidWithTheRestart) {
 TEST(VolumeSeed, AnEmptyFolderGetsNoSeedStep) {
   auto f = test::web_app();  // App_Data with no files: created at run time
   auto all = render_artifacts(plan_app(f.assessment, options()));
-  EXPECT_EQ(find(all, "k8s/deployment.yaml")->content.find("initContainers"), std::string::npos);
+  EXPECT_EQ(find(all, "k8s/base/deployment.yaml")->content.find("initContainers"),
+            std::string::npos);
   EXPECT_EQ(find(all, "compose.yaml")->content.find("-seed"), std::string::npos);
   EXPECT_EQ(find(all, "Dockerfile")->content.find("C:/seed"), std::string::npos);
 }
@@ -357,10 +358,11 @@ TEST(K8sManifests, AVolumeOneInstanceOwnsIsReplacedNotRolled) {
   f.finding("database");
   f.assessment.results.state_folders.push_back({"Site/App_Data/app.sdf", "SQL CE database", true});
   auto all = render_artifacts(plan_app(f.assessment, options()));
-  YAML::Node d = YAML::Load(find(all, "k8s/deployment.yaml")->content);
+  YAML::Node d = YAML::Load(find(all, "k8s/base/deployment.yaml")->content);
   EXPECT_EQ(d["spec"]["strategy"]["type"].as<std::string>(), "Recreate");
-  EXPECT_NE(find(all, "k8s/pvc-app-data.yaml")->content.find("ReadWriteOnce"), std::string::npos);
-  EXPECT_EQ(find(all, "k8s/hpa.yaml"), nullptr);
+  EXPECT_NE(find(all, "k8s/base/pvc-app-data.yaml")->content.find("ReadWriteOnce"),
+            std::string::npos);
+  EXPECT_EQ(find(all, "k8s/base/hpa.yaml"), nullptr);
 }
 
 }  // namespace

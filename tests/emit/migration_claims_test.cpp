@@ -58,21 +58,21 @@ struct Output {
   bool exists(const std::string& rel) const { return fs::exists(dir / rel); }
   bool k8s() const { return fs::exists(dir / "k8s"); }
   std::string workload() const {
-    if (exists("k8s/deployment.yaml")) return file("k8s/deployment.yaml");
-    return exists("k8s/job.yaml") ? file("k8s/job.yaml") : file("k8s/cronjob.yaml");
+    if (exists("k8s/base/deployment.yaml")) return file("k8s/base/deployment.yaml");
+    return exists("k8s/base/job.yaml") ? file("k8s/base/job.yaml") : file("k8s/base/cronjob.yaml");
   }
   std::vector<std::string> pvcs() const {
     std::vector<std::string> out;
     if (!k8s()) return out;
-    for (const auto& e : fs::directory_iterator(dir / "k8s")) {
+    for (const auto& e : fs::directory_iterator(dir / "k8s" / "base")) {
       std::string name = e.path().filename().string();
       if (name.rfind("pvc-", 0) == 0) out.push_back(test::read_text(e.path()));
     }
     return out;
   }
   bool single_replica() const {
-    if (exists("k8s/hpa.yaml")) return false;
-    return k8s() ? has(workload(), "replicas: 1") || exists("k8s/cronjob.yaml")
+    if (exists("k8s/base/hpa.yaml")) return false;
+    return k8s() ? has(workload(), "replicas: 1") || exists("k8s/base/cronjob.yaml")
                  : has(file("compose.yaml"), "replicas: 1") ||
                        has(file("compose.yaml"), "replicas: 0");
   }
@@ -104,7 +104,7 @@ const std::map<std::string, Check>& checks() {
       {"ad-dependent",
        [](const Output& o) -> std::string {
          if (o.k8s()) {
-           if (!o.exists("k8s/gmsa-credentialspec.yaml")) return "no GMSACredentialSpec";
+           if (!o.exists("k8s/base/gmsa-credentialspec.yaml")) return "no GMSACredentialSpec";
            if (!has(o.workload(), "gmsaCredentialSpecName:")) return "the pod uses no gMSA";
          }
          if (!has(o.file("compose.yaml"), "credential_spec:"))
@@ -121,8 +121,9 @@ const std::map<std::string, Check>& checks() {
        }},
       {"scheduled-task",
        [](const Output& o) -> std::string {
-         if (o.exists("k8s/cronjob.yaml"))
-           return has(o.file("k8s/cronjob.yaml"), "schedule:") ? "" : "CronJob without schedule";
+         if (o.exists("k8s/base/cronjob.yaml"))
+           return has(o.file("k8s/base/cronjob.yaml"), "schedule:") ? ""
+                                                                    : "CronJob without schedule";
          return o.single_replica() ? "" : "more than one replica";
        }},
       {"event-log",
@@ -142,7 +143,7 @@ const std::map<std::string, Check>& checks() {
          std::string d = o.file("Dockerfile");
          if (!has(d, "MSMQ-Server")) return "MSMQ is not enabled";
          if (!std::regex_search(d, std::regex(R"(EXPOSE .*\b1801\b)"))) return "1801 not exposed";
-         bool volume = o.k8s() ? o.exists("k8s/pvc-msmq.yaml")
+         bool volume = o.k8s() ? o.exists("k8s/base/pvc-msmq.yaml")
                                : has(o.file("compose.yaml"), "target: C:\\msmq");
          return volume ? "" : "no volume for the queue store";
        }},
@@ -157,7 +158,7 @@ const std::map<std::string, Check>& checks() {
        }},
       {"iis-certificate",
        [](const Output& o) -> std::string {
-         if (!has(o.file("k8s/ingress.yaml"), "tls:")) return "no Ingress with TLS";
+         if (!has(o.file("k8s/base/ingress.yaml"), "tls:")) return "no Ingress with TLS";
          return std::regex_search(o.file("Dockerfile"), std::regex(R"(EXPOSE .*\b443\b)"))
                     ? "the container still serves 443"
                     : "";
@@ -212,13 +213,14 @@ void check_needs(const Output& o) {
     if (!e.is_regular_file() || e.path().extension() == ".md") continue;
     EXPECT_FALSE(has(test::read_text(e.path()), "NoAuth")) << e.path() << ": NoAuth is no default";
   }
-  if (o.exists("k8s/gmsa-credentialspec.yaml") || has(o.file("compose.yaml"), "credential_spec:")) {
+  if (o.exists("k8s/base/gmsa-credentialspec.yaml") ||
+      has(o.file("compose.yaml"), "credential_spec:")) {
     EXPECT_TRUE(found("ad-dependent")) << o.dir << ": gMSA without an AD dependency";
   }
   if (has(dockerfile, "Set-DtcNetworkSetting")) {
     EXPECT_TRUE(found("msdtc")) << o.dir << ": network DTC access without an escalation";
   }
-  if (o.exists("k8s/hpa.yaml")) {
+  if (o.exists("k8s/base/hpa.yaml")) {
     for (const char* rule : {"scale-out-state", "database", "msmq", "msdtc", "scheduled-task"})
       EXPECT_FALSE(found(rule)) << o.dir << ": an autoscaler while " << rule << " blocks it";
     for (const auto& pvc : o.pvcs())

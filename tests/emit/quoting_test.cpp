@@ -178,3 +178,15 @@ TEST(QuotingTerminal, ControlCharactersAreShownEscaped) {
 
 }  // namespace
 }  // namespace liftshift
+
+namespace liftshift {
+namespace {
+
+TEST(ComposeQuoting, EveryDollarIsDoubled) {
+  EXPECT_EQ(compose_value("exit $LASTEXITCODE"), "exit $$LASTEXITCODE");
+  EXPECT_EQ(compose_value("${A:-b} $$"), "$${A:-b} $$$$");
+  EXPECT_EQ(compose_value("C:\\app"), "C:\\app");
+}
+
+}  // namespace
+}  // namespace liftshift

@@ -155,13 +155,13 @@ void check_json_claim(const Files& files, const std::string& config, const std::
 void check_claims(const Files& files, int& checked) {
   static const std::regex moved(R"(moved to (\S+) \()");
   static const std::regex k8s(
-      R"(key (\S+) of (k8s/[\w.-]+\.yaml), mounted at (\S+) by (k8s/[\w.-]+\.yaml))");
+      R"(key (\S+) of (k8s/(?:base/)?[\w.-]+\.yaml), mounted at (\S+) by (k8s/(?:base/)?[\w.-]+\.yaml))");
   static const std::regex compose(
       R"(\./(secrets/\S+)/([^/\s]+) mounted at (\S+) by compose\.yaml)");
   static const std::regex builders(
-      R"(secret values of (\S+) blanked in the copied config; [^()]*\((?:secretKeyRef in (k8s/[\w.-]+\.yaml), )?env_file in compose\.yaml\), the Dockerfile adds its package)");
+      R"(secret values of (\S+) blanked in the copied config; [^()]*\((?:secretKeyRef in (k8s/(?:base/)?[\w.-]+\.yaml), )?env_file in compose\.yaml\), the Dockerfile adds its package)");
   static const std::regex json(
-      R"(secret values of (\S+) blanked in the copied JSON; [^()]*\((?:secretKeyRef in (k8s/[\w.-]+\.yaml), )?env_file in compose\.yaml\))");
+      R"(secret values of (\S+) blanked in the copied JSON; [^()]*\((?:secretKeyRef in (k8s/(?:base/)?[\w.-]+\.yaml), )?env_file in compose\.yaml\))");
   for (const auto& claim : secret_claims(files.at("MIGRATION.md"))) {
     SCOPED_TRACE(claim);
     std::ptrdiff_t moves = std::distance(std::sregex_iterator(claim.begin(), claim.end(), moved),
@@ -312,7 +312,7 @@ TEST(SecretClaims, ConfigEnvContainerizeWritesTheBuildersItClaims) {
   int checked = 0;
   check_claims(files, checked);
   EXPECT_EQ(checked, 2) << "one builders claim per config";
-  YAML::Node deployment = load(files, "k8s/deployment.yaml");
+  YAML::Node deployment = load(files, "k8s/base/deployment.yaml");
   std::set<std::string> env;
   for (const auto& e : deployment["spec"]["template"]["spec"]["containers"][0]["env"])
     env.insert(e["name"].as<std::string>());
@@ -391,7 +391,7 @@ TEST(SecretClaims, AppSettingsJsonSecretsBecomeVariablesOfTheWorkload) {
   int checked = 0;
   check_claims(files, checked);
   EXPECT_EQ(checked, 1);
-  YAML::Node deployment = load(files, "k8s/deployment.yaml");
+  YAML::Node deployment = load(files, "k8s/base/deployment.yaml");
   std::set<std::string> env;
   for (const auto& e : deployment["spec"]["template"]["spec"]["containers"][0]["env"]) {
     if (e["valueFrom"]["secretKeyRef"]) env.insert(e["name"].as<std::string>());

@@ -21,4 +21,13 @@ inline ChildResult run_validators(const std::vector<std::filesystem::path>& path
   return run_child(args, {.merge_output = true});
 }
 
+// The same checks on files another tool rendered (kubectl kustomize's
+// output): yamllint without liftshift's own style rules (validate.js --rendered).
+inline ChildResult run_validators_on_rendered(const std::vector<std::filesystem::path>& paths) {
+  std::filesystem::path script = source_dir() / "tools" / "validators" / "validate.js";
+  std::vector<std::string> args{"node", script.string(), "--rendered"};
+  for (const auto& p : paths) args.push_back(p.string());
+  return run_child(args, {.merge_output = true});
+}
+
 }  // namespace liftshift::test

@@ -79,6 +79,7 @@ TEST(PlanFields, MemberCounts) {
   EXPECT_ALL_LISTED(BuildPlan);
   EXPECT_ALL_LISTED(HttpCheck);
   EXPECT_ALL_LISTED(HealthPlan);
+  EXPECT_ALL_LISTED(ResourcePlan);
   EXPECT_ALL_LISTED(Blocker);
   EXPECT_ALL_LISTED(Finding);
   EXPECT_ALL_LISTED(FixItem);

@@ -144,7 +144,7 @@ TEST(RealworldApps, VolumesAreSeededAndNeverOverCode) {
     for (const auto& app : std::filesystem::directory_iterator(out.path())) {
       if (!std::filesystem::exists(app.path() / "Dockerfile")) continue;
       std::string dockerfile = read_text(app.path() / "Dockerfile");
-      std::string deployment = read_text(app.path() / "k8s" / "deployment.yaml");
+      std::string deployment = read_text(app.path() / "k8s" / "base" / "deployment.yaml");
       EXPECT_EQ(deployment.find("Views\\Media"), std::string::npos) << project;
       EXPECT_EQ(deployment.find("ViewModels\\Media"), std::string::npos) << project;
       EXPECT_EQ(deployment.find("plugins\\media"), std::string::npos) << project;
@@ -155,8 +155,9 @@ TEST(RealworldApps, VolumesAreSeededAndNeverOverCode) {
       EXPECT_NE(deployment.find("initContainers:"), std::string::npos) << project;
       if (std::string(project) == "Orchard") {
         // App_Data holds the SQL CE database: one instance owns it.
-        EXPECT_NE(read_text(app.path() / "k8s" / "pvc-app-data.yaml").find("ReadWriteOnce"),
-                  std::string::npos);
+        EXPECT_NE(
+            read_text(app.path() / "k8s" / "base" / "pvc-app-data.yaml").find("ReadWriteOnce"),
+            std::string::npos);
       }
     }
   }

