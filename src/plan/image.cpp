@@ -116,7 +116,7 @@ void dotnet_image(const AppAssessment& a, AppPlan& plan) {
   std::vector<std::string> needs_core;
   for (std::string_view rule :
        {rule_id::kGuiApi, rule_id::kMsmq, rule_id::kMsdtc, rule_id::kBackgroundService,
-        rule_id::kRegistryDependency, rule_id::kVcRuntime, rule_id::kComRegistration}) {
+        rule_id::kRegistryDependency, rule_id::kVcRuntime}) {
     if (has_finding(a, rule)) needs_core.emplace_back(rule);
   }
   plan.nano_server = needs_core.empty();
