@@ -158,12 +158,12 @@ void registered_com_classes(const Application& app, RuleResults& results, Eviden
     // The PE header decides; the registry's 32-bit view when it could not be read.
     bool x86 = !exe && (c.machine.empty() ? c.wow64 : c.machine == "x86");
     std::string how =
-        exe   ? "the program registers itself with /RegServer"
-        : x86 ? "a 32-bit DLL (PE machine " +
+        exe   ? "by running the program with /RegServer"
+        : x86 ? "with SysWOW64\\regsvr32 /s (a 32-bit DLL: PE machine " +
                     (c.machine.empty() ? std::string("unread, 32-bit registry view") : c.machine) +
-                    "): SysWOW64\\regsvr32 /s"
-              : "regsvr32 /s";
-    out.push_back(line + ": registered in the image with " + how);
+                    ")"
+              : "with regsvr32 /s";
+    out.push_back(line + ": registered in the image " + how);
     results.com_servers.push_back(
         {c.path, exe ? "regserver" : "regsvr32", "", c.server_key + " " + c.clsid, x86});
   }

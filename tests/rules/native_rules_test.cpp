@@ -184,15 +184,20 @@ TEST(ComRegistrationRule, NativeServersRegisteredOnTheServerForTheSite) {
   }
   ASSERT_NE(f, nullptr);
   std::string e = joined(f->evidence);
-  EXPECT_NE(e.find("HKLM\\SOFTWARE\\Classes\\WOW6432Node\\CLSID\\{3F2A7C91-8E4D-4B6A-B5C3-"
-                   "1D9E6F0A2B47}\\InprocServer32 = C:\\inetpub\\OrderDesk\\bin\\OrderPricing.dll "
-                   "(ProgID OrderDesk.Pricing.1, OrderDesk.Pricing), ThreadingModel Apartment: "
-                   "registered in the image with a 32-bit DLL (PE machine x86)"),
-            std::string::npos)
+  EXPECT_NE(
+      e.find("HKLM\\SOFTWARE\\Classes\\WOW6432Node\\CLSID\\{3F2A7C91-8E4D-4B6A-B5C3-"
+             "1D9E6F0A2B47}\\InprocServer32 = C:\\inetpub\\OrderDesk\\bin\\OrderPricing.dll "
+             "(ProgID OrderDesk.Pricing.1, OrderDesk.Pricing), ThreadingModel Apartment: "
+             "registered in the image with SysWOW64\\regsvr32 /s (a 32-bit DLL: PE machine x86)"),
+      std::string::npos)
       << e;
   EXPECT_NE(e.find("AspUpload.dll (ProgID Persits.Upload, Persits.Upload.1), ThreadingModel Both; "
                    "inetpub/OrderDesk/upload.asp:5 creates Persits.Upload: its file lies outside "
                    "the application's folder"),
+            std::string::npos)
+      << e;
+  EXPECT_NE(e.find("OrderReports.exe\" /automation (ProgID OrderDesk.Reports.1): registered in the "
+                   "image by running the program with /RegServer"),
             std::string::npos)
       << e;
   EXPECT_NE(e.find("OrderLegacy.dll (ProgID OrderDesk.Legacy.1): its file is not on this server"),
