@@ -178,8 +178,10 @@ Framework site_files_framework(const ParsedSource& parsed, const std::string& ro
       if (php++ == 0) first_php = f.path;
     }
   }
+  // .NET assemblies make the site ASP.NET; native DLLs beside classic ASP
+  // pages are the COM components they create (a bin/ of regsvr32'd servers).
   for (const auto& b : parsed.binaries) {
-    if (own(b.path)) return {};
+    if (own(b.path) && b.is_clr) return {};
   }
   if (asp > 0 || !asa.empty()) {
     return {FrameworkKind::kClassicAsp, "",

@@ -4,6 +4,7 @@
 
 #include <array>
 
+#include "collect/com_classes.hpp"
 #include "collect/parsed_files.hpp"
 #include "collect/platform_agents.hpp"
 #include "core/secret_mask.hpp"
@@ -393,6 +394,7 @@ std::optional<MachineFacts> collect_machine(const Volume& volume, std::vector<Pr
     read_os(*software, m, problems);
     read_roles(*software, *system, m.control_set, m);
     read_programs(*software, m);
+    read_com_classes(*software, m, problems);
     read_dotnet(*software, m);
     read_iis_msmq_msdtc(*software, m);
   }

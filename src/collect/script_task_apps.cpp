@@ -1,5 +1,7 @@
 #include "collect/script_task_apps.hpp"
 
+#include <array>
+
 #include "collect/file_kind.hpp"
 #include "collect/group_apps.hpp"
 #include "core/text.hpp"
@@ -36,12 +38,25 @@ std::string readable_triggers(const TaskInfo& t) {
   return out.empty() ? "no trigger read" : out;
 }
 
+// Windows' own programs a task runs a script with: never an application here.
+bool windows_program(const std::string& command, const std::string& exe) {
+  static constexpr std::array<std::string_view, 9> kPrograms{
+      "cmd.exe",      "powershell.exe", "pwsh.exe",     "cscript.exe", "wscript.exe",
+      "rundll32.exe", "schtasks.exe",   "forfiles.exe", "mshta.exe"};
+  for (auto p : kPrograms) {
+    if (iequals(exe, p)) return true;
+  }
+  return istarts_with(command, "%SystemRoot%") || istarts_with(command, "%windir%") ||
+         istarts_with(command, "C:\\Windows\\");
+}
+
 }  // namespace
 
-void attach_script_tasks(const ParsedSource& parsed, std::vector<Application>& apps) {
+void attach_script_tasks(ParsedSource& parsed, std::vector<Application>& apps) {
   for (const auto& st : parsed.script_tasks) {
     const std::string exe = last_part(st.info.command);
     if (exe.empty() || !iends_with(exe, ".exe")) continue;  // cmd, a script, a COM handler
+    if (windows_program(st.info.command, exe)) continue;
     const std::string script_dir(parent_dir(st.file));
     std::string beside;
     if (!st.beside_script.empty()) {
@@ -63,9 +78,21 @@ void attach_script_tasks(const ParsedSource& parsed, std::vector<Application>& a
         ++ties;
       }
     }
-    if (best == nullptr || ties > 0) continue;  // not found, or no telling which one
     const std::string where = st.file + (st.line > 0 ? ":" + std::to_string(st.line) : "");
     const std::string name = st.info.path.empty() ? "\\" + exe : st.info.path;
+    if (best == nullptr || ties > 0) {
+      // Said once per task, so a schedule the source declares is never lost unseen.
+      parsed.problems.push_back(
+          {st.file,
+           (st.line > 0 ? "line " + std::to_string(st.line) + ": " : std::string()) +
+               "registers the scheduled task '" + printable(name) + "' to run " +
+               printable(st.info.command) + ", " +
+               (best == nullptr ? "which is not a program found in this source"
+                                : "and " + std::to_string(ties + 1) + " programs here are named " +
+                                      printable(exe) + ", none nearer the script than the others") +
+               ": the task is not planned"});
+      continue;
+    }
     if (best->task) {
       best->kind_evidence.push_back(where + ": registers the program as the scheduled task '" +
                                     name + "' too (" + readable_triggers(st.info) +

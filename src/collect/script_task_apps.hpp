@@ -16,8 +16,10 @@ namespace liftshift {
 // one beside it for %~dp0 / $PSScriptRoot, else one whose folder holds the
 // script, else the only one of that name). That program becomes a task
 // (kind kTask, app.task set); its kind evidence names the file and line.
-// Programs of Windows (cmd, PowerShell) and tasks whose program is not found
-// are left alone. Call after the kinds are known (profile_app).
-void attach_script_tasks(const ParsedSource& parsed, std::vector<Application>& apps);
+// Programs of Windows (cmd, PowerShell) are left alone; a task whose program
+// is not found (or is one of several of that name, none nearer the script) is
+// a problem of parsed naming the script's line and the program, once per task.
+// Call after the kinds are known (profile_app).
+void attach_script_tasks(ParsedSource& parsed, std::vector<Application>& apps);
 
 }  // namespace liftshift

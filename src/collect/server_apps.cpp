@@ -4,6 +4,7 @@
 
 #include "collect/app_profile.hpp"
 #include "collect/build_files.hpp"
+#include "collect/com_class_apps.hpp"
 #include "collect/config_includes.hpp"
 #include "collect/file_kind.hpp"
 #include "collect/group_apps.hpp"
@@ -462,6 +463,7 @@ std::vector<Application> collect_server_apps(const Volume& volume, const Machine
     if (app.iis)
       app.kind = kind == AppKind::kWcf || app.kind == AppKind::kWcf ? AppKind::kWcf : AppKind::kWeb;
   }
+  attach_com_classes(volume, machine, apps);
   return apps;
 }
 

@@ -182,6 +182,26 @@ struct PlatformAgent {
   std::string evidence;    // what told it: "CompanyName 'VMware, Inc.' of C:\...\vmtoolsd.exe"
 };
 
+// A COM class registered on the server (HKLM\SOFTWARE\Classes\CLSID, or its
+// 32-bit view Classes\WOW6432Node\CLSID) whose server file is not Windows'
+// own (collect/com_classes). On an Application: a class the application
+// depends on (its folder holds the file, or its pages name the ProgID).
+struct ComClassInfo {
+  std::string clsid;            // the key's name: "{5A0B3C2D-...}"
+  std::string server_key;       // "InprocServer32" (a DLL) or "LocalServer32" (an EXE)
+  std::string server;           // the key's default value as registered (masked, printable)
+  std::string file;             // its file: quotes and arguments dropped, %SystemRoot%... expanded
+  std::string threading_model;  // InprocServer32's ThreadingModel, "" when not set
+  std::vector<std::string> prog_ids;  // ProgID, VersionIndependentProgID, Classes\<ProgID>\CLSID
+  bool wow64 = false;                 // registered in the 32-bit view
+  std::string registry_key;           // "HKLM\SOFTWARE\Classes\CLSID\{...}\InprocServer32"
+  // Application's copy only (collect/com_class_apps):
+  std::string path;     // the file on the volume ("inetpub/Shop/bin/Tools.dll"), "" when missing
+  std::string machine;  // its PE header's machine ("x86", "x64"), "" when it could not be read
+  bool in_app_folder = false;  // the file lies inside the application's folder
+  std::string named_by;        // "upload.asp:5 creates Persits.Upload", "" when only by folder
+};
+
 // What a whole Windows server is: read from its registry hives and files.
 struct MachineFacts {
   std::string computer_name;
@@ -214,6 +234,8 @@ struct MachineFacts {
   // SYSTEM\MountedDevices: each drive letter and the partition it names
   // ("D:", "MBR disk signature 1A2B3C4D, partition at 1 MiB"), in letter order.
   std::vector<std::pair<std::string, std::string>> drives;
+  // COM classes whose server is not part of Windows, in registry order (capped).
+  std::vector<ComClassInfo> com_classes;
   std::vector<std::string> warnings;
 };
 
@@ -247,6 +269,8 @@ struct Application {
   std::optional<ServiceInfo> service;
   std::optional<IisInfo> iis;
   std::optional<TaskInfo> task;
+  // COM classes registered on the server that the application depends on.
+  std::vector<ComClassInfo> com_classes;
   // Why the application's own content could not be assessed ("site 'Shop'
   // serves D:\\Sites\\Shop, which is on drive D:, which is on no disk given"); "" when it was read.
   std::string not_assessed;
@@ -328,10 +352,14 @@ struct VcRuntimeUse {
 // A .NET COM server of the application that the image registers as the
 // server had it registered.
 struct ComRegistration {
-  std::string path;    // the file, relative to the source, '/' separators
-  std::string tool;    // "regsvcs" (COM+ serviced components), "regasm" (a ComVisible assembly)
-  std::string clr;     // the runtime folder of the tool: "v4.0.30319" or "v2.0.50727"
+  std::string path;  // the file, relative to the source, '/' separators
+  // "regsvcs" (COM+ serviced components), "regasm" (a ComVisible assembly),
+  // "regsvr32" (a native in-process server), "regserver" (a LocalServer32
+  // EXE registering itself with /RegServer).
+  std::string tool;
+  std::string clr;     // regsvcs/regasm: the runtime folder of the tool: "v4.0.30319", "v2.0.50727"
   std::string reason;  // what showed it: "serviced components Contoso.Ledger"
+  bool x86 = false;    // regsvr32: a 32-bit DLL (PE machine i386), registered by SysWOW64's
 };
 
 struct RuleResults {

@@ -124,6 +124,51 @@ std::string clr_folder(const BinaryFacts& b) {
   return istarts_with(b.clr_version, "v2.") ? "v2.0.50727" : "v4.0.30319";
 }
 
+// "HKLM\...\{..}\InprocServer32 = D:\App\bin\Foo.dll (ProgID Foo.Bar)".
+std::string registration(const ComClassInfo& c) {
+  std::string line = c.registry_key + " = " + c.server;
+  if (!c.prog_ids.empty()) line += " (ProgID " + listed(c.prog_ids) + ")";
+  if (!c.threading_model.empty()) line += ", ThreadingModel " + c.threading_model;
+  if (!c.named_by.empty()) line += "; " + c.named_by;
+  return line;
+}
+
+// Native COM servers the server had registered for the application
+// (collect/com_class_apps): one registration per file, however many classes
+// it serves; a file outside the application's folder is the product that
+// installed it, which the image needs as a whole.
+void registered_com_classes(const Application& app, RuleResults& results, Evidence& out) {
+  for (const auto& c : app.com_classes) {
+    std::string line = registration(c);
+    if (c.path.empty()) {
+      out.push_back(line +
+                    ": its file is not on this server (a stale registration, or a drive "
+                    "not given): install the component in the image and register it");
+      continue;
+    }
+    if (!c.in_app_folder) {
+      out.push_back(line +
+                    ": its file lies outside the application's folder: install the product "
+                    "that provides it in the image (its installer registers it)");
+      continue;
+    }
+    auto same_file = [&](const ComRegistration& r) { return iequals(r.path, c.path); };
+    if (std::any_of(results.com_servers.begin(), results.com_servers.end(), same_file)) continue;
+    bool exe = c.server_key == "LocalServer32";
+    // The PE header decides; the registry's 32-bit view when it could not be read.
+    bool x86 = !exe && (c.machine.empty() ? c.wow64 : c.machine == "x86");
+    std::string how =
+        exe   ? "by running the program with /RegServer"
+        : x86 ? "with SysWOW64\\regsvr32 /s (a 32-bit DLL: PE machine " +
+                    (c.machine.empty() ? std::string("unread, 32-bit registry view") : c.machine) +
+                    ")"
+              : "with regsvr32 /s";
+    out.push_back(line + ": registered in the image " + how);
+    results.com_servers.push_back(
+        {c.path, exe ? "regserver" : "regsvr32", "", c.server_key + " " + c.clsid, x86});
+  }
+}
+
 }  // namespace
 
 Evidence check_com_registration(const Application& app, RuleResults& results) {
@@ -150,6 +195,7 @@ Evidence check_com_registration(const Application& app, RuleResults& results) {
       results.com_servers.push_back({b.path, "regasm", clr_folder(b), reason});
     }
   }
+  registered_com_classes(app, results, out);
   return out;
 }
 

@@ -48,6 +48,19 @@ TEST(ContainerizeSites, ServerSitesGetTheirFeaturesAndRuntimes) {
   // global.asa holds a password: the context screen keeps it out of the image.
   EXPECT_FALSE(fs::exists(out / "websrv01-iis-Order-Desk/app/global.asa"));
   EXPECT_TRUE(fs::exists(out / "websrv01-iis-Order-Desk/app/default.asp"));
+  // The COM servers the server registered in the site's bin folder are
+  // registered again after the copy: the 32-bit DLL by SysWOW64's regsvr32.
+  EXPECT_TRUE(fs::exists(out / "websrv01-iis-Order-Desk/app/bin/OrderPricing.dll"));
+  auto pricing = asp.find(
+      "-FilePath 'C:\\Windows\\SysWOW64\\regsvr32.exe' -ArgumentList '/s', "
+      "'\"C:\\inetpub\\wwwroot\\bin\\OrderPricing.dll\"'");
+  EXPECT_NE(pricing, std::string::npos) << asp;
+  EXPECT_LT(asp.find("COPY app/"), pricing) << asp;
+  EXPECT_NE(asp.find("-FilePath 'C:\\inetpub\\wwwroot\\bin\\OrderReports.exe' -ArgumentList "
+                     "'/RegServer'"),
+            std::string::npos)
+      << asp;
+  EXPECT_EQ(asp.find("AspUpload"), std::string::npos) << asp;  // not the site's file: not copied
 
   std::string blog = dockerfile(out, "websrv01-iis-Blog");
   EXPECT_NE(blog.find("RUN Install-WindowsFeature Web-CGI\n"), std::string::npos) << blog;

@@ -3,6 +3,8 @@
 // its files with the runtime it needs.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "collect/collect.hpp"
 #include "test_support.hpp"
 
@@ -33,6 +35,24 @@ TEST(GroupPublished, ClassicAspSiteWithGlobalAsa) {
   EXPECT_TRUE(has_hit(app, SourceCategory::kAspConnection, "Provider=SQLOLEDB"));
   for (const auto& p : inv.problems)
     EXPECT_EQ(p.message.find("no application found"), std::string::npos);
+}
+
+// Native COM servers in bin/ (OrderPricing.dll, built by mingw-w64) are the
+// components the pages create: the site stays classic ASP. A .NET assembly
+// there would make it ASP.NET.
+TEST(GroupPublished, ClassicAspSiteWithNativeComponentsInBin) {
+  test::TempDir dir;
+  std::filesystem::copy(test::fixtures() / "websites" / "classic-asp", dir.path(),
+                        std::filesystem::copy_options::recursive);
+  std::filesystem::create_directories(dir.path() / "bin");
+  std::filesystem::copy(test::fixtures() / "websites" / "websrv01" / "inetpub" / "OrderDesk" /
+                            "bin" / "OrderPricing.dll",
+                        dir.path() / "bin" / "OrderPricing.dll");
+  Inventory inv = collect({dir.path().string()});
+  ASSERT_EQ(inv.apps.size(), 1u);
+  EXPECT_EQ(inv.apps[0].kind, AppKind::kWeb);
+  EXPECT_EQ(inv.apps[0].framework.kind, FrameworkKind::kClassicAsp)
+      << inv.apps[0].framework.evidence;
 }
 
 TEST(GroupPublished, PhpSiteThroughAFastCgiHandler) {

@@ -98,6 +98,37 @@ TEST(ScriptTaskApps, AProgramOfAnotherNameOrOfWindowsIsLeftAlone) {
   ASSERT_EQ(inv.apps.size(), 1u);
   EXPECT_NE(inv.apps[0].kind, AppKind::kTask);
   EXPECT_FALSE(inv.apps[0].task.has_value());
+  // The task whose program is not here is said, once; PowerShell's is Windows' own.
+  std::vector<std::string> said;
+  for (const auto& p : inv.problems) {
+    if (p.message.find("scheduled task") != std::string::npos) said.push_back(p.message);
+  }
+  ASSERT_EQ(said.size(), 1u);
+  EXPECT_EQ(said[0],
+            "line 1: registers the scheduled task '\\A' to run C:\\Other\\Other.exe, which is "
+            "not a program found in this source: the task is not planned");
+  bool at_script = false;
+  for (const auto& p : inv.problems) at_script = at_script || p.path.ends_with("/setup.cmd");
+  EXPECT_TRUE(at_script);
+}
+
+TEST(ScriptTaskApps, ProgramsOfTheSameNameNoneNearerTheScriptAreAProblem) {
+  test::TempDir dir;
+  for (const char* folder : {"a", "b"}) {
+    std::filesystem::create_directories(dir.path() / folder);
+    std::filesystem::copy(test::fixtures() / "configs/jobs/Exporter/Exporter.exe",
+                          dir.path() / folder / "Tool.exe");
+  }
+  dir.write("setup.cmd", "schtasks /create /tn T /tr \"C:\\Apps\\Tool.exe\" /sc daily /st 01:00\n");
+  Inventory inv = collect({dir.path().string()});
+  for (const auto& a : inv.apps) EXPECT_FALSE(a.task.has_value()) << a.entry;
+  std::string said;
+  for (const auto& p : inv.problems) said += p.message + "\n";
+  EXPECT_NE(said.find("line 1: registers the scheduled task '\\T' to run C:\\Apps\\Tool.exe, and "
+                      "2 programs here are named Tool.exe, none nearer the script than the "
+                      "others: the task is not planned"),
+            std::string::npos)
+      << said;
 }
 
 }  // namespace

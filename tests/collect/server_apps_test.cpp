@@ -221,5 +221,64 @@ TEST(ServerApps, SitesThatAreNotDotNetProjects) {
   EXPECT_FALSE(has_module(*files->iis, "fastcgi", ""));
 }
 
+// WEBSRV01's SOFTWARE\Classes registers COM servers (tests/fixtures/websites/build.sh):
+// the Order Desk's own in its bin folder, a vendor's its upload page creates by
+// ProgID, Windows' CDO (never an application's) and one whose DLL is gone.
+TEST(ServerApps, ComServersRegisteredOnTheServerBelongToTheSiteThatHoldsOrNamesThem) {
+  Inventory inv = collect({(test::fixtures() / "websites" / "websrv01").string()});
+  ASSERT_EQ(inv.sources.size(), 1u);
+  ASSERT_NE(inv.sources[0].machine, nullptr);
+  std::string registered;
+  for (const auto& c : inv.sources[0].machine->com_classes) registered += c.file + "\n";
+  EXPECT_EQ(inv.sources[0].machine->com_classes.size(), 4u) << registered;  // CDO is Windows'
+
+  const Application* asp = find_app(inv, "websrv01/iis/Order Desk");
+  ASSERT_NE(asp, nullptr);
+  std::string mine;
+  for (const auto& c : asp->com_classes) mine += c.registry_key + " " + c.path + "\n";
+  ASSERT_EQ(asp->com_classes.size(), 4u) << mine;
+  auto find = [&](std::string_view file) -> const ComClassInfo* {
+    for (const auto& c : asp->com_classes) {
+      if (c.file.ends_with(file)) return &c;
+    }
+    return nullptr;
+  };
+  const ComClassInfo* pricing = find("\\OrderPricing.dll");
+  ASSERT_NE(pricing, nullptr) << mine;
+  EXPECT_EQ(pricing->path, "inetpub/OrderDesk/bin/OrderPricing.dll");
+  EXPECT_TRUE(pricing->in_app_folder);
+  EXPECT_TRUE(pricing->wow64);
+  EXPECT_EQ(pricing->machine, "x86");  // i686-w64-mingw32-gcc built it
+  EXPECT_EQ(pricing->threading_model, "Apartment");
+  EXPECT_EQ(pricing->prog_ids,
+            (std::vector<std::string>{"OrderDesk.Pricing.1", "OrderDesk.Pricing"}));
+
+  const ComClassInfo* reports = find("\\OrderReports.exe");
+  ASSERT_NE(reports, nullptr) << mine;
+  EXPECT_EQ(reports->server_key, "LocalServer32");
+  EXPECT_EQ(reports->machine, "x64");
+  EXPECT_TRUE(reports->in_app_folder);
+
+  // Under Program Files, not the site's folder: the site's page names it.
+  const ComClassInfo* upload = find("\\AspUpload.dll");
+  ASSERT_NE(upload, nullptr) << mine;
+  EXPECT_FALSE(upload->in_app_folder);
+  EXPECT_EQ(upload->path, "Program Files/Persits Software/AspUpload/AspUpload.dll");
+  EXPECT_EQ(upload->named_by, "inetpub/OrderDesk/upload.asp:5 creates Persits.Upload");
+
+  // Registered into the site's folder, but the DLL is not there.
+  const ComClassInfo* gone = find("\\OrderLegacy.dll");
+  ASSERT_NE(gone, nullptr) << mine;
+  EXPECT_TRUE(gone->in_app_folder);
+  EXPECT_EQ(gone->path, "");
+
+  // The other sites neither hold nor name any of them.
+  for (const auto& a : inv.apps) {
+    if (a.id != asp->id) {
+      EXPECT_TRUE(a.com_classes.empty()) << a.id;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace liftshift

@@ -167,5 +167,85 @@ TEST(ComRegistrationRule, QuietWithoutComServers) {
   EXPECT_FALSE(fires("com-registration", lookalike));
 }
 
+// WEBSRV01's Order Desk (tests/fixtures/websites/build.sh): the COM servers
+// the server registered for it. Its own in its folder are registered in the
+// image, the 32-bit DLL by SysWOW64's regsvr32 (its PE header says i386); the
+// vendor's under Program Files and the one whose DLL is gone are evidence only.
+TEST(ComRegistrationRule, NativeServersRegisteredOnTheServerForTheSite) {
+  Assessment a = assess(collect({(test::fixtures() / "websites" / "websrv01").string()}));
+  const AppAssessment* desk = nullptr;
+  for (const auto& app : a.apps) {
+    if (app.app.id == "websrv01/iis/Order Desk") desk = &app;
+  }
+  ASSERT_NE(desk, nullptr);
+  const Finding* f = nullptr;
+  for (const auto& x : desk->findings) {
+    if (x.rule == "com-registration") f = &x;
+  }
+  ASSERT_NE(f, nullptr);
+  std::string e = joined(f->evidence);
+  EXPECT_NE(
+      e.find("HKLM\\SOFTWARE\\Classes\\WOW6432Node\\CLSID\\{3F2A7C91-8E4D-4B6A-B5C3-"
+             "1D9E6F0A2B47}\\InprocServer32 = C:\\inetpub\\OrderDesk\\bin\\OrderPricing.dll "
+             "(ProgID OrderDesk.Pricing.1, OrderDesk.Pricing), ThreadingModel Apartment: "
+             "registered in the image with SysWOW64\\regsvr32 /s (a 32-bit DLL: PE machine x86)"),
+      std::string::npos)
+      << e;
+  EXPECT_NE(e.find("AspUpload.dll (ProgID Persits.Upload, Persits.Upload.1), ThreadingModel Both; "
+                   "inetpub/OrderDesk/upload.asp:5 creates Persits.Upload: its file lies outside "
+                   "the application's folder"),
+            std::string::npos)
+      << e;
+  EXPECT_NE(e.find("OrderReports.exe\" /automation (ProgID OrderDesk.Reports.1): registered in the "
+                   "image by running the program with /RegServer"),
+            std::string::npos)
+      << e;
+  EXPECT_NE(e.find("OrderLegacy.dll (ProgID OrderDesk.Legacy.1): its file is not on this server"),
+            std::string::npos)
+      << e;
+  EXPECT_EQ(e.find("cdosys"), std::string::npos) << e;
+
+  ASSERT_EQ(desk->results.com_servers.size(), 2u);
+  // The 64-bit view is read first: the EXE, then the 32-bit view's DLL.
+  const ComRegistration& reports = desk->results.com_servers[0];
+  const ComRegistration& pricing = desk->results.com_servers[1];
+  EXPECT_EQ(pricing.path, "inetpub/OrderDesk/bin/OrderPricing.dll");
+  EXPECT_EQ(pricing.tool, "regsvr32");
+  EXPECT_TRUE(pricing.x86);
+  EXPECT_EQ(reports.path, "inetpub/OrderDesk/bin/OrderReports.exe");
+  EXPECT_EQ(reports.tool, "regserver");
+  EXPECT_FALSE(reports.x86);
+}
+
+// One registration per file, however many classes it serves; the PE header's
+// machine wins over the registry view; without a header the view decides.
+TEST(ComRegistrationRule, OneRegistrationPerFileAndTheMachineDecidesTheRegsvr32) {
+  Application app = console_app();
+  app.root = "D:/App";
+  auto cls = [](std::string clsid, std::string path, std::string machine, bool wow64) {
+    ComClassInfo c;
+    c.clsid = std::move(clsid);
+    c.server_key = "InprocServer32";
+    c.registry_key = "HKLM\\SOFTWARE\\Classes\\CLSID\\" + c.clsid + "\\InprocServer32";
+    c.server = "D:\\App\\" + path;
+    c.file = c.server;
+    c.path = "D:/App/" + path;
+    c.machine = std::move(machine);
+    c.wow64 = wow64;
+    c.in_app_folder = true;
+    return c;
+  };
+  app.com_classes = {cls("{A}", "a.dll", "x64", true), cls("{B}", "a.dll", "x64", false),
+                     cls("{C}", "b.dll", "", true), cls("{D}", "c.dll", "x86", false)};
+  RuleResults results;
+  auto f = run_rule("com-registration", app, results);
+  ASSERT_TRUE(f.has_value());
+  ASSERT_EQ(results.com_servers.size(), 3u);
+  EXPECT_EQ(results.com_servers[0].path, "D:/App/a.dll");
+  EXPECT_FALSE(results.com_servers[0].x86);  // x64 PE in the 32-bit view: the PE wins
+  EXPECT_TRUE(results.com_servers[1].x86);   // no header read: the 32-bit view
+  EXPECT_TRUE(results.com_servers[2].x86);
+}
+
 }  // namespace
 }  // namespace liftshift
