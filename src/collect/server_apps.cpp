@@ -5,6 +5,7 @@
 #include "collect/app_profile.hpp"
 #include "collect/build_files.hpp"
 #include "collect/config_includes.hpp"
+#include "collect/drive_folders.hpp"
 #include "collect/file_kind.hpp"
 #include "collect/group_apps.hpp"
 #include "collect/machine_collector.hpp"
@@ -461,6 +462,7 @@ std::vector<Application> collect_server_apps(const Volume& volume, const Machine
     if (app.task) app.kind = AppKind::kTask;
     if (app.iis)
       app.kind = kind == AppKind::kWcf || app.kind == AppKind::kWcf ? AppKind::kWcf : AppKind::kWeb;
+    if (app.not_assessed.empty()) measure_drive_folders(volume, app);
   }
   return apps;
 }
