@@ -60,24 +60,15 @@ bool unknown_apps(const ContainerizeArgs& args, const Assessment& assessment) {
   return bad;
 }
 
-// The source volumes, each opened once for every application found in it.
+// The source volumes, each opened once for every application found in it,
+// with the data disks the plan records for it.
 class ContextVolumes {
  public:
-  ContextVolumes(std::optional<int> partition, std::vector<DataDisk> disks)
+  ContextVolumes(std::optional<int> partition, std::vector<PlanDisk> disks)
       : partition_(partition), disks_(std::move(disks)) {}
   const Volume* get(const std::string& source, std::string& error) {
     auto it = volumes_.find(source);
-    if (it == volumes_.end()) {
-      std::vector<Problem> problems;
-      auto opened = open_context_volume(source, partition_, problems, disks_);
-      Entry e;
-      if (opened) {
-        e.volume = std::move(*opened);
-      } else {
-        e.error = opened.error().message;
-      }
-      it = volumes_.emplace(source, std::move(e)).first;
-    }
+    if (it == volumes_.end()) it = volumes_.emplace(source, open(source)).first;
     error = it->second.error;
     return it->second.volume.get();
   }
@@ -87,8 +78,60 @@ class ContextVolumes {
     std::unique_ptr<Volume> volume;
     std::string error;
   };
+
+  Entry open(const std::string& source) const {
+    Entry e;
+    std::vector<DataDisk> disks;
+    std::vector<const PlanDisk*> recorded;
+    for (const auto& d : disks_) {
+      if (d.source != source) continue;
+      std::error_code ec;
+      if (!std::filesystem::exists(d.path, ec)) {
+        e.error = "its disk " + d.path + " (" + drives_text(d) +
+                  ") does not exist: give its path in the plan's disks";
+        return e;
+      }
+      char letter = d.letter.size() == 2 ? d.letter[0] : '\0';
+      disks.push_back({d.path, letter});
+      recorded.push_back(&d);
+    }
+    std::vector<Problem> problems;
+    auto opened = open_context_volume(source, partition_, problems, disks);
+    if (!opened) {
+      e.error = opened.error().message;
+      return e;
+    }
+    // A disk that no longer gives the drives it gave when planned is another disk.
+    for (const PlanDisk* d : recorded) {
+      for (const auto& drive : d->drives) {
+        if (!(*opened)->find(drive)) {
+          e.error = "its disk " + d->path + " no longer holds drive " + drive + " (" +
+                    problem_text(problems, d->path) + ")";
+          return e;
+        }
+      }
+    }
+    e.volume = std::move(*opened);
+    return e;
+  }
+
+  static std::string drives_text(const PlanDisk& d) {
+    std::string out;
+    for (const auto& drive : d.drives) out += (out.empty() ? "" : ", ") + drive;
+    return out.empty() ? "no drive read" : "drive " + out;
+  }
+
+  // What opening the disk reported, or a default.
+  static std::string problem_text(const std::vector<Problem>& problems, const std::string& path) {
+    std::string name = printable(std::filesystem::path(path).filename().string());
+    for (const auto& p : problems) {
+      if (p.path == name || p.path == printable(path)) return p.message;
+    }
+    return "its partitions were not matched to that letter";
+  }
+
   std::optional<int> partition_;
-  std::vector<DataDisk> disks_;
+  std::vector<PlanDisk> disks_;
   std::map<std::string, Entry> volumes_;
 };
 
@@ -202,8 +245,7 @@ CLI::App* add_containerize_command(CLI::App& app, ContainerizeArgs& args) {
   return cmd;
 }
 
-std::optional<Plan> plan_from_sources(const ContainerizeArgs& args, int& code,
-                                      std::vector<DataDisk>* disks) {
+std::optional<Plan> plan_from_sources(const ContainerizeArgs& args, int& code) {
   PlanOptions options = plan_options(args);
   auto refused = refused_options(options);
   for (const auto& r : refused) std::cerr << "liftshift: refused: " << r << "\n";
@@ -217,7 +259,6 @@ std::optional<Plan> plan_from_sources(const ContainerizeArgs& args, int& code,
   }
   collect_options.disks = grouped->disks;
   Assessment assessment = assess(collect(grouped->paths, collect_options));
-  if (disks) *disks = grouped->disks;
   for (const auto& s : assessment.sources) {
     if (!s.handled) {
       std::cerr << "liftshift: " << terminal_text(s.path) << ": " << terminal_text(s.note) << "\n";
@@ -244,6 +285,25 @@ std::optional<PlanDocument> read_plan_argument(const std::string& file) {
   return std::move(read.document);
 }
 
+// The plan's data disks are all where the plan says (the errors printed):
+// a server copied from its system disk alone would miss what lies on D:.
+bool disks_exist(const Plan& plan, const std::string& file) {
+  bool ok = true;
+  for (std::size_t i = 0; i < plan.disks.size(); ++i) {
+    const PlanDisk& d = plan.disks[i];
+    std::error_code ec;
+    if (std::filesystem::exists(d.path, ec)) continue;
+    std::string drives;
+    for (const auto& drive : d.drives) drives += (drives.empty() ? "" : ", ") + drive;
+    std::cerr << "liftshift: " << terminal_text(file) << ": disks[" << i
+              << "]: " << terminal_text(d.path) << ", the data disk of " << terminal_text(d.source)
+              << (drives.empty() ? std::string() : " that held " + drives)
+              << ", does not exist: give its path in the plan's disks\n";
+    ok = false;
+  }
+  return ok;
+}
+
 }  // namespace
 
 int run_containerize(const ContainerizeArgs& args) {
@@ -259,28 +319,29 @@ int run_containerize(const ContainerizeArgs& args) {
   }
   if (!args.plan_file.empty() && (!args.disks.empty() || args.server)) {
     std::cerr << "liftshift: refused: --disk and --server can't be used with --plan: the plan file "
-                 "does not record the server's disks, so containerize --plan reads the system "
-                 "disk only; run containerize PATH... with --disk or --server instead\n";
+                 "records the server's disks (its disks: list, with the drive letters each "
+                 "holds); edit their paths there, or run liftshift plan again with --disk or "
+                 "--server\n";
     return kExitUsage;
   }
   int code = kExitOk;
   Plan plan;
   int partition = args.partition;
-  std::vector<DataDisk> disks;  // a plan file does not record them: --plan reads the system disk
   if (!args.plan_file.empty()) {
     auto document = read_plan_argument(args.plan_file);
     if (!document) return kExitUsage;
     plan = std::move(document->plan);
     if (partition == 0) partition = document->partition;
+    if (!args.no_copy && !disks_exist(plan, args.plan_file)) return kExitUsage;
   } else {
-    auto planned = plan_from_sources(args, code, &disks);
+    auto planned = plan_from_sources(args, code);
     if (!planned) return kExitUsage;
     plan = std::move(*planned);
   }
   for (const auto& r : plan.refusals) std::cerr << "liftshift: refused: " << r << "\n";
   if (!plan.refusals.empty()) return kExitUsage;
   if (plan.apps.empty()) std::cout << "No applications found.\n";
-  ContextVolumes volumes(partition > 0 ? std::optional<int>(partition) : std::nullopt, disks);
+  ContextVolumes volumes(partition > 0 ? std::optional<int>(partition) : std::nullopt, plan.disks);
   for (auto& app : plan.apps) {
     if (!app.refusals.empty()) {
       for (const auto& r : app.refusals)

@@ -39,9 +39,8 @@ PlanOptions plan_options(const ContainerizeArgs& args);
 
 // Checks the options and assesses PATH; nullopt (the reason printed) when the
 // run must stop with exit code 2. `code` becomes 2 for a source not handled.
-// `disks`, when given, receives the server's other disks (--disk/--server).
-std::optional<Plan> plan_from_sources(const ContainerizeArgs& args, int& code,
-                                      std::vector<DataDisk>* disks = nullptr);
+// The Plan's disks are the servers' other disks (--disk/--server).
+std::optional<Plan> plan_from_sources(const ContainerizeArgs& args, int& code);
 
 // The planning options, registered once for both `plan` and `containerize`:
 // the decisions (--windows-version, --isolation, --orchestrator, --registry,

@@ -86,6 +86,22 @@ void collect_server(const Volume& volume, const std::string& path, const std::st
   }
 }
 
+// The data disks given for a server, with the letters each gave.
+std::vector<SourceDisk> source_disks(const std::vector<DataDisk>& disks,
+                                     const OpenedSource& opened) {
+  std::vector<SourceDisk> out;
+  for (std::size_t i = 0; i < disks.size(); ++i) {
+    SourceDisk d;
+    d.path = disks[i].path.string();
+    if (disks[i].letter != 0) d.letter = std::string(1, disks[i].letter) + ":";
+    if (i < opened.disk_letters.size()) {
+      for (char c : opened.disk_letters[i]) d.drives.push_back(std::string(1, c) + ":");
+    }
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
 // Collects one source into inventory; names holds the source names used so far.
 void collect_source(const std::string& path, const CollectOptions& options,
                     std::set<std::string>& names, Inventory& inventory) {
@@ -110,7 +126,9 @@ void collect_source(const std::string& path, const CollectOptions& options,
       inventory.problems.push_back({path, opened.error().message});
     } else {
       source.drives = opened->drives;
+      source.disks = source_disks(options.disks, *opened);
       collect_server(*opened->volume, path, source_name, options, inventory, source);
+      source.bytes_read = opened->bytes_read();  // the data disks' images
     }
     if (source.machine && !source.machine->machine_guid.empty()) {
       source.identity =
@@ -129,10 +147,11 @@ void collect_source(const std::string& path, const CollectOptions& options,
       source.image_format = opened->format;
       source.partition = opened->chosen;
       source.drives = opened->drives;
+      source.disks = source_disks(options.disks, *opened);
       source.image_size = opened->image_size;
       source_name = source_name_for(path, names);
       collect_server(*opened->volume, path, source_name, options, inventory, source);
-      if (opened->read_stats) source.bytes_read = opened->read_stats->bytes.load();
+      source.bytes_read = opened->bytes_read();  // the system disk and every data disk
       std::string partition_key =
           opened->partition ? "partition " + std::to_string(opened->partition->index) : "";
       source.identity = source_identity(path, {opened->image_identifier, partition_key});

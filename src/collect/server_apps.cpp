@@ -6,6 +6,7 @@
 #include "collect/build_files.hpp"
 #include "collect/com_class_apps.hpp"
 #include "collect/config_includes.hpp"
+#include "collect/drive_folders.hpp"
 #include "collect/file_kind.hpp"
 #include "collect/group_apps.hpp"
 #include "collect/machine_collector.hpp"
@@ -462,6 +463,7 @@ std::vector<Application> collect_server_apps(const Volume& volume, const Machine
     if (app.task) app.kind = AppKind::kTask;
     if (app.iis)
       app.kind = kind == AppKind::kWcf || app.kind == AppKind::kWcf ? AppKind::kWcf : AppKind::kWeb;
+    if (app.not_assessed.empty()) measure_drive_folders(volume, app);
   }
   attach_com_classes(volume, machine, apps);
   return apps;

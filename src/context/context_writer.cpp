@@ -92,6 +92,13 @@ class Writer {
     if (!real.empty()) sub.emplace(volume_, real);
     const Volume& tree = sub ? static_cast<const Volume&>(*sub) : volume_;
     ExcludeSet exclude(c.exclude);
+    if (c.max_mib > 0 && over_bound(tree, exclude, std::uint64_t(c.max_mib) << 20)) {
+      // Left empty, so the Dockerfile's COPY of it still builds.
+      result_.warnings.push_back(printable(from) + ": more than " + std::to_string(c.max_mib) +
+                                 " MiB, too much for " + printable(c.reason) +
+                                 "; not copied (copy it onto the volume by hand)");
+      return std::nullopt;
+    }
     std::optional<Error> failed;
     std::vector<Problem> problems;
     tree.walk(
@@ -118,6 +125,21 @@ class Writer {
     for (const auto& p : problems)
       result_.warnings.push_back(printable(join(real, p.path)) + ": not copied: " + p.message);
     return std::nullopt;
+  }
+
+  // True when the files of the tree (less what is excluded) add up to more
+  // than `bound` bytes; the walk stops there.
+  static bool over_bound(const Volume& tree, const ExcludeSet& exclude, std::uint64_t bound) {
+    std::uint64_t bytes = 0;
+    std::vector<Problem> ignored;  // the copy itself reports them
+    tree.walk(
+        [&](const FileEntry& e) {
+          if (bytes > bound || exclude.excluded(e.path)) return false;
+          if (!e.is_dir) bytes += e.size;
+          return true;
+        },
+        ignored);
+    return bytes > bound;
   }
 
   // Moved config files whose rewrite was planned but whose config was not

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -239,6 +240,23 @@ struct MachineFacts {
   std::vector<std::string> warnings;
 };
 
+// A folder on another drive of the server (D:, E:) that an application's
+// configuration names: an IIS virtual directory's content, an appSettings
+// folder. The collector measures it on the drives given, so the planner can
+// seed the volume that replaces it from the server's data, within
+// kMaxDriveSeedBytes, or say the volume starts empty.
+struct DriveFolder {
+  std::string windows_path;  // as configured: "D:\\Data\\Feeds"
+  std::string path;          // on the source volume: "D:/Data/Feeds"
+  std::uint64_t files = 0;   // regular files below it
+  std::uint64_t bytes = 0;   // their sizes, counted up to just over kMaxDriveSeedBytes
+  bool over_limit = false;   // counting stopped there: too much to seed from
+};
+
+// What a volume's seed taken from the server's data may hold: more stays on
+// the server, to be copied onto the volume by hand (an image is no place for it).
+inline constexpr std::uint64_t kMaxDriveSeedBytes = std::uint64_t{256} << 20;
+
 struct Application {
   std::string id;  // stable: "<source-name>/<relative root or project>"
   std::string name;
@@ -274,6 +292,16 @@ struct Application {
   // Why the application's own content could not be assessed ("site 'Shop'
   // serves D:\\Sites\\Shop, which is on drive D:, which is on no disk given"); "" when it was read.
   std::string not_assessed;
+  // Server sources: the folders on other drives its configuration names that
+  // are on a disk given (collect/drive_folders).
+  std::vector<DriveFolder> drive_folders;
+};
+
+// A data disk of a server, as the user gave it (--disk, --server).
+struct SourceDisk {
+  std::string path;                 // as given
+  std::string letter;               // "D:" when the user named it (--disk D:=PATH); "" otherwise
+  std::vector<std::string> drives;  // the drive letters read from it: "D:"
 };
 
 struct Source {
@@ -288,6 +316,7 @@ struct Source {
   // Servers: the other drives read with the system drive, "D: data.vhdx partition 1 (NTFS, 30
   // MiB)".
   std::vector<std::string> drives;
+  std::vector<SourceDisk> disks;  // servers: the data disks given, in order
   std::uint64_t image_size = 0;
   std::uint64_t bytes_read = 0;
   // Stable key of the source in the results store: the absolute normalised

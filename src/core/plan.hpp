@@ -163,6 +163,9 @@ struct ContextCopy {
   // served from outside the site); "" = `to` is under context_folder or the
   // emitter that asked for it copies it (a volume's seed).
   std::string image_path;
+  // > 0: a copy of more than this many MiB is left out whole, its folder
+  // empty, with a warning (a seed from the server's data, kMaxDriveSeedBytes).
+  int max_mib = 0;
 };
 
 // One section of a .NET configuration file moved out of it into a file of its
@@ -380,10 +383,20 @@ struct AppPlan {
   std::vector<FixItem> to_fix;  // every change/info finding, with what the artifacts cover
 };
 
+// A data disk of a server source, as `plan` was given it (--disk, --server):
+// containerize --plan opens it again to copy what lies on its drives.
+struct PlanDisk {
+  std::string source;  // the server it is a disk of (AppPlan::source)
+  std::string path;    // as given
+  std::string letter;  // "D:" when the user named it (--disk D:=PATH); "" = MountedDevices says
+  std::vector<std::string> drives;  // the drive letters read from it: "D:"
+};
+
 struct Plan {
   PlanOptions options;
   std::vector<AppPlan> apps;
   std::vector<std::string> refusals;  // refused option combinations (whole run)
+  std::vector<PlanDisk> disks;        // the servers' data disks
 };
 
 inline std::string to_string(WindowsVersion v) {

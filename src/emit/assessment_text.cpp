@@ -123,9 +123,14 @@ std::string assessment_to_text(const Assessment& assessment, const TextOptions& 
     const Source& s = assessment.sources[i];
     out += fmt::format("  source {} ({}){}\n", printable(s.path), to_string(s.kind),
                        s.handled ? "" : ": " + s.note);
-    if (!s.image_format.empty()) {
+    if (!s.image_format.empty() && s.disks.empty()) {
       out += fmt::format("    {} image, {}; read {} of {}\n", s.image_format, s.partition,
                          human_bytes(s.bytes_read), human_bytes(s.image_size));
+    } else if (!s.image_format.empty()) {
+      // bytes_read counts every disk read, the data disks too.
+      out += fmt::format("    {} image of {}, {}; read {} from it and its data disks\n",
+                         s.image_format, human_bytes(s.image_size), s.partition,
+                         human_bytes(s.bytes_read));
     }
     for (const auto& d : s.drives) out += fmt::format("    drive {}\n", printable(d));
     if (s.machine) {

@@ -119,7 +119,9 @@ void copy_virtual_dirs(const Application& app, AppPlan& plan) {
   if (!app.iis || app.machine == nullptr) return;
   for (const auto& v : app.iis->virtual_dirs) {
     auto folder = system_volume_path(v.physical_path);
-    if (!folder) continue;  // a share or another drive: a volume, not content of the image
+    // A share stays a share; another drive's folder is a volume, seeded by
+    // plan_storage from the disk that holds that drive.
+    if (!folder) continue;
     if (under(*folder, app.root) || iequals(*folder, app.root)) continue;  // copied with the app
     std::string what = "IIS virtual directory " + v.path + " (" + v.physical_path + ")";
     if (system_folder(*folder)) {

@@ -225,6 +225,7 @@ void fields(V& v, T& x) {
   v("exclude", x.exclude);
   v("reason", x.reason);
   v("image_path", x.image_path);
+  v("max_mib", x.max_mib);
 }
 
 template <class V, Is<ConfigSectionMove> T>
@@ -426,10 +427,19 @@ struct AnyVisitor {
   void topics(std::initializer_list<const char*> topics);
 };
 
+template <class V, Is<PlanDisk> T>
+void fields(V& v, T& x) {
+  v("source", x.source);
+  v("path", x.path);
+  v("letter", x.letter);
+  v("drives", x.drives);
+}
+
 template <class V, Is<Plan> T>
 void fields(V& v, T& x) {
   v("options", x.options);
   v("refusals", x.refusals);
+  v("disks", x.disks);
   v("apps", x.apps);
 }
 

@@ -215,6 +215,33 @@ void check_secrets(const AppPlan& app, const std::string& at, Checker& check) {
   }
 }
 
+// "D:" or "D:/...": a path on another drive of a server source (not C:).
+bool drive_folder(std::string_view path) {
+  if (path.size() < 2 || path[1] != ':' || (path.size() > 2 && path[2] != '/')) return false;
+  char c = path[0];
+  return c >= 'A' && c <= 'Z' && c != 'C';
+}
+
+// "D:" for a drive letter of the plan's disks.
+bool drive_letter(const std::string& s) { return s.size() == 2 && drive_folder(s); }
+
+void check_disks(const Plan& plan, Checker& check) {
+  for (std::size_t i = 0; i < plan.disks.size(); ++i) {
+    const PlanDisk& d = plan.disks[i];
+    std::string at = "disks[" + std::to_string(i) + "]";
+    if (d.path.empty()) check.error(at + ".path", "the disk's path is empty");
+    if (!d.letter.empty() && !drive_letter(d.letter))
+      check.error(at + ".letter", "'" + d.letter +
+                                      "' is not a drive letter of a data disk (D: to Z:, A:, B:; "
+                                      "\"\" lets MountedDevices say)");
+    for (std::size_t k = 0; k < d.drives.size(); ++k) {
+      if (!drive_letter(d.drives[k]))
+        check.error(at + ".drives[" + std::to_string(k) + "]",
+                    "'" + d.drives[k] + "' is not a drive letter of a data disk (D:)");
+    }
+  }
+}
+
 // Names that become file and folder names under OUT: no way out of it.
 void check_names(const AppPlan& app, const std::string& at, Checker& check) {
   static const std::regex label("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
@@ -226,9 +253,13 @@ void check_names(const AppPlan& app, const std::string& at, Checker& check) {
   for (std::size_t i = 0; i < app.build.copies.size(); ++i) {
     const ContextCopy& c = app.build.copies[i];
     for (const std::string* rel : {&c.from, &c.to}) {
-      bool bad = rel->starts_with("/") || rel->find('\\') != std::string::npos ||
-                 rel->find(':') != std::string::npos ||
-                 ("/" + *rel + "/").find("/../") != std::string::npos;
+      // A server's other drive is its folder "D:" of the source (a copy from D:).
+      std::string_view inside = *rel;
+      if (rel == &c.from && drive_folder(inside))
+        inside.remove_prefix(std::min<std::size_t>(3, inside.size()));
+      bool bad = inside.starts_with("/") || inside.find('\\') != std::string::npos ||
+                 inside.find(':') != std::string::npos ||
+                 ("/" + std::string(inside) + "/").find("/../") != std::string::npos;
       if (bad)
         check.error(at + ".build.copies[" + std::to_string(i) + "]",
                     "'" + *rel +
@@ -384,6 +415,7 @@ void apply_plan_edits(Plan& plan, const PlanLines& lines, const std::string& fil
     check.error("options.isolation",
                 "hyperv on Kubernetes: Kubernetes runs Windows containers "
                 "with process isolation only");
+  check_disks(plan, check);
   for (std::size_t i = 0; i < plan.apps.size(); ++i)
     check_app(plan.apps[i], "apps[" + std::to_string(i) + "]", check);
 }

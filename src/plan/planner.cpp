@@ -109,6 +109,13 @@ Plan make_plan(const Assessment& assessment, const PlanOptions& options,
     plan.apps.push_back(plan_named(a, options, folder, name));
   }
   exclude_nested_apps(assessment, plan);
+  // The data disks of the servers planned, so containerize --plan reads them too.
+  for (const auto& s : assessment.sources) {
+    bool planned = std::any_of(plan.apps.begin(), plan.apps.end(),
+                               [&](const AppPlan& a) { return a.source == s.path; });
+    if (!planned) continue;
+    for (const auto& d : s.disks) plan.disks.push_back({s.path, d.path, d.letter, d.drives});
+  }
   return plan;
 }
 

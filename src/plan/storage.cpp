@@ -64,6 +64,60 @@ bool is_log_path(const Application& app, const std::string& value) {
   return false;
 }
 
+// A path the seed step can name in a command without quoting surprises.
+bool plain_path(std::string_view s) {
+  return !s.empty() && s.size() < 260 && std::all_of(s.begin(), s.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 ||
+           std::string_view(" _.-\\/:$").find(c) != std::string_view::npos;
+  });
+}
+
+// What the collector measured of a folder of another drive, or nullptr when
+// no disk given holds it.
+const DriveFolder* drive_folder(const Application& app, const std::string& windows_path) {
+  for (const auto& f : app.drive_folders) {
+    if (iequals(f.windows_path, windows_path)) return &f;
+  }
+  return nullptr;
+}
+
+// A new volume that replaces the folder `was` of another drive: seeded with
+// that folder's content, copied from the disk that holds the drive into the
+// build context's seed/NAME, when it is there and small enough to carry in
+// the image (kMaxDriveSeedBytes); otherwise it starts empty, and a warning
+// says what to copy onto it (by_hand: "copy the content of D:\\X onto it").
+void seed_from_drive(const Application& app, AppPlan& plan, VolumePlan& v, const std::string& was,
+                     const std::string& by_hand) {
+  const DriveFolder* f = drive_folder(app, was);
+  std::string empty = "the volume " + v.name + " at " + v.container_path + " starts empty: ";
+  if (f == nullptr) {
+    plan.warnings.push_back(empty + by_hand + " before the first start");
+    return;
+  }
+  if (f->files == 0) return;  // empty on the server too
+  if (f->over_limit) {
+    plan.warnings.push_back(empty + was + " holds more than " +
+                            std::to_string(kMaxDriveSeedBytes >> 20) +
+                            " MiB, too much to carry in the image as its seed: copy it onto the "
+                            "volume before the first start");
+    return;
+  }
+  if (!plain_path(v.container_path) || !plain_path(f->path)) {
+    plan.warnings.push_back(empty + "the name of " + was +
+                            " holds unusual characters, so copy its content onto the volume by "
+                            "hand before the first start");
+    return;
+  }
+  v.seed_path = "C:\\seed\\" + v.name;
+  ContextCopy c;
+  c.from = f->path;
+  c.to = "seed/" + v.name;
+  c.reason = "seed of volume " + v.name + ": the content of " + was + " (" +
+             std::to_string(f->files) + " files), from the disk that holds " + was.substr(0, 2);
+  c.max_mib = static_cast<int>(kMaxDriveSeedBytes >> 20);
+  plan.build.copies.push_back(std::move(c));
+}
+
 // IIS virtual directories below the application's root (seed: "Persistent
 // storage for local data"): content served from another drive becomes a
 // volume at the same folder on C: (iis_site.cpp recreates the virtual
@@ -90,9 +144,8 @@ void plan_virtual_dirs(const Application& app, AppPlan& plan) {
                                    &added);
       if (added) {
         vol.holds = "the content of " + what + " (was " + v.physical_path + ")";
-        plan.warnings.push_back("the volume " + vol.name + " at " + local +
-                                " starts empty: copy the content of " + v.physical_path +
-                                " onto it before the first start");
+        seed_from_drive(app, plan, vol, v.physical_path,
+                        "copy the content of " + v.physical_path + " onto it");
       }
     } else {
       plan.warnings.push_back(what + " is served from " + v.physical_path +
@@ -115,14 +168,6 @@ ContextCopy* app_copy(AppPlan& plan) {
 // source root): the volume hides what the image has there, so the content
 // goes into the image beside the mount point as the volume's seed, and the
 // application's copy leaves the folder out.
-// A path the seed step can name in a command without quoting surprises.
-bool plain_path(std::string_view s) {
-  return !s.empty() && s.size() < 260 && std::all_of(s.begin(), s.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) != 0 ||
-           std::string_view(" _.-\\/:$").find(c) != std::string_view::npos;
-  });
-}
-
 void seed_volume(AppPlan& plan, VolumePlan& v, const std::string& folder,
                  const std::string& rel_to_app) {
   if (!plain_path(v.container_path) || !plain_path(folder)) {
@@ -134,7 +179,7 @@ void seed_volume(AppPlan& plan, VolumePlan& v, const std::string& folder,
   }
   v.seed_path = "C:\\seed\\" + v.name;
   BuildPlan& b = plan.build;
-  b.copies.push_back({folder, "seed/" + v.name, true, {}, "seed of volume " + v.name, ""});
+  b.copies.push_back({folder, "seed/" + v.name, true, {}, "seed of volume " + v.name, "", 0});
   // A source tree keeps the folder: its project may list the files as
   // Content, and the build fails without them (what it publishes there stays
   // hidden under the volume).
@@ -216,9 +261,7 @@ void plan_storage(const AppAssessment& a, AppPlan& plan) {
                                    &added);
         if (added) {
           v.holds = "the folder of appSettings '" + kv.key + "' (was " + kv.value + ")";
-          plan.warnings.push_back("the volume " + v.name + " at " + local +
-                                  " starts empty: copy what " + kv.value +
-                                  " holds onto it before the first start");
+          seed_from_drive(app, plan, v, kv.value, "copy what " + kv.value + " holds onto it");
         }
         why = "the folder of appSettings '" + kv.key + "' inside the container (was " + kv.value +
               ")";

@@ -87,6 +87,7 @@ Result<OpenedSource> open_image(const fs::path& path, std::optional<int> wanted,
   out.image_size = image->size();
   out.read_stats = image->stats();
   out.image_identifier = image->identifier();
+  out.image = image;
 
   if (wanted) {
     Candidate* c = nullptr;
@@ -153,6 +154,14 @@ Result<OpenedSource> open_image(const fs::path& path, std::optional<int> wanted,
 }
 
 }  // namespace
+
+std::uint64_t OpenedSource::bytes_read() const {
+  std::uint64_t total = read_stats ? read_stats->bytes.load() : 0;
+  for (const auto& s : disk_read_stats) {
+    if (s) total += s->bytes.load();
+  }
+  return total;
+}
 
 Result<OpenedSource> open_source(const fs::path& path, std::optional<int> partition,
                                  std::vector<Problem>& problems) {

@@ -26,6 +26,16 @@ struct OpenedSource {
   std::string image_identifier;                      // DiskImage::identifier(), "" for folders
   // open_server: the other drives attached, "D: data.vhdx partition 1 (NTFS, 30 MiB)".
   std::vector<std::string> drives;
+  // Disk images: the image the volume reads, so open_server attaches its
+  // other partitions without opening the image again.
+  std::shared_ptr<const DiskImage> image;
+  // open_server: the drive letters read from each data disk, in the order
+  // the disks were given, and what was read from each (null for a folder).
+  std::vector<std::vector<char>> disk_letters;
+  std::vector<std::shared_ptr<const ImageReadStats>> disk_read_stats;
+
+  // Bytes read from every disk image of the source: the system disk and the data disks.
+  [[nodiscard]] std::uint64_t bytes_read() const;
 };
 
 // partition: 1-based, overrides the automatic choice. Warnings (bad partition

@@ -81,17 +81,26 @@ class Attacher {
     attach(letter, std::make_unique<DirectoryVolume>(path), "folder " + name, name);
   }
 
+  // The data disk whose drives are attached next: the letters it gives go to `letters`.
+  void begin_disk(std::vector<char>* letters) { letters_ = letters; }
+
+  // Opens a data disk's image; null (a problem saying why) when it cannot be read.
+  std::shared_ptr<const DiskImage> open_image(const fs::path& path) {
+    auto opened = DiskImage::open(path);
+    if (!opened) {
+      problems_.push_back({printable(path.filename().string()),
+                           opened.error().message + ": its drives were not read"});
+      return nullptr;
+    }
+    return std::move(opened).value();
+  }
+
   // Every NTFS partition of the image gets its letter; skip: the system
   // partition (already the root), for the system disk itself; quiet: say
   // nothing of partitions no letter names (the system disk's System Reserved).
-  void image(const fs::path& path, char letter, std::optional<int> skip, bool quiet) {
+  void image(const fs::path& path, const std::shared_ptr<const DiskImage>& image, char letter,
+             std::optional<int> skip, bool quiet) {
     std::string name = printable(path.filename().string());
-    auto opened = DiskImage::open(path);
-    if (!opened) {
-      problems_.push_back({name, opened.error().message + ": its drives were not read"});
-      return;
-    }
-    std::shared_ptr<const DiskImage> image = std::move(opened).value();
     auto table = read_image_partitions(*image);
     if (!skip) {
       for (const auto& w : table.warnings) problems_.push_back({name, w});
@@ -146,9 +155,11 @@ class Attacher {
     }
     attached_.push_back(drive + " " + what);
     server_.add_drive(letter, std::move(volume), what);
+    if (letters_ != nullptr) letters_->push_back(letter);
   }
 
   ServerVolume& server_;
+  std::vector<char>* letters_ = nullptr;
   std::optional<std::vector<MountedDrive>> mounted_;
   std::vector<Problem>& problems_;
   std::vector<std::string>& attached_;
@@ -183,11 +194,16 @@ Result<OpenedSource> open_server(const fs::path& system_path, std::optional<int>
   auto mounted = mounted_drives(*opened->volume, problems);
   auto server = std::make_unique<ServerVolume>(std::move(opened->volume));
   Attacher attach(*server, mounted, problems, opened->drives);
-  if (opened->partition) {
-    // Other partitions of the system disk may be drives too (D: next to C:).
-    attach.image(system_path, 0, opened->partition->index, /*quiet=*/true);
+  if (opened->partition && opened->image) {
+    // Other partitions of the system disk may be drives too (D: next to C:),
+    // read through the image already open.
+    attach.image(system_path, opened->image, 0, opened->partition->index, /*quiet=*/true);
   }
-  for (const auto& disk : disks) {
+  opened->disk_letters.resize(disks.size());
+  opened->disk_read_stats.resize(disks.size());
+  for (std::size_t i = 0; i < disks.size(); ++i) {
+    const DataDisk& disk = disks[i];
+    attach.begin_disk(&opened->disk_letters[i]);
     auto probe = probe_source(disk.path);
     std::string name = printable(disk.path.string());
     if (!probe.exists) {
@@ -195,11 +211,15 @@ Result<OpenedSource> open_server(const fs::path& system_path, std::optional<int>
     } else if (probe.is_directory) {
       attach.folder(disk.path, disk.letter);
     } else if (probe.kind == SourceKind::kDiskImage) {
-      attach.image(disk.path, disk.letter, std::nullopt, /*quiet=*/false);
+      if (auto image = attach.open_image(disk.path)) {
+        opened->disk_read_stats[i] = image->stats();
+        attach.image(disk.path, image, disk.letter, std::nullopt, /*quiet=*/false);
+      }
     } else {
       problems.push_back({name, "neither a folder nor a disk image: not read"});
     }
   }
+  attach.begin_disk(nullptr);
   opened->volume = std::move(server);
   return opened;
 }

@@ -209,5 +209,100 @@ TEST(TwoDiskServer, ContainerizeCopiesTheSiteFromTheDataDisk) {
   EXPECT_TRUE(fs::exists(app_dir / "app" / "Default.aspx")) << r.out;
 }
 
+// The one folder of OUT whose name ends with suffix.
+fs::path app_folder(const fs::path& out, const std::string& suffix) {
+  for (const auto& e : fs::directory_iterator(out)) {
+    std::string name = e.path().filename().string();
+    if (name.size() >= suffix.size() && name.ends_with(suffix)) return e.path();
+  }
+  return {};
+}
+
+TEST(TwoDiskServer, ContainerizeSeedsTheVolumesOfFoldersOnDFromTheDataDisk) {
+  test::TempDir out;
+  auto r = run_liftshift({"containerize", at("system-mbr.vhdx"), "--disk", at("data-mbr.vhdx"),
+                          "--app", "system-mbr.vhdx/iis/Reports", "--app",
+                          "system-mbr.vhdx/service/ReportFeed", "-o", out.path().string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+  // The site's virtual directory /archive (D:\Shared\ReportArchive): a volume at
+  // C:\Shared\ReportArchive, seeded with what the data disk holds there.
+  fs::path site = app_folder(out.path(), "Reports");
+  ASSERT_FALSE(site.empty());
+  EXPECT_EQ(test::read_text(site / "seed" / "reportarchive" / "2025" / "march.htm"),
+            "<html><body>March 2025</body></html>\r\n")
+      << r.out;
+  std::string dockerfile = test::read_text(site / "Dockerfile");
+  EXPECT_NE(dockerfile.find("COPY seed/reportarchive/ C:/seed/reportarchive/"), std::string::npos)
+      << dockerfile;
+  EXPECT_EQ(r.out.find("starts empty"), std::string::npos) << r.out;
+  // The service's data folder (appSettings DataFolder = D:\Data\ReportFeed).
+  fs::path feed = app_folder(out.path(), "ReportFeed");
+  ASSERT_FALSE(feed.empty());
+  EXPECT_EQ(test::read_text(feed / "seed" / "reportfeed" / "feed-0001.csv"),
+            "id,title\r\n1,monthly\r\n");
+  EXPECT_TRUE(fs::exists(feed / "app" / "ReportFeed.exe"));
+}
+
+// plan records the data disks (as given, with the letters they hold), and
+// containerize --plan reads them: the site on D: and its virtual directory's
+// seed come from the data disk.
+TEST(TwoDiskServer, ThePlanRecordsTheDisksAndContainerizePlanReadsThem) {
+  test::TempDir tmp;
+  fs::path plan = tmp.path() / "plan.yaml";
+  auto p = run_liftshift({"plan", at("system-gpt.vhdx"), "--disk", at("data-gpt.vhdx"), "--app",
+                          "system-gpt.vhdx/iis/Reports", "-o", plan.string()});
+  ASSERT_EQ(p.exit_code, 0) << p.err << p.out;
+  std::string yaml = test::read_text(plan);
+  EXPECT_NE(yaml.find("disks:\n  - source: " + at("system-gpt.vhdx") +
+                      "\n    path: " + at("data-gpt.vhdx") +
+                      "\n    letter: \"\"\n    drives:\n      - "
+                      "\"D:\"\n"),
+            std::string::npos)
+      << yaml;
+  fs::path out = tmp.path() / "out";
+  auto r = run_liftshift({"containerize", "--plan", plan.string(), "-o", out.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+  fs::path site = app_folder(out, "Reports");
+  ASSERT_FALSE(site.empty());
+  EXPECT_TRUE(fs::exists(site / "app" / "bin" / "Contoso.Reports.dll")) << r.out;
+  EXPECT_TRUE(fs::exists(site / "seed" / "reportarchive" / "2025" / "march.htm")) << r.out;
+}
+
+TEST(TwoDiskServer, ContainerizePlanRefusesADiskThatIsGone) {
+  test::TempDir tmp;
+  fs::path data = tmp.path() / "data.vmdk";
+  fs::copy_file(twodisk() / "data-mbr.vmdk", data);
+  fs::path plan = tmp.path() / "plan.yaml";
+  auto p = run_liftshift({"plan", at("system-mbr.vmdk"), "--disk", "D:=" + data.string(), "--app",
+                          "system-mbr.vmdk/iis/Reports", "-o", plan.string()});
+  ASSERT_EQ(p.exit_code, 0) << p.err << p.out;
+  EXPECT_NE(test::read_text(plan).find("letter: \"D:\""), std::string::npos)
+      << "the letter the user named";
+  fs::remove(data);
+  fs::path out = tmp.path() / "out";
+  auto r = run_liftshift({"containerize", "--plan", plan.string(), "-o", out.string()});
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.err.find(plan.string() + ": disks[0]: " + data.string() + ", the data disk of " +
+                       at("system-mbr.vmdk") +
+                       " that held D:, does not exist: give its path in the plan's disks"),
+            std::string::npos)
+      << r.err;
+  EXPECT_TRUE(!fs::exists(out) || fs::is_empty(out)) << "nothing written";
+  // With --no-copy the disks are not read: the artifacts are written.
+  auto no_copy =
+      run_liftshift({"containerize", "--plan", plan.string(), "--no-copy", "-o", out.string()});
+  EXPECT_EQ(no_copy.exit_code, 0) << no_copy.err;
+}
+
+TEST(TwoDiskServer, BytesReadCountsTheDataDiskToo) {
+  auto alone = assess_json({at("system-mbr.vhdx")});
+  auto both = assess_json({at("system-mbr.vhdx"), "--disk", at("data-mbr.vhdx")});
+  auto read = [](const json& j) {
+    return j["sources"][0]["image"]["bytes_read"].get<std::uint64_t>();
+  };
+  // The data disk's partition table, NTFS metadata and the site's and service's files.
+  EXPECT_GT(read(both), read(alone) + 64 * 1024) << read(alone) << " vs " << read(both);
+}
+
 }  // namespace
 }  // namespace liftshift

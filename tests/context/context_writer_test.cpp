@@ -166,7 +166,7 @@ TEST(ContextWriter, IsAtomicPerApplication) {
   Source s;
   DirectoryVolume volume(s.in);
   AppPlan p = s.plan();
-  p.build.copies.push_back({"Other", "../escape", true, {}, "a hostile target", ""});
+  p.build.copies.push_back({"Other", "../escape", true, {}, "a hostile target", "", 0});
   ContextResult r = write_context(volume, p, {s.out, false, std::nullopt});
   ASSERT_TRUE(r.error);
   EXPECT_TRUE(files_under(s.out).empty()) << "no half context";
@@ -252,6 +252,30 @@ TEST(ContextWriter, ContextSummaryIsReadable) {
   EXPECT_TRUE(path_inside("/a/b", "/a/b/"));
   EXPECT_FALSE(path_inside("/a/bc", "/a/b"));
   EXPECT_FALSE(path_inside("/a", "/a/b"));
+}
+
+TEST(ContextWriter, ACopyPastItsBoundIsLeftOutWholeAndItsFolderKept) {
+  test::TempDir tmp;
+  tmp.write("in/Data/Feeds/small.csv", "id\r\n");
+  fs::path big = tmp.write("in/Data/Feeds/2025/big.bin", "");
+  fs::resize_file(big, (std::uint64_t{1} << 20) + 1);  // sparse: past 1 MiB with the small one
+  tmp.write("in/Data/Small/one.csv", "id\r\n");
+  DirectoryVolume volume(tmp.path() / "in");
+  AppPlan p;
+  p.app_id = "in/Feed";
+  p.folder = "in-Feed";
+  p.build.context_folder = "app";
+  p.build.copies.push_back({"Data/Feeds", "seed/feeds", true, {}, "seed of volume feeds", "", 1});
+  p.build.copies.push_back({"Data/Small", "seed/small", true, {}, "seed of volume small", "", 1});
+  fs::path out = tmp.path() / "out";
+  ContextResult r = write_context(volume, p, {out, false, std::nullopt});
+  ASSERT_FALSE(r.error) << r.error->message;
+  EXPECT_EQ(files_under(out), (std::set<std::string>{"in-Feed/seed/small/one.csv"}));
+  EXPECT_TRUE(fs::is_directory(out / "in-Feed/seed/feeds")) << "the Dockerfile's COPY still builds";
+  ASSERT_EQ(r.warnings.size(), 1u);
+  EXPECT_EQ(r.warnings[0],
+            "Data/Feeds: more than 1 MiB, too much for seed of volume feeds; not copied (copy it "
+            "onto the volume by hand)");
 }
 
 }  // namespace

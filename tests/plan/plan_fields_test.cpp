@@ -83,6 +83,7 @@ TEST(PlanFields, MemberCounts) {
   EXPECT_ALL_LISTED(Blocker);
   EXPECT_ALL_LISTED(Finding);
   EXPECT_ALL_LISTED(FixItem);
+  EXPECT_ALL_LISTED(PlanDisk);
   // Framework has constructors (no aggregate): its four members by hand.
   EXPECT_EQ(listed<Framework>(), 4u);
   // BuildStep too: comment, command and the three supplied_* members.

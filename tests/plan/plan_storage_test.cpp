@@ -53,7 +53,7 @@ TEST(PlanStorage, TheSeedIsLeftOutOfTheApplicationsCopy) {
   AppPlan p;
   p.build.context_folder = "app";
   p.build.app_dir = "C:\\inetpub\\wwwroot";
-  p.build.copies.push_back({"Site", "app", true, {"logs"}, "the site's content", ""});
+  p.build.copies.push_back({"Site", "app", true, {"logs"}, "the site's content", "", 0});
   plan_storage(f.assessment, p);
   const ContextCopy* app = copy_to(p, "app");
   ASSERT_NE(app, nullptr);
@@ -176,6 +176,93 @@ TEST(PlanIdentity, NoGmsaWithoutAnAdDependency) {
   AppFixture f(AppKind::kWeb, FrameworkKind::kNetFx, "4.8");
   f.finding("local-state").finding("event-log");
   EXPECT_FALSE(plan_app(f.assessment, options()).gmsa);
+}
+
+// A site whose virtual directory /archive and whose appSettings folder are on
+// drive D: of the server, with what the collector measured there.
+AppFixture server_site(std::vector<DriveFolder> measured) {
+  AppFixture f(AppKind::kWeb, FrameworkKind::kNetFx, "4.8");
+  f.finding("local-state");
+  IisInfo iis;
+  iis.site = "Reports";
+  iis.app_path = "/";
+  iis.physical_path = "D:\\Sites\\Reports";
+  iis.virtual_dirs = {{"/archive", "D:\\Shared\\Archive", ""}};
+  f.app().iis = iis;
+  ConfigFacts c;
+  c.path = "D:/Sites/Reports/web.config";
+  c.app_settings = {{"FeedFolder", "D:\\Data\\Feeds", false}};
+  f.app().configs.push_back(c);
+  f.app().drive_folders = std::move(measured);
+  return f;
+}
+
+const VolumePlan* volume_at(const AppPlan& p, const std::string& path) {
+  for (const auto& v : p.volumes) {
+    if (v.container_path == path) return &v;
+  }
+  return nullptr;
+}
+
+std::string warnings_of(const AppPlan& p) {
+  std::string out;
+  for (const auto& w : p.warnings) out += w + "\n";
+  return out;
+}
+
+TEST(PlanStorage, FoldersOnAnotherDriveAreSeededFromTheDiskThatHoldsIt) {
+  AppFixture f = server_site({{"D:\\Shared\\Archive", "D:/Shared/Archive", 3, 2048, false},
+                              {"d:\\data\\feeds", "D:/Data/Feeds", 1, 20, false}});
+  AppPlan p = plan_app(f.assessment, options());
+  const VolumePlan* archive = volume_at(p, "C:\\Shared\\Archive");
+  ASSERT_NE(archive, nullptr);
+  EXPECT_EQ(archive->seed_path, "C:\\seed\\" + archive->name);
+  EXPECT_EQ(archive->context_data, "") << "not part of the application's copy";
+  const ContextCopy* seed = copy_to(p, "seed/" + archive->name);
+  ASSERT_NE(seed, nullptr);
+  EXPECT_EQ(seed->from, "D:/Shared/Archive");
+  EXPECT_TRUE(seed->folder);
+  EXPECT_EQ(seed->max_mib, 256);
+  EXPECT_NE(seed->reason.find("the content of D:\\Shared\\Archive (3 files)"), std::string::npos)
+      << seed->reason;
+  const VolumePlan* feeds = volume_at(p, "C:\\Data\\Feeds");
+  ASSERT_NE(feeds, nullptr);
+  EXPECT_EQ(feeds->seed_path, "C:\\seed\\" + feeds->name) << "matched case-insensitively";
+  const ContextCopy* feed_seed = copy_to(p, "seed/" + feeds->name);
+  ASSERT_NE(feed_seed, nullptr);
+  EXPECT_EQ(feed_seed->from, "D:/Data/Feeds");
+  EXPECT_EQ(warnings_of(p).find("starts empty"), std::string::npos) << warnings_of(p);
+}
+
+TEST(PlanStorage, AFolderOnNoDiskGivenOrTooBigStartsEmptyWithAWarning) {
+  // /archive: its disk was not given (nothing measured); the feeds: too big.
+  AppFixture f =
+      server_site({{"D:\\Data\\Feeds", "D:/Data/Feeds", 9000, kMaxDriveSeedBytes + 1, true}});
+  AppPlan p = plan_app(f.assessment, options());
+  ASSERT_EQ(p.volumes.size(), 2u);
+  for (const auto& v : p.volumes) {
+    EXPECT_EQ(v.seed_path, "") << v.name;
+    EXPECT_EQ(copy_to(p, "seed/" + v.name), nullptr) << v.name;
+  }
+  std::string w = warnings_of(p);
+  EXPECT_NE(w.find("starts empty: copy the content of D:\\Shared\\Archive onto it before the "
+                   "first start"),
+            std::string::npos)
+      << w;
+  EXPECT_NE(w.find("starts empty: D:\\Data\\Feeds holds more than 256 MiB, too much to carry in "
+                   "the image as its seed"),
+            std::string::npos)
+      << w;
+}
+
+TEST(PlanStorage, AnEmptyFolderOnAnotherDriveNeedsNoSeed) {
+  AppFixture f = server_site({{"D:\\Shared\\Archive", "D:/Shared/Archive", 0, 0, false}});
+  AppPlan p = plan_app(f.assessment, options());
+  const VolumePlan* archive = volume_at(p, "C:\\Shared\\Archive");
+  ASSERT_NE(archive, nullptr);
+  EXPECT_EQ(archive->seed_path, "");
+  EXPECT_EQ(warnings_of(p).find("D:\\Shared\\Archive onto it"), std::string::npos)
+      << warnings_of(p);
 }
 
 }  // namespace
