@@ -63,6 +63,9 @@ void apply_release(const ConfigFacts& t, ConfigFacts& base) {
     });
     std::erase_if(base.drive_path_settings,
                   [&](const auto& kv) { return istarts_with(kv.second, setting); });
+    std::erase_if(base.path_settings, [&](const PathSetting& p) {
+      return iequals(p.section, change.section) && p.key == change.name;
+    });
   }
 }
 

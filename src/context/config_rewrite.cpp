@@ -83,16 +83,47 @@ std::string from_work_text(const std::string& text, Form form) {
   return text;
 }
 
-// The element at a section path ("system.web/machineKey") below <configuration>.
+// The element at a section path ("system.web/machineKey") below
+// <configuration>, or from the root element of a file that is a section of
+// its own (log4net.config: "log4net", NLog.config: "nlog/targets").
 pugi::xml_node section_at(const pugi::xml_document& doc, const std::string& section) {
   pugi::xml_node node = doc.document_element();
-  if (std::string_view(node.name()) != "configuration") return {};
+  bool at_root = std::string_view(node.name()) == "configuration";
   for (const auto& part : split(section, '/')) {
     if (part.empty()) continue;
+    if (!at_root) {
+      if (part != node.name()) return {};
+      at_root = true;
+      continue;
+    }
     node = node.child(part.c_str());
     if (!node) return {};
   }
-  return node;
+  return at_root ? node : pugi::xml_node();
+}
+
+std::string_view local_of(const char* name) {
+  std::string_view n(name);
+  auto colon = n.find(':');
+  return colon == std::string_view::npos ? n : n.substr(colon + 1);
+}
+
+bool named(const pugi::xml_node& n, std::string_view local) {
+  return n.type() == pugi::node_element && iequals(local_of(n.name()), local);
+}
+
+pugi::xml_node child_named(const pugi::xml_node& n, std::string_view local) {
+  for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+    if (named(c, local)) return c;
+  }
+  return {};
+}
+
+pugi::xml_attribute attribute_named(const pugi::xml_node& n, std::string_view local) {
+  for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute()) {
+    if (iequals(local_of(a.name()), local)) return a;
+  }
+  return {};
 }
 
 bool blank(const pugi::xml_node& n) {
@@ -151,17 +182,98 @@ pugi::xml_node find_add(const pugi::xml_node& section, const std::string& key) {
   return {};
 }
 
-void apply_change(pugi::xml_document& doc, const ConfigValueChange& change, RewrittenConfig& out) {
-  pugi::xml_node section = section_at(doc, change.section);
-  pugi::xml_node target = change.key.empty() || !section ? section : find_add(section, change.key);
-  if (!target) {
-    out.warnings.push_back(change.section + (change.key.empty() ? "" : " '" + change.key + "'") +
-                           ": not found, its " + change.attribute + " is not changed");
-    return;
+// The entry named `key` below a section: an <add> (appSettings,
+// connectionStrings, listeners), a <setting> (applicationSettings), a log4net
+// <appender> or an NLog <target> (also inside a wrapper target).
+pugi::xml_node find_entry(const pugi::xml_node& section, const std::string& key) {
+  if (pugi::xml_node add = find_add(section, key)) return add;
+  struct Finder : pugi::xml_tree_walker {
+    const std::string& key;
+    bool exact;
+    pugi::xml_node found;
+    Finder(const std::string& k, bool e) : key(k), exact(e) {}
+    bool for_each(pugi::xml_node& n) override {
+      if (!named(n, "setting") && !named(n, "appender") && !named(n, "target")) return true;
+      std::string_view v = n.attribute("name").value();
+      if (exact ? v == key : iequals(v, key)) {
+        found = n;
+        return false;
+      }
+      return true;
+    }
+  };
+  for (bool exact : {true, false}) {
+    Finder f(key, exact);
+    pugi::xml_node s = section;
+    s.traverse(f);
+    if (f.found) return f.found;
+  }
+  return {};
+}
+
+// Where a change's value is held: an attribute, or the text of a <setting>'s
+// <value>. Created when absent only for a change that names no `from`.
+struct ValueSlot {
+  pugi::xml_attribute attribute;
+  pugi::xml_node element;  // the <value> of a <setting>
+  [[nodiscard]] bool found() const { return attribute || element; }
+  [[nodiscard]] std::string get() const {
+    return attribute ? attribute.value() : element.child_value();
+  }
+  void set(const std::string& v) {
+    if (attribute) {
+      attribute.set_value(v.c_str());
+      return;
+    }
+    pugi::xml_node text = element.first_child();
+    if (!text) text = element.append_child(pugi::node_pcdata);
+    text.set_value(v.c_str());
+  }
+};
+
+ValueSlot value_slot(pugi::xml_node target, const ConfigValueChange& change) {
+  const bool create = change.from.empty();
+  if (named(target, "setting") && change.attribute == "value") {
+    pugi::xml_node v = child_named(target, "value");
+    if (!v && create) v = target.append_child("value");
+    pugi::xml_node text = v.first_child();
+    if (v && (!text || (text.type() == pugi::node_pcdata && !text.next_sibling()))) return {{}, v};
+    return {};
+  }
+  if (named(target, "appender") && change.attribute == "file") {
+    if (pugi::xml_node f = child_named(target, "file")) return {attribute_named(f, "value"), {}};
+    for (pugi::xml_node p = target.first_child(); p; p = p.next_sibling()) {
+      if (named(p, "param") && iequals(trim(attribute_named(p, "name").value()), "File"))
+        return {attribute_named(p, "value"), {}};
+    }
+    return {};
   }
   pugi::xml_attribute a = target.attribute(change.attribute.c_str());
-  if (!a) a = target.append_attribute(change.attribute.c_str());
-  a.set_value(change.to.c_str());
+  if (!a) a = attribute_named(target, change.attribute);
+  if (!a && create) a = target.append_attribute(change.attribute.c_str());
+  return {a, {}};
+}
+
+void apply_change(pugi::xml_document& doc, const ConfigValueChange& change, RewrittenConfig& out) {
+  pugi::xml_node section = section_at(doc, change.section);
+  pugi::xml_node target =
+      change.key.empty() || !section ? section : find_entry(section, change.key);
+  const std::string where =
+      change.section + (change.key.empty() ? "" : " '" + change.key + "'") + " " + change.attribute;
+  ValueSlot slot = target ? value_slot(target, change) : ValueSlot{};
+  if (!slot.found()) {
+    out.warnings.push_back(where + ": not found, not changed");
+    return;
+  }
+  if (!change.from.empty() && slot.get() != change.from) {
+    // What it holds now is not shown: it was not read by the assessment.
+    out.warnings.push_back(where + ": no longer " + change.from + ", not changed to " + change.to);
+    return;
+  }
+  if (change.to.empty() && !change.variable.empty())
+    out.values.emplace_back(change.variable, slot.get());
+  slot.set(change.to);
+  ++out.changed;
 }
 
 std::optional<Error> move_keys(pugi::xml_node section, const ConfigSectionMove& move,
@@ -321,14 +433,17 @@ Result<RewrittenConfig> rewrite_config(std::string_view bytes, const ConfigRewri
   pugi::xml_parse_result r = doc.load_buffer(text.data(), text.size(), flags, pugi::encoding_utf8);
   if (!r) return make_error(shown + ": not a readable XML configuration: " + r.description());
   pugi::xml_node root = doc.document_element();
-  if (!root || std::string_view(root.name()) != "configuration")
+  // A file that is one section of its own (log4net.config, NLog.config) takes
+  // value changes only.
+  const bool changes_only = rewrite.moves.empty() && !rewrite.builders;
+  if (!root || (std::string_view(root.name()) != "configuration" && !changes_only))
     return make_error(shown + ": no <configuration> element");
   // What lies before the root element (declaration, comments, and the line
   // breaks between them, which the DOM does not keep) is kept as it was.
   std::ptrdiff_t at = root.offset_debug();
   if (at <= 0 || static_cast<std::size_t>(at) > text.size() ||
       text[static_cast<std::size_t>(at) - 1] != '<')
-    return make_error(shown + ": cannot locate the <configuration> element");
+    return make_error(shown + ": cannot locate the root element");
   std::string prolog = text.substr(0, static_cast<std::size_t>(at) - 1);
   RewrittenConfig out;
   std::string eol = line_end(text);
@@ -340,6 +455,17 @@ Result<RewrittenConfig> rewrite_config(std::string_view bytes, const ConfigRewri
     pugi::xml_node section = section_at(doc, move.section);
     if (!section) {
       out.warnings.push_back(move.section + ": not in the file, nothing moved");
+      continue;
+    }
+    if (!move.from_file.empty()) {
+      // The section's own file moves whole (the caller reads it): only the
+      // attribute naming it changes.
+      pugi::xml_attribute a = section.attribute(move.from_attribute.c_str());
+      if (!a) {
+        return make_error(shown + ": " + move.section + " no longer reads a file through " +
+                          move.from_attribute + "=; the config is not copied");
+      }
+      a.set_value(move.file.c_str());
       continue;
     }
     if (!move.keys.empty()) {

@@ -61,6 +61,11 @@ class Writer {
       std::string key = to_lower(to_forward_slashes(s.config_file));
       if (!key.empty() && rewrites_.count(key) == 0) unrewritten_secrets_.insert(key);
     }
+    for (const auto& r : plan.config_rewrites) {
+      for (const auto& m : r.moves) {
+        if (!m.from_file.empty()) fragments_.emplace(to_lower(to_forward_slashes(m.from_file)), &m);
+      }
+    }
   }
 
   std::optional<Error> copy(const ContextCopy& c) {
@@ -154,6 +159,37 @@ class Writer {
 
   std::vector<MovedConfigFile>& moved() { return moved_; }
 
+  // The config files a section was read from that the Secret now provides
+  // (ConfigSectionMove::from_file): read from the source, with their own
+  // value changes made, as secret files; never staged.
+  std::optional<Error> add_fragments() {
+    for (const auto& [key, m] : fragments_) {
+      std::string path = to_forward_slashes(m->from_file);
+      auto entry = volume_.find(path);
+      if (!entry || entry->is_dir) {
+        result_.warnings.push_back(printable(path) +
+                                   ": not a file of the source; the Secret's file " +
+                                   printable(m->file) + " is not written");
+        continue;
+      }
+      auto bytes = volume_.read(entry->path, 0, kMaxRewrittenConfig + 1);
+      if (!bytes) return make_error(bytes.error().message);
+      std::string content(reinterpret_cast<const char*>(bytes->data()), bytes->size());
+      if (content.size() > kMaxRewrittenConfig)
+        return make_error(printable(path) + ": too large for a secret file");
+      if (auto it = rewrites_.find(key); it != rewrites_.end() && !it->second->changes.empty()) {
+        used_.insert(key);
+        auto rewritten = rewrite_config(content, *it->second, printable(path));
+        if (!rewritten) return rewritten.error();
+        for (const auto& w : rewritten->warnings)
+          result_.warnings.push_back(printable(path) + ": " + printable(w));
+        content = std::move(rewritten->bytes);
+      }
+      moved_.push_back({m->file, std::move(content)});
+    }
+    return std::nullopt;
+  }
+
   // The blanked values of the JSON configs as one env file for the secret
   // store (compose's env_file, kubectl --from-env-file).
   void add_env_file() {
@@ -175,6 +211,7 @@ class Writer {
   // holds something that reads as a secret (secret_screen).
   std::optional<Error> copy_file(const std::string& path, const std::vector<std::string>& to) {
     std::string key = to_lower(path);
+    if (fragments_.count(key) != 0) return std::nullopt;  // the Secret provides it
     if (auto it = rewrites_.find(key); it != rewrites_.end()) {
       return it->second->json ? copy_rewritten_json(path, to, *it->second)
                               : copy_rewritten(path, to, *it->second);
@@ -247,6 +284,9 @@ class Writer {
     if (auto e = stage_rewritten(path, to, rewritten->bytes, "moves", staged)) return e;
     if (staged) {
       for (auto& m : rewritten->moved) moved_.push_back(std::move(m));
+      // --config env: the blanked values go to the env file (the first
+      // config that names a variable gives its value).
+      for (auto& [name, value] : rewritten->values) env_values_.emplace(name, std::move(value));
     }
     return std::nullopt;
   }
@@ -334,6 +374,7 @@ class Writer {
   ContextResult& result_;
   std::map<std::string, const ConfigRewrite*> rewrites_;  // lower-case source path
   std::set<std::string> unrewritten_secrets_;
+  std::map<std::string, const ConfigSectionMove*> fragments_;  // lower-case from_file
   std::set<std::string> used_;
   std::vector<MovedConfigFile> moved_;
   std::map<std::string, std::string> env_values_;  // variable -> secret value
@@ -427,6 +468,10 @@ ContextResult write_context(const Volume& volume, const AppPlan& plan,
       result.error = e;
       return result;  // the staging folder goes, with everything copied so far
     }
+  }
+  if (auto e = writer.add_fragments()) {
+    result.error = e;
+    return result;
   }
   writer.report_unused_rewrites();
   writer.add_env_file();

@@ -47,7 +47,7 @@ struct BinaryFacts {
   std::string assembly_name;     // from the Assembly table
   std::string assembly_version;  // "1.2.3.4"
   std::vector<AssemblyRef> assembly_refs;
-  std::vector<std::string> type_refs;     // "System.Messaging.MessageQueue"
+  std::vector<std::string> type_refs;  // "System.Messaging.MessageQueue"
   // The assembly each type_refs entry resolves to (its TypeRef's resolution
   // scope, through the outer type for a nested one): the AssemblyRef's name,
   // "" when the scope is the module itself. Parallel to type_refs when read
@@ -158,6 +158,27 @@ struct TransformChange {
   std::string transform;  // "Replace", "SetAttributes(connectionString)", "Insert", "Remove"...
 };
 
+// A value of a config that is a whole path on a drive other than C: (a log
+// file, a data folder), with where it sits, so the copied config can be
+// rewritten at that place (context/config_rewrite) once the plan gives the
+// folder a place in the container.
+struct PathSetting {
+  // Element path from below <configuration> (from the root element itself in
+  // log4net.config or NLog.config), names as written: "appSettings",
+  // "applicationSettings/App.Properties.Settings", "log4net", "nlog/targets",
+  // "elmah/errorLog", "system.diagnostics/trace/listeners".
+  std::string section;
+  // The entry's key or name below the section (an appender, a target, a
+  // setting); "" when the section element itself holds the value.
+  std::string key;
+  // What holds the value: an attribute of the entry ("value", "fileName",
+  // "logPath", "initializeData"); "file" on a log4net appender is its <file
+  // value> (or <param name="File" value>), "value" on a <setting> its <value> text.
+  std::string attribute;
+  std::string value;  // as written (never a secret: a masked value is not kept)
+  bool log = false;   // a log target's file or folder
+};
+
 struct ConfigFacts {
   std::string path;
   std::vector<ConfigInclude> includes;
@@ -195,7 +216,8 @@ struct ConfigFacts {
   // For each drive path, the setting it was first found in, so evidence can
   // name it: "appSettings 'UploadRoot'", "appender 'RollingFile' file".
   std::map<std::string, std::string> drive_path_settings;
-  std::vector<std::string> ldap_paths;  // LDAP:// URLs, masked
+  std::vector<PathSetting> path_settings;  // drive paths with their place, for the rewrite
+  std::vector<std::string> ldap_paths;     // LDAP:// URLs, masked
   // web.config: what its system.webServer needs of IIS (handlers, rewrite...).
   std::vector<IisModuleUse> iis_modules;
   std::vector<std::string> warnings;

@@ -187,19 +187,35 @@ struct ConfigSectionMove {
   // placeholder (__SECRET__) in place of every secret, built from the masked
   // values. Never a secret value.
   std::string template_xml;
+  // The section was read from a file of its own already (configSource=, or
+  // appSettings file=) that holds secrets: that file (relative to the source
+  // root, '/' separators) is not copied, its content is the Secret's value,
+  // and the config's `from_attribute` ("configSource" or "file") now names
+  // `file`. Both "" when the section moves out of the config itself.
+  std::string from_file = {};
+  std::string from_attribute = {};
 };
 
 // A value rewritten in place in the copied configuration (never a secret):
-// a folder moved from D: to C:, a host name.
+// a folder moved from D: to C:, a host name. The section is an element path
+// from <configuration> (from the root of a log4net.config or NLog.config);
+// the entry below it is an <add>, <setting>, <appender> or <target> whose
+// key or name is `key` (none: the section element itself).
 struct ConfigValueChange {
-  std::string section;              // "appSettings", "connectionStrings", "system.web/..."
-  std::string key;                  // the add/@key (or @name) whose value changes
-  std::string attribute = "value";  // the attribute rewritten ("value", "connectionString", "path")
-  std::string to;                   // the new value (not secret)
+  std::string section;  // "appSettings", "connectionStrings", "log4net", "nlog/targets"...
+  std::string key;      // the entry's key or name whose value changes ("" = the section)
+  // The attribute rewritten ("value", "connectionString", "fileName"); on a
+  // log4net appender "file" is its <file value> (or <param name="File">), on
+  // a <setting> "value" is its <value> text.
+  std::string attribute = "value";
+  std::string to;  // the new value (not secret)
   std::string reason;
   // appsettings*.json: the environment variable that supplies the blanked
   // value ("ConnectionStrings__Db", "Smtp__Password"); "" otherwise.
   std::string variable = {};
+  // The value replaced, as written ("D:\\Logs\\app.log"): the copy is changed
+  // only where it still holds it. "" for a blanked secret (never in the plan).
+  std::string from = {};
 };
 
 // How one configuration file of the application is rewritten when copied

@@ -247,10 +247,9 @@ void configuration_section(std::ostringstream& md, const AppPlan& plan) {
        << "; compose reads them from `secrets/" << printable(plan.k8s_name)
        << ".env`, one `NAME=VALUE` line each,\n"
        << "which `.dockerignore` leaves out."
-       << (json ? "\nWith `--secrets-to DIR`, containerize writes that file there with the values "
-                  "it blanked\n(`kubectl create secret generic ... --from-env-file` reads it "
-                  "too)."
-                : "")
+       << "\nWith `--secrets-to DIR`, containerize writes that file there with the values "
+          "it blanked\n(`kubectl create secret generic ... --from-env-file` reads it "
+          "too)."
        << "\n\n";
   }
   if (!plan.config_rewrites.empty() && moves) {
@@ -268,14 +267,26 @@ void configuration_section(std::ostringstream& md, const AppPlan& plan) {
   }
   for (const auto& r : plan.config_rewrites) {
     for (const auto& m : r.moves) {
+      if (!m.from_file.empty()) {
+        md << "- " << md_code(m.from_file) << " is not copied: it is the Secret's file "
+           << md_code(m.secret_key) << ", mounted as " << md_code(m.file) << " beside "
+           << md_code(r.config) << ", whose " << md_code(m.section) << " "
+           << md_code(m.from_attribute + "=") << " now names it: " << md_text(m.reason) << ".\n";
+        continue;
+      }
       md << "- " << md_code(r.config) << ": " << md_code(m.section) << " moves to "
          << md_code(m.file) << ": " << md_text(m.reason) << ".\n";
     }
     for (const auto& c : r.changes) {
-      md << "- " << md_code(r.config) << ": " << (r.json ? "setting" : c.section) << " "
-         << md_code(r.json && !c.section.empty() ? c.section + ":" + c.key : c.key) << " "
-         << (c.to.empty() ? std::string("blanked") : "rewritten to " + md_code(c.to)) << ": "
-         << md_text(c.reason) << ".\n";
+      md << "- " << md_code(r.config) << ": " << (r.json ? "setting" : c.section);
+      if (!c.key.empty() || r.json)
+        md << " " << md_code(r.json && !c.section.empty() ? c.section + ":" + c.key : c.key);
+      if (!c.from.empty() && c.attribute != "value") md << " " << md_code(c.attribute);
+      md << " "
+         << (c.to.empty()     ? std::string("blanked")
+             : c.from.empty() ? "rewritten to " + md_code(c.to)
+                              : "rewritten from " + md_code(c.from) + " to " + md_code(c.to))
+         << ": " << md_text(c.reason) << ".\n";
     }
     if (r.builders) {
       md << "- " << md_code(r.config) << ": read through "

@@ -1,6 +1,7 @@
 #include "formats/dotnet_config.hpp"
 
 #include <array>
+#include <cctype>
 #include <cstdint>
 #include <set>
 #include <vector>
@@ -191,6 +192,7 @@ class ConfigReader {
       } else {
         kv.value = mask_secrets(value);
       }
+      if (!secret_values) path_setting(n.parent(), attr_value(n, "key"), "value", value, false);
       kv.key = mask_secret_text(kv.key);
       f_.app_settings.push_back(std::move(kv));
     } else if (inside(kSystemWeb)) {
@@ -204,6 +206,7 @@ class ConfigReader {
       if (preferred && !sku.empty()) set_framework(3, framework_moniker(sku));
     }
 
+    if (iequals(name, "setting")) typed_setting(n);
     if (inside(kServiceModel)) service_model(n, name);
     if (inside(kLog4net) && iequals(name, "appender")) log4net_appender(n);
     if (inside(kLog4net) && iequals(name, "appender-ref"))
@@ -259,6 +262,53 @@ class ConfigReader {
     scan_value(t.value(), [&] { return setting_of(owner, ""); });
   }
 
+  // A whole value on a drive other than C: ("D:\\Logs\\app.log", "e:/data").
+  static bool other_drive_path(std::string_view v) {
+    if (v.size() < 3 || v[1] != ':' || (v[2] != '\\' && v[2] != '/')) return false;
+    const char d = static_cast<char>(std::tolower(static_cast<unsigned char>(v[0])));
+    return d >= 'a' && d <= 'z' && d != 'c';
+  }
+
+  // The element path of `section` as PathSetting::section has it; "" when a
+  // sibling of the same name comes before it or one of its ancestors (the
+  // path would name that one instead).
+  static std::string element_path(pugi::xml_node section) {
+    std::vector<std::string> names;
+    for (pugi::xml_node e = section; e && e.type() == pugi::node_element; e = e.parent()) {
+      if (e.previous_sibling(e.name())) return "";
+      names.emplace_back(e.name());
+    }
+    if (!names.empty() && names.back() == "configuration") names.pop_back();
+    std::string out;
+    for (auto it = names.rbegin(); it != names.rend(); ++it) out += (out.empty() ? "" : "/") + *it;
+    return out;
+  }
+
+  // Records a value that is a whole path on another drive with its place;
+  // a value the masking would change, or one inside <location>, is not kept.
+  void path_setting(const pugi::xml_node& section, const std::string& key,
+                    const std::string& attribute, std::string_view value, bool log) {
+    if (f_.path_settings.size() >= 1000 || inside(kLocation) || !other_drive_path(value)) return;
+    const std::string v(value);
+    if (mask_secret_text(v) != v || mask_secret_text(key) != key) return;
+    std::string where = element_path(section);
+    if (where.empty()) return;
+    f_.path_settings.push_back({std::move(where), key, attribute, v, log});
+  }
+
+  // <applicationSettings>/<userSettings>: <Group><setting name="X"><value>D:\\..</value>.
+  void typed_setting(const pugi::xml_node& n) {
+    const pugi::xml_node group = n.parent();
+    const pugi::xml_node top = group.parent();
+    if (!name_is(top, "applicationSettings") && !name_is(top, "userSettings")) return;
+    const std::string key = attr_value(n, "name");
+    if (key.empty() || is_secret_key(key)) return;
+    const pugi::xml_node value = child(n, "value");
+    pugi::xml_node text = value.first_child();
+    if (!text || text.next_sibling() || text.type() != pugi::node_pcdata) return;
+    path_setting(group, key, "value", text.value(), false);
+  }
+
   // where() names the setting; called only when the value holds a new path.
   template <typename Where>
   void scan_value(std::string_view raw, Where where) {
@@ -304,6 +354,7 @@ class ConfigReader {
   void elmah_error_log(const pugi::xml_node& n) {
     const std::string folder = attr_value(n, "logPath");
     if (folder.empty()) return;
+    path_setting(n, "", "logPath", attr(n, "logPath").value(), true);
     std::string path = mask_secret_text(folder);
     while (!path.empty() && (path.back() == '/' || path.back() == '\\')) path.pop_back();
     add_unique(f_.log_paths, printable(path) + "\\error-*.xml");
@@ -462,6 +513,17 @@ class ConfigReader {
       if (iequals(attr_value(p, "name"), "ApplicationName") && app_name.empty())
         app_name = attr_value(p, "value");
     }
+    const std::string name = attr_value(a, "name");
+    if (!file.empty() && !name.empty()) {
+      // The value as written, where the rewrite will find it.
+      std::string raw = attr(child(a, "file"), "value").value();
+      for (pugi::xml_node p = a.first_child(); raw.empty() && p; p = p.next_sibling()) {
+        if (p.type() == pugi::node_element && name_is(p, "param") &&
+            iequals(attr_value(p, "name"), "File"))
+          raw = attr(p, "value").value();
+      }
+      path_setting(a.parent(), name, "file", raw, true);
+    }
     if (icontains(type, "EventLogAppender")) {
       appenders_.push_back({attr_value(a, "name"), true,
                             app_name.empty() ? std::string("(application name)") : app_name});
@@ -487,6 +549,11 @@ class ConfigReader {
     const std::string type = attr_value(t, "type");
     const std::string file = attr_value(t, "fileName");
     if (!file.empty() && (type.empty() || iequals(type, "File"))) {
+      pugi::xml_node targets = t.parent();
+      while (targets && !name_is(targets, "targets")) targets = targets.parent();
+      const std::string name = attr_value(t, "name");
+      if (targets && !name.empty())
+        path_setting(targets, name, "fileName", attr(t, "fileName").value(), true);
       nlog_targets_.push_back({attr_value(t, "name"), wrapper, false, mask_secret_text(file)});
     }
     if (iequals(type, "EventLog")) {
@@ -505,6 +572,8 @@ class ConfigReader {
                icontains(type, "XmlWriterTraceListener") ||
                icontains(type, "DelimitedListTraceListener") ||
                icontains(type, "EventSchemaTraceListener")) {
+      path_setting(a.parent(), attr_value(a, "name"), "initializeData",
+                   attr(a, "initializeData").value(), true);
       add_unique(f_.log_paths, mask_secret_text(data));
     } else if (icontains(type, "FileLogTraceListener")) {
       std::string where = attr_value(a, "customLocation");

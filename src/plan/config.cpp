@@ -198,7 +198,7 @@ void plan_builders(const ConfigFacts& c, AppPlan& plan) {
     if (secret_string(cs)) {
       warn_local_server(c, cs, plan);
       r.changes.push_back({"connectionStrings", cs.name, "connectionString", "",
-                           "holds a password: blanked, the variable " + key + " supplies it"});
+                           "holds a password: blanked, the variable " + key + " supplies it", key});
       plan.secrets.push_back({key, cs.masked,
                               "connection string '" + cs.name + "' (" + c.path +
                                   ") holds a password: the Environment config builder reads it "
@@ -215,7 +215,7 @@ void plan_builders(const ConfigFacts& c, AppPlan& plan) {
     if (!masked(kv.value) || masked(kv.key)) continue;
     std::string key = env_key(kAppSettingsPrefix, kv.key);
     r.changes.push_back({"appSettings", kv.key, "value", "",
-                         "holds a credential: blanked, the variable " + key + " supplies it"});
+                         "holds a credential: blanked, the variable " + key + " supplies it", key});
     plan.secrets.push_back({key, "the value of appSettings '" + kv.key + "'",
                             "appSettings '" + kv.key + "' (" + c.path +
                                 ") holds a credential: the Environment config builder reads it",
@@ -305,16 +305,20 @@ void plan_env(const ConfigFacts& c, AppPlan& plan) {
   }
 }
 
+bool holds_secret(const ConfigFacts& c) {
+  return std::any_of(c.connection_strings.begin(), c.connection_strings.end(), secret_string) ||
+         std::any_of(c.app_settings.begin(), c.app_settings.end(),
+                     [](const KeyValue& kv) { return masked(kv.value); });
+}
+
 // A section another config reads from this file (configSource, file=), or a
 // release transform: not a config of its own to split, so nothing moves; a
 // secret in it keeps the file out of the build context (the context writer
 // screens it) and is named here so it reaches the secret store by hand.
+// (A file the app's own config reads a section from is mounted instead:
+// plan_fragment.)
 void plan_kept_file(const ConfigFacts& c, AppPlan& plan) {
-  const bool secret =
-      std::any_of(c.connection_strings.begin(), c.connection_strings.end(), secret_string) ||
-      std::any_of(c.app_settings.begin(), c.app_settings.end(),
-                  [](const KeyValue& kv) { return masked(kv.value); });
-  if (!secret) return;
+  if (!holds_secret(c)) return;
   plan.warnings.push_back(
       c.path + (c.transform_of.empty()
                     ? " (read by " + c.included_by +
@@ -323,6 +327,83 @@ void plan_kept_file(const ConfigFacts& c, AppPlan& plan) {
                     : " (the release transform of " + c.transform_of +
                           ") holds a secret the release build writes into the config: put it "
                           "in the secret store, not in the transform"));
+}
+
+std::string folder_of(const std::string& path) {
+  std::string p = to_forward_slashes(path);
+  auto slash = p.rfind('/');
+  return slash == std::string::npos ? std::string() : p.substr(0, slash);
+}
+
+// The config of the app that reads `f` through connectionStrings
+// configSource= or appSettings file=/configSource=, and how; nullptr when
+// none of the app's own configs does.
+const ConfigFacts* fragment_owner(const Application& app, const ConfigFacts& f,
+                                  const ConfigInclude** how) {
+  for (const auto& o : app.configs) {
+    if (!o.included_by.empty() || !o.transform_of.empty() || !rewritable_config(o.path)) continue;
+    if (!istarts_with(f.included_by, o.path + " (")) continue;
+    for (const auto& inc : o.includes) {
+      const bool cs = iequals(inc.section, "connectionStrings") && inc.attribute == "configSource";
+      const bool as = iequals(inc.section, "appSettings");
+      if (!cs && !as) continue;
+      std::string folder = folder_of(o.path);
+      auto rel =
+          resolve_dot_segments((folder.empty() ? "" : folder + "/") + to_forward_slashes(inc.file));
+      if (rel && iequals(*rel, to_forward_slashes(f.path))) {
+        *how = &inc;
+        return &o;
+      }
+    }
+  }
+  return nullptr;
+}
+
+// A file the app's config reads its connectionStrings or appSettings from
+// (configSource=, file=) that holds secrets: not copied into the image, its
+// content is the Secret's file, mounted in the config\ folder the moves use
+// (Windows nodes mount whole folders only, never one file beside others),
+// and the attribute names it there, so the app reads the same section.
+bool plan_fragment(const Application& app, const ConfigFacts& f, AppPlan& plan) {
+  const ConfigInclude* how = nullptr;
+  const ConfigFacts* owner = fragment_owner(app, f, &how);
+  if (owner == nullptr) return false;
+  const bool cs = iequals(how->section, "connectionStrings");
+  const std::string folder = container_folder(container_config_path(plan, owner->path));
+  ConfigRewrite& r = config_rewrite(plan, owner->path);
+  std::vector<std::string> keys;
+  for (const auto& kv : f.app_settings) keys.push_back(kv.key);
+  const std::string name = file_name_of(f.path);
+  add_move(plan, r, folder, how->section, name, {},
+           f.path +
+               " holds secrets: the Secret provides it as it was, in the folder Windows "
+               "nodes mount whole (no single file can be mounted beside the app's own)",
+           cs ? connection_strings_template(f) : app_settings_template(f, keys));
+  ConfigSectionMove& m = r.moves.back();
+  m.from_file = to_forward_slashes(f.path);
+  m.from_attribute = how->attribute;
+  r.secret_folder = folder + "\\config";
+  for (const auto& c : f.connection_strings) {
+    if (!secret_string(c)) continue;
+    warn_local_server(f, c, plan);
+    plan.secrets.push_back({env_key(kConnectionStringsPrefix, c.name), c.masked,
+                            "connection string '" + c.name + "' (" + f.path +
+                                ") holds a password: the file is mounted from the secret store "
+                                "as " +
+                                m.file,
+                            f.path, m.secret_key});
+  }
+  for (const auto& kv : f.app_settings) {
+    if (!masked(kv.value)) continue;
+    plan.secrets.push_back({env_key(kAppSettingsPrefix, kv.key),
+                            "the value of appSettings '" + kv.key + "'",
+                            "appSettings '" + kv.key + "' (" + f.path +
+                                ") holds a credential: the file is mounted from the secret "
+                                "store as " +
+                                m.file,
+                            f.path, m.secret_key});
+  }
+  return true;
 }
 
 // The app's own secret folder: the one nearest the app's folder.
@@ -372,6 +453,8 @@ void plan_config(const AppAssessment& a, const PlanOptions& options, AppPlan& pl
     env = false;
   }
   for (const auto& c : app.configs) {
+    const bool fragment = !c.included_by.empty() && c.transform_of.empty();
+    if (fragment && holds_secret(c) && plan_fragment(app, c, plan)) continue;
     if (!c.included_by.empty() || !c.transform_of.empty()) {
       plan_kept_file(c, plan);
     } else if (!rewritable_config(c.path)) {
@@ -382,6 +465,7 @@ void plan_config(const AppAssessment& a, const PlanOptions& options, AppPlan& pl
       plan_moves(c, plan);
     }
   }
+  plan_drive_paths(a, plan);  // the moves are known: a Secret's file takes its changes too
   plan.config_rewrites.erase(
       std::remove_if(plan.config_rewrites.begin(), plan.config_rewrites.end(),
                      [](const ConfigRewrite& r) {

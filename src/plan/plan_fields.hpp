@@ -236,6 +236,8 @@ void fields(V& v, T& x) {
   v("reason", x.reason);
   v("secret_key", x.secret_key);
   v("template_xml", x.template_xml);
+  v("from_file", x.from_file);
+  v("from_attribute", x.from_attribute);
 }
 
 template <class V, Is<ConfigValueChange> T>
@@ -246,6 +248,7 @@ void fields(V& v, T& x) {
   v("to", x.to);
   v("reason", x.reason);
   v("variable", x.variable);
+  v("from", x.from);
 }
 
 template <class V, Is<ConfigRewrite> T>

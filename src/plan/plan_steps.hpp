@@ -40,8 +40,10 @@ void plan_service(const AppAssessment& a, AppPlan& plan);   // service.cpp
 void plan_logging(const AppAssessment& a, AppPlan& plan);   // logging.cpp
 void plan_storage(const AppAssessment& a, AppPlan& plan);   // storage.cpp
 void plan_config(const AppAssessment& a, const PlanOptions& options, AppPlan& plan);  // config.cpp
-void plan_features(const AppAssessment& a, AppPlan& plan);                            // network.cpp
-void plan_network(const AppAssessment& a, AppPlan& plan);                             // network.cpp
+// Run by plan_config, once the moves are known.
+void plan_drive_paths(const AppAssessment& a, AppPlan& plan);  // config_drive_paths.cpp
+void plan_features(const AppAssessment& a, AppPlan& plan);     // network.cpp
+void plan_network(const AppAssessment& a, AppPlan& plan);      // network.cpp
 // Replicas and cpu/memory (resources.cpp), after plan_network's scale decision.
 void plan_resources(const AppAssessment& a, AppPlan& plan);
 // The "resources" decision's choice for these values.

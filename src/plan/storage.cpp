@@ -245,40 +245,47 @@ void plan_storage(const AppAssessment& a, AppPlan& plan) {
     }
   }
   for (const auto& c : app.configs) {
-    for (const auto& kv : c.app_settings) {
-      if (!is_other_drive(kv.value)) continue;
-      std::string local = to_c_drive(kv.value);
+    // Settings that name a folder: appSettings, and applicationSettings' typed ones.
+    struct Setting {
+      std::string what;              // "appSettings 'DataFolder'"
+      std::string app_settings_key;  // "" for a typed setting
+      std::string value;
+    };
+    std::vector<Setting> settings;
+    for (const auto& kv : c.app_settings)
+      settings.push_back({"appSettings '" + kv.key + "'", kv.key, kv.value});
+    for (const auto& p : c.path_settings) {
+      if (istarts_with(p.section, "applicationSettings/") ||
+          istarts_with(p.section, "userSettings/"))
+        settings.push_back({"setting '" + p.key + "'", "", p.value});
+    }
+    for (const auto& [what, key, value] : settings) {
+      if (!is_other_drive(value)) continue;
+      std::string local = to_c_drive(value);
       std::string why;
-      if (is_log_path(app, kv.value)) {
-        why = "the log folder inside the container, where Log Monitor reads it (was " + kv.value +
-              ")";
+      if (is_log_path(app, value)) {
+        why = "the log folder inside the container, where Log Monitor reads it (was " + value + ")";
       } else if (local_state) {
         bool added = false;
         VolumePlan& v = add_volume(plan, local,
-                                   "appSettings '" + kv.key + "' = " + kv.value + " (" + c.path +
+                                   what + " = " + value + " (" + c.path +
                                        "): the container has only C:, so the folder moves to " +
                                        local + " on a volume",
                                    &added);
         if (added) {
-          v.holds = "the folder of appSettings '" + kv.key + "' (was " + kv.value + ")";
-          seed_from_drive(app, plan, v, kv.value, "copy what " + kv.value + " holds onto it");
+          v.holds = "the folder of " + what + " (was " + value + ")";
+          seed_from_drive(app, plan, v, value, "copy what " + value + " holds onto it");
         }
-        why = "the folder of appSettings '" + kv.key + "' inside the container (was " + kv.value +
-              ")";
+        why = "the folder of " + what + " inside the container (was " + value + ")";
       } else {
         continue;
       }
-      if (!c.included_by.empty() || !c.transform_of.empty()) {
-        // A file another config reads, or a release transform: not rewritten.
-        plan.warnings.push_back(c.path + ": set appSettings '" + kv.key + "' to " + local +
-                                " in that file (" + why + ")");
-      } else if (rewritable_config(c.path)) {
-        // Rewritten in the copied config: the app reads it as before.
-        config_rewrite(plan, c.path)
-            .changes.push_back({"appSettings", kv.key, "value", local, why});
-      } else {
-        plan.config.push_back({env_key(kAppSettingsPrefix, kv.key), local, why});
-      }
+      // An XML config is rewritten where it says it (plan_drive_paths);
+      // .NET reads a JSON setting's variable over the JSON.
+      const bool json =
+          !rewritable_config(c.path) && c.included_by.empty() && c.transform_of.empty();
+      if (json && !key.empty())
+        plan.config.push_back({env_key(kAppSettingsPrefix, key), local, why});
     }
     for (const auto& p : c.drive_paths) {
       if (is_unc(p)) {

@@ -62,5 +62,63 @@ TEST(ContainerizeConfigFiles, TheSitesLogFoldersReachLogMonitor) {
   expect_no_planted_secret(out, r);
 }
 
+// The files the site reads its sections from hold secrets: they are the
+// Secret's files (written to --secrets-to as they were), the copied
+// Web.config names them in the mounted folder, and the log paths on D: are
+// rewritten to the folders Log Monitor watches.
+TEST(ContainerizeConfigFiles, SecretFilesAreMountedAndLogPathsRewritten) {
+  test::TempDir tmp;
+  const fs::path out = tmp.path() / "out";
+  const fs::path secrets = tmp.path() / "secrets";
+  auto r = test::run_liftshift({"containerize", (test::fixtures() / "configs" / "portal").string(),
+                                "-o", out.string(), "--secrets-to", secrets.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const fs::path app = folder_with(out, "portal");
+  const std::string web = test::read_text(app / "app/Web.config");
+  EXPECT_NE(web.find("<connectionStrings configSource=\"config\\ConnectionStrings.config\"/>"),
+            std::string::npos)
+      << web;
+  EXPECT_NE(web.find("<appSettings file=\"config\\AppSettings.config\">"), std::string::npos)
+      << web;
+  EXPECT_NE(web.find("logPath=\"C:\\Logs\\Portal\\Elmah\""), std::string::npos) << web;
+  EXPECT_NE(web.find("value=\"E:\\PortalUploads\""), std::string::npos)
+      << "a path the plan gives no place keeps its value";
+  const std::string log4net = test::read_text(app / "app/log4net.config");
+  EXPECT_NE(log4net.find("<file value=\"C:\\Logs\\Portal\\portal.log\"/>"), std::string::npos)
+      << log4net;
+  EXPECT_FALSE(fs::exists(app / "app/App_Config/ConnectionStrings.config"));
+  EXPECT_FALSE(fs::exists(app / "app/App_Config/AppSettings.config"));
+  // The Secret's files are the source files as they were.
+  const fs::path src = test::fixtures() / "configs" / "portal" / "App_Config";
+  const fs::path mine = secrets / app.filename();
+  EXPECT_EQ(test::read_text(mine / "ConnectionStrings.config"),
+            test::read_text(src / "ConnectionStrings.config"));
+  EXPECT_EQ(test::read_text(mine / "AppSettings.config"),
+            test::read_text(src / "AppSettings.config"));
+  const std::string secret = test::read_text(app / "k8s/secret.template.yaml");
+  EXPECT_NE(secret.find("ConnectionStrings.config:"), std::string::npos) << secret;
+  EXPECT_NE(secret.find("AppSettings.config:"), std::string::npos) << secret;
+  const std::string deployment = test::read_text(app / "k8s/deployment.yaml");
+  EXPECT_NE(deployment.find("C:\\inetpub\\wwwroot\\config"), std::string::npos) << deployment;
+  // Log Monitor watches the folders the rewritten configs write to.
+  const std::string logs = test::read_text(app / "LogMonitorConfig.json");
+  EXPECT_NE(logs.find("\"directory\": \"C:\\\\Logs\\\\Portal\""), std::string::npos) << logs;
+  EXPECT_NE(logs.find("\"directory\": \"C:\\\\Logs\\\\Portal\\\\Elmah\""), std::string::npos)
+      << logs;
+  const std::string md = test::read_text(app / "MIGRATION.md");
+  EXPECT_NE(md.find("rewritten from `D:\\Logs\\Portal\\portal.log` to "
+                    "`C:\\Logs\\Portal\\portal.log`"),
+            std::string::npos)
+      << md;
+  EXPECT_NE(md.find("`App_Config/ConnectionStrings.config` is not copied: it is the Secret's "
+                    "file `ConnectionStrings.config`"),
+            std::string::npos)
+      << md;
+  EXPECT_EQ(md.find("holds a secret: it is not copied into the build context; mount"),
+            std::string::npos)
+      << "no longer left to the user";
+  expect_no_planted_secret(out, r);
+}
+
 }  // namespace
 }  // namespace liftshift

@@ -268,4 +268,134 @@ TEST(ConfigRewrite, HostileInputIsAnErrorNeverACrash) {
 }
 
 }  // namespace
+
+// A change that names the value it replaces (a drive path).
+ConfigValueChange path_change(std::string section, std::string key, std::string attribute,
+                              std::string from, std::string to) {
+  ConfigValueChange c{std::move(section), std::move(key), std::move(attribute), std::move(to),
+                      "drive path"};
+  c.from = std::move(from);
+  return c;
+}
+
+TEST(ConfigRewrite, DrivePathsAreRewrittenWhereLog4netNlogAndTypedSettingsKeepThem) {
+  const std::string cfg =
+      "<?xml version=\"1.0\"?>\n<configuration>\n"
+      "  <applicationSettings>\n    <App.Properties.Settings>\n"
+      "      <setting name=\"DataRoot\" serializeAs=\"String\">\n"
+      "        <value>D:\\Data\\App</value>\n      </setting>\n"
+      "    </App.Properties.Settings>\n  </applicationSettings>\n"
+      "  <log4net>\n    <appender name=\"Old\" type=\"log4net.Appender.FileAppender\">\n"
+      "      <param name=\"File\" value=\"D:\\Logs\\old.log\" />\n    </appender>\n"
+      "    <appender name=\"New\" type=\"log4net.Appender.RollingFileAppender\">\n"
+      "      <file value=\"E:\\Logs\\new.log\" />\n    </appender>\n  </log4net>\n"
+      "  <nlog xmlns=\"http://www.nlog-project.org/schemas/NLog.xsd\">\n"
+      "    <targets>\n      <target name=\"async\" type=\"AsyncWrapper\">\n"
+      "        <target name=\"f\" type=\"File\" fileName=\"D:/Logs/${shortdate}.log\" />\n"
+      "      </target>\n    </targets>\n  </nlog>\n</configuration>\n";
+  ConfigRewrite rw;
+  rw.changes = {path_change("applicationSettings/App.Properties.Settings", "DataRoot", "value",
+                            "D:\\Data\\App", "C:\\Data\\App"),
+                path_change("log4net", "Old", "file", "D:\\Logs\\old.log", "C:\\Logs\\old.log"),
+                path_change("log4net", "New", "file", "E:\\Logs\\new.log", "C:\\Logs\\new.log"),
+                path_change("nlog/targets", "f", "fileName", "D:/Logs/${shortdate}.log",
+                            "C:/Logs/${shortdate}.log")};
+  auto r = rewrite_config(cfg, rw, "App.exe.config");
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_TRUE(r->warnings.empty()) << r->warnings.front();
+  EXPECT_EQ(r->changed, 4u);
+  std::string expected = cfg;
+  for (const auto& [from, to] :
+       std::vector<std::pair<std::string, std::string>>{{"D:\\Data", "C:\\Data"},
+                                                        {"D:\\Logs", "C:\\Logs"},
+                                                        {"E:\\Logs", "C:\\Logs"},
+                                                        {"D:/Logs", "C:/Logs"},
+                                                        {"\" />", "\"/>"}})
+    expected = replace_all(expected, from, to);
+  EXPECT_EQ(r->bytes, expected) << "only the values change";
+  pugi::xml_document doc;
+  EXPECT_TRUE(doc.load_string(r->bytes.c_str()));
+}
+
+TEST(ConfigRewrite, AFileThatIsOneSectionTakesValueChangesOnly) {
+  const std::string log4net =
+      "<log4net>\r\n  <appender name=\"R\" type=\"x\">\r\n    <file value=\"D:\\L\\a.log\" />"
+      "\r\n  </appender>\r\n</log4net>\r\n";
+  ConfigRewrite rw;
+  rw.changes = {path_change("log4net", "R", "file", "D:\\L\\a.log", "C:\\L\\a.log")};
+  auto r = rewrite_config(log4net, rw, "log4net.config");
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_NE(r->bytes.find("<file value=\"C:\\L\\a.log\"/>"), std::string::npos) << r->bytes;
+  // A section path that does not start at that root finds nothing.
+  rw.changes = {path_change("nlog/targets", "R", "fileName", "D:\\L\\a.log", "C:\\L\\a.log")};
+  auto other = rewrite_config(log4net, rw, "log4net.config");
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->changed, 0u);
+  EXPECT_EQ(other->warnings.size(), 1u);
+  // Moving a section needs a <configuration>.
+  rw.moves.push_back({"connectionStrings", "config\\cs.config", {}, "", "", ""});
+  EXPECT_FALSE(rewrite_config(log4net, rw, "log4net.config"));
+}
+
+TEST(ConfigRewrite, AValueThatNoLongerReadsAsPlannedIsLeftAndNotShown) {
+  const std::string cfg =
+      "<configuration><appSettings><add key=\"Root\" value=\"D:\\Now\\Else\" /></appSettings>"
+      "</configuration>";
+  ConfigRewrite rw;
+  rw.changes = {path_change("appSettings", "Root", "value", "D:\\Planned", "C:\\Planned")};
+  auto r = rewrite_config(cfg, rw, "web.config");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->changed, 0u);
+  EXPECT_NE(r->bytes.find("D:\\Now\\Else"), std::string::npos);
+  ASSERT_EQ(r->warnings.size(), 1u);
+  EXPECT_EQ(r->warnings[0].find("Now"), std::string::npos) << "what it holds now is not shown";
+}
+
+TEST(ConfigRewrite, ASectionInAFileOfItsOwnIsPointedAtTheMountedFolder) {
+  const std::string cfg =
+      "<configuration>\n  <connectionStrings configSource=\"App_Config\\cs.config\" />\n"
+      "  <appSettings file=\"App_Config\\as.config\">\n    <add key=\"a\" value=\"b\" />\n"
+      "  </appSettings>\n</configuration>\n";
+  ConfigRewrite rw;
+  ConfigSectionMove cs{"connectionStrings", "config\\cs.config", {}, "", "cs.config", ""};
+  cs.from_file = "App_Config/cs.config";
+  cs.from_attribute = "configSource";
+  ConfigSectionMove as{"appSettings", "config\\as.config", {}, "", "as.config", ""};
+  as.from_file = "App_Config/as.config";
+  as.from_attribute = "file";
+  rw.moves = {cs, as};
+  auto r = rewrite_config(cfg, rw, "web.config");
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_TRUE(r->moved.empty()) << "the writer reads the file itself";
+  EXPECT_NE(r->bytes.find("<connectionStrings configSource=\"config\\cs.config\"/>"),
+            std::string::npos)
+      << r->bytes;
+  EXPECT_NE(r->bytes.find("<appSettings file=\"config\\as.config\">"), std::string::npos)
+      << r->bytes;
+  EXPECT_NE(r->bytes.find("<add key=\"a\" value=\"b\"/>"), std::string::npos) << r->bytes;
+  // The section no longer reads that file: nothing is copied rather than a
+  // config that reads no secret at all.
+  rw.moves = {cs};
+  rw.moves[0].from_attribute = "file";
+  EXPECT_FALSE(rewrite_config(cfg, rw, "web.config"));
+}
+
+TEST(ConfigRewrite, BlankedValuesComeBackWithTheirVariables) {
+  ConfigRewrite rw;
+  ConfigValueChange cs{"connectionStrings", "Db", "connectionString", "", "secret"};
+  cs.variable = "ConnectionStrings__Db";
+  ConfigValueChange key{"appSettings", "SmtpPassword", "value", "", "secret"};
+  key.variable = "AppSettings__SmtpPassword";
+  rw.changes = {cs, key};
+  auto r = rewrite_config(kWebConfig, rw, "web.config");
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_EQ(r->bytes.find("S3cr3t!Pass"), std::string::npos);
+  EXPECT_EQ(r->bytes.find("Mail!Pass42"), std::string::npos);
+  ASSERT_EQ(r->values.size(), 2u);
+  EXPECT_EQ(r->values[0], std::make_pair(std::string("ConnectionStrings__Db"),
+                                         std::string("Server=s;Password=S3cr3t!Pass")));
+  EXPECT_EQ(r->values[1],
+            std::make_pair(std::string("AppSettings__SmtpPassword"), std::string("Mail!Pass42")));
+}
+
 }  // namespace liftshift

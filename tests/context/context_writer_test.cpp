@@ -144,6 +144,68 @@ TEST(ContextWriter, SecretsToWritesTheMovedFilesThereWithMode0600) {
   EXPECT_TRUE(files_under(other.path()).empty());
 }
 
+// --config env on .NET Framework: the blanked values reach --secrets-to as
+// the env file compose and kubectl read, as .NET's JSON values do.
+TEST(ContextWriter, ConfigBuildersValuesGoToTheEnvFileOfSecretsTo) {
+  Source s;
+  s.tmp.write("in/Shop/web.config", kWebConfig);
+  DirectoryVolume volume(s.in);
+  AppPlan p = s.plan();
+  p.k8s_name = "shop";
+  ConfigRewrite r;
+  r.config = "Shop/web.config";
+  r.builders = true;
+  r.changes.push_back(
+      {"connectionStrings", "Db", "connectionString", "", "secret", "ConnectionStrings__Db"});
+  r.changes.push_back(
+      {"appSettings", "MailPassword", "value", "", "secret", "AppSettings__MailPassword"});
+  p.config_rewrites.push_back(r);
+  fs::path secrets = s.tmp.path() / "secrets";
+  ContextResult written = write_context(volume, p, {s.out, false, secrets});
+  ASSERT_FALSE(written.error) << written.error->message;
+  EXPECT_EQ(test::read_text(secrets / "in-Shop" / "shop.env"),
+            "AppSettings__MailPassword=Ctx!Secret2\n"
+            "ConnectionStrings__Db=Server=s;User ID=u;Password=Ctx!Secret1\n");
+  EXPECT_EQ(holding(s.out, {"Ctx!Secret1", "Ctx!Secret2"}), std::vector<std::string>{});
+}
+
+// A file the config reads a section from, holding secrets: never in the
+// context; its content, with its own value changes, is the Secret's file.
+TEST(ContextWriter, ASectionsOwnFileIsTheSecretsFileNeverCopied) {
+  Source s;
+  s.tmp.write("in/Shop/web.config",
+              "<configuration><appSettings file=\"App_Config\\as.config\">"
+              "<add key=\"Title\" value=\"Shop\" /></appSettings></configuration>");
+  s.tmp.write("in/Shop/App_Config/as.config",
+              "<appSettings><add key=\"MailPassword\" value=\"Ctx!Secret2\" />"
+              "<add key=\"Drop\" value=\"D:\\Drop\" /></appSettings>");
+  DirectoryVolume volume(s.in);
+  AppPlan p = s.plan();
+  ConfigRewrite web;
+  web.config = "Shop/web.config";
+  web.moves.push_back({"appSettings", "config\\as.config", {}, "", "as.config", ""});
+  web.moves[0].from_file = "Shop/App_Config/as.config";
+  web.moves[0].from_attribute = "file";
+  p.config_rewrites.push_back(web);
+  ConfigRewrite fragment;
+  fragment.config = "Shop/App_Config/as.config";
+  fragment.changes.push_back({"appSettings", "Drop", "value", "C:\\Drop", "a volume"});
+  fragment.changes[0].from = "D:\\Drop";
+  p.config_rewrites.push_back(fragment);
+  fs::path secrets = s.tmp.path() / "secrets";
+  ContextResult r = write_context(volume, p, {s.out, false, secrets});
+  ASSERT_FALSE(r.error) << r.error->message;
+  EXPECT_FALSE(fs::exists(s.out / "in-Shop/app/App_Config/as.config"));
+  EXPECT_NE(test::read_text(s.out / "in-Shop/app/web.config").find("file=\"config\\as.config\""),
+            std::string::npos);
+  const std::string secret = test::read_text(secrets / "in-Shop" / "as.config");
+  EXPECT_NE(secret.find("value=\"Ctx!Secret2\""), std::string::npos) << secret;
+  EXPECT_NE(secret.find("value=\"C:\\Drop\""), std::string::npos) << secret;
+  EXPECT_EQ(holding(s.out, {"Ctx!Secret2"}), std::vector<std::string>{});
+  for (const auto& w : r.warnings)
+    EXPECT_EQ(w.find("planned for rewriting"), std::string::npos) << w;
+}
+
 TEST(ContextWriter, AConfigWithSecretsAndNoRewriteAndSecretLookingFilesAreLeftOut) {
   Source s;
   s.tmp.write("in/Shop/web.config", kWebConfig);

@@ -569,5 +569,38 @@ TEST(Config, ATransformNamesWhatItChangesAndCarriesTheReleaseValues) {
   EXPECT_EQ(f.drive_paths, Strings{"E:\\Drop"});
 }
 
+// Each whole value on another drive is kept with its place in the file, so
+// the copy can be rewritten there; C: paths, paths inside a value, secrets
+// and values inside <location> are not.
+TEST(DotnetConfig, DrivePathsAreKeptWithTheirPlace) {
+  auto f = parse_ok(
+      "<configuration>"
+      "<appSettings><add key=\"Drop\" value=\"E:\\Drop\"/><add key=\"Local\" value=\"C:\\x\"/>"
+      "<add key=\"ApiKey\" value=\"D:\\looks-like-a-path\"/>"
+      "<add key=\"Conn\" value=\"Data Source=D:\\db.sdf\"/></appSettings>"
+      "<location path=\"admin\"><appSettings><add key=\"In\" value=\"D:\\In\"/></appSettings>"
+      "</location>"
+      "<applicationSettings><App.Properties.Settings><setting name=\"Root\" "
+      "serializeAs=\"String\"><value>D:\\Data\\App</value></setting></App.Properties.Settings>"
+      "</applicationSettings>"
+      "<log4net><appender name=\"F\" type=\"log4net.Appender.FileAppender\">"
+      "<param name=\"File\" value=\"D:\\Logs\\f.log\"/></appender>"
+      "<root><appender-ref ref=\"F\"/></root></log4net>"
+      "<nlog><targets><target name=\"w\" type=\"AsyncWrapper\"><target name=\"t\" type=\"File\" "
+      "fileName=\"F:/Logs/${shortdate}.log\"/></target></targets>"
+      "<rules><logger name=\"*\" writeTo=\"w\"/></rules></nlog>"
+      "<elmah><errorLog type=\"Elmah.XmlFileErrorLog, Elmah\" logPath=\"D:\\Elmah\"/></elmah>"
+      "</configuration>");
+  std::vector<std::string> got;
+  for (const auto& p : f.path_settings)
+    got.push_back(p.section + "|" + p.key + "|" + p.attribute + "|" + p.value +
+                  (p.log ? "|log" : ""));
+  EXPECT_EQ(got, (Strings{"appSettings|Drop|value|E:\\Drop",
+                          "applicationSettings/App.Properties.Settings|Root|value|D:\\Data\\App",
+                          "log4net|F|file|D:\\Logs\\f.log|log",
+                          "nlog/targets|t|fileName|F:/Logs/${shortdate}.log|log",
+                          "elmah/errorLog||logPath|D:\\Elmah|log"}));
+}
+
 }  // namespace
 }  // namespace liftshift

@@ -146,6 +146,7 @@ TEST(PlanConfig, DrivePathIsRewrittenInPlaceNotAVariable) {
   ConfigFacts c;
   c.path = "App/Web.config";
   c.app_settings = {{"UploadRoot", "D:\\Contoso\\Uploads", false}};
+  c.path_settings = {{"appSettings", "UploadRoot", "value", "D:\\Contoso\\Uploads", false}};
   f.app().configs.push_back(c);
   AppPlan p = plan_app(f.assessment, options());
   ASSERT_EQ(p.config_rewrites.size(), 1u);
@@ -155,6 +156,9 @@ TEST(PlanConfig, DrivePathIsRewrittenInPlaceNotAVariable) {
   EXPECT_EQ(ch.key, "UploadRoot");
   EXPECT_EQ(ch.attribute, "value");
   EXPECT_EQ(ch.to, "C:\\Contoso\\Uploads");
+  EXPECT_EQ(ch.from, "D:\\Contoso\\Uploads") << "the copy changes only where it still says so";
+  ASSERT_EQ(p.volumes.size(), 1u);
+  EXPECT_EQ(p.volumes[0].container_path, ch.to) << "the value names the volume's folder";
   EXPECT_TRUE(p.config.empty()) << "the app reads the rewritten value, no variable";
   EXPECT_TRUE(p.secret_mount.empty());
 }
@@ -263,7 +267,7 @@ TEST(PlanConfig, TemplatesEscapeXmlAndNeverCarryAMask) {
 namespace liftshift {
 namespace {
 
-TEST(PlanConfig, AFileAnotherConfigReadsIsNotSplitButItsSecretIsNamed) {
+TEST(PlanConfig, ASecretFileTheConfigReadsIsMountedFromTheSecretAndATransformIsNamed) {
   AppFixture f(AppKind::kWeb, FrameworkKind::kNetFx, "4.8");
   ConfigFacts web;
   web.path = "App/Web.config";
@@ -280,19 +284,50 @@ TEST(PlanConfig, AFileAnotherConfigReadsIsNotSplitButItsSecretIsNamed) {
     EXPECT_NE(r.config, "App/App_Config/cs.config");
     EXPECT_NE(r.config, "App/Web.Release.config");
   }
+  // The fragment is the Secret's file: Web.config's configSource names it in
+  // the mounted folder, and its secrets are named with that file.
+  ASSERT_EQ(p.config_rewrites.size(), 1u);
+  const ConfigRewrite& r = p.config_rewrites[0];
+  EXPECT_EQ(r.config, "App/Web.config");
+  ASSERT_EQ(r.moves.size(), 1u);
+  EXPECT_EQ(r.moves[0].section, "connectionStrings");
+  EXPECT_EQ(r.moves[0].file, "config\\cs.config");
+  EXPECT_EQ(r.moves[0].from_file, "App/App_Config/cs.config");
+  EXPECT_EQ(r.moves[0].from_attribute, "configSource");
+  EXPECT_EQ(r.secret_folder, p.secret_mount);
+  EXPECT_NE(r.moves[0].template_xml.find(kSecretPlaceholder), std::string::npos);
+  bool secret_in_file = false;
+  for (const auto& s : p.secrets)
+    secret_in_file = secret_in_file || (s.config_file == "App/App_Config/cs.config" &&
+                                        s.file == r.moves[0].secret_key);
+  EXPECT_TRUE(secret_in_file);
   bool fragment_named = false;
   bool release_named = false;
   for (const auto& w : p.warnings) {
     fragment_named =
-        fragment_named || w.find(
-                              "App/App_Config/cs.config (read by App/Web.config (connectionStrings "
-                              "configSource)) holds a secret") != std::string::npos;
+        fragment_named || w.find("App/App_Config/cs.config (read by") != std::string::npos;
     release_named = release_named ||
                     w.find("App/Web.Release.config (the release transform of App/Web.config)") !=
                         std::string::npos;
   }
-  EXPECT_TRUE(fragment_named);
+  EXPECT_FALSE(fragment_named) << "mounted, not left to the user";
   EXPECT_TRUE(release_named);
+}
+
+TEST(PlanConfig, ASecretFileReadByAnIncludedFileIsStillLeftToTheUser) {
+  AppFixture f(AppKind::kWeb, FrameworkKind::kNetFx, "4.8");
+  ConfigFacts web;
+  web.path = "App/Web.config";
+  f.app().configs.push_back(web);
+  ConfigFacts fragment = web_config("App/App_Config/cs.config");
+  fragment.included_by = "App/Other.config (connectionStrings configSource)";
+  f.app().configs.push_back(fragment);
+  AppPlan p = plan_app(f.assessment, options());
+  for (const auto& r : p.config_rewrites) EXPECT_TRUE(r.moves.empty()) << r.config;
+  bool named = false;
+  for (const auto& w : p.warnings)
+    named = named || w.find("App/App_Config/cs.config (read by") != std::string::npos;
+  EXPECT_TRUE(named);
 }
 
 }  // namespace
