@@ -98,7 +98,7 @@ TEST(ContainerizeConfigFiles, SecretFilesAreMountedAndLogPathsRewritten) {
   const std::string secret = test::read_text(app / "k8s/secret.template.yaml");
   EXPECT_NE(secret.find("ConnectionStrings.config:"), std::string::npos) << secret;
   EXPECT_NE(secret.find("AppSettings.config:"), std::string::npos) << secret;
-  const std::string deployment = test::read_text(app / "k8s/deployment.yaml");
+  const std::string deployment = test::read_text(app / "k8s/base/deployment.yaml");
   EXPECT_NE(deployment.find("C:\\inetpub\\wwwroot\\config"), std::string::npos) << deployment;
   // Log Monitor watches the folders the rewritten configs write to.
   const std::string logs = test::read_text(app / "LogMonitorConfig.json");
