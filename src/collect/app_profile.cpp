@@ -281,6 +281,27 @@ struct EntryRole {
   Evidence gui, service, wcf_host, web_host;
 };
 
+// Files a line of evidence under the role a hosting call of this category
+// shows (none for other categories).
+void add_role_line(EntryRole& role, SourceCategory category, std::string line) {
+  switch (category) {
+    case SourceCategory::kEntryGui:
+      role.gui.push_back(std::move(line));
+      break;
+    case SourceCategory::kEntryService:
+      role.service.push_back(std::move(line));
+      break;
+    case SourceCategory::kEntryWcfHost:
+      role.wcf_host.push_back(std::move(line));
+      break;
+    case SourceCategory::kEntryWebHost:
+      role.web_host.push_back(std::move(line));
+      break;
+    default:
+      break;
+  }
+}
+
 // Whether a space-separated list holds the word.
 bool names_word(std::string_view list, std::string_view word) {
   for (std::size_t at = 0; at <= list.size();) {
@@ -307,22 +328,7 @@ void follow_main_uses(const Application& app, EntryRole& role) {
       const std::string line = h.file + ":" + std::to_string(h.line) + ": " + std::string(token) +
                                " (in " + std::string(owner) + ", which Main at " + use.file + ":" +
                                std::to_string(use.line) + " uses)";
-      switch (hosting_call_role(token)) {
-        case SourceCategory::kEntryGui:
-          role.gui.push_back(line);
-          break;
-        case SourceCategory::kEntryService:
-          role.service.push_back(line);
-          break;
-        case SourceCategory::kEntryWcfHost:
-          role.wcf_host.push_back(line);
-          break;
-        case SourceCategory::kEntryWebHost:
-          role.web_host.push_back(line);
-          break;
-        default:
-          break;
-      }
+      add_role_line(role, hosting_call_role(token), line);
     }
   }
 }
@@ -332,35 +338,20 @@ EntryRole entry_role(const Application& app) {
   for (const auto& h : app.source_hits) {
     // Only the entry project's own folder: a folded library's Main is not the app's.
     if (!is_under(h.file, app.root)) continue;
-    std::string line = h.file + ":" + std::to_string(h.line) + ": " + h.text;
     if (h.category == SourceCategory::kEntryMain) role.main_seen = true;
-    if (h.category == SourceCategory::kEntryGui) role.gui.push_back(line);
-    if (h.category == SourceCategory::kEntryService) role.service.push_back(line);
-    if (h.category == SourceCategory::kEntryWcfHost) role.wcf_host.push_back(line);
-    if (h.category == SourceCategory::kEntryWebHost) role.web_host.push_back(line);
+    add_role_line(role, h.category, h.file + ":" + std::to_string(h.line) + ": " + h.text);
   }
   if (role.gui.empty() && role.service.empty() && role.wcf_host.empty() && role.web_host.empty())
     follow_main_uses(app, role);
   if (const BinaryFacts* b = entry_binary(app); b != nullptr && !b->is_dll) {
     for (const auto& call : b->entry_calls) {
       role.main_seen = true;
-      std::string line = b->path + ": entry point calls " + call;
-      switch (entry_call_role(call)) {
-        case EntryCallRole::kGui:
-          role.gui.push_back(line);
-          break;
-        case EntryCallRole::kService:
-          role.service.push_back(line);
-          break;
-        case EntryCallRole::kWcfHost:
-          role.wcf_host.push_back(line);
-          break;
-        case EntryCallRole::kWebHost:
-          role.web_host.push_back(line);
-          break;
-        case EntryCallRole::kNone:
-          break;
-      }
+      // EntryCallRole's order: kNone, kGui, kService, kWcfHost, kWebHost.
+      static constexpr SourceCategory kByRole[] = {
+          SourceCategory::kEntryMain, SourceCategory::kEntryGui, SourceCategory::kEntryService,
+          SourceCategory::kEntryWcfHost, SourceCategory::kEntryWebHost};
+      add_role_line(role, kByRole[static_cast<std::size_t>(entry_call_role(call))],
+                    b->path + ": entry point calls " + call);
     }
   }
   return role;

@@ -783,48 +783,43 @@ bool is_listen_url(std::string_view v) {
   return false;
 }
 
-// True when the '=' before the literal at pos assigns a ServiceName property
-// (`this.installer.ServiceName = "..."`, VB `.ServiceName = "..."`).
-bool assigns_service_name(std::string_view code, std::size_t pos) {
-  std::size_t k = pos;
-  while (k > 0 && is_blank(code[k - 1])) --k;
-  if (k == 0 || code[k - 1] != '=') return false;
-  --k;
-  while (k > 0 && is_blank(code[k - 1])) --k;
-  constexpr std::string_view kName = "ServiceName";
-  if (k < kName.size()) return false;
-  std::size_t start = k - kName.size();
-  for (std::size_t i = 0; i < kName.size(); ++i) {
-    if (lower(code[start + i]) != lower(kName[i])) return false;
+// Whether the identifier `name` ends at code[k] (an identifier boundary
+// before it).
+bool word_ends_at(std::string_view code, std::size_t k, std::string_view name, bool nocase) {
+  if (k < name.size()) return false;
+  const std::size_t start = k - name.size();
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const char c = code[start + i];
+    if (nocase ? lower(c) != lower(name[i]) : c != name[i]) return false;
   }
   return start == 0 || !is_ident(code[start - 1]);
 }
 
-// True when the literal at pos is the first argument of a call of `call`
-// (`x.SetServiceName("Orders")`, `new FileInfo("log4net.xml")`).
-bool first_argument_of(std::string_view code, std::size_t pos, std::string_view call) {
+// The literal at pos follows `mark` ('(' or '='), blanks around it, right
+// after the identifier `name`: the first argument of a call, or the value
+// assigned to a property or named argument (VB's ":=" too).
+bool literal_after(std::string_view code, std::size_t pos, char mark, std::string_view name,
+                   bool nocase) {
   std::size_t k = pos;
   while (k > 0 && is_blank(code[k - 1])) --k;
-  if (k == 0 || code[k - 1] != '(') return false;
+  if (k == 0 || code[k - 1] != mark) return false;
   --k;
+  if (mark == '=' && k > 0 && code[k - 1] == ':') --k;
   while (k > 0 && is_blank(code[k - 1])) --k;
-  if (k < call.size() || code.substr(k - call.size(), call.size()) != call) return false;
-  const std::size_t start = k - call.size();
-  return start == 0 || !is_ident(code[start - 1]);
+  return word_ends_at(code, k, name, nocase);
 }
 
-// True when the literal at pos is assigned to a named argument or property
-// `name` (`[assembly: XmlConfigurator(ConfigFile = "log4net.xml")]`).
+// `this.installer.ServiceName = "..."`, VB `.ServiceName = "..."`.
+bool assigns_service_name(std::string_view code, std::size_t pos) {
+  return literal_after(code, pos, '=', "ServiceName", true);
+}
+// `x.SetServiceName("Orders")`, `new FileInfo("log4net.xml")`.
+bool first_argument_of(std::string_view code, std::size_t pos, std::string_view call) {
+  return literal_after(code, pos, '(', call, false);
+}
+// `[assembly: XmlConfigurator(ConfigFile = "log4net.xml")]`.
 bool assigned_to(std::string_view code, std::size_t pos, std::string_view name) {
-  std::size_t k = pos;
-  while (k > 0 && is_blank(code[k - 1])) --k;
-  if (k == 0 || code[k - 1] != '=') return false;
-  --k;
-  if (k > 0 && code[k - 1] == ':') --k;  // VB's named argument: ConfigFile:="..."
-  while (k > 0 && is_blank(code[k - 1])) --k;
-  if (k < name.size() || code.substr(k - name.size(), name.size()) != name) return false;
-  const std::size_t start = k - name.size();
-  return start == 0 || !is_ident(code[start - 1]);
+  return literal_after(code, pos, '=', name, false);
 }
 
 // A logging configuration file the code names: log4net's XmlConfigurator
