@@ -129,6 +129,23 @@ HIVE
   service LanmanServer 0x20 2 '%SystemRoot%\system32\svchost.exe -k netsvcs' LocalSystem SamSS Srv
 }
 
+time_zone() {  # zone-id bias-minutes(dword) standard-name: Control\TimeZoneInformation as Windows writes it
+  cat <<HIVE
+cd \\ControlSet001\\Control
+add TimeZoneInformation
+cd TimeZoneInformation
+setval 4
+Bias
+dword:$2
+StandardName
+string:$3
+TimeZoneKeyName
+string:$1
+DynamicDaylightTimeDisabled
+dword:0
+HIVE
+}
+
 software_hive() {  # product build ubr edition features...
   local product=$1 version=$2 build=$3 ubr=$4 edition=$5
   shift 5
@@ -229,6 +246,7 @@ mkdir -p "$drive/Windows/System32/config" "$drive/Windows/System32/inetsrv/confi
   "$drive/Program Files (x86)/Contoso"
 {
   system_hive APPSRV01 contoso.local ServerNT
+  time_zone 'W. Europe Standard Time' 0xffffffc4 '@tzres.dll,-322'
   service W3SVC 0x20 2 '%SystemRoot%\system32\svchost.exe -k iissvcs' LocalSystem WAS HTTP
   service WAS 0x20 3 '%SystemRoot%\system32\svchost.exe -k iissvcs' LocalSystem RPCSS
   service MSMQ 0x10 2 '%SystemRoot%\system32\mqsvc.exe' LocalSystem RPCSS

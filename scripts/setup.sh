@@ -18,6 +18,7 @@ packages=(
   libmono-system-enterpriseservices4.0-cil
   mingw-w64 lld llvm libhivex-bin ntfs-3g attr qemu-utils fdisk ewf-tools
   yamllint time python3-pefile
+  unicode-cldr-core
   chromium fonts-dejavu-core
   libpq-dev postgresql
   clang libclang-rt-14-dev

@@ -7,6 +7,7 @@
 #include "collect/com_classes.hpp"
 #include "collect/parsed_files.hpp"
 #include "collect/platform_agents.hpp"
+#include "collect/time_zone_info.hpp"
 #include "core/secret_mask.hpp"
 #include "core/text.hpp"
 #include "formats/hive.hpp"
@@ -399,6 +400,7 @@ std::optional<MachineFacts> collect_machine(const Volume& volume, std::vector<Pr
     read_iis_msmq_msdtc(*software, m);
   }
   read_product_type(*system, m.control_set, m);
+  read_time_zone(*system, m.control_set, m, problems);
   read_queues(volume, m, problems);
   classify_platform_services(volume, m, problems);
   if (m.os_name.empty() && !m.version.empty()) {

@@ -435,6 +435,39 @@ Result<std::unique_ptr<Volume>> open_context_volume(const std::string& path,
   return make_error(path + ": neither a folder nor a disk image");
 }
 
+// A Secret mounted as a folder the application ships files in hides them in
+// the container. The planner names the folder from the files it parsed; this
+// catches the files it did not parse (a config\ of .xml or .json files).
+void warn_hidden_by_secret_mount(const fs::path& staged, const AppPlan& plan,
+                                 ContextResult& result) {
+  constexpr std::size_t kNamed = 3;
+  std::vector<std::string> seen;
+  for (const auto& r : plan.config_rewrites) {
+    if (r.secret_folder.empty() || r.moves.empty()) continue;
+    if (std::find(seen.begin(), seen.end(), r.secret_folder) != seen.end()) continue;
+    seen.push_back(r.secret_folder);
+    const std::string prefix = plan.build.app_dir + "\\";
+    if (!istarts_with(r.secret_folder, prefix)) continue;
+    std::string rel = r.secret_folder.substr(prefix.size());
+    std::replace(rel.begin(), rel.end(), '\\', '/');
+    std::error_code ec;
+    const fs::path dir = staged / plan.build.context_folder / rel;
+    if (!fs::is_directory(fs::symlink_status(dir, ec))) continue;
+    std::size_t count = 0;
+    std::string names;
+    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      if (!it->is_regular_file(ec)) continue;
+      if (++count <= kNamed)
+        names += (names.empty() ? "" : ", ") + printable(it->path().filename().string());
+    }
+    if (count == 0) continue;
+    result.warnings.push_back(
+        "the Secret is mounted at " + r.secret_folder + ", which hides " + std::to_string(count) +
+        " file(s) the application ships there (" + names + (count > kNamed ? ", ..." : "") +
+        "): move them out of that folder, or the application won't find them in the container");
+  }
+}
+
 ContextResult write_context(const Volume& volume, const AppPlan& plan,
                             const ContextOptions& options) {
   ContextResult result;
@@ -474,6 +507,7 @@ ContextResult write_context(const Volume& volume, const AppPlan& plan,
     return result;
   }
   writer.report_unused_rewrites();
+  warn_hidden_by_secret_mount(staging->path(), plan, result);
   writer.add_env_file();
   if (auto e = write_secrets(writer.moved(), plan, options, result)) {
     result.error = e;

@@ -235,6 +235,13 @@ struct MachineFacts {
   // SYSTEM\MountedDevices: each drive letter and the partition it names
   // ("D:", "MBR disk signature 1A2B3C4D, partition at 1 MiB"), in letter order.
   std::vector<std::pair<std::string, std::string>> drives;
+  // SYSTEM\...\Control\TimeZoneInformation: the server's Windows time zone id
+  // ("W. Europe Standard Time"), "" when unknown; daylight saving turned off
+  // (DynamicDaylightTimeDisabled) is tzutil's "_dstoff" zone; and the IANA zone
+  // CLDR maps it to ("Europe/Berlin"), "" when there is none or DST is off.
+  std::string time_zone;
+  bool daylight_saving_off = false;
+  std::string time_zone_iana;
   // COM classes whose server is not part of Windows, in registry order (capped).
   std::vector<ComClassInfo> com_classes;
   std::vector<std::string> warnings;

@@ -67,6 +67,11 @@ json machine_json(const MachineFacts& m) {
       drives.push_back({{"letter", letter}, {"location", location}});
     out["drives"] = std::move(drives);
   }
+  if (!m.time_zone.empty()) {
+    out["time_zone"] = {{"windows", m.time_zone},
+                        {"daylight_saving_off", m.daylight_saving_off},
+                        {"iana", m.time_zone_iana}};
+  }
   return out;
 }
 

@@ -70,8 +70,9 @@ std::string machine_summary(const MachineFacts& m) {
   std::string out = fmt::format("    server {}{}: {}\n",
                                 printable(m.computer_name.empty() ? "?" : m.computer_name),
                                 m.domain.empty() ? "" : "." + printable(m.domain), os);
-  out += fmt::format("    roles: {}; .NET Framework: {}{}\n", join(roles), join(m.dotnet_runtimes),
-                     m.iis_version.empty() ? "" : "; IIS " + m.iis_version);
+  out += fmt::format("    roles: {}; .NET Framework: {}{}{}\n", join(roles),
+                     join(m.dotnet_runtimes), m.iis_version.empty() ? "" : "; IIS " + m.iis_version,
+                     m.time_zone.empty() ? "" : "; time zone " + m.time_zone);
   // Platform agents: not applications (a container gets none of them), one line each.
   for (const auto& a : m.agents) {
     out += fmt::format("    platform agent {}: {} ({}), not an application\n", printable(a.service),

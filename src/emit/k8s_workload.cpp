@@ -171,7 +171,8 @@ Artifact k8s_workload(const AppPlan& plan) {
             "The cluster starts the container on the schedule; it runs once and exits.");
       header.push_back(s.time_zone.empty()
                            ? "No timeZone: the schedule is in the cluster's zone (MIGRATION.md)."
-                           : "Times in " + s.time_zone + ", as the task's start boundary says.");
+                           : "Times in " + s.time_zone +
+                                 ", the zone of the task's start times (MIGRATION.md).");
       text += yaml_document(job, header);
     }
     return {"k8s/cronjob.yaml", text};

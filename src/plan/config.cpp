@@ -63,9 +63,9 @@ std::string file_name_of(std::string_view config) {
 
 // Adds a move to `r`; the file name gets the config's name in front when
 // another config of the same folder already moves a file of that name.
-void add_move(AppPlan& plan, ConfigRewrite& r, const std::string& folder, std::string section,
-              std::string file, std::vector<std::string> keys, std::string reason,
-              std::string template_xml) {
+void add_move(AppPlan& plan, ConfigRewrite& r, const std::string& folder, const std::string& dir,
+              std::string section, std::string file, std::vector<std::string> keys,
+              std::string reason, std::string template_xml) {
   std::string key = secret_key_for(plan, folder, file);
   auto taken = [&](const std::string& k) {
     for (const auto& other : plan.config_rewrites) {
@@ -81,7 +81,7 @@ void add_move(AppPlan& plan, ConfigRewrite& r, const std::string& folder, std::s
     file = stem + "." + file;
     key = secret_key_for(plan, folder, file);
   }
-  r.moves.push_back({std::move(section), "config\\" + file, std::move(keys), std::move(reason), key,
+  r.moves.push_back({std::move(section), dir + "\\" + file, std::move(keys), std::move(reason), key,
                      std::move(template_xml)});
 }
 
@@ -119,10 +119,10 @@ void warn_local_server(const ConfigFacts& c, const ConnectionStringFacts& cs, Ap
                           "server's name in the moved file");
 }
 
-void move_machine_key(const ConfigFacts& c, const std::string& folder, ConfigRewrite& r,
-                      AppPlan& plan) {
+void move_machine_key(const ConfigFacts& c, const std::string& folder, const std::string& dir,
+                      ConfigRewrite& r, AppPlan& plan) {
   if (!c.machine_key_explicit) return;
-  add_move(plan, r, folder, "system.web/machineKey", "machineKey.config", {},
+  add_move(plan, r, folder, dir, "system.web/machineKey", "machineKey.config", {},
            "explicit machineKey keys (a secret every instance must share)",
            machine_key_template(c));
   plan.secrets.push_back({"machineKey", "validationKey and decryptionKey of " + c.path,
@@ -133,13 +133,13 @@ void move_machine_key(const ConfigFacts& c, const std::string& folder, ConfigRew
 }
 
 // Default: the sections holding secrets move to files mounted from the Secret.
-void plan_moves(const ConfigFacts& c, AppPlan& plan) {
+void plan_moves(const ConfigFacts& c, const std::string& dir, AppPlan& plan) {
   const std::string folder = container_folder(container_config_path(plan, c.path));
   ConfigRewrite& r = config_rewrite(plan, c.path);
   const bool cs_secret =
       std::any_of(c.connection_strings.begin(), c.connection_strings.end(), secret_string);
   if (cs_secret) {
-    add_move(plan, r, folder, "connectionStrings", "connectionStrings.config", {},
+    add_move(plan, r, folder, dir, "connectionStrings", "connectionStrings.config", {},
              "a connection string holds a password: the whole section moves (" +
                  std::to_string(c.connection_strings.size()) + " string(s))",
              connection_strings_template(c));
@@ -155,7 +155,7 @@ void plan_moves(const ConfigFacts& c, AppPlan& plan) {
   }
   std::vector<std::string> keys = secret_keys(c, plan);
   if (!keys.empty()) {
-    add_move(plan, r, folder, "appSettings", "appSettings.secret.config", keys,
+    add_move(plan, r, folder, dir, "appSettings", "appSettings.secret.config", keys,
              std::to_string(keys.size()) +
                  " appSettings key(s) hold a credential: only they move (file= adds them "
                  "back, and is skipped while the file is absent)",
@@ -170,13 +170,13 @@ void plan_moves(const ConfigFacts& c, AppPlan& plan) {
                               c.path, r.moves.back().secret_key});
     }
   }
-  move_machine_key(c, folder, r, plan);
-  if (!r.moves.empty()) r.secret_folder = folder + "\\config";
+  move_machine_key(c, folder, dir, r, plan);
+  if (!r.moves.empty()) r.secret_folder = folder + "\\" + dir;
 }
 
 // --config env: the Environment config builder reads the values from
 // variables; the secret values are blanked in the copied config.
-void plan_builders(const ConfigFacts& c, AppPlan& plan) {
+void plan_builders(const ConfigFacts& c, const std::string& dir, AppPlan& plan) {
   ConfigRewrite& r = config_rewrite(plan, c.path);
   r.builders = true;
   // The builder looks up PREFIX + the exact name; the variable liftshift
@@ -222,8 +222,8 @@ void plan_builders(const ConfigFacts& c, AppPlan& plan) {
                             c.path, ""});
   }
   const std::string folder = container_folder(container_config_path(plan, c.path));
-  move_machine_key(c, folder, r, plan);  // not a key/value section: builders can't supply it
-  if (!r.moves.empty()) r.secret_folder = folder + "\\config";
+  move_machine_key(c, folder, dir, r, plan);  // not a key/value section: builders can't supply it
+  if (!r.moves.empty()) r.secret_folder = folder + "\\" + dir;
 }
 
 // .NET's environment configuration provider: "__" in a variable's name is
@@ -311,6 +311,51 @@ bool holds_secret(const ConfigFacts& c) {
                      [](const KeyValue& kv) { return masked(kv.value); });
 }
 
+std::string folder_of(const std::string& path) {
+  std::string p = to_forward_slashes(path);
+  auto slash = p.rfind('/');
+  return slash == std::string::npos ? std::string() : p.substr(0, slash);
+}
+
+// The folder beside each config that the Secret is mounted as: config\,
+// unless the application ships files in a folder of that name (a mount hides
+// what the image has there, and Windows folder names ignore case), then the
+// first free one of secrets\ and liftshift-secrets\. A fragment whose
+// secrets move into the Secret does not count: it is not copied.
+std::string secret_dir_name(const Application& app) {
+  std::vector<std::string> folders;  // "site/" of each config that may move sections
+  for (const auto& c : app.configs) {
+    if (c.included_by.empty() && c.transform_of.empty()) {
+      const std::string f = folder_of(c.path);
+      folders.push_back(f.empty() ? f : f + "/");
+    }
+  }
+  auto shipped = [&](const std::string& dir) {
+    auto in_dir = [&](const std::string& path) {
+      const std::string p = to_forward_slashes(path);
+      for (const auto& f : folders) {
+        if (istarts_with(p, f + dir + "/")) return true;
+      }
+      return false;
+    };
+    for (const auto& c : app.configs) {
+      const bool moved = !c.included_by.empty() && c.transform_of.empty() && holds_secret(c);
+      if (!moved && in_dir(c.path)) return true;
+    }
+    for (const auto& b : app.binaries) {
+      if (in_dir(b.path)) return true;
+    }
+    for (const auto& m : app.markers) {
+      if (in_dir(m.path)) return true;
+    }
+    return false;
+  };
+  for (const char* dir : {"config", "secrets", "liftshift-secrets"}) {
+    if (!shipped(dir)) return dir;
+  }
+  return "liftshift-secrets";
+}
+
 // A section another config reads from this file (configSource, file=), or a
 // release transform: not a config of its own to split, so nothing moves; a
 // secret in it keeps the file out of the build context (the context writer
@@ -327,12 +372,6 @@ void plan_kept_file(const ConfigFacts& c, AppPlan& plan) {
                     : " (the release transform of " + c.transform_of +
                           ") holds a secret the release build writes into the config: put it "
                           "in the secret store, not in the transform"));
-}
-
-std::string folder_of(const std::string& path) {
-  std::string p = to_forward_slashes(path);
-  auto slash = p.rfind('/');
-  return slash == std::string::npos ? std::string() : p.substr(0, slash);
 }
 
 // The config of the app that reads `f` through connectionStrings
@@ -364,7 +403,8 @@ const ConfigFacts* fragment_owner(const Application& app, const ConfigFacts& f,
 // content is the Secret's file, mounted in the config\ folder the moves use
 // (Windows nodes mount whole folders only, never one file beside others),
 // and the attribute names it there, so the app reads the same section.
-bool plan_fragment(const Application& app, const ConfigFacts& f, AppPlan& plan) {
+bool plan_fragment(const Application& app, const ConfigFacts& f, const std::string& dir,
+                   AppPlan& plan) {
   const ConfigInclude* how = nullptr;
   const ConfigFacts* owner = fragment_owner(app, f, &how);
   if (owner == nullptr) return false;
@@ -374,7 +414,7 @@ bool plan_fragment(const Application& app, const ConfigFacts& f, AppPlan& plan) 
   std::vector<std::string> keys;
   for (const auto& kv : f.app_settings) keys.push_back(kv.key);
   const std::string name = file_name_of(f.path);
-  add_move(plan, r, folder, how->section, name, {},
+  add_move(plan, r, folder, dir, how->section, name, {},
            f.path +
                " holds secrets: the Secret provides it as it was, in the folder Windows "
                "nodes mount whole (no single file can be mounted beside the app's own)",
@@ -382,7 +422,7 @@ bool plan_fragment(const Application& app, const ConfigFacts& f, AppPlan& plan) 
   ConfigSectionMove& m = r.moves.back();
   m.from_file = to_forward_slashes(f.path);
   m.from_attribute = how->attribute;
-  r.secret_folder = folder + "\\config";
+  r.secret_folder = folder + "\\" + dir;
   for (const auto& c : f.connection_strings) {
     if (!secret_string(c)) continue;
     warn_local_server(f, c, plan);
@@ -415,7 +455,7 @@ void choose_secret_mount(AppPlan& plan) {
   }
 }
 
-std::string configuration_choice(const AppPlan& plan) {
+std::string configuration_choice(const AppPlan& plan, const std::string& dir) {
   std::size_t moves = 0;
   std::size_t changes = 0;
   bool builders = false;
@@ -425,7 +465,7 @@ std::string configuration_choice(const AppPlan& plan) {
     builders = builders || r.builders;
   }
   std::string out;
-  if (moves > 0) out += std::to_string(moves) + " section(s) moved to config\\, ";
+  if (moves > 0) out += std::to_string(moves) + " section(s) moved to " + dir + "\\, ";
   if (builders) out += "Environment config builder, ";
   if (changes > 0) out += std::to_string(changes) + " value(s) rewritten in place, ";
   return out + std::to_string(plan.config.size()) + " setting(s), " +
@@ -452,17 +492,18 @@ void plan_config(const AppAssessment& a, const PlanOptions& options, AppPlan& pl
         "Framework)");
     env = false;
   }
+  const std::string dir = secret_dir_name(app);
   for (const auto& c : app.configs) {
     const bool fragment = !c.included_by.empty() && c.transform_of.empty();
-    if (fragment && holds_secret(c) && plan_fragment(app, c, plan)) continue;
+    if (fragment && holds_secret(c) && plan_fragment(app, c, dir, plan)) continue;
     if (!c.included_by.empty() || !c.transform_of.empty()) {
       plan_kept_file(c, plan);
     } else if (!rewritable_config(c.path)) {
       plan_env(c, plan);
     } else if (env) {
-      plan_builders(c, plan);
+      plan_builders(c, dir, plan);
     } else {
-      plan_moves(c, plan);
+      plan_moves(c, dir, plan);
     }
   }
   plan_drive_paths(a, plan);  // the moves are known: a Secret's file takes its changes too
@@ -477,12 +518,15 @@ void plan_config(const AppAssessment& a, const PlanOptions& options, AppPlan& pl
     std::string how =
         plan.secret_mount.empty()
             ? ""
-            : "; the sections holding secrets move to files of config\\ beside the config, read "
-              "back through configSource and appSettings file= (every .NET Framework reads them, "
-              "no code change), never copied into the build context, and mounted from the secret "
-              "store as a whole folder at " +
-                  plan.secret_mount;
-    decide(plan, "configuration", configuration_choice(plan),
+            : "; the sections holding secrets move to files of " + dir +
+                  "\\ beside the config, read back through configSource and appSettings file= "
+                  "(every .NET Framework reads them, no code change), never copied into the "
+                  "build context, and mounted from the secret store as a whole folder at " +
+                  plan.secret_mount +
+                  (dir == "config" ? std::string()
+                                   : " (the application ships files in config\\, which a "
+                                     "mount there would hide)");
+    decide(plan, "configuration", configuration_choice(plan, dir),
            "seed (IIS: database connection strings): decouple connection strings from the image so "
            "they change without a rebuild, and keep user names and passwords in a secret store; "
            "the artifacts name the secrets and never carry their values" +

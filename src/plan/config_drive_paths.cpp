@@ -95,6 +95,24 @@ bool xml_config(std::string_view path) {
   return rewritable_config(path) || iends_with(path, ".xml");
 }
 
+// plan_logging told the user to point a log file on another drive at C:,
+// before the rewrites were known: where the config's value is rewritten, the
+// logging decision says that instead.
+void tell_rewritten_log(AppPlan& plan, const std::string& from, const std::string& config) {
+  const std::string ask =
+      "log file " + from + " (on a drive the container doesn't have: point it at ";
+  const std::string told = config + " is rewritten to ";
+  auto fix = [&](std::string& text) {
+    const auto at = text.find(ask);
+    if (at == std::string::npos) return;
+    text.replace(at + ask.size() - 12, 12, told);  // 12: "point it at "
+  };
+  fix(plan.log_monitor.reason);
+  for (auto& d : plan.decisions) {
+    if (d.topic == "logging") fix(d.reason);
+  }
+}
+
 }  // namespace
 
 void plan_drive_paths(const AppAssessment& a, AppPlan& plan) {
@@ -119,6 +137,7 @@ void plan_drive_paths(const AppAssessment& a, AppPlan& plan) {
       ConfigValueChange change{p.section, p.key, p.attribute, to, why};
       change.from = p.value;
       r.changes.push_back(std::move(change));
+      tell_rewritten_log(plan, p.value, c.path);
     }
   }
 }

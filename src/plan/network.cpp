@@ -25,6 +25,7 @@ bool uses_binding(const Application& app, std::string_view prefix) {
 // note on where cron differs from the trigger becomes a warning.
 void plan_schedules(const Application& app, AppPlan& plan) {
   bool local_time = false;
+  bool server_zone = false;  // a local start time put in the server's zone
   std::string texts;
   if (app.task) {
     for (const auto& t : app.task->triggers) {
@@ -34,13 +35,17 @@ void plan_schedules(const Application& app, AppPlan& plan) {
         continue;
       }
       for (const auto& n : t.notes) plan.warnings.push_back("schedule (" + t.text + "): " + n);
+      // A start time without an offset is the server's local time: its zone.
+      const std::string zone = !t.time_zone.empty() ? t.time_zone
+                               : app.machine        ? app.machine->time_zone_iana
+                                                    : std::string();
       for (const auto& c : t.crons) {
         bool known = false;
-        for (const auto& s : plan.schedules)
-          known = known || (s.cron == c && s.time_zone == t.time_zone);
+        for (const auto& s : plan.schedules) known = known || (s.cron == c && s.time_zone == zone);
         if (known) continue;
-        plan.schedules.push_back({c, t.time_zone, t.text});
-        local_time = local_time || t.time_zone.empty();
+        plan.schedules.push_back({c, zone, t.text});
+        local_time = local_time || zone.empty();
+        server_zone = server_zone || (t.time_zone.empty() && !zone.empty());
       }
       if (!t.crons.empty()) texts += (texts.empty() ? "" : "; ") + t.text;
     }
@@ -70,7 +75,11 @@ void plan_schedules(const Application& app, AppPlan& plan) {
                                               " CronJobs, because one cron line cannot say it; "
                                         : std::string()) +
              "the orchestrator starts a container on the schedule instead of keeping one running "
-             "to wait for the trigger (seed: scheduled tasks)");
+             "to wait for the trigger (seed: scheduled tasks)" +
+             (server_zone ? "; its start times are the server's local time, so the schedule is "
+                            "in the server's zone, " +
+                                app.machine->time_zone_iana + " (" + app.machine->time_zone + ")"
+                          : std::string()));
 }
 
 }  // namespace

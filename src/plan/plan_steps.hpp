@@ -55,6 +55,8 @@ void plan_runtimes(const AppAssessment& a, AppPlan& plan);         // runtimes.c
 void plan_com_servers(const AppAssessment& a, AppPlan& plan);      // com_servers.cpp (after build)
 void plan_self_host_ports(const AppAssessment& a, AppPlan& plan);  // self_host_ports.cpp
 void plan_fixes(const AppAssessment& a, AppPlan& plan);            // fixes.cpp
+// The server's time zone set in the image (time_zone.cpp), after plan_platform.
+void plan_time_zone(const AppAssessment& a, AppPlan& plan);
 
 // Configuration files (config_paths.cpp).
 // A .NET Framework XML configuration (web.config, NAME.exe.config, App.config),

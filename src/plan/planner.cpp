@@ -71,6 +71,7 @@ AppPlan plan_named(const AppAssessment& a, const PlanOptions& options, std::stri
   plan_build(a, plan);
   plan_copies(a, plan);
   plan_features(a, plan);
+  plan_time_zone(a, plan);
   plan_runtimes(a, plan);
   plan_com_servers(a, plan);
   plan_entry(a, plan);

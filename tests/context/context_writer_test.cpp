@@ -206,6 +206,38 @@ TEST(ContextWriter, ASectionsOwnFileIsTheSecretsFileNeverCopied) {
     EXPECT_EQ(w.find("planned for rewriting"), std::string::npos) << w;
 }
 
+// The planner names the Secret's folder from the files it parsed; files it did
+// not parse in that folder would be hidden by the mount: a warning names them.
+TEST(ContextWriter, FilesTheSecretMountWouldHideAreNamed) {
+  Source s;
+  s.tmp.write("in/Shop/web.config",
+              "<configuration><appSettings file=\"config\\as.config\" /></configuration>");
+  s.tmp.write("in/Shop/config/as.config",
+              "<appSettings><add key=\"MailPassword\" value=\"Ctx!Secret2\" /></appSettings>");
+  s.tmp.write("in/Shop/config/rules.xml", "<rules />");
+  s.tmp.write("in/Shop/config/more/menu.json", "{}");
+  DirectoryVolume volume(s.in);
+  AppPlan p = s.plan();
+  p.build.app_dir = "C:\\inetpub\\wwwroot";
+  ConfigRewrite web;
+  web.config = "Shop/web.config";
+  web.moves.push_back({"appSettings", "config\\as.config", {}, "", "as.config", ""});
+  web.moves[0].from_file = "Shop/config/as.config";
+  web.moves[0].from_attribute = "file";
+  web.secret_folder = "C:\\inetpub\\wwwroot\\config";
+  p.config_rewrites.push_back(web);
+  ContextResult r = write_context(volume, p, {s.out, false, std::nullopt});
+  ASSERT_FALSE(r.error) << r.error->message;
+  std::string hidden;
+  for (const auto& w : r.warnings) {
+    if (w.find("which hides") != std::string::npos) hidden = w;
+  }
+  EXPECT_NE(hidden.find("C:\\inetpub\\wwwroot\\config, which hides 2 file(s)"), std::string::npos)
+      << ::testing::PrintToString(r.warnings);
+  EXPECT_NE(hidden.find("rules.xml"), std::string::npos) << hidden;
+  EXPECT_EQ(hidden.find("as.config"), std::string::npos) << "the moved file is not copied";
+}
+
 TEST(ContextWriter, AConfigWithSecretsAndNoRewriteAndSecretLookingFilesAreLeftOut) {
   Source s;
   s.tmp.write("in/Shop/web.config", kWebConfig);

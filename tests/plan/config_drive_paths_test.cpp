@@ -39,6 +39,16 @@ TEST(PlanDrivePaths, ALogFileMovesToTheFolderLogMonitorWatches) {
   for (const auto& folder : p.log_monitor.folders)
     watched = watched || folder.directory == "C:\\Logs\\App";
   EXPECT_TRUE(watched) << "Log Monitor watches the folder the rewritten value writes to";
+  // The logging decision says the value is rewritten, not "point it at".
+  bool told = false;
+  for (const auto& d : p.decisions) {
+    if (d.topic != "logging") continue;
+    EXPECT_EQ(d.reason.find("point it at"), std::string::npos) << d.reason;
+    told = d.reason.find("App/log4net.config is rewritten to C:\\Logs\\App\\app.log") !=
+           std::string::npos;
+  }
+  EXPECT_TRUE(told);
+  EXPECT_EQ(p.log_monitor.reason.find("point it at"), std::string::npos) << p.log_monitor.reason;
 }
 
 TEST(PlanDrivePaths, APathThePlanGivesNoPlaceKeepsItsValue) {

@@ -330,5 +330,42 @@ TEST(PlanConfig, ASecretFileReadByAnIncludedFileIsStillLeftToTheUser) {
   EXPECT_TRUE(named);
 }
 
+// A Secret mounted as config\ would hide the files an app ships there (its
+// other configSource files, a log4net.config): the mount takes another name.
+TEST(PlanConfig, TheSecretFolderAvoidsAConfigFolderTheAppShips) {
+  AppFixture f(AppKind::kWeb, FrameworkKind::kNetFx, "4.8");
+  ConfigFacts web = web_config("App/Web.config");
+  web.connection_strings.clear();
+  web.includes.push_back({"connectionStrings", "configSource", "Config\\cs.config"});
+  web.includes.push_back({"appSettings", "configSource", "Config\\settings.config"});
+  web.app_settings.clear();
+  f.app().configs.push_back(web);
+  ConfigFacts fragment = web_config("App/Config/cs.config");
+  fragment.app_settings.clear();
+  fragment.included_by = "App/Web.config (connectionStrings configSource)";
+  f.app().configs.push_back(fragment);
+  AppPlan alone = plan_app(f.assessment, options());
+  ASSERT_NE(move_of(alone, "connectionStrings"), nullptr);
+  EXPECT_EQ(move_of(alone, "connectionStrings")->file, "config\\cs.config")
+      << "the only file of Config\\ is the one the Secret replaces";
+  ConfigFacts settings;
+  settings.path = "App/Config/settings.config";
+  settings.app_settings = {{"PageSize", "20", false}};
+  settings.included_by = "App/Web.config (appSettings configSource)";
+  f.app().configs.push_back(settings);
+  AppPlan p = plan_app(f.assessment, options());
+  const ConfigSectionMove* m = move_of(p, "connectionStrings");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->file, "secrets\\cs.config");
+  EXPECT_TRUE(p.secret_mount.ends_with("\\secrets")) << p.secret_mount;
+  // A binary in secrets\ as well: the third name.
+  BinaryFacts b;
+  b.path = "App/secrets/Vault.dll";
+  f.app().binaries.push_back(b);
+  p = plan_app(f.assessment, options());
+  ASSERT_NE(move_of(p, "connectionStrings"), nullptr);
+  EXPECT_EQ(move_of(p, "connectionStrings")->file, "liftshift-secrets\\cs.config");
+}
+
 }  // namespace
 }  // namespace liftshift
