@@ -1,6 +1,9 @@
 #include "context/secret_screen.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <utility>
+#include <vector>
 
 #include "core/command_line.hpp"
 #include "core/secret_mask.hpp"
@@ -28,7 +31,8 @@ bool code_file(std::string_view name) {
   for (const char* ext :
        {".cs",    ".vb",      ".fs",   ".js",   ".ts",   ".cshtml", ".vbhtml", ".aspx",
         ".ascx",  ".master",  ".asax", ".ashx", ".asmx", ".csproj", ".vbproj", ".fsproj",
-        ".props", ".targets", ".sln",  ".resx", ".ps1",  ".psm1"}) {
+        ".props", ".targets", ".sln",  ".resx", ".ps1",  ".psm1",   ".css",    ".less",
+        ".scss",  ".xaml",    ".jsx",  ".tsx",  ".mjs"}) {
     if (iends_with(name, ext)) return true;
   }
   return false;
@@ -42,18 +46,82 @@ bool harmless(std::string_view value) {
   return false;
 }
 
-// What a line's masking hid, when it hid exactly one value: the value and
-// the text before it; nullopt when it hid several.
-bool one_masked_value(std::string_view line, std::string_view masked, std::string_view& before,
-                      std::string_view& value) {
-  std::size_t i = 0;
-  while (i < line.size() && i < masked.size() && line[i] == masked[i]) ++i;
-  if (masked.substr(i, kMask.size()) != kMask) return false;
-  std::string_view rest = masked.substr(i + kMask.size());
-  if (rest.size() > line.size() - i || line.substr(line.size() - rest.size()) != rest) return false;
-  before = line.substr(0, i);
-  value = line.substr(i, line.size() - rest.size() - i);
-  return true;
+// Each value a line's masking hid, with the text of the line before it:
+// the line and its masked copy agree up to a mask, and the masked text after
+// it (up to the next mask) shows where the value ends. False when that can't
+// be told (two masks with nothing between them).
+bool masked_values(std::string_view line, std::string_view masked,
+                   std::vector<std::pair<std::string_view, std::string_view>>& out) {
+  std::size_t li = 0;
+  std::size_t mi = 0;
+  while (true) {
+    while (li < line.size() && mi < masked.size() && line[li] == masked[mi]) ++li, ++mi;
+    if (mi >= masked.size()) return li == line.size();
+    if (masked.substr(mi, kMask.size()) != kMask) return false;
+    mi += kMask.size();
+    const std::size_t next = masked.find(kMask, mi);
+    const std::string_view segment =
+        masked.substr(mi, next == std::string_view::npos ? std::string_view::npos : next - mi);
+    std::size_t value_end = 0;
+    if (next == std::string_view::npos) {
+      if (segment.size() > line.size() - li || line.substr(line.size() - segment.size()) != segment)
+        return false;
+      value_end = line.size() - segment.size();
+    } else {
+      if (segment.empty()) return false;
+      value_end = line.find(segment, li);
+      if (value_end == std::string_view::npos) return false;
+    }
+    out.emplace_back(line.substr(0, li), line.substr(li, value_end - li));
+    li = value_end;
+  }
+}
+
+// A page's server-side expression in place of a value (Razor's '@Html...',
+// '@(...)', WebForms' '<%= ... %>'): the page computes it, it holds no secret.
+bool page_expression(std::string_view value) {
+  std::string_view v = value;
+  while (!v.empty() && (v.front() == '\'' || v.front() == '"')) v.remove_prefix(1);
+  if (v.starts_with("<%")) return true;
+  return v.size() > 1 && v.front() == '@' &&
+         (std::isalpha(static_cast<unsigned char>(v[1])) != 0 || v[1] == '(');
+}
+
+// A constant that names the setting rather than holding it: the value is the
+// key's own name ("LostPassword" = "LostPassword").
+bool names_itself(std::string_view before, std::string_view value) {
+  std::string_view v = value;
+  while (!v.empty() && (v.front() == '"' || v.front() == '\'')) v.remove_prefix(1);
+  while (!v.empty() && (v.back() == '"' || v.back() == '\'')) v.remove_suffix(1);
+  std::string_view k = before;
+  while (!k.empty() && !std::isalnum(static_cast<unsigned char>(k.back()))) k.remove_suffix(1);
+  std::size_t start = k.size();
+  while (start > 0 &&
+         (std::isalnum(static_cast<unsigned char>(k[start - 1])) != 0 || k[start - 1] == '_'))
+    --start;
+  return !v.empty() && iequals(k.substr(start), v);
+}
+
+// In code whose masked values can't be told apart (a minified line), a
+// secret is still one inside a string literal: a literal that masks by itself.
+bool literal_masks(std::string_view line) {
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char q = line[i];
+    if (q != '"' && q != '\'') continue;
+    const std::size_t close = line.find(q, i + 1);
+    if (close == std::string_view::npos) return false;
+    const std::string_view literal = line.substr(i + 1, close - i - 1);
+    if (mask_secret_text(literal) != literal) return true;
+    i = close;
+  }
+  return false;
+}
+
+// A composite-format placeholder ("Token={2}"): string.Format fills it in.
+bool format_placeholder(std::string_view before, std::string_view value) {
+  return !before.empty() && before.back() == '{' && !value.empty() &&
+         std::all_of(value.begin(), value.end(),
+                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
 }
 
 // The value of attr="..." inside the element text, "" when absent.
@@ -133,15 +201,23 @@ std::string secret_in_text(std::string_view bytes, std::string_view file_name) {
     }
     std::string masked = mask_secret_text(line);
     if (masked == line) continue;
-    std::string_view before;
-    std::string_view value;
-    if (!one_masked_value(line, masked, before, value)) return "values that read as secrets";
-    std::string key = to_lower(trim(before));
-    // Inside a string literal: an odd number of double quotes before it.
-    bool quoted = std::count(before.begin(), before.end(), '"') % 2 == 1 ||
-                  (!before.empty() && before.back() == '\'');
-    if (harmless(value) || key.ends_with("publickeytoken=") || (code && !quoted)) continue;
-    return "a value that reads as a secret (password=, token:, a URL's password...)";
+    std::vector<std::pair<std::string_view, std::string_view>> values;
+    if (!masked_values(line, masked, values)) {
+      if (code && !literal_masks(line)) continue;
+      return "values that read as secrets";
+    }
+    for (const auto& [before, value] : values) {
+      std::string key = to_lower(trim(before));
+      while (!key.empty() && (key.back() == '"' || key.back() == '\'')) key.pop_back();
+      // Inside a string literal: an odd number of double quotes before it.
+      bool quoted = std::count(before.begin(), before.end(), '"') % 2 == 1 ||
+                    (!before.empty() && before.back() == '\'');
+      if (harmless(value) || key.ends_with("publickeytoken=") || (code && !quoted) ||
+          names_itself(before, value) ||
+          (code && (page_expression(value) || format_placeholder(before, value))))
+        continue;
+      return "a value that reads as a secret (password=, token:, a URL's password...)";
+    }
   }
   return "";
 }

@@ -35,6 +35,36 @@ TEST(SecretScreen, LeavesHarmlessCodeAndProjectFilesAlone) {
   EXPECT_EQ(secret_in_text("plain text, no secret", "readme.txt"), "");
 }
 
+// Shapes seen in real sites (an MVC web.config's binding redirects, jQuery,
+// a Razor view's anti-forgery token, a composite format), none a secret;
+// a real password among several values on one line still is one.
+TEST(SecretScreen, PublicTokensCodeAndPageExpressionsAreNoSecret) {
+  EXPECT_EQ(secret_in_text("<assemblyIdentity name=\"System.Web.Mvc\" "
+                           "publicKeyToken=\"31bf3856ad364e35\" culture=\"neutral\" />",
+                           "Web.config"),
+            "");
+  EXPECT_EQ(secret_in_text("for ( i in { radio: true, checkbox: true, password: true } ) {\n"
+                           "tokenize = Sizzle.tokenize = function( selector ) {\n",
+                           "jquery-1.11.1.js"),
+            "");
+  EXPECT_EQ(secret_in_text("var antiForgeryToken = '@Html.AntiForgeryTokenValueOrchard()';",
+                           "Index.cshtml"),
+            "");
+  EXPECT_EQ(secret_in_text("string.Format(\"{0}{1}__RequestVerificationToken={2}\", a, b, c)",
+                           "HtmlHelperExtensions.cs"),
+            "");
+  EXPECT_NE(
+      secret_in_text("var a = { user: \"sa\", password: \"Pw4-real\", token: t };", "client.js"),
+      "");
+  EXPECT_NE(secret_in_text("PublicKeyToken=31bf3856ad364e35; Password=Pw5", "notes.txt"), "");
+  EXPECT_EQ(secret_in_text(".fa-user-secret:before { content: \"\\f21b\"; }", "font-awesome.css"),
+            "");
+  EXPECT_EQ(secret_in_text("public const string LostPassword = \"LostPassword\";", "Types.cs"), "");
+  // A minified line whose masks can't be told apart: only a literal that masks counts.
+  EXPECT_EQ(secret_in_text("a.token=b?c:token=d;e.token=f", "x.min.js"), "");
+  EXPECT_NE(secret_in_text("a.token=b?c:token=d;e.c=\"Server=s;Password=Pw6\"", "x.min.js"), "");
+}
+
 TEST(SecretScreen, TextAndNames) {
   EXPECT_TRUE(secret_by_name("site.PFX"));
   EXPECT_TRUE(secret_by_name("a.p12"));
