@@ -66,6 +66,16 @@ TEST(PlanTimeZone, Server2016AndNanoServerKeepTheHostsZoneWithAWarning) {
   for (const auto& w : p.warnings)
     warned = warned || w.find("cannot keep a zone of its own") != std::string::npos;
   EXPECT_TRUE(warned);
+  // A .NET 8 console program on Nano Server: no PowerShell to run tzutil in.
+  AppFixture nano(AppKind::kConsole, FrameworkKind::kDotnet, "8.0");
+  nano.app().machine = machine("Tokyo Standard Time", "Asia/Tokyo");
+  AppPlan q = plan_app(nano.assessment, options());
+  ASSERT_TRUE(q.nano_server);
+  EXPECT_EQ(tz_step(q), nullptr);
+  warned = false;
+  for (const auto& w : q.warnings)
+    warned = warned || w.find("Nano Server container has its host's zone") != std::string::npos;
+  EXPECT_TRUE(warned);
 }
 
 TEST(PlanTimeZone, ATasksLocalStartTimesAreInTheServersZone) {
