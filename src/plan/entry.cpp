@@ -61,7 +61,7 @@ void plan_iis(const AppAssessment& a, AppPlan& plan) {
   plan.download_service_monitor = !image_has_it;
   plan_iis_site(a, plan);  // the site, its pool (ServiceMonitor's argument) and health checks
   decide(
-      plan, "entrypoint", "C:\\ServiceMonitor.exe " + plan.entry_args,
+      plan, "entrypoint", entrypoint_choice(plan),
       std::string("IIS runs as the W3SVC service; ServiceMonitor keeps the container in the "
                   "foreground, exits "
                   "when W3SVC stops and copies the container's environment into the app pool it is "
@@ -73,6 +73,10 @@ void plan_iis(const AppAssessment& a, AppPlan& plan) {
 }
 
 }  // namespace
+
+std::string entrypoint_choice(const AppPlan& plan) {
+  return plan.entry_exe + (plan.entry_args.empty() ? "" : " " + plan.entry_args);
+}
 
 void plan_entry(const AppAssessment& a, AppPlan& plan) {
   const Application& app = a.app;
@@ -105,8 +109,7 @@ void plan_entry(const AppAssessment& a, AppPlan& plan) {
       if (!app.task->arguments.empty())
         plan.entry_args += (plan.entry_args.empty() ? "" : " ") + app.task->arguments;
     }
-    decide(plan, "entrypoint",
-           plan.entry_exe + (plan.entry_args.empty() ? "" : " " + plan.entry_args),
+    decide(plan, "entrypoint", entrypoint_choice(plan),
            "a scheduled task: the container runs the task's program once and exits; the "
            "orchestrator's "
            "scheduler starts it (seed: let the orchestrator handle the trigger instead of keeping "
@@ -114,7 +117,7 @@ void plan_entry(const AppAssessment& a, AppPlan& plan) {
            "waiting)");
   } else if (long_running(app)) {
     plan.entry_kind = EntryKind::kConsole;
-    decide(plan, "entrypoint", plan.entry_exe,
+    decide(plan, "entrypoint", entrypoint_choice(plan),
            plan.framework.kind == FrameworkKind::kDotnet && plan.kind == AppKind::kService
                ? "a .NET worker service runs as a console process in the container (no service "
                  "control manager "
@@ -126,7 +129,7 @@ void plan_entry(const AppAssessment& a, AppPlan& plan) {
                : "the executable is the container's foreground process and keeps running");
   } else {
     plan.entry_kind = EntryKind::kJob;
-    decide(plan, "entrypoint", plan.entry_exe,
+    decide(plan, "entrypoint", entrypoint_choice(plan),
            "a console program that does its work and exits: it runs as a Kubernetes Job (run to "
            "completion, restarted only on failure), not a Deployment that would restart it "
            "forever");

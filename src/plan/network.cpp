@@ -91,6 +91,41 @@ void add_port(AppPlan& plan, int port, std::string name, std::string purpose) {
   plan.ports.push_back({port, "TCP", std::move(name), std::move(purpose)});
 }
 
+std::string ports_choice(const std::vector<Port>& ports) {
+  std::string out;
+  for (const auto& p : ports) out += (out.empty() ? "" : ", ") + std::to_string(p.port);
+  return out;
+}
+
+namespace {
+
+// The ports decision over every port the container exposes, so an edit of
+// any of them shows as one (plan_file_check.cpp). A self-hosted program's
+// listeners decided already (self_host_ports.cpp): its reason stays, the
+// ports added since are named after it.
+void decide_ports(AppPlan& plan) {
+  if (plan.ports.empty()) return;
+  Decision* listeners = nullptr;
+  for (auto& d : plan.decisions) {
+    if (d.topic == "ports") listeners = &d;
+  }
+  std::string why;
+  for (const auto& p : plan.ports) {
+    bool decided = listeners != nullptr &&
+                   (", " + listeners->choice + ",").find(", " + std::to_string(p.port) + ",") !=
+                       std::string::npos;
+    if (!decided) why += (why.empty() ? "" : ", ") + std::to_string(p.port) + " for " + p.purpose;
+  }
+  if (listeners == nullptr) {
+    decide(plan, "ports", ports_choice(plan.ports), why);
+  } else if (!why.empty()) {
+    listeners->choice = ports_choice(plan.ports);
+    listeners->reason += "; also " + why;
+  }
+}
+
+}  // namespace
+
 void plan_features(const AppAssessment& a, AppPlan& plan) {
   if (has_finding(a, rule_id::kMsmq)) {
     plan.msmq = true;
@@ -167,6 +202,7 @@ void plan_network(const AppAssessment& a, AppPlan& plan) {
     add_port(plan, 135, "rpc",
              "RPC endpoint mapper for MSDTC (plus a fixed RPC port range you configure)");
   }
+  decide_ports(plan);
   if (plan.msmq || plan.msdtc) {
     plan.hostname = plan.k8s_name;
     decide(

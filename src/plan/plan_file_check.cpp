@@ -393,6 +393,8 @@ void check_app(AppPlan& app, const std::string& at, Checker& check) {
   follow_edit(app, "isolation", to_string(app.isolation));
   follow_edit(app, "user", app.user);
   follow_edit(app, "base image", app.base_image + ":" + app.base_tag);
+  follow_edit(app, "entrypoint", entrypoint_choice(app));
+  follow_edit(app, "ports", app.ports.empty() ? "none" : ports_choice(app.ports));
   if (Decision* id = decision(app, "identity"); id && !app.gmsa_account.empty()) {
     // A placeholder name replaced: its warning is no longer true.
     const std::string planned = id->choice.substr(std::min<std::size_t>(5, id->choice.size()));

@@ -34,7 +34,9 @@ void plan_copies(const AppAssessment& a, AppPlan& plan);  // context_copies.cpp
 // Other applications of the same source inside an app's copied folder are
 // left out of its context (they get their own); context_copies.cpp.
 void exclude_nested_apps(const Assessment& assessment, Plan& plan);
-void plan_entry(const AppAssessment& a, AppPlan& plan);     // entry.cpp
+void plan_entry(const AppAssessment& a, AppPlan& plan);  // entry.cpp
+// The "entrypoint" decision's choice: the program and its arguments (entry.cpp).
+std::string entrypoint_choice(const AppPlan& plan);
 void plan_iis_site(const AppAssessment& a, AppPlan& plan);  // iis_site.cpp
 void plan_service(const AppAssessment& a, AppPlan& plan);   // service.cpp
 void plan_logging(const AppAssessment& a, AppPlan& plan);   // logging.cpp
@@ -51,6 +53,8 @@ std::string resources_choice(const ResourcePlan& r);
 // Adds a TCP port the container listens on, unless the plan has that port
 // already; network.cpp.
 void add_port(AppPlan& plan, int port, std::string name, std::string purpose);
+// The "ports" decision's choice: the port numbers in order ("80, 808"); network.cpp.
+std::string ports_choice(const std::vector<Port>& ports);
 void plan_runtimes(const AppAssessment& a, AppPlan& plan);         // runtimes.cpp
 void plan_com_servers(const AppAssessment& a, AppPlan& plan);      // com_servers.cpp (after build)
 void plan_self_host_ports(const AppAssessment& a, AppPlan& plan);  // self_host_ports.cpp

@@ -143,7 +143,7 @@ void plan_service(const AppAssessment& a, AppPlan& plan) {
   plan.entry_args = plan.service_name.find(' ') == std::string::npos
                         ? plan.service_name
                         : "\"" + plan.service_name + "\"";
-  decide(plan, "entrypoint", "C:\\ServiceMonitor.exe " + plan.service_name,
+  decide(plan, "entrypoint", entrypoint_choice(plan),
          "a Windows service runs in the background; the seed asks for a foreground process that "
          "starts it and keeps the container running: ServiceMonitor (release v2.0.1.10) starts "
          "the service, watches it and exits when it stops, so the orchestrator restarts the "

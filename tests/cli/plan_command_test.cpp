@@ -207,6 +207,8 @@ TEST(PlanCommand, AnEditedDecisionSaysWhatWasPlanned) {
   std::string edited = replace_once(test::read_text(plan), "\n    user: ContainerUser\n",
                                     "\n    user: ContainerAdministrator\n");
   edited = replace_once(edited, "gmsa_account: svc_batch", "gmsa_account: svc_batch2");
+  edited = replace_once(edited, "entry_args: /full", "entry_args: /incremental");
+  edited = replace_once(edited, "      - port: 1801\n", "      - port: 1802\n");
   fs::path edited_plan = tmp.write("edited.yaml", edited);
   auto r = run_liftshift(
       {"containerize", "--plan", edited_plan.string(), "-o", (tmp.path() / "out").string()});
@@ -223,6 +225,17 @@ TEST(PlanCommand, AnEditedDecisionSaysWhatWasPlanned) {
   EXPECT_EQ(md.find("seed recommends ContainerUser over the default ContainerAdmin."),
             std::string::npos)
       << "the old reason is no longer the decision's";
+  EXPECT_NE(md.find("`C:\\app\\Contoso.NightlyExport.exe /incremental`. edited in the plan "
+                    "(planned: C:\\app\\Contoso.NightlyExport.exe /full, because a scheduled "
+                    "task: the container runs"),
+            std::string::npos)
+      << md;
+  const std::string service =
+      test::read_text(tmp.path() / "out" / "appsrv01.vhdx-service-OrderProcessor" / "MIGRATION.md");
+  EXPECT_NE(service.find("**ports**: `1802, 135`. edited in the plan (planned: 1801, 135, because "
+                         "1801 for MSMQ"),
+            std::string::npos)
+      << service;
 }
 
 // The line of the first occurrence of `needle` in text (1-based).

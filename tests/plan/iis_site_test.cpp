@@ -72,6 +72,13 @@ TEST(IisSite, SiteIsRecreatedByNameWithItsPoolPortsAndServiceMonitor) {
   std::vector<int> ports;
   for (const auto& port : p.ports) ports.push_back(port.port);
   EXPECT_EQ(ports, (std::vector<int>{8080, 8081, 808}));
+  // One decision over them all, so an edit of any shows (plan_file_check.cpp).
+  for (const auto& d : p.decisions) {
+    if (d.topic != "ports") continue;
+    EXPECT_EQ(d.choice, "8080, 8081, 808");
+    EXPECT_NE(d.reason.find("808 for WCF net.tcp"), std::string::npos) << d.reason;
+  }
+  EXPECT_TRUE(test::has_decision(p, "ports"));
   EXPECT_TRUE(test::has_decision(p, "IIS site"));
   EXPECT_TRUE(test::has_decision(p, "https binding"));
   EXPECT_EQ(all_warnings(p).find("DefaultAppPool"), std::string::npos) << all_warnings(p);

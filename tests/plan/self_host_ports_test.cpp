@@ -43,6 +43,14 @@ TEST(SelfHostPorts, AWcfSelfHostExposesItsEndpointsPortsAndRunsItsExecutable) {
   EXPECT_TRUE(has_port(p, 8889));
   EXPECT_FALSE(has_port(p, 9999)) << "a client endpoint is an address it calls";
   EXPECT_FALSE(has_port(p, 7777)) << "another project's code";
+  int decided = 0;
+  for (const auto& d : p.decisions) {
+    if (d.topic != "ports") continue;
+    ++decided;
+    EXPECT_NE(d.reason.find("the program hosts WCF itself"), std::string::npos) << d.reason;
+    EXPECT_EQ(d.reason.find("also"), std::string::npos) << "no port beyond the listeners";
+  }
+  EXPECT_EQ(decided, 1) << "one ports decision, the listeners'";
   EXPECT_FALSE(p.web);
   EXPECT_FALSE(p.autoscale);
 }
