@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <regex>
+#include <tuple>
 
 #include "core/k8s_quantity.hpp"
 #include "core/secret_mask.hpp"
@@ -30,6 +31,9 @@ class Checker {
     int line = it == lines_.end() ? 1 : it->second;
     errors_.push_back(file_ + ":" + std::to_string(line) + ": " + path + ": " + message);
   }
+
+  // True when the plan file has a value at `path` (not left out).
+  bool given(const std::string& path) const { return lines_.contains(path); }
 
  private:
   const PlanLines& lines_;
@@ -321,6 +325,43 @@ void check_resources(AppPlan& app, const std::string& at, Checker& check) {
   }
 }
 
+// A plan written before it had replicas and resources (or with some left
+// out): the planner's values for this kind of application, not the struct's
+// defaults (1 replica, IIS's cpu and memory), and a warning that says so.
+void fill_left_out(AppPlan& app, const std::string& at, const Checker& check) {
+  std::vector<std::string> keys, filled;
+  if (!check.given(at + ".replicas")) {
+    app.replicas = app.autoscale ? 2 : 1;
+    keys.emplace_back("replicas");
+    filled.push_back("replicas " + std::to_string(app.replicas));
+  }
+  const ResourcePlan planned = default_resources(app);
+  ResourcePlan& r = app.resources;
+  for (auto [key, value, default_value] :
+       {std::tuple{"cpu_request", &r.cpu_request, planned.cpu_request},
+        std::tuple{"memory_request", &r.memory_request, planned.memory_request},
+        std::tuple{"cpu_limit", &r.cpu_limit, planned.cpu_limit},
+        std::tuple{"memory_limit", &r.memory_limit, planned.memory_limit}}) {
+    if (check.given(at + ".resources." + key)) continue;
+    *value = default_value;
+    keys.emplace_back("resources." + std::string(key));
+    filled.push_back(std::string(key) + " " + default_value);
+  }
+  if (filled.empty()) return;
+  if (decision(app, "resources") == nullptr) {
+    // Where the planner puts it: after the scale decision.
+    auto after = std::find_if(app.decisions.begin(), app.decisions.end(),
+                              [](const Decision& d) { return d.topic == "scale"; });
+    app.decisions.insert(after == app.decisions.end() ? after : after + 1,
+                         {"resources", resources_choice(default_resources(app)),
+                          "not in the plan file, the planner's default: " + resources_reason(app)});
+  }
+  app.warnings.push_back("the plan file has no " + join(keys) +
+                         " (a plan written before it had them): the planner's values for this "
+                         "kind of application are used (" +
+                         join(filled) + "); write them into the plan to change them");
+}
+
 // At least one instance; more only where more than one can run.
 void check_replicas(AppPlan& app, const std::string& at, Checker& check) {
   std::string path = at + ".replicas";
@@ -387,6 +428,7 @@ void check_app(AppPlan& app, const std::string& at, Checker& check) {
   for (std::size_t i = 0; i < app.volumes.size(); ++i)
     check_volume(app, app.volumes[i], at + ".volumes[" + std::to_string(i) + "]", check);
   check_secrets(app, at, check);
+  fill_left_out(app, at, check);
   check_replicas(app, at, check);
   check_resources(app, at, check);
   // The decisions MIGRATION.md shows follow the edited values.

@@ -50,6 +50,9 @@ void plan_network(const AppAssessment& a, AppPlan& plan);      // network.cpp
 void plan_resources(const AppAssessment& a, AppPlan& plan);
 // The "resources" decision's choice for these values.
 std::string resources_choice(const ResourcePlan& r);
+// The planner's cpu/memory for this kind of application, and why (resources.cpp).
+ResourcePlan default_resources(const AppPlan& plan);
+std::string resources_reason(const AppPlan& plan);
 // Adds a TCP port the container listens on, unless the plan has that port
 // already; network.cpp.
 void add_port(AppPlan& plan, int port, std::string name, std::string purpose);

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <sstream>
 
 #include "child_process.hpp"
 #include "emit/validators.hpp"
@@ -361,6 +362,69 @@ TEST(PlanCommand, ReplicasAndResourcesEditsReachTheManifests) {
             std::string::npos)
       << b.err;
   EXPECT_FALSE(fs::exists(tmp.path() / "never"));
+}
+
+// The plan as liftshift wrote it before plans had replicas and resources:
+// those keys, their comments and the resources decisions taken out.
+std::string without_replicas_and_resources(const std::string& text) {
+  std::istringstream in(text);
+  std::string out, line;
+  int skip = 0;  // lines still to drop after a dropped key
+  bool in_block = false;
+  while (std::getline(in, line)) {
+    if (skip > 0) {
+      --skip;
+      continue;
+    }
+    if (in_block && (line.starts_with("      ") || line.starts_with("    #   "))) continue;
+    in_block = false;
+    if (line.starts_with("    replicas:")) continue;
+    if (line.starts_with("    # resources:") || line == "    resources:") {
+      in_block = true;
+      continue;
+    }
+    if (line == "      - topic: resources") {
+      skip = 2;  // its choice and reason
+      continue;
+    }
+    out += line + "\n";
+  }
+  return out;
+}
+
+TEST(PlanCommand, AnOldPlanWithoutReplicasAndResourcesGetsThePlannersValues) {
+  test::TempDir tmp;
+  fs::path plan = write_plan(tmp.path(), {server().string()});
+  const std::string old = without_replicas_and_resources(test::read_text(plan));
+  ASSERT_EQ(old.find("replicas:"), std::string::npos);
+  ASSERT_EQ(old.find("cpu_request"), std::string::npos);
+  ASSERT_EQ(old.find("topic: resources"), std::string::npos);
+  fs::path old_plan = tmp.write("old.yaml", old);
+  auto fresh = run_liftshift(
+      {"containerize", "--plan", plan.string(), "-o", (tmp.path() / "fresh").string()});
+  ASSERT_EQ(fresh.exit_code, 0) << fresh.err;
+  auto r = run_liftshift(
+      {"containerize", "--plan", old_plan.string(), "-o", (tmp.path() / "old").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // Every artifact as from the plan of today; only MIGRATION.md says so.
+  for (const auto& rel : differences(tree(tmp.path() / "fresh"), tree(tmp.path() / "old")))
+    EXPECT_TRUE(rel.ends_with("/MIGRATION.md")) << rel;
+  fs::path site = tmp.path() / "old" / "appsrv01.vhdx-iis-Default-Web-Site";
+  YAML::Node d = YAML::LoadFile((site / "k8s" / "base" / "deployment.yaml").string());
+  EXPECT_EQ(d["spec"]["replicas"].as<int>(), 2) << "the autoscaler's minimum, not 1";
+  const std::string md = test::read_text(site / "MIGRATION.md");
+  EXPECT_NE(md.find("the plan file has no replicas, resources.cpu_request"), std::string::npos)
+      << md;
+  EXPECT_NE(md.find("**resources**: `requests cpu 500m, memory 1Gi; limits cpu 2, memory 2Gi`. "
+                    "not in the plan file, the planner's default: IIS on Windows Server Core"),
+            std::string::npos)
+      << md;
+  fs::path service = tmp.path() / "old" / "appsrv01.vhdx-service-OrderProcessor";
+  YAML::Node s = YAML::LoadFile((service / "k8s" / "base" / "deployment.yaml").string());
+  EXPECT_EQ(s["spec"]["template"]["spec"]["containers"][0]["resources"]["limits"]["memory"]
+                .as<std::string>(),
+            "1Gi")
+      << "a Windows service's limit, not IIS's 2Gi";
 }
 
 TEST(PlanCommand, ContainerizeTakesPathsOrAPlan) {

@@ -34,15 +34,31 @@ Plan planned_console() {
   return plan;
 }
 
-std::vector<std::string> apply(Plan& plan) {
+// The lines of a plan file that has every value of apps[0] written.
+PlanLines every_value_given() {
+  PlanLines lines;
+  int n = 10;
+  for (const char* key : {"replicas", "resources.cpu_request", "resources.memory_request",
+                          "resources.cpu_limit", "resources.memory_limit"})
+    lines[std::string("apps[0].") + key] = n++;
+  return lines;
+}
+
+std::vector<std::string> apply_edits(Plan& plan, const PlanLines& lines = every_value_given()) {
   std::vector<std::string> errors;
-  apply_plan_edits(plan, {}, "plan.yaml", errors);
+  apply_plan_edits(plan, lines, "plan.yaml", errors);
   return errors;
+}
+
+std::string all_warnings(const AppPlan& p) {
+  std::string out;
+  for (const auto& w : p.warnings) out += w + "\n";
+  return out;
 }
 
 TEST(PlanFileCheck, AnUneditedEntrypointAndPortsKeepTheirReasons) {
   Plan plan = planned_console();
-  EXPECT_TRUE(apply(plan).empty());
+  EXPECT_TRUE(apply_edits(plan).empty());
   EXPECT_EQ(find_decision(plan.apps[0], "entrypoint")->reason,
             "the program hosts its server itself");
   EXPECT_EQ(find_decision(plan.apps[0], "ports")->choice, "8080");
@@ -53,7 +69,7 @@ TEST(PlanFileCheck, AnUneditedEntrypointAndPortsKeepTheirReasons) {
 TEST(PlanFileCheck, AnEditedEntrypointSaysWhatWasPlannedAndWhy) {
   Plan plan = planned_console();
   plan.apps[0].entry_args = "--listen 9000";
-  EXPECT_TRUE(apply(plan).empty());
+  EXPECT_TRUE(apply_edits(plan).empty());
   const Decision* d = find_decision(plan.apps[0], "entrypoint");
   EXPECT_EQ(d->choice, "C:\\app\\Tool.exe --listen 9000");
   EXPECT_EQ(d->reason,
@@ -65,7 +81,7 @@ TEST(PlanFileCheck, EditedPortsSayWhatWasPlannedAndWhy) {
   Plan plan = planned_console();
   plan.apps[0].ports[0].port = 9000;
   plan.apps[0].ports.push_back({9001, "TCP", "admin", "typed in"});
-  EXPECT_TRUE(apply(plan).empty());
+  EXPECT_TRUE(apply_edits(plan).empty());
   const Decision* d = find_decision(plan.apps[0], "ports");
   EXPECT_EQ(d->choice, "9000, 9001");
   EXPECT_EQ(d->reason,
@@ -74,8 +90,62 @@ TEST(PlanFileCheck, EditedPortsSayWhatWasPlannedAndWhy) {
 
   Plan none = planned_console();
   none.apps[0].ports.clear();
-  EXPECT_TRUE(apply(none).empty());
+  EXPECT_TRUE(apply_edits(none).empty());
   EXPECT_EQ(find_decision(none.apps[0], "ports")->choice, "none");
+}
+
+// A plan written before plans had replicas and resources: the struct's
+// defaults (1 replica, IIS's cpu and memory) are not what the planner gives
+// this kind of application.
+TEST(PlanFileCheck, ReplicasAndResourcesLeftOutAreThePlannersByKind) {
+  Plan web = planned_console();
+  AppPlan& site = web.apps[0];
+  site.entry_kind = EntryKind::kIis;
+  site.autoscale = true;
+  decide(site, "scale", "HorizontalPodAutoscaler 2-5 replicas at 70% CPU", "stateless");
+  decide(site, "TLS", "terminate TLS at the ingress", "seed");
+  EXPECT_TRUE(apply_edits(web, {}).empty());
+  EXPECT_EQ(site.replicas, 2) << "the autoscaler's minimum, as the planner gives";
+  EXPECT_EQ(site.resources.cpu_request, "500m");
+  ASSERT_EQ(site.warnings.size(), 1u);
+  EXPECT_NE(site.warnings[0].find("the plan file has no replicas, resources.cpu_request, "
+                                  "resources.memory_request, resources.cpu_limit, "
+                                  "resources.memory_limit (a plan written before it had them)"),
+            std::string::npos)
+      << site.warnings[0];
+  EXPECT_NE(site.warnings[0].find("(replicas 2, cpu_request 500m, memory_request 1Gi"),
+            std::string::npos);
+  // The resources decision, where the planner puts it (after scale), saying so.
+  std::vector<std::string> topics;
+  for (const auto& d : site.decisions) topics.push_back(d.topic);
+  EXPECT_EQ(topics, (std::vector<std::string>{"entrypoint", "ports", "scale", "resources", "TLS"}));
+  EXPECT_NE(find_decision(site, "resources")
+                ->reason.find("not in the plan file, the planner's "
+                              "default: IIS on Windows Server Core"),
+            std::string::npos);
+
+  Plan service = planned_console();
+  service.apps[0].entry_kind = EntryKind::kService;
+  PlanLines lines = every_value_given();
+  lines.erase("apps[0].resources.memory_limit");
+  service.apps[0].resources.memory_limit = "2Gi";  // what the reader leaves: the struct's
+  service.apps[0].replicas = 1;
+  EXPECT_TRUE(apply_edits(service, lines).empty());
+  EXPECT_EQ(service.apps[0].resources.memory_limit, "1Gi") << "a Windows service's limit";
+  EXPECT_EQ(service.apps[0].resources.cpu_request, "500m") << "a value given stays as given";
+  EXPECT_NE(all_warnings(service.apps[0]).find("has no resources.memory_limit ("),
+            std::string::npos)
+      << all_warnings(service.apps[0]);
+}
+
+TEST(PlanFileCheck, ReplicasAndResourcesGivenStayAsGiven) {
+  Plan plan = planned_console();
+  plan.apps[0].replicas = 1;
+  plan.apps[0].resources = {"100m", "128Mi", "200m", "256Mi"};
+  EXPECT_TRUE(apply_edits(plan).empty());
+  EXPECT_EQ(plan.apps[0].resources.cpu_request, "100m");
+  EXPECT_EQ(plan.apps[0].replicas, 1);
+  EXPECT_TRUE(plan.apps[0].warnings.empty()) << all_warnings(plan.apps[0]);
 }
 
 }  // namespace
