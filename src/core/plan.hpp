@@ -299,6 +299,19 @@ struct ResourcePlan {
   std::string memory_limit = "2Gi";
 };
 
+// What one deployment environment changes in its Kustomize overlay
+// (k8s/overlays/dev, k8s/overlays/prod); core/environments.hpp.
+struct EnvironmentPlan {
+  std::string ingress_host;          // "" = the app's ingress_host (or its placeholder)
+  std::string gmsa_credential_spec;  // the GMSACredentialSpec its pods use ("" = NAME-gmsa)
+  std::string storage_class;         // of every PVC ("" = the cluster's default StorageClass)
+};
+
+struct Environments {
+  EnvironmentPlan dev;
+  EnvironmentPlan prod;
+};
+
 // A blocker of a not-a-candidate application and the seed's workaround.
 struct Blocker {
   std::string rule;
@@ -387,9 +400,10 @@ struct AppPlan {
   std::string schedule_text;            // readable trigger of the first schedule
   std::vector<CronSchedule> schedules;  // kTask: every CronJob, the first is `schedule`
   bool gmsa = false;
-  std::string gmsa_account;  // the gMSA name (placeholder when unknown)
-  std::string domain;        // the gMSA's AD domain, DNS name ("" = a placeholder in the spec)
-  std::string ingress_host;  // the Ingress host ("" = NAME.example.com, a placeholder)
+  std::string gmsa_account;   // the gMSA name (placeholder when unknown)
+  std::string domain;         // the gMSA's AD domain, DNS name ("" = a placeholder in the spec)
+  std::string ingress_host;   // the Ingress host ("" = NAME.example.com, a placeholder)
+  Environments environments;  // what the dev and prod overlays change
   bool msmq = false;
   bool msdtc = false;
   std::string hostname;  // stable hostname (MSDTC, MSMQ)

@@ -3,6 +3,7 @@
 // the pod's ServiceAccount).
 #include <cctype>
 
+#include "core/environments.hpp"
 #include "emit/k8s.hpp"
 
 namespace liftshift {
@@ -10,7 +11,7 @@ namespace liftshift {
 std::vector<Artifact> k8s_identity(const AppPlan& plan) {
   std::vector<Artifact> out;
   if (!plan.gmsa) return out;
-  std::string spec_name = plan.k8s_name + "-gmsa";
+  std::string spec_name = base_credential_spec(plan);
   std::string role_name = plan.k8s_name + "-gmsa-user";
 
   YamlValue sa;

@@ -2,17 +2,10 @@
 // HorizontalPodAutoscaler (only when scale-out is safe).
 #include <algorithm>
 
+#include "core/environments.hpp"
 #include "emit/k8s.hpp"
 
 namespace liftshift {
-
-namespace {
-
-std::string ingress_host(const AppPlan& plan) {
-  return plan.ingress_host.empty() ? plan.k8s_name + ".example.com" : plan.ingress_host;
-}
-
-}  // namespace
 
 std::vector<Artifact> k8s_network(const AppPlan& plan) {
   std::vector<Artifact> out;
@@ -39,7 +32,7 @@ std::vector<Artifact> k8s_network(const AppPlan& plan) {
     ing["kind"] = "Ingress";
     ing["metadata"] = k8s_metadata(plan, plan.k8s_name);
     YamlValue tls;
-    tls["hosts"].push_back(ingress_host(plan));
+    tls["hosts"].push_back(base_ingress_host(plan));
     tls["secretName"] = plan.k8s_name + "-tls";
     ing["spec"]["tls"].push_back(tls);
     YamlValue backend;
@@ -50,7 +43,7 @@ std::vector<Artifact> k8s_network(const AppPlan& plan) {
                   {"pathType", YamlValue("Prefix")},
                   {"backend", backend}});
     YamlValue rule;
-    rule["host"] = ingress_host(plan);
+    rule["host"] = base_ingress_host(plan);
     rule["http"]["paths"].push_back(path);
     ing["spec"]["rules"].push_back(rule);
     out.push_back({"k8s/ingress.yaml",
@@ -58,8 +51,11 @@ std::vector<Artifact> k8s_network(const AppPlan& plan) {
                                            plan.k8s_name + "-tls with",
                                        "kubectl create secret tls " + plan.k8s_name +
                                            "-tls --cert=FILE.crt --key=FILE.key",
-                                       "and set the host name (" + ingress_host(plan) +
-                                           " is a placeholder)."})});
+                                       is_placeholder_host(base_ingress_host(plan))
+                                           ? "and set the host name (" + base_ingress_host(plan) +
+                                                 " is a placeholder); the overlays set theirs."
+                                           : "The overlays k8s/overlays/* set each "
+                                             "environment's host."})});
   }
 
   if (plan.autoscale) {

@@ -4,6 +4,7 @@
 // configuration, secrets and volumes from the plan.
 #include <algorithm>
 
+#include "core/environments.hpp"
 #include "emit/k8s.hpp"
 #include "emit/secret_mounts.hpp"
 #include "emit/volume_seed.hpp"
@@ -123,7 +124,8 @@ YamlValue k8s_pod_spec(const AppPlan& plan, bool job) {
   if (plan.gmsa) spec["serviceAccountName"] = plan.k8s_name;
   spec["securityContext"]["windowsOptions"]["runAsUserName"] = plan.user;
   if (plan.gmsa)
-    spec["securityContext"]["windowsOptions"]["gmsaCredentialSpecName"] = plan.k8s_name + "-gmsa";
+    spec["securityContext"]["windowsOptions"]["gmsaCredentialSpecName"] =
+        base_credential_spec(plan);
   if (!seeded_volumes(plan).empty()) spec["initContainers"].push_back(seed_container(plan));
   spec["containers"].push_back(container(plan));
   if (job) spec["restartPolicy"] = "OnFailure";

@@ -79,6 +79,7 @@ void orchestration_step(std::ostringstream& md, const AppPlan& plan) {
          << " and resources)\n"
          << "   and `k8s/overlays/dev` (one instance, half the requests, the same limits).\n";
     }
+    say(md, plan, "environments");
     md << "   `compose.yaml` runs the same image on one Windows host for testing.\n";
   } else {
     md << "`compose.yaml` places the service on Windows nodes (`node.platform.os == windows`) "

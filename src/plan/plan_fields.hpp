@@ -300,6 +300,19 @@ void fields(V& v, T& x) {
   v("memory_limit", x.memory_limit);
 }
 
+template <class V, Is<EnvironmentPlan> T>
+void fields(V& v, T& x) {
+  v("ingress_host", x.ingress_host);
+  v("gmsa_credential_spec", x.gmsa_credential_spec);
+  v("storage_class", x.storage_class);
+}
+
+template <class V, Is<Environments> T>
+void fields(V& v, T& x) {
+  v("dev", x.dev);
+  v("prod", x.prod);
+}
+
 template <class V, Is<Blocker> T>
 void fields(V& v, T& x) {
   v("rule", x.rule);
@@ -412,6 +425,8 @@ void fields(V& v, T& x) {
   v("domain", x.domain);
   v.topics({"ingress"});
   v("ingress_host", x.ingress_host);
+  v.topics({"environments"});
+  v("environments", x.environments);
   v.topics({"MSMQ"});
   v("msmq", x.msmq);
   v.topics({"MSDTC"});

@@ -4,6 +4,7 @@
 #include <regex>
 #include <tuple>
 
+#include "core/environments.hpp"
 #include "core/k8s_quantity.hpp"
 #include "core/secret_mask.hpp"
 #include "core/text.hpp"
@@ -362,6 +363,47 @@ void fill_left_out(AppPlan& app, const std::string& at, const Checker& check) {
                          join(filled) + "); write them into the plan to change them");
 }
 
+// The dev and prod overlays' values: names Kubernetes takes; an old plan
+// without them gets the planner's; the placeholder host warnings follow.
+void check_environments(AppPlan& app, const std::string& at, Checker& check) {
+  static const std::regex host(
+      "[A-Za-z0-9]([-A-Za-z0-9]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([-A-Za-z0-9]{0,61}[A-Za-z0-9])?)"
+      "*");
+  static const std::regex subdomain(
+      "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+  if (!check.given(at + ".environments")) app.environments = default_environments(app);
+  for (const auto& [name, env] : environments_of(app)) {
+    std::string path = at + ".environments." + name + ".";
+    if (!env->ingress_host.empty() && !std::regex_match(env->ingress_host, host))
+      check.error(path + "ingress_host", "'" + env->ingress_host +
+                                             "' is not a host name (shop.contoso.com; \"\" = "
+                                             "the app's ingress_host)");
+    for (auto [key, value, what] :
+         {std::tuple{"gmsa_credential_spec", &env->gmsa_credential_spec, "a GMSACredentialSpec"},
+          std::tuple{"storage_class", &env->storage_class, "a StorageClass"}}) {
+      if (value->empty()) continue;
+      if (value->size() > 253 || !std::regex_match(*value, subdomain))
+        check.error(path + key, "'" + *value + "' is not the name of " + what +
+                                    " (a DNS-1123 subdomain: a-z, 0-9, '-', '.'; \"\" = " +
+                                    (std::string_view(key) == "storage_class"
+                                         ? "the cluster's default"
+                                         : "the base's " + base_credential_spec(app)) +
+                                    ")");
+    }
+  }
+  // In the place the planner put them, so an unedited plan gives the same MIGRATION.md.
+  auto placeholder = [](const std::string& w) { return w.starts_with(kPlaceholderHostWarning); };
+  auto at_first = std::find_if(app.warnings.begin(), app.warnings.end(), placeholder);
+  auto index = at_first - app.warnings.begin();
+  std::erase_if(app.warnings, placeholder);
+  auto now = environment_warnings(app);
+  app.warnings.insert(
+      app.warnings.begin() +
+          std::min<std::ptrdiff_t>(index, static_cast<std::ptrdiff_t>(app.warnings.size())),
+      now.begin(), now.end());
+  follow_edit(app, "environments", environments_choice(app));
+}
+
 // At least one instance; more only where more than one can run.
 void check_replicas(AppPlan& app, const std::string& at, Checker& check) {
   std::string path = at + ".replicas";
@@ -431,6 +473,7 @@ void check_app(AppPlan& app, const std::string& at, Checker& check) {
   fill_left_out(app, at, check);
   check_replicas(app, at, check);
   check_resources(app, at, check);
+  check_environments(app, at, check);
   // The decisions MIGRATION.md shows follow the edited values.
   follow_edit(app, "isolation", to_string(app.isolation));
   follow_edit(app, "user", app.user);

@@ -4,6 +4,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/environments.hpp"
 #include "plan/plan_fields.hpp"
 #include "plan/plan_file.hpp"
 
@@ -198,7 +199,9 @@ class Writer {
   std::string placeholder_note(const std::string& path, const char* key, const std::string& value) {
     if (app_ == nullptr) return "";
     for (const auto& p : placeholders_) {
-      if (p.key == key && (path.ends_with("]." + p.key))) {
+      // "ingress_host", or a nested key's path ("environments.dev.ingress_host").
+      bool named = p.key == key || p.key.ends_with("." + std::string(key));
+      if (named && path.ends_with("]." + p.key)) {
         placeholder_lines.emplace_back(line + 1, path + " (" + p.app_id + "): " + p.what);
         return "PLACEHOLDER: " + p.what + (value.empty() ? "" : " (" + value + " is made up)");
       }
@@ -222,6 +225,13 @@ std::vector<Placeholder> plan_placeholders(const AppPlan& app) {
   if (app.web && app.orchestrator == Orchestrator::kKubernetes && app.ingress_host.empty())
     out.push_back({app.app_id, "ingress_host",
                    "the Ingress host name (the artifacts say " + app.k8s_name + ".example.com)"});
+  if (has_ingress(app)) {
+    for (const auto& [name, env] : environments_of(app)) {
+      if (!env->ingress_host.empty() && is_placeholder_host(env->ingress_host))
+        out.push_back({app.app_id, "environments." + name + ".ingress_host",
+                       "the Ingress host name in " + name});
+    }
+  }
   if (app.gmsa) {
     std::string made_up = "'" + app.gmsa_account + "' is a placeholder";
     for (const auto& w : app.warnings) {

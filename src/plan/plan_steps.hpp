@@ -53,6 +53,11 @@ std::string resources_choice(const ResourcePlan& r);
 // The planner's cpu/memory for this kind of application, and why (resources.cpp).
 ResourcePlan default_resources(const AppPlan& plan);
 std::string resources_reason(const AppPlan& plan);
+// The dev and prod overlays' values (environments.cpp), after plan_resources.
+void plan_environments(AppPlan& plan);
+Environments default_environments(const AppPlan& plan);
+// The "environments" decision's choice ("" when no environment sets anything).
+std::string environments_choice(const AppPlan& plan);
 // Adds a TCP port the container listens on, unless the plan has that port
 // already; network.cpp.
 void add_port(AppPlan& plan, int port, std::string name, std::string purpose);

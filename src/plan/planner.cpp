@@ -80,6 +80,7 @@ AppPlan plan_named(const AppAssessment& a, const PlanOptions& options, std::stri
   plan_config(a, options, plan);
   plan_network(a, plan);
   plan_resources(a, plan);
+  plan_environments(plan);
   plan_fixes(a, plan);
   return plan;
 }

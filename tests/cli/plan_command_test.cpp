@@ -152,8 +152,12 @@ TEST(PlanCommand, PlanListsPlaceholdersAndReasons) {
     EXPECT_NE(lines[n - 1].find("# PLACEHOLDER"), std::string::npos) << l;
     ++listed;
   }
-  // The registry of 4 apps, the domain of the 3 with a gMSA, the ingress host of the 2 sites.
-  EXPECT_EQ(listed, 9);
+  // The registry of 4 apps, the domain of the 3 with a gMSA, the ingress host of the 2 sites
+  // and their dev overlay's.
+  EXPECT_EQ(listed, 11);
+  EXPECT_NE(text.find(".environments.dev.ingress_host (appsrv01.vhdx/iis/Contoso Web): the "
+                      "Ingress host name in dev"),
+            std::string::npos);
 }
 
 TEST(PlanCommand, EditsChangeExactlyWhatTheyEdit) {
@@ -263,6 +267,10 @@ TEST(PlanCommand, BadEditsNameTheirLine) {
       {"memory_limit: \"2Gi\"", "memory_limit: 2GB", "'2GB' is not a memory quantity"},
       {"base_tag: windowsservercore-ltsc2022", "base_tag: windowsservercore-ltsc2019x",
        "does not exist for ltsc2022 (its tags: windowsservercore-ltsc2022)"},
+      {"        storage_class: \"\"\n", "        storage_class: Fast_SSD\n",
+       "'Fast_SSD' is not the name of a StorageClass (a DNS-1123 subdomain"},
+      {"ingress_host: default-web-site.dev.example.com", "ingress_host: dev_host!",
+       "'dev_host!' is not a host name"},
       {"    isolation: process\n", "    isolation: hyperv\n",
        "hyperv on Kubernetes: Kubernetes runs Windows containers with process isolation only"},
       {"container_path: C:\\inetpub\\wwwroot\\App_Data", "container_path: C:\\Windows\\System32",
@@ -425,6 +433,52 @@ TEST(PlanCommand, AnOldPlanWithoutReplicasAndResourcesGetsThePlannersValues) {
                 .as<std::string>(),
             "1Gi")
       << "a Windows service's limit, not IIS's 2Gi";
+}
+
+TEST(PlanCommand, EnvironmentEditsReachTheOverlays) {
+  test::TempDir tmp;
+  fs::path plan = write_plan(tmp.path(), {server().string()});
+  const std::string site = "appsrv01.vhdx/iis/Contoso Web";
+  std::string edited =
+      replace_in_app(test::read_text(plan), site, "ingress_host: contoso-web.dev.example.com",
+                     "ingress_host: web.dev.contoso.com");
+  edited = replace_in_app(edited, site, "\n    ingress_host: \"\"",
+                          "\n    ingress_host: web.contoso.com");
+  // prod's storage class (the second environment of the app).
+  auto prod = edited.find("      prod:\n", edited.find("app_id: " + site + "\n"));
+  auto storage = edited.find("storage_class: \"\"", prod);
+  edited.replace(storage, std::string("storage_class: \"\"").size(), "storage_class: premium-rwx");
+  edited = replace_in_app(edited, site, "gmsa_credential_spec: contoso-web-gmsa",
+                          "gmsa_credential_spec: contoso-web-gmsa-dev");
+  fs::path edited_plan = tmp.write("edited.yaml", edited);
+  auto r = run_liftshift(
+      {"containerize", "--plan", edited_plan.string(), "-o", (tmp.path() / "out").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  fs::path app = tmp.path() / "out" / "appsrv01.vhdx-iis-Contoso-Web";
+  const std::string dev_ingress =
+      test::read_text(app / "k8s" / "overlays" / "dev" / "ingress-patch.yaml");
+  EXPECT_NE(dev_ingress.find("value: web.dev.contoso.com"), std::string::npos) << dev_ingress;
+  EXPECT_TRUE(fs::exists(app / "k8s" / "overlays" / "dev" / "gmsa-credentialspec-patch.yaml"));
+  EXPECT_FALSE(fs::exists(app / "k8s" / "overlays" / "prod" / "ingress-patch.yaml"))
+      << "prod takes the app's own host, the base's";
+  bool storage_patched = false;
+  for (const auto& e : fs::directory_iterator(app / "k8s" / "overlays" / "prod")) {
+    if (e.path().filename().string().starts_with("pvc-"))
+      storage_patched =
+          test::read_text(e.path()).find("storageClassName: premium-rwx") != std::string::npos;
+  }
+  EXPECT_TRUE(storage_patched);
+  const std::string md = test::read_text(app / "MIGRATION.md");
+  EXPECT_NE(md.find("environments: `dev: host web.dev.contoso.com, credential spec "
+                    "contoso-web-gmsa-dev"),
+            std::string::npos)
+      << md;
+  EXPECT_NE(md.find("edited in the plan (planned: dev: host contoso-web.dev.example.com"),
+            std::string::npos);
+  EXPECT_EQ(md.find("is a placeholder (example.com is reserved"), std::string::npos)
+      << "both hosts are set";
+  auto v = test::run_validators({tmp.path() / "out"});
+  EXPECT_EQ(v.exit_code, 0) << v.out;
 }
 
 TEST(PlanCommand, ContainerizeTakesPathsOrAPlan) {

@@ -7,6 +7,7 @@
 
 #include <set>
 
+#include "core/environments.hpp"
 #include "emit/artifacts.hpp"
 #include "emit/emit_fixture.hpp"
 #include "emit/kustomize.hpp"
@@ -107,6 +108,86 @@ TEST(K8sKustomize, OverlaysSetTagReplicasAndResources) {
                     "resources)"),
             std::string::npos);
   EXPECT_NE(md.find("kubectl apply -k k8s/overlays/prod"), std::string::npos);
+}
+
+// The plan's environments: each overlay its own Ingress host, credential
+// spec and storage class; a value like the base's gives no patch.
+TEST(K8sKustomize, OverlaysSetHostCredentialSpecAndStorageClass) {
+  LIFTSHIFT_REQUIRE_KUSTOMIZE();
+  test::AppFixture f(AppKind::kWeb, FrameworkKind::kNetFx, "4.8");
+  AppPlan plan = plan_app(f.assessment, options());
+  ASSERT_TRUE(has_ingress(plan));
+  EXPECT_EQ(plan.environments.dev.ingress_host, plan.k8s_name + ".dev.example.com")
+      << "dev's own host, a placeholder";
+  plan.gmsa = true;
+  plan.gmsa_account = "svc_web";
+  VolumePlan data;
+  data.name = "data";
+  data.container_path = "C:\\app\\App_Data";
+  data.size = "5Gi";
+  data.reason = "uploads";
+  plan.volumes.push_back(data);
+  plan.ingress_host = "shop.contoso.com";
+  plan.environments.prod = {"", "", "managed-csi-premium"};
+  plan.environments.dev = {"shop.dev.contoso.com", plan.k8s_name + "-gmsa-dev", ""};
+  test::TempDir dir;
+  Rendered r;
+  auto all = render_artifacts(plan);
+  render(all, dir, r);
+  if (HasFatalFailure()) return;
+
+  auto prod = by_kind(r.text["prod"]);
+  EXPECT_EQ(prod["Ingress"]["spec"]["rules"][0]["host"].as<std::string>(), "shop.contoso.com");
+  EXPECT_EQ(prod["PersistentVolumeClaim"]["spec"]["storageClassName"].as<std::string>(),
+            "managed-csi-premium");
+  EXPECT_EQ(prod["GMSACredentialSpec"]["metadata"]["name"].as<std::string>(),
+            plan.k8s_name + "-gmsa");
+  EXPECT_EQ(find(all, "k8s/overlays/prod/ingress-patch.yaml"), nullptr) << "the base's host";
+
+  auto dev = by_kind(r.text["dev"]);
+  EXPECT_EQ(dev["Ingress"]["spec"]["rules"][0]["host"].as<std::string>(), "shop.dev.contoso.com");
+  EXPECT_EQ(dev["Ingress"]["spec"]["tls"][0]["hosts"][0].as<std::string>(), "shop.dev.contoso.com");
+  EXPECT_FALSE(dev["PersistentVolumeClaim"]["spec"]["storageClassName"].IsDefined())
+      << "the cluster's default";
+  std::string spec = plan.k8s_name + "-gmsa-dev";
+  EXPECT_EQ(dev["GMSACredentialSpec"]["metadata"]["name"].as<std::string>(), spec);
+  EXPECT_EQ(dev["ClusterRole"]["rules"][0]["resourceNames"][0].as<std::string>(), spec);
+  YAML::Node pod = dev["Deployment"]["spec"]["template"]["spec"];
+  EXPECT_EQ(pod["securityContext"]["windowsOptions"]["gmsaCredentialSpecName"].as<std::string>(),
+            spec);
+  EXPECT_EQ(pod["serviceAccountName"].as<std::string>(), plan.k8s_name) << "the base's, kept";
+  std::string md = find(all, "MIGRATION.md")->content;
+  // The decision as planned (edits through the plan file update it: PlanCommand).
+  EXPECT_NE(md.find("   - environments: `dev: host " + plan.k8s_name + ".dev.example.com"),
+            std::string::npos)
+      << md;
+}
+
+TEST(K8sKustomize, APlaceholderHostIsPatchedAndWarned) {
+  LIFTSHIFT_REQUIRE_KUSTOMIZE();
+  test::AppFixture f(AppKind::kWeb, FrameworkKind::kNetFx, "4.8");
+  AppPlan plan = plan_app(f.assessment, options());
+  std::string dev_host = plan.k8s_name + ".dev.example.com";
+  std::string warnings;
+  for (const auto& w : plan.warnings) warnings += w + "\n";
+  EXPECT_NE(warnings.find("the Ingress host of the dev overlay, " + dev_host +
+                          ", is a placeholder (example.com is reserved for examples): set "
+                          "environments.dev.ingress_host in the plan"),
+            std::string::npos)
+      << warnings;
+  EXPECT_NE(warnings.find("the Ingress host of the prod overlay, " + plan.k8s_name +
+                          ".example.com, is a placeholder"),
+            std::string::npos)
+      << warnings;
+  test::TempDir dir;
+  Rendered r;
+  auto all = render_artifacts(plan);
+  render(all, dir, r);
+  if (HasFatalFailure()) return;
+  EXPECT_EQ(by_kind(r.text["dev"])["Ingress"]["spec"]["rules"][0]["host"].as<std::string>(),
+            dev_host);
+  EXPECT_NE(find(all, "k8s/overlays/dev/ingress-patch.yaml")->content.find("a placeholder: set it"),
+            std::string::npos);
 }
 
 TEST(K8sKustomize, TaskOverlaysPatchEveryCronJob) {

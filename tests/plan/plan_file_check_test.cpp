@@ -148,5 +148,53 @@ TEST(PlanFileCheck, ReplicasAndResourcesGivenStayAsGiven) {
   EXPECT_TRUE(plan.apps[0].warnings.empty()) << all_warnings(plan.apps[0]);
 }
 
+TEST(PlanFileCheck, EnvironmentValuesAreNamesKubernetesTakes) {
+  Plan plan = planned_console();
+  plan.apps[0].environments.dev = {"shop dev", "Spec_1", "fast/ssd"};
+  PlanLines lines = every_value_given();
+  lines["apps[0].environments"] = 40;
+  lines["apps[0].environments.dev.ingress_host"] = 42;
+  lines["apps[0].environments.dev.gmsa_credential_spec"] = 43;
+  lines["apps[0].environments.dev.storage_class"] = 44;
+  auto errors = apply_edits(plan, lines);
+  ASSERT_EQ(errors.size(), 3u);
+  EXPECT_NE(errors[0].find("plan.yaml:42: apps[0].environments.dev.ingress_host: 'shop dev' is "
+                           "not a host name"),
+            std::string::npos)
+      << errors[0];
+  EXPECT_NE(errors[1].find("plan.yaml:43: apps[0].environments.dev.gmsa_credential_spec: "
+                           "'Spec_1' is not the name of a GMSACredentialSpec"),
+            std::string::npos)
+      << errors[1];
+  EXPECT_NE(errors[2].find("plan.yaml:44: apps[0].environments.dev.storage_class: 'fast/ssd' "
+                           "is not the name of a StorageClass"),
+            std::string::npos)
+      << errors[2];
+}
+
+TEST(PlanFileCheck, APlanWithoutEnvironmentsGetsThePlannersAndItsWarnings) {
+  Plan plan = planned_console();
+  AppPlan& app = plan.apps[0];
+  app.web = true;
+  app.gmsa = true;
+  EXPECT_TRUE(apply_edits(plan).empty());
+  EXPECT_EQ(app.environments.dev.ingress_host, "tool.dev.example.com");
+  EXPECT_EQ(app.environments.prod.gmsa_credential_spec, "tool-gmsa");
+  EXPECT_NE(all_warnings(app).find("the Ingress host of the dev overlay, tool.dev.example.com, is "
+                                   "a placeholder"),
+            std::string::npos)
+      << all_warnings(app);
+
+  // Set: the warning goes, once, in its place.
+  PlanLines lines = every_value_given();
+  lines["apps[0].environments"] = 40;
+  app.ingress_host = "tool.contoso.com";
+  app.environments.dev.ingress_host = "tool.dev.contoso.com";
+  app.warnings.insert(app.warnings.begin(), "first");
+  app.warnings.push_back("last");
+  EXPECT_TRUE(apply_edits(plan, lines).empty());
+  EXPECT_EQ(app.warnings, (std::vector<std::string>{"first", "last"}));
+}
+
 }  // namespace
 }  // namespace liftshift
