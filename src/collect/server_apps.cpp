@@ -96,7 +96,7 @@ class FolderReader {
   static void rebase(Application& app, const std::string& folder) {
     app.root = join(folder, app.root);
     app.entry = join(folder, app.entry);
-    for (auto& b : app.binaries) b.path = join(folder, b.path);
+    for (auto& b : app.binaries.edit()) b.path = join(folder, b.path);
     for (auto& c : app.configs) {
       // A web.config's IIS module evidence starts with the config's path.
       for (auto& m : c.iis_modules) {
