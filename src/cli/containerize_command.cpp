@@ -13,6 +13,7 @@
 #include "core/text.hpp"
 #include "emit/artifacts.hpp"
 #include "emit/quoting.hpp"
+#include "plan/plan_disk_paths.hpp"
 #include "plan/plan_file.hpp"
 #include "plan/planner.hpp"
 #include "plan/windows_facts.hpp"
@@ -282,6 +283,11 @@ std::optional<PlanDocument> read_plan_argument(const std::string& file) {
   text << in.rdbuf();
   PlanReadResult read = read_plan_file(text.str(), file);
   for (const auto& e : read.errors) std::cerr << "liftshift: " << terminal_text(e) << "\n";
+  if (read.document) {
+    std::error_code ec;
+    std::filesystem::path folder = std::filesystem::absolute(file, ec).parent_path();
+    if (!ec) resolve_disk_paths(read.document->plan, folder);
+  }
   return std::move(read.document);
 }
 

@@ -65,10 +65,12 @@ void collect_folder(const std::string& path, const std::string& source_name,
   }
 }
 
-void collect_server(const Volume& volume, const std::string& path, const std::string& source_name,
-                    const CollectOptions& options, Inventory& inventory, Source& source) {
+void collect_server(const OpenedSource& opened, const std::string& path,
+                    const std::string& source_name, const CollectOptions& options,
+                    Inventory& inventory, Source& source) {
+  const Volume& volume = *opened.volume;
   std::vector<Problem> problems;
-  if (auto machine = collect_machine(volume, problems)) {
+  if (auto machine = collect_machine(volume, problems, opened.system_hive.get())) {
     source.machine = std::make_shared<const MachineFacts>(std::move(*machine));
     for (auto& app :
          collect_server_apps(volume, *source.machine, source_name, options.limits, problems)) {
@@ -127,7 +129,7 @@ void collect_source(const std::string& path, const CollectOptions& options,
     } else {
       source.drives = opened->drives;
       source.disks = source_disks(options.disks, *opened);
-      collect_server(*opened->volume, path, source_name, options, inventory, source);
+      collect_server(*opened, path, source_name, options, inventory, source);
       source.bytes_read = opened->bytes_read();  // the data disks' images
     }
     if (source.machine && !source.machine->machine_guid.empty()) {
@@ -150,7 +152,7 @@ void collect_source(const std::string& path, const CollectOptions& options,
       source.disks = source_disks(options.disks, *opened);
       source.image_size = opened->image_size;
       source_name = source_name_for(path, names);
-      collect_server(*opened->volume, path, source_name, options, inventory, source);
+      collect_server(*opened, path, source_name, options, inventory, source);
       source.bytes_read = opened->bytes_read();  // the system disk and every data disk
       std::string partition_key =
           opened->partition ? "partition " + std::to_string(opened->partition->index) : "";

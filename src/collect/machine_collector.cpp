@@ -12,6 +12,7 @@
 #include "core/text.hpp"
 #include "formats/hive.hpp"
 #include "formats/mounted_devices.hpp"
+#include "sources/open_source.hpp"
 
 namespace liftshift {
 
@@ -23,6 +24,14 @@ std::string fmt_hex(std::uint8_t b) {
 }
 
 constexpr std::uint64_t kMaxHiveBytes = 1ull << 30;
+
+void add_hive_warnings(const Hive& hive, const std::string& path, std::vector<Problem>& problems,
+                       MachineFacts* machine) {
+  for (const auto& w : hive.warnings()) {
+    problems.push_back({path, w});
+    if (machine != nullptr) machine->warnings.push_back(w);
+  }
+}
 
 std::optional<Hive> load_hive(const Volume& volume, const std::string& path,
                               std::vector<Problem>& problems, MachineFacts* machine) {
@@ -45,10 +54,7 @@ std::optional<Hive> load_hive(const Volume& volume, const std::string& path,
     problems.push_back({entry->path, hive.error().message});
     return std::nullopt;
   }
-  for (const auto& w : hive->warnings()) {
-    problems.push_back({entry->path, w});
-    if (machine != nullptr) machine->warnings.push_back(w);
-  }
+  add_hive_warnings(*hive, entry->path, problems, machine);
   return std::move(hive).value();
 }
 
@@ -364,10 +370,18 @@ bool is_microsoft_service(const ServiceInfo& s) {
          icontains(exe, "\\Internet Explorer\\") || icontains(exe, "\\Windows Media Player\\");
 }
 
-std::optional<MachineFacts> collect_machine(const Volume& volume, std::vector<Problem>& problems) {
+std::optional<MachineFacts> collect_machine(const Volume& volume, std::vector<Problem>& problems,
+                                            const Hive* given_system) {
   MachineFacts m;
-  auto system = load_hive(volume, "Windows/System32/config/SYSTEM", problems, &m);
-  if (!system) return std::nullopt;
+  std::optional<Hive> loaded;
+  if (given_system) {
+    auto entry = volume.find(kSystemHivePath);
+    add_hive_warnings(*given_system, entry ? entry->path : kSystemHivePath, problems, &m);
+  } else {
+    loaded = load_hive(volume, kSystemHivePath, problems, &m);
+    if (!loaded) return std::nullopt;
+  }
+  const Hive* system = given_system ? given_system : &*loaded;
   auto select = system->find("Select");
   std::uint32_t current = select ? system->dword_value(*select, "Current").value_or(1) : 1;
   m.control_set = fmt::format("ControlSet{:03}", current % 1000);

@@ -8,12 +8,16 @@
 #include <vector>
 
 #include "core/model.hpp"
+#include "formats/hive.hpp"
 #include "sources/volume.hpp"
 
 namespace liftshift {
 
 // nullopt (with problems saying why) when the SYSTEM hive cannot be read.
-std::optional<MachineFacts> collect_machine(const Volume& volume, std::vector<Problem>& problems);
+// `system`: the volume's SYSTEM hive when the caller has read it already
+// (open_server does, for the drive letters), so it is not read twice.
+std::optional<MachineFacts> collect_machine(const Volume& volume, std::vector<Problem>& problems,
+                                            const Hive* system = nullptr);
 
 // ".NET Framework 4.x" Release DWORD -> "4.8" (FACTS.md's table); "" below 4.5.
 std::string netfx_version_from_release(std::uint32_t release);

@@ -55,8 +55,14 @@ struct ReadLimits {
   std::uint64_t max_in_flight = 512ull << 20;
 };
 
+class BinaryParseCache;
+
 // Walks the volume, then reads and parses the interesting files in parallel.
-ParsedSource read_source(const Volume& volume, const ReadLimits& limits = {});
+// Identical binaries are parsed once (collect/binary_parse_cache.hpp): by
+// `cache` when given, so that a server's folders share it, else by one of
+// this call's own.
+ParsedSource read_source(const Volume& volume, const ReadLimits& limits = {},
+                         BinaryParseCache* cache = nullptr);
 
 // Decodes a text file's bytes: UTF-8 (BOM stripped) or UTF-16 LE/BE with BOM.
 std::string decode_text(const std::vector<std::uint8_t>& bytes);

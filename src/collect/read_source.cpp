@@ -8,6 +8,7 @@
 #include <new>
 #include <optional>
 
+#include "collect/binary_parse_cache.hpp"
 #include "collect/build_files.hpp"
 #include "collect/config_includes.hpp"
 #include "collect/file_kind.hpp"
@@ -102,7 +103,7 @@ struct Parsed {
 constexpr std::uint64_t kTaskXmlMaxBytes = std::uint64_t{1} << 20;
 
 void parse_one(const Volume& volume, const FileEntry& file, FileKind kind, const ReadLimits& limits,
-               ByteBudget& budget, Parsed& out) {
+               ByteBudget& budget, BinaryParseCache& cache, Parsed& out) {
   const std::string& path = file.path;
   std::uint64_t cap = kind == FileKind::kBinary ? limits.max_binary : limits.max_text;
   if (kind == FileKind::kTaskXml) {
@@ -142,7 +143,7 @@ void parse_one(const Volume& volume, const FileEntry& file, FileKind kind, const
   auto report = [&](const Error& e) { out.problems.push_back({printable(path), e.message}); };
   switch (kind) {
     case FileKind::kBinary: {
-      auto r = parse_pe(*bytes, path);
+      auto r = cache.parse(*bytes, path);
       if (r) {
         // String literals can hold connection strings: mask before anything keeps them.
         for (auto& s : r->user_strings) s = mask_secret_text(s);
@@ -284,7 +285,9 @@ std::string decode_text(const std::vector<std::uint8_t>& bytes) {
   return std::string(bytes.begin(), bytes.end());
 }
 
-ParsedSource read_source(const Volume& volume, const ReadLimits& limits) {
+ParsedSource read_source(const Volume& volume, const ReadLimits& limits, BinaryParseCache* cache) {
+  std::optional<BinaryParseCache> own_cache;
+  if (!cache) cache = &own_cache.emplace();
   ParsedSource out;
   MarkerSink markers{out.markers, {}};
   std::vector<std::pair<FileEntry, FileKind>> work;
@@ -357,7 +360,7 @@ ParsedSource read_source(const Volume& volume, const ReadLimits& limits) {
   ByteBudget budget(limits.max_in_flight);
   tbb::parallel_for(std::size_t{0}, work.size(), [&](std::size_t i) {
     try {
-      parse_one(volume, work[i].first, work[i].second, limits, budget, parsed[i]);
+      parse_one(volume, work[i].first, work[i].second, limits, budget, *cache, parsed[i]);
     } catch (const std::bad_alloc&) {
       // Under a memory limit (ulimit -v, a container's), one file too big to
       // hold is a problem of that file, not the end of the scan.

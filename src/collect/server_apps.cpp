@@ -3,6 +3,7 @@
 #include <map>
 
 #include "collect/app_profile.hpp"
+#include "collect/binary_parse_cache.hpp"
 #include "collect/build_files.hpp"
 #include "collect/com_class_apps.hpp"
 #include "collect/config_includes.hpp"
@@ -33,7 +34,7 @@ class FolderReader {
     auto it = cache_.find(to_lower(folder));
     if (it != cache_.end()) return it->second;
     SubVolume sub(volume_, folder);
-    ParsedSource parsed = read_source(sub, limits_);
+    ParsedSource parsed = read_source(sub, limits_, &binaries_);
     std::vector<Application> found = group_published(parsed, folder);
     assign_by_root(parsed, found);
     attach_runtime_configs(parsed, found);
@@ -96,7 +97,7 @@ class FolderReader {
   static void rebase(Application& app, const std::string& folder) {
     app.root = join(folder, app.root);
     app.entry = join(folder, app.entry);
-    for (auto& b : app.binaries) b.path = join(folder, b.path);
+    for (auto& b : app.binaries.edit()) b.path = join(folder, b.path);
     for (auto& c : app.configs) {
       // A web.config's IIS module evidence starts with the config's path.
       for (auto& m : c.iis_modules) {
@@ -113,6 +114,7 @@ class FolderReader {
   const ReadLimits& limits_;
   std::vector<Problem>& problems_;
   std::map<std::string, std::vector<Application>> cache_;
+  BinaryParseCache binaries_;  // a DLL in many sites' bin folders is parsed once
   std::map<std::string, std::string> asp_pages_;
   // Each folder's files, for matching server-wide handlers: capped per folder.
   static constexpr std::size_t kFilesKept = 100'000;

@@ -64,7 +64,7 @@ std::string to_string(Verdict verdict) {
 
 void drop_parsed_files(Application& app) {
   // Swapped with empty vectors, so the memory goes now, not at the next clear.
-  std::vector<BinaryFacts>().swap(app.binaries);
+  app.binaries.clear();
   std::vector<ConfigFacts>().swap(app.configs);
   std::vector<ProjectFacts>().swap(app.projects);
   std::vector<RuntimeConfigFacts>().swap(app.runtime_configs);

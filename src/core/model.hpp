@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/facts.hpp"
+#include "core/shared_list.hpp"
 
 namespace liftshift {
 
@@ -274,7 +275,10 @@ struct Application {
   std::string entry;     // main executable or project, relative to the source
   std::string solution;  // source trees: the .sln that lists the entry project (or the nearest
                          // one above it), relative to the source; "" when none
-  std::vector<BinaryFacts> binaries;  // entry binary first, then its local dependencies
+  // Entry binary first, then its local dependencies. Shared between copies of
+  // the application (core/shared_list.hpp): a server's folder is handed to
+  // several sites and services without copying what was parsed in it.
+  SharedList<BinaryFacts> binaries;
   std::vector<ConfigFacts> configs;
   std::vector<ProjectFacts> projects;
   std::vector<RuntimeConfigFacts> runtime_configs;  // beside the entry, same name

@@ -17,7 +17,9 @@ std::string run_stats_line() {
   }
   const RunStats& s = run_stats();
   return "liftshift stats: parsed_bytes=" + std::to_string(s.file_bytes.load()) +
-         " file_reads=" + std::to_string(s.file_reads.load()) + " rchar=" + rchar;
+         " file_reads=" + std::to_string(s.file_reads.load()) +
+         " pe_parses=" + std::to_string(s.pe_parses.load()) +
+         " hive_loads=" + std::to_string(s.hive_loads.load()) + " rchar=" + rchar;
 }
 
 }  // namespace liftshift

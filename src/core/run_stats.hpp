@@ -12,6 +12,8 @@ namespace liftshift {
 struct RunStats {
   std::atomic<std::uint64_t> file_bytes{0};  // bytes Volume::read returned to the parsers
   std::atomic<std::uint64_t> file_reads{0};  // Volume::read calls
+  std::atomic<std::uint64_t> pe_parses{0};   // PE files parsed (a copy of one parsed is not)
+  std::atomic<std::uint64_t> hive_loads{0};  // registry hives opened (formats/hive)
 };
 
 RunStats& run_stats();
@@ -22,7 +24,10 @@ inline void count_file_read(std::uint64_t n) {
   run_stats().file_reads.fetch_add(1, std::memory_order_relaxed);
 }
 
-// "liftshift stats: parsed_bytes=N file_reads=N rchar=N":
+inline void count_pe_parse() { run_stats().pe_parses.fetch_add(1, std::memory_order_relaxed); }
+inline void count_hive_load() { run_stats().hive_loads.fetch_add(1, std::memory_order_relaxed); }
+
+// "liftshift stats: parsed_bytes=N file_reads=N pe_parses=N hive_loads=N rchar=N":
 // rchar is what the process read through read(2)/pread(2) (/proc/self/io).
 std::string run_stats_line();
 

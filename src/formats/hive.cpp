@@ -10,6 +10,7 @@
 #include <cstring>
 #include <type_traits>
 
+#include "core/run_stats.hpp"
 #include "core/text.hpp"
 
 namespace liftshift {
@@ -104,6 +105,7 @@ Result<Hive> Hive::open(Bytes data, const std::string& path) {
   if (data.size() < 4096 || std::memcmp(data.data(), "regf", 4) != 0) {
     return make_error(path + ": not a registry hive (no 'regf' header)");
   }
+  count_hive_load();
   int fd = memory_file(data);
   if (fd < 0) return make_error(path + ": cannot buffer the hive: " + std::strerror(errno));
   std::string name = "/proc/self/fd/" + std::to_string(fd);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "plan/plan_disk_paths.hpp"
 #include "plan/plan_steps.hpp"
 
 namespace liftshift {
@@ -116,7 +117,8 @@ Plan make_plan(const Assessment& assessment, const PlanOptions& options,
     bool planned = std::any_of(plan.apps.begin(), plan.apps.end(),
                                [&](const AppPlan& a) { return a.source == s.path; });
     if (!planned) continue;
-    for (const auto& d : s.disks) plan.disks.push_back({s.path, d.path, d.letter, d.drives});
+    for (const auto& d : s.disks)
+      plan.disks.push_back({s.path, absolute_disk_path(d.path), d.letter, d.drives});
   }
   return plan;
 }

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "formats/hive.hpp"
 #include "formats/partition_table.hpp"
 #include "sources/disk_image.hpp"
 #include "sources/volume.hpp"
@@ -33,6 +34,9 @@ struct OpenedSource {
   // the disks were given, and what was read from each (null for a folder).
   std::vector<std::vector<char>> disk_letters;
   std::vector<std::shared_ptr<const ImageReadStats>> disk_read_stats;
+  // open_server: the system drive's SYSTEM hive, read once for the drive
+  // letters and kept for the machine collector (null when it could not be read).
+  std::shared_ptr<const Hive> system_hive;
 
   // Bytes read from every disk image of the source: the system disk and the data disks.
   [[nodiscard]] std::uint64_t bytes_read() const;

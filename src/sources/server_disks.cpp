@@ -16,20 +16,19 @@ namespace {
 
 constexpr std::uint64_t kMaxHiveBytes = std::uint64_t{1} << 30;
 
-// The drive letters the system drive's SYSTEM hive mounts; nullopt when the
-// hive cannot be read (a problem then says why).
-std::optional<std::vector<MountedDrive>> mounted_drives(const Volume& system,
-                                                        std::vector<Problem>& problems) {
+// The system drive's SYSTEM hive; null when it cannot be read (a problem
+// then says why, or the machine collector does when it is missing).
+std::shared_ptr<const Hive> system_hive(const Volume& system, std::vector<Problem>& problems) {
   auto entry = system.find(kSystemHivePath);
-  if (!entry || entry->is_dir || entry->size > kMaxHiveBytes) return std::nullopt;
+  if (!entry || entry->is_dir || entry->size > kMaxHiveBytes) return nullptr;
   auto bytes = system.read(entry->path, 0, static_cast<std::size_t>(entry->size));
-  if (!bytes) return std::nullopt;
+  if (!bytes) return nullptr;
   auto hive = Hive::open(*bytes, entry->path);
   if (!hive) {
     problems.push_back({entry->path, hive.error().message + ": drive letters not read"});
-    return std::nullopt;
+    return nullptr;
   }
-  return read_mounted_devices(*hive);
+  return std::make_shared<const Hive>(std::move(hive).value());
 }
 
 std::string partition_text(const fs::path& path, const Partition& p) {
@@ -191,7 +190,9 @@ Result<OpenedSource> open_server(const fs::path& system_path, std::optional<int>
                                  std::vector<Problem>& problems) {
   auto opened = open_source(system_path, partition, problems);
   if (!opened) return opened;
-  auto mounted = mounted_drives(*opened->volume, problems);
+  opened->system_hive = system_hive(*opened->volume, problems);
+  std::optional<std::vector<MountedDrive>> mounted;
+  if (opened->system_hive) mounted = read_mounted_devices(*opened->system_hive);
   auto server = std::make_unique<ServerVolume>(std::move(opened->volume));
   Attacher attach(*server, mounted, problems, opened->drives);
   if (opened->partition && opened->image) {

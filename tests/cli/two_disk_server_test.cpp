@@ -268,6 +268,23 @@ TEST(TwoDiskServer, ThePlanRecordsTheDisksAndContainerizePlanReadsThem) {
   EXPECT_TRUE(fs::exists(site / "seed" / "reportarchive" / "2025" / "march.htm")) << r.out;
 }
 
+// A disk given by a relative path is recorded absolute: containerize --plan
+// run from another folder still finds it.
+TEST(TwoDiskServer, ThePlanRecordsADiskGivenRelativelyAsAnAbsolutePath) {
+  test::TempDir tmp;
+  fs::path plan = tmp.path() / "plan.yaml";
+  const fs::path data = at("data-gpt.vhdx");
+  const fs::path relative = fs::relative(data, fs::current_path());
+  ASSERT_FALSE(relative.is_absolute());
+  auto p = run_liftshift({"plan", at("system-gpt.vhdx"), "--disk", relative.string(), "--app",
+                          "system-gpt.vhdx/iis/Reports", "-o", plan.string()});
+  ASSERT_EQ(p.exit_code, 0) << p.err << p.out;
+  std::string yaml = test::read_text(plan);
+  EXPECT_NE(yaml.find("\n    path: " + fs::absolute(relative).lexically_normal().string() + "\n"),
+            std::string::npos)
+      << yaml;
+}
+
 TEST(TwoDiskServer, ContainerizePlanRefusesADiskThatIsGone) {
   test::TempDir tmp;
   fs::path data = tmp.path() / "data.vmdk";

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/run_stats.hpp"
 #include "test_support.hpp"
 
 namespace liftshift {
@@ -146,6 +147,25 @@ TEST(Collect, ASystemDriveIsAssessedAsAServer) {
   EXPECT_EQ(inv.sources[0].machine->build, "");  // only SYSTEM is there: no SOFTWARE hive
   // SYSTEM's ProductOptions still tell a server (this NT 4.0 one is LanmanNT).
   EXPECT_EQ(inv.sources[0].machine->installation_type, "Server");
+}
+
+// open_server reads SYSTEM for the drive letters (MountedDevices); the
+// machine collector takes that hive instead of reading it again: each hive
+// of a server is opened once, from a disk image as from a copied drive.
+TEST(Collect, EachHiveOfAServerIsReadOnce) {
+  struct Case {
+    fs::path source;
+    std::uint64_t hives;
+  };
+  for (const Case& c : {Case{test::fixtures() / "images" / "server.vhdx", 1},   // SYSTEM only
+                        Case{test::fixtures() / "servers" / "appsrv01", 2}}) {  // and SOFTWARE
+    const std::uint64_t before = run_stats().hive_loads.load();
+    Inventory inv = collect({c.source.string()});
+    ASSERT_EQ(inv.sources.size(), 1u);
+    ASSERT_NE(inv.sources[0].machine, nullptr) << c.source;
+    EXPECT_FALSE(inv.sources[0].machine->computer_name.empty()) << c.source;
+    EXPECT_EQ(run_stats().hive_loads.load() - before, c.hives) << c.source;
+  }
 }
 
 }  // namespace

@@ -15,7 +15,7 @@ Assessment one_app(const std::string& id, bool with_machine) {
   app.app.id = id;
   app.app.kind_evidence = {"entry point calls ServiceBase::Run"};
   app.app.not_assessed = "its program is not on this volume";
-  app.app.binaries.resize(3);
+  app.app.binaries.edit().resize(3);
   app.app.configs.resize(2);
   app.app.source_hits.resize(5);
   app.app.markers.resize(1);
