@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstddef>
 
+#include "collect/com_classes.hpp"
+#include "collect/file_kind.hpp"
 #include "collect/group_apps.hpp"
 #include "collect/server_apps.hpp"
 #include "core/text.hpp"
@@ -42,6 +44,22 @@ std::string named_by(const Application& app, const ComClassInfo& c) {
   return {};
 }
 
+// A GAC class (no CodeBase): the application's DLL named as the class's
+// assembly, among its binaries or in its folder or bin\, "" when it has none.
+std::string own_assembly(const Volume& volume, const Application& app, const ComClassInfo& c) {
+  std::string name = assembly_simple_name(c.assembly);
+  if (name.empty() || !own_folder(app)) return {};
+  const std::string dll = name + ".dll";
+  for (const auto& b : app.binaries) {
+    if (iequals(file_name(b.path), dll)) return b.path;
+  }
+  for (const std::string& folder : {app.root, app.root + "/bin"}) {
+    auto found = volume.find(folder + "/" + dll);
+    if (found && !found->is_dir) return found->path;
+  }
+  return {};
+}
+
 }  // namespace
 
 void attach_com_classes(const Volume& volume, const MachineFacts& machine,
@@ -61,11 +79,18 @@ void attach_com_classes(const Volume& volume, const MachineFacts& machine,
           deepest = app.root.size();
       }
     }
-    bool machine_read = false;
+    // A .NET class is registered by regasm from its registry view, whatever
+    // its PE header says (an AnyCPU assembly's is i386).
+    bool machine_read = !c.clr_class.empty();
+    const bool in_gac = !c.clr_class.empty() && c.file.empty();
     for (auto& app : apps) {
       ComClassInfo mine = c;
       mine.in_app_folder =
           deepest > 0 && own_folder(app) && app.root.size() == deepest && is_under(place, app.root);
+      if (in_gac) {
+        mine.path = own_assembly(volume, app, c);
+        mine.in_app_folder = mine.by_assembly_name = !mine.path.empty();
+      }
       mine.named_by = named_by(app, c);
       if (!mine.in_app_folder && mine.named_by.empty()) continue;
       if (!machine_read && found && !found->is_dir) {
