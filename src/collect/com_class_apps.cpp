@@ -31,11 +31,15 @@ std::string pe_machine(const Volume& volume, const FileEntry& file) {
   return pe ? pe->machine : std::string();
 }
 
-// "upload.asp:5 creates Persits.Upload" for the first page of the app that
-// creates one of the class's ProgIDs, "" when none does.
+// "upload.asp:5 creates Persits.Upload" for the first page, script or
+// source file of the app that creates the class by one of its ProgIDs or its
+// CLSID, "" when none does.
 std::string named_by(const Application& app, const ComClassInfo& c) {
   for (const auto& h : app.source_hits) {
-    if (h.category != SourceCategory::kAspComObject) continue;
+    if (h.category != SourceCategory::kAspComObject && h.category != SourceCategory::kComObject)
+      continue;
+    if (iequals(h.text, c.clsid))
+      return h.file + ":" + std::to_string(h.line) + " creates " + c.clsid;
     for (const auto& p : c.prog_ids) {
       if (iequals(h.text, p))
         return h.file + ":" + std::to_string(h.line) + " creates " + printable(h.text);
