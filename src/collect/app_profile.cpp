@@ -233,7 +233,9 @@ Framework detect_framework(const Application& app) {
   // the grouping read from its files (classic ASP or PHP pages, static
   // content) or its solution. A pool's managedRuntimeVersion (v4.0 by
   // default) loads nothing for a site that has no .NET code.
-  if (newest_clr_binary(app) == nullptr) {
+  // Classic ASP as the grouping found it holds .NET assemblies only when they
+  // are ComVisible components its pages create (group_published).
+  if (newest_clr_binary(app) == nullptr || app.framework.kind == FrameworkKind::kClassicAsp) {
     if (Framework f = script_host_framework(app); f.kind != FrameworkKind::kUnknown) return f;
     // (and a Web Site project's TargetFrameworkMoniker, from its solution).
     if (app.framework.kind != FrameworkKind::kUnknown &&

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstddef>
 
+#include "collect/com_classes.hpp"
+#include "collect/file_kind.hpp"
 #include "collect/group_apps.hpp"
 #include "collect/server_apps.hpp"
 #include "core/text.hpp"
@@ -29,15 +31,35 @@ std::string pe_machine(const Volume& volume, const FileEntry& file) {
   return pe ? pe->machine : std::string();
 }
 
-// "upload.asp:5 creates Persits.Upload" for the first page of the app that
-// creates one of the class's ProgIDs, "" when none does.
+// "upload.asp:5 creates Persits.Upload" for the first page, script or
+// source file of the app that creates the class by one of its ProgIDs or its
+// CLSID, "" when none does.
 std::string named_by(const Application& app, const ComClassInfo& c) {
   for (const auto& h : app.source_hits) {
-    if (h.category != SourceCategory::kAspComObject) continue;
+    if (h.category != SourceCategory::kAspComObject && h.category != SourceCategory::kComObject)
+      continue;
+    if (iequals(h.text, c.clsid))
+      return h.file + ":" + std::to_string(h.line) + " creates " + c.clsid;
     for (const auto& p : c.prog_ids) {
       if (iequals(h.text, p))
         return h.file + ":" + std::to_string(h.line) + " creates " + printable(h.text);
     }
+  }
+  return {};
+}
+
+// A GAC class (no CodeBase): the application's DLL named as the class's
+// assembly, among its binaries or in its folder or bin\, "" when it has none.
+std::string own_assembly(const Volume& volume, const Application& app, const ComClassInfo& c) {
+  std::string name = assembly_simple_name(c.assembly);
+  if (name.empty() || !own_folder(app)) return {};
+  const std::string dll = name + ".dll";
+  for (const auto& b : app.binaries) {
+    if (iequals(file_name(b.path), dll)) return b.path;
+  }
+  for (const std::string& folder : {app.root, app.root + "/bin"}) {
+    auto found = volume.find(folder + "/" + dll);
+    if (found && !found->is_dir) return found->path;
   }
   return {};
 }
@@ -61,11 +83,18 @@ void attach_com_classes(const Volume& volume, const MachineFacts& machine,
           deepest = app.root.size();
       }
     }
-    bool machine_read = false;
+    // A .NET class is registered by regasm from its registry view, whatever
+    // its PE header says (an AnyCPU assembly's is i386).
+    bool machine_read = !c.clr_class.empty();
+    const bool in_gac = !c.clr_class.empty() && c.file.empty();
     for (auto& app : apps) {
       ComClassInfo mine = c;
       mine.in_app_folder =
           deepest > 0 && own_folder(app) && app.root.size() == deepest && is_under(place, app.root);
+      if (in_gac) {
+        mine.path = own_assembly(volume, app, c);
+        mine.in_app_folder = mine.by_assembly_name = !mine.path.empty();
+      }
       mine.named_by = named_by(app, c);
       if (!mine.in_app_folder && mine.named_by.empty()) continue;
       if (!machine_read && found && !found->is_dir) {

@@ -1,6 +1,6 @@
 // Which application a COM class registered on the server belongs to: the one
 // whose folder holds its server file (the deepest such folder), and every one
-// whose classic ASP pages create it by ProgID. Each gets its own copy of the
+// whose ASP pages, scripts or code create it by ProgID or CLSID. Each gets its own copy of the
 // class (Application::com_classes) with the file's place on the volume and the
 // machine of its PE header, which decides the regsvr32 that registers it.
 #pragma once

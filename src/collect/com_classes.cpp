@@ -1,6 +1,7 @@
 #include "collect/com_classes.hpp"
 
 #include <array>
+#include <cctype>
 #include <map>
 
 #include "collect/machine_collector.hpp"
@@ -14,6 +15,11 @@ namespace {
 constexpr std::string_view kHive = "Windows/System32/config/SOFTWARE";
 // A server value longer than this is no path Windows would load.
 constexpr std::size_t kMaxServerValue = 2'048;
+
+// A .NET class's Class is a type name, its Assembly a display name: longer
+// ones are no such names.
+constexpr std::size_t kMaxClassValue = 512;
+constexpr std::size_t kMaxAssemblyValue = 1'024;
 
 // "{00000000-0000-0000-0000-000000000000}": the only names a CLSID key has.
 bool looks_like_clsid(std::string_view name) {
@@ -44,6 +50,30 @@ std::string expand_variables(std::string path, std::string_view system_root) {
     if (istarts_with(path, variable)) return std::string(value) + path.substr(variable.size());
   }
   return path;
+}
+
+// InprocServer32 = mscoree.dll (a bare name or System32's): the .NET
+// runtime's shim, which loads the class's assembly.
+bool clr_server(std::string_view server) {
+  std::string file = com_server_file(server, false);
+  auto slash = file.find_last_of("\\/");
+  return iequals(slash == std::string::npos ? file : file.substr(slash + 1), "mscoree.dll");
+}
+
+// "v4.0.30319", "v2.0.50727", "v1.1.4322": a 'v' and dotted numbers.
+bool runtime_version_like(std::string_view v) {
+  if (v.size() < 2 || v.size() > 32 || (v[0] != 'v' && v[0] != 'V')) return false;
+  for (char ch : v.substr(1)) {
+    if (!(ch == '.' || (ch >= '0' && ch <= '9'))) return false;
+  }
+  return v[1] != '.';
+}
+
+int hex_digit(char ch) {
+  if (ch >= '0' && ch <= '9') return ch - '0';
+  if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
+  if (ch >= 'A' && ch <= 'F') return ch - 'A' + 10;
+  return -1;
 }
 
 // The default value of key\sub, "" when missing or not a string.
@@ -92,18 +122,21 @@ struct Reader {
           continue;
         }
         bool local = server_key == "LocalServer32";
-        std::string file = com_server_file(server, local, system_root);
-        if (file.empty() || windows_com_server(file, system_root)) continue;
+        ComClassInfo c;
+        if (!local && clr_server(server)) {
+          if (!read_clr_class(*server_node, c)) continue;
+        } else {
+          c.file = com_server_file(server, local, system_root);
+          if (c.file.empty() || windows_com_server(c.file, system_root)) continue;
+        }
         if (m.com_classes.size() >= max_classes) {
           capped = true;
           return;
         }
-        ComClassInfo c;
         c.clsid = name;
         c.server_key = std::string(server_key);
         // A LocalServer32 command line can carry a password: masked like a service's.
         c.server = local ? mask_command_line(server) : server;
-        c.file = file;
         if (!local) c.threading_model = h.string_value(*server_node, "ThreadingModel").value_or("");
         if (c.threading_model.size() > 64) c.threading_model.clear();
         add_prog_id(c, default_of(h, node, "ProgID"));
@@ -113,6 +146,34 @@ struct Reader {
         m.com_classes.push_back(std::move(c));
       }
     }
+  }
+
+  // The values regasm writes beside InprocServer32 = mscoree.dll. False when
+  // the class is Windows' (a Microsoft assembly, a CodeBase under Windows),
+  // no .NET class at all (no Class value) or nothing can find its assembly;
+  // a value too long to be one is counted and the class left out.
+  bool read_clr_class(Hive::Node node, ComClassInfo& c) {
+    auto value = [&](std::string_view value_name, std::size_t max) -> std::optional<std::string> {
+      std::string v = trim(h.string_value(node, value_name).value_or(""));
+      if (v.size() > max) return std::nullopt;
+      return v;
+    };
+    auto clr_class = value("Class", kMaxClassValue);
+    auto assembly = value("Assembly", kMaxAssemblyValue);
+    auto runtime = value("RuntimeVersion", kMaxAssemblyValue);
+    auto code_base = value("CodeBase", kMaxServerValue);
+    if (!clr_class || !assembly || !runtime || !code_base) {
+      ++too_long;
+      return false;
+    }
+    if (clr_class->empty() || microsoft_assembly(*assembly)) return false;
+    c.clr_class = printable(*clr_class);
+    c.assembly = printable(*assembly);
+    if (runtime_version_like(*runtime)) c.runtime_version = *runtime;
+    c.code_base = printable(*code_base);
+    c.file = code_base_file(*code_base);
+    if (!c.file.empty()) return !windows_com_server(c.file, system_root);
+    return !assembly_simple_name(*assembly).empty();
   }
 
   // Classes\<ProgID>\CLSID names a class too, when the class key itself has
@@ -177,6 +238,62 @@ bool windows_com_server(std::string_view file, std::string_view system_root) {
   return false;
 }
 
+std::string code_base_file(std::string_view url) {
+  if (!istarts_with(url, "file:")) return {};
+  std::string_view rest = url.substr(5);
+  std::size_t slashes = 0;
+  while (slashes < rest.size() && (rest[slashes] == '/' || rest[slashes] == '\\')) ++slashes;
+  rest.remove_prefix(slashes);
+  std::string path;
+  for (std::size_t i = 0; i < rest.size(); ++i) {
+    char ch = rest[i];
+    if (ch == '%') {
+      int hi = i + 2 < rest.size() ? hex_digit(rest[i + 1]) : -1;
+      int lo = hi >= 0 ? hex_digit(rest[i + 2]) : -1;
+      if (lo < 0) return {};
+      ch = static_cast<char>(hi * 16 + lo);
+      i += 2;
+    }
+    if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f || ch == '"') return {};
+    path += ch == '/' ? '\\' : ch;
+  }
+  bool drive = path.size() >= 3 && std::isalpha(static_cast<unsigned char>(path[0])) &&
+               path[1] == ':' && path[2] == '\\';
+  // file:///C:/... names a drive; file://host/share/... (two slashes) a share.
+  if (drive && slashes >= 2) return path;
+  if (!drive && slashes == 2 && path.find('\\') != std::string::npos &&
+      path.find(':') == std::string::npos)
+    return "\\\\" + path;
+  return {};
+}
+
+std::string assembly_simple_name(std::string_view display_name) {
+  std::string name = trim(display_name.substr(0, display_name.find(',')));
+  if (name.empty() || name.size() > 255) return {};
+  for (char ch : name) {
+    if (static_cast<unsigned char>(ch) < 0x20 ||
+        std::string_view("\\/:*?\"<>|").find(ch) != std::string_view::npos)
+      return {};
+  }
+  return name;
+}
+
+bool microsoft_assembly(std::string_view display_name) {
+  // The Framework (ECMA and Microsoft keys), ASP.NET's, Office's PIAs and SQL Server's.
+  static constexpr std::array<std::string_view, 5> kTokens{"b77a5c561934e089", "b03f5f7f11d50a3a",
+                                                           "31bf3856ad364e35", "71e9bce111e9429c",
+                                                           "89845dcd8080cc91"};
+  for (const auto& part : split(display_name, ',')) {
+    std::string p = trim(part);
+    if (!istarts_with(p, "PublicKeyToken=")) continue;
+    std::string token = trim(std::string_view(p).substr(15));
+    for (auto t : kTokens) {
+      if (iequals(token, t)) return true;
+    }
+  }
+  return iequals(assembly_simple_name(display_name), "mscorlib");
+}
+
 void read_com_classes(const Hive& software, MachineFacts& m, std::vector<Problem>& problems,
                       std::size_t max_classes) {
   // Windows NT 4.0 and 2000 live in C:\WINNT: CurrentVersion says where.
@@ -198,8 +315,13 @@ void read_com_classes(const Hive& software, MachineFacts& m, std::vector<Problem
   if (r.too_long > 0) {
     problems.push_back(
         {std::string(kHive), std::to_string(r.too_long) +
-                                 " COM server registrations have a value longer than " +
-                                 std::to_string(kMaxServerValue) + " characters: not read"});
+                                 " COM server registrations have a value too long to be one "
+                                 "(a server or CodeBase longer than " +
+                                 std::to_string(kMaxServerValue) +
+                                 " characters, a .NET Class "
+                                 "longer than " +
+                                 std::to_string(kMaxClassValue) + " or Assembly longer than " +
+                                 std::to_string(kMaxAssemblyValue) + "): not read"});
   }
 }
 

@@ -1,7 +1,9 @@
 // COM classes registered on a server: the SOFTWARE hive's Classes\CLSID keys
 // (and their 32-bit view Classes\WOW6432Node\CLSID), each class's
 // InprocServer32 / LocalServer32 server, ThreadingModel and ProgIDs, and the
-// ProgID keys (Classes\<ProgID>\CLSID) that name them. Only the classes whose
+// ProgID keys (Classes\<ProgID>\CLSID) that name them; for a .NET class
+// regasm registered (mscoree.dll), its Class, Assembly, RuntimeVersion and
+// CodeBase. Only the classes whose
 // server is not Windows' own are kept: those are what an application may have
 // installed and an image built from its files lacks.
 #pragma once
@@ -36,5 +38,20 @@ std::string com_server_file(std::string_view server, bool local_server,
 // SysWOW64 folder, Common Files\Microsoft Shared, Common Files\System (ADO,
 // OLE DB) and Windows' own program folders.
 bool windows_com_server(std::string_view file, std::string_view system_root = "C:\\Windows");
+
+// The Windows path of a regasm CodeBase: "file:///C:/App/Foo.DLL" ->
+// "C:\App\Foo.DLL" (%XX escapes decoded), "file://host/share/Foo.dll" -> a UNC
+// path; "" for anything else (another scheme, no drive, a bad escape, a
+// control character).
+std::string code_base_file(std::string_view url);
+
+// The simple name of an assembly's display name: "Foo.Bar, Version=1.0.0.0,
+// ..." -> "Foo.Bar"; "" when it is no file name.
+std::string assembly_simple_name(std::string_view display_name);
+
+// True for an assembly signed with one of Microsoft's keys (the Framework's,
+// Office's and SQL Server's PublicKeyTokens): Windows' or a product's, never
+// an application's own.
+bool microsoft_assembly(std::string_view display_name);
 
 }  // namespace liftshift

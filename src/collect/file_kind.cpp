@@ -41,7 +41,8 @@ FileKind classify_file(std::string_view path) {
   if (iequals(name, "packages.config")) return FileKind::kPackagesConfig;
   if (iends_with(name, ".sln")) return FileKind::kSolution;
   if (iends_with(name, ".cs") || iends_with(name, ".vb")) return FileKind::kSource;
-  if (iends_with(name, ".asp") || iends_with(name, ".asa") || iends_with(name, ".inc"))
+  if (iends_with(name, ".asp") || iends_with(name, ".asa") || iends_with(name, ".inc") ||
+      iends_with(name, ".vbs") || iends_with(name, ".wsf") || iends_with(name, ".hta"))
     return FileKind::kAspPage;
   if (marker_for_file(path).category) return FileKind::kMarker;
   if (iends_with(name, ".cmd") || iends_with(name, ".bat") || iends_with(name, ".ps1"))

@@ -20,7 +20,8 @@ enum class FileKind {
   kPackagesConfig,  // packages.config
   kSolution,        // .sln
   kSource,          // .cs / .vb (also App_Code in web sites)
-  kAspPage,         // classic ASP: .asp pages, global.asa, .inc include files
+  kAspPage,         // classic ASP: .asp pages, global.asa, .inc include files; and
+                    // .vbs/.wsf/.hta scripts, scanned alike for the COM objects they create
   kMarker,          // matters by name alone (see marker_for)
   kScript,          // .cmd / .bat / .ps1: read for the scheduled tasks they register
   kTaskXml,         // .xml: read when it is an exported Task Scheduler task

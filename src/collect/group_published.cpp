@@ -179,9 +179,11 @@ Framework site_files_framework(const ParsedSource& parsed, const std::string& ro
     }
   }
   // .NET assemblies make the site ASP.NET; native DLLs beside classic ASP
-  // pages are the COM components they create (a bin/ of regsvr32'd servers).
+  // pages are the COM components they create (a bin/ of regsvr32'd servers),
+  // and so are ComVisible assemblies (regasm'd for the pages' CreateObject).
   for (const auto& b : parsed.binaries) {
-    if (own(b.path) && b.is_clr) return {};
+    bool com_component = b.com_visible || !b.com_visible_types.empty();
+    if (own(b.path) && b.is_clr && !(com_component && (asp > 0 || !asa.empty()))) return {};
   }
   if (asp > 0 || !asa.empty()) {
     return {FrameworkKind::kClassicAsp, "",

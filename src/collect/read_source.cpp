@@ -237,9 +237,13 @@ void parse_one(const Volume& volume, const FileEntry& file, FileKind kind, const
       }
       break;
     }
-    case FileKind::kAspPage:
-      out.hits = scan_asp(decode_text(*bytes), path);
+    case FileKind::kAspPage: {
+      const bool script =
+          iends_with(path, ".vbs") || iends_with(path, ".wsf") || iends_with(path, ".hta");
+      out.hits =
+          script ? scan_com_script(decode_text(*bytes), path) : scan_asp(decode_text(*bytes), path);
       break;
+    }
     case FileKind::kIgnore:
     case FileKind::kMarker:
       break;

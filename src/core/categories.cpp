@@ -93,6 +93,8 @@ std::string to_string(SourceCategory category) {
       return "asp-connection";
     case SourceCategory::kLogConfigFile:
       return "log-config-file";
+    case SourceCategory::kComObject:
+      return "com-object";
   }
   return "";
 }

@@ -77,9 +77,14 @@ enum class SourceCategory {
   // text: a logging configuration file the code names (log4net's
   // XmlConfigurator ConfigFile or FileInfo, NLog's XmlLoggingConfiguration).
   kLogConfigFile,
+  // text: a ProgID, or a CLSID as "{...}", that code creates a COM object of
+  // by name outside classic ASP's Server.CreateObject: Type.GetTypeFromProgID,
+  // Type.GetTypeFromCLSID(new Guid("...")), VB's CreateObject, VBScript and
+  // JScript scripts (CreateObject, new ActiveXObject), <object classid="clsid:...">.
+  kComObject,
 };
 inline constexpr std::size_t kSourceCategoryCount =
-    static_cast<std::size_t>(SourceCategory::kLogConfigFile) + 1;
+    static_cast<std::size_t>(SourceCategory::kComObject) + 1;
 // Every source category, in declaration (= report) order.
 inline constexpr std::array<SourceCategory, kSourceCategoryCount> kAllSourceCategories = [] {
   std::array<SourceCategory, kSourceCategoryCount> all{};

@@ -197,11 +197,19 @@ struct ComClassInfo {
   std::vector<std::string> prog_ids;  // ProgID, VersionIndependentProgID, Classes\<ProgID>\CLSID
   bool wow64 = false;                 // registered in the 32-bit view
   std::string registry_key;           // "HKLM\SOFTWARE\Classes\CLSID\{...}\InprocServer32"
+  // A .NET class regasm registered (InprocServer32 = mscoree.dll); file is its
+  // CodeBase's path, "" when it has none (the assembly is in the GAC) or it is
+  // no local file URL.
+  std::string clr_class;        // Class: "OrderDesk.Invoices.InvoiceWriter", "" for a native class
+  std::string assembly;         // Assembly: "OrderInvoices, Version=1.0.0.0, Culture=neutral, ..."
+  std::string runtime_version;  // RuntimeVersion: "v4.0.30319", "" when missing or malformed
+  std::string code_base;        // CodeBase as registered: "file:///C:/inetpub/...", "" when none
   // Application's copy only (collect/com_class_apps):
   std::string path;     // the file on the volume ("inetpub/Shop/bin/Tools.dll"), "" when missing
   std::string machine;  // its PE header's machine ("x86", "x64"), "" when it could not be read
-  bool in_app_folder = false;  // the file lies inside the application's folder
-  std::string named_by;        // "upload.asp:5 creates Persits.Upload", "" when only by folder
+  bool in_app_folder = false;     // the file lies inside the application's folder
+  std::string named_by;           // "upload.asp:5 creates Persits.Upload", "" when only by folder
+  bool by_assembly_name = false;  // a GAC class: path is the app's DLL named as its assembly
 };
 
 // What a whole Windows server is: read from its registry hives and files.
@@ -399,7 +407,9 @@ struct ComRegistration {
   std::string tool;
   std::string clr;     // regsvcs/regasm: the runtime folder of the tool: "v4.0.30319", "v2.0.50727"
   std::string reason;  // what showed it: "serviced components Contoso.Ledger"
-  bool x86 = false;    // regsvr32: a 32-bit DLL (PE machine i386), registered by SysWOW64's
+  // regsvr32: a 32-bit DLL (PE machine i386), registered by SysWOW64's;
+  // regasm: a class of the 32-bit registry view, registered by Framework\'s RegAsm.
+  bool x86 = false;
 };
 
 struct RuleResults {

@@ -1,5 +1,6 @@
 #include "formats/asp_scan.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include "core/secret_mask.hpp"
@@ -79,9 +80,37 @@ void each_after(std::string_view line, std::string_view token, F&& f) {
   }
 }
 
-}  // namespace
+// `clsid:6B1E0C3A-...` after `classid=` (quoted): "{6B1E0C3A-...}", "" when none.
+std::string classid_at(std::string_view line, std::size_t from) {
+  std::size_t i = from;
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '=')) ++i;
+  if (i >= line.size() || (line[i] != '"' && line[i] != '\'')) return "";
+  ++i;
+  if (!istarts_with(line.substr(i), "clsid:")) return "";
+  i += 6;
+  std::string_view guid = line.substr(i, std::min<std::size_t>(38, line.size() - i));
+  if (!guid.empty() && guid.front() == '{') guid = guid.substr(1);
+  if (guid.size() < 36) return "";
+  std::string out = "{";
+  for (std::size_t k = 0; k < 36; ++k) {
+    const char c = guid[k];
+    const bool dash = k == 8 || k == 13 || k == 18 || k == 23;
+    if (dash ? c != '-' : std::isxdigit(static_cast<unsigned char>(c)) == 0) return "";
+    out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  return out + "}";
+}
 
-std::vector<SourceHit> scan_asp(std::string_view text, const std::string& path) {
+bool script_comment_line(std::string_view line) {
+  std::string_view t = line;
+  while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
+  return t.starts_with("//") || comment_line(line);
+}
+
+// The scan of both: ProgIDs as `prog_ids` hits, CLSIDs of <object classid>
+// as kComObject, and (pages only) connection strings.
+std::vector<SourceHit> scan_com_text(std::string_view text, const std::string& path,
+                                     SourceCategory prog_ids, bool page) {
   std::vector<SourceHit> out;
   auto add = [&](SourceCategory category, int line, std::string hit) {
     if (out.size() >= kMaxHits) return;
@@ -98,18 +127,27 @@ std::vector<SourceHit> scan_asp(std::string_view text, const std::string& path) 
         text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
     ++number;
     pos = nl == std::string_view::npos ? text.size() + 1 : nl + 1;
-    if (line.empty() || comment_line(line)) continue;
-    each_after(line, "createobject", [&](std::size_t after) {
-      if (std::string id = prog_id_at(line, after); !id.empty())
-        add(SourceCategory::kAspComObject, number, printable(id));
-    });
-    // <object runat="server" id="conn" progid="ADODB.Connection"> (global.asa, pages).
+    if (line.empty() || (page ? comment_line(line) : script_comment_line(line))) continue;
+    // VBScript's CreateObject, JScript's new ActiveXObject (WSH, JScript pages).
+    for (std::string_view call : {"createobject", "activexobject"}) {
+      each_after(line, call, [&](std::size_t after) {
+        if (std::string id = prog_id_at(line, after); !id.empty())
+          add(prog_ids, number, printable(id));
+      });
+    }
+    // <object runat="server" id="conn" progid="ADODB.Connection"> (global.asa,
+    // pages, .wsf), <object classid="clsid:...">.
     if (icontains(line, "<object")) {
       each_after(line, "progid", [&](std::size_t after) {
         if (std::string id = prog_id_at(line, after); !id.empty())
-          add(SourceCategory::kAspComObject, number, printable(id));
+          add(prog_ids, number, printable(id));
+      });
+      each_after(line, "classid", [&](std::size_t after) {
+        if (std::string id = classid_at(line, after); !id.empty())
+          add(SourceCategory::kComObject, number, id);
       });
     }
+    if (!page) continue;
     for (std::size_t q = line.find('"'); q != std::string_view::npos;) {
       std::size_t end = literal_end(line, q);
       if (end == std::string_view::npos) break;
@@ -123,6 +161,16 @@ std::vector<SourceHit> scan_asp(std::string_view text, const std::string& path) 
     }
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<SourceHit> scan_asp(std::string_view text, const std::string& path) {
+  return scan_com_text(text, path, SourceCategory::kAspComObject, true);
+}
+
+std::vector<SourceHit> scan_com_script(std::string_view text, const std::string& path) {
+  return scan_com_text(text, path, SourceCategory::kComObject, false);
 }
 
 }  // namespace liftshift

@@ -17,6 +17,13 @@ namespace liftshift {
 // that is an OLE DB / ODBC connection string, secrets masked). VBScript
 // comment lines (' and REM) are skipped. One hit per (category, line, text),
 // at most 1000 per file; lines are 1-based.
+// Also kComObject hits (text: "{CLSID}") for <object classid="clsid:...">,
+// and JScript's new ActiveXObject("...") as a ProgID.
 std::vector<SourceHit> scan_asp(std::string_view text, const std::string& path);
+
+// Windows Script Host scripts and HTML applications (.vbs, .wsf, .hta): the
+// same scan, every ProgID and CLSID a kComObject hit ('//' comments skipped
+// too); no connection strings.
+std::vector<SourceHit> scan_com_script(std::string_view text, const std::string& path);
 
 }  // namespace liftshift

@@ -822,6 +822,56 @@ bool assigned_to(std::string_view code, std::size_t pos, std::string_view name) 
   return literal_after(code, pos, '=', name, false);
 }
 
+// The blanks before code[k], skipped backwards.
+std::size_t skip_blanks_back(std::string_view code, std::size_t k) {
+  while (k > 0 && is_blank(code[k - 1])) --k;
+  return k;
+}
+
+// `Type.GetTypeFromCLSID(new Guid("..."))` (VB's New, System.Guid): the
+// literal at pos is Guid's first argument inside GetTypeFromCLSID's.
+bool clsid_argument(std::string_view code, std::size_t pos, bool vb) {
+  if (!literal_after(code, pos, '(', "Guid", vb)) return false;
+  std::size_t k = skip_blanks_back(code, pos) - 1;  // the '('
+  k = skip_blanks_back(code, k) - 4;                // "Guid"
+  if (k > 0 && code[k - 1] == '.') {                // System.Guid
+    k -= 1;
+    if (!word_ends_at(code, k, "System", vb)) return false;
+    k -= 6;
+  }
+  k = skip_blanks_back(code, k);
+  if (!word_ends_at(code, k, vb ? "New" : "new", vb)) return false;
+  k = skip_blanks_back(code, k - 3);
+  if (k == 0 || code[k - 1] != '(') return false;
+  return word_ends_at(code, skip_blanks_back(code, k - 1), "GetTypeFromCLSID", vb);
+}
+
+// "6B1E0C3A-5D2F-4E8B-9A17-2C4F8E0D9B61", with or without braces ->
+// "{6B1E0C3A-...}" upper-cased, the way a CLSID key is named; "" for no GUID.
+std::string clsid_text(std::string_view s) {
+  if (s.size() == 38 && s.front() == '{' && s.back() == '}') s = s.substr(1, 36);
+  if (s.size() != 36) return {};
+  std::string out = "{";
+  for (std::size_t i = 0; i < 36; ++i) {
+    const char c = s[i];
+    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    const bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    if (dash ? c != '-' : !hex) return {};
+    out += (c >= 'a' && c <= 'f') ? static_cast<char>(c - 'a' + 'A') : c;
+  }
+  return out + "}";
+}
+
+// "Vendor.Component.1": letters, digits, '.', '_' and '-', a letter first.
+bool prog_id_like(std::string_view s) {
+  if (s.empty() || s.size() > 128 ||
+      !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z')))
+    return false;
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return (is_ident(c) && static_cast<unsigned char>(c) < 0x80) || c == '.' || c == '-';
+  });
+}
+
 // A logging configuration file the code names: log4net's XmlConfigurator
 // (ConfigFile = "...", or Configure/ConfigureAndWatch(new FileInfo("...")))
 // and NLog's new XmlLoggingConfiguration("...").
@@ -1282,6 +1332,15 @@ std::vector<SourceHit> scan_source(std::string_view text, const std::string& pat
       out.add(cat::kServiceName, lit.line, lit.pos, lit.value);
   }
   for (const Literal& lit : lx.args) {
+    // COM objects created by name: Type.GetTypeFromProgID("X.Y"), VB's
+    // CreateObject("X.Y") (Microsoft.VisualBasic), GetTypeFromCLSID(new Guid(...)).
+    if ((first_argument_of(code, lit.pos, "GetTypeFromProgID") ||
+         (vb && literal_after(code, lit.pos, '(', "CreateObject", true))) &&
+        prog_id_like(lit.value))
+      out.add(cat::kComObject, lit.line, lit.pos, lit.value);
+    if (std::string clsid = clsid_text(lit.value);
+        !clsid.empty() && clsid_argument(code, lit.pos, vb))
+      out.add(cat::kComObject, lit.line, lit.pos, clsid);
     if (first_argument_of(code, lit.pos, "SetServiceName"))
       out.add(cat::kServiceName, lit.line, lit.pos, lit.value);
     if (names_log_config(code, lit.pos, false))

@@ -47,7 +47,9 @@ std::string native_registration(const ComRegistration& com, const std::string& f
 void plan_com_servers(const AppAssessment& a, AppPlan& plan) {
   for (const auto& com : a.results.com_servers) {
     std::string file = image_path(plan, a.app, com.path);
-    std::string framework = "C:\\Windows\\Microsoft.NET\\Framework64\\" + com.clr + "\\";
+    // A class registered in the 32-bit view is 32-bit RegAsm's (Framework\).
+    std::string framework = std::string("C:\\Windows\\Microsoft.NET\\") +
+                            (com.x86 ? "Framework\\" : "Framework64\\") + com.clr + "\\";
     std::string command;
     if (com.tool == "regsvr32" || com.tool == "regserver") {
       command = native_registration(com, file);

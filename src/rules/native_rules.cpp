@@ -124,13 +124,50 @@ std::string clr_folder(const BinaryFacts& b) {
   return istarts_with(b.clr_version, "v2.") ? "v2.0.50727" : "v4.0.30319";
 }
 
-// "HKLM\...\{..}\InprocServer32 = D:\App\bin\Foo.dll (ProgID Foo.Bar)".
+// The .NET Framework folder of a regasm-registered class's RuntimeVersion:
+// 1.x and 2.0 assemblies run on CLR 2.0, the rest on 4.0.
+std::string clr_folder(const ComClassInfo& c) {
+  return istarts_with(c.runtime_version, "v1.") || istarts_with(c.runtime_version, "v2.")
+             ? "v2.0.50727"
+             : "v4.0.30319";
+}
+
+// "HKLM\...\{..}\InprocServer32 = D:\App\bin\Foo.dll (ProgID Foo.Bar)"; a .NET
+// class with its Class, Assembly and CodeBase (or GAC).
 std::string registration(const ComClassInfo& c) {
   std::string line = c.registry_key + " = " + c.server;
+  if (!c.clr_class.empty()) {
+    line += " (.NET class " + c.clr_class + " of " + c.assembly;
+    if (!c.runtime_version.empty()) line += ", RuntimeVersion " + c.runtime_version;
+    line += c.code_base.empty() ? ", no CodeBase: the GAC" : ", CodeBase " + c.code_base;
+    line += ")";
+  }
   if (!c.prog_ids.empty()) line += " (ProgID " + listed(c.prog_ids) + ")";
   if (!c.threading_model.empty()) line += ", ThreadingModel " + c.threading_model;
   if (!c.named_by.empty()) line += "; " + c.named_by;
   return line;
+}
+
+// A .NET class regasm registered: registered again by the RegAsm of its
+// registry view (Framework for WOW6432Node, Framework64 for the 64-bit view)
+// and RuntimeVersion, with /codebase on the application's copy, once per
+// assembly and view. Serviced components are regsvcs' (it registers them).
+void clr_registration(const ComClassInfo& c, const std::string& line, RuleResults& results,
+                      Evidence& out) {
+  auto same = [&](const ComRegistration& r) {
+    return iequals(r.path, c.path) &&
+           (r.tool == "regsvcs" || (r.tool == "regasm" && r.x86 == c.wow64));
+  };
+  if (std::any_of(results.com_servers.begin(), results.com_servers.end(), same)) return;
+  std::string clr = clr_folder(c);
+  std::string tool =
+      std::string(c.wow64 ? "Framework" : "Framework64") + "\\" + clr + "\\RegAsm.exe";
+  std::string how = c.by_assembly_name ? " (the server had it in the GAC; the application's " +
+                                             c.path + " is that assembly)"
+                                       : "";
+  out.push_back(line + ": registered in the image with " + tool + " /codebase" + how);
+  results.com_servers.push_back(
+      {c.path, "regasm", clr, c.server_key + " " + c.clsid + " (" + c.clr_class + ")", c.wow64});
 }
 
 // Native COM servers the server had registered for the application
@@ -140,6 +177,13 @@ std::string registration(const ComClassInfo& c) {
 void registered_com_classes(const Application& app, RuleResults& results, Evidence& out) {
   for (const auto& c : app.com_classes) {
     std::string line = registration(c);
+    if (c.path.empty() && !c.clr_class.empty() && c.code_base.empty()) {
+      out.push_back(line + ": the application holds no " +
+                    trim(std::string_view(c.assembly).substr(0, c.assembly.find(','))) +
+                    ".dll: install the assembly in the image's GAC (gacutil /i) and register "
+                    "it with regasm");
+      continue;
+    }
     if (c.path.empty()) {
       out.push_back(line +
                     ": its file is not on this server (a stale registration, or a drive "
@@ -150,6 +194,10 @@ void registered_com_classes(const Application& app, RuleResults& results, Eviden
       out.push_back(line +
                     ": its file lies outside the application's folder: install the product "
                     "that provides it in the image (its installer registers it)");
+      continue;
+    }
+    if (!c.clr_class.empty()) {
+      clr_registration(c, line, results, out);
       continue;
     }
     auto same_file = [&](const ComRegistration& r) { return iequals(r.path, c.path); };
@@ -187,6 +235,11 @@ Evidence check_com_registration(const Application& app, RuleResults& results) {
       results.com_servers.push_back({b.path, "regsvcs", clr_folder(b), reason});
       continue;
     }
+    // Registered on the server: its registry view says which RegAsm (below).
+    auto registered = [&](const ComClassInfo& c) {
+      return !c.clr_class.empty() && iequals(c.path, b.path);
+    };
+    if (std::any_of(app.com_classes.begin(), app.com_classes.end(), registered)) continue;
     if (b.com_visible || !b.com_visible_types.empty()) {
       std::string reason = b.com_visible_types.empty()
                                ? std::string("[assembly: ComVisible(true)]")

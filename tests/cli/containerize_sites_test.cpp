@@ -61,6 +61,15 @@ TEST(ContainerizeSites, ServerSitesGetTheirFeaturesAndRuntimes) {
             std::string::npos)
       << asp;
   EXPECT_EQ(asp.find("AspUpload"), std::string::npos) << asp;  // not the site's file: not copied
+  // Its .NET classes by the RegAsm of the view RegAsm registered them in.
+  EXPECT_NE(asp.find("RUN & 'C:\\Windows\\Microsoft.NET\\Framework\\v4.0.30319\\RegAsm.exe' "
+                     "/nologo /codebase 'C:\\inetpub\\wwwroot\\bin\\OrderInvoices.dll'"),
+            std::string::npos)
+      << asp;
+  EXPECT_NE(asp.find("RUN & 'C:\\Windows\\Microsoft.NET\\Framework64\\v4.0.30319\\RegAsm.exe' "
+                     "/nologo /codebase 'C:\\inetpub\\wwwroot\\bin\\OrderDesk.Mail.dll'"),
+            std::string::npos)
+      << asp;
 
   std::string blog = dockerfile(out, "websrv01-iis-Blog");
   EXPECT_NE(blog.find("RUN Install-WindowsFeature Web-CGI\n"), std::string::npos) << blog;

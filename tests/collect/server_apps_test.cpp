@@ -188,9 +188,11 @@ TEST(ServerApps, SitesThatAreNotDotNetProjects) {
   const Application* asp = find_app(inv, "websrv01/iis/Order Desk");
   ASSERT_NE(asp, nullptr) << ids;
   EXPECT_EQ(asp->kind, AppKind::kWeb);
+  // Classic ASP, though its bin holds .NET assemblies: they are ComVisible
+  // components its pages create, not ASP.NET.
   EXPECT_EQ(asp->framework.kind, FrameworkKind::kClassicAsp);
   EXPECT_EQ(asp->framework.evidence,
-            "inetpub/OrderDesk/global.asa: classic ASP (2 .asp page(s), global.asa)");
+            "inetpub/OrderDesk/global.asa: classic ASP (3 .asp page(s), global.asa)");
   EXPECT_TRUE(has_module(*asp->iis, "classic-asp", "inetpub/OrderDesk/"));
 
   // PHP is registered server-wide: the site has .php pages and no web.config.
@@ -230,13 +232,14 @@ TEST(ServerApps, ComServersRegisteredOnTheServerBelongToTheSiteThatHoldsOrNamesT
   ASSERT_NE(inv.sources[0].machine, nullptr);
   std::string registered;
   for (const auto& c : inv.sources[0].machine->com_classes) registered += c.file + "\n";
-  EXPECT_EQ(inv.sources[0].machine->com_classes.size(), 4u) << registered;  // CDO is Windows'
+  // CDO and the Framework's mscorlib class are Windows'.
+  EXPECT_EQ(inv.sources[0].machine->com_classes.size(), 6u) << registered;
 
   const Application* asp = find_app(inv, "websrv01/iis/Order Desk");
   ASSERT_NE(asp, nullptr);
   std::string mine;
   for (const auto& c : asp->com_classes) mine += c.registry_key + " " + c.path + "\n";
-  ASSERT_EQ(asp->com_classes.size(), 4u) << mine;
+  ASSERT_EQ(asp->com_classes.size(), 6u) << mine;
   auto find = [&](std::string_view file) -> const ComClassInfo* {
     for (const auto& c : asp->com_classes) {
       if (c.file.ends_with(file)) return &c;
@@ -271,6 +274,31 @@ TEST(ServerApps, ComServersRegisteredOnTheServerBelongToTheSiteThatHoldsOrNamesT
   ASSERT_NE(gone, nullptr) << mine;
   EXPECT_TRUE(gone->in_app_folder);
   EXPECT_EQ(gone->path, "");
+
+  // A .NET class the 32-bit RegAsm /codebase registered: its CodeBase's file.
+  auto find_class = [&](std::string_view clr_class) -> const ComClassInfo* {
+    for (const auto& c : asp->com_classes) {
+      if (c.clr_class == clr_class) return &c;
+    }
+    return nullptr;
+  };
+  const ComClassInfo* invoices = find_class("OrderDesk.Invoices.InvoiceWriter");
+  ASSERT_NE(invoices, nullptr) << mine;
+  EXPECT_EQ(invoices->file, "C:\\inetpub\\OrderDesk\\bin\\OrderInvoices.DLL");
+  EXPECT_EQ(invoices->path, "inetpub/OrderDesk/bin/OrderInvoices.dll");
+  EXPECT_TRUE(invoices->in_app_folder);
+  EXPECT_FALSE(invoices->by_assembly_name);
+  EXPECT_TRUE(invoices->wow64);
+  EXPECT_EQ(invoices->machine, "");  // RegAsm's view decides, not the AnyCPU header
+  EXPECT_EQ(invoices->named_by, "inetpub/OrderDesk/invoice.asp:6 creates OrderDesk.Invoices");
+  // One from the GAC (no CodeBase): the site's DLL named as its assembly.
+  const ComClassInfo* mail = find_class("OrderDesk.Mail.Notifier");
+  ASSERT_NE(mail, nullptr) << mine;
+  EXPECT_EQ(mail->file, "");
+  EXPECT_EQ(mail->path, "inetpub/OrderDesk/bin/OrderDesk.Mail.dll");
+  EXPECT_TRUE(mail->in_app_folder);
+  EXPECT_TRUE(mail->by_assembly_name);
+  EXPECT_FALSE(mail->wow64);
 
   // The other sites neither hold nor name any of them.
   for (const auto& a : inv.apps) {

@@ -57,3 +57,46 @@ TEST(AspScan, HostileInputIsBounded) {
 
 }  // namespace
 }  // namespace liftshift
+
+namespace liftshift {
+namespace {
+
+std::string com_hits(const std::vector<SourceHit>& hits) {
+  std::string out;
+  for (const auto& h : hits) {
+    out += (out.empty() ? "" : ",") + std::string(to_string(h.category)) + ":" +
+           std::to_string(h.line) + ":" + h.text;
+  }
+  return out;
+}
+
+// <object classid="clsid:..."> names a class by its CLSID; JScript creates
+// one with new ActiveXObject; Windows Script Host scripts report every
+// ProgID as a com-object hit (not classic ASP's), '//' comments skipped.
+TEST(AspScan, ClassIdsActiveXObjectsAndScripts) {
+  auto page = scan_asp(
+      "<object runat=\"server\" id=\"p\" classid=\"clsid:3f2a7c91-8e4d-4b6a-b5c3-1d9e6f0a2b47\">\n"
+      "<% var u = new ActiveXObject(\"Persits.Upload\"); %>\n"
+      "<object classid=\"clsid:not-a-guid\"></object>\n",
+      "p.asp");
+  EXPECT_EQ(com_hits(page),
+            "com-object:1:{3F2A7C91-8E4D-4B6A-B5C3-1D9E6F0A2B47},asp-com-object:2:Persits.Upload");
+  auto vbs = scan_com_script(
+      "' nightly.vbs\n"
+      "Set invoices = CreateObject(\"OrderDesk.Invoices\")\n"
+      "Set conn = CreateObject(\"ADODB.Connection\")\n"
+      "conn.Open \"Provider=SQLOLEDB;Data Source=SQL01;Password=x\"\n",
+      "nightly.vbs");
+  EXPECT_EQ(com_hits(vbs), "com-object:2:OrderDesk.Invoices,com-object:3:ADODB.Connection");
+  auto js = scan_com_script(
+      "// var old = new ActiveXObject(\"Old.Thing\");\n"
+      "var fso = new ActiveXObject('Scripting.FileSystemObject');\n",
+      "tool.wsf");
+  EXPECT_EQ(com_hits(js), "com-object:2:Scripting.FileSystemObject");
+  // A line of a million characters and a cut tag: no hit, no hang.
+  std::string hostile = "<object classid=\"clsid:" + std::string(1'000'000, 'A');
+  EXPECT_TRUE(scan_com_script(hostile, "x.hta").empty());
+}
+
+}  // namespace
+}  // namespace liftshift

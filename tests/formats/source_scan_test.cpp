@@ -494,3 +494,44 @@ TEST(SourceScan, TransactionScopeWithTwoConnectionsOrMsmqInItsBlockEscalates) {
 }
 
 }  // namespace liftshift
+
+namespace liftshift {
+namespace {
+
+std::vector<std::string> com_objects(const std::string& text, const std::string& path) {
+  std::vector<std::string> out;
+  for (const auto& h : scan_source(text, path)) {
+    if (h.category == SourceCategory::kComObject)
+      out.push_back(std::to_string(h.line) + " " + h.text);
+  }
+  return out;
+}
+
+// COM objects created by name from .NET code: the ProgID of GetTypeFromProgID
+// and VB's CreateObject, the CLSID of GetTypeFromCLSID(new Guid(...)); a
+// literal that is no ProgID or GUID, or another call's, is none.
+TEST(SourceScan, ComObjectsCreatedByProgIdOrClsid) {
+  EXPECT_EQ(com_objects("var t = Type.GetTypeFromProgID(\"OrderDesk.Pricing\");\n"
+                        "dynamic r = Activator.CreateInstance(Type.GetTypeFromCLSID(\n"
+                        "    new System.Guid(\"3f2a7c91-8e4d-4b6a-b5c3-1d9e6f0a2b47\")));\n"
+                        "var g = new Guid(\"6B1E0C3A-5D2F-4E8B-9A17-2C4F8E0D9B61\");\n"
+                        "Type.GetTypeFromProgID(\"not a prog id\");\n"
+                        "// Type.GetTypeFromProgID(\"Commented.Out\");\n"
+                        "Log(\"Type.GetTypeFromProgID(\\\"In.A.String\\\")\");\n",
+                        "Pricing.cs"),
+            (std::vector<std::string>{"1 OrderDesk.Pricing",
+                                      "3 {3F2A7C91-8E4D-4B6A-B5C3-1D9E6F0A2B47}"}));
+  EXPECT_EQ(
+      com_objects(
+          "Dim o = CreateObject(\"OrderDesk.Reports.1\")\n"
+          "Dim t = Type.GetTypeFromCLSID(New Guid(\"{7C4D2E1A-9B3F-4A6C-8D5E-0F1A2B3C4D5E}\"))\n"
+          "' Dim x = CreateObject(\"Old.Thing\")\n",
+          "Reports.vb"),
+      (std::vector<std::string>{"1 OrderDesk.Reports.1",
+                                "2 {7C4D2E1A-9B3F-4A6C-8D5E-0F1A2B3C4D5E}"}));
+  // C#'s CreateObject is no VB function: an application's own method.
+  EXPECT_TRUE(com_objects("factory.CreateObject(\"Widget.Thing\");\n", "F.cs").empty());
+}
+
+}  // namespace
+}  // namespace liftshift

@@ -51,6 +51,24 @@ TEST(PlanComServers, NativeServersAreRegisteredByTheirRegsvr32OrThemselves) {
   EXPECT_LT(d.find("COPY app/"), run) << d;
 }
 
+// A ComVisible assembly by the RegAsm of the registry view the server had it
+// in and of its runtime: Framework\ for the 32-bit view, Framework64\ else.
+TEST(PlanComServers, AssembliesAreRegisteredByTheRegasmOfTheirView) {
+  AppPlan p =
+      plan_with({{"App/bin/Invoices.dll", "regasm", "v4.0.30319", "InprocServer32 {A}", true},
+                 {"App/bin/Mail.dll", "regasm", "v2.0.50727", "InprocServer32 {B}", false}});
+  ASSERT_EQ(p.post_copy_steps.size(), 2u);
+  EXPECT_EQ(p.post_copy_steps[0].command,
+            "& 'C:\\Windows\\Microsoft.NET\\Framework\\v4.0.30319\\RegAsm.exe' /nologo /codebase "
+            "'C:\\inetpub\\wwwroot\\bin\\Invoices.dll'; if ($LASTEXITCODE) { throw 'regasm failed "
+            "for C:\\inetpub\\wwwroot\\bin\\Invoices.dll' }");
+  EXPECT_NE(p.post_copy_steps[1].command.find(
+                "& 'C:\\Windows\\Microsoft.NET\\Framework64\\v2.0.50727\\RegAsm.exe' /nologo "
+                "/codebase 'C:\\inetpub\\wwwroot\\bin\\Mail.dll'"),
+            std::string::npos)
+      << p.post_copy_steps[1].command;
+}
+
 // A quote of any kind in a file's name stays inside its literal: the step
 // parses as the plain one does, with as many words.
 TEST(PlanComServers, QuotesInTheFilesPathStayInsideTheLiteral) {

@@ -205,16 +205,128 @@ TEST(ComRegistrationRule, NativeServersRegisteredOnTheServerForTheSite) {
       << e;
   EXPECT_EQ(e.find("cdosys"), std::string::npos) << e;
 
-  ASSERT_EQ(desk->results.com_servers.size(), 2u);
-  // The 64-bit view is read first: the EXE, then the 32-bit view's DLL.
-  const ComRegistration& reports = desk->results.com_servers[0];
-  const ComRegistration& pricing = desk->results.com_servers[1];
-  EXPECT_EQ(pricing.path, "inetpub/OrderDesk/bin/OrderPricing.dll");
-  EXPECT_EQ(pricing.tool, "regsvr32");
-  EXPECT_TRUE(pricing.x86);
-  EXPECT_EQ(reports.path, "inetpub/OrderDesk/bin/OrderReports.exe");
-  EXPECT_EQ(reports.tool, "regserver");
-  EXPECT_FALSE(reports.x86);
+  ASSERT_EQ(desk->results.com_servers.size(), 4u);
+  auto registered = [&](std::string_view path) -> const ComRegistration* {
+    for (const auto& c : desk->results.com_servers) {
+      if (c.path == path) return &c;
+    }
+    return nullptr;
+  };
+  const ComRegistration* pricing = registered("inetpub/OrderDesk/bin/OrderPricing.dll");
+  ASSERT_NE(pricing, nullptr);
+  EXPECT_EQ(pricing->tool, "regsvr32");
+  EXPECT_TRUE(pricing->x86);
+  const ComRegistration* reports = registered("inetpub/OrderDesk/bin/OrderReports.exe");
+  ASSERT_NE(reports, nullptr);
+  EXPECT_EQ(reports->tool, "regserver");
+  EXPECT_FALSE(reports->x86);
+}
+
+// The Order Desk's .NET classes RegAsm registered on WEBSRV01: the 32-bit
+// RegAsm /codebase's (WOW6432Node, a CodeBase in the site's bin) and the
+// 64-bit one's from the GAC (no CodeBase; the site's bin holds the assembly
+// of that name) are registered again by the RegAsm of their view; the
+// Framework's own mscorlib class is no application's.
+TEST(ComRegistrationRule, DotNetClassesRegasmRegisteredOnTheServerForTheSite) {
+  Assessment a = assess(collect({(test::fixtures() / "websites" / "websrv01").string()}));
+  const AppAssessment* desk = nullptr;
+  for (const auto& app : a.apps) {
+    if (app.app.id == "websrv01/iis/Order Desk") desk = &app;
+  }
+  ASSERT_NE(desk, nullptr);
+  const Finding* f = nullptr;
+  for (const auto& x : desk->findings) {
+    if (x.rule == "com-registration") f = &x;
+  }
+  ASSERT_NE(f, nullptr);
+  std::string e = joined(f->evidence);
+  EXPECT_NE(
+      e.find("HKLM\\SOFTWARE\\Classes\\WOW6432Node\\CLSID\\{7C4D2E1A-9B3F-4A6C-8D5E-"
+             "0F1A2B3C4D5E}\\InprocServer32 = mscoree.dll (.NET class "
+             "OrderDesk.Invoices.InvoiceWriter of OrderInvoices, Version=0.0.0.0, "
+             "Culture=neutral, PublicKeyToken=null, RuntimeVersion v4.0.30319, CodeBase "
+             "file:///C:/inetpub/OrderDesk/bin/OrderInvoices.DLL) (ProgID OrderDesk.Invoices), "
+             "ThreadingModel Both; inetpub/OrderDesk/invoice.asp:6 creates OrderDesk.Invoices: "
+             "registered in the image with Framework\\v4.0.30319\\RegAsm.exe /codebase"),
+      std::string::npos)
+      << e;
+  EXPECT_NE(e.find("OrderDesk.Mail.Notifier of OrderDesk.Mail, Version=1.0.0.0"), std::string::npos)
+      << e;
+  EXPECT_NE(
+      e.find("no CodeBase: the GAC) (ProgID OrderDesk.Mail), ThreadingModel Both; "
+             "inetpub/OrderDesk/invoice.asp:7 creates OrderDesk.Mail: registered in the image "
+             "with Framework64\\v4.0.30319\\RegAsm.exe /codebase (the server had it in the "
+             "GAC; the application's inetpub/OrderDesk/bin/OrderDesk.Mail.dll is that "
+             "assembly)"),
+      std::string::npos)
+      << e;
+  EXPECT_EQ(e.find("mscorlib"), std::string::npos) << e;
+
+  const ComRegistration* invoices = nullptr;
+  const ComRegistration* mail = nullptr;
+  for (const auto& c : desk->results.com_servers) {
+    if (c.path == "inetpub/OrderDesk/bin/OrderInvoices.dll") invoices = &c;
+    if (c.path == "inetpub/OrderDesk/bin/OrderDesk.Mail.dll") mail = &c;
+  }
+  ASSERT_NE(invoices, nullptr);
+  EXPECT_EQ(invoices->tool, "regasm");
+  EXPECT_EQ(invoices->clr, "v4.0.30319");
+  EXPECT_TRUE(invoices->x86);  // the 32-bit view, whatever the AnyCPU PE header says
+  ASSERT_NE(mail, nullptr);
+  EXPECT_EQ(mail->tool, "regasm");
+  EXPECT_FALSE(mail->x86);
+  // Each assembly once: the ComVisible attributes of the binaries add none.
+  std::size_t regasm = 0;
+  for (const auto& c : desk->results.com_servers) regasm += c.tool == "regasm";
+  EXPECT_EQ(regasm, 2u);
+}
+
+// RegAsm's view and RuntimeVersion decide its folder: one registration per
+// assembly and view; a serviced component's is regsvcs' alone; a GAC class
+// the application holds no copy of is installed in the image's GAC.
+TEST(ComRegistrationRule, DotNetClassesByViewAndRuntime) {
+  Application app = console_app();
+  app.root = "D:/App";
+  auto cls = [](std::string clsid, std::string path, std::string runtime, bool wow64) {
+    ComClassInfo c;
+    c.clsid = std::move(clsid);
+    c.server_key = "InprocServer32";
+    c.registry_key = "HKLM\\SOFTWARE\\Classes\\CLSID\\" + c.clsid + "\\InprocServer32";
+    c.server = "mscoree.dll";
+    c.clr_class = "Lib.Thing";
+    c.assembly = "Lib, Version=1.0.0.0";
+    c.runtime_version = std::move(runtime);
+    c.code_base = path.empty() ? "" : "file:///D:/App/" + path;
+    c.path = path.empty() ? "" : "D:/App/" + path;
+    c.in_app_folder = !path.empty();
+    c.wow64 = wow64;
+    return c;
+  };
+  app.com_classes = {cls("{A}", "a.dll", "v2.0.50727", true),
+                     cls("{B}", "a.dll", "v2.0.50727", true),
+                     cls("{C}", "a.dll", "v2.0.50727", false), cls("{D}", "b.dll", "", false),
+                     cls("{E}", "", "v4.0.30319", false)};
+  app.com_classes.back().named_by = "x.asp:1 creates Lib.Thing";
+  RuleResults results;
+  auto f = run_rule("com-registration", app, results);
+  ASSERT_TRUE(f.has_value());
+  ASSERT_EQ(results.com_servers.size(), 3u);
+  EXPECT_EQ(results.com_servers[0].clr, "v2.0.50727");
+  EXPECT_TRUE(results.com_servers[0].x86);
+  EXPECT_EQ(results.com_servers[1].path, "D:/App/a.dll");
+  EXPECT_FALSE(results.com_servers[1].x86);
+  EXPECT_EQ(results.com_servers[2].clr, "v4.0.30319");  // no RuntimeVersion: CLR 4
+  EXPECT_NE(joined(f->evidence)
+                .find("the application holds no Lib.dll: install the assembly in "
+                      "the image's GAC (gacutil /i)"),
+            std::string::npos)
+      << joined(f->evidence);
+
+  RuleResults serviced;
+  serviced.com_servers.push_back({"D:/App/a.dll", "regsvcs", "v4.0.30319", "serviced", false});
+  app.com_classes.resize(1);
+  run_rule("com-registration", app, serviced);
+  EXPECT_EQ(serviced.com_servers.size(), 1u);
 }
 
 // One registration per file, however many classes it serves; the PE header's
