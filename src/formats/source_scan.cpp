@@ -822,9 +822,10 @@ bool assigned_to(std::string_view code, std::size_t pos, std::string_view name) 
   return literal_after(code, pos, '=', name, false);
 }
 
-// The blanks before code[k], skipped backwards.
+// The blanks and line breaks before code[k], skipped backwards (a call's
+// arguments may start on the next line).
 std::size_t skip_blanks_back(std::string_view code, std::size_t k) {
-  while (k > 0 && is_blank(code[k - 1])) --k;
+  while (k > 0 && (is_blank(code[k - 1]) || code[k - 1] == '\n' || code[k - 1] == '\r')) --k;
   return k;
 }
 
