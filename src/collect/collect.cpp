@@ -12,6 +12,7 @@
 #include "collect/nested_configs.hpp"
 #include "collect/script_task_apps.hpp"
 #include "collect/server_apps.hpp"
+#include "collect/service_name_resolve.hpp"
 #include "collect/source_identity.hpp"
 #include "core/text.hpp"
 #include "sources/directory_volume.hpp"
@@ -54,6 +55,7 @@ void collect_folder(const std::string& path, const std::string& source_name,
     app.source = path;
     profile_app(app);
   }
+  resolve_service_names(volume, parsed.files, apps);
   // After the kinds are known: sub-folder web.config files apply to web apps only.
   attach_nested_configs(parsed, apps);
   attach_config_includes(parsed, apps);

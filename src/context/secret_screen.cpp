@@ -87,19 +87,80 @@ bool page_expression(std::string_view value) {
          (std::isalpha(static_cast<unsigned char>(v[1])) != 0 || v[1] == '(');
 }
 
-// A constant that names the setting rather than holding it: the value is the
-// key's own name ("LostPassword" = "LostPassword").
-bool names_itself(std::string_view before, std::string_view value) {
-  std::string_view v = value;
+std::string_view unquoted(std::string_view v) {
   while (!v.empty() && (v.front() == '"' || v.front() == '\'')) v.remove_prefix(1);
   while (!v.empty() && (v.back() == '"' || v.back() == '\'')) v.remove_suffix(1);
+  return v;
+}
+
+// The identifier the value is assigned to: the last one before it.
+std::string_view key_name(std::string_view before) {
   std::string_view k = before;
   while (!k.empty() && !std::isalnum(static_cast<unsigned char>(k.back()))) k.remove_suffix(1);
   std::size_t start = k.size();
   while (start > 0 &&
          (std::isalnum(static_cast<unsigned char>(k[start - 1])) != 0 || k[start - 1] == '_'))
     --start;
-  return !v.empty() && iequals(k.substr(start), v);
+  return k.substr(start);
+}
+
+// A constant that names the setting rather than holding it: the value is the
+// key's own name ("LostPassword" = "LostPassword").
+bool names_itself(std::string_view before, std::string_view value) {
+  const std::string_view v = unquoted(value);
+  return !v.empty() && iequals(key_name(before), v);
+}
+
+// The key is the name of a thing, not the thing: "tokenName", "PasswordField",
+// "AuthHeader" hold a field's or header's name.
+bool key_names_a_thing(std::string_view key) {
+  for (const char* suffix : {"name", "field", "header", "tag", "param", "parameter", "prefix",
+                             "label", "title", "placeholder", "format", "type"}) {
+    if (iends_with(key, suffix)) return true;
+  }
+  return false;
+}
+
+// An UPPER_SNAKE constant holding a word of its key ("LostPassword" =
+// "ORCHARD_USERS_RESETPASSWORD"): a message or resource name.
+bool snake_constant_of_key(std::string_view key, std::string_view v) {
+  if (v.empty() || v.find('_') == std::string_view::npos ||
+      !std::isupper(static_cast<unsigned char>(v[0])))
+    return false;
+  for (char c : v) {
+    if (!std::isupper(static_cast<unsigned char>(c)) &&
+        !std::isdigit(static_cast<unsigned char>(c)) && c != '_')
+      return false;
+  }
+  for (const char* word : {"password", "secret", "token", "apikey", "key"}) {
+    if (icontains(key, word) && icontains(v, word)) return true;
+  }
+  return false;
+}
+
+// A placeholder of one or two characters repeated ("xXxXxXxX", "********",
+// "x-xXxX"): no real secret is shaped so.
+bool repeated_placeholder(std::string_view v) {
+  std::string distinct;
+  std::size_t letters = 0;
+  for (char c : v) {
+    if (c == '-') continue;
+    ++letters;
+    if (distinct.find(c) == std::string::npos) distinct += c;
+  }
+  return letters >= 6 && distinct.size() <= 2;
+}
+
+// A value whose shape says it names or marks something rather than holding a
+// secret: in code, a selector, markup or escape ('.data-api', '<input ...',
+// '\f21b'); a key that is the name of a thing; an UPPER_SNAKE constant of
+// the key's word; a repeated-character placeholder.
+bool names_or_placeholder(std::string_view before, std::string_view value, bool code) {
+  const std::string_view v = unquoted(value);
+  if (v.empty()) return false;
+  if (code && (v.front() == '.' || v.front() == '<' || v.front() == '\\')) return true;
+  const std::string_view key = key_name(before);
+  return key_names_a_thing(key) || snake_constant_of_key(key, v) || repeated_placeholder(v);
 }
 
 // In code whose masked values can't be told apart (a minified line), a
@@ -213,7 +274,7 @@ std::string secret_in_text(std::string_view bytes, std::string_view file_name) {
       bool quoted = std::count(before.begin(), before.end(), '"') % 2 == 1 ||
                     (!before.empty() && before.back() == '\'');
       if (harmless(value) || key.ends_with("publickeytoken=") || (code && !quoted) ||
-          names_itself(before, value) ||
+          names_itself(before, value) || names_or_placeholder(before, value, code) ||
           (code && (page_expression(value) || format_placeholder(before, value))))
         continue;
       return "a value that reads as a secret (password=, token:, a URL's password...)";

@@ -95,6 +95,8 @@ std::string to_string(SourceCategory category) {
       return "log-config-file";
     case SourceCategory::kComObject:
       return "com-object";
+    case SourceCategory::kServiceNameRef:
+      return "service-name-ref";
   }
   return "";
 }

@@ -82,9 +82,14 @@ enum class SourceCategory {
   // Type.GetTypeFromCLSID(new Guid("...")), VB's CreateObject, VBScript and
   // JScript scripts (CreateObject, new ActiveXObject), <object classid="clsid:...">.
   kComObject,
+  // text: what a ServiceName property or Topshelf's SetServiceName(...) is set
+  // from when it is not a literal: an identifier such as "Configuration.ServiceName"
+  // or "Constants.Name", resolved across the project's files by
+  // collect/service_name_resolve.
+  kServiceNameRef,
 };
 inline constexpr std::size_t kSourceCategoryCount =
-    static_cast<std::size_t>(SourceCategory::kComObject) + 1;
+    static_cast<std::size_t>(SourceCategory::kServiceNameRef) + 1;
 // Every source category, in declaration (= report) order.
 inline constexpr std::array<SourceCategory, kSourceCategoryCount> kAllSourceCategories = [] {
   std::array<SourceCategory, kSourceCategoryCount> all{};

@@ -301,6 +301,11 @@ struct Application {
   // Source trees: the service name its installer registers (ServiceInstaller
   // ServiceName = "..."), when the program is a Windows service.
   std::string service_name;
+  // When service_name was resolved from an identifier (collect/service_name_resolve):
+  // the steps from the assignment to the literal, "file:line what" each, and
+  // whether the literal is only a default the configuration can override.
+  std::vector<std::string> service_name_trail;
+  std::string service_name_setting;  // the configuration key that overrides the default
   // Server sources only.
   std::shared_ptr<const MachineFacts> machine;  // the server the app was found on
   std::optional<ServiceInfo> service;

@@ -117,6 +117,8 @@ json app_header(const Application& app) {
   } else if (!app.service_name.empty()) {
     // A source tree's service: the name its installer registers.
     j["service"] = {{"name", app.service_name}};
+    if (!app.service_name_trail.empty()) j["service"]["name_from"] = app.service_name_trail;
+    if (!app.service_name_setting.empty()) j["service"]["name_setting"] = app.service_name_setting;
   }
   if (app.iis) {
     json bindings = json::array();

@@ -63,11 +63,20 @@ void plan_service(const AppAssessment& a, AppPlan& plan) {
                                                   : strip_exe(base_name(plan.app_exe));
   if (!app.service && app.service_name.empty()) {
     plan.warnings.push_back(
-        "the service name '" + plan.service_name +
-        "' comes from the executable's name: check it against " +
-        (app.framework.kind == FrameworkKind::kNative
-             ? std::string("the name the program's service table gives StartServiceCtrlDispatcher")
-             : std::string("ServiceBase.ServiceName")));
+        "the service name '" + plan.service_name + "' comes from the executable's name: " +
+        (!app.service_name_trail.empty()
+             ? "the source sets it from " + app.service_name_trail.front() +
+                   ", which liftshift could not follow to a literal: check it"
+         : app.framework.kind == FrameworkKind::kNative
+             ? std::string("check it against the name the program's service table gives "
+                           "StartServiceCtrlDispatcher")
+             : std::string("check it against ServiceBase.ServiceName")));
+  }
+  if (!app.service && !app.service_name.empty() && !app.service_name_setting.empty()) {
+    plan.warnings.push_back("the service name '" + app.service_name +
+                            "' is the source's default: the setting '" + app.service_name_setting +
+                            "' overrides it; set that setting in the image's configuration "
+                            "if the server used another name");
   }
   std::string display = app.service && !app.service->display_name.empty()
                             ? app.service->display_name
@@ -132,7 +141,9 @@ void plan_service(const AppAssessment& a, AppPlan& plan) {
          std::string(app.service ? "name, display name, start type, account and dependencies "
                                    "from the server's registry"
                      : app.service_name.empty() ? "named after its executable"
-                                                : "name from the project's service installer") +
+                     : !app.service_name_trail.empty()
+                         ? "name followed in the source from " + app.service_name_trail.front()
+                         : "name from the project's service installer") +
              (account_choice == "LocalSystem" && !is_local_system(account)
                   ? "; account LocalSystem instead of " + account + " (Warnings)"
                   : ""));

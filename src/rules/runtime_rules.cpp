@@ -19,8 +19,19 @@ Evidence check_background_service(const Application& app, RuleResults& /*results
   // A program that only manages a service (ServiceController) is not one.
   if (!app.service && app.kind != AppKind::kService) return out;
   append(out, app.kind_evidence);
-  if (!app.service_name.empty())
+  if (!app.service_name.empty() && app.service_name_trail.empty()) {
     out.push_back("its installer names the service " + app.service_name);
+  } else if (!app.service_name.empty()) {
+    std::string through;
+    for (std::size_t i = 1; i < app.service_name_trail.size(); ++i)
+      through += (i > 1 ? ", " : "") + app.service_name_trail[i];
+    out.push_back(
+        "the source names the service " + app.service_name + ": " + app.service_name_trail.front() +
+        (through.empty() ? "" : ", through " + through) +
+        (app.service_name_setting.empty()
+             ? ""
+             : " (a default: the setting " + app.service_name_setting + " overrides it)"));
+  }
   if (app.service) {
     out.push_back("registered service " + app.service->name + " (" +
                   start_mode(app.service->start) + ", runs as " + app.service->account +

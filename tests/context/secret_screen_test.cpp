@@ -65,6 +65,29 @@ TEST(SecretScreen, PublicTokensCodeAndPageExpressionsAreNoSecret) {
   EXPECT_NE(secret_in_text("a.token=b?c:token=d;e.c=\"Server=s;Password=Pw6\"", "x.min.js"), "");
 }
 
+// The value's shape says it names or marks a thing: a selector or markup in
+// code, a key that is a name, an UPPER_SNAKE constant of the key's word, a
+// repeated-character placeholder. A real value next to them still counts.
+TEST(SecretScreen, NamesSelectorsAndPlaceholdersAreNoSecret) {
+  EXPECT_EQ(secret_in_text("  var DATA_API_KEY = '.data-api';", "bootstrap.js"), "");
+  EXPECT_EQ(secret_in_text("const string TOKEN_TAG = \"<input name=\\\"__Token\\\"\";", "F.cs"),
+            "");
+  EXPECT_EQ(secret_in_text("@fa-var-user-secret: \"\\f21b\";", "variables.less"), "");
+  EXPECT_EQ(secret_in_text("const string requestVerificationTokenName = \"__RequestToken\";",
+                           "HttpClient.cs"),
+            "");
+  EXPECT_EQ(
+      secret_in_text("public const string LostPassword = \"ORCHARD_USERS_RESETPASSWORD\";", "T.cs"),
+      "");
+  EXPECT_EQ(secret_in_text("public const string DefaultAppSecret = \"xXxXxXxXxXxXxXxX\";", "F.cs"),
+            "");
+  EXPECT_EQ(secret_in_text("public const string ClientSecret = \"x-xXxXxXxXxX\";", "G.cs"), "");
+  EXPECT_NE(secret_in_text("public const string ClientSecret = \"q8Zr-2vLk-Wm4p\";", "G.cs"), "");
+  EXPECT_NE(secret_in_text("public const string ApiKey = \"ORCHARD9\";", "G.cs"), "");
+  EXPECT_NE(secret_in_text("password=.hidden", "notes.txt"), "") << "only code has selectors";
+  EXPECT_NE(secret_in_text("var DATA_API_KEY = 'k3y-v4lue';", "bootstrap.js"), "");
+}
+
 TEST(SecretScreen, TextAndNames) {
   EXPECT_TRUE(secret_by_name("site.PFX"));
   EXPECT_TRUE(secret_by_name("a.p12"));
