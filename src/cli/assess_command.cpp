@@ -8,6 +8,7 @@
 #include <memory>
 #include <set>
 
+#include "cli/assess_source.hpp"
 #include "cli/fail_on.hpp"
 #include "cli/progress.hpp"
 #include "cli/report_output.hpp"
@@ -220,8 +221,9 @@ int run_assess(const AssessArgs& args) {
     run_id = *begun;
   }
 
-  // One source at a time: its Inventory is dropped once it is assessed and
-  // saved; `all` keeps only what the report prints (without parsed files).
+  // One source at a time, each application assessed as soon as it is
+  // collected (cli/assess_source.hpp): `all` keeps only what the report
+  // prints (without parsed files).
   ProgressReporter progress(std::cerr, sources->size(), ::isatty(STDERR_FILENO) != 0,
                             ProgressReporter::steady_clock());
   SourceCollector collector(options);
@@ -231,7 +233,7 @@ int run_assess(const AssessArgs& args) {
   report.generated_at = utc_now_iso8601();
   for (const auto& path : *sources) {
     progress.start(path);
-    Assessment assessment = assess(collector.collect(path));
+    Assessment assessment = assess_source(collector, path, SlimAfterRules::kReport);
     Report one = report_from_assessment(assessment, utc_now_iso8601());
     if (store) {
       auto saved = store->save_sources(run_id, one);

@@ -7,6 +7,7 @@
 #include <memory>
 #include <sstream>
 
+#include "cli/assess_source.hpp"
 #include "cli/server_disks_option.hpp"
 #include "collect/collect.hpp"
 #include "context/context_writer.hpp"
@@ -259,7 +260,13 @@ std::optional<Plan> plan_from_sources(const ContainerizeArgs& args, int& code) {
     return std::nullopt;
   }
   collect_options.disks = grouped->disks;
-  Assessment assessment = assess(collect(grouped->paths, collect_options));
+  // Each application is assessed as soon as it is collected and keeps what
+  // the planner reads (cli/assess_source.hpp).
+  SourceCollector collector(collect_options);
+  Assessment assessment;
+  for (const auto& path : grouped->paths) {
+    append(assessment, assess_source(collector, path, SlimAfterRules::kPlan), /*slim=*/false);
+  }
   for (const auto& s : assessment.sources) {
     if (!s.handled) {
       std::cerr << "liftshift: " << terminal_text(s.path) << ": " << terminal_text(s.note) << "\n";

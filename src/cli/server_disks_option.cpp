@@ -2,24 +2,8 @@
 
 #include "core/text.hpp"
 #include "sources/open_source.hpp"
-#include "sources/source_probe.hpp"
 
 namespace liftshift {
-
-namespace {
-
-// True when the path is a server's system disk: a copied system drive, or a
-// disk image with a partition holding Windows.
-bool holds_windows(const std::string& path, std::optional<int> partition) {
-  ProbeResult probe = probe_source(path);
-  if (probe.kind == SourceKind::kSystemDrive) return true;
-  if (probe.kind != SourceKind::kDiskImage) return false;
-  std::vector<Problem> ignored;
-  auto opened = open_source(path, partition, ignored);
-  return opened && opened->volume->find(kSystemHivePath).has_value();
-}
-
-}  // namespace
 
 Result<ServerSources> server_sources(const std::vector<std::string>& paths,
                                      const std::vector<std::string>& disk_options, bool server,
@@ -42,7 +26,7 @@ Result<ServerSources> server_sources(const std::vector<std::string>& paths,
   if (paths.empty()) return make_error("--server: give the server's disks as PATHs");
   std::optional<std::size_t> system;
   for (std::size_t i = 0; i < paths.size(); ++i) {
-    if (!holds_windows(paths[i], partition)) continue;
+    if (!probe_system_disk(paths[i], partition).holds_windows) continue;
     if (system) {
       return make_error("--server: both " + printable(paths[*system]) + " and " +
                         printable(paths[i]) +

@@ -38,7 +38,8 @@ std::string source_name_for(const fs::path& path, std::set<std::string>& used) {
 }
 
 void collect_folder(const std::string& path, const std::string& source_name,
-                    const CollectOptions& options, Inventory& inventory, Source& source) {
+                    const CollectOptions& options, Inventory& inventory, Source& source,
+                    const AppFinished& on_finished) {
   DirectoryVolume volume{fs::path(path)};
   ParsedSource parsed = read_source(volume, options.limits);
   source.kind = parsed.source_tree ? SourceKind::kSourceTree : SourceKind::kAppFolder;
@@ -60,7 +61,10 @@ void collect_folder(const std::string& path, const std::string& source_name,
   attach_nested_configs(parsed, apps);
   attach_config_includes(parsed, apps);
   attach_script_tasks(parsed, apps);
-  for (auto& app : apps) inventory.apps.push_back(std::move(app));
+  for (std::size_t i = 0; i < apps.size(); ++i) {
+    if (on_finished) on_finished(i, apps[i]);
+    inventory.apps.push_back(std::move(apps[i]));
+  }
   for (auto& p : parsed.problems) {
     p.path = p.path.empty() ? path : path + "/" + p.path;
     inventory.problems.push_back(std::move(p));
@@ -69,13 +73,21 @@ void collect_folder(const std::string& path, const std::string& source_name,
 
 void collect_server(const OpenedSource& opened, const std::string& path,
                     const std::string& source_name, const CollectOptions& options,
-                    Inventory& inventory, Source& source) {
+                    Inventory& inventory, Source& source, const AppFinished& on_finished) {
   const Volume& volume = *opened.volume;
   std::vector<Problem> problems;
   if (auto machine = collect_machine(volume, problems, opened.system_hive.get())) {
     source.machine = std::make_shared<const MachineFacts>(std::move(*machine));
-    for (auto& app :
-         collect_server_apps(volume, *source.machine, source_name, options.limits, problems)) {
+    AppFinished finished;
+    if (on_finished) {
+      finished = [&](std::size_t i, Application& app) {
+        app.source = path;
+        app.machine = source.machine;
+        on_finished(i, app);
+      };
+    }
+    for (auto& app : collect_server_apps(volume, *source.machine, source_name, options.limits,
+                                         problems, finished)) {
       app.source = path;
       app.machine = source.machine;
       inventory.apps.push_back(std::move(app));
@@ -108,7 +120,8 @@ std::vector<SourceDisk> source_disks(const std::vector<DataDisk>& disks,
 
 // Collects one source into inventory; names holds the source names used so far.
 void collect_source(const std::string& path, const CollectOptions& options,
-                    std::set<std::string>& names, Inventory& inventory) {
+                    std::set<std::string>& names, Inventory& inventory,
+                    const AppFinished& on_finished = {}) {
   Source source;
   source.path = path;
   const std::size_t first_app = inventory.apps.size();
@@ -131,7 +144,7 @@ void collect_source(const std::string& path, const CollectOptions& options,
     } else {
       source.drives = opened->drives;
       source.disks = source_disks(options.disks, *opened);
-      collect_server(*opened, path, source_name, options, inventory, source);
+      collect_server(*opened, path, source_name, options, inventory, source, on_finished);
       source.bytes_read = opened->bytes_read();  // the data disks' images
     }
     if (source.machine && !source.machine->machine_guid.empty()) {
@@ -154,7 +167,7 @@ void collect_source(const std::string& path, const CollectOptions& options,
       source.disks = source_disks(options.disks, *opened);
       source.image_size = opened->image_size;
       source_name = source_name_for(path, names);
-      collect_server(*opened, path, source_name, options, inventory, source);
+      collect_server(*opened, path, source_name, options, inventory, source, on_finished);
       source.bytes_read = opened->bytes_read();  // the system disk and every data disk
       std::string partition_key =
           opened->partition ? "partition " + std::to_string(opened->partition->index) : "";
@@ -162,7 +175,7 @@ void collect_source(const std::string& path, const CollectOptions& options,
     }
   } else {
     source_name = source_name_for(path, names);
-    collect_folder(path, source_name, options, inventory, source);
+    collect_folder(path, source_name, options, inventory, source, on_finished);
   }
   bool folder = source.kind == SourceKind::kSourceTree || source.kind == SourceKind::kAppFolder;
   make_ids_unique(inventory.apps, first_app, source_name, folder);
@@ -179,9 +192,9 @@ Inventory collect(const std::vector<std::string>& paths, const CollectOptions& o
   return inventory;
 }
 
-Inventory SourceCollector::collect(const std::string& path) {
+Inventory SourceCollector::collect(const std::string& path, const AppFinished& on_finished) {
   Inventory inventory;
-  collect_source(path, options_, names_, inventory);
+  collect_source(path, options_, names_, inventory, on_finished);
   return inventory;
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "collect/app_finished.hpp"
 #include "collect/parsed_files.hpp"
 #include "core/model.hpp"
 #include "sources/server_disks.hpp"
@@ -26,10 +27,12 @@ Inventory collect(const std::vector<std::string>& paths, const CollectOptions& o
 // Collects sources one at a time, each into its own Inventory, so a long
 // list is read with bounded memory; source names (and so application ids)
 // stay unique across calls exactly as collect() makes them for one list.
+// on_finished sees each application of the source once it is complete (the
+// Inventory's apps[index] afterwards, ids made unique): see app_finished.hpp.
 class SourceCollector {
  public:
   explicit SourceCollector(const CollectOptions& options = {}) : options_(options) {}
-  Inventory collect(const std::string& path);
+  Inventory collect(const std::string& path, const AppFinished& on_finished = {});
 
  private:
   CollectOptions options_;

@@ -66,45 +66,58 @@ std::string own_assembly(const Volume& volume, const Application& app, const Com
 
 }  // namespace
 
-void attach_com_classes(const Volume& volume, const MachineFacts& machine,
-                        std::vector<Application>& apps) {
+ComClassAttacher::ComClassAttacher(const Volume& volume, const MachineFacts& machine)
+    : volume_(volume) {
   for (const auto& registered : machine.com_classes) {
-    ComClassInfo c = registered;
-    auto rel = volume_path(c.file);
-    auto found = rel ? volume.find(*rel) : std::nullopt;
-    if (found && !found->is_dir) c.path = found->path;
+    Registered r;
+    r.info = registered;
+    auto rel = volume_path(r.info.file);
+    r.found = rel ? volume.find(*rel) : std::nullopt;
+    if (r.found && !r.found->is_dir) r.info.path = r.found->path;
     // The deepest application folder that holds the file owns it, also when
     // the file is gone (a stale registration the application still needs).
-    const std::string place = !c.path.empty() ? c.path : rel.value_or("");
-    std::size_t deepest = 0;
-    if (!place.empty()) {
-      for (const auto& app : apps) {
-        if (own_folder(app) && is_under(place, app.root) && app.root.size() > deepest)
-          deepest = app.root.size();
-      }
-    }
+    r.place = !r.info.path.empty() ? r.info.path : rel.value_or("");
     // A .NET class is registered by regasm from its registry view, whatever
     // its PE header says (an AnyCPU assembly's is i386).
-    bool machine_read = !c.clr_class.empty();
-    const bool in_gac = !c.clr_class.empty() && c.file.empty();
-    for (auto& app : apps) {
-      ComClassInfo mine = c;
-      mine.in_app_folder =
-          deepest > 0 && own_folder(app) && app.root.size() == deepest && is_under(place, app.root);
-      if (in_gac) {
-        mine.path = own_assembly(volume, app, c);
-        mine.in_app_folder = mine.by_assembly_name = !mine.path.empty();
-      }
-      mine.named_by = named_by(app, c);
-      if (!mine.in_app_folder && mine.named_by.empty()) continue;
-      if (!machine_read && found && !found->is_dir) {
-        c.machine = pe_machine(volume, *found);
-        machine_read = true;
-      }
-      mine.machine = c.machine;
-      app.com_classes.push_back(std::move(mine));
-    }
+    r.machine_read = !r.info.clr_class.empty();
+    classes_.push_back(std::move(r));
   }
+}
+
+void ComClassAttacher::attach(std::vector<Application>& apps, std::size_t i) {
+  Application& app = apps[i];
+  for (auto& r : classes_) {
+    const ComClassInfo& c = r.info;
+    std::size_t deepest = 0;
+    if (!r.place.empty()) {
+      for (const auto& other : apps) {
+        if (own_folder(other) && is_under(r.place, other.root) && other.root.size() > deepest)
+          deepest = other.root.size();
+      }
+    }
+    const bool in_gac = !c.clr_class.empty() && c.file.empty();
+    ComClassInfo mine = c;
+    mine.in_app_folder =
+        deepest > 0 && own_folder(app) && app.root.size() == deepest && is_under(r.place, app.root);
+    if (in_gac) {
+      mine.path = own_assembly(volume_, app, c);
+      mine.in_app_folder = mine.by_assembly_name = !mine.path.empty();
+    }
+    mine.named_by = named_by(app, c);
+    if (!mine.in_app_folder && mine.named_by.empty()) continue;
+    if (!r.machine_read && r.found && !r.found->is_dir) {
+      r.info.machine = pe_machine(volume_, *r.found);
+      r.machine_read = true;
+    }
+    mine.machine = r.info.machine;
+    app.com_classes.push_back(std::move(mine));
+  }
+}
+
+void attach_com_classes(const Volume& volume, const MachineFacts& machine,
+                        std::vector<Application>& apps) {
+  ComClassAttacher attacher(volume, machine);
+  for (std::size_t i = 0; i < apps.size(); ++i) attacher.attach(apps, i);
 }
 
 }  // namespace liftshift

@@ -2,12 +2,15 @@
 // non-Microsoft Windows service and scheduled task, and every installed
 // desktop program. Each is read from its own folder with the same collectors
 // as a folder given on the command line, then given what the server says
-// about it (service account, bindings, schedule).
+// about it (service account, bindings, schedule). One folder at a time: each
+// application is finished and handed to on_finished before the next folder is
+// read, and a folder's parsed files are dropped after its last application.
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "collect/app_finished.hpp"
 #include "collect/parsed_files.hpp"
 #include "core/model.hpp"
 #include "sources/volume.hpp"
@@ -17,7 +20,8 @@ namespace liftshift {
 std::vector<Application> collect_server_apps(const Volume& volume, const MachineFacts& machine,
                                              const std::string& source_name,
                                              const ReadLimits& limits,
-                                             std::vector<Problem>& problems);
+                                             std::vector<Problem>& problems,
+                                             const AppFinished& on_finished = {});
 
 // "C:\\inetpub\\wwwroot" or "%SystemDrive%\\inetpub\\wwwroot" -> "inetpub/wwwroot";
 // another drive's path "D:\\Sites\\x" -> "D:/Sites/x" (that drive's folder of a

@@ -19,7 +19,8 @@ std::string run_stats_line() {
   return "liftshift stats: parsed_bytes=" + std::to_string(s.file_bytes.load()) +
          " file_reads=" + std::to_string(s.file_reads.load()) +
          " pe_parses=" + std::to_string(s.pe_parses.load()) +
-         " hive_loads=" + std::to_string(s.hive_loads.load()) + " rchar=" + rchar;
+         " hive_loads=" + std::to_string(s.hive_loads.load()) +
+         " held_binaries_peak=" + std::to_string(s.held_binaries_peak.load()) + " rchar=" + rchar;
 }
 
 }  // namespace liftshift

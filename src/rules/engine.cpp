@@ -68,7 +68,23 @@ Verdict verdict_for(const Application& app, const std::vector<Finding>& findings
   return v;
 }
 
-Assessment assess(Inventory inventory) {
+AppAssessment assess_app(const Application& app) {
+  AppAssessment a;
+  for (const auto& entry : app_rule_table()) {
+    Evidence evidence = entry.check(app, a.results);
+    if (!evidence.empty()) a.findings.push_back(finding(entry.id, std::move(evidence)));
+  }
+  if (app.machine) {
+    for (auto& f : machine_findings(*app.machine, &app)) a.findings.push_back(std::move(f));
+  }
+  // Blockers first, then changes, then information; catalogue order within each.
+  std::stable_sort(a.findings.begin(), a.findings.end(),
+                   [](const Finding& x, const Finding& y) { return x.severity > y.severity; });
+  a.verdict = verdict_for(app, a.findings);
+  return a;
+}
+
+Assessment assess(Inventory inventory, std::vector<std::optional<AppAssessment>> assessed) {
   Assessment out;
   out.sources = std::move(inventory.sources);
   out.problems = std::move(inventory.problems);
@@ -77,19 +93,10 @@ Assessment assess(Inventory inventory) {
       out.machines.push_back({i, machine_findings(*out.sources[i].machine, nullptr)});
   }
   out.apps.reserve(inventory.apps.size());
-  for (auto& app : inventory.apps) {
-    AppAssessment a;
-    for (const auto& entry : app_rule_table()) {
-      Evidence evidence = entry.check(app, a.results);
-      if (!evidence.empty()) a.findings.push_back(finding(entry.id, std::move(evidence)));
-    }
-    if (app.machine) {
-      for (auto& f : machine_findings(*app.machine, &app)) a.findings.push_back(std::move(f));
-    }
-    // Blockers first, then changes, then information; catalogue order within each.
-    std::stable_sort(a.findings.begin(), a.findings.end(),
-                     [](const Finding& x, const Finding& y) { return x.severity > y.severity; });
-    a.verdict = verdict_for(app, a.findings);
+  for (std::size_t i = 0; i < inventory.apps.size(); ++i) {
+    Application& app = inventory.apps[i];
+    AppAssessment a =
+        i < assessed.size() && assessed[i] ? std::move(*assessed[i]) : assess_app(app);
     a.app = std::move(app);
     out.apps.push_back(std::move(a));
   }

@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/app_queries.hpp"
 #include "core/model.hpp"
@@ -33,9 +34,15 @@ std::span<const MachineRuleEntry> machine_rule_table();
 // Runs one application rule; a finding when the check found evidence.
 std::optional<Finding> run_rule(std::string_view id, const Application& app, RuleResults& results);
 
+// The rules over one application: its findings, verdict and results (the
+// AppAssessment's app is left empty).
+AppAssessment assess_app(const Application& app);
+
 // The rules over every application and server of the Inventory, which the
 // Assessment takes over (its sources, problems and applications move into it).
-Assessment assess(Inventory inventory);
+// An application whose assessed[i] is set was assessed already (assess_app,
+// as the collector finished it): that one is taken as it is.
+Assessment assess(Inventory inventory, std::vector<std::optional<AppAssessment>> assessed = {});
 
 Verdict verdict_for(const std::vector<Finding>& findings);
 // The verdict of one application: unknown when its content was not assessed

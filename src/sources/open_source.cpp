@@ -185,4 +185,29 @@ Result<std::unique_ptr<Volume>> open_volume(const fs::path& path, std::optional<
   return std::move(opened->volume);
 }
 
+SystemDiskProbe probe_system_disk(const fs::path& path, std::optional<int> partition) {
+  SystemDiskProbe out;
+  ProbeResult probe = probe_source(path);
+  if (probe.kind == SourceKind::kSystemDrive) {
+    out.holds_windows = true;
+    return out;
+  }
+  if (probe.kind != SourceKind::kDiskImage) return out;
+  auto opened = DiskImage::open(path);
+  if (!opened) return out;
+  std::shared_ptr<const DiskImage> image = std::move(opened).value();
+  for (const auto& p : read_image_partitions(*image).partitions) {
+    if (partition && p.index != *partition) continue;
+    auto first = image->read(p.offset, 512);
+    if (!first || filesystem_name(*first) != "NTFS") continue;
+    auto volume = NtfsVolume::open(image, p);
+    if (volume && (*volume)->find(kSystemHivePath)) {
+      out.holds_windows = true;
+      break;
+    }
+  }
+  out.bytes_read = image->stats()->bytes.load();
+  return out;
+}
+
 }  // namespace liftshift

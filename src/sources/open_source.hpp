@@ -59,4 +59,16 @@ PartitionTable read_image_partitions(const DiskImage& image);
 // Where Windows keeps the SYSTEM hive: the mark of a Windows system partition.
 inline constexpr const char* kSystemHivePath = "Windows/System32/config/SYSTEM";
 
+// Whether a disk is a server's system disk (--server): a copied system
+// drive, or a disk image with an NTFS partition (the one given, else any)
+// holding kSystemHivePath. Reads only the partition table, each partition's
+// first sector and, of an NTFS one, its boot records and the folder index
+// entries on the way to the hive, up to the first partition that holds it;
+// bytes_read is what was read from the image (0 for folders).
+struct SystemDiskProbe {
+  bool holds_windows = false;
+  std::uint64_t bytes_read = 0;
+};
+SystemDiskProbe probe_system_disk(const std::filesystem::path& path, std::optional<int> partition);
+
 }  // namespace liftshift

@@ -168,3 +168,41 @@ TEST(OpenVolume, ReadsASmallFractionOfTheImage) {
 
 }  // namespace
 }  // namespace liftshift
+
+namespace liftshift {
+namespace {
+
+// --server tells the system disk from the data disks of the two-disk server
+// (tests/fixtures/twodisk) in every image format and partition scheme by
+// reading a few blocks of each: the partition table, the NTFS boot records
+// and the index entries on the path to the SYSTEM hive, never the files.
+TEST(SystemDiskProbe, TellsTheSystemDiskReadingOnlyThePathToItsHive) {
+  constexpr std::uint64_t kAtMost = 256 * 1024;
+  for (const char* scheme : {"mbr", "gpt"}) {
+    for (const char* ext : {"raw", "vhd", "vhdx", "vmdk"}) {
+      const auto system =
+          test::fixtures() / "twodisk" / (std::string("system-") + scheme + "." + ext);
+      const auto data = test::fixtures() / "twodisk" / (std::string("data-") + scheme + "." + ext);
+      SystemDiskProbe s = probe_system_disk(system, std::nullopt);
+      SystemDiskProbe d = probe_system_disk(data, std::nullopt);
+      EXPECT_TRUE(s.holds_windows) << system;
+      EXPECT_FALSE(d.holds_windows) << data;
+      EXPECT_GT(s.bytes_read, 0u) << system;
+      EXPECT_LE(s.bytes_read, kAtMost) << system;
+      EXPECT_GT(d.bytes_read, 0u) << data;
+      EXPECT_LE(d.bytes_read, kAtMost) << data;
+      // The data disk holds a site and a service's data: none of it is read.
+      EXPECT_LT(d.bytes_read * 20, std::filesystem::file_size(data) + 0u) << data;
+    }
+  }
+  EXPECT_TRUE(
+      probe_system_disk(test::fixtures() / "twodisk" / "system", std::nullopt).holds_windows);
+  EXPECT_FALSE(
+      probe_system_disk(test::fixtures() / "twodisk" / "data", std::nullopt).holds_windows);
+  // A partition given is the only one looked at.
+  EXPECT_FALSE(
+      probe_system_disk(test::fixtures() / "twodisk" / "system-gpt.vhdx", 2).holds_windows);
+}
+
+}  // namespace
+}  // namespace liftshift
