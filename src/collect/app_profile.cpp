@@ -5,6 +5,7 @@
 #include "collect/file_kind.hpp"
 #include "collect/group_apps.hpp"
 #include "core/app_queries.hpp"
+#include "core/native_projects.hpp"
 #include "core/text.hpp"
 #include "formats/clr_entry_point.hpp"
 #include "formats/entry_point_scan.hpp"
@@ -131,6 +132,12 @@ const BinaryFacts* newest_clr_binary(const Application& app) {
 // the .NET Framework one, which is what a Windows container lifts as is;
 // every target is reported.
 Framework project_framework(const ProjectFacts& p) {
+  if (is_native_project(p)) {
+    const std::string toolset = p.native.platform_toolset.empty()
+                                    ? std::string("no PlatformToolset")
+                                    : "PlatformToolset " + p.native.platform_toolset;
+    return {FrameworkKind::kNative, "", p.path + ": Visual C++ project (" + toolset + ")"};
+  }
   const std::string from =
       p.target_frameworks_from.empty() ? "" : " (from " + p.target_frameworks_from + ")";
   Framework best;
@@ -337,9 +344,12 @@ void follow_main_uses(const Application& app, EntryRole& role) {
 
 EntryRole entry_role(const Application& app) {
   EntryRole role;
+  const bool native = app.framework.kind == FrameworkKind::kNative;
   for (const auto& h : app.source_hits) {
     // Only the entry project's own folder: a folded library's Main is not the app's.
     if (!is_under(h.file, app.root)) continue;
+    // C/C++ sources tell a native program's role, not a .NET program's.
+    if (!native && is_native_source(h.file)) continue;
     if (h.category == SourceCategory::kEntryMain) role.main_seen = true;
     add_role_line(role, h.category, h.file + ":" + std::to_string(h.line) + ": " + h.text);
   }

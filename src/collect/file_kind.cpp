@@ -17,6 +17,13 @@ std::string_view parent_dir(std::string_view path) {
   return slash == std::string_view::npos ? std::string_view{} : path.substr(0, slash);
 }
 
+bool is_com_script(std::string_view path) {
+  std::string_view name = file_name(path);
+  return iends_with(name, ".vbs") || iends_with(name, ".wsf") || iends_with(name, ".hta") ||
+         iends_with(name, ".js") || iends_with(name, ".htm") || iends_with(name, ".html") ||
+         iends_with(name, ".aspx");
+}
+
 FileKind classify_file(std::string_view path) {
   std::string_view name = file_name(path);
   if (iends_with(name, ".exe") || iends_with(name, ".dll")) {
@@ -34,15 +41,19 @@ FileKind classify_file(std::string_view path) {
       (istarts_with(name, "appsettings") && iends_with(name, ".json"))) {
     return FileKind::kConfig;
   }
-  if (iends_with(name, ".csproj") || iends_with(name, ".vbproj")) return FileKind::kProject;
+  if (iends_with(name, ".csproj") || iends_with(name, ".vbproj") || iends_with(name, ".vcxproj"))
+    return FileKind::kProject;
   if (iequals(name, "Directory.Build.props") || iequals(name, "Directory.Build.targets"))
     return FileKind::kBuildProps;
   if (iends_with(name, ".runtimeconfig.json")) return FileKind::kRuntimeConfig;
   if (iequals(name, "packages.config")) return FileKind::kPackagesConfig;
   if (iends_with(name, ".sln")) return FileKind::kSolution;
   if (iends_with(name, ".cs") || iends_with(name, ".vb")) return FileKind::kSource;
+  if (iends_with(name, ".c") || iends_with(name, ".cpp") || iends_with(name, ".cc") ||
+      iends_with(name, ".cxx"))
+    return FileKind::kNativeSource;
   if (iends_with(name, ".asp") || iends_with(name, ".asa") || iends_with(name, ".inc") ||
-      iends_with(name, ".vbs") || iends_with(name, ".wsf") || iends_with(name, ".hta"))
+      is_com_script(name))
     return FileKind::kAspPage;
   if (marker_for_file(path).category) return FileKind::kMarker;
   if (iends_with(name, ".cmd") || iends_with(name, ".bat") || iends_with(name, ".ps1"))

@@ -14,20 +14,28 @@ enum class FileKind {
   kIgnore,
   kBinary,   // .exe / .dll: parsed as PE
   kConfig,   // web.config, app.config, *.exe.config, *.dll.config, log4net/NLog, appsettings*.json
-  kProject,  // .csproj / .vbproj
+  kProject,  // .csproj / .vbproj / .vcxproj
   kBuildProps,      // Directory.Build.props / Directory.Build.targets (imported by projects)
   kRuntimeConfig,   // App.runtimeconfig.json of a published .NET app
   kPackagesConfig,  // packages.config
   kSolution,        // .sln
   kSource,          // .cs / .vb (also App_Code in web sites)
+  kNativeSource,    // .c / .cpp / .cc / .cxx: read for a native program's entry point
   kAspPage,         // classic ASP: .asp pages, global.asa, .inc include files; and
-                    // .vbs/.wsf/.hta scripts, scanned alike for the COM objects they create
+                    // the scripts and pages of is_com_script, scanned alike for the COM
+                    // objects they create
   kMarker,          // matters by name alone (see marker_for)
   kScript,          // .cmd / .bat / .ps1: read for the scheduled tasks they register
   kTaskXml,         // .xml: read when it is an exported Task Scheduler task
 };
 
 FileKind classify_file(std::string_view path);
+
+// Scripts and pages read for the COM objects they create (ProgIDs of
+// CreateObject and new ActiveXObject, <object classid>), not as classic ASP:
+// .vbs/.wsf/.hta (Windows Script Host, HTML applications), .js, .htm/.html
+// and ASP.NET's .aspx pages.
+bool is_com_script(std::string_view path);
 
 // For kMarker files and for folders: the marker category and detail, or
 // no category when the name means nothing to the rules.

@@ -13,7 +13,7 @@
 namespace liftshift {
 
 struct ParsedSource {
-  bool source_tree = false;  // has .sln/.csproj/.vbproj: projects define the applications
+  bool source_tree = false;  // has .sln/.csproj/.vbproj/.vcxproj: projects define the applications
   std::vector<FileEntry> folders;
   std::vector<FileEntry> files;
   std::vector<BinaryFacts> binaries;

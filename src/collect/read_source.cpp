@@ -20,6 +20,7 @@
 #include "formats/connection_string.hpp"
 #include "formats/dotnet_config.hpp"
 #include "formats/msbuild_project.hpp"
+#include "formats/native_source_scan.hpp"
 #include "formats/packages_config.hpp"
 #include "formats/pe.hpp"
 #include "formats/runtime_config.hpp"
@@ -27,6 +28,7 @@
 #include "formats/solution.hpp"
 #include "formats/source_scan.hpp"
 #include "formats/task_xml.hpp"
+#include "formats/vcxproj.hpp"
 
 namespace liftshift {
 
@@ -166,7 +168,8 @@ void parse_one(const Volume& volume, const FileEntry& file, FileKind kind, const
       break;
     }
     case FileKind::kProject: {
-      auto r = parse_msbuild_project(decode_text(*bytes), path);
+      auto r = iends_with(path, ".vcxproj") ? parse_vcxproj(decode_text(*bytes), path)
+                                            : parse_msbuild_project(decode_text(*bytes), path);
       if (r) {
         out.project = std::move(r).value();
       } else {
@@ -213,6 +216,9 @@ void parse_one(const Volume& volume, const FileEntry& file, FileKind kind, const
     case FileKind::kSource:
       out.hits = scan_source(decode_text(*bytes), path);
       break;
+    case FileKind::kNativeSource:
+      out.hits = scan_native_source(decode_text(*bytes), path);
+      break;
     case FileKind::kScript:
       out.tasks = find_script_tasks(decode_text(*bytes), path);
       break;
@@ -238,8 +244,7 @@ void parse_one(const Volume& volume, const FileEntry& file, FileKind kind, const
       break;
     }
     case FileKind::kAspPage: {
-      const bool script =
-          iends_with(path, ".vbs") || iends_with(path, ".wsf") || iends_with(path, ".hta");
+      const bool script = is_com_script(path);
       out.hits =
           script ? scan_com_script(decode_text(*bytes), path) : scan_asp(decode_text(*bytes), path);
       break;
@@ -311,7 +316,8 @@ ParsedSource read_source(const Volume& volume, const ReadLimits& limits, BinaryP
         }
         all.push_back(e);
         if (!e.is_dir && (iends_with(e.path, ".csproj") || iends_with(e.path, ".vbproj") ||
-                          iends_with(e.path, ".sln") || iends_with(e.path, ".xproj"))) {
+                          iends_with(e.path, ".vcxproj") || iends_with(e.path, ".sln") ||
+                          iends_with(e.path, ".xproj"))) {
           out.source_tree = true;
         }
         return true;

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "core/native_projects.hpp"
 #include "core/text.hpp"
 
 namespace liftshift {
@@ -254,6 +255,7 @@ Evidence gui_evidence(const Application& app) {
   append(out, imports_function(app, "user32.dll", "DispatchMessage"));
   append(out, source_hits(app, SourceCategory::kWinForms));
   append(out, source_hits(app, SourceCategory::kWpf));
+  append(out, native_gui_evidence(app));
   if (out.empty()) {
     // A project that only references the assembly still says it is a GUI app.
     append(out, project_refs(app, "System.Windows.Forms"));

@@ -230,9 +230,30 @@ struct PackageRef {
   std::string version;
 };
 
+// A native C++ project's build settings (.vcxproj, formats/vcxproj): the
+// Release configuration's, the 64-bit platform's when it has several.
+struct NativeProjectFacts {
+  std::string configuration_type;  // "Application", "DynamicLibrary", "StaticLibrary"
+  std::string subsystem;           // Link SubSystem: "Console", "Windows"; "" when not set
+  std::string platform;            // "x64", "Win32", "ARM64" (the configuration's Platform)
+  std::string platform_toolset;    // "v143", "v141_xp"; "" when not set
+  std::string character_set;       // "Unicode", "MultiByte"; "" when not set
+  std::string use_of_mfc;          // "Dynamic", "Static"; "" when MFC is not used
+  std::string use_of_atl;          // "Dynamic", "Static"; "" when ATL is not used
+  // ClCompile RuntimeLibrary: "MultiThreadedDLL" (the default, also when not
+  // set), "MultiThreaded" (the CRT linked in statically), "...Debug" variants.
+  std::string runtime_library;
+  std::string configuration;  // the configuration read: "Release|x64"
+  // Link AdditionalDependencies as written, MSBuild macros dropped: "ws2_32.lib".
+  std::vector<std::string> link_libraries;
+};
+
 struct ProjectFacts {
   std::string path;
-  std::string language;  // "cs", "vb"
+  std::string language;  // "cs", "vb", "cpp" (.vcxproj: native)
+  // .vcxproj only (language "cpp"): output_type is "Exe" (SubSystem Console),
+  // "WinExe" (SubSystem Windows) or "Library", assembly_name the TargetName.
+  NativeProjectFacts native;
   bool sdk_style = false;
   std::string sdk;          // "Microsoft.NET.Sdk.Web"
   std::string output_type;  // "Exe", "WinExe", "Library"

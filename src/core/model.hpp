@@ -400,6 +400,10 @@ struct VcRuntimeUse {
   std::string installer;          // the redistributable's file: "vc_redist.x64.exe"
   std::string arguments;          // its silent install: "/install /quiet /norestart"
   std::vector<std::string> dlls;  // the runtime DLLs imported: "VCRUNTIME140.dll"
+  // Native projects of a source tree (no binary to read imports from): the
+  // project settings that need it ("Tool.vcxproj: PlatformToolset v143, the
+  // CRT as a DLL"), one per project.
+  std::vector<std::string> projects;
 };
 
 // A .NET COM server of the application that the image registers as the

@@ -51,6 +51,19 @@ std::optional<VcRedist> vc_redist_for_dll(std::string_view dll) {
   return std::nullopt;
 }
 
+std::optional<std::string> vc_release_for_toolset(std::string_view toolset) {
+  const std::string t = to_lower(toolset);
+  if (t == "clangcl" || t == "llvm") return "2015-2022";
+  if (t.size() < 3 || t[0] != 'v') return std::nullopt;
+  std::string digits;
+  for (std::size_t i = 1; i < t.size() && t[i] >= '0' && t[i] <= '9'; ++i) digits.push_back(t[i]);
+  if (digits.size() == 3 && digits.rfind("14", 0) == 0) return "2015-2022";
+  for (const auto& [d, release] : kReleases) {
+    if (digits == d) return std::string(release);
+  }
+  return std::nullopt;
+}
+
 std::string vc_redist_installer(std::string_view release, std::string_view arch) {
   if (release == "2015-2022") return "vc_redist." + std::string(arch) + ".exe";
   return "vcredist_" + std::string(arch) + ".exe";

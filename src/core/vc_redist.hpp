@@ -20,6 +20,12 @@ struct VcRedist {
 // any other DLL, and for the Store apps' variants (vcruntime140_app.dll).
 std::optional<VcRedist> vc_redist_for_dll(std::string_view dll);
 
+// The release a Visual C++ project's PlatformToolset builds against: v140 to
+// v145 (and ClangCL, which links the same runtime) "2015-2022", v120 "2013",
+// v110 "2012", v100 "2010", v90 "2008", v80 "2005"; the _xp variants alike.
+// nullopt for an unknown or empty toolset.
+std::optional<std::string> vc_release_for_toolset(std::string_view toolset);
+
 // The redistributable's file for an architecture ("x64", "x86", "arm64"):
 // "vc_redist.x64.exe" (2015 and later), "vcredist_x64.exe" (2005-2013).
 std::string vc_redist_installer(std::string_view release, std::string_view arch);

@@ -1,6 +1,7 @@
 // How the image gets the application: COPY from the published folder, or a
 // multi-stage build from the source tree with the framework's SDK image
 // (nuget restore + msbuild, or dotnet publish).
+#include "core/native_projects.hpp"
 #include "core/text.hpp"
 #include "plan/plan_steps.hpp"
 #include "plan/windows_facts.hpp"
@@ -14,6 +15,12 @@ const ProjectFacts* main_project(const Application& app) {
     if (to_forward_slashes(p.path) == to_forward_slashes(app.entry)) return &p;
   }
   return app.projects.empty() ? nullptr : &app.projects.front();
+}
+
+// "OrdersDesk64.exe": the program a native Application project builds (TargetName).
+std::string exe_name_of(const ProjectFacts& p) {
+  std::string name = p.assembly_name;
+  return name + (iequals(p.output_type, "Library") ? ".dll" : ".exe");
 }
 
 std::string join_path(const std::string& a, const std::string& b) {
@@ -68,6 +75,29 @@ void plan_build(const AppAssessment& a, AppPlan& plan) {
   b.app_dir =
       iis && plan.framework.kind != FrameworkKind::kDotnet ? "C:\\inetpub\\wwwroot" : "C:\\app";
   b.from_source = app.binaries.empty() && !app.projects.empty() && managed;
+  const ProjectFacts* native = main_project(app);
+  if (!b.from_source && app.binaries.empty() && native != nullptr && is_native_project(*native)) {
+    // No image carries the Visual C++ build tools: the program is built
+    // before the image, and its output replaces the sources in app/.
+    b.context_folder = "app";
+    b.copy_from = join_path(app.source, app.root);
+    const std::string& configuration = native->native.configuration;
+    const std::string what =
+        native->path + " is a native C++ project" +
+        (native->native.platform_toolset.empty()
+             ? ""
+             : " (PlatformToolset " + native->native.platform_toolset + ")") +
+        ", and no image carries the Visual C++ build tools: build its " +
+        (configuration.empty() ? std::string("Release") : configuration) +
+        " configuration with MSBuild (Visual Studio Build Tools with that toolset) and put its "
+        "output (" +
+        exe_name_of(*native) +
+        " and the DLLs it loads) into app/ of the build context in place of the sources it "
+        "holds before docker build";
+    plan.warnings.push_back(what);
+    decide(plan, "build", "copy the program built from " + native->path, what);
+    return;
+  }
   if (!b.from_source) {
     b.context_folder = "app";
     b.copy_from = join_path(app.source, app.root);

@@ -7,6 +7,7 @@
 #include "core/powershell_quote.hpp"
 #include "core/text.hpp"
 #include "plan/plan_steps.hpp"
+#include "plan/windows_facts.hpp"
 
 namespace liftshift {
 
@@ -42,9 +43,41 @@ std::string native_registration(const ComRegistration& com, const std::string& f
          " + $p.ExitCode) }";
 }
 
+// An assembly of CLR 2.0 (RuntimeVersion v2.0.50727: built for .NET 2.0 to
+// 3.5) is registered by the v2.0.50727 RegAsm or RegSvcs, which only .NET
+// Framework 3.5 installs. No image carries it (FACTS.md: the 3.5 images were
+// removed in October 2025), so the image enables NetFx3 before it registers.
+void netfx3_for_clr2(const AppAssessment& a, AppPlan& plan) {
+  std::string files;
+  for (const auto& com : a.results.com_servers) {
+    if ((com.tool == "regasm" || com.tool == "regsvcs") && com.clr == "v2.0.50727")
+      files += (files.empty() ? "" : ", ") + base_name(com.path);
+  }
+  if (files.empty()) return;
+  if (plan.nano_server) {
+    plan.warnings.push_back(files +
+                            " needs .NET Framework 3.5 (CLR 2.0) to be registered, which Nano "
+                            "Server cannot carry: build on Server Core");
+    return;
+  }
+  const std::string command = netfx3_command(plan.windows_version);
+  plan.steps.push_back(
+      {"Enable .NET Framework 3.5 (NetFx3): the CLR 2.0 RegAsm/RegSvcs registers " + files +
+           " (com-registration)",
+       command});
+  decide(plan, ".NET Framework 3.5", "NetFx3 enabled in " + plan.base_image + ":" + plan.base_tag,
+         "com-registration finding: " + files +
+             " is a CLR 2.0 assembly (RuntimeVersion v2.0.50727), registered by the v2.0.50727 "
+             "RegAsm/RegSvcs that only .NET Framework 3.5 brings; no image carries it (the 3.5 "
+             "images were removed in October 2025), so the Dockerfile enables the NetFx3 feature "
+             "(`" +
+             command + "`: dism fetches it from Windows Update, so the build needs that access)");
+}
+
 }  // namespace
 
 void plan_com_servers(const AppAssessment& a, AppPlan& plan) {
+  netfx3_for_clr2(a, plan);
   for (const auto& com : a.results.com_servers) {
     std::string file = image_path(plan, a.app, com.path);
     // A class registered in the 32-bit view is 32-bit RegAsm's (Framework\).

@@ -401,19 +401,22 @@ class SitePlanner {
     for (const auto& m : modules) {
       if (!reported_.insert(m.module).second) continue;
       if (m.module == "url-rewrite") {
-        plan_.warnings.push_back(
-            "the site uses IIS URL Rewrite (" + printable(m.evidence) +
-            "), which the Windows images don't carry: put Microsoft's URL Rewrite 2.1 installer "
-            "(rewrite_amd64_en-US.msi) into the build context and add `COPY` and `RUN "
-            "Start-Process "
-            "msiexec -Wait -ArgumentList '/i','C:\\rewrite_amd64_en-US.msi','/qn'` before the site "
-            "steps");
+        plan_iis_msi("url-rewrite", "IIS URL Rewrite", "URL Rewrite 2.1",
+                     "Microsoft's URL Rewrite 2.1 installer (rewrite_amd64_en-US.msi)", m.evidence);
       } else if (m.module == "arr") {
-        plan_.warnings.push_back(
-            "the site proxies requests through Application Request Routing (" +
-            printable(m.evidence) +
-            "), which the Windows images don't carry: install ARR 3.0 (requestRouter_amd64.msi, "
-            "after URL Rewrite) the same way, or move the proxy rules to the Ingress");
+        // ARR's installer needs URL Rewrite, whose rules route to it.
+        if (reported_.insert("url-rewrite").second)
+          plan_iis_msi("url-rewrite", "IIS URL Rewrite", "URL Rewrite 2.1",
+                       "Microsoft's URL Rewrite 2.1 installer (rewrite_amd64_en-US.msi)",
+                       m.evidence + ", which ARR needs");
+        plan_iis_msi("arr", "Application Request Routing", "ARR 3.0",
+                     "Microsoft's Application Request Routing 3.0 installer "
+                     "(requestRouter_amd64.msi)",
+                     m.evidence);
+        plan_.warnings.push_back("the site proxies requests through Application Request Routing (" +
+                                 printable(m.evidence) +
+                                 "): the container must reach the servers it proxies to, or move "
+                                 "the proxy rules to the Ingress");
       } else if (m.module == "classic-asp") {
         features_.insert("Web-ASP");
         feature_why_.push_back("classic ASP (" + printable(m.evidence) + ")");
@@ -521,6 +524,32 @@ class SitePlanner {
                              "containers and install the Visual C++ runtime it needs in the image");
   }
 
+  // An IIS module Microsoft ships as an MSI the Windows images lack (URL
+  // Rewrite, ARR), installed from the installer the user supplies.
+  void plan_iis_msi(const std::string& folder, const std::string& module,
+                    const std::string& product, const std::string& what,
+                    const std::string& evidence) {
+    BuildStep step;
+    step.comment = product + ", which the site's configuration needs (" + printable(evidence) + ")";
+    step.supplied = "installers/" + folder;
+    step.supplied_to = "C:\\liftshift\\" + folder;
+    step.supplied_what = what;
+    const std::string dir = ps_literal(step.supplied_to);
+    step.command = "$msi = Get-ChildItem -Path " + dir +
+                   " -Filter '*.msi' | Select-Object -First 1; if (-not $msi) { throw " +
+                   ps_literal("put " + what + " into " + step.supplied + "/ of the build context") +
+                   " }; $p = Start-Process msiexec.exe -Wait -PassThru -ArgumentList '/i', "
+                   "$msi.FullName, '/qn'; if ($p.ExitCode -ne 0) { throw ('msiexec failed: ' + "
+                   "$msi.Name + ' ' + $p.ExitCode) }; Remove-Item -Recurse -Force " +
+                   dir;
+    plan_.steps.push_back(std::move(step));
+    decide(plan_, module, "installers/" + folder + "/ (you supply the MSI)",
+           "the site uses " + module + " (" + printable(evidence) +
+               "), which the Windows images don't carry; liftshift downloads nothing it cannot "
+               "verify, so the step installs the MSI you put into the build context and stops "
+               "the build while it is missing");
+  }
+
   // Node.js and iisnode from their MSIs, which the user supplies.
   void plan_iisnode(const IisModuleUse& m) {
     BuildStep step;
@@ -553,14 +582,10 @@ class SitePlanner {
 
  public:
   // A site from a folder (no applicationHost.config): the modules its
-  // web.config shows, and what the rules found in its pages.
+  // web.config shows (runtimes, URL Rewrite, ARR, ISAPI, WebSockets), and
+  // what the rules found in its pages.
   void plan_folder_site() {
-    std::vector<IisModuleUse> own;
-    for (const auto& m : iis_module_uses(app_)) {
-      if (m.module == "fastcgi" || m.module == "iisnode" || m.module == "classic-asp")
-        own.push_back(m);
-    }
-    plan_modules(own);
+    plan_modules(iis_module_uses(app_));
     plan_classic_asp();
   }
 

@@ -126,6 +126,8 @@ void follow_windows_version(AppPlan& app, const std::string& at, Checker& check)
     for (auto& s : app.fallback_steps)
       replace_all(s.command, netfx3_command(from), netfx3_command(to));
   }
+  // NetFx3 enabled for a CLR 2.0 COM registration (plan/com_servers).
+  for (auto& s : app.steps) replace_all(s.command, netfx3_command(from), netfx3_command(to));
   app.windows_build = windows_build(to);
   // The reasons follow: the images, the build the nodes must run and the
   // hosts that run it are those of the new version.

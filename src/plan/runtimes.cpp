@@ -14,8 +14,15 @@ void plan_runtimes(const AppAssessment& a, AppPlan& plan) {
     install.name = "Visual C++ " + rt.release + " Redistributable (" + rt.arch + ")";
     install.file = rt.installer;
     install.arguments = rt.arguments;
-    install.reason = "vc-runtime finding: the program imports " + dlls +
-                     ", which Windows does not carry; the server had the redistributable installed";
+    std::string projects;
+    for (const auto& p : rt.projects) projects += (projects.empty() ? "" : "; ") + p;
+    install.reason =
+        !dlls.empty()
+            ? "vc-runtime finding: the program imports " + dlls +
+                  ", which Windows does not carry; the server had the redistributable installed"
+            : "vc-runtime finding: " + projects +
+                  ": the program is built against the Visual C++ runtime DLLs, which Windows "
+                  "does not carry";
     decide(plan, "Visual C++ runtime",
            install.name + ": installers/" + install.file + " " + install.arguments,
            install.reason +

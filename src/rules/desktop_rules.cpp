@@ -16,7 +16,8 @@ Evidence check_gui_desktop(const Application& app, RuleResults& /*results*/) {
   }
   for (const auto& p : app.projects) {
     if (iequals(p.output_type, "WinExe"))
-      why.push_back(p.path + ": <OutputType>WinExe</OutputType>");
+      why.push_back(p.path + (p.language == "cpp" ? ": <SubSystem>Windows</SubSystem>"
+                                                  : ": <OutputType>WinExe</OutputType>"));
   }
   if (why.empty()) return {};
   if (app.kind == AppKind::kDesktop) append(why, app.kind_evidence);

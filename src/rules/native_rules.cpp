@@ -3,12 +3,16 @@
 // (the seed's "Windows components/features": what the server had installed or
 // registered that an image built from the files lacks).
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/app_queries.hpp"
+#include "core/native_projects.hpp"
 #include "core/text.hpp"
 #include "core/vc_redist.hpp"
 #include "rules/engine.hpp"
@@ -64,6 +68,60 @@ class FactLines {
   std::map<std::string, std::size_t> index_;
 };
 
+// The runtime of a source tree's native projects, from their toolset and
+// runtime library: the program the image gets is built from them. A static
+// library is linked into the program that uses it and says nothing alone.
+void vc_runtime_of_projects(const Application& app, RuleResults& results, FactLines& lines) {
+  for (const auto& p : app.projects) {
+    const NativeProjectFacts& n = p.native;
+    if (!is_native_project(p) || iequals(n.configuration_type, "StaticLibrary") ||
+        !needs_runtime_dlls(n))
+      continue;
+    const std::string how =
+        std::string(n.runtime_library.empty() ? "the C runtime as a DLL (RuntimeLibrary not set)"
+                                              : "RuntimeLibrary " + printable(n.runtime_library)) +
+        (iequals(n.use_of_mfc, "Dynamic") ? ", MFC as a DLL" : "");
+    if (debug_runtime(n)) {
+      lines.add(p.path, how +
+                            ": a debug runtime, not redistributable: build the Release "
+                            "configuration");
+      continue;
+    }
+    auto release = vc_release_for_toolset(n.platform_toolset);
+    if (!release) {
+      lines.add(p.path, how +
+                            (n.platform_toolset.empty()
+                                 ? ", no PlatformToolset"
+                                 : ", PlatformToolset " + printable(n.platform_toolset)) +
+                            ": the Visual C++ release is not known: install the "
+                            "redistributable of the toolset it is built with");
+      continue;
+    }
+    std::string arch = native_arch(n);
+    if (arch == "arm64" && *release != "2015-2022") arch.clear();
+    if (arch.empty()) {
+      lines.add(p.path,
+                how + " (Visual C++ " + *release + "), but no redistributable exists for " +
+                    (n.platform.empty() ? std::string("its platform") : printable(n.platform)));
+      continue;
+    }
+    auto same = [&](const VcRuntimeUse& u) { return u.release == *release && u.arch == arch; };
+    auto it = std::find_if(results.vc_runtimes.begin(), results.vc_runtimes.end(), same);
+    if (it == results.vc_runtimes.end()) {
+      results.vc_runtimes.push_back({*release,
+                                     arch,
+                                     vc_redist_installer(*release, arch),
+                                     vc_redist_arguments(*release),
+                                     {},
+                                     {}});
+      it = results.vc_runtimes.end() - 1;
+    }
+    const std::string fact = "PlatformToolset " + printable(n.platform_toolset) + ", " + how;
+    it->projects.push_back(p.path + ": " + fact);
+    lines.add(p.path, fact + ": Visual C++ " + *release + " Redistributable (" + arch + ")");
+  }
+}
+
 }  // namespace
 
 Evidence check_vc_runtime(const Application& app, RuleResults& results) {
@@ -97,6 +155,7 @@ Evidence check_vc_runtime(const Application& app, RuleResults& results) {
                                          arch,
                                          vc_redist_installer(redist->release, arch),
                                          vc_redist_arguments(redist->release),
+                                         {},
                                          {}});
           it = results.vc_runtimes.end() - 1;
         }
@@ -107,6 +166,7 @@ Evidence check_vc_runtime(const Application& app, RuleResults& results) {
       }
     }
   }
+  vc_runtime_of_projects(app, results, lines);
   return lines.take();
 }
 
@@ -218,6 +278,34 @@ void registered_com_classes(const Application& app, RuleResults& results, Eviden
 }
 
 }  // namespace
+
+Evidence check_native_project(const Application& app, RuleResults& /*results*/) {
+  // Libraries of a program that talks on the network, and what each means for its ports.
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kNetwork{{
+      {"ws2_32.lib", "Windows Sockets"},
+      {"wsock32.lib", "Windows Sockets 1.1"},
+      {"mswsock.lib", "Windows Sockets extensions"},
+      {"httpapi.lib", "an HTTP server of its own through HTTP.sys"},
+      {"rpcrt4.lib", "RPC"},
+  }};
+  Evidence out;
+  for (const auto& p : app.projects) {
+    if (!is_native_project(p)) continue;
+    out.push_back(native_project_summary(p));
+    for (const auto& lib : p.native.link_libraries) {
+      for (const auto& [name, what] : kNetwork) {
+        if (iequals(lib, name))
+          out.push_back(p.path + ": links " + lib + " (" + std::string(what) +
+                        "): the ports it listens on are not in the project: name them in the plan");
+      }
+    }
+    if (!p.native.use_of_atl.empty())
+      out.push_back(p.path + ": UseOfAtl " + printable(p.native.use_of_atl) +
+                    ": an ATL project, most often a COM server: the image registers the DLL it "
+                    "builds as the server had it registered (regsvr32 /s)");
+  }
+  return out;
+}
 
 Evidence check_com_registration(const Application& app, RuleResults& results) {
   Evidence out;

@@ -38,6 +38,32 @@ TEST(ContainerizeNative, TheServiceInstallsItsRuntimeTheDesktopProgramIsBlocked)
   LIFTSHIFT_EXPECT_ARTIFACTS_OK(report);
 }
 
+// A source tree of .vcxproj projects: the MFC desk program is blocked, the
+// Winsock service's image installs the runtime of the DLL it references and
+// says the program is built before the image.
+TEST(ContainerizeNative, VcxprojProgramsArePlannedFromTheirProjectSettings) {
+  TempDir out;
+  auto r = run_liftshift(
+      {"containerize", (fixtures() / "native-src").string(), "-o", out.path().string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  fs::path feed;
+  for (const auto& e : fs::directory_iterator(out.path())) {
+    if (e.path().filename().string().find("PriceFeed") != std::string::npos) feed = e.path();
+    if (e.path().filename().string().find("OrdersDesk") != std::string::npos) {
+      EXPECT_TRUE(fs::exists(e.path() / "BLOCKED.md")) << e.path();
+    }
+  }
+  ASSERT_FALSE(feed.empty());
+  std::string d = read_text(feed / "Dockerfile");
+  EXPECT_NE(d.find("FROM mcr.microsoft.com/windows/servercore:"), std::string::npos) << d;
+  EXPECT_NE(d.find("'C:\\installers\\vcredist_x86.exe'"), std::string::npos) << d;
+  EXPECT_NE(d.find("New-Service -Name 'PriceFeed'"), std::string::npos) << d;
+  std::string md = read_text(feed / "MIGRATION.md");
+  EXPECT_NE(md.find("no image carries the Visual C++ build tools"), std::string::npos) << md;
+  auto report = check_artifacts(out.path());
+  LIFTSHIFT_EXPECT_ARTIFACTS_OK(report);
+}
+
 // The ledger program's image registers its COM+ and COM libraries.
 TEST(ContainerizeNative, TheLedgerProgramsImageRegistersItsComLibraries) {
   TempDir out;

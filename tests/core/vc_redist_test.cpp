@@ -51,5 +51,20 @@ TEST(VcRedist, InstallerAndSilentArgumentsPerRelease) {
   EXPECT_EQ(vc_redist_arguments("2008"), "/q");
 }
 
+TEST(VcRedist, EachToolsetNamesItsRelease) {
+  auto of = [](std::string_view t) { return vc_release_for_toolset(t).value_or("-"); };
+  EXPECT_EQ(of("v143"), "2015-2022");
+  EXPECT_EQ(of("v140_xp"), "2015-2022");
+  EXPECT_EQ(of("ClangCL"), "2015-2022");
+  EXPECT_EQ(of("v120"), "2013");
+  EXPECT_EQ(of("v110_xp"), "2012");
+  EXPECT_EQ(of("v100"), "2010");
+  EXPECT_EQ(of("v90"), "2008");
+  EXPECT_EQ(of("v80"), "2005");
+  EXPECT_EQ(of(""), "-");
+  EXPECT_EQ(of("v1430"), "-");
+  EXPECT_EQ(of("WindowsKernelModeDriver10.0"), "-");
+}
+
 }  // namespace
 }  // namespace liftshift

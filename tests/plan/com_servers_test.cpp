@@ -7,6 +7,7 @@
 #include "emit/artifacts.hpp"
 #include "plan/plan_fixture.hpp"
 #include "plan/planner.hpp"
+#include "plan/windows_facts.hpp"
 #include "powershell_parser.hpp"
 
 namespace liftshift {
@@ -94,6 +95,34 @@ TEST(PlanComServers, QuotesInTheFilesPathStayInsideTheLiteral) {
     EXPECT_EQ((*parsed)[i + 2].statements, (*parsed)[i].statements) << hostile[i];
     EXPECT_EQ((*parsed)[i + 2].command_words, (*parsed)[i].command_words) << hostile[i];
   }
+}
+
+// A CLR 2.0 assembly's RegAsm comes with .NET Framework 3.5 only: the image
+// enables NetFx3 (FACTS.md's command for its Windows version) before it registers.
+TEST(PlanComServers, AClr2AssemblyGetsNetFx3BeforeItsRegistration) {
+  AppPlan p =
+      plan_with({{"App/bin/Mail.dll", "regasm", "v2.0.50727", "InprocServer32 {B}", false}});
+  const BuildStep* netfx3_step = nullptr;
+  for (const auto& s : p.steps) {
+    if (s.command == netfx3_command(p.windows_version)) netfx3_step = &s;
+  }
+  ASSERT_NE(netfx3_step, nullptr);
+  EXPECT_EQ(netfx3_step->comment,
+            "Enable .NET Framework 3.5 (NetFx3): the CLR 2.0 RegAsm/RegSvcs registers Mail.dll "
+            "(com-registration)");
+  bool decided = false;
+  for (const auto& d : p.decisions) decided = decided || d.topic == ".NET Framework 3.5";
+  EXPECT_TRUE(decided);
+  std::string d = render_dockerfile(p);
+  auto netfx3 = d.find(netfx3_command(p.windows_version));
+  auto regasm = d.find("v2.0.50727\\RegAsm.exe");
+  ASSERT_NE(netfx3, std::string::npos) << d;
+  ASSERT_NE(regasm, std::string::npos) << d;
+  EXPECT_LT(netfx3, regasm) << d;
+
+  AppPlan clr4 =
+      plan_with({{"App/bin/Invoices.dll", "regasm", "v4.0.30319", "InprocServer32 {A}", true}});
+  for (const auto& s : clr4.steps) EXPECT_EQ(s.command.find("NetFx3"), std::string::npos);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <memory>
 #include <set>
 
+#include "emit/artifacts.hpp"
 #include "formats/iis_config.hpp"
 #include "plan/plan_fixture.hpp"
 #include "plan/planner.hpp"
@@ -135,7 +136,7 @@ TEST(IisSite, NestedApplicationsInTheFolderKeepTheirPools) {
   EXPECT_EQ(step_with(p, "'/path:/reports'"), nullptr);
 }
 
-TEST(IisSite, FeaturesAuthenticationAndModulesByHand) {
+TEST(IisSite, FeaturesAuthenticationAndModuleInstallers) {
   AppPlan p = plan_for(fixture_app("Shop", "/"));
   const BuildStep* features = step_with(p, "Install-WindowsFeature ");
   ASSERT_NE(features, nullptr);
@@ -155,9 +156,14 @@ TEST(IisSite, FeaturesAuthenticationAndModulesByHand) {
                       "enabled -Value $true"),
             nullptr);
   EXPECT_EQ(step_with(p, "-PSPath 'IIS:\\'"), nullptr) << "scoped to the site, not the server";
-  std::string w = all_warnings(p);
-  EXPECT_NE(w.find("rewrite_amd64_en-US.msi"), std::string::npos) << w;
-  EXPECT_NE(w.find("requestRouter_amd64.msi"), std::string::npos) << w;
+  // URL Rewrite and ARR from the MSIs the user supplies, URL Rewrite first.
+  const BuildStep* rewrite = step_with(p, "C:\\liftshift\\url-rewrite");
+  const BuildStep* arr = step_with(p, "C:\\liftshift\\arr");
+  ASSERT_NE(rewrite, nullptr);
+  ASSERT_NE(arr, nullptr);
+  EXPECT_NE(rewrite->supplied_what.find("rewrite_amd64_en-US.msi"), std::string::npos);
+  EXPECT_NE(arr->supplied_what.find("requestRouter_amd64.msi"), std::string::npos);
+  EXPECT_LT(step_index(p, "C:\\liftshift\\url-rewrite"), step_index(p, "C:\\liftshift\\arr"));
   EXPECT_TRUE(test::has_decision(p, "IIS features"));
 }
 
@@ -515,6 +521,48 @@ TEST(IisSite, StaticSiteIsTheIisImageAsItIs) {
   EXPECT_EQ(step_with(p, "Install-WindowsFeature"), nullptr);
   ASSERT_NE(decision(p, "base image"), nullptr);
   EXPECT_NE(decision(p, "base image")->reason.find("a static site"), std::string::npos);
+}
+
+// A folder site's web.config (no applicationHost.config) is planned as a
+// server's: URL Rewrite and ARR from the MSIs the user supplies (URL Rewrite
+// first, ARR needs it), ISAPI and WebSockets as Windows features.
+TEST(IisSite, AFolderSitesRewriteArrIsapiAndWebSocketsArePlanned) {
+  AppFixture f = script_site(FrameworkKind::kStatic);
+  ConfigFacts config;
+  config.path = "App/web.config";
+  config.iis_modules.push_back(
+      {"arr", "App/web.config: rewrite rule 'api' proxies to http://backend:8080/{R:1}"});
+  config.iis_modules.push_back(
+      {"url-rewrite", "App/web.config: system.webServer/rewrite (2 rules)"});
+  config.iis_modules.push_back({"isapi", "App/web.config: ISAPI filter 'Auth'"});
+  config.iis_modules.push_back({"websocket", "App/web.config: system.webServer/webSocket enabled"});
+  f.app().configs.push_back(config);
+  AppPlan p = plan_app(f.assessment, options());
+  std::vector<std::string> supplied;
+  for (const auto& s : p.steps) {
+    if (!s.supplied.empty()) supplied.push_back(s.supplied);
+  }
+  EXPECT_EQ(supplied, (std::vector<std::string>{"installers/url-rewrite", "installers/arr"}));
+  const BuildStep* rewrite = step_with(p, "C:\\liftshift\\url-rewrite");
+  ASSERT_NE(rewrite, nullptr);
+  EXPECT_EQ(rewrite->supplied_to, "C:\\liftshift\\url-rewrite");
+  EXPECT_NE(rewrite->comment.find("which ARR needs"), std::string::npos) << rewrite->comment;
+  EXPECT_NE(rewrite->command.find("msiexec.exe"), std::string::npos) << rewrite->command;
+  const BuildStep* features = step_with(p, "Install-WindowsFeature");
+  ASSERT_NE(features, nullptr);
+  for (const char* feature : {"Web-ISAPI-Ext", "Web-ISAPI-Filter", "Web-WebSockets"})
+    EXPECT_NE(features->command.find(feature), std::string::npos) << features->command;
+  ASSERT_NE(decision(p, "IIS URL Rewrite"), nullptr);
+  ASSERT_NE(decision(p, "Application Request Routing"), nullptr);
+  EXPECT_NE(all_warnings(p).find("the container must reach the servers it proxies to"),
+            std::string::npos);
+  std::string d = render_dockerfile(p);
+  EXPECT_NE(d.find("installers/url-rewrite/"), std::string::npos) << d;
+  if (!test::find_pwsh().empty()) {
+    auto parsed = test::parse_powershell({rewrite->command});
+    ASSERT_TRUE(parsed);
+    EXPECT_TRUE((*parsed)[0].errors.empty()) << rewrite->command;
+  }
 }
 
 }  // namespace

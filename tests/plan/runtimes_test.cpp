@@ -16,7 +16,7 @@ AppFixture native_service() {
   AppFixture f(AppKind::kService, FrameworkKind::kNative, "");
   f.finding("vc-runtime", Severity::kChange, {"App/App.exe: imports MSVCR120.dll"});
   f.assessment.results.vc_runtimes.push_back(
-      {"2013", "x64", "vcredist_x64.exe", "/install /quiet /norestart", {"MSVCR120.dll"}});
+      {"2013", "x64", "vcredist_x64.exe", "/install /quiet /norestart", {"MSVCR120.dll"}, {}});
   return f;
 }
 
@@ -35,6 +35,25 @@ TEST(PlanRuntimes, EachRedistributableIsAnInstallWithItsVersionAndArchitecture) 
       covered = f2.covered.find("installers/vcredist_x64.exe") != std::string::npos;
   }
   EXPECT_TRUE(covered);
+}
+
+// A source tree's native project: no import to name, the project settings that need it.
+TEST(PlanRuntimes, AProjectsRuntimeSaysWhichSettingsNeedIt) {
+  AppFixture f(AppKind::kService, FrameworkKind::kNative, "");
+  f.finding("vc-runtime");
+  f.assessment.results.vc_runtimes.push_back(
+      {"2013",
+       "x86",
+       "vcredist_x86.exe",
+       "/install /quiet /norestart",
+       {},
+       {"src/QuoteLib/QuoteLib.vcxproj: PlatformToolset v120, RuntimeLibrary MultiThreadedDLL"}});
+  AppPlan p = plan_app(f.assessment, options());
+  ASSERT_EQ(p.installs.size(), 1u);
+  EXPECT_EQ(p.installs[0].reason,
+            "vc-runtime finding: src/QuoteLib/QuoteLib.vcxproj: PlatformToolset v120, "
+            "RuntimeLibrary MultiThreadedDLL: the program is built against the Visual C++ runtime "
+            "DLLs, which Windows does not carry");
 }
 
 TEST(PlanRuntimes, TheDockerfileRunsTheInstallerFromTheContextAndChecksItsExitCode) {
@@ -73,8 +92,12 @@ TEST(PlanRuntimes, NoRuntimeNoInstallers) {
 TEST(PlanRuntimes, ADotnetAppThatNeedsARuntimeIsPlannedOnServerCore) {
   AppFixture f(AppKind::kConsole, FrameworkKind::kDotnet, "8.0");
   f.finding("vc-runtime");
-  f.assessment.results.vc_runtimes.push_back(
-      {"2015-2022", "x64", "vc_redist.x64.exe", "/install /quiet /norestart", {"MSVCP140.dll"}});
+  f.assessment.results.vc_runtimes.push_back({"2015-2022",
+                                              "x64",
+                                              "vc_redist.x64.exe",
+                                              "/install /quiet /norestart",
+                                              {"MSVCP140.dll"},
+                                              {}});
   AppPlan p = plan_app(f.assessment, options());
   EXPECT_FALSE(p.nano_server);
   EXPECT_NE(p.base_tag.find("windowsservercore"), std::string::npos) << p.base_tag;

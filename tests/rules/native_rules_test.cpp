@@ -60,6 +60,107 @@ TEST(VcRuntimeRule, NativeFixturesNameTheirRedistributable) {
   EXPECT_EQ(desk->results.vc_runtimes[0].arguments, "/install /quiet /norestart");
 }
 
+std::string evidence_of(const AppAssessment& a, const std::string& rule) {
+  for (const auto& f : a.findings) {
+    if (f.rule == rule) return joined(f.evidence);
+  }
+  return "";
+}
+
+// A source tree of .vcxproj projects (tests/fixtures/native-src): each
+// Application project is an application, judged by its project settings and
+// the entry point of its sources; the DLL it references is folded into it.
+TEST(NativeProjectRule, VcxprojProgramsAreApplicationsWithTheirRuntimeAndPorts) {
+  Assessment a = assess(collect({(test::fixtures() / "native-src").string()}));
+  ASSERT_EQ(a.apps.size(), 2u);
+  const AppAssessment* desk = app_of(a, "src/OrdersDesk/OrdersDesk.vcxproj");
+  ASSERT_NE(desk, nullptr);
+  EXPECT_EQ(desk->app.name, "OrdersDesk64");
+  EXPECT_EQ(desk->app.solution, "src/Prices.sln");
+  EXPECT_EQ(desk->app.framework.kind, FrameworkKind::kNative);
+  EXPECT_EQ(desk->app.framework.evidence,
+            "src/OrdersDesk/OrdersDesk.vcxproj: Visual C++ project (PlatformToolset v143)");
+  EXPECT_EQ(desk->app.kind, AppKind::kDesktop);
+  const std::string gui = evidence_of(*desk, "gui-desktop");
+  EXPECT_NE(gui.find("src/OrdersDesk/OrdersDesk.vcxproj: <SubSystem>Windows</SubSystem>"),
+            std::string::npos)
+      << gui;
+  EXPECT_NE(gui.find("src/OrdersDesk/OrdersDesk.cpp:16: CreateWindowExW"), std::string::npos)
+      << gui;
+  EXPECT_NE(gui.find("UseOfMfc Dynamic: an MFC program"), std::string::npos) << gui;
+  EXPECT_NE(gui.find("links comctl32.lib, uxtheme.lib"), std::string::npos) << gui;
+  EXPECT_EQ(gui.find("DialogBox"), std::string::npos) << gui;  // only in a comment
+  ASSERT_EQ(desk->results.vc_runtimes.size(), 1u);
+  EXPECT_EQ(desk->results.vc_runtimes[0].release, "2015-2022");
+  EXPECT_EQ(desk->results.vc_runtimes[0].arch, "x64");
+  EXPECT_EQ(desk->results.vc_runtimes[0].installer, "vc_redist.x64.exe");
+  EXPECT_TRUE(desk->results.vc_runtimes[0].dlls.empty());
+  EXPECT_EQ(desk->results.vc_runtimes[0].projects,
+            std::vector<std::string>{"src/OrdersDesk/OrdersDesk.vcxproj: PlatformToolset v143, "
+                                     "the C runtime as a DLL (RuntimeLibrary not set), MFC as a "
+                                     "DLL"});
+  EXPECT_NE(evidence_of(*desk, "native-project")
+                .find("src/OrdersDesk/OrdersDesk.vcxproj (Release|x64): Application, SubSystem "
+                      "Windows, PlatformToolset v143, CharacterSet Unicode, the C runtime as a "
+                      "DLL (RuntimeLibrary not set), MFC as a DLL"),
+            std::string::npos)
+      << evidence_of(*desk, "native-project");
+
+  const AppAssessment* feed = app_of(a, "src/PriceFeed/PriceFeed.vcxproj");
+  ASSERT_NE(feed, nullptr);
+  EXPECT_EQ(feed->app.kind, AppKind::kService);
+  EXPECT_EQ(feed->app.kind_evidence,
+            std::vector<std::string>{"src/PriceFeed/feed.cpp:23: StartServiceCtrlDispatcherA"});
+  ASSERT_EQ(feed->app.projects.size(), 2u);      // QuoteLib folded in
+  EXPECT_FALSE(has_rule(*feed, "gui-desktop"));  // user32/gdi32 in a console program's list
+  const std::string native = evidence_of(*feed, "native-project");
+  EXPECT_NE(native.find("src/PriceFeed/PriceFeed.vcxproj: links ws2_32.lib (Windows Sockets): "
+                        "the ports it listens on are not in the project"),
+            std::string::npos)
+      << native;
+  EXPECT_NE(native.find("src/QuoteLib/QuoteLib.vcxproj: UseOfAtl Static: an ATL project"),
+            std::string::npos)
+      << native;
+  // The feed links the CRT statically; the DLL it loads does not.
+  ASSERT_EQ(feed->results.vc_runtimes.size(), 1u);
+  EXPECT_EQ(feed->results.vc_runtimes[0].release, "2013");
+  EXPECT_EQ(feed->results.vc_runtimes[0].arch, "x86");
+  EXPECT_EQ(feed->results.vc_runtimes[0].installer, "vcredist_x86.exe");
+  EXPECT_EQ(feed->results.vc_runtimes[0].projects,
+            std::vector<std::string>{
+                "src/QuoteLib/QuoteLib.vcxproj: PlatformToolset v120, RuntimeLibrary "
+                "MultiThreadedDLL"});
+}
+
+TEST(NativeProjectRule, ADebugOrUnknownToolsetRuntimeHasNoInstaller) {
+  Application app = console_app();
+  app.binaries.clear();
+  ProjectFacts p;
+  p.path = "Tool/Tool.vcxproj";
+  p.language = "cpp";
+  p.output_type = "Exe";
+  p.native.configuration_type = "Application";
+  p.native.runtime_library = "MultiThreadedDebugDLL";
+  p.native.platform_toolset = "v143";
+  p.native.platform = "x64";
+  app.projects = {p};
+  RuleResults results;
+  auto f = run_rule("vc-runtime", app, results);
+  ASSERT_TRUE(f.has_value());
+  EXPECT_NE(joined(f->evidence).find("a debug runtime, not redistributable"), std::string::npos);
+  EXPECT_TRUE(results.vc_runtimes.empty());
+  app.projects[0].native.runtime_library = "";
+  app.projects[0].native.platform_toolset = "WindowsApplicationForDrivers10.0";
+  RuleResults unknown;
+  f = run_rule("vc-runtime", app, unknown);
+  ASSERT_TRUE(f.has_value());
+  EXPECT_NE(joined(f->evidence).find("the Visual C++ release is not known"), std::string::npos);
+  EXPECT_TRUE(unknown.vc_runtimes.empty());
+  app.projects[0].native.runtime_library = "MultiThreaded";  // static: nothing to install
+  RuleResults none;
+  EXPECT_FALSE(run_rule("vc-runtime", app, none).has_value());
+}
+
 Application native_app(const std::string& machine, std::vector<PeImport> imports) {
   Application app = console_app();
   app.binaries[0].is_clr = false;
