@@ -15,7 +15,9 @@ namespace liftshift {
 
 namespace {
 
-constexpr int kMaxDepth = 6;  // identifiers followed from the assignment
+constexpr int kMaxDepth = 6;           // identifiers followed from the assignment
+constexpr int kMaxFollows = 64;        // definitions followed for one reference, in all
+constexpr std::size_t kMaxName = 256;  // a service name's length at most
 constexpr std::uint64_t kMaxFileBytes = std::uint64_t{1} << 20;
 
 bool is_code(std::string_view path) { return iends_with(path, ".cs") || iends_with(path, ".vb"); }
@@ -68,8 +70,15 @@ class Resolver {
     return {};
   }
 
-  std::vector<std::string> take_trail() { return std::move(trail_); }
-  std::string setting() const { return setting_; }
+  // The trail and setting of the last reference followed; the next starts anew
+  // (the files lexed stay).
+  std::vector<std::string> take_trail() {
+    follows_ = 0;
+    setting_used_ = std::move(setting_);
+    setting_.clear();
+    return std::move(trail_);
+  }
+  std::string setting() const { return setting_used_; }
 
  private:
   std::optional<std::string> operand(const StringOperand& o, const std::string& context,
@@ -111,14 +120,18 @@ class Resolver {
   }
 
   // The member's value: its terms, each evaluated, concatenated.
+  // Bounded by kMaxFollows in all: hostile definitions that branch at every
+  // level (A = B + B + ..., each B = C + C + ...) stop early.
   std::optional<std::string> follow(const StringMember& found, const std::string& member,
                                     const std::string& path, int depth) {
+    if (++follows_ > kMaxFollows) return {};
     trail_.push_back(path + ":" + std::to_string(found.line) + " " + member);
     std::string value;
     for (const StringTerm& term : found.terms) {
       auto part = evaluate(term, path, depth);
       if (!part) return {};
       value += *part;
+      if (value.size() > kMaxName) return {};
     }
     return value;
   }
@@ -142,18 +155,20 @@ class Resolver {
   std::uint64_t bytes_ = 0;
   std::vector<std::string> trail_;
   std::string setting_;
+  std::string setting_used_;
+  int follows_ = 0;
 };
 
 void resolve_one(const Volume& volume, const std::vector<std::string>& code_files,
                  Application& app) {
+  Resolver resolver(volume, app, code_files);
   for (const auto& hit : app.source_hits) {
     if (hit.category != SourceCategory::kServiceNameRef || !is_under(hit.file, app.root)) continue;
-    Resolver resolver(volume, app, code_files);
     const auto name = resolver.value_of(hit.text, hit.file, 0);
     std::vector<std::string> trail = resolver.take_trail();
     trail.insert(trail.begin(), hit.file + ":" + std::to_string(hit.line) + " " + hit.text);
     // A service name is at most 256 characters, without slashes.
-    if (name && !name->empty() && name->size() <= 256 && printable(*name) == *name &&
+    if (name && !name->empty() && name->size() <= kMaxName && printable(*name) == *name &&
         name->find_first_of("/\\") == std::string::npos) {
       app.service_name = *name;
       app.service_name_trail = std::move(trail);

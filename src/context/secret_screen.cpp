@@ -111,16 +111,6 @@ bool names_itself(std::string_view before, std::string_view value) {
   return !v.empty() && iequals(key_name(before), v);
 }
 
-// The key is the name of a thing, not the thing: "tokenName", "PasswordField",
-// "AuthHeader" hold a field's or header's name.
-bool key_names_a_thing(std::string_view key) {
-  for (const char* suffix : {"name", "field", "header", "tag", "param", "parameter", "prefix",
-                             "label", "title", "placeholder", "format", "type"}) {
-    if (iends_with(key, suffix)) return true;
-  }
-  return false;
-}
-
 // An UPPER_SNAKE constant holding a word of its key ("LostPassword" =
 // "ORCHARD_USERS_RESETPASSWORD"): a message or resource name.
 bool snake_constant_of_key(std::string_view key, std::string_view v) {
@@ -132,35 +122,56 @@ bool snake_constant_of_key(std::string_view key, std::string_view v) {
         !std::isdigit(static_cast<unsigned char>(c)) && c != '_')
       return false;
   }
-  for (const char* word : {"password", "secret", "token", "apikey", "key"}) {
+  for (const char* word : {"password", "secret", "token", "apikey"}) {
     if (icontains(key, word) && icontains(v, word)) return true;
   }
   return false;
 }
 
-// A placeholder of one or two characters repeated ("xXxXxXxX", "********",
-// "x-xXxX"): no real secret is shaped so.
+// A placeholder of one or two mask characters repeated ("xXxXxXxX",
+// "********", "x-xXxX"): no real secret is shaped so.
 bool repeated_placeholder(std::string_view v) {
   std::string distinct;
   std::size_t letters = 0;
   for (char c : v) {
     if (c == '-') continue;
+    if (std::string_view("*xX#?.").find(c) == std::string_view::npos) return false;
     ++letters;
     if (distinct.find(c) == std::string::npos) distinct += c;
   }
   return letters >= 6 && distinct.size() <= 2;
 }
 
+// What code writes in place of a secret's value when it marks a thing: a
+// CSS class or event namespace (".data-api"), markup ("<input name=...",
+// "<$beacon />"), a character escape ("\\f21b").
+bool selector_markup_or_escape(std::string_view v) {
+  auto all = [](std::string_view s, auto pred) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), pred);
+  };
+  if (v.front() == '.')
+    return all(v.substr(1), [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; });
+  if (v.front() == '<')
+    return v.size() > 1 && (std::isalpha(static_cast<unsigned char>(v[1])) != 0 || v[1] == '$') &&
+           v.find_first_of(" >") != std::string_view::npos;
+  if (v.front() == '\\') {
+    std::string_view hex = v.substr(1);
+    if (!hex.empty() && (hex.front() == 'u' || hex.front() == 'x')) hex.remove_prefix(1);
+    return hex.size() <= 8 &&
+           all(hex, [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
+  }
+  return false;
+}
+
 // A value whose shape says it names or marks something rather than holding a
-// secret: in code, a selector, markup or escape ('.data-api', '<input ...',
-// '\f21b'); a key that is the name of a thing; an UPPER_SNAKE constant of
-// the key's word; a repeated-character placeholder.
-bool names_or_placeholder(std::string_view before, std::string_view value, bool code) {
+// secret: in a code literal, a selector, markup or escape, or an UPPER_SNAKE
+// constant of the key's word; anywhere, a mask-character placeholder.
+bool names_or_placeholder(std::string_view before, std::string_view value, bool code_literal) {
   const std::string_view v = unquoted(value);
   if (v.empty()) return false;
-  if (code && (v.front() == '.' || v.front() == '<' || v.front() == '\\')) return true;
-  const std::string_view key = key_name(before);
-  return key_names_a_thing(key) || snake_constant_of_key(key, v) || repeated_placeholder(v);
+  if (code_literal && (selector_markup_or_escape(v) || snake_constant_of_key(key_name(before), v)))
+    return true;
+  return repeated_placeholder(v);
 }
 
 // In code whose masked values can't be told apart (a minified line), a
@@ -274,7 +285,7 @@ std::string secret_in_text(std::string_view bytes, std::string_view file_name) {
       bool quoted = std::count(before.begin(), before.end(), '"') % 2 == 1 ||
                     (!before.empty() && before.back() == '\'');
       if (harmless(value) || key.ends_with("publickeytoken=") || (code && !quoted) ||
-          names_itself(before, value) || names_or_placeholder(before, value, code) ||
+          names_itself(before, value) || names_or_placeholder(before, value, code && quoted) ||
           (code && (page_expression(value) || format_placeholder(before, value))))
         continue;
       return "a value that reads as a secret (password=, token:, a URL's password...)";

@@ -32,9 +32,12 @@ bool is_secret_key(std::string_view key) {
   if (k.empty()) return false;
   // Names of, or facts about, a secret are not secrets: SharedAccessKeyName,
   // passwordFormat, clientCredentialType, TokenEndpoint...
-  static constexpr std::array<std::string_view, 14> kNotSecretSuffix = {
-      "name",     "type",   "mode",   "format",     "endpoint", "url",    "uri",
-      "required", "policy", "expiry", "expiration", "enabled",  "length", "provider"};
+  // A field, tag, prefix, label, title or placeholder holds a name or a
+  // caption (PasswordField, TOKEN_BEACON_TAG, SecretPrefix, PasswordLabel).
+  static constexpr std::array<std::string_view, 20> kNotSecretSuffix = {
+      "name",     "type",   "mode",   "format",     "endpoint", "url",        "uri",
+      "required", "policy", "expiry", "expiration", "enabled",  "length",     "provider",
+      "field",    "tag",    "prefix", "label",      "title",    "placeholder"};
   for (std::string_view suffix : kNotSecretSuffix) {
     if (k.size() > suffix.size() && k.compare(k.size() - suffix.size(), suffix.size(), suffix) == 0)
       return false;

@@ -164,8 +164,14 @@ std::string render(const AppPlan& plan, const std::string& image,
   if (plan.build.from_source) build_stage(d, plan);
   d << "FROM " << image << "\n";
   if (!nano) d << kPowerShell << "\n";
+  // The fallback image's own steps come first; a plan step that repeats one
+  // (NetFx3 for a CLR 2.0 registration) is not run twice.
   std::vector<BuildStep> steps = extra_steps;
-  steps.insert(steps.end(), plan.steps.begin(), plan.steps.end());
+  for (const auto& s : plan.steps) {
+    if (std::none_of(extra_steps.begin(), extra_steps.end(),
+                     [&](const BuildStep& e) { return e.command == s.command; }))
+      steps.push_back(s);
+  }
   for (const auto& s : steps) {
     d << "\n" << dockerfile_comment(s.comment) << "\n";
     if (!s.supplied.empty()) {

@@ -4,46 +4,14 @@
 #include <set>
 #include <utility>
 
+#include "formats/source_lexer.hpp"
+
 namespace liftshift {
 
 namespace {
 
 bool ident_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
-
-// The text with comments, string and character literals blanked (newlines
-// kept, so offsets keep their lines).
-std::string blank_comments_and_literals(std::string_view t) {
-  std::string out(t);
-  std::size_t i = 0;
-  auto blank = [&](std::size_t from, std::size_t to) {
-    for (std::size_t k = from; k < to && k < out.size(); ++k)
-      if (out[k] != '\n') out[k] = ' ';
-  };
-  while (i < t.size()) {
-    const char c = t[i];
-    if (c == '/' && i + 1 < t.size() && t[i + 1] == '/') {
-      std::size_t e = t.find('\n', i);
-      if (e == std::string_view::npos) e = t.size();
-      blank(i, e);
-      i = e;
-    } else if (c == '/' && i + 1 < t.size() && t[i + 1] == '*') {
-      std::size_t e = t.find("*/", i + 2);
-      e = e == std::string_view::npos ? t.size() : e + 2;
-      blank(i, e);
-      i = e;
-    } else if (c == '"' || c == '\'') {
-      std::size_t k = i + 1;
-      while (k < t.size() && t[k] != c && t[k] != '\n') k += t[k] == '\\' ? 2 : 1;
-      k = std::min(k + 1, t.size());
-      blank(i, k);
-      i = k;
-    } else {
-      ++i;
-    }
-  }
-  return out;
 }
 
 struct Token {
@@ -80,7 +48,9 @@ bool is_token(std::string_view word, std::string_view token, SourceCategory cate
 
 std::vector<SourceHit> scan_native_source(std::string_view text, const std::string& path) {
   if (text.size() > kMaxNativeSourceBytes) text = text.substr(0, kMaxNativeSourceBytes);
-  const std::string code = blank_comments_and_literals(text);
+  // C's comments and literals are C#'s: the shared lexer blanks them (a
+  // digit separator, 1'000, is no character literal there either).
+  const std::string code = source_lexer::lex(text, false).code;
   std::vector<SourceHit> out;
   std::set<std::string_view> seen;
   int line = 1;

@@ -6,6 +6,7 @@ namespace liftshift {
 
 namespace {
 
+using source_lexer::drop_self;
 using source_lexer::is_blank;
 using source_lexer::is_ident;
 using source_lexer::lower;
@@ -41,15 +42,6 @@ bool value_ends(std::string_view code, std::size_t end, bool vb, bool call) {
   if (call) return c == ')';
   if (vb) return c == '\n' || c == '\r' || c == ',' || c == ')';
   return c == ';' || c == ',' || c == '}';
-}
-
-std::string drop_self(std::string_view chain, bool vb) {
-  for (std::string_view self : {"this", "base", "Me", "MyBase", "MyClass"}) {
-    if (chain.size() > self.size() + 1 && chain[self.size()] == '.' &&
-        word_at(chain.substr(0, self.size()), 0, self, vb))
-      return std::string(chain.substr(self.size() + 1));
-  }
-  return std::string(chain);
 }
 
 bool is_keyword(std::string_view chain, bool vb) {

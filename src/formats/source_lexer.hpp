@@ -29,6 +29,17 @@ inline bool word_at(std::string_view code, std::size_t i, std::string_view word,
   return i + word.size() == code.size() || !is_ident(code[i + word.size()]);
 }
 
+// A member access without its `this.` / `base.` (VB `Me.`, `MyBase.`,
+// `MyClass.`): "this.Name" -> "Name".
+inline std::string drop_self(std::string_view chain, bool vb) {
+  for (std::string_view self : {"this", "base", "Me", "MyBase", "MyClass"}) {
+    if (chain.size() > self.size() + 1 && chain[self.size()] == '.' &&
+        word_at(chain.substr(0, self.size()), 0, self, vb))
+      return std::string(chain.substr(self.size() + 1));
+  }
+  return std::string(chain);
+}
+
 inline std::size_t skip_blanks(std::string_view code, std::size_t k) {
   while (k < code.size() && is_blank(code[k])) ++k;
   return k;

@@ -7,6 +7,7 @@ namespace liftshift {
 
 namespace {
 
+using source_lexer::drop_self;
 using source_lexer::is_blank;
 using source_lexer::is_ident;
 using source_lexer::Literal;
@@ -43,15 +44,6 @@ bool is_chain(std::string_view s) {
       (s.front() >= '0' && s.front() <= '9'))
     return false;
   return std::all_of(s.begin(), s.end(), [](char c) { return is_ident(c) || c == '.'; });
-}
-
-std::string drop_self(std::string_view chain, bool vb) {
-  for (std::string_view self : {"this", "base", "Me", "MyBase", "MyClass"}) {
-    if (chain.size() > self.size() + 1 && chain[self.size()] == '.' &&
-        word_at(chain.substr(0, self.size()), 0, self, vb))
-      return std::string(chain.substr(self.size() + 1));
-  }
-  return std::string(chain);
 }
 
 // The offset of the first top-level `sep` in [from, to) (outside brackets),

@@ -132,6 +132,21 @@ TEST(ServiceNameResolve, LoopsAndBadNamesAreNotFollowedForever) {
             "  public static string ServiceName => A; }");
   EXPECT_EQ(only_app(collect({dir.path().string()})).service_name, "");
 
+  // Every level branches eight ways: followed in full it would be 8^6
+  // definitions; the resolver stops within its budget.
+  test::TempDir wide;
+  write_service_project(wide, "Server", kTopshelfMain);
+  std::string cls = "class Configuration {\n  public static string ServiceName => S0;\n";
+  for (int level = 0; level < 6; ++level) {
+    cls += "  const string S" + std::to_string(level) + " = ";
+    for (int t = 0; t < 8; ++t)
+      cls += (t ? " + " : "") + std::string("Configuration.S") + std::to_string(level + 1);
+    cls += ";\n";
+  }
+  cls += "  const string S6 = \"x\";\n}\n";
+  wide.write("Server/Configuration.cs", cls);
+  EXPECT_EQ(only_app(collect({wide.path().string()})).service_name, "");
+
   test::TempDir bad;
   write_service_project(bad, "Server", kTopshelfMain);
   bad.write("Server/Configuration.cs",

@@ -86,6 +86,17 @@ TEST(SecretScreen, NamesSelectorsAndPlaceholdersAreNoSecret) {
   EXPECT_NE(secret_in_text("public const string ApiKey = \"ORCHARD9\";", "G.cs"), "");
   EXPECT_NE(secret_in_text("password=.hidden", "notes.txt"), "") << "only code has selectors";
   EXPECT_NE(secret_in_text("var DATA_API_KEY = 'k3y-v4lue';", "bootstrap.js"), "");
+  // Real values the shapes must not excuse (a weak password, a config's
+  // UPPER_SNAKE value, a URL's user named like a thing, code lookalikes).
+  EXPECT_NE(secret_in_text("password=aaaaaa", "app.ini"), "");
+  EXPECT_NE(secret_in_text("DbPassword=111111", "settings.txt"), "");
+  EXPECT_NE(secret_in_text("{ \"ClientSecret\": \"PROD_SECRET_2024\" }", "appsettings.json"), "");
+  EXPECT_NE(secret_in_text("API_KEY=LIVE_KEY_8F3A9", ".env"), "");
+  EXPECT_NE(secret_in_text("amqp://myusername:Hunter2x@host/", "notes.txt"), "");
+  EXPECT_NE(secret_in_text("var u = \"ftp://deploy_tag:Hunter2x@host/\";", "deploy.cs"), "");
+  EXPECT_NE(secret_in_text("password = \".Hunter2x\";", "A.cs"), "");
+  EXPECT_NE(secret_in_text("password = \"<Hunter2x\";", "A.cs"), "");
+  EXPECT_NE(secret_in_text("password = \"\\\\Hunter2x\";", "A.cs"), "");
 }
 
 TEST(SecretScreen, TextAndNames) {

@@ -181,6 +181,17 @@ TEST(Dockerfile, NetFx35GetsAFallbackDockerfileWithNetFx3) {
   EXPECT_TRUE(has_line(alt, "RUN dism /Online /Add-Capability /CapabilityName:NetFx3"));
   test::AppFixture modern(AppKind::kConsole, FrameworkKind::kNetFx, "4.8");
   EXPECT_TRUE(render_dockerfile_netfx3(plan_app(modern.assessment, options())).empty());
+  // A plan step that repeats the fallback's own (NetFx3 for a CLR 2.0
+  // registration) runs once there, and stays in the main Dockerfile.
+  p.steps.push_back(
+      {"Enable .NET Framework 3.5 (NetFx3): a registration", p.fallback_steps[0].command});
+  alt = render_dockerfile_netfx3(p);
+  std::size_t runs = 0;
+  for (std::size_t at = alt.find("RUN dism /Online /Add-Capability"); at != std::string::npos;
+       at = alt.find("RUN dism /Online /Add-Capability", at + 1))
+    ++runs;
+  EXPECT_EQ(runs, 1u) << alt;
+  EXPECT_NE(render_dockerfile(p).find("RUN dism /Online /Add-Capability"), std::string::npos);
 }
 
 TEST(Dockerfile, DockerignoreKeepsCertificatesAndGeneratedFilesOut) {

@@ -35,6 +35,9 @@ TEST(NativeSourceScan, CommentsStringsMembersAndOtherNamesAreNot) {
                    "char c = '\\''; int domain(void);\n")
                   .empty());
   EXPECT_TRUE(hits("\"unterminated\n/* unterminated").empty());
+  // A digit separator starts no character literal: the line goes on.
+  EXPECT_EQ(hits("const int kMax = 1'000; int main() { return 0; }\n"),
+            (std::vector<std::string>{to_string(SourceCategory::kEntryMain) + " 1 main"}));
 }
 
 }  // namespace
