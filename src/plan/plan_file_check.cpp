@@ -319,13 +319,7 @@ void check_resources(AppPlan& app, const std::string& at, Checker& check) {
     check.error(path + "memory_request", "the request " + r.memory_request +
                                              " is above the limit " + r.memory_limit +
                                              ": Kubernetes rejects a request above its limit");
-  if (Decision* d = decision(app, "resources")) {
-    std::string now = resources_choice(r);
-    if (d->choice != now) {
-      d->reason = "edited in the plan (planned: " + d->choice + ")";
-      d->choice = now;
-    }
-  }
+  follow_edit(app, "resources", resources_choice(r));
 }
 
 // A plan written before it had replicas and resources (or with some left
@@ -438,11 +432,11 @@ void check_replicas(AppPlan& app, const std::string& at, Checker& check) {
     app.warnings.push_back("replicas " + std::to_string(app.replicas) +
                            " was edited in the plan although the plan kept one instance (" +
                            scale->reason + "): scale out only once that is fixed");
-  scale->reason = "edited in the plan (planned: " + scale->choice + ")";
-  scale->choice = std::to_string(app.replicas) + " replicas" +
+  follow_edit(app, "scale",
+              std::to_string(app.replicas) + " replicas" +
                   (app.autoscale ? ", HorizontalPodAutoscaler from there up to " +
                                        std::to_string(std::max(5, app.replicas)) + " at 70% CPU"
-                                 : ", no autoscaling");
+                                 : ", no autoscaling"));
 }
 
 void check_app(AppPlan& app, const std::string& at, Checker& check) {
