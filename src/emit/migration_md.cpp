@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "core/environments.hpp"
 #include "core/text.hpp"
 #include "emit/artifacts.hpp"
 #include "emit/compose_env.hpp"
@@ -79,6 +80,11 @@ void orchestration_step(std::ostringstream& md, const AppPlan& plan) {
          << plan.replicas << " replica(s)" << (plan.autoscale ? " and up, autoscaled" : "")
          << " and resources)\n"
          << "   and `k8s/overlays/dev` (one instance, half the requests, the same limits).\n";
+    }
+    for (const auto& e : plan.environments.more) {
+      if (is_environment_name(e.name))
+        md << "   `k8s/overlays/" << e.name
+           << "` has the plan's replicas and resources, as prod.\n";
     }
     say(md, plan, "environments");
     md << "   `compose.yaml` runs the same image on one Windows host for testing.\n";

@@ -205,6 +205,52 @@ TEST(PlanFileCheck, EnvironmentValuesAreNamesKubernetesTakes) {
       << errors[2];
 }
 
+// The plan's other environments: names an overlay folder takes, each once,
+// not dev, prod or base; their values checked as dev's and prod's are.
+TEST(PlanFileCheck, OtherEnvironmentsHaveNamesAnOverlayTakes) {
+  Plan plan = planned_console();
+  plan.apps[0].web = true;
+  plan.apps[0].environments.more = {{"staging", {"shop staging", "", ""}},
+                                    {"Staging", {}},
+                                    {"prod", {}},
+                                    {"../x", {}},
+                                    {"staging", {}},
+                                    {"qa-2", {"", "", "fast_ssd"}}};
+  PlanLines lines = every_value_given();
+  lines["apps[0].environments"] = 40;
+  for (int i = 0; i < 6; ++i) {
+    std::string at = "apps[0].environments.more[" + std::to_string(i) + "]";
+    lines[at + ".name"] = 50 + i;
+    lines[at + ".values.ingress_host"] = 60 + i;
+    lines[at + ".values.storage_class"] = 70 + i;
+  }
+  auto errors = apply_edits(plan, lines);
+  std::string all;
+  for (const auto& e : errors) all += e + "\n";
+  ASSERT_EQ(errors.size(), 6u) << all;
+  for (int i : {1, 2, 3}) {
+    EXPECT_NE(all.find("plan.yaml:" + std::to_string(50 + i) + ": apps[0].environments.more[" +
+                       std::to_string(i) + "].name: '"),
+              std::string::npos)
+        << all;
+  }
+  EXPECT_NE(all.find("'prod' is not a name for an environment's overlay (a DNS-1123 label"),
+            std::string::npos)
+      << all;
+  EXPECT_NE(all.find("plan.yaml:54: apps[0].environments.more[4].name: 'staging' again: "
+                     "environments.more[0] has that name"),
+            std::string::npos)
+      << all;
+  EXPECT_NE(all.find("plan.yaml:60: apps[0].environments.more[0].values.ingress_host: 'shop "
+                     "staging' is not a host name"),
+            std::string::npos)
+      << all;
+  EXPECT_NE(all.find("plan.yaml:75: apps[0].environments.more[5].values.storage_class: "
+                     "'fast_ssd' is not the name of a StorageClass"),
+            std::string::npos)
+      << all;
+}
+
 TEST(PlanFileCheck, APlanWithoutEnvironmentsGetsThePlannersAndItsWarnings) {
   Plan plan = planned_console();
   AppPlan& app = plan.apps[0];
