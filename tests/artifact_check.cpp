@@ -230,22 +230,59 @@ std::string compose_unescape(const std::string& s) {
   return out;
 }
 
+// .env.example beside a compose file: NAME -> value of its NAME=VALUE lines;
+// a line that is neither that nor a comment is a problem.
+std::map<std::string, std::string> env_example(const fs::path& file, const std::string& rel,
+                                               ArtifactReport* report) {
+  std::map<std::string, std::string> vars;
+  if (!fs::exists(file)) return vars;
+  static const std::regex assignment("([A-Z][A-Z0-9_]*)=([A-Za-z0-9._-]+)");
+  auto lines = lines_of(read_text(file));
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    std::smatch m;
+    if (lines[i].empty() || lines[i].rfind("# ", 0) == 0) continue;
+    if (std::regex_match(lines[i], m, assignment)) {
+      vars[m[1]] = m[2];
+    } else if (report) {
+      report->problems.push_back(rel + ":" + std::to_string(i + 1) +
+                                 ": neither a comment nor NAME=VALUE: " + lines[i]);
+    }
+  }
+  return vars;
+}
+
 // A `$` compose would expand (not written `$$`): the value would change.
-void compose_interpolation(const YAML::Node& node, const std::string& rel, ArtifactReport& report) {
+// liftshift's own ${NAME:-default} is the one exception, when .env.example
+// beside the file declares NAME with that default.
+void compose_interpolation(const YAML::Node& node, const std::string& rel,
+                           const std::map<std::string, std::string>& vars, ArtifactReport& report) {
   if (node.IsMap()) {
-    for (const auto& kv : node) compose_interpolation(kv.second, rel, report);
+    for (const auto& kv : node) compose_interpolation(kv.second, rel, vars, report);
   } else if (node.IsSequence()) {
-    for (const auto& item : node) compose_interpolation(item, rel, report);
+    for (const auto& item : node) compose_interpolation(item, rel, vars, report);
   } else if (node.IsScalar()) {
+    static const std::regex ours(R"(\$\{([A-Z][A-Z0-9_]*):-([A-Za-z0-9._-]+)\})");
     const std::string& v = node.Scalar();
+    std::string at = rel + ":" + std::to_string(node.Mark().line + 1);
     for (std::size_t i = 0; i < v.size(); ++i) {
       if (v[i] != '$') continue;
       if (i + 1 < v.size() && v[i + 1] == '$') {
         ++i;
         continue;
       }
-      report.problems.push_back(rel + ":" + std::to_string(node.Mark().line + 1) +
-                                ": compose would expand the $ of '" + v +
+      std::smatch m;
+      std::string rest = v.substr(i);
+      if (std::regex_search(rest, m, ours, std::regex_constants::match_continuous)) {
+        auto declared = vars.find(m[1]);
+        if (declared == vars.end())
+          report.problems.push_back(at + ": ${" + m[1].str() + "} is not in .env.example");
+        else if (declared->second != m[2])
+          report.problems.push_back(at + ": ${" + m[1].str() + "} defaults to " + m[2].str() +
+                                    ", .env.example says " + declared->second);
+        i += static_cast<std::size_t>(m.length(0)) - 1;
+        continue;
+      }
+      report.problems.push_back(at + ": compose would expand the $ of '" + v +
                                 "' as a variable (write $$)");
       break;
     }
@@ -335,6 +372,8 @@ ArtifactReport check_artifacts(const fs::path& out, const ArtifactCheckOptions& 
       check_dockerfile(out, rel, text, options, report);
     } else if (ext == ".md") {
       markdown_snippets(rel, text, options, report);
+    } else if (name == ".env.example") {
+      env_example(path, rel, &report);
     } else if (ext == ".ps1") {
       report.snippets.push_back({rel, 1, text});
     } else if (ext == ".yaml" || ext == ".yml") {
@@ -342,7 +381,8 @@ ArtifactReport check_artifacts(const fs::path& out, const ArtifactCheckOptions& 
         std::size_t before = report.snippets.size();
         for (const auto& doc : YAML::LoadAll(text)) yaml_snippets(doc, rel, report);
         if (is_compose_file(rel)) {
-          for (const auto& doc : YAML::LoadAll(text)) compose_interpolation(doc, rel, report);
+          auto vars = env_example(path.parent_path() / ".env.example", rel, nullptr);
+          for (const auto& doc : YAML::LoadAll(text)) compose_interpolation(doc, rel, vars, report);
           // What compose hands the container: each $$ is one $.
           for (std::size_t i = before; i < report.snippets.size(); ++i)
             report.snippets[i].text = compose_unescape(report.snippets[i].text);

@@ -68,5 +68,37 @@ TEST(ArtifactCheck, FindsEachKindOfDefect) {
   EXPECT_EQ(r.parses[2].command_words, std::vector<int>{3});
 }
 
+// liftshift's own ${NAME:-default}, declared in .env.example with that
+// default, is a variable on purpose; any other `$` is a literal left unescaped.
+TEST(ArtifactCheck, ToldOurInterpolationFromALiteralDollar) {
+  TempDir out;
+  out.write("a/.env.example", "# the tag\nIMAGE_TAG=1.0.0\nHTTP_PORT=8080\nbad line\n");
+  out.write("a/compose.yaml",
+            "services:\n"
+            "  x:\n"
+            "    image: r/x:${IMAGE_TAG:-1.0.0}\n"
+            "    ports: [{target: 80, published: \"${HTTP_PORT:-8080}\"}]\n"
+            "    environment:\n"
+            "      OK: \"$${IMAGE_TAG:-1.0.0} and $$HOME\"\n"
+            "      BRACES: \"${HOME}\"\n"
+            "      PLAIN: \"a $HOME\"\n"
+            "      UNDECLARED: \"${OTHER_TAG:-1}\"\n"
+            "      WRONG_DEFAULT: \"${IMAGE_TAG:-2.0.0}\"\n"
+            "      LOWER: \"${image_tag:-1.0.0}\"\n");
+  out.write("b/compose.override.yaml", "services:\n  x:\n    image: \"r/x:${IMAGE_TAG:-1}\"\n");
+  auto r = check_artifacts(out.path());
+  EXPECT_FALSE(has_problem(r, "compose.yaml:3:")) << ::testing::PrintToString(r.problems);
+  EXPECT_FALSE(has_problem(r, "compose.yaml:4:")) << ::testing::PrintToString(r.problems);
+  EXPECT_FALSE(has_problem(r, "compose.yaml:6:")) << "$$ is a literal, even before {";
+  EXPECT_TRUE(has_problem(r, "compose.yaml:7: compose would expand the $ of '${HOME}'"));
+  EXPECT_TRUE(has_problem(r, "compose.yaml:8: compose would expand the $ of 'a $HOME'"));
+  EXPECT_TRUE(has_problem(r, "compose.yaml:9: ${OTHER_TAG} is not in .env.example"));
+  EXPECT_TRUE(has_problem(r, "compose.yaml:10: ${IMAGE_TAG} defaults to 2.0.0, .env.example"));
+  EXPECT_TRUE(has_problem(r, "compose.yaml:11: compose would expand the $"));
+  EXPECT_TRUE(has_problem(r, "a/.env.example:4: neither a comment nor NAME=VALUE"));
+  EXPECT_TRUE(has_problem(r, "b/compose.override.yaml:3: ${IMAGE_TAG} is not in .env.example"))
+      << "an override is checked too, against its own folder's .env.example";
+}
+
 }  // namespace
 }  // namespace liftshift::test

@@ -21,11 +21,16 @@ std::string base_ingress_host(const AppPlan& plan);
 std::string base_credential_spec(const AppPlan& plan);
 
 struct NamedEnvironment {
-  std::string name;  // "dev", "prod"
+  std::string name;  // "dev", "prod", "staging"
   const EnvironmentPlan* values;
+  std::string key;  // its path in an app of the plan file: "environments.more[0].values"
 };
-// dev then prod.
+// dev, prod, then the plan's other environments in its order.
 std::vector<NamedEnvironment> environments_of(const AppPlan& plan);
+
+// A name an environment of the plan's `more` can have: a DNS-1123 label (its
+// overlay's folder, k8s/overlays/NAME), not dev, prod or base.
+bool is_environment_name(std::string_view name);
 
 // What an environment uses: its own value, or the base's where it has none.
 std::string environment_host(const AppPlan& plan, const EnvironmentPlan& env);

@@ -300,16 +300,24 @@ struct ResourcePlan {
 };
 
 // What one deployment environment changes in its Kustomize overlay
-// (k8s/overlays/dev, k8s/overlays/prod); core/environments.hpp.
+// (k8s/overlays/dev, k8s/overlays/prod, k8s/overlays/NAME); core/environments.hpp.
 struct EnvironmentPlan {
   std::string ingress_host;          // "" = the app's ingress_host (or its placeholder)
   std::string gmsa_credential_spec;  // the GMSACredentialSpec its pods use ("" = NAME-gmsa)
   std::string storage_class;         // of every PVC ("" = the cluster's default StorageClass)
 };
 
+// Another environment the plan names (staging, test...): k8s/overlays/NAME,
+// with the plan's replicas and resources as prod has.
+struct NamedEnvironmentPlan {
+  std::string name;  // DNS-1123 label, not dev, prod or base
+  EnvironmentPlan values;
+};
+
 struct Environments {
   EnvironmentPlan dev;
   EnvironmentPlan prod;
+  std::vector<NamedEnvironmentPlan> more;  // in the plan's order, after dev and prod
 };
 
 // A blocker of a not-a-candidate application and the seed's workaround.

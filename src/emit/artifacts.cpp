@@ -1,5 +1,6 @@
 #include "emit/artifacts.hpp"
 
+#include "emit/compose_env.hpp"
 #include "emit/pipelines.hpp"
 
 namespace liftshift {
@@ -7,7 +8,7 @@ namespace liftshift {
 std::string image_reference(const AppPlan& plan) {
   std::string registry = plan.registry.empty() ? "registry.example.com/apps" : plan.registry;
   while (!registry.empty() && registry.back() == '/') registry.pop_back();
-  return registry + "/" + plan.k8s_name + ":1.0.0";
+  return registry + "/" + plan.k8s_name + ":" + image_tag(plan);
 }
 
 std::vector<Artifact> render_artifacts(const AppPlan& plan) {
@@ -25,6 +26,9 @@ std::vector<Artifact> render_artifacts(const AppPlan& plan) {
   }
   // compose.yaml always: the deployment for compose/Swarm, the local test run for Kubernetes.
   out.push_back({"compose.yaml", render_compose(plan)});
+  out.push_back({".env.example", render_env_example(plan)});
+  if (std::string local = render_compose_override(plan); !local.empty())
+    out.push_back({"compose.override.yaml", local});
   for (auto& a : render_pipelines(plan)) out.push_back(std::move(a));
   out.push_back({"MIGRATION.md", render_migration(plan)});
   // The folders the user fills with what liftshift cannot download.

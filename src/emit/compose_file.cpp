@@ -4,6 +4,7 @@
 #include "core/k8s_quantity.hpp"
 #include "core/powershell_quote.hpp"
 #include "emit/artifacts.hpp"
+#include "emit/compose_env.hpp"
 #include "emit/quoting.hpp"
 #include "emit/secret_mounts.hpp"
 #include "emit/volume_seed.hpp"
@@ -66,6 +67,22 @@ void escape_values(YamlValue& v) {
   }
 }
 
+// Our own ${NAME:-default} (compose_env.hpp), set after escape_values so
+// that they stay variables: the image tag of every service, the host ports.
+void interpolate(YamlValue& root, const AppPlan& plan) {
+  const auto vars = compose_variables(plan);
+  std::string image = image_reference(plan);
+  std::string repository = compose_value(image.substr(0, image.rfind(':') + 1));
+  for (auto& [name, svc] : root["services"].items()) {
+    if (svc.contains("image")) svc["image"] = repository + compose_interpolation(vars.front());
+  }
+  auto& app = root["services"][plan.k8s_name];
+  if (!app.contains("ports")) return;
+  auto& ports = app["ports"];
+  for (std::size_t i = 0; i < ports.size() && i < plan.ports.size(); ++i)
+    ports[i]["published"] = compose_interpolation(port_variable(vars, i));
+}
+
 }  // namespace
 
 std::string render_compose(const AppPlan& plan) {
@@ -76,10 +93,10 @@ std::string render_compose(const AppPlan& plan) {
   svc["isolation"] = to_string(plan.isolation);
   if (!plan.hostname.empty()) svc["hostname"] = plan.hostname;
   for (const auto& p : plan.ports) {
-    int published = p.port == 80 || p.port == 8080 ? 8080 : p.port;
-    // Long syntax: "8080:80" in short syntax is a base-60 number to YAML 1.1 readers.
+    // Long syntax: "8080:80" in short syntax is a base-60 number to YAML 1.1
+    // readers. The host port is a variable (interpolate() below).
     svc["ports"].push_back(yaml_map({{"target", YamlValue(p.port)},
-                                     {"published", YamlValue(published)},
+                                     {"published", YamlValue(published_port(p))},
                                      {"protocol", YamlValue("tcp")}}));
   }
   const auto env = env_secrets(plan);
@@ -144,6 +161,7 @@ std::string render_compose(const AppPlan& plan) {
   if (seeded) root["services"][seed_step_name(plan)] = seed_service(plan);
   for (const auto& v : plan.volumes) root["volumes"][v.name] = YamlValue::object();
   escape_values(root);
+  interpolate(root, plan);
   std::vector<std::string> header{
       plan.app_name + ": " +
           (plan.orchestrator == Orchestrator::kKubernetes
@@ -152,7 +170,13 @@ std::string render_compose(const AppPlan& plan) {
                : "deployment with Docker " + to_string(plan.orchestrator)) +
           ".",
       "Windows Server " + to_string(plan.windows_version) + ", " + to_string(plan.isolation) +
-          " isolation."};
+          " isolation.",
+      std::string(
+          plan.ports.empty()
+              ? "The image tag is ${IMAGE_TAG:-planned tag}: set it"
+              : "The image tag and the host ports are ${VARIABLE:-planned value}: set them") +
+          " in .env (.env.example" + (plan.ports.empty() ? " has it)" : " lists them)") +
+          (swarm ? " or, for docker stack deploy, in the shell." : ".")};
   for (const auto& m : mounts) {
     header.push_back("Moved config files: put them in ./" + m.host_folder +
                      " (never commit them; " +

@@ -268,6 +268,8 @@ std::string render_dockerignore(const AppPlan& plan) {
       "# Generated files (manifests, docs) are not part of the image.\n"
       "k8s/\n"
       "compose.yaml\n"
+      "compose.override.yaml\n"
+      ".env*\n"
       "*.md\n"
       "Dockerfile*\n"
       "secrets/\n"

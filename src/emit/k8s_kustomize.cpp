@@ -184,9 +184,13 @@ std::vector<Artifact> k8s_kustomize(const AppPlan& plan, std::vector<Artifact> m
     base["resources"].push_back(file);
     out.push_back({"k8s/base/" + file, std::move(m.content)});
   }
+  std::string others = "k8s/overlays/dev";
+  for (const auto& e : plan.environments.more) {
+    if (is_environment_name(e.name)) others += ", k8s/overlays/" + e.name;
+  }
   std::vector<std::string> header{
       plan.app_name + ": every object, as planned; deploy an overlay, not this folder:",
-      "kubectl apply -k k8s/overlays/prod (or k8s/overlays/dev)."};
+      "kubectl apply -k k8s/overlays/prod (or " + others + ")."};
   if (!plan.secrets.empty())
     header.push_back(
         "Not listed: ../secret.template.yaml, a template with placeholders; create the Secret "
@@ -210,7 +214,20 @@ std::vector<Artifact> k8s_kustomize(const AppPlan& plan, std::vector<Artifact> m
                    "same limits.",
                    "Set newTag to the build to try (the pipeline's IMAGE_TAG)."},
                   &plan.environments.dev};
-  for (const Environment& env : {dev, prod}) {
+  std::vector<Environment> all{dev, prod};
+  // The plan's other environments (staging...) run as prod does. A name the
+  // plan file's check refused never reaches here; one set in code is skipped
+  // rather than made a folder.
+  for (const auto& e : plan.environments.more) {
+    if (!is_environment_name(e.name)) continue;
+    all.push_back({e.name,
+                   plan.replicas,
+                   plan.resources,
+                   {e.name + ": the plan's replicas and resources, as prod, image tag " + tag + ".",
+                    "Set newTag to the build to deploy here (the pipeline's IMAGE_TAG)."},
+                   &e.values});
+  }
+  for (const Environment& env : all) {
     for (auto& a : overlay(plan, env)) out.push_back(std::move(a));
   }
   return out;

@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <sstream>
 
+#include "core/environments.hpp"
 #include "core/text.hpp"
 #include "emit/artifacts.hpp"
+#include "emit/compose_env.hpp"
 #include "emit/markdown.hpp"
 #include "emit/pipelines.hpp"
 #include "emit/secret_mounts.hpp"
@@ -79,6 +81,11 @@ void orchestration_step(std::ostringstream& md, const AppPlan& plan) {
          << " and resources)\n"
          << "   and `k8s/overlays/dev` (one instance, half the requests, the same limits).\n";
     }
+    for (const auto& e : plan.environments.more) {
+      if (is_environment_name(e.name))
+        md << "   `k8s/overlays/" << e.name
+           << "` has the plan's replicas and resources, as prod.\n";
+    }
     say(md, plan, "environments");
     md << "   `compose.yaml` runs the same image on one Windows host for testing.\n";
   } else {
@@ -89,6 +96,27 @@ void orchestration_step(std::ostringstream& md, const AppPlan& plan) {
   }
   for (const char* topic : {"schedule", "hostname", "storage", "configuration", "logging"})
     say(md, plan, topic);
+}
+
+std::string variable_names(const AppPlan& plan) {
+  std::string names;
+  for (const auto& v : compose_variables(plan)) names += (names.empty() ? "" : ", ") + v.name;
+  return names;
+}
+
+std::string what_varies(const AppPlan& plan) {
+  return plan.ports.empty() ? "Another image tag" : "Another image tag or host ports";
+}
+
+// What docker compose reads beside compose.yaml without being told
+// (compose_env.hpp): .env when the user made one, the local override.
+void compose_variables_lines(std::ostringstream& md, const AppPlan& plan) {
+  md << "# " << what_varies(plan)
+     << " without editing compose.yaml: copy .env.example to .env and change "
+     << variable_names(plan) << " there\n";
+  if (!render_compose_override(plan).empty())
+    md << "# docker compose also reads compose.override.yaml: one container on this host, not "
+       << plan.replicas << "\n";
 }
 
 void commands(std::ostringstream& md, const AppPlan& plan) {
@@ -148,7 +176,7 @@ void commands(std::ostringstream& md, const AppPlan& plan) {
   md << "\n# Test on this host\n";
   std::string run = "docker run --rm --isolation=" + to_string(plan.isolation);
   for (const auto& p : plan.ports)
-    run += " -p " + std::to_string(p.port == 80 ? 8080 : p.port) + ":" + std::to_string(p.port);
+    run += " -p " + std::to_string(published_port(p)) + ":" + std::to_string(p.port);
   if (!plan.hostname.empty()) run += " --hostname " + ps_argument(plan.hostname);
   if (plan.gmsa) run += " --security-opt \"credentialspec=file://" + plan.k8s_name + "-gmsa.json\"";
   for (const auto& c : plan.config) run += " -e " + ps_argument(c.key);
@@ -163,6 +191,7 @@ void commands(std::ostringstream& md, const AppPlan& plan) {
   }
   md << run << " " << ps_argument(image) << "\n";
   md << "# or: docker compose up\n";
+  compose_variables_lines(md, plan);
   md << "\n# 8. Push to the image repository\n";
   md << "docker push " << ps_argument(image) << "\n";
   md << "\n# Deploy\n";
@@ -191,6 +220,9 @@ void commands(std::ostringstream& md, const AppPlan& plan) {
       md << "# Put the moved config files in the folder " << printable(m.host_folder)
          << " on every Windows node (bound at " << printable(m.folder) << ")\n";
     env_file_line(md, plan);
+    md << "# " << what_varies(plan) << ": set " << variable_names(plan)
+       << " in this shell first, e.g. $env:IMAGE_TAG = '1.0.1' (docker stack deploy reads no "
+          ".env)\n";
     md << "docker stack deploy -c compose.yaml " << plan.k8s_name << "\n";
     if (!seeded_volumes(plan).empty()) {
       // Swarm ignores depends_on: the application may start on empty volumes.

@@ -23,7 +23,7 @@ Environments default_environments(const AppPlan& plan) {
 std::string environments_choice(const AppPlan& plan) {
   std::string out;
   if (plan.orchestrator != Orchestrator::kKubernetes) return out;
-  for (const auto& [name, env] : environments_of(plan)) {
+  for (const auto& [name, env, key] : environments_of(plan)) {
     std::string parts;
     auto add = [&](const std::string& part) { parts += (parts.empty() ? "" : ", ") + part; };
     if (has_ingress(plan)) add("host " + environment_host(plan, *env));

@@ -307,10 +307,17 @@ void fields(V& v, T& x) {
   v("storage_class", x.storage_class);
 }
 
+template <class V, Is<NamedEnvironmentPlan> T>
+void fields(V& v, T& x) {
+  v("name", x.name);
+  v("values", x.values);
+}
+
 template <class V, Is<Environments> T>
 void fields(V& v, T& x) {
   v("dev", x.dev);
   v("prod", x.prod);
+  v("more", x.more);
 }
 
 template <class V, Is<Blocker> T>

@@ -319,13 +319,7 @@ void check_resources(AppPlan& app, const std::string& at, Checker& check) {
     check.error(path + "memory_request", "the request " + r.memory_request +
                                              " is above the limit " + r.memory_limit +
                                              ": Kubernetes rejects a request above its limit");
-  if (Decision* d = decision(app, "resources")) {
-    std::string now = resources_choice(r);
-    if (d->choice != now) {
-      d->reason = "edited in the plan (planned: " + d->choice + ")";
-      d->choice = now;
-    }
-  }
+  follow_edit(app, "resources", resources_choice(r));
 }
 
 // A plan written before it had replicas and resources (or with some left
@@ -374,8 +368,23 @@ void check_environments(AppPlan& app, const std::string& at, Checker& check) {
   static const std::regex subdomain(
       "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
   if (!check.given(at + ".environments")) app.environments = default_environments(app);
-  for (const auto& [name, env] : environments_of(app)) {
-    std::string path = at + ".environments." + name + ".";
+  const auto& more = app.environments.more;
+  for (std::size_t i = 0; i < more.size(); ++i) {
+    std::string path = at + ".environments.more[" + std::to_string(i) + "].name";
+    if (!is_environment_name(more[i].name)) {
+      check.error(path, "'" + more[i].name +
+                            "' is not a name for an environment's overlay (a DNS-1123 label: "
+                            "a-z, 0-9, '-'; not dev, prod or base, which the plan has already)");
+    } else {
+      for (std::size_t j = 0; j < i; ++j) {
+        if (more[j].name == more[i].name)
+          check.error(path, "'" + more[i].name + "' again: environments.more[" + std::to_string(j) +
+                                "] has that name");
+      }
+    }
+  }
+  for (const auto& [name, env, env_key] : environments_of(app)) {
+    std::string path = at + "." + env_key + ".";
     if (!env->ingress_host.empty() && !std::regex_match(env->ingress_host, host))
       check.error(path + "ingress_host", "'" + env->ingress_host +
                                              "' is not a host name (shop.contoso.com; \"\" = "
@@ -438,11 +447,11 @@ void check_replicas(AppPlan& app, const std::string& at, Checker& check) {
     app.warnings.push_back("replicas " + std::to_string(app.replicas) +
                            " was edited in the plan although the plan kept one instance (" +
                            scale->reason + "): scale out only once that is fixed");
-  scale->reason = "edited in the plan (planned: " + scale->choice + ")";
-  scale->choice = std::to_string(app.replicas) + " replicas" +
+  follow_edit(app, "scale",
+              std::to_string(app.replicas) + " replicas" +
                   (app.autoscale ? ", HorizontalPodAutoscaler from there up to " +
                                        std::to_string(std::max(5, app.replicas)) + " at 70% CPU"
-                                 : ", no autoscaling");
+                                 : ", no autoscaling"));
 }
 
 void check_app(AppPlan& app, const std::string& at, Checker& check) {

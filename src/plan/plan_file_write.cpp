@@ -226,10 +226,9 @@ std::vector<Placeholder> plan_placeholders(const AppPlan& app) {
     out.push_back({app.app_id, "ingress_host",
                    "the Ingress host name (the artifacts say " + app.k8s_name + ".example.com)"});
   if (has_ingress(app)) {
-    for (const auto& [name, env] : environments_of(app)) {
+    for (const auto& [name, env, key] : environments_of(app)) {
       if (!env->ingress_host.empty() && is_placeholder_host(env->ingress_host))
-        out.push_back({app.app_id, "environments." + name + ".ingress_host",
-                       "the Ingress host name in " + name});
+        out.push_back({app.app_id, key + ".ingress_host", "the Ingress host name in " + name});
     }
   }
   if (app.gmsa) {

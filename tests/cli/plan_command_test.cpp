@@ -344,13 +344,13 @@ TEST(PlanCommand, ReplicasAndResourcesEditsReachTheManifests) {
   EXPECT_EQ(deploy["resources"]["limits"]["memory"].as<std::string>(), "3g");
   std::string md = test::read_text(app / "MIGRATION.md");
   EXPECT_NE(md.find("**scale**: `3 replicas, no autoscaling`. edited in the plan (planned: 1 "
-                    "replica, no autoscaling until fixed)"),
+                    "replica, no autoscaling until fixed, because findings "),
             std::string::npos)
       << md;
   EXPECT_NE(md.find("replicas 3 was edited in the plan although the plan kept one instance"),
             std::string::npos);
   EXPECT_NE(md.find("limits cpu 1500m, memory 3Gi`. edited in the plan (planned: requests cpu "
-                    "500m, memory 1Gi; limits cpu 2, memory 2Gi)"),
+                    "500m, memory 1Gi; limits cpu 2, memory 2Gi, because "),
             std::string::npos);
   auto v = test::run_validators({tmp.path() / "out"});
   EXPECT_EQ(v.exit_code, 0) << v.out;

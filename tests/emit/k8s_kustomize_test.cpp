@@ -60,10 +60,11 @@ struct Rendered {
   std::map<std::string, std::string> text;  // "dev", "prod" -> kubectl kustomize's output
 };
 
-void render(const std::vector<Artifact>& all, const test::TempDir& dir, Rendered& out) {
+void render(const std::vector<Artifact>& all, const test::TempDir& dir, Rendered& out,
+            std::size_t overlay_count = 2) {
   for (const auto& a : all) dir.write("app/" + a.path, a.content);
   auto overlays = test::render_overlays(dir.path() / "app", dir.path() / "rendered");
-  ASSERT_EQ(overlays.size(), 2u);
+  ASSERT_EQ(overlays.size(), overlay_count);
   for (const auto& o : overlays) {
     ASSERT_EQ(o.result.exit_code, 0) << o.overlay << ": " << o.result.err;
     out.text[o.overlay.filename().string()] = o.result.out;
@@ -159,6 +160,53 @@ TEST(K8sKustomize, OverlaysSetHostCredentialSpecAndStorageClass) {
   std::string md = find(all, "MIGRATION.md")->content;
   // The decision as planned (edits through the plan file update it: PlanCommand).
   EXPECT_NE(md.find("   - environments: `dev: host " + plan.k8s_name + ".dev.example.com"),
+            std::string::npos)
+      << md;
+}
+
+// Every environment the plan names gets its overlay: staging and qa run as
+// prod does, with their own host and storage class, and are rendered too.
+TEST(K8sKustomize, EveryEnvironmentThePlanNamesGetsAnOverlay) {
+  LIFTSHIFT_REQUIRE_KUSTOMIZE();
+  test::AppFixture f(AppKind::kWeb, FrameworkKind::kNetFx, "4.8");
+  AppPlan plan = plan_app(f.assessment, options());
+  plan.replicas = 3;
+  plan.ingress_host = "shop.contoso.com";
+  VolumePlan data;
+  data.name = "data";
+  data.container_path = "C:\\app\\App_Data";
+  data.size = "5Gi";
+  data.reason = "uploads";
+  data.shared = true;
+  plan.volumes.push_back(data);
+  plan.environments.more = {{"staging", {"shop.staging.contoso.com", "", "managed-csi"}},
+                            {"qa", {"", "", ""}},
+                            {"../evil", {"x.contoso.com", "", ""}}};
+  test::TempDir dir;
+  Rendered r;
+  auto all = render_artifacts(plan);
+  render(all, dir, r, 4);
+  if (HasFatalFailure()) return;
+  for (const auto& a : all)
+    EXPECT_EQ(a.path.find("evil"), std::string::npos) << "a name that is no label: " << a.path;
+
+  auto staging = by_kind(r.text["staging"]);
+  EXPECT_EQ(staging["Deployment"]["spec"]["replicas"].as<int>(), 3) << "as prod";
+  EXPECT_EQ(staging["Ingress"]["spec"]["rules"][0]["host"].as<std::string>(),
+            "shop.staging.contoso.com");
+  EXPECT_EQ(staging["PersistentVolumeClaim"]["spec"]["storageClassName"].as<std::string>(),
+            "managed-csi");
+  auto qa = by_kind(r.text["qa"]);
+  EXPECT_EQ(qa["Ingress"]["spec"]["rules"][0]["host"].as<std::string>(), "shop.contoso.com")
+      << "no host of its own: the base's";
+  EXPECT_NE(find(all, "k8s/overlays/staging/kustomization.yaml")
+                ->content.find("# staging: the plan's replicas and resources, as prod"),
+            std::string::npos);
+  EXPECT_NE(find(all, "k8s/base/kustomization.yaml")
+                ->content.find("(or k8s/overlays/dev, k8s/overlays/staging, k8s/overlays/qa)."),
+            std::string::npos);
+  std::string md = find(all, "MIGRATION.md")->content;
+  EXPECT_NE(md.find("`k8s/overlays/staging` has the plan's replicas and resources, as prod."),
             std::string::npos)
       << md;
 }

@@ -80,6 +80,9 @@ TEST(PlanFields, MemberCounts) {
   EXPECT_ALL_LISTED(HttpCheck);
   EXPECT_ALL_LISTED(HealthPlan);
   EXPECT_ALL_LISTED(ResourcePlan);
+  EXPECT_ALL_LISTED(EnvironmentPlan);
+  EXPECT_ALL_LISTED(NamedEnvironmentPlan);
+  EXPECT_ALL_LISTED(Environments);
   EXPECT_ALL_LISTED(Blocker);
   EXPECT_ALL_LISTED(Finding);
   EXPECT_ALL_LISTED(FixItem);

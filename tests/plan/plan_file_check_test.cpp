@@ -148,6 +148,39 @@ TEST(PlanFileCheck, ReplicasAndResourcesGivenStayAsGiven) {
   EXPECT_TRUE(plan.apps[0].warnings.empty()) << all_warnings(plan.apps[0]);
 }
 
+// replicas and resources edited: scale and resources say what the planner
+// chose and why, as an edited entrypoint does.
+TEST(PlanFileCheck, EditedReplicasAndResourcesSayWhatWasPlannedAndWhy) {
+  Plan plan = planned_console();
+  AppPlan& app = plan.apps[0];
+  app.web = true;
+  app.resources = {"500m", "1Gi", "1", "2Gi"};
+  decide(app, "scale", "1 replica, no autoscaling until fixed", "findings keep state");
+  decide(app, "resources", resources_choice(app.resources), "a typical IIS site");
+  app.replicas = 3;
+  app.resources.cpu_limit = "1500m";
+  EXPECT_TRUE(apply_edits(plan).empty());
+  const Decision* scale = find_decision(app, "scale");
+  EXPECT_EQ(scale->choice, "3 replicas, no autoscaling");
+  EXPECT_EQ(scale->reason,
+            "edited in the plan (planned: 1 replica, no autoscaling until fixed, because findings "
+            "keep state)");
+  const Decision* resources = find_decision(app, "resources");
+  EXPECT_EQ(resources->choice, "requests cpu 500m, memory 1Gi; limits cpu 1500m, memory 2Gi");
+  EXPECT_EQ(resources->reason,
+            "edited in the plan (planned: requests cpu 500m, memory 1Gi; limits cpu 1, memory "
+            "2Gi, because a typical IIS site)");
+
+  // As planned: the planner's reasons stay.
+  Plan same = planned_console();
+  same.apps[0].resources = {"500m", "1Gi", "1", "2Gi"};
+  decide(same.apps[0], "scale", "1 replica, no autoscaling", "not a web front end");
+  decide(same.apps[0], "resources", resources_choice(same.apps[0].resources), "a program");
+  EXPECT_TRUE(apply_edits(same).empty());
+  EXPECT_EQ(find_decision(same.apps[0], "scale")->reason, "not a web front end");
+  EXPECT_EQ(find_decision(same.apps[0], "resources")->reason, "a program");
+}
+
 TEST(PlanFileCheck, EnvironmentValuesAreNamesKubernetesTakes) {
   Plan plan = planned_console();
   plan.apps[0].environments.dev = {"shop dev", "Spec_1", "fast/ssd"};
@@ -170,6 +203,52 @@ TEST(PlanFileCheck, EnvironmentValuesAreNamesKubernetesTakes) {
                            "is not the name of a StorageClass"),
             std::string::npos)
       << errors[2];
+}
+
+// The plan's other environments: names an overlay folder takes, each once,
+// not dev, prod or base; their values checked as dev's and prod's are.
+TEST(PlanFileCheck, OtherEnvironmentsHaveNamesAnOverlayTakes) {
+  Plan plan = planned_console();
+  plan.apps[0].web = true;
+  plan.apps[0].environments.more = {{"staging", {"shop staging", "", ""}},
+                                    {"Staging", {}},
+                                    {"prod", {}},
+                                    {"../x", {}},
+                                    {"staging", {}},
+                                    {"qa-2", {"", "", "fast_ssd"}}};
+  PlanLines lines = every_value_given();
+  lines["apps[0].environments"] = 40;
+  for (int i = 0; i < 6; ++i) {
+    std::string at = "apps[0].environments.more[" + std::to_string(i) + "]";
+    lines[at + ".name"] = 50 + i;
+    lines[at + ".values.ingress_host"] = 60 + i;
+    lines[at + ".values.storage_class"] = 70 + i;
+  }
+  auto errors = apply_edits(plan, lines);
+  std::string all;
+  for (const auto& e : errors) all += e + "\n";
+  ASSERT_EQ(errors.size(), 6u) << all;
+  for (int i : {1, 2, 3}) {
+    EXPECT_NE(all.find("plan.yaml:" + std::to_string(50 + i) + ": apps[0].environments.more[" +
+                       std::to_string(i) + "].name: '"),
+              std::string::npos)
+        << all;
+  }
+  EXPECT_NE(all.find("'prod' is not a name for an environment's overlay (a DNS-1123 label"),
+            std::string::npos)
+      << all;
+  EXPECT_NE(all.find("plan.yaml:54: apps[0].environments.more[4].name: 'staging' again: "
+                     "environments.more[0] has that name"),
+            std::string::npos)
+      << all;
+  EXPECT_NE(all.find("plan.yaml:60: apps[0].environments.more[0].values.ingress_host: 'shop "
+                     "staging' is not a host name"),
+            std::string::npos)
+      << all;
+  EXPECT_NE(all.find("plan.yaml:75: apps[0].environments.more[5].values.storage_class: "
+                     "'fast_ssd' is not the name of a StorageClass"),
+            std::string::npos)
+      << all;
 }
 
 TEST(PlanFileCheck, APlanWithoutEnvironmentsGetsThePlannersAndItsWarnings) {

