@@ -170,4 +170,13 @@ void find_ldap_urls(std::string_view s, std::vector<std::string>& out, std::size
   }
 }
 
+std::string file_stem(const std::string& path) {
+  std::string_view p(path);
+  const auto slash = p.find_last_of("/\\");
+  if (slash != std::string_view::npos) p.remove_prefix(slash + 1);
+  const auto dot = p.rfind('.');
+  if (dot != std::string_view::npos && dot > 0) p = p.substr(0, dot);
+  return std::string(p);
+}
+
 }  // namespace liftshift::fmt_util

@@ -34,6 +34,28 @@ pugi::xml_attribute attr(const pugi::xml_node& node, std::string_view local);
 std::string attr_value(const pugi::xml_node& node, std::string_view local);  // trimmed
 pugi::xml_node child(const pugi::xml_node& node, std::string_view local);
 
+// Pre-order visit of every element under root (root included), iterative:
+// no recursion on hostile nesting.
+template <typename Visit>
+void walk_elements(const pugi::xml_node& root, Visit visit) {
+  pugi::xml_node n = root;
+  while (n) {
+    if (n.type() == pugi::node_element) {
+      visit(n);
+      if (n.first_child()) {
+        n = n.first_child();
+        continue;
+      }
+    }
+    while (n && n != root && !n.next_sibling()) n = n.parent();
+    if (!n || n == root) break;
+    n = n.next_sibling();
+  }
+}
+
+// The file name without folder and last extension: "src/App.csproj" -> "App".
+std::string file_stem(const std::string& path);
+
 // Appends (deduplicated, at most `cap` entries) every absolute path on a drive
 // other than C: ("D:\Data", "e:/logs") and every UNC path ("\\server\share\x")
 // found in text. Device paths (\\.\, \\?\) are not UNC shares.

@@ -59,15 +59,6 @@ bool conditional(const pugi::xml_node& prop) {
   return false;
 }
 
-std::string file_stem(const std::string& path) {
-  std::string_view p(path);
-  const auto slash = p.find_last_of("/\\");
-  if (slash != std::string_view::npos) p.remove_prefix(slash + 1);
-  const auto dot = p.rfind('.');
-  if (dot != std::string_view::npos && dot > 0) p = p.substr(0, dot);
-  return std::string(p);
-}
-
 std::string sdk_name(std::string_view sdk) {
   // "Microsoft.NET.Sdk.Web/1.0.0;Other" -> "Microsoft.NET.Sdk.Web"
   std::string s = trim(sdk.substr(0, sdk.find(';')));
@@ -252,7 +243,7 @@ Result<ProjectFacts> parse_msbuild_project(std::string_view xml_text, const std:
   f.output_type = output_type.value;
   if (f.output_type.empty())
     f.output_type = iequals(f.sdk, "Microsoft.NET.Sdk.Web") ? "Exe" : "Library";
-  f.assembly_name = assembly_name.value.empty() ? file_stem(path) : assembly_name.value;
+  f.assembly_name = assembly_name.value.empty() ? fmt_util::file_stem(path) : assembly_name.value;
 
   if (iequals(f.sdk, "Microsoft.NET.Sdk.Web")) f.is_web = true;
   const std::string& multi = tfs.value.empty() ? tf.value : tfs.value;

@@ -79,37 +79,10 @@ bool applies(const pugi::xml_node& node, const Configuration& c) {
   return true;
 }
 
-std::string file_stem(const std::string& path) {
-  std::string_view p(path);
-  const auto slash = p.find_last_of("/\\");
-  if (slash != std::string_view::npos) p.remove_prefix(slash + 1);
-  const auto dot = p.rfind('.');
-  if (dot != std::string_view::npos && dot > 0) p = p.substr(0, dot);
-  return std::string(p);
-}
-
 // "false", "NotSet" and "" all mean the setting is off.
 std::string setting(std::string_view value) {
   std::string v = trim(value);
   return iequals(v, "false") || iequals(v, "NotSet") ? std::string{} : v;
-}
-
-// Pre-order walk of every element, iterative (no recursion on hostile nesting).
-template <typename Visit>
-void walk(const pugi::xml_node& root, Visit visit) {
-  pugi::xml_node n = root;
-  while (n) {
-    if (n.type() == pugi::node_element) {
-      visit(n);
-      if (n.first_child()) {
-        n = n.first_child();
-        continue;
-      }
-    }
-    while (n && n != root && !n.next_sibling()) n = n.parent();
-    if (!n || n == root) break;
-    n = n.next_sibling();
-  }
 }
 
 }  // namespace
@@ -127,7 +100,7 @@ Result<ProjectFacts> parse_vcxproj(std::string_view xml_text, const std::string&
   f.language = "cpp";
 
   std::vector<Configuration> configurations;
-  walk(root, [&](const pugi::xml_node& n) {
+  fmt_util::walk_elements(root, [&](const pugi::xml_node& n) {
     if (name_is(n, "ProjectConfiguration") && name_is(n.parent(), "ItemGroup")) {
       if (const std::string inc = attr_value(n, "Include");
           !inc.empty() && configurations.size() < 64)
@@ -143,7 +116,7 @@ Result<ProjectFacts> parse_vcxproj(std::string_view xml_text, const std::string&
 
   std::string target_name;
   std::string libraries;
-  walk(root, [&](const pugi::xml_node& n) {
+  fmt_util::walk_elements(root, [&](const pugi::xml_node& n) {
     const pugi::xml_node up = n.parent();
     const std::string_view name = local_name(n.name());
     if (name_is(up, "ItemGroup")) {
@@ -194,7 +167,7 @@ Result<ProjectFacts> parse_vcxproj(std::string_view xml_text, const std::string&
                   : iequals(native.subsystem, "Windows") ? "WinExe"
                                                          : "Exe";
   f.assembly_name = target_name.empty() || target_name.find("$(") != std::string::npos
-                        ? file_stem(path)
+                        ? fmt_util::file_stem(path)
                         : printable(target_name);
   if (native.configuration_type.empty())
     f.warnings.push_back("no ConfigurationType: read as a library");
