@@ -4,6 +4,7 @@
 
 #include "collect/file_kind.hpp"
 #include "collect/group_apps.hpp"
+#include "collect/project_imports.hpp"
 #include "core/app_queries.hpp"
 #include "core/native_projects.hpp"
 #include "core/text.hpp"
@@ -475,6 +476,7 @@ std::string installer_service_name(const Application& app) {
 }  // namespace
 
 void profile_app(Application& app) {
+  settle_project_imports(app);
   app.framework = detect_framework(app);
   app.kind = detect_kind(app);
   if (app.kind == AppKind::kService && app.projects.size() > 0)

@@ -97,6 +97,8 @@ std::string to_string(SourceCategory category) {
       return "com-object";
     case SourceCategory::kServiceNameRef:
       return "service-name-ref";
+    case SourceCategory::kGlobalUsing:
+      return "global-using";
   }
   return "";
 }

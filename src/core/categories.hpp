@@ -87,9 +87,12 @@ enum class SourceCategory {
   // or "Constants.Name", resolved across the project's files by
   // collect/service_name_resolve.
   kServiceNameRef,
+  // text: the namespace of a C# `global using NS;`: imported in every file of
+  // the project (collect/project_imports).
+  kGlobalUsing,
 };
 inline constexpr std::size_t kSourceCategoryCount =
-    static_cast<std::size_t>(SourceCategory::kServiceNameRef) + 1;
+    static_cast<std::size_t>(SourceCategory::kGlobalUsing) + 1;
 // Every source category, in declaration (= report) order.
 inline constexpr std::array<SourceCategory, kSourceCategoryCount> kAllSourceCategories = [] {
   std::array<SourceCategory, kSourceCategoryCount> all{};

@@ -265,6 +265,9 @@ struct ProjectFacts {
   std::vector<AssemblyRef> references;          // <Reference Include="System.Messaging" />
   std::vector<PackageRef> packages;             // PackageReference + packages.config
   std::vector<std::string> project_references;  // relative paths as written
+  // Namespaces imported in every file: C# <Using Include="..."/> (not an
+  // alias or static using), VB project <Import Include="..."/>.
+  std::vector<std::string> usings;
   std::vector<std::string> project_type_guids;  // lower-case, braces stripped
   bool use_windows_forms = false;
   bool use_wpf = false;
@@ -313,6 +316,11 @@ struct SourceHit {
   std::string file;
   int line = 0;
   std::string text;  // the matched token or a short excerpt (secrets masked)
+  // Set when the file names a framework type unqualified without importing
+  // its namespace: the hit counts only where the project imports it for every
+  // file (csproj <Using Include>, vbproj <Import Include>, `global using`);
+  // collect/project_imports keeps or drops it.
+  std::string needs_import = {};
 };
 
 }  // namespace liftshift

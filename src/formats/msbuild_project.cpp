@@ -158,7 +158,7 @@ Result<ProjectFacts> parse_msbuild_project(std::string_view xml_text, const std:
       if (n != root && iequals(name, "Sdk") && up == root) {
         f.sdk_style = true;
         if (f.sdk.empty()) f.sdk = sdk_name(attr_value(n, "Name"));
-      } else if (iequals(name, "Import")) {
+      } else if (iequals(name, "Import") && !name_is(up, "ItemGroup")) {
         const std::string sdk = attr_value(n, "Sdk");
         if (!sdk.empty()) {
           f.sdk_style = true;
@@ -215,6 +215,10 @@ Result<ProjectFacts> parse_msbuild_project(std::string_view xml_text, const std:
             }
             if (!ref.name.empty()) f.references.push_back(std::move(ref));
           }
+        } else if ((iequals(name, "Using") || (iequals(name, "Import") && f.language == "vb")) &&
+                   !include.empty() && attr_value(n, "Alias").empty() &&
+                   !iequals(attr_value(n, "Static"), "true")) {
+          add_unique(f.usings, include);
         } else if (iequals(name, "ProjectReference") && !include.empty()) {
           add_unique(f.project_references, include);
         } else if (iequals(name, "PackageReference") && !include.empty()) {

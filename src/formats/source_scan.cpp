@@ -26,8 +26,8 @@ using source_lexer::is_ident;
 using source_lexer::kMaxLookback;
 using source_lexer::Lexed;
 using source_lexer::Literal;
-using source_lexer::word_at;
 using source_lexer::lower;
+using source_lexer::word_at;
 constexpr std::size_t kMaxHits = 10000;  // per file
 
 std::size_t category_index(SourceCategory c) { return static_cast<std::size_t>(c); }
@@ -290,6 +290,7 @@ const Dispatch& dispatch() {
 // (Views into the code, or of static text.)
 struct FileNames {
   std::vector<std::string_view> imports;
+  std::vector<std::string_view> global_imports;  // C# `global using NS;`: every file's
   std::vector<std::string_view> declared;
 };
 
@@ -314,7 +315,8 @@ FileNames file_names(std::string_view code, bool vb) {
     if (eol == std::string_view::npos) eol = code.size();
     std::string_view line = trim_view(code.substr(bol, eol - bol));
     bol = eol + 1;
-    if (!vb && line.starts_with("global ")) line = trim_view(line.substr(7));
+    const bool global = !vb && line.starts_with("global ");
+    if (global) line = trim_view(line.substr(7));
     const std::string_view keyword = vb ? "imports" : "using";
     if (line.size() <= keyword.size() || !word_at(line, 0, keyword, vb)) continue;
     std::string_view rest = trim_view(line.substr(keyword.size()));
@@ -325,6 +327,7 @@ FileNames file_names(std::string_view code, bool vb) {
     }
     if (rest.empty() || rest.find_first_of("=( ") != std::string_view::npos) continue;
     out.imports.emplace_back(rest);
+    if (global) out.global_imports.emplace_back(rest);
   }
   static constexpr std::string_view kVbKinds[] = {"Class",  "Structure", "Interface", "Enum",
                                                   "Module", "Function",  "Sub"};
@@ -401,9 +404,15 @@ class LazyNames {
 // Whether the match of a type-naming pattern at code[i, end) names the
 // framework's type (Pattern::ns): `NS.Type` qualified, or `Type` in a file
 // that imports NS and declares no Type of its own. A generic `Type<...>` is
-// never one of them (the framework types matched are not generic).
-bool names_framework_type(std::string_view code, std::size_t i, std::size_t end, const Pattern& pat,
-                          LazyNames& lazy) {
+// never one of them (the framework types matched are not generic). An
+// unqualified Type in a file that does not import NS is the framework's if
+// the project imports NS for every file: kIfImported, decided in collect.
+enum class TypeMatch : std::uint8_t { kNo, kYes, kIfImported };
+
+TypeMatch names_framework_type(std::string_view code, std::size_t i, std::size_t end,
+                               const Pattern& pat, LazyNames& lazy) {
+  constexpr TypeMatch kNo = TypeMatch::kNo;
+  constexpr TypeMatch kYes = TypeMatch::kYes;
   const bool vb = lazy.vb();
   std::string_view type = pat.text;
   if (type.starts_with("new ")) type.remove_prefix(4);
@@ -413,10 +422,10 @@ bool names_framework_type(std::string_view code, std::size_t i, std::size_t end,
   while (n < type.size() && is_ident(type[n])) ++n;
   type = type.substr(0, n);
   const std::size_t at = code.find(type, i);
-  if (type.empty() || at == std::string_view::npos || at >= end) return false;
+  if (type.empty() || at == std::string_view::npos || at >= end) return kNo;
   std::size_t after = at + type.size();
   while (after < code.size() && is_blank(code[after])) ++after;
-  if (after < code.size() && code[after] == '<') return false;
+  if (after < code.size() && code[after] == '<') return kNo;
   std::string_view qualifiers = pat.ns;
   const std::string_view imported = qualifiers.substr(0, qualifiers.find('|'));
   if (at > 0 && code[at - 1] == '.') {
@@ -429,21 +438,22 @@ bool names_framework_type(std::string_view code, std::size_t i, std::size_t end,
       const std::size_t qs = at - 1 - q.size();
       if ((qs == 0 || (!is_ident(code[qs - 1]) && code[qs - 1] != '.')) &&
           (vb ? iequals(code.substr(qs, q.size()), q) : code.substr(qs, q.size()) == q))
-        return true;
+        return kYes;
     }
-    return false;
+    return kNo;
   }
   auto same = [vb](std::string_view a, std::string_view b) { return vb ? iequals(a, b) : a == b; };
   const FileNames& names = lazy.names();
   for (const auto& d : names.declared) {
-    if (same(d, type)) return false;
+    if (same(d, type)) return kNo;
   }
   for (const auto& ns : names.imports) {
-    if (same(ns, imported)) return true;
+    if (same(ns, imported)) return kYes;
   }
   // Inside a Windows service, a bare `EventLog` is ServiceBase's own property
   // (a System.Diagnostics.EventLog): the file needs System.ServiceProcess only.
-  return type == "EventLog" && lazy.derives_from_service_base();
+  if (type == "EventLog" && lazy.derives_from_service_base()) return kYes;
+  return TypeMatch::kIfImported;
 }
 
 // End of the match of pat at code[i], or npos.
@@ -606,16 +616,21 @@ class Scanner {
  public:
   explicit Scanner(const std::string& path) : path_(path) {}
 
-  void add(SourceCategory category, int line, std::size_t pos, std::string_view raw) {
+  void add(SourceCategory category, int line, std::size_t pos, std::string_view raw,
+           std::string_view needs_import = {}) {
     const std::size_t ci = category_index(category);
     const std::uint64_t key =
         (static_cast<std::uint64_t>(static_cast<std::uint32_t>(line)) << 8) | ci;
     const auto found = seen_.find(key);
     if (found != seen_.end()) {
       Entry& e = entries_[found->second];
-      if (pos < e.pos) {
+      // A hit the file settles wins over one that waits for the project.
+      const bool settles = !e.hit.needs_import.empty() && needs_import.empty();
+      const bool same_kind = e.hit.needs_import.empty() == needs_import.empty();
+      if (settles || (same_kind && pos < e.pos)) {
         e.pos = pos;
         e.hit.text = hit_text(raw);
+        e.hit.needs_import = std::string(needs_import);
       }
       return;
     }
@@ -627,6 +642,7 @@ class Scanner {
     e.hit.file = path_;
     e.hit.line = line;
     e.hit.text = hit_text(raw);
+    e.hit.needs_import = std::string(needs_import);
     entries_.push_back(std::move(e));
   }
 
@@ -960,7 +976,17 @@ std::vector<SourceHit> scan_source(std::string_view text, const std::string& pat
       const std::size_t end = match_at(code, i, pat.text, vb || (pat.flags & kNoCase));
       if (end == std::string_view::npos) continue;
       if ((pat.flags & kWordEnd) && end < code.size() && is_ident(code[end])) continue;
-      if (!pat.ns.empty() && !names_framework_type(code, i, end, pat, names)) continue;
+      const TypeMatch names_type =
+          pat.ns.empty() ? TypeMatch::kYes : names_framework_type(code, i, end, pat, names);
+      if (names_type == TypeMatch::kNo) continue;
+      if (names_type == TypeMatch::kIfImported) {
+        // Only a plain hit waits for the project's imports; the calls whose
+        // arguments are read further need the file's own.
+        if (pat.special == Special::kNone)
+          out.add(pat.category, line, i, text.substr(i, end - i),
+                  pat.ns.substr(0, pat.ns.find('|')));
+        continue;
+      }
       if (pat.category == cat::kMessaging) queues.push_back(i);
       if (pat.special == Special::kNone) {
         out.add(pat.category, line, i, text.substr(i, end - i));
@@ -1042,6 +1068,15 @@ std::vector<SourceHit> scan_source(std::string_view text, const std::string& pat
   for (const Literal& lit : lx.assigned) {
     if (assigns_service_name(code, lit.pos))
       out.add(cat::kServiceName, lit.line, lit.pos, lit.value);
+  }
+  // `global using NS;`: the project's files all import NS (collect/project_imports).
+  if (!vb && code.find("global") != std::string_view::npos) {
+    for (std::string_view ns : names.names().global_imports) {
+      const auto pos = static_cast<std::size_t>(ns.data() - code.data());
+      const auto before = code.substr(0, pos);
+      out.add(cat::kGlobalUsing,
+              1 + static_cast<int>(std::count(before.begin(), before.end(), '\n')), pos, ns);
+    }
   }
   for (const ServiceNameRef& ref : service_name_refs(code, vb)) {
     const auto before = code.substr(0, ref.pos);

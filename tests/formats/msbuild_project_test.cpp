@@ -187,5 +187,27 @@ TEST(MsBuild, Errors) {
   EXPECT_EQ(d.output_type, "Exe");
 }
 
+// Namespaces imported for every file: C# <Using Include> (not an alias or a
+// static using), VB's project <Import Include> (not a targets Import).
+TEST(MsBuild, ProjectWideImports) {
+  const ProjectFacts cs = parse_ok(R"(<Project Sdk="Microsoft.NET.Sdk">
+  <ItemGroup>
+    <Using Include="System.ServiceProcess" />
+    <Using Include="Microsoft.Win32.Registry" Alias="Reg" />
+    <Using Include="System.Math" Static="true" />
+  </ItemGroup>
+</Project>)",
+                                   "Svc/Svc.csproj");
+  EXPECT_EQ(cs.usings, std::vector<std::string>{"System.ServiceProcess"});
+  const ProjectFacts vb = parse_ok(
+      R"(<Project ToolsVersion="4.0" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+  <ItemGroup><Import Include="Microsoft.VisualBasic" /><Import Include="System.ServiceProcess" /></ItemGroup>
+  <Import Project="$(MSBuildToolsPath)\Microsoft.VisualBasic.targets" />
+</Project>)",
+      "Svc/Svc.vbproj");
+  EXPECT_EQ(vb.usings,
+            (std::vector<std::string>{"Microsoft.VisualBasic", "System.ServiceProcess"}));
+}
+
 }  // namespace
 }  // namespace liftshift

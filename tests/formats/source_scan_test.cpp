@@ -16,13 +16,47 @@ namespace {
 
 using Hit = std::tuple<int, std::string, std::string>;  // line, category, text
 
+// The hits the file settles by itself (those waiting for the project's
+// imports are ProjectImports' test).
 std::vector<Hit> scan(const std::string& text, const std::string& path) {
   std::vector<Hit> out;
   for (const SourceHit& h : scan_source(text, path)) {
     EXPECT_EQ(h.file, path);
-    out.emplace_back(h.line, to_string(h.category), h.text);
+    if (h.needs_import.empty()) out.emplace_back(h.line, to_string(h.category), h.text);
   }
   return out;
+}
+
+// "line category text needs_import" of every hit waiting for the project.
+std::vector<std::string> waiting(const std::string& text, const std::string& path) {
+  std::vector<std::string> out;
+  for (const SourceHit& h : scan_source(text, path)) {
+    if (!h.needs_import.empty())
+      out.push_back(std::to_string(h.line) + " " + to_string(h.category) + " " + h.text + " " +
+                    h.needs_import);
+  }
+  return out;
+}
+
+// A type named unqualified without the file's own import waits for the
+// project's (csproj <Using>, `global using`); a `global using` is a hit and
+// imports for its own file too.
+TEST(SourceScan, UnimportedTypesWaitForTheProjectsImports) {
+  const std::string bare =
+      "class W { void F() { var k = Registry.CurrentUser; } }\n"  // 1
+      "class X : ServiceBase { }\n";                              // 2
+  EXPECT_EQ(scan(bare, "W.cs"), std::vector<Hit>{});
+  EXPECT_EQ(waiting(bare, "W.cs"),
+            (std::vector<std::string>{"1 registry Registry.CurrentUser Microsoft.Win32",
+                                      "2 servicebase ServiceBase System.ServiceProcess"}));
+  const std::string global =
+      "global using Microsoft.Win32;\nclass G { object k = Registry.Users; }\n";
+  EXPECT_EQ(scan(global, "Usings.cs"), (std::vector<Hit>{{1, "global-using", "Microsoft.Win32"},
+                                                         {2, "registry", "Registry.Users"}}));
+  EXPECT_TRUE(waiting(global, "Usings.cs").empty());
+  // An own type of that name, an alias or a generic never waits.
+  EXPECT_TRUE(waiting("class Registry { } class U { object k = Registry.Users; }", "U.cs").empty());
+  EXPECT_TRUE(waiting("class H : ServiceStack.ServiceBase<Req> { }", "H.cs").empty());
 }
 
 std::string fixture(const char* name) {
@@ -30,7 +64,7 @@ std::string fixture(const char* name) {
 }
 
 TEST(SourceScan, CategoryConstants) {
-  EXPECT_EQ(kAllSourceCategories.size(), 40u);
+  EXPECT_EQ(kAllSourceCategories.size(), 41u);
   EXPECT_EQ(to_string(SourceCategory::kEntryMain), "entry-main");
   EXPECT_EQ(to_string(SourceCategory::kServiceName), "service-name");
   EXPECT_EQ(to_string(SourceCategory::kMsmqQueue), "msmq-queue");
