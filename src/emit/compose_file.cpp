@@ -3,6 +3,7 @@
 // With Kubernetes it is the file for a local test run on a Windows host.
 #include "core/k8s_quantity.hpp"
 #include "core/powershell_quote.hpp"
+#include "core/text.hpp"
 #include "emit/artifacts.hpp"
 #include "emit/compose_env.hpp"
 #include "emit/quoting.hpp"
@@ -97,7 +98,7 @@ std::string render_compose(const AppPlan& plan) {
     // readers. The host port is a variable (interpolate() below).
     svc["ports"].push_back(yaml_map({{"target", YamlValue(p.port)},
                                      {"published", YamlValue(published_port(p))},
-                                     {"protocol", YamlValue("tcp")}}));
+                                     {"protocol", YamlValue(to_lower(p.protocol))}}));
   }
   const auto env = env_secrets(plan);
   const auto mounts = secret_mounts(plan);

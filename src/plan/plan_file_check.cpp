@@ -282,9 +282,15 @@ void check_names(const AppPlan& app, const std::string& at, Checker& check) {
   if (!app.ingress_host.empty() && !std::regex_match(app.ingress_host, dns_name))
     check.error(at + ".ingress_host", "'" + app.ingress_host + "' is not a host name");
   for (std::size_t i = 0; i < app.ports.size(); ++i) {
+    std::string port_at = at + ".ports[" + std::to_string(i) + "]";
     if (app.ports[i].port < 1 || app.ports[i].port > 65535)
-      check.error(at + ".ports[" + std::to_string(i) + "].port",
+      check.error(port_at + ".port",
                   std::to_string(app.ports[i].port) + " is not a port (1-65535)");
+    // Kubernetes takes the protocol in capitals; Windows nodes carry no SCTP.
+    if (app.ports[i].protocol != "TCP" && app.ports[i].protocol != "UDP")
+      check.error(
+          port_at + ".protocol",
+          "'" + app.ports[i].protocol + "' is not TCP or UDP (Windows containers take no other)");
   }
 }
 

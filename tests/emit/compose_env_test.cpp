@@ -83,6 +83,25 @@ TEST(ComposeEnv, TagAndHostPortsAreVariablesWithThePlannedDefaults) {
   expect_compose_files_valid(all);
 }
 
+// A port the plan says is UDP is UDP everywhere: compose's long syntax takes
+// the protocol in lower case, Kubernetes in capitals.
+TEST(ComposeEnv, AUdpPortStaysUdpInComposeAndKubernetes) {
+  auto f = test::web_app();
+  AppPlan plan = plan_app(f.assessment, options());
+  plan.ports.push_back({514, "UDP", "syslog", "typed in"});
+  auto all = render_artifacts(plan);
+  YAML::Node ports = YAML::Load(find(all, "compose.yaml")->content)["services"]["app"]["ports"];
+  ASSERT_EQ(ports.size(), plan.ports.size());
+  EXPECT_EQ(ports[0]["protocol"].as<std::string>(), "tcp");
+  EXPECT_EQ(ports[plan.ports.size() - 1]["protocol"].as<std::string>(), "udp");
+  std::string service;
+  for (const auto& a : all) {
+    if (a.path.ends_with("service.yaml")) service = a.content;
+  }
+  EXPECT_NE(service.find("protocol: UDP"), std::string::npos) << service;
+  expect_compose_files_valid(all);
+}
+
 TEST(ComposeEnv, PortVariablesAreNamesAndUnique) {
   AppPlan plan;
   plan.k8s_name = "app";

@@ -1,8 +1,8 @@
 // The monthly rebuild pipelines (--pipeline): each validates (GitHub with
-// action-validator; Azure and GitLab parsed and their structure checked by
-// validate.js), runs on a runner of the plan's Windows version, keeps the
-// second-Wednesday schedule and its guard, pushes with secrets by name only,
-// and a hostile application name stays one YAML value.
+// action-validator; GitLab with GitLab's published ci.json schema; Azure
+// parsed and its structure checked by validate.js), runs on a runner of the plan's Windows version,
+// keeps the second-Wednesday schedule and its guard, pushes with secrets by name only, and a
+// hostile application name stays one YAML value.
 #include "emit/pipelines.hpp"
 
 #include <gtest/gtest.h>
@@ -115,6 +115,26 @@ TEST(Pipelines, AzureAndGitlabKeepTheScheduleGuardAndPushRules) {
   EXPECT_LT(script.find("if (-not $run) { exit 0 }"), script.find("docker build"));
   EXPECT_LT(script.find("CI_DEFAULT_BRANCH"), script.find("docker push"));
   EXPECT_NE(find(all, ".gitlab-ci.yml")->content.find("Pipeline schedules"), std::string::npos);
+}
+
+// The pinned GitLab schema bites where validate.js's own structure check
+// would not: a rule's `when` outside GitLab's enum, an unknown job key.
+TEST(Pipelines, ValidatorChecksGitlabAgainstGitlabsOwnSchema) {
+  auto all = render_artifacts(planned(WindowsVersion::kLtsc2022, {Pipeline::kGitlab}));
+  std::string good = find(all, ".gitlab-ci.yml")->content;
+  test::TempDir dir;
+  dir.write(".gitlab-ci.yml", good);
+  EXPECT_EQ(test::run_validators({dir.path()}).exit_code, 0);
+  std::string bad = good;
+  size_t rules = bad.find("rules:");
+  ASSERT_NE(rules, std::string::npos) << good;
+  size_t if_at = bad.find("if:", rules);
+  ASSERT_NE(if_at, std::string::npos) << good;
+  bad.insert(if_at, "when: sometimes\n      ");
+  dir.write(".gitlab-ci.yml", bad);
+  auto r = test::run_validators({dir.path()});
+  EXPECT_EQ(r.exit_code, 1) << bad;
+  EXPECT_NE(r.out.find("GitLab CI schema"), std::string::npos) << r.out;
 }
 
 TEST(Pipelines, BackupAndMigrationNameThePipelineAndTheRegistry) {

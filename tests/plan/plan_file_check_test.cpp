@@ -94,6 +94,26 @@ TEST(PlanFileCheck, EditedPortsSayWhatWasPlannedAndWhy) {
   EXPECT_EQ(find_decision(none.apps[0], "ports")->choice, "none");
 }
 
+// A port's protocol is what Kubernetes takes (TCP or UDP, in capitals);
+// anything else is an error naming the line, not a manifest kubectl refuses.
+TEST(PlanFileCheck, APortsProtocolIsTcpOrUdp) {
+  Plan plan = planned_console();
+  plan.apps[0].ports.push_back({514, "UDP", "syslog", "typed in"});
+  EXPECT_TRUE(apply_edits(plan).empty());
+  for (const char* bad : {"udp", "SCTP", "http", ""}) {
+    Plan edited = planned_console();
+    edited.apps[0].ports[0].protocol = bad;
+    PlanLines lines = every_value_given();
+    lines["apps[0].ports[0].protocol"] = 31;
+    auto errors = apply_edits(edited, lines);
+    ASSERT_EQ(errors.size(), 1u) << bad;
+    EXPECT_NE(errors[0].find("plan.yaml:31: apps[0].ports[0].protocol: '" + std::string(bad) +
+                             "' is not TCP or UDP"),
+              std::string::npos)
+        << errors[0];
+  }
+}
+
 // A plan written before plans had replicas and resources: the struct's
 // defaults (1 replica, IIS's cpu and memory) are not what the planner gives
 // this kind of application.

@@ -10,8 +10,11 @@
 //   Dockerfile*            dockerfile-utils (parser and linter)
 //   LogMonitorConfig.json  schemas/logmonitor-config.schema.json with ajv
 //   .github/workflows/*    @action-validator/cli (GitHub's workflow schema)
-//   azure-pipelines.yml,   parsed, and the structure liftshift writes checked
-//   .gitlab-ci.yml         here: NOT schema-validated (see README "Validators")
+//   azure-pipelines.yml    parsed, and the structure liftshift writes checked
+//                          here: NOT schema-validated (see README "Pipelines")
+//   .gitlab-ci.yml         GitLab's published ci.json (schemas/gitlab-ci.schema.json,
+//                          source in schemas/README.md) with ajv, and the structure
+//                          liftshift writes
 //   renovate.json          parsed, digest pinning checked
 //   every *.yaml           yamllint (Debian) with yamllint.yaml
 // Usage: node validate.js [--rendered] PATH...   (folders are searched recursively;
@@ -55,6 +58,10 @@ const draft7 = new deps.Ajv({ allErrors: true, strict: true });
 deps.addFormats(draft7);
 const logMonitorValidate = draft7.compile(readJsonSchema('logmonitor-config.schema.json'));
 const gmsaValidate = draft7.compile(readJsonSchema('gmsa-credentialspec.schema.json'));
+// GitLab's schema carries editor keywords (markdownDescription): not strict.
+const gitlabAjv = new deps.Ajv({ allErrors: true, strict: false });
+deps.addFormats(gitlabAjv);
+const gitlabValidate = gitlabAjv.compile(readJsonSchema('gitlab-ci.schema.json'));
 // The compose schema is draft 2019-09 and uses the old "id" keyword: not strict.
 const composeAjv = new deps.Ajv2019({ allErrors: true, strict: false });
 deps.addFormats(composeAjv);
@@ -310,10 +317,12 @@ function validateAzurePipeline(file, text) {
   }
 }
 
-// GitLab's ci.json schema is not pinned here yet: the structure liftshift writes.
+// GitLab's own schema first, then the structure liftshift writes (which the
+// schema allows but does not require: a runner tag, stages that exist).
 function validateGitlabCi(file, text) {
   const [obj] = parseYamlDocs(file, text);
   if (!obj || typeof obj !== 'object') return problem(file, 'empty document');
+  if (!gitlabValidate(obj)) problem(file, `GitLab CI schema: ${ajvErrors(gitlabValidate)}`);
   const stages = obj.stages || [];
   for (const [name, job] of Object.entries(obj)) {
     if (['stages', 'variables'].includes(name)) continue;
