@@ -7,6 +7,7 @@
 
 #include "core/command_line.hpp"
 #include "core/secret_mask.hpp"
+#include "core/secret_values.hpp"
 #include "core/text.hpp"
 
 namespace liftshift {
@@ -36,45 +37,6 @@ bool code_file(std::string_view name) {
     if (iends_with(name, ext)) return true;
   }
   return false;
-}
-
-bool harmless(std::string_view value) {
-  std::string v = trim(value);
-  for (const char* h : {"", "null", "nothing", "string.empty", "true", "false", "none"}) {
-    if (iequals(v, h)) return true;
-  }
-  return false;
-}
-
-// Each value a line's masking hid, with the text of the line before it:
-// the line and its masked copy agree up to a mask, and the masked text after
-// it (up to the next mask) shows where the value ends. False when that can't
-// be told (two masks with nothing between them).
-bool masked_values(std::string_view line, std::string_view masked,
-                   std::vector<std::pair<std::string_view, std::string_view>>& out) {
-  std::size_t li = 0;
-  std::size_t mi = 0;
-  while (true) {
-    while (li < line.size() && mi < masked.size() && line[li] == masked[mi]) ++li, ++mi;
-    if (mi >= masked.size()) return li == line.size();
-    if (masked.substr(mi, kMask.size()) != kMask) return false;
-    mi += kMask.size();
-    const std::size_t next = masked.find(kMask, mi);
-    const std::string_view segment =
-        masked.substr(mi, next == std::string_view::npos ? std::string_view::npos : next - mi);
-    std::size_t value_end = 0;
-    if (next == std::string_view::npos) {
-      if (segment.size() > line.size() - li || line.substr(line.size() - segment.size()) != segment)
-        return false;
-      value_end = line.size() - segment.size();
-    } else {
-      if (segment.empty()) return false;
-      value_end = line.find(segment, li);
-      if (value_end == std::string_view::npos) return false;
-    }
-    out.emplace_back(line.substr(0, li), line.substr(li, value_end - li));
-    li = value_end;
-  }
 }
 
 // A page's server-side expression in place of a value (Razor's '@Html...',
@@ -128,20 +90,6 @@ bool snake_constant_of_key(std::string_view key, std::string_view v) {
   return false;
 }
 
-// A placeholder of one or two mask characters repeated ("xXxXxXxX",
-// "********", "x-xXxX"): no real secret is shaped so.
-bool repeated_placeholder(std::string_view v) {
-  std::string distinct;
-  std::size_t letters = 0;
-  for (char c : v) {
-    if (c == '-') continue;
-    if (std::string_view("*xX#?.").find(c) == std::string_view::npos) return false;
-    ++letters;
-    if (distinct.find(c) == std::string::npos) distinct += c;
-  }
-  return letters >= 6 && distinct.size() <= 2;
-}
-
 // What code writes in place of a secret's value when it marks a thing: a
 // CSS class or event namespace (".data-api"), markup ("<input name=...",
 // "<$beacon />"), a character escape ("\\f21b").
@@ -189,13 +137,6 @@ bool literal_masks(std::string_view line) {
   return false;
 }
 
-// A composite-format placeholder ("Token={2}"): string.Format fills it in.
-bool format_placeholder(std::string_view before, std::string_view value) {
-  return !before.empty() && before.back() == '{' && !value.empty() &&
-         std::all_of(value.begin(), value.end(),
-                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
-}
-
 // The value of attr="..." inside the element text, "" when absent.
 std::string_view attr_value(std::string_view element, std::string_view attr) {
   for (std::size_t at = element.find(attr); at != std::string_view::npos;
@@ -218,7 +159,8 @@ bool secret_setting(std::string_view text) {
     std::size_t end = text.find('>', at);
     std::string_view element = text.substr(at, end == std::string_view::npos ? end : end - at);
     std::string_view key = attr_value(element, "key");
-    if (!key.empty() && is_secret_key(key) && !harmless(attr_value(element, "value"))) return true;
+    if (!key.empty() && is_secret_key(key) && !harmless_value(attr_value(element, "value")))
+      return true;
   }
   return false;
 }
@@ -284,9 +226,9 @@ std::string secret_in_text(std::string_view bytes, std::string_view file_name) {
       // Inside a string literal: an odd number of double quotes before it.
       bool quoted = std::count(before.begin(), before.end(), '"') % 2 == 1 ||
                     (!before.empty() && before.back() == '\'');
-      if (harmless(value) || key.ends_with("publickeytoken=") || (code && !quoted) ||
+      if (harmless_value(value) || key.ends_with("publickeytoken=") || (code && !quoted) ||
           names_itself(before, value) || names_or_placeholder(before, value, code && quoted) ||
-          (code && (page_expression(value) || format_placeholder(before, value))))
+          (code && (page_expression(value) || filled_in_later(before, value))))
         continue;
       return "a value that reads as a secret (password=, token:, a URL's password...)";
     }

@@ -99,6 +99,8 @@ std::string to_string(SourceCategory category) {
       return "service-name-ref";
     case SourceCategory::kGlobalUsing:
       return "global-using";
+    case SourceCategory::kCodeSecret:
+      return "code-secret";
   }
   return "";
 }

@@ -90,9 +90,12 @@ enum class SourceCategory {
   // text: the namespace of a C# `global using NS;`: imported in every file of
   // the project (collect/project_imports).
   kGlobalUsing,
+  // text: a string literal holding a credential's value (a connection
+  // string's Password=, a URL's password), masked.
+  kCodeSecret,
 };
 inline constexpr std::size_t kSourceCategoryCount =
-    static_cast<std::size_t>(SourceCategory::kGlobalUsing) + 1;
+    static_cast<std::size_t>(SourceCategory::kCodeSecret) + 1;
 // Every source category, in declaration (= report) order.
 inline constexpr std::array<SourceCategory, kSourceCategoryCount> kAllSourceCategories = [] {
   std::array<SourceCategory, kSourceCategoryCount> all{};

@@ -12,6 +12,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/secret_values.hpp"
 #include "core/text.hpp"
 #include "formats/clr_entry_point.hpp"
 
@@ -248,7 +249,10 @@ std::string keep(std::string_view s) { return plain_ascii(s) ? std::string(s) : 
 // True when UTF-16LE text holds ':', '\\' or '$'.
 bool has_marker_unit(Bytes utf16) {
   for (std::size_t i = 0; i + 1 < utf16.size(); i += 2) {
-    if (utf16[i + 1] == 0 && (utf16[i] == ':' || utf16[i] == '\\' || utf16[i] == '$')) return true;
+    if (utf16[i + 1] != 0) continue;
+    if (utf16[i] == ':' || utf16[i] == '\\' || utf16[i] == '$') return true;
+    // "Password=", "Pwd=": a credential's key and its '='.
+    if (utf16[i] == '=' && i >= 2 && utf16[i - 1] == 0 && (utf16[i - 2] | 0x20) == 'd') return true;
   }
   return false;
 }
@@ -907,7 +911,8 @@ class Metadata {
 bool interesting_user_string(std::string_view s) {
   return icontains(s, ":\\") || s.starts_with("\\\\") || icontains(s, "private$") ||
          icontains(s, "FormatName:") || icontains(s, "LDAP://") || icontains(s, "LDAPS://") ||
-         icontains(s, "GC://") || icontains(s, "IIS://") || icontains(s, "net.msmq://");
+         icontains(s, "GC://") || icontains(s, "IIS://") || icontains(s, "net.msmq://") ||
+         literal_holds_credential(s);
 }
 
 void parse_clr_metadata(Bytes metadata, BinaryFacts& facts) { Metadata(metadata, facts).run(); }

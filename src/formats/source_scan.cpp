@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "core/secret_mask.hpp"
+#include "core/secret_values.hpp"
 #include "core/text.hpp"
 #include "formats/entry_point_scan.hpp"
 #include "formats/format_util.hpp"
@@ -938,6 +939,8 @@ std::vector<SourceHit> scan_source(std::string_view text, const std::string& pat
         out.add(kLiteralMarks[m].category, lit.line, lit.pos, lit.value);
     }
     if (is_listen_url(lit.value)) out.add(cat::kListenUrl, lit.line, lit.pos, lit.value);
+    if (literal_holds_credential(lit.value))
+      out.add(cat::kCodeSecret, lit.line, lit.pos, mask_secret_text(lit.value));
     paths.clear();
     fmt_util::find_foreign_paths(lit.value, paths, 1);
     if (!paths.empty()) out.add(cat::kDrivePath, lit.line, lit.pos, lit.value);

@@ -93,6 +93,17 @@ TEST(ClrAssembly, MsmqConsole) {
   EXPECT_TRUE(r->warnings.empty());
 }
 
+// Literals holding a credential are kept (the collector masks them before
+// anything else sees them); a format item and a trusted connection are not.
+TEST(ClrAssembly, CredentialLiteralsAreKept) {
+  auto r = parse_fixture("HardCodedLogin.dll");
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->user_strings,
+            (std::vector<std::string>{
+                "Data Source=sql01;Initial Catalog=Orders;User ID=orders;Password=Winter2019!",
+                "https://deploy:Tr0ub4dor3@feeds.contoso.example/nuget"}));
+}
+
 TEST(ClrAssembly, DirectoryServicesLibrary) {
   auto r = parse_fixture("DirLib.dll");
   ASSERT_TRUE(r.ok()) << r.error().message;

@@ -64,12 +64,44 @@ std::string fixture(const char* name) {
 }
 
 TEST(SourceScan, CategoryConstants) {
-  EXPECT_EQ(kAllSourceCategories.size(), 41u);
+  EXPECT_EQ(kAllSourceCategories.size(), 42u);
   EXPECT_EQ(to_string(SourceCategory::kEntryMain), "entry-main");
   EXPECT_EQ(to_string(SourceCategory::kServiceName), "service-name");
   EXPECT_EQ(to_string(SourceCategory::kMsmqQueue), "msmq-queue");
   EXPECT_EQ(to_string(SourceCategory::kDrivePath), "drive-path");
   EXPECT_EQ(to_string(SourceCategory::kWindowsIdentity), "windows-identity");
+}
+
+// A literal holding a credential is one hit, masked; a hole the program fills
+// in, a name and a trusted connection are none (C# and VB).
+TEST(SourceScan, CredentialsInStringLiteralsAreMaskedHits) {
+  const std::string cs =
+      "class Db {\n"
+      "  const string A = \"Data Source=sql01;User ID=sa;Password=Winter2019!\";\n"
+      "  string B(string p) { return $\"Server=db;Password={p};\"; }\n"
+      "  const string C = \"Data Source={0};Password={1}\";\n"
+      "  const string D = \"Server=db;Integrated Security=true\";\n"
+      "  const string E = @\"https://deploy:Tr0ub4dor3@feeds.contoso.example/nuget\";\n"
+      "}\n";
+  std::vector<Hit> secrets;
+  for (const Hit& h : scan(cs, "Db.cs")) {
+    if (std::get<1>(h) == "code-secret") secrets.push_back(h);
+  }
+  EXPECT_EQ(secrets, (std::vector<Hit>{
+                         {2, "code-secret", "Data Source=sql01;User ID=sa;Password=***"},
+                         {6, "code-secret", "https://deploy:***@feeds.contoso.example/nuget"}}));
+  const std::string vb =
+      "Module M\n"
+      "  Const Cs As String = \"Server=db;Uid=app;Pwd=s3cret\"\n"
+      "  Function F(p As String) As String\n"
+      "    Return \"Server=db;Pwd=\" & p\n"
+      "  End Function\n"
+      "End Module\n";
+  std::vector<Hit> vb_secrets;
+  for (const Hit& h : scan(vb, "M.vb")) {
+    if (std::get<1>(h) == "code-secret") vb_secrets.push_back(h);
+  }
+  EXPECT_EQ(vb_secrets, (std::vector<Hit>{{2, "code-secret", "Server=db;Uid=app;Pwd=***"}}));
 }
 
 TEST(SourceScan, CSharpWindowsServiceFixture) {
@@ -81,6 +113,7 @@ TEST(SourceScan, CSharpWindowsServiceFixture) {
       {20, "drive-path", R"(\\fs01\drops\orders)"},
       {21, "msmq-queue", R"(FormatName:DIRECT=OS:ordersrv01\private$\billing)"},
       {22, "drive-path", R"(Data Source=D:\Data\orders.sdf;Password=***)"},
+      {22, "code-secret", R"(Data Source=D:\Data\orders.sdf;Password=***)"},
       {28, "messaging", "MessageQueue"},
       {29, "messaging", "MessageQueue"},
       {29, "msmq-transactional", "MessageQueue.Create("},
@@ -363,7 +396,10 @@ TEST(SourceScan, OneHitPerCategoryAndLineTextCappedAndMasked) {
       "var cs = \"Server=E:\\\\db.mdf;Password=Hunter22;\"; var k = "
       "\"api_key=Zyx987\\\\\\\\srv\\\\s\";\n";
   const auto hits = scan_source(src, "c.cs");
-  ASSERT_EQ(hits.size(), 3u);
+  // The credentials: one code-secret hit for the line, masked as well.
+  ASSERT_EQ(hits.size(), 4u);
+  EXPECT_EQ(hits[3].category, SourceCategory::kCodeSecret);
+  EXPECT_EQ(hits[3].text, R"(Server=E:\db.mdf;Password=***;)");
   EXPECT_EQ(hits[0].text, "File.Copy");
   EXPECT_EQ(hits[1].category, SourceCategory::kDrivePath);
   EXPECT_EQ(hits[1].text.size(), kMaxHitText);

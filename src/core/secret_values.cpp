@@ -1,0 +1,88 @@
+#include "core/secret_values.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+#include "core/secret_mask.hpp"
+#include "core/text.hpp"
+
+namespace liftshift {
+
+bool masked_values(std::string_view text, std::string_view masked,
+                   std::vector<std::pair<std::string_view, std::string_view>>& out) {
+  std::size_t li = 0;
+  std::size_t mi = 0;
+  while (true) {
+    // Up to the next mask: a value of mask characters ("********") would
+    // otherwise pass for the mask itself.
+    while (li < text.size() && mi < masked.size() && masked.compare(mi, kMask.size(), kMask) != 0 &&
+           text[li] == masked[mi])
+      ++li, ++mi;
+    if (mi >= masked.size()) return li == text.size();
+    if (masked.substr(mi, kMask.size()) != kMask) return false;
+    mi += kMask.size();
+    const std::size_t next = masked.find(kMask, mi);
+    const std::string_view segment =
+        masked.substr(mi, next == std::string_view::npos ? std::string_view::npos : next - mi);
+    std::size_t value_end = 0;
+    if (next == std::string_view::npos) {
+      if (segment.size() > text.size() - li || text.substr(text.size() - segment.size()) != segment)
+        return false;
+      value_end = text.size() - segment.size();
+    } else {
+      if (segment.empty()) return false;
+      value_end = text.find(segment, li);
+      if (value_end == std::string_view::npos) return false;
+    }
+    out.emplace_back(text.substr(0, li), text.substr(li, value_end - li));
+    li = value_end;
+  }
+}
+
+bool harmless_value(std::string_view value) {
+  std::string v = trim(value);
+  for (const char* h : {"", "null", "nothing", "string.empty", "true", "false", "none"}) {
+    if (iequals(v, h)) return true;
+  }
+  return false;
+}
+
+bool repeated_placeholder(std::string_view value) {
+  std::string distinct;
+  std::size_t letters = 0;
+  for (char c : value) {
+    if (c == '-') continue;
+    if (std::string_view("*xX#?.").find(c) == std::string_view::npos) return false;
+    ++letters;
+    if (distinct.find(c) == std::string::npos) distinct += c;
+  }
+  return letters >= 6 && distinct.size() <= 2;
+}
+
+bool filled_in_later(std::string_view before, std::string_view value) {
+  // Masking stops at a brace: "Password={p}" hides "p" after "{".
+  if (!before.empty() && before.back() == '{' && !value.empty()) return true;
+  std::string_view v = value;
+  while (!v.empty() && (v.front() == '"' || v.front() == '\'')) v.remove_prefix(1);
+  return v.starts_with("{") || v.starts_with("${") || v.starts_with("$(") ||
+         (v.size() > 1 && v.front() == '%');
+}
+
+bool literal_holds_credential(std::string_view literal) {
+  const std::string masked = mask_secret_text(literal);
+  if (masked == literal) return false;
+  std::vector<std::pair<std::string_view, std::string_view>> values;
+  if (!masked_values(literal, masked, values)) return true;
+  return std::any_of(values.begin(), values.end(), [](const auto& bv) {
+    const auto& [before, value] = bv;
+    std::string_view v = value;
+    while (!v.empty() && (v.back() == ';' || v.back() == '"' || v.back() == '\''))
+      v.remove_suffix(1);
+    // An assembly's PublicKeyToken is public: "token" names no secret there.
+    return !harmless_value(v) && !repeated_placeholder(v) && !filled_in_later(before, v) &&
+           !iends_with(before, "publickeytoken=");
+  });
+}
+
+}  // namespace liftshift
