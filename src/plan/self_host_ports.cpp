@@ -261,9 +261,17 @@ void plan_self_host_ports(const AppAssessment& a, AppPlan& plan) {
   if (!list.empty()) {
     decide(plan, "ports", list,
            std::string(app.self_host == SelfHost::kWcf
-                           ? "the program hosts WCF itself (a ServiceHost opened in Main, not IIS)"
+                           ? "the program hosts WCF itself (a ServiceHost it opens, in Main or its "
+                             "service class, not IIS)"
                            : "the program hosts its HTTP listener itself") +
                ": the container exposes the ports its listening addresses name");
+    // A service that listens: its probes still ask the service control manager.
+    for (auto& d : plan.decisions) {
+      if (d.topic != "health" || plan.entry_kind != EntryKind::kService) continue;
+      d.reason = "the service listens on " + list +
+                 ", but an open port says only that its listener is up: the probes ask the "
+                 "service control manager whether the service is running";
+    }
   }
 }
 

@@ -162,6 +162,14 @@ TEST(SelfHostPorts, AListenerBoundToAHostNameIsWarnedAbout) {
   AppPlan p = plan_app(f.assessment, options());
   EXPECT_TRUE(has_port(p, 8081));
   EXPECT_TRUE(has_port(p, 3001));
+  int health = 0;
+  for (const auto& d : p.decisions) {
+    if (d.topic != "health") continue;
+    ++health;
+    EXPECT_NE(d.reason.find("the service listens on 8081, 3001, 8080"), std::string::npos)
+        << d.reason;
+  }
+  EXPECT_EQ(health, 1);
   const auto w = host_warnings(p);
   ASSERT_EQ(w.size(), 2u);
   EXPECT_NE(w[0].find("http://10.1.2.3:8081 (App/Service.cs:9)"), std::string::npos) << w[0];
