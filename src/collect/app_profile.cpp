@@ -325,7 +325,10 @@ bool names_word(std::string_view list, std::string_view word) {
 // Main makes no hosting call but hands over to a class of the project
 // (`new AppHost().Init().Start(url)`): that class's hosting calls are the
 // entry point's, one level deep.
-void follow_main_uses(const Application& app, EntryRole& role) {
+// servers_only: only the calls that open a server (WCF or web host), for a
+// program whose Main runs a Windows service: the service class it hands over
+// opens them in OnStart.
+void follow_main_uses(const Application& app, EntryRole& role, bool servers_only = false) {
   for (const auto& use : app.source_hits) {
     if (use.category != SourceCategory::kMainUses || !is_under(use.file, app.root)) continue;
     for (const auto& h : app.source_hits) {
@@ -335,11 +338,33 @@ void follow_main_uses(const Application& app, EntryRole& role) {
       const std::string_view owner = std::string_view(h.text).substr(0, colon);
       if (!names_word(use.text, owner)) continue;
       const std::string_view token = std::string_view(h.text).substr(colon + 2);
+      const SourceCategory call = hosting_call_role(token);
+      if (servers_only && call != SourceCategory::kEntryWcfHost &&
+          call != SourceCategory::kEntryWebHost)
+        continue;
       const std::string line = h.file + ":" + std::to_string(h.line) + ": " + std::string(token) +
                                " (in " + std::string(owner) + ", which Main at " + use.file + ":" +
                                std::to_string(use.line) + " uses)";
-      add_role_line(role, hosting_call_role(token), line);
+      add_role_line(role, call, line);
     }
+  }
+}
+
+// A Windows service whose Main names no class that opens a server (the
+// service class is reached through a Topshelf extension or a factory): a
+// server opened by any class of the service's own project is the service's,
+// since nothing but the service runs that code.
+void servers_in_service_project(const Application& app, EntryRole& role) {
+  for (const auto& h : app.source_hits) {
+    if (h.category != SourceCategory::kHostingCall || !is_under(h.file, app.root)) continue;
+    const auto colon = h.text.find(": ");
+    if (colon == std::string::npos) continue;
+    const std::string_view token = std::string_view(h.text).substr(colon + 2);
+    const SourceCategory call = hosting_call_role(token);
+    if (call != SourceCategory::kEntryWcfHost && call != SourceCategory::kEntryWebHost) continue;
+    add_role_line(role, call,
+                  h.file + ":" + std::to_string(h.line) + ": " + std::string(token) + " (in " +
+                      h.text.substr(0, colon) + " of the service's project)");
   }
 }
 
@@ -356,6 +381,11 @@ EntryRole entry_role(const Application& app) {
   }
   if (role.gui.empty() && role.service.empty() && role.wcf_host.empty() && role.web_host.empty())
     follow_main_uses(app, role);
+  // A service hosts its WCF or web server from its service class (OnStart).
+  if (!role.service.empty() && role.wcf_host.empty() && role.web_host.empty()) {
+    follow_main_uses(app, role, true);
+    if (role.wcf_host.empty() && role.web_host.empty()) servers_in_service_project(app, role);
+  }
   if (const BinaryFacts* b = entry_binary(app); b != nullptr && !b->is_dll) {
     for (const auto& call : b->entry_calls) {
       role.main_seen = true;

@@ -297,7 +297,17 @@ void scan_entry_point(std::string_view code, bool vb, const EntrySink& sink) {
     return;
   }
   sink(cat::kEntryMain, main.decl, code.substr(main.sig, main.decl + 4 - main.sig));
-  if (scan_range(code, main.begin, main.end, vb, sink) > 0) return;
+  bool runs_service = false;
+  const EntrySink watch = [&](SourceCategory c, std::size_t pos, std::string_view text) {
+    runs_service = runs_service || c == cat::kEntryService;
+    sink(c, pos, text);
+  };
+  if (scan_range(code, main.begin, main.end, vb, watch) > 0) {
+    // A Main that runs a Windows service also names the classes it hands over:
+    // the service class opens its server in OnStart.
+    if (runs_service) scan_main_uses(code, main, vb, sink);
+    return;
+  }
   int found = scan_range(code, 0, main.begin, vb, sink);
   found = scan_range(code, main.end, code.size(), vb, sink, found);
   if (found == 0) scan_main_uses(code, main, vb, sink);

@@ -20,8 +20,9 @@ namespace liftshift {
 // in Main's body; when the body has none (Main delegates to a helper such as
 // CreateHostBuilder), in the rest of the file that declares Main. A file
 // without Main reports its hosting calls as kHostingCall ("Class: token"), and
-// a Main that makes none reports the types its body uses (kMainUses), so the
-// app's entry point can be followed one level into another file. Bounded: a
+// a Main that makes none, or one that runs a Windows service, reports the
+// types its body uses (kMainUses), so the app's entry point can be followed
+// one level into another file (a service class that opens a server). Bounded: a
 // body is at most kMaxEntryBody bytes.
 using EntrySink =
     std::function<void(SourceCategory category, std::size_t pos, std::string_view token)>;

@@ -551,6 +551,75 @@ std::size_t skip_blanks_back(std::string_view code, std::size_t k) {
   return k;
 }
 
+// An http(s) URL with a host: what a listener's prefix looks like.
+bool http_url(std::string_view v) {
+  if (v.size() > 512) return false;
+  for (std::string_view scheme : {"http://", "https://"}) {
+    if (istarts_with(v, scheme) && v.size() > scheme.size() && v[scheme.size()] != '/') return true;
+  }
+  return false;
+}
+
+// The calls that take the address a self-hosted HTTP server listens on as
+// their first argument: OWIN's WebApp.Start (also WebApp.Start<Startup>),
+// HttpListener's Prefixes.Add, Web API's HttpSelfHostConfiguration.
+constexpr std::string_view kListenCalls[] = {"WebApp.Start", "Prefixes.Add",
+                                             "HttpSelfHostConfiguration"};
+
+struct ListenArgs {
+  std::vector<std::size_t> opens;  // offsets of the '(' of each such call
+  std::vector<std::string> names;  // identifiers passed as the address
+};
+
+// Where the listening calls' first arguments start, and the variables they
+// pass (`WebApp.Start(url)`: a literal assigned to url is the address).
+ListenArgs listen_args(std::string_view code, bool vb) {
+  ListenArgs out;
+  for (std::string_view call : kListenCalls) {
+    for (std::size_t i = code.find(call); i != std::string_view::npos && out.opens.size() < 64;
+         i = code.find(call, i + 1)) {
+      if (i > 0 && is_ident(code[i - 1])) continue;
+      std::size_t k = i + call.size();
+      if (k < code.size() && is_ident(code[k])) continue;
+      k = source_lexer::skip_blanks(code, k);
+      if (k < code.size() && code[k] == '<') {  // generic arguments: WebApp.Start<Startup>(
+        const std::size_t close = code.find('>', k);
+        if (close == std::string_view::npos || close - k > 256) continue;
+        k = source_lexer::skip_blanks(code, close + 1);
+      } else if (vb && k + 3 < code.size() && code[k] == '(' &&
+                 source_lexer::word_at(code, k + 1, "Of", true)) {
+        const std::size_t close = code.find(')', k);  // VB: WebApp.Start(Of Startup)(
+        if (close == std::string_view::npos || close - k > 256) continue;
+        k = source_lexer::skip_blanks(code, close + 1);
+      }
+      if (k >= code.size() || code[k] != '(') continue;
+      out.opens.push_back(k);
+      std::size_t a = k + 1;
+      while (a < code.size() && (is_blank(code[a]) || code[a] == '\n' || code[a] == '\r')) ++a;
+      std::size_t e = a;
+      while (e < code.size() && is_ident(code[e])) ++e;
+      const std::size_t after = source_lexer::skip_blanks(code, e);
+      if (e > a && after < code.size() && (code[after] == ')' || code[after] == ','))
+        out.names.emplace_back(code.substr(a, e - a));
+    }
+  }
+  std::sort(out.opens.begin(), out.opens.end());
+  return out;
+}
+
+// The variable a literal is assigned to (`string url = "..."`, `url = "..."`),
+// "" when the '=' follows no identifier.
+std::string_view assigned_name(std::string_view code, std::size_t pos) {
+  std::size_t k = pos;
+  while (k > 0 && is_blank(code[k - 1])) --k;
+  if (k == 0 || code[k - 1] != '=') return {};
+  --k;
+  while (k > 0 && is_blank(code[k - 1])) --k;
+  const std::size_t end = k;
+  while (k > 0 && is_ident(code[k - 1])) --k;
+  return code.substr(k, end - k);
+}
+
 // `Type.GetTypeFromCLSID(new Guid("..."))` (VB's New, System.Guid): the
 // literal at pos is Guid's first argument inside GetTypeFromCLSID's.
 bool clsid_argument(std::string_view code, std::size_t pos, bool vb) {
@@ -841,10 +910,25 @@ std::string_view last_argument(std::string_view code, std::size_t open) {
     if (code[k] == ',' && depth == 0) start = k + 1;
   }
   std::string_view arg = code.substr(start, close - start);
-  while (!arg.empty() && (is_blank(arg.front()) || arg.front() == '\n' || arg.front() == '\r'))
-    arg.remove_prefix(1);
-  while (!arg.empty() && (is_blank(arg.back()) || arg.back() == '\n' || arg.back() == '\r'))
-    arg.remove_suffix(1);
+  auto trim = [](std::string_view& a) {
+    while (!a.empty() && (is_blank(a.front()) || a.front() == '\n' || a.front() == '\r'))
+      a.remove_prefix(1);
+    while (!a.empty() && (is_blank(a.back()) || a.back() == '\n' || a.back() == '\r'))
+      a.remove_suffix(1);
+  };
+  trim(arg);
+  // A named argument (C# `transactional: true`, VB `transactional:=True`)
+  // gives its value after the name.
+  std::size_t name_end = 0;
+  while (name_end < arg.size() && is_ident(arg[name_end])) ++name_end;
+  std::size_t colon = name_end;
+  while (colon < arg.size() && is_blank(arg[colon])) ++colon;
+  if (name_end > 0 && colon < arg.size() && arg[colon] == ':' &&
+      (colon + 1 >= arg.size() || arg[colon + 1] != ':')) {
+    arg.remove_prefix(colon + 1);
+    if (!arg.empty() && arg.front() == '=') arg.remove_prefix(1);
+    trim(arg);
+  }
   return arg;
 }
 
@@ -1104,6 +1188,23 @@ std::vector<SourceHit> scan_source(std::string_view text, const std::string& pat
   for (const Literal& lit : lx.assigned) {
     if (names_log_config(code, lit.pos, true))
       out.add(cat::kLogConfigFile, lit.line, lit.pos, lit.value);
+  }
+  // The address a listener is started with listens, whatever its host
+  // (`WebApp.Start("http://10.0.0.5:8081")`, or through a variable).
+  if (const ListenArgs listen = listen_args(code, vb); !listen.opens.empty()) {
+    for (const Literal& lit : lx.args) {
+      if (!http_url(lit.value)) continue;
+      const std::size_t open = skip_blanks_back(code, lit.pos);
+      if (open > 0 && std::binary_search(listen.opens.begin(), listen.opens.end(), open - 1))
+        out.add(cat::kListenUrl, lit.line, lit.pos, lit.value);
+    }
+    for (const Literal& lit : lx.assigned) {
+      if (!http_url(lit.value)) continue;
+      const std::string_view name = assigned_name(code, lit.pos);
+      if (!name.empty() &&
+          std::find(listen.names.begin(), listen.names.end(), name) != listen.names.end())
+        out.add(cat::kListenUrl, lit.line, lit.pos, lit.value);
+    }
   }
   for (const Scope& sc : scopes) {
     auto inside = [&](std::size_t p) { return p > sc.from && p < sc.to; };

@@ -2,12 +2,36 @@
 // (seed: MSMQ, MSDTC, IIS certificates, horizontal auto-scale, scheduled tasks).
 #include <algorithm>
 
+#include "core/app_queries.hpp"
 #include "core/text.hpp"
 #include "plan/plan_steps.hpp"
 
 namespace liftshift {
 
 namespace {
+
+// Hangfire on a shared job store (SQL Server, Redis, PostgreSQL, MongoDB,
+// MySQL): its servers fetch jobs from the store and start recurring jobs under
+// the store's distributed lock, so replicas share the work rather than repeat
+// it. The store's evidence, or "" when Hangfire keeps jobs in memory or the
+// application schedules with something else too (Quartz, FluentScheduler, the
+// Task Scheduler), whose work would run once per replica.
+std::string shared_job_store(const Application& app) {
+  if (app.task) return "";
+  for (const auto& h : app.source_hits) {
+    if (h.category == SourceCategory::kScheduler && !istarts_with(h.text, "Hangfire")) return "";
+  }
+  for (std::string_view other :
+       {"Quartz", "FluentScheduler", "Microsoft.Win32.TaskScheduler", "TaskScheduler"}) {
+    if (!uses_assembly(app, other).empty() || !project_packages(app, other).empty()) return "";
+  }
+  for (std::string_view store : {"Hangfire.SqlServer", "Hangfire.Redis", "Hangfire.Pro.Redis",
+                                 "Hangfire.PostgreSql", "Hangfire.Mongo", "Hangfire.MySql"}) {
+    if (Evidence e = project_packages(app, store); !e.empty()) return e.front();
+    if (Evidence e = uses_assembly(app, store); !e.empty()) return e.front();
+  }
+  return "";
+}
 
 bool uses_binding(const Application& app, std::string_view prefix) {
   for (const auto& c : app.configs) {
@@ -216,8 +240,11 @@ void plan_network(const AppAssessment& a, AppPlan& plan) {
 
   // Scale-out (seed: horizontal auto-scale needs identical, stateless instances).
   std::vector<std::string> stop;
+  const std::string job_store = shared_job_store(app);
   for (std::string_view rule : {rule_id::kScaleOutState, rule_id::kScheduledTask, rule_id::kMsmq,
                                 rule_id::kMsdtc, rule_id::kDatabase}) {
+    // Hangfire's servers share a job store: its schedule keeps no work in one instance.
+    if (rule == rule_id::kScheduledTask && !job_store.empty()) continue;
     if (has_finding(a, rule)) stop.emplace_back(rule);
   }
   if (plan.entry_kind == EntryKind::kService) stop.emplace_back(rule_id::kBackgroundService);
@@ -248,9 +275,17 @@ void plan_network(const AppAssessment& a, AppPlan& plan) {
   if (plan.entry_kind == EntryKind::kTask) {
     plan_schedules(app, plan);
   } else if (has_finding(a, rule_id::kScheduledTask)) {
-    plan.warnings.push_back(
-        "the application schedules work itself (scheduled-task): keep one replica, or the work "
-        "runs once per replica");
+    if (!job_store.empty()) {
+      plan.warnings.push_back(
+          "the application schedules work itself with Hangfire on a shared job store (" +
+          job_store +
+          "): its servers take jobs from the store and recurring jobs under the store's lock, so "
+          "replicas share the work instead of repeating it; every replica must reach the store");
+    } else {
+      plan.warnings.push_back(
+          "the application schedules work itself (scheduled-task): keep one replica, or the work "
+          "runs once per replica");
+    }
   }
 }
 

@@ -96,6 +96,42 @@ std::string reservation_url(std::string url, bool wcf) {
   return url.substr(0, scheme_end + 3) + "+" + url.substr(host_end);
 }
 
+// The host an HTTP listening URL names, "" when it is a wildcard (+, *) or
+// not http(s): "http://localhost:3001/x" -> "localhost".
+std::string named_http_host(std::string_view url) {
+  auto l = parse_listen(url);
+  if (!l || l->scheme == "net.tcp") return "";
+  std::string_view rest = url.substr(url.find("://") + 3);
+  rest = rest.substr(0, rest.find('/'));
+  if (rest.starts_with('[')) {
+    rest = rest.substr(0, rest.find(']') + 1);
+  } else {
+    rest = rest.substr(0, rest.find(':'));
+  }
+  if (rest == "+" || rest == "*") return "";
+  return std::string(rest);
+}
+
+// An HTTP.sys listener (OWIN, HttpListener, Web API self-host) registers its
+// prefix as written: with a host name it answers only requests naming that
+// host, which requests through a published port or a Service do not (WCF
+// registers the strong wildcard instead).
+void warn_named_hosts(const std::vector<std::pair<std::string, std::string>>& urls, AppPlan& plan) {
+  std::set<std::string> warned;
+  for (const auto& [url, where] : urls) {
+    const std::string host = named_http_host(url);
+    if (host.empty() || !warned.insert(to_lower(url)).second || warned.size() > 8) continue;
+    const auto l = parse_listen(url);
+    plan.warnings.push_back(
+        "the program listens on " + printable(url) + " (" + printable(where) +
+        "), a prefix that names the host " + printable(host) +
+        ": HTTP.sys answers only requests for that host name, and requests through the "
+        "container's published port or a Kubernetes Service name another (400 Bad Request, "
+        "Invalid Hostname): listen on " +
+        l->scheme + "://+:" + std::to_string(l->port) + "/ in the code or its configuration");
+  }
+}
+
 constexpr std::size_t kMaxUrlAcls = 16;
 
 // netsh http add urlacl for each HTTP URL the program listens on, granted to
@@ -166,12 +202,14 @@ void plan_self_host_ports(const AppAssessment& a, AppPlan& plan) {
     if (h.category == SourceCategory::kListenUrl && is_under_root(h.file, app.root))
       urls.emplace_back(h.text, h.file + ":" + std::to_string(h.line));
   }
+  if (app.self_host == SelfHost::kWeb) warn_named_hosts(urls, plan);
   // HTTP.sys reservations of the server whose path names this program: a
   // self-hosted HTTP listener needs one, so its port is the program's even
   // when the code builds the URL at run time.
   std::vector<std::string> reserved_on_server;
   if (app.machine) {
     std::vector<std::string> own;
+    own.reserve(urls.size());
     for (const auto& [url, where] : urls) own.push_back(url);
     auto names = reservation_names(app, own);
     // A reservation is the program's when its path names the program, or
@@ -189,6 +227,15 @@ void plan_self_host_ports(const AppAssessment& a, AppPlan& plan) {
         reserved_on_server.push_back(r);
       }
     }
+  }
+  if (urls.empty()) {
+    // Built at run time or read from a setting the source does not hold.
+    plan.warnings.push_back(
+        std::string("the program hosts its ") +
+        (app.self_host == SelfHost::kWcf ? "WCF service" : "HTTP listener") +
+        " itself, but liftshift found no address it listens on in its configuration or code "
+        "(it may build it at run time or read it from a setting not in the source): name its "
+        "port in the plan so the Dockerfile exposes it and the orchestrator publishes it");
   }
   std::set<int> ports;
   std::string list;
@@ -214,9 +261,17 @@ void plan_self_host_ports(const AppAssessment& a, AppPlan& plan) {
   if (!list.empty()) {
     decide(plan, "ports", list,
            std::string(app.self_host == SelfHost::kWcf
-                           ? "the program hosts WCF itself (a ServiceHost opened in Main, not IIS)"
+                           ? "the program hosts WCF itself (a ServiceHost it opens, in Main or its "
+                             "service class, not IIS)"
                            : "the program hosts its HTTP listener itself") +
                ": the container exposes the ports its listening addresses name");
+    // A service that listens: its probes still ask the service control manager.
+    for (auto& d : plan.decisions) {
+      if (d.topic != "health" || plan.entry_kind != EntryKind::kService) continue;
+      d.reason = "the service listens on " + list +
+                 ", but an open port says only that its listener is up: the probes ask the "
+                 "service control manager whether the service is running";
+    }
   }
 }
 

@@ -192,6 +192,26 @@ void seed_volume(AppPlan& plan, VolumePlan& v, const std::string& folder,
   }
 }
 
+// A setting that names a data folder on C: outside the application's own
+// folder (`DataFolder = C:\\Orders\\Inbox`): where a program that writes local
+// state keeps it. On C: a setting may as well name a tool or a file the image
+// provides, so only a key that says folder or directory, a value without a
+// file extension, and not Windows' or Program Files' folders.
+bool c_drive_data_folder(std::string_view key, std::string_view value, std::string_view app_dir) {
+  if (value.size() < 4 || !istarts_with(value, "C:\\") || is_unc(value)) return false;
+  const std::string k = to_lower(key);
+  if (k.find("folder") == std::string::npos && k.find("dir") == std::string::npos) return false;
+  std::string_view v = value;
+  while (!v.empty() && v.back() == '\\') v.remove_suffix(1);
+  if (v.size() < 4) return false;  // the drive's root is no data folder
+  const std::string_view last = v.substr(v.rfind('\\') + 1);
+  if (last.find('.') != std::string_view::npos) return false;
+  for (std::string_view system : {"C:\\Windows", "C:\\Program Files", "C:\\Program Files (x86)"}) {
+    if (iequals(v, system) || istarts_with(v, std::string(system) + "\\")) return false;
+  }
+  return !(iequals(v, app_dir) || istarts_with(v, std::string(app_dir) + "\\"));
+}
+
 }  // namespace
 
 void plan_storage(const AppAssessment& a, AppPlan& plan) {
@@ -250,16 +270,34 @@ void plan_storage(const AppAssessment& a, AppPlan& plan) {
       std::string what;              // "appSettings 'DataFolder'"
       std::string app_settings_key;  // "" for a typed setting
       std::string value;
+      std::string name;  // the setting's key
     };
     std::vector<Setting> settings;
     for (const auto& kv : c.app_settings)
-      settings.push_back({"appSettings '" + kv.key + "'", kv.key, kv.value});
+      settings.push_back({"appSettings '" + kv.key + "'", kv.key, kv.value, kv.key});
     for (const auto& p : c.path_settings) {
       if (istarts_with(p.section, "applicationSettings/") ||
           istarts_with(p.section, "userSettings/"))
-        settings.push_back({"setting '" + p.key + "'", "", p.value});
+        settings.push_back({"setting '" + p.key + "'", "", p.value, p.key});
     }
-    for (const auto& [what, key, value] : settings) {
+    for (const auto& [what, key, value, name] : settings) {
+      if (local_state && !is_log_path(app, value) &&
+          c_drive_data_folder(name, value, plan.build.app_dir)) {
+        // The same folder inside the container, on a volume: the setting stays.
+        std::string folder = value;
+        while (folder.back() == '\\') folder.pop_back();
+        bool added = false;
+        VolumePlan& v = add_volume(plan, folder,
+                                   what + " = " + value + " (" + c.path +
+                                       "): a data folder outside the application's, where its "
+                                       "state must outlive the container",
+                                   &added);
+        if (added) {
+          v.holds = "the folder of " + what;
+          seed_from_drive(app, plan, v, value, "copy what " + value + " holds onto it");
+        }
+        continue;
+      }
       if (!is_other_drive(value)) continue;
       std::string local = to_c_drive(value);
       std::string why;

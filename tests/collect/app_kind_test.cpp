@@ -171,6 +171,70 @@ TEST(AppKind, MainIsFollowedIntoTheClassItStarts) {
   EXPECT_EQ(orders->service_name, "Contoso-Orders");
 }
 
+// A Windows service opens its server from its service class: OWIN or WCF
+// started in OnStart (the class Main hands to ServiceBase.Run), or in a class
+// Main reaches only through a Topshelf extension. It is a service that hosts
+// its server (self_host), so its listening ports are planned; a service
+// without a server in its project hosts none.
+TEST(AppKind, AServiceHostsTheServerItsServiceClassOpens) {
+  test::TempDir dir;
+  dir.write("All.sln", "");
+  write_exe_project(dir, "Distribution", "WinExe", R"(using System.ServiceProcess;
+static class Program {
+  static void Main() { ServiceBase.Run(new ServiceBase[] { new DistributionService() }); }
+}
+)");
+  dir.write("Distribution/DistributionService.cs",
+            "using System.ServiceProcess;\nusing Microsoft.Owin.Hosting;\n"
+            "public class DistributionService : ServiceBase {\n"
+            "  protected override void OnStart(string[] args) {\n"
+            "    string url = \"http://10.1.2.3:8081\";\n"
+            "    WebApp.Start(url); } }\n");
+  write_exe_project(dir, "Calculator", "Exe", R"(using System.ServiceProcess;
+static class Program { static void Main() { ServiceBase.Run(new CalculatorWindowsService()); } }
+)");
+  dir.write("Calculator/CalculatorWindowsService.cs",
+            "using System.ServiceModel;\nusing System.ServiceProcess;\n"
+            "public class CalculatorWindowsService : ServiceBase {\n"
+            "  ServiceHost host;\n"
+            "  protected override void OnStart(string[] args) {\n"
+            "    host = new ServiceHost(typeof(CalculatorService)); host.Open(); } }\n");
+  write_exe_project(dir, "Jobs", "Exe", R"(using Topshelf;
+class Program { static int Main() { return (int)HostFactory.Run(x => x.UseOwin(Settings.Address)); } }
+)");
+  dir.write(
+      "Jobs/HostExtensions.cs",
+      "static class HostExtensions { public static HostConfigurator UseOwin(\n"
+      "  this HostConfigurator c, string a) { c.Service(() => new Bootstrap { Address = a }); "
+      "return c; } }\n");
+  dir.write("Jobs/Bootstrap.cs",
+            "using Microsoft.Owin.Hosting;\npublic class Bootstrap : ServiceControl {\n"
+            "  public bool Start(HostControl h) { web = WebApp.Start<Startup>(Address); "
+            "return true; } }\n");
+  write_exe_project(dir, "Plain", "Exe", R"(using System.ServiceProcess;
+static class Program { static void Main() { ServiceBase.Run(new Worker()); } }
+)");
+  dir.write("Plain/Worker.cs",
+            "using System.ServiceProcess;\npublic class Worker : ServiceBase { }\n");
+  Inventory inv = collect({dir.path().string()});
+  const Application* owin = app_with_name(inv, "Distribution");
+  ASSERT_NE(owin, nullptr);
+  EXPECT_EQ(owin->kind, AppKind::kService);
+  EXPECT_EQ(owin->self_host, SelfHost::kWeb);
+  const Application* wcf = app_with_name(inv, "Calculator");
+  ASSERT_NE(wcf, nullptr);
+  EXPECT_EQ(wcf->kind, AppKind::kService);
+  EXPECT_EQ(wcf->self_host, SelfHost::kWcf);
+  const Application* jobs = app_with_name(inv, "Jobs");
+  ASSERT_NE(jobs, nullptr);
+  EXPECT_EQ(jobs->kind, AppKind::kService);
+  EXPECT_EQ(jobs->self_host, SelfHost::kWeb);
+  const Application* plain = app_with_name(inv, "Plain");
+  ASSERT_NE(plain, nullptr);
+  EXPECT_EQ(plain->kind, AppKind::kService);
+  EXPECT_EQ(plain->self_host, SelfHost::kNone);
+}
+
 // .svc endpoints inside an MVC or WebForms site do not make it a WCF
 // application; a folder that serves only .svc endpoints is one.
 TEST(AppKind, SvcFilesInASiteDoNotMakeItWcf) {

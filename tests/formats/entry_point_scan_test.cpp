@@ -51,12 +51,14 @@ TEST(EntryPointScan, ServiceHostTopshelfAndWebHostsInMain) {
                                       "2 entry-wcf-host new ServiceHost("}));
   EXPECT_EQ(
       entry_hits("static class P { static void Main() { HostFactory.Run(x => {}); } }", "b.cs"),
-      (std::vector<std::string>{"1 entry-main static void Main",
-                                "1 entry-service HostFactory.Run("}));
+      (std::vector<std::string>{"1 entry-main static void Main", "1 entry-service HostFactory.Run(",
+                                "1 main-uses HostFactory"}));
+  // A Main that runs a service names the classes it hands over (the service
+  // class may open a server in OnStart).
   EXPECT_EQ(
       entry_hits("class P { static int Main() { ServiceBase.Run(new S()); return 0; } }", "c.cs"),
-      (std::vector<std::string>{"1 entry-main static int Main",
-                                "1 entry-service ServiceBase.Run("}));
+      (std::vector<std::string>{"1 entry-main static int Main", "1 entry-service ServiceBase.Run(",
+                                "1 main-uses ServiceBase S"}));
 }
 
 TEST(EntryPointScan, AMainThatDelegatesIsReadWithTheRestOfItsFile) {

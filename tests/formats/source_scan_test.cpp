@@ -389,6 +389,67 @@ TEST(SourceScan, VisualBasicCommentsStringsAndKeywords) {
   EXPECT_EQ(scan(src, "m.vb"), want);
 }
 
+// MessageQueue.Create's transactional flag given as a named argument
+// (C# `transactional: true`, VB `transactional:=True`) is the same flag; a
+// named `false` or another argument's name is not.
+TEST(SourceScan, QueueCreatedTransactionalByNamedArgument) {
+  auto transactional = [](const std::string& src, const std::string& path) {
+    int n = 0;
+    for (const Hit& h : scan(src, path)) n += std::get<1>(h) == "msmq-transactional";
+    return n;
+  };
+  EXPECT_EQ(transactional("using System.Messaging;\nclass Q { void F(string path) {\n"
+                          "  using (var q = MessageQueue.Create(path, transactional: true)) {}\n"
+                          "} }\n",
+                          "q.cs"),
+            1);
+  EXPECT_EQ(transactional("Imports System.Messaging\n"
+                          "MessageQueue.Create(p, transactional:=True)\n",
+                          "q.vb"),
+            1);
+  EXPECT_EQ(
+      transactional("using System.Messaging;\n"
+                    "class Q { object q = MessageQueue.Create(path, transactional: false); }\n",
+                    "q.cs"),
+      0);
+  EXPECT_EQ(transactional("using System.Messaging;\n"
+                          "class Q { object q = MessageQueue.Create(path, x ? true : false); }\n",
+                          "q.cs"),
+            0);
+}
+
+// The address a self-hosted HTTP server is started with is a listening URL
+// whatever its host: the literal argument of WebApp.Start (also generic),
+// HttpListener's Prefixes.Add and HttpSelfHostConfiguration, or the literal
+// assigned to the variable passed there. A URL the program only calls is not.
+TEST(SourceScan, TheAddressAListenerStartsWithListens) {
+  auto listens = [](const std::string& src, const std::string& path) {
+    std::vector<std::string> out;
+    for (const Hit& h : scan(src, path))
+      if (std::get<1>(h) == "listen-url") out.push_back(std::get<2>(h));
+    return out;
+  };
+  EXPECT_EQ(listens("class S { void OnStart() {\n"
+                    "  string url = \"http://10.1.2.3:8081\";\n"
+                    "  WebApp.Start(url);\n"
+                    "  var c = new WebClient().DownloadString(\"http://10.9.9.9:9000/x\"); } }\n",
+                    "S.cs"),
+            std::vector<std::string>{"http://10.1.2.3:8081"});
+  EXPECT_EQ(
+      listens("class S { void F() { WebApp.Start<Startup>(\"http://orders01:9005/\");\n"
+              "  listener.Prefixes.Add( \"http://+:8080/api/\");\n"
+              "  var cfg = new HttpSelfHostConfiguration(\"http://api.contoso.com:81\"); } }\n",
+              "S.cs"),
+      (std::vector<std::string>{"http://orders01:9005/", "http://+:8080/api/",
+                                "http://api.contoso.com:81"}));
+  EXPECT_EQ(listens("Class S\nSub F()\nDim u = \"http://web01:7000\"\n"
+                    "WebApp.Start(Of Startup)(u)\nEnd Sub\nEnd Class\n",
+                    "S.vb"),
+            std::vector<std::string>{"http://web01:7000"});
+  // No listening call: a URL assigned to `url` is one the program calls.
+  EXPECT_TRUE(listens("class C { string url = \"http://10.1.2.3:8081\"; }\n", "C.cs").empty());
+}
+
 TEST(SourceScan, OneHitPerCategoryAndLineTextCappedAndMasked) {
   std::string src = "File.Copy(a, b); File.Move(c, d); File.Create(e);\n";
   src += "var longPath = @\"D:\\" + std::string(500, 'x') + "\";\n";

@@ -62,5 +62,34 @@ TEST(PlanSchedule, LocalTimesAndUnknownSchedulesAreWarnings) {
   EXPECT_TRUE(warns(q, "no trigger of the task has a cron schedule"));
 }
 
+// Hangfire on a shared job store (SQL Server, Redis...) shares its work
+// between replicas: its schedule neither blocks the autoscaler nor asks for
+// one replica. In memory, or beside another scheduler, it does.
+TEST(PlanScale, HangfireOnASharedJobStoreScales) {
+  auto site = [](std::vector<std::string> packages) {
+    AppFixture f(AppKind::kWeb, FrameworkKind::kNetFx, "4.8");
+    f.finding("scheduled-task");
+    ProjectFacts project;
+    project.path = "App/App.csproj";
+    for (auto& id : packages) project.packages.push_back({std::move(id), "1.7.0"});
+    f.app().projects.push_back(project);
+    return f;
+  };
+  AppFixture shared = site({"Hangfire.Core", "Hangfire.SqlServer"});
+  AppPlan p = plan_app(shared.assessment, options());
+  EXPECT_TRUE(p.autoscale);
+  EXPECT_TRUE(warns(p,
+                    "Hangfire on a shared job store (App/App.csproj: package "
+                    "Hangfire.SqlServer 1.7.0)"));
+  EXPECT_FALSE(warns(p, "keep one replica"));
+  for (const auto& packages : std::vector<std::vector<std::string>>{
+           {"Hangfire.Core", "Hangfire.MemoryStorage"}, {"Hangfire.SqlServer", "Quartz"}}) {
+    AppFixture alone = site(packages);
+    AppPlan q = plan_app(alone.assessment, options());
+    EXPECT_FALSE(q.autoscale) << packages.back();
+    EXPECT_TRUE(warns(q, "keep one replica, or the work runs once per replica")) << packages.back();
+  }
+}
+
 }  // namespace
 }  // namespace liftshift

@@ -266,4 +266,34 @@ TEST(PlanStorage, AnEmptyFolderOnAnotherDriveNeedsNoSeed) {
 }
 
 }  // namespace
+// A program that writes local state and whose setting names a data folder on
+// C: outside its own (a console job's `DataFolder = C:\Jobs\Cards`) keeps
+// that folder on a volume at the same place, starting empty with a warning.
+// A folder without local state, a file, a tool under Program Files, the
+// application's own folder or a key that names no folder gets none.
+TEST(PlanStorage, ADataFolderOnCOutsideTheApplicationGetsAVolume) {
+  AppFixture f(AppKind::kConsole, FrameworkKind::kNetFx, "4.5.2");
+  f.finding("local-state");
+  ConfigFacts c;
+  c.path = "App/App.config";
+  c.app_settings = {{"encrypted_info_folder", "C:\\Jobs\\Cards", false},
+                    {"ArchiveDir", "C:\\Jobs\\Archive\\", false},
+                    {"secret_key_location", "C:\\Jobs\\key", false},
+                    {"ToolFolder", "C:\\Program Files\\Tool", false},
+                    {"ReportFolder", "C:\\Jobs\\report.csv", false},
+                    {"AppFolder", "C:\\app\\data", false},
+                    {"RootDir", "C:\\\\", false}};
+  f.app().configs.push_back(c);
+  AppPlan p = plan_app(f.assessment, options());
+  std::vector<std::string> paths;
+  for (const auto& v : p.volumes) paths.push_back(v.container_path);
+  EXPECT_EQ(paths, (std::vector<std::string>{"C:\\Jobs\\Cards", "C:\\Jobs\\Archive"}));
+  EXPECT_NE(warnings_of(p).find("starts empty: copy what C:\\Jobs\\Cards holds onto it"),
+            std::string::npos)
+      << warnings_of(p);
+  AppFixture stateless(AppKind::kConsole, FrameworkKind::kNetFx, "4.5.2");
+  stateless.app().configs.push_back(c);
+  EXPECT_TRUE(plan_app(stateless.assessment, options()).volumes.empty());
+}
+
 }  // namespace liftshift

@@ -2,6 +2,7 @@
 // the ports it listens on; a client of the same service exposes none.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "plan/plan_fixture.hpp"
@@ -137,6 +138,66 @@ TEST(SelfHostPorts, AnHttpListenerAsContainerUserHasItsUrlReserved) {
   f.app().self_host = SelfHost::kNone;
   p = plan_app(f.assessment, options());
   for (const auto& s : p.steps) EXPECT_FALSE(s.command.starts_with("netsh")) << s.command;
+}
+
+// An HTTP.sys listener whose prefix names a host (localhost, an address)
+// answers only requests for that host: the plan warns and names the wildcard
+// URL to listen on; a wildcard prefix and a WCF address (registered with the
+// strong wildcard) get no warning.
+TEST(SelfHostPorts, AListenerBoundToAHostNameIsWarnedAbout) {
+  auto host_warnings = [](const AppPlan& p) {
+    std::vector<std::string> out;
+    for (const auto& w : p.warnings)
+      if (w.find("names the host") != std::string::npos) out.push_back(w);
+    return out;
+  };
+  AppFixture f(AppKind::kService, FrameworkKind::kNetFx, "4.5");
+  f.app().self_host = SelfHost::kWeb;
+  f.app().source_hits.push_back(
+      {SourceCategory::kListenUrl, "App/Service.cs", 9, "http://10.1.2.3:8081"});
+  f.app().source_hits.push_back(
+      {SourceCategory::kListenUrl, "App/Program.cs", 4, "http://localhost:3001"});
+  f.app().source_hits.push_back(
+      {SourceCategory::kListenUrl, "App/Program.cs", 5, "http://+:8080/api/"});
+  AppPlan p = plan_app(f.assessment, options());
+  EXPECT_TRUE(has_port(p, 8081));
+  EXPECT_TRUE(has_port(p, 3001));
+  int health = 0;
+  for (const auto& d : p.decisions) {
+    if (d.topic != "health") continue;
+    ++health;
+    EXPECT_NE(d.reason.find("the service listens on 8081, 3001, 8080"), std::string::npos)
+        << d.reason;
+  }
+  EXPECT_EQ(health, 1);
+  const auto w = host_warnings(p);
+  ASSERT_EQ(w.size(), 2u);
+  EXPECT_NE(w[0].find("http://10.1.2.3:8081 (App/Service.cs:9)"), std::string::npos) << w[0];
+  EXPECT_NE(w[0].find("listen on http://+:8081/"), std::string::npos) << w[0];
+  EXPECT_NE(w[1].find("names the host localhost"), std::string::npos) << w[1];
+  f.app().self_host = SelfHost::kWcf;
+  EXPECT_TRUE(host_warnings(plan_app(f.assessment, options())).empty());
+}
+
+// A program that hosts a server but names no address liftshift can read
+// (a setting of a file not in the source) gets a warning to name its port.
+TEST(SelfHostPorts, AServerWithoutAKnownAddressAsksForItsPort) {
+  auto asks = [](const AppPlan& p) {
+    return std::count_if(p.warnings.begin(), p.warnings.end(), [](const std::string& w) {
+      return w.find("found no address it listens on") != std::string::npos;
+    });
+  };
+  AppFixture f(AppKind::kService, FrameworkKind::kNetFx, "4.5");
+  f.app().self_host = SelfHost::kWeb;
+  AppPlan p = plan_app(f.assessment, options());
+  EXPECT_TRUE(p.ports.empty());
+  EXPECT_EQ(asks(p), 1);
+  f.app().source_hits.push_back(
+      {SourceCategory::kListenUrl, "App/Service.cs", 9, "http://+:9005/"});
+  EXPECT_EQ(asks(plan_app(f.assessment, options())), 0);
+  f.app().self_host = SelfHost::kNone;
+  f.app().source_hits.clear();
+  EXPECT_EQ(asks(plan_app(f.assessment, options())), 0) << "no server, no port to ask for";
 }
 
 TEST(SelfHostPorts, AReservedUrlWithQuotesStaysOneLiteral) {
