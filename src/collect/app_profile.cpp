@@ -1,6 +1,9 @@
 #include "collect/app_profile.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <optional>
+#include <utility>
 
 #include "collect/file_kind.hpp"
 #include "collect/group_apps.hpp"
@@ -503,14 +506,55 @@ std::string installer_service_name(const Application& app) {
   return any;
 }
 
+// What else the installer registers (service-setting hits "key: value"):
+// each key from the first file that sets it, installer classes first, as for
+// the name. Nothing set: no installer settings.
+std::optional<ServiceInfo> installer_settings(const Application& app) {
+  std::vector<const SourceHit*> hits;
+  for (const auto& h : app.source_hits) {
+    if (h.category == SourceCategory::kServiceSetting && is_under(h.file, app.root))
+      hits.push_back(&h);
+  }
+  std::stable_partition(hits.begin(), hits.end(), [](const SourceHit* h) {
+    return icontains(file_name(h->file), "installer");
+  });
+  ServiceInfo s;
+  bool display = false;
+  bool account = false;
+  bool start = false;
+  std::string depends_from;  // the file whose dependencies are taken (all of them)
+  for (const SourceHit* h : hits) {
+    const std::size_t colon = h->text.find(": ");
+    if (colon == std::string::npos) continue;
+    const std::string key = h->text.substr(0, colon);
+    std::string value = h->text.substr(colon + 2);
+    if (key == "display-name" && !std::exchange(display, true)) s.display_name = value;
+    if (key == "account" && !std::exchange(account, true)) s.account = value;
+    if (key == "start" && !std::exchange(start, true))
+      s.start = value == "Automatic" ? 2 : value == "Disabled" ? 4 : 3;
+    if (key == "depends-on" && (depends_from.empty() || depends_from == h->file)) {
+      depends_from = h->file;
+      for (const auto& name : split(value, '/')) {
+        if (!name.empty() &&
+            std::find(s.depends_on.begin(), s.depends_on.end(), name) == s.depends_on.end())
+          s.depends_on.push_back(name);
+      }
+    }
+  }
+  if (!display && !account && !start && depends_from.empty()) return std::nullopt;
+  return s;
+}
+
 }  // namespace
 
 void profile_app(Application& app) {
   settle_project_imports(app);
   app.framework = detect_framework(app);
   app.kind = detect_kind(app);
-  if (app.kind == AppKind::kService && app.projects.size() > 0)
+  if (app.kind == AppKind::kService && app.projects.size() > 0) {
     app.service_name = installer_service_name(app);
+    app.installer = installer_settings(app);
+  }
 }
 
 }  // namespace liftshift

@@ -101,6 +101,8 @@ std::string to_string(SourceCategory category) {
       return "global-using";
     case SourceCategory::kCodeSecret:
       return "code-secret";
+    case SourceCategory::kServiceSetting:
+      return "service-setting";
   }
   return "";
 }

@@ -93,9 +93,13 @@ enum class SourceCategory {
   // text: a string literal holding a credential's value (a connection
   // string's Password=, a URL's password), masked.
   kCodeSecret,
+  // text: "key: value", a setting a service's installer registers besides
+  // its name (formats/service_settings_scan): display-name, account, start,
+  // depends-on.
+  kServiceSetting,
 };
 inline constexpr std::size_t kSourceCategoryCount =
-    static_cast<std::size_t>(SourceCategory::kCodeSecret) + 1;
+    static_cast<std::size_t>(SourceCategory::kServiceSetting) + 1;
 // Every source category, in declaration (= report) order.
 inline constexpr std::array<SourceCategory, kSourceCategoryCount> kAllSourceCategories = [] {
   std::array<SourceCategory, kSourceCategoryCount> all{};

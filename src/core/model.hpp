@@ -306,6 +306,10 @@ struct Application {
   // whether the literal is only a default the configuration can override.
   std::vector<std::string> service_name_trail;
   std::string service_name_setting;  // the configuration key that overrides the default
+  // Source trees: what else the installer registers (display name, account,
+  // start type, dependencies: collect/app_profile from service-setting hits);
+  // name and image_path stay empty. Servers have `service` instead.
+  std::optional<ServiceInfo> installer;
   // Server sources only.
   std::shared_ptr<const MachineFacts> machine;  // the server the app was found on
   std::optional<ServiceInfo> service;

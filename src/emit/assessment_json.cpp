@@ -119,6 +119,12 @@ json app_header(const Application& app) {
     j["service"] = {{"name", app.service_name}};
     if (!app.service_name_trail.empty()) j["service"]["name_from"] = app.service_name_trail;
     if (!app.service_name_setting.empty()) j["service"]["name_setting"] = app.service_name_setting;
+    if (app.installer) {
+      j["service"]["display_name"] = app.installer->display_name;
+      j["service"]["account"] = app.installer->account;
+      j["service"]["start"] = app.installer->start;
+      j["service"]["depends_on"] = app.installer->depends_on;
+    }
   }
   if (app.iis) {
     json bindings = json::array();

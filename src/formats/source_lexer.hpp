@@ -40,6 +40,32 @@ inline std::string drop_self(std::string_view chain, bool vb) {
   return std::string(chain);
 }
 
+// Whether the identifier `name` ends at code[k] (an identifier boundary
+// before it).
+inline bool word_ends_at(std::string_view code, std::size_t k, std::string_view name, bool nocase) {
+  if (k < name.size()) return false;
+  const std::size_t start = k - name.size();
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const char c = code[start + i];
+    if (nocase ? lower(c) != lower(name[i]) : c != name[i]) return false;
+  }
+  return start == 0 || !is_ident(code[start - 1]);
+}
+
+// The literal at pos follows `mark` ('(' or '='), blanks around it, right
+// after the identifier `name`: the first argument of a call, or the value
+// assigned to a property or named argument (VB's ":=" too).
+inline bool literal_after(std::string_view code, std::size_t pos, char mark, std::string_view name,
+                          bool nocase) {
+  std::size_t k = pos;
+  while (k > 0 && is_blank(code[k - 1])) --k;
+  if (k == 0 || code[k - 1] != mark) return false;
+  --k;
+  if (mark == '=' && k > 0 && code[k - 1] == ':') --k;
+  while (k > 0 && is_blank(code[k - 1])) --k;
+  return word_ends_at(code, k, name, nocase);
+}
+
 inline std::size_t skip_blanks(std::string_view code, std::size_t k) {
   while (k < code.size() && is_blank(code[k])) ++k;
   return k;

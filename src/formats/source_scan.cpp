@@ -14,6 +14,7 @@
 #include "formats/entry_point_scan.hpp"
 #include "formats/format_util.hpp"
 #include "formats/service_name_ref.hpp"
+#include "formats/service_settings_scan.hpp"
 #include "formats/source_lexer.hpp"
 
 namespace liftshift {
@@ -27,8 +28,10 @@ using source_lexer::is_ident;
 using source_lexer::kMaxLookback;
 using source_lexer::Lexed;
 using source_lexer::Literal;
+using source_lexer::literal_after;
 using source_lexer::lower;
 using source_lexer::word_at;
+using source_lexer::word_ends_at;
 constexpr std::size_t kMaxHits = 10000;  // per file
 
 std::size_t category_index(SourceCategory c) { return static_cast<std::size_t>(c); }
@@ -503,32 +506,6 @@ bool is_listen_url(std::string_view v) {
       return true;
   }
   return false;
-}
-
-// Whether the identifier `name` ends at code[k] (an identifier boundary
-// before it).
-bool word_ends_at(std::string_view code, std::size_t k, std::string_view name, bool nocase) {
-  if (k < name.size()) return false;
-  const std::size_t start = k - name.size();
-  for (std::size_t i = 0; i < name.size(); ++i) {
-    const char c = code[start + i];
-    if (nocase ? lower(c) != lower(name[i]) : c != name[i]) return false;
-  }
-  return start == 0 || !is_ident(code[start - 1]);
-}
-
-// The literal at pos follows `mark` ('(' or '='), blanks around it, right
-// after the identifier `name`: the first argument of a call, or the value
-// assigned to a property or named argument (VB's ":=" too).
-bool literal_after(std::string_view code, std::size_t pos, char mark, std::string_view name,
-                   bool nocase) {
-  std::size_t k = pos;
-  while (k > 0 && is_blank(code[k - 1])) --k;
-  if (k == 0 || code[k - 1] != mark) return false;
-  --k;
-  if (mark == '=' && k > 0 && code[k - 1] == ':') --k;
-  while (k > 0 && is_blank(code[k - 1])) --k;
-  return word_ends_at(code, k, name, nocase);
 }
 
 // `this.installer.ServiceName = "..."`, VB `.ServiceName = "..."`.
@@ -1155,6 +1132,12 @@ std::vector<SourceHit> scan_source(std::string_view text, const std::string& pat
   for (const Literal& lit : lx.assigned) {
     if (assigns_service_name(code, lit.pos))
       out.add(cat::kServiceName, lit.line, lit.pos, lit.value);
+  }
+  for (const ServiceSetting& s : service_settings(text, lx, vb)) {
+    const auto before = code.substr(0, s.pos);
+    out.add(cat::kServiceSetting,
+            1 + static_cast<int>(std::count(before.begin(), before.end(), '\n')), s.pos,
+            s.key + ": " + s.value);
   }
   // `global using NS;`: the project's files all import NS (collect/project_imports).
   if (!vb && code.find("global") != std::string_view::npos) {

@@ -78,9 +78,12 @@ void plan_service(const AppAssessment& a, AppPlan& plan) {
                             "' overrides it; set that setting in the image's configuration "
                             "if the server used another name");
   }
-  std::string display = app.service && !app.service->display_name.empty()
-                            ? app.service->display_name
-                            : plan.service_name;
+  // The server's registry, else what the project's installer registers.
+  const ServiceInfo* registered = app.service     ? &*app.service
+                                  : app.installer ? &*app.installer
+                                                  : nullptr;
+  std::string display = registered && !registered->display_name.empty() ? registered->display_name
+                                                                        : plan.service_name;
   // The arguments the server started the program with stay on the service's
   // binary path (a service reads them in Main), quoted as Windows expects.
   std::string binary_path = "\"" + plan.app_exe + "\"";
@@ -88,7 +91,7 @@ void plan_service(const AppAssessment& a, AppPlan& plan) {
   if (!args.empty()) binary_path += " " + args;
   // ServiceMonitor starts the service itself: Automatic or Manual makes no
   // difference in the container; a disabled one could not be started.
-  std::string start = start_type(app.service ? app.service->start : 3);
+  std::string start = start_type(registered ? registered->start : 3);
   if (start == "Disabled") {
     plan.warnings.push_back("the service " + plan.service_name +
                             " is disabled on the server; the image installs it as Manual so "
@@ -99,7 +102,7 @@ void plan_service(const AppAssessment& a, AppPlan& plan) {
                     ps_quote(display) + " -BinaryPathName " + ps_quote(binary_path) +
                     " -StartupType " + start;
 
-  std::string account = app.service ? app.service->account : "";
+  std::string account = registered ? registered->account : "";
   std::string account_choice = "LocalSystem";
   if (is_builtin_account(account)) {
     // A built-in account has no password: an empty SecureString.
@@ -110,7 +113,10 @@ void plan_service(const AppAssessment& a, AppPlan& plan) {
     bool domain = account.find('\\') != std::string::npos && !istarts_with(account, "NT ") &&
                   !istarts_with(account, ".\\");
     plan.warnings.push_back(
-        "the service ran as " + account +
+        (app.service ? "the service ran as " + account
+         : account == "User"
+             ? std::string("the project's installer asks for a user account at install")
+             : "the project's installer registers the service to run as " + account) +
         (domain ? "; containers can't be domain-joined and the image holds no password: it runs "
                   "as LocalSystem in the container and reaches the network as the gMSA (the "
                   "pod's credential spec), which must be granted what " +
@@ -120,7 +126,7 @@ void plan_service(const AppAssessment& a, AppPlan& plan) {
   }
 
   std::vector<std::string> deps;
-  for (const auto& d : app.service ? app.service->depends_on : std::vector<std::string>{}) {
+  for (const auto& d : registered ? registered->depends_on : std::vector<std::string>{}) {
     if (stays_on_another_host(app, d)) {
       plan.warnings.push_back("the service depended on " + d +
                               ", which is not in this image (another application or a database): "
@@ -144,6 +150,10 @@ void plan_service(const AppAssessment& a, AppPlan& plan) {
                      : !app.service_name_trail.empty()
                          ? "name followed in the source from " + app.service_name_trail.front()
                          : "name from the project's service installer") +
+             (!app.service && app.installer
+                  ? "; display name, start type, account and dependencies the installer sets "
+                    "from it"
+                  : "") +
              (account_choice == "LocalSystem" && !is_local_system(account)
                   ? "; account LocalSystem instead of " + account + " (Warnings)"
                   : ""));

@@ -127,6 +127,45 @@ class Worker : ServiceBase { }
   EXPECT_EQ(svc->service_name, "Contoso-Worker");
 }
 
+// What the installer registers besides the name comes with it, the
+// installer class's settings before the service class's own; a program that
+// is no service has none.
+TEST(AppKind, AServicesInstallerSettingsComeWithItsName) {
+  test::TempDir dir;
+  write_exe_project(dir, "Svc", "Exe", R"cs(using System.ServiceProcess;
+static class Program { static void Main() { ServiceBase.Run(new ServiceBase[] { new Worker() }); } }
+class Worker : ServiceBase { void F(ServiceInstaller i) { i.DisplayName = "Worker (own)";
+}
+}
+)cs");
+  dir.write("Svc/ProjectInstaller.Designer.cs", R"cs(partial class ProjectInstaller {
+  System.ServiceProcess.ServiceProcessInstaller p; System.ServiceProcess.ServiceInstaller i;
+  void Init() {
+    this.p.Account = System.ServiceProcess.ServiceAccount.NetworkService;
+    this.i.ServiceName = "Contoso-Worker";
+    this.i.DisplayName = "Contoso Worker";
+    this.i.StartType = System.ServiceProcess.ServiceStartMode.Automatic;
+    this.i.ServicesDependedOn = new string[] { "MSMQ" };
+  }
+}
+)cs");
+  write_exe_project(dir, "Tool", "Exe", R"cs(static class Program { static void Main() { } }
+class Setup { void F(System.ServiceProcess.ServiceInstaller i) { i.DisplayName = "X"; } }
+)cs");
+  Inventory inv = collect({dir.path().string()});
+  const Application* svc = app_with_name(inv, "Svc");
+  ASSERT_NE(svc, nullptr);
+  EXPECT_EQ(svc->service_name, "Contoso-Worker");
+  ASSERT_TRUE(svc->installer.has_value());
+  EXPECT_EQ(svc->installer->display_name, "Contoso Worker");
+  EXPECT_EQ(svc->installer->account, "NT AUTHORITY\\NetworkService");
+  EXPECT_EQ(svc->installer->start, 2);
+  EXPECT_EQ(svc->installer->depends_on, std::vector<std::string>{"MSMQ"});
+  const Application* tool = app_with_name(inv, "Tool");
+  ASSERT_NE(tool, nullptr);
+  EXPECT_FALSE(tool->installer.has_value());
+}
+
 // Main that hands over to a class of its project: the class's hosting calls,
 // in another file, decide the kind, one level deep; a class Main does not
 // use decides nothing. Topshelf's SetServiceName gives the service's name.

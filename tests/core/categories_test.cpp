@@ -34,7 +34,7 @@ void expect_round_trip(const std::array<Enum, N>& all, Parse parse,
 
 TEST(Categories, SourceCategoriesRoundTrip) {
   expect_round_trip(kAllSourceCategories, parse_source_category);
-  EXPECT_EQ(kAllSourceCategories.size(), 42u);
+  EXPECT_EQ(kAllSourceCategories.size(), 43u);
   EXPECT_EQ(to_string(SourceCategory::kEventLog), "eventlog");
   EXPECT_EQ(to_string(SourceCategory::kAspComObject), "asp-com-object");
   EXPECT_EQ(to_string(SourceCategory::kAspConnection), "asp-connection");

@@ -64,7 +64,7 @@ std::string fixture(const char* name) {
 }
 
 TEST(SourceScan, CategoryConstants) {
-  EXPECT_EQ(kAllSourceCategories.size(), 42u);
+  EXPECT_EQ(kAllSourceCategories.size(), 43u);
   EXPECT_EQ(to_string(SourceCategory::kEntryMain), "entry-main");
   EXPECT_EQ(to_string(SourceCategory::kServiceName), "service-name");
   EXPECT_EQ(to_string(SourceCategory::kMsmqQueue), "msmq-queue");

@@ -97,6 +97,47 @@ TEST(PlanService, TheInstallersNameFromASourceTree) {
   EXPECT_FALSE(warns(p, "comes from the executable's name"));
 }
 
+// A source tree's service as its installer registers it: display name,
+// start type, a built-in account, and its dependencies less a database.
+TEST(PlanService, TheInstallersSettingsFromASourceTree) {
+  AppFixture f(AppKind::kService, FrameworkKind::kNetFx, "4.8");
+  f.app().service_name = "ContosoOrders";
+  ServiceInfo installer;
+  installer.display_name = "Contoso Orders";
+  installer.account = "NT AUTHORITY\\LocalService";
+  installer.start = 2;
+  installer.depends_on = {"MSMQ", "MSSQLSERVER"};
+  f.app().installer = installer;
+  AppPlan p = plan_app(f.assessment, options());
+  ASSERT_NE(install_step(p), nullptr);
+  EXPECT_EQ(
+      install_step(p)->command,
+      "New-Service -Name 'ContosoOrders' -DisplayName 'Contoso Orders' -BinaryPathName "
+      "'\"" +
+          p.app_exe +
+          "\"' -StartupType Automatic -Credential (New-Object "
+          "System.Management.Automation.PSCredential('NT AUTHORITY\\LocalService', (New-Object "
+          "System.Security.SecureString))) -DependsOn 'MSMQ'");
+  EXPECT_TRUE(warns(p, "depended on MSSQLSERVER"));
+  const Decision* d = nullptr;
+  for (const auto& x : p.decisions) {
+    if (x.topic == "service") d = &x;
+  }
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->choice, "ContosoOrders (Automatic, NT AUTHORITY\\LocalService)");
+  EXPECT_NE(d->reason.find("display name, start type, account and dependencies the installer"),
+            std::string::npos)
+      << d->reason;
+
+  AppFixture u(AppKind::kService, FrameworkKind::kNetFx, "4.8");
+  u.app().service_name = "Tool";
+  u.app().installer = ServiceInfo{};
+  u.app().installer->account = "User";
+  AppPlan q = plan_app(u.assessment, options());
+  EXPECT_EQ(install_step(q)->command.find("-Credential"), std::string::npos);
+  EXPECT_TRUE(warns(q, "the project's installer asks for a user account at install"));
+}
+
 TEST(PlanService, TheProbesAskForTheServicesStatus) {
   AppFixture f(AppKind::kService, FrameworkKind::kNetFx, "4.8");
   f.app().service = test::service("Orders", "C:\\O\\o.exe", "LocalSystem");
