@@ -13,7 +13,6 @@
 #include "collect/config_includes.hpp"
 #include "collect/file_kind.hpp"
 #include "collect/parsed_files.hpp"
-#include "core/secret_mask.hpp"
 #include "core/text.hpp"
 #include "formats/appsettings_json.hpp"
 #include "formats/asp_scan.hpp"
@@ -147,8 +146,6 @@ void parse_one(const Volume& volume, const FileEntry& file, FileKind kind, const
     case FileKind::kBinary: {
       auto r = cache.parse(*bytes, path);
       if (r) {
-        // String literals can hold connection strings: mask before anything keeps them.
-        for (auto& s : r->user_strings) s = mask_secret_text(s);
         for (const auto& w : r->warnings) out.problems.push_back({printable(path), w});
         out.binary = std::move(r).value();
       } else {

@@ -65,9 +65,48 @@ bool filled_in_later(std::string_view before, std::string_view value) {
   if (!before.empty() && before.back() == '{' && !value.empty()) return true;
   std::string_view v = value;
   while (!v.empty() && (v.front() == '"' || v.front() == '\'')) v.remove_prefix(1);
-  return v.starts_with("{") || v.starts_with("${") || v.starts_with("$(") ||
-         (v.size() > 1 && v.front() == '%');
+  if (v.size() > 2 && v.front() == '%') {
+    // %NAME%, an environment variable: not any text that starts with '%'.
+    const std::size_t end = v.find('%', 1);
+    return end != std::string_view::npos && end > 1 &&
+           std::all_of(v.begin() + 1, v.begin() + static_cast<std::ptrdiff_t>(end), [](char c) {
+             return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '(' ||
+                    c == ')';
+           });
+  }
+  return v.starts_with("{") || v.starts_with("${") || v.starts_with("$(");
 }
+
+namespace {
+
+// What code writes after a secret's key that is no value: a SQL parameter
+// ("Password=@pwd", "pwd = ?", "pwd=:pwd"), a pattern that matches one
+// ("Password=[^;]*", "(.*)"), a name to fill in ("YOUR_PASSWORD",
+// "<password>", "your-password-here") or a run of asterisks.
+bool no_value_in_code(std::string_view v) {
+  if (v.empty()) return false;
+  if (v == "?" || ((v.front() == '@' || v.front() == ':') && v.size() > 1)) return true;
+  if (v.front() == '[' || v.front() == '(' || v.find("[^") != std::string_view::npos ||
+      v.find(".*") != std::string_view::npos || v.find(".+") != std::string_view::npos ||
+      v.find("\\s") != std::string_view::npos || v.find("\\w") != std::string_view::npos)
+    return true;
+  if (v.front() == '<' && v.back() == '>') return true;
+  if (istarts_with(v, "your") || istarts_with(v, "<your")) return true;
+  if (std::all_of(v.begin(), v.end(), [](char c) { return c == '*'; })) return true;
+  // UPPER_SNAKE: a constant's name, not its value.
+  return v.find('_') != std::string_view::npos && std::all_of(v.begin(), v.end(), [](char c) {
+           return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+         });
+}
+
+// "Password: too short": a message naming a secret, key and a blank after
+// a colon, with no quote before the colon (as JSON's "password": "..." has).
+bool prose_after_key(std::string_view before) {
+  return before.size() >= 3 && before.back() == ' ' && before[before.size() - 2] == ':' &&
+         std::isalpha(static_cast<unsigned char>(before[before.size() - 3])) != 0;
+}
+
+}  // namespace
 
 bool literal_holds_credential(std::string_view literal) {
   const std::string masked = mask_secret_text(literal);
@@ -81,6 +120,7 @@ bool literal_holds_credential(std::string_view literal) {
       v.remove_suffix(1);
     // An assembly's PublicKeyToken is public: "token" names no secret there.
     return !harmless_value(v) && !repeated_placeholder(v) && !filled_in_later(before, v) &&
+           !no_value_in_code(trim(v)) && !prose_after_key(before) &&
            !iends_with(before, "publickeytoken=");
   });
 }

@@ -12,6 +12,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/secret_mask.hpp"
 #include "core/secret_values.hpp"
 #include "core/text.hpp"
 #include "formats/clr_entry_point.hpp"
@@ -397,7 +398,8 @@ class Metadata {
       // UTF-16LE text followed by one flag byte.
       std::string text = utf16le_to_utf8(bytes->first(*len & ~std::size_t{1}));
       if (!interesting_user_string(text)) continue;
-      text = cut_utf8(printable(text), kMaxUserStringBytes);
+      // Masked before the cut: a cut through a secret would keep its start.
+      text = cut_utf8(mask_secret_text(printable(text)), kMaxUserStringBytes);
       if (!seen.insert(text).second) continue;
       if (facts_.user_strings.size() >= kMaxUserStrings) {
         warn(fmt::format("#US: more than {} interesting strings; the rest are skipped",

@@ -18,7 +18,8 @@ inline constexpr std::size_t kMaxUserStringBytes = 512;
 
 // Decodes the metadata root that starts at the first byte of `metadata` (the
 // range the COR20 header's MetaData directory names) into facts.clr_version,
-// assembly_*, type_refs, member_refs, user_strings and target_framework.
+// assembly_*, type_refs, member_refs, user_strings (secrets masked) and
+// target_framework.
 void parse_clr_metadata(Bytes metadata, BinaryFacts& facts);
 
 // The entry point named by the COR20 header, and a way to reach method

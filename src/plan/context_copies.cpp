@@ -197,6 +197,21 @@ void copy_source_tree(const AppAssessment& a, AppPlan& plan) {
     if (iequals(pdir, dir)) bin = "bin";
     if (seen.insert(to_lower(bin)).second) c.exclude.push_back(bin);  // the project's build output
   }
+  // A credential written in a source file stays out of the image: the build
+  // fails until it moves into the configuration (code-secret), whatever the
+  // screen of the copy would make of the file's text.
+  for (const auto& h : app.source_hits) {
+    if (h.category != SourceCategory::kCodeSecret) continue;
+    const std::string file = to_forward_slashes(h.file);
+    if (!under(file, dir)) continue;
+    const std::string rel = relative(file, dir);
+    if (!seen.insert(to_lower(rel)).second) continue;
+    c.exclude.push_back(rel);
+    plan.warnings.push_back(h.file +
+                            " holds a credential in a string literal (code-secret): it is left out "
+                            "of the build context, so the build fails until the credential moves "
+                            "into the configuration (and is changed on the server)");
+  }
   c.reason = app.solution.empty() ? "the folder of the application's projects"
                                   : "the solution " + app.solution + " the project belongs to";
   plan.build.copies.push_back(std::move(c));

@@ -14,19 +14,37 @@ TEST(SecretValues, ALiteralWithARealPasswordOrUrlPasswordHoldsACredential) {
   for (const char* held :
        {"Data Source=sql01;User ID=orders;Password=Winter2019!", "Server=db;Uid=app;Pwd=s3cret;",
         "https://deploy:Tr0ub4dor3@feeds.contoso.example/nuget",
-        "AccountName=x;AccountKey=bXlrZXk=;", "password=hunter2"}) {
+        "AccountName=x;AccountKey=bXlrZXk=;", "password=hunter2", "Password=%3Bs3cret",
+        "Password=Winter_2019"}) {
     EXPECT_TRUE(literal_holds_credential(held)) << held;
   }
 }
 
 TEST(SecretValues, HolesPlaceholdersAndEmptyValuesAreNone) {
   for (const char* none :
-       {"Data Source={0};User ID={1};Password={2}", "Password={password};", "pwd=${DB_PASSWORD}",
-        "Password=%DBPASS%", "Password=$(DbPassword)", "Password=;",
-        "Password=", "password=********", "Password=null", "Server=db;Integrated Security=true",
+       {"Data Source={0};User ID={1};Password={2}",
+        "Password={password};",
+        "pwd=${DB_PASSWORD}",
+        "Password=%DBPASS%",
+        "Password=$(DbPassword)",
+        "Password=;",
+        "Password=",
+        "password=********",
+        "Password=null",
+        "Server=db;Integrated Security=true",
         "The Password field is required",
         "System.Web, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b03f5f7f11d50a3a",
-        "https://feeds.contoso.example/nuget", ""}) {
+        "https://feeds.contoso.example/nuget",
+        "",
+        "UPDATE Users SET Password=@pass WHERE Id=@id",
+        "Server=db;Password = ?",
+        "pwd=:pwd",
+        "Password=[^;]*",
+        "Password: too short",
+        "Password=YOUR_PASSWORD",
+        "Password=<password>",
+        "Password=****",
+        "Password=your-password-here"}) {
     EXPECT_FALSE(literal_holds_credential(none)) << none;
   }
 }
@@ -49,6 +67,8 @@ TEST(SecretValues, FilledInLaterIsAFormatItemOrAnInterpolation) {
   EXPECT_TRUE(filled_in_later("x=", "%VAR%"));
   EXPECT_FALSE(filled_in_later("x=", "s3cret"));
   EXPECT_FALSE(filled_in_later("x=", "%"));
+  EXPECT_FALSE(filled_in_later("x=", "%3Bs3cret"));
+  EXPECT_TRUE(filled_in_later("x=", "%ProgramData%\\key"));
   EXPECT_TRUE(harmless_value(" String.Empty "));
   EXPECT_TRUE(repeated_placeholder("xXxXxX"));
   EXPECT_FALSE(repeated_placeholder("***"));

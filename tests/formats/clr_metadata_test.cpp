@@ -93,15 +93,22 @@ TEST(ClrAssembly, MsmqConsole) {
   EXPECT_TRUE(r->warnings.empty());
 }
 
-// Literals holding a credential are kept (the collector masks them before
-// anything else sees them); a format item and a trusted connection are not.
-TEST(ClrAssembly, CredentialLiteralsAreKept) {
+// Literals holding a credential are kept, masked as they are read, before
+// the cut to kMaxUserStringBytes (a cut first would keep a long literal's
+// password's start); a format item and a trusted connection are not kept.
+TEST(ClrAssembly, CredentialLiteralsAreKeptMasked) {
   auto r = parse_fixture("HardCodedLogin.dll");
   ASSERT_TRUE(r.ok()) << r.error().message;
-  EXPECT_EQ(r->user_strings,
-            (std::vector<std::string>{
-                "Data Source=sql01;Initial Catalog=Orders;User ID=orders;Password=Winter2019!",
-                "https://deploy:Tr0ub4dor3@feeds.contoso.example/nuget"}));
+  ASSERT_EQ(r->user_strings.size(), 3u);
+  EXPECT_EQ(r->user_strings[0],
+            "Data Source=sql01;Initial Catalog=Orders;User ID=orders;Password=***");
+  EXPECT_EQ(r->user_strings[1], "https://deploy:***@feeds.contoso.example/nuget");
+  EXPECT_EQ(r->user_strings[2],
+            "Data Source=sql01;Application Name=" + std::string(460, 'A') + ";Password=***");
+  for (const auto& s : r->user_strings) {
+    for (const char* secret : {"Winter2019", "Tr0ub4dor3", "Spring"})
+      EXPECT_EQ(s.find(secret), std::string::npos) << s;
+  }
 }
 
 TEST(ClrAssembly, DirectoryServicesLibrary) {

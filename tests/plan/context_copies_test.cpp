@@ -100,6 +100,39 @@ TEST(ContextCopies, ASourceTreeCopiesItsWholeSolutionWithoutBuildOutputs) {
   EXPECT_TRUE(has(c.exclude, "**/.vs"));
 }
 
+// A source file with a credential in a string literal is left out of the
+// copy, once, and said so; the rest of the solution is copied.
+TEST(ContextCopies, ASourceFileHoldingACredentialIsLeftOut) {
+  AppFixture f(AppKind::kConsole, FrameworkKind::kNetFx, "4.8");
+  f.app().binaries.clear();
+  f.app().root = "Shop/Tool";
+  f.app().entry = "Shop/Tool/Tool.csproj";
+  f.app().solution = "Shop/Shop.sln";
+  ProjectFacts tool;
+  tool.path = "Shop/Tool/Tool.csproj";
+  f.app().projects = {tool};
+  for (int line : {3, 9}) {
+    SourceHit h;
+    h.category = SourceCategory::kCodeSecret;
+    h.file = "Shop/Tool/Db.cs";
+    h.line = line;
+    h.text = "Server=db;Password=***";
+    f.app().source_hits.push_back(h);
+  }
+  SourceHit other;
+  other.category = SourceCategory::kRegistry;
+  other.file = "Shop/Tool/Settings.cs";
+  f.app().source_hits.push_back(other);
+  AppPlan p = plan_app(f.assessment, options());
+  ASSERT_EQ(p.build.copies.size(), 1u);
+  const auto& ex = p.build.copies[0].exclude;
+  EXPECT_EQ(std::count(ex.begin(), ex.end(), "Tool/Db.cs"), 1);
+  EXPECT_FALSE(has(ex, "Tool/Settings.cs"));
+  std::size_t said = 0;
+  for (const auto& w : p.warnings) said += w.find("Shop/Tool/Db.cs holds a credential") == 0;
+  EXPECT_EQ(said, 1u);
+}
+
 TEST(ContextCopies, OtherApplicationsNestedInTheFolderAreLeftOut) {
   AppFixture outer(AppKind::kWeb, FrameworkKind::kNetFx, "4.8");
   outer.app().id = "srv/iis/Default";

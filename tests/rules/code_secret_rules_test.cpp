@@ -78,7 +78,7 @@ TEST(CodeSecretRule, AssessFindsThemInSourcesAndAssembliesAndPrintsNoValue) {
             std::string::npos)
       << from_bin.out;
   for (const auto* r : {&from_source, &from_bin}) {
-    for (const char* secret : {"Winter2019!", "Tr0ub4dor3"}) {
+    for (const char* secret : {"Winter2019!", "Tr0ub4dor3", "Spring2020"}) {
       EXPECT_EQ(r->out.find(secret), std::string::npos) << secret;
       EXPECT_EQ(r->err.find(secret), std::string::npos) << secret;
     }
