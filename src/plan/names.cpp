@@ -69,6 +69,28 @@ std::string to_c_drive(std::string_view windows_path) {
   return out;
 }
 
+bool is_container_folder(std::string_view path) {
+  if (path.size() < 4 || path.size() > 240 || (path[0] != 'C' && path[0] != 'c') ||
+      path.substr(1, 2) != ":\\")
+    return false;
+  std::string_view rest = path.substr(3);
+  while (!rest.empty()) {
+    const std::size_t cut = rest.find('\\');
+    const std::string_view part = rest.substr(0, cut);
+    // Windows drops a name's trailing dots and blanks; "." and ".." climb.
+    if (part.empty() || part.back() == '.' || part.back() == ' ') return false;
+    for (char c : part) {
+      if (static_cast<unsigned char>(c) < 0x20 ||
+          std::string_view("/:*?\"<>|").find(c) != std::string_view::npos)
+        return false;
+    }
+    if (cut == std::string_view::npos) break;
+    rest = rest.substr(cut + 1);
+    if (rest.empty()) return false;  // a trailing backslash
+  }
+  return true;
+}
+
 std::string base_name(std::string_view path) {
   auto pos = path.find_last_of("/\\");
   return std::string(pos == std::string_view::npos ? path : path.substr(pos + 1));

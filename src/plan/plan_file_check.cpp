@@ -160,13 +160,12 @@ bool under(const std::string& path, const std::string& folder) {
 void check_volume(const AppPlan& app, const VolumePlan& v, const std::string& at, Checker& check) {
   static const std::regex label("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
   static const std::regex quantity("[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?");
-  static const std::regex local("[Cc]:\\\\[^\\\\/:*?\"<>|]+(\\\\[^\\\\/:*?\"<>|]+)*");
   if (!std::regex_match(v.name, label))
     check.error(at + ".name", "'" + v.name + "' is not a DNS-1123 label (a-z, 0-9, '-')");
   if (!std::regex_match(v.size, quantity))
     check.error(at + ".size", "'" + v.size + "' is not a storage quantity such as 10Gi or 500Mi");
   const std::string& p = v.container_path;
-  if (!std::regex_match(p, local) || p.find("\\..") != std::string::npos) {
+  if (!is_container_folder(p)) {
     check.error(at + ".container_path",
                 "'" + p +
                     "' is not a folder on C: (the container has only C:), such as "

@@ -100,6 +100,11 @@ std::string env_key(std::string_view prefix, std::string_view name);
 std::string to_c_drive(std::string_view windows_path);
 bool is_unc(std::string_view path);
 bool is_other_drive(std::string_view path);
+// A folder the container can mount a volume at: C:\\ and names Windows
+// accepts as they are (none empty, none ending in '.' or a blank, so no "."
+// or ".." either, no control character, none of / : * ? " < > |), at most
+// 240 characters, no trailing backslash.
+bool is_container_folder(std::string_view path);
 // Last path component of a '/' or '\\' path.
 std::string base_name(std::string_view path);
 std::string strip_exe(std::string_view file);

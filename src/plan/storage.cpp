@@ -55,6 +55,18 @@ VolumePlan& add_volume(AppPlan& plan, std::string path, const std::string& reaso
   return plan.volumes.back();
 }
 
+// Whether a folder taken from the server's settings can hold a volume; a
+// name Windows would not take as it is ("..", a newline, a quote) gets a
+// warning instead of a mount.
+bool mountable(AppPlan& plan, const std::string& folder, const std::string& what) {
+  if (is_container_folder(folder)) return true;
+  plan.warnings.push_back(what + " names the folder '" + printable(folder) +
+                          "', which is no folder a volume can be mounted at (C:\\ and plain "
+                          "folder names): it gets no volume; add one in the plan if it holds "
+                          "state");
+  return false;
+}
+
 bool is_log_path(const Application& app, const std::string& value) {
   for (const auto& c : app.configs) {
     for (const auto& p : c.log_paths) {
@@ -135,7 +147,8 @@ void plan_virtual_dirs(const Application& app, AppPlan& plan) {
       continue;
     }
     std::string local = to_c_drive(v.physical_path);
-    if (is_other_drive(v.physical_path)) {
+    while (local.size() > 3 && local.back() == '\\') local.pop_back();
+    if (is_other_drive(v.physical_path) && mountable(plan, local, what)) {
       bool added = false;
       VolumePlan& vol = add_volume(plan, local,
                                    what + " was served from " + v.physical_path +
@@ -286,6 +299,7 @@ void plan_storage(const AppAssessment& a, AppPlan& plan) {
         // The same folder inside the container, on a volume: the setting stays.
         std::string folder = value;
         while (folder.back() == '\\') folder.pop_back();
+        if (!mountable(plan, folder, what + " (" + c.path + ")")) continue;
         bool added = false;
         VolumePlan& v = add_volume(plan, folder,
                                    what + " = " + value + " (" + c.path +
@@ -299,13 +313,15 @@ void plan_storage(const AppAssessment& a, AppPlan& plan) {
         continue;
       }
       if (!is_other_drive(value)) continue;
-      std::string local = to_c_drive(value);
+      std::string local = to_c_drive(value);  // the setting's new value
+      std::string mount = local;
+      while (mount.size() > 3 && mount.back() == '\\') mount.pop_back();
       std::string why;
       if (is_log_path(app, value)) {
         why = "the log folder inside the container, where Log Monitor reads it (was " + value + ")";
-      } else if (local_state) {
+      } else if (local_state && mountable(plan, mount, what + " (" + c.path + ")")) {
         bool added = false;
-        VolumePlan& v = add_volume(plan, local,
+        VolumePlan& v = add_volume(plan, mount,
                                    what + " = " + value + " (" + c.path +
                                        "): the container has only C:, so the folder moves to " +
                                        local + " on a volume",

@@ -31,8 +31,10 @@ struct Twin {
 const Twin kSite{"Contoso Web Shop",
                  "Contoso Web&#10;RUN evil&#13;'\xE2\x80\x99`$(x);&amp;\xC3\xBC"};
 const Twin kPool{"ContosoWebPool", "Pool&#10;'\xE2\x80\x99`$(x);&amp;\xC3\xA9"};
+// A folder keeps no control character: Windows takes none in a name, and
+// liftshift mounts no volume at one (plan/names is_container_folder).
 const Twin kUploads{"D:\\Contoso\\Up loads",
-                    "D:\\Contoso\\Up'\xE2\x80\x99`$(x);&amp;&#10;RUN \xC3\xBC"};
+                    "D:\\Contoso\\Up'\xE2\x80\x99`$(x);&amp; RUN \xC3\xBC"};
 const Twin kEventSource{"Order Processor Log",
                         "Order&#10;RUN evil'\xE2\x80\x99`$(x);&amp;\xC3\x9F"};
 const Twin kTaskArgs{"/full run", "/full&#10;RUN evil&#10;'\xE2\x80\x99&quot;`$(x);&amp;"};

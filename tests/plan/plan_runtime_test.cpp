@@ -129,7 +129,9 @@ TEST(PlanRuntime, IisVirtualDirectoriesOnOtherDrivesBecomeVolumesAndAreRecreated
   f.app().iis = iis;
   AppPlan p = plan_app(f.assessment, options());
 
-  ASSERT_GE(p.volumes.size(), 2u);
+  // /odd names no folder Windows takes as it is (a ':' inside a name): it is
+  // still recreated, quoted, but gets no volume.
+  ASSERT_EQ(p.volumes.size(), 1u);
   EXPECT_EQ(p.volumes[0].container_path, "C:\\Shared\\Catalog");
   EXPECT_NE(p.volumes[0].reason.find("was served from E:\\Shared\\Catalog"), std::string::npos);
   std::vector<std::string> vdirs;

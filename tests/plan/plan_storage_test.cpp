@@ -296,4 +296,29 @@ TEST(PlanStorage, ADataFolderOnCOutsideTheApplicationGetsAVolume) {
   EXPECT_TRUE(plan_app(stateless.assessment, options()).volumes.empty());
 }
 
+// A server's settings are input: a folder Windows would not take as it is
+// never becomes a mount point, whatever drive it names.
+TEST(PlanStorage, AFolderNoVolumeCanHoldIsWarnedNotMounted) {
+  AppFixture f(AppKind::kConsole, FrameworkKind::kNetFx, "4.5.2");
+  f.finding("local-state");
+  ConfigFacts c;
+  c.path = "App/App.config";
+  c.app_settings = {{"InboxFolder", "C:\\Jobs\\..\\Windows\\System32", false},
+                    {"OutboxFolder", "C:\\Jobs\nOut", false},
+                    {"SpoolDir", "D:\\Spool\\\"quoted\"", false},
+                    {"ArchiveDir", "D:\\Archive\\", false}};
+  f.app().configs.push_back(c);
+  AppPlan p = plan_app(f.assessment, options());
+  std::vector<std::string> paths;
+  for (const auto& v : p.volumes) paths.push_back(v.container_path);
+  EXPECT_EQ(paths, (std::vector<std::string>{"C:\\Archive"}));
+  const std::string w = warnings_of(p);
+  for (const char* key : {"InboxFolder", "OutboxFolder", "SpoolDir"}) {
+    EXPECT_NE(w.find("appSettings '" + std::string(key) + "' (App/App.config) names the folder"),
+              std::string::npos)
+        << key << ": " << w;
+  }
+  for (const auto& one : p.warnings) EXPECT_EQ(one.find('\n'), std::string::npos) << one;
+}
+
 }  // namespace liftshift
