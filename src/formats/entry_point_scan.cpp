@@ -206,9 +206,10 @@ std::string_view enclosing_class(std::string_view code, std::size_t pos, bool vb
   return {};
 }
 
-// The hosting calls of a file without Main, each with its class, found by
-// searching each pattern's first word (most files have none of them).
-void scan_hosting_calls(std::string_view code, bool vb, const EntrySink& sink) {
+// The hosting calls of a file, each with its class, found by searching each
+// pattern's first word (most files have none of them); those inside `skip`
+// (Main's body, read on its own) are not reported.
+void scan_hosting_calls(std::string_view code, bool vb, const EntrySink& sink, Span skip = {}) {
   struct Hit {
     std::size_t pos, end;
     SourceCategory category;
@@ -228,6 +229,7 @@ void scan_hosting_calls(std::string_view code, bool vb, const EntrySink& sink) {
   std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.pos < b.pos; });
   int found = 0;
   for (const Hit& h : hits) {
+    if (h.pos >= skip.begin && h.pos < skip.end) continue;
     if (found++ >= kMaxEntryHits) break;
     std::string_view owner = enclosing_class(code, h.pos, vb);
     if (owner.empty()) continue;
@@ -305,7 +307,11 @@ void scan_entry_point(std::string_view code, bool vb, const EntrySink& sink) {
   if (scan_range(code, main.begin, main.end, vb, watch) > 0) {
     // A Main that runs a Windows service also names the classes it hands over:
     // the service class opens its server in OnStart.
-    if (runs_service) scan_main_uses(code, main, vb, sink);
+    if (runs_service) {
+      scan_main_uses(code, main, vb, sink);
+      // The service class may sit in Main's own file.
+      scan_hosting_calls(code, vb, sink, main);
+    }
     return;
   }
   int found = scan_range(code, 0, main.begin, vb, sink);

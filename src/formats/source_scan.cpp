@@ -545,7 +545,8 @@ constexpr std::string_view kListenCalls[] = {"WebApp.Start", "Prefixes.Add",
 
 struct ListenArgs {
   std::vector<std::size_t> opens;  // offsets of the '(' of each such call
-  std::vector<std::string> names;  // identifiers passed as the address
+  // Identifiers passed as the address, with the offset of their call's '('.
+  std::vector<std::pair<std::string, std::size_t>> names;
 };
 
 // Where the listening calls' first arguments start, and the variables they
@@ -577,24 +578,34 @@ ListenArgs listen_args(std::string_view code, bool vb) {
       while (e < code.size() && is_ident(code[e])) ++e;
       const std::size_t after = source_lexer::skip_blanks(code, e);
       if (e > a && after < code.size() && (code[after] == ')' || code[after] == ','))
-        out.names.emplace_back(code.substr(a, e - a));
+        out.names.emplace_back(code.substr(a, e - a), k);
     }
   }
   std::sort(out.opens.begin(), out.opens.end());
   return out;
 }
 
-// The variable a literal is assigned to (`string url = "..."`, `url = "..."`),
-// "" when the '=' follows no identifier.
+// The variable a literal is assigned to (`string url = "..."`, `url = "..."`,
+// VB `Dim url As String = "..."`), "" when the '=' follows no identifier.
 std::string_view assigned_name(std::string_view code, std::size_t pos) {
   std::size_t k = pos;
   while (k > 0 && is_blank(code[k - 1])) --k;
   if (k == 0 || code[k - 1] != '=') return {};
   --k;
-  while (k > 0 && is_blank(code[k - 1])) --k;
-  const std::size_t end = k;
-  while (k > 0 && is_ident(code[k - 1])) --k;
-  return code.substr(k, end - k);
+  auto name_before = [&](std::size_t at) {
+    while (at > 0 && is_blank(code[at - 1])) --at;
+    const std::size_t end = at;
+    while (at > 0 && is_ident(code[at - 1])) --at;
+    return std::pair{at, code.substr(at, end - at)};
+  };
+  auto [start, name] = name_before(k);
+  // VB names the type after As: the variable is the identifier before it.
+  if (!name.empty() && start > 0) {
+    auto [as_start, as] = name_before(start);
+    if (as.size() == 2 && lower(as[0]) == 'a' && lower(as[1]) == 's')
+      return name_before(as_start).second;
+  }
+  return name;
 }
 
 // `Type.GetTypeFromCLSID(new Guid("..."))` (VB's New, System.Guid): the
@@ -1181,12 +1192,17 @@ std::vector<SourceHit> scan_source(std::string_view text, const std::string& pat
       if (open > 0 && std::binary_search(listen.opens.begin(), listen.opens.end(), open - 1))
         out.add(cat::kListenUrl, lit.line, lit.pos, lit.value);
     }
-    for (const Literal& lit : lx.assigned) {
-      if (!http_url(lit.value)) continue;
-      const std::string_view name = assigned_name(code, lit.pos);
-      if (!name.empty() &&
-          std::find(listen.names.begin(), listen.names.end(), name) != listen.names.end())
-        out.add(cat::kListenUrl, lit.line, lit.pos, lit.value);
+    // A variable passed as the address: the literal assigned to it last
+    // before the call (a client's URL held in a variable of the same name
+    // elsewhere in the file is not the address).
+    for (const auto& [name, open] : listen.names) {
+      const Literal* last = nullptr;
+      for (const Literal& lit : lx.assigned) {
+        if (lit.pos >= open) break;
+        if (assigned_name(code, lit.pos) == name) last = &lit;
+      }
+      if (last != nullptr && http_url(last->value))
+        out.add(cat::kListenUrl, last->line, last->pos, last->value);
     }
   }
   for (const Scope& sc : scopes) {

@@ -112,23 +112,52 @@ std::string named_http_host(std::string_view url) {
   return std::string(rest);
 }
 
+// A .NET (Core) web host listens through Kestrel, which HTTP.sys takes no
+// part in (no URL reservation, no host-name matching), unless the code
+// chooses HTTP.sys (UseHttpSys) or an HttpListener.
+bool on_kestrel(const Application& app) {
+  if (app.framework.kind != FrameworkKind::kDotnet || app.self_host != SelfHost::kWeb) return false;
+  return std::none_of(app.source_hits.begin(), app.source_hits.end(), [](const SourceHit& h) {
+    return h.category == SourceCategory::kEntryWebHost &&
+           (icontains(h.text, "HttpSys") || icontains(h.text, "HttpListener"));
+  });
+}
+
+bool loopback_host(std::string_view host) {
+  return iequals(host, "localhost") || host.starts_with("127.") || host == "[::1]";
+}
+
 // An HTTP.sys listener (OWIN, HttpListener, Web API self-host) registers its
 // prefix as written: with a host name it answers only requests naming that
 // host, which requests through a published port or a Service do not (WCF
-// registers the strong wildcard instead).
-void warn_named_hosts(const std::vector<std::pair<std::string, std::string>>& urls, AppPlan& plan) {
+// registers the strong wildcard instead). Kestrel (.NET) binds addresses,
+// not names: only a loopback one keeps every request from outside the
+// container away.
+void warn_named_hosts(const std::vector<std::pair<std::string, std::string>>& urls, bool kestrel,
+                      AppPlan& plan) {
   std::set<std::string> warned;
   for (const auto& [url, where] : urls) {
     const std::string host = named_http_host(url);
-    if (host.empty() || !warned.insert(to_lower(url)).second || warned.size() > 8) continue;
+    if (host.empty() || (kestrel && !loopback_host(host)) || !warned.insert(to_lower(url)).second ||
+        warned.size() > 8)
+      continue;
     const auto l = parse_listen(url);
+    const std::string wildcard = l->scheme + "://+:" + std::to_string(l->port) + "/";
+    if (kestrel) {
+      plan.warnings.push_back(
+          "the program listens on " + printable(url) + " (" + printable(where) +
+          "): Kestrel binds the container's own loopback address there, which no request "
+          "through a published port or a Kubernetes Service reaches: listen on " +
+          wildcard + " (UseUrls, or ASPNETCORE_URLS when the code does not set the address)");
+      continue;
+    }
     plan.warnings.push_back(
         "the program listens on " + printable(url) + " (" + printable(where) +
         "), a prefix that names the host " + printable(host) +
         ": HTTP.sys answers only requests for that host name, and requests through the "
         "container's published port or a Kubernetes Service name another (400 Bad Request, "
         "Invalid Hostname): listen on " +
-        l->scheme + "://+:" + std::to_string(l->port) + "/ in the code or its configuration");
+        wildcard + " in the code or its configuration");
   }
 }
 
@@ -202,7 +231,8 @@ void plan_self_host_ports(const AppAssessment& a, AppPlan& plan) {
     if (h.category == SourceCategory::kListenUrl && is_under_root(h.file, app.root))
       urls.emplace_back(h.text, h.file + ":" + std::to_string(h.line));
   }
-  if (app.self_host == SelfHost::kWeb) warn_named_hosts(urls, plan);
+  const bool kestrel = on_kestrel(app);
+  if (app.self_host == SelfHost::kWeb) warn_named_hosts(urls, kestrel, plan);
   // HTTP.sys reservations of the server whose path names this program: a
   // self-hosted HTTP listener needs one, so its port is the program's even
   // when the code builds the URL at run time.
@@ -257,7 +287,7 @@ void plan_self_host_ports(const AppAssessment& a, AppPlan& plan) {
   if (to_reserve.empty()) {
     for (const auto& [url, where] : urls) to_reserve.push_back(url);
   }
-  plan_url_acls(app, to_reserve, !reserved_on_server.empty(), plan);
+  if (!kestrel) plan_url_acls(app, to_reserve, !reserved_on_server.empty(), plan);
   if (!list.empty()) {
     decide(plan, "ports", list,
            std::string(app.self_host == SelfHost::kWcf

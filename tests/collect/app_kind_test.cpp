@@ -255,7 +255,18 @@ static class Program { static void Main() { ServiceBase.Run(new Worker()); } }
 )");
   dir.write("Plain/Worker.cs",
             "using System.ServiceProcess;\npublic class Worker : ServiceBase { }\n");
+  // The service class in Main's own file.
+  write_exe_project(dir, "OneFile", "Exe", R"(using System.ServiceProcess;
+static class Program { static void Main() { ServiceBase.Run(new Worker()); } }
+class Worker : ServiceBase {
+  protected override void OnStart(string[] args) { WebApp.Start<Startup>("http://+:8085/"); }
+}
+)");
   Inventory inv = collect({dir.path().string()});
+  const Application* one_file = app_with_name(inv, "OneFile");
+  ASSERT_NE(one_file, nullptr);
+  EXPECT_EQ(one_file->kind, AppKind::kService);
+  EXPECT_EQ(one_file->self_host, SelfHost::kWeb);
   const Application* owin = app_with_name(inv, "Distribution");
   ASSERT_NE(owin, nullptr);
   EXPECT_EQ(owin->kind, AppKind::kService);

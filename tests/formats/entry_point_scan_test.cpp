@@ -59,6 +59,15 @@ TEST(EntryPointScan, ServiceHostTopshelfAndWebHostsInMain) {
       entry_hits("class P { static int Main() { ServiceBase.Run(new S()); return 0; } }", "c.cs"),
       (std::vector<std::string>{"1 entry-main static int Main", "1 entry-service ServiceBase.Run(",
                                 "1 main-uses ServiceBase S"}));
+  // The service class in Main's own file: its OnStart's server is reported
+  // with its class, Main's own calls are not reported twice.
+  EXPECT_EQ(
+      entry_hits("class P { static void Main() { ServiceBase.Run(new S()); } }\n"
+                 "class S : ServiceBase { protected override void OnStart(string[] a) {\n"
+                 "  WebApp.Start<Startup>(\"http://+:8085/\"); } }",
+                 "d.cs"),
+      (std::vector<std::string>{"1 entry-main static void Main", "1 entry-service ServiceBase.Run(",
+                                "1 main-uses ServiceBase S", "3 hosting-call S: WebApp.Start"}));
 }
 
 TEST(EntryPointScan, AMainThatDelegatesIsReadWithTheRestOfItsFile) {

@@ -448,6 +448,20 @@ TEST(SourceScan, TheAddressAListenerStartsWithListens) {
             std::vector<std::string>{"http://web01:7000"});
   // No listening call: a URL assigned to `url` is one the program calls.
   EXPECT_TRUE(listens("class C { string url = \"http://10.1.2.3:8081\"; }\n", "C.cs").empty());
+  // VB's typed declaration; the value assigned last before the call, not a
+  // client's URL held later in a variable of the same name.
+  EXPECT_EQ(listens("Class S\nSub F()\nDim url As String = \"http://web01:7001\"\n"
+                    "WebApp.Start(url)\nEnd Sub\nEnd Class\n",
+                    "S.vb"),
+            std::vector<std::string>{"http://web01:7001"});
+  EXPECT_EQ(listens("class S { void F() {\n"
+                    "  var url = \"http://old:1\";\n"
+                    "  url = \"http://+:8082/\";\n"
+                    "  WebApp.Start(url); }\n"
+                    "  void G() { var url = \"http://partner.example:9443/api\";\n"
+                    "  new WebClient().DownloadString(url); } }\n",
+                    "S.cs"),
+            std::vector<std::string>{"http://+:8082/"});
 }
 
 TEST(SourceScan, OneHitPerCategoryAndLineTextCappedAndMasked) {

@@ -179,6 +179,37 @@ TEST(SelfHostPorts, AListenerBoundToAHostNameIsWarnedAbout) {
   EXPECT_TRUE(host_warnings(plan_app(f.assessment, options())).empty());
 }
 
+// Kestrel binds addresses: a loopback one is warned about with Kestrel's
+// words, a host name or an IP is not, and no HTTP.sys URL is reserved; a
+// .NET program that chooses HTTP.sys keeps HTTP.sys's warnings.
+TEST(SelfHostPorts, KestrelIsWarnedOnlyAboutLoopbackAndReservesNothing) {
+  AppFixture f(AppKind::kConsole, FrameworkKind::kDotnet, "8.0");
+  f.app().self_host = SelfHost::kWeb;
+  f.app().source_hits.push_back(
+      {SourceCategory::kEntryWebHost, "App/Program.cs", 3, "WebHost.CreateDefaultBuilder"});
+  f.app().source_hits.push_back(
+      {SourceCategory::kListenUrl, "App/Program.cs", 4, "http://localhost:5000"});
+  f.app().source_hits.push_back(
+      {SourceCategory::kListenUrl, "App/Program.cs", 5, "http://10.1.2.3:5001"});
+  AppPlan p = plan_app(f.assessment, options());
+  EXPECT_TRUE(has_port(p, 5000));
+  std::vector<std::string> about_hosts;
+  for (const auto& w : p.warnings) {
+    if (w.find("the program listens on") == 0) about_hosts.push_back(w);
+  }
+  ASSERT_EQ(about_hosts.size(), 1u);
+  EXPECT_NE(about_hosts[0].find("http://localhost:5000 (App/Program.cs:4): Kestrel binds"),
+            std::string::npos)
+      << about_hosts[0];
+  for (const auto& s : p.steps) EXPECT_EQ(s.command.find("urlacl"), std::string::npos) << s.command;
+
+  f.app().source_hits.push_back({SourceCategory::kEntryWebHost, "App/Program.cs", 6, "UseHttpSys"});
+  AppPlan http_sys = plan_app(f.assessment, options());
+  std::size_t named = 0;
+  for (const auto& w : http_sys.warnings) named += w.find("names the host") != std::string::npos;
+  EXPECT_EQ(named, 2u);
+}
+
 // A program that hosts a server but names no address liftshift can read
 // (a setting of a file not in the source) gets a warning to name its port.
 TEST(SelfHostPorts, AServerWithoutAKnownAddressAsksForItsPort) {
