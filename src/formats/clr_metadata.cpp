@@ -247,13 +247,12 @@ bool plain_ascii(std::string_view s) {
 // A name the facts keep: a copy, through printable() only when it needs it.
 std::string keep(std::string_view s) { return plain_ascii(s) ? std::string(s) : printable(s); }
 
-// True when UTF-16LE text holds ':', '\\' or '$'.
+// True when UTF-16LE text holds ':', '\\', '$' or '=' (a credential's key
+// and its '=': "Password=", "AccountKey=", "Password = ").
 bool has_marker_unit(Bytes utf16) {
   for (std::size_t i = 0; i + 1 < utf16.size(); i += 2) {
     if (utf16[i + 1] != 0) continue;
-    if (utf16[i] == ':' || utf16[i] == '\\' || utf16[i] == '$') return true;
-    // "Password=", "Pwd=": a credential's key and its '='.
-    if (utf16[i] == '=' && i >= 2 && utf16[i - 1] == 0 && (utf16[i - 2] | 0x20) == 'd') return true;
+    if (utf16[i] == ':' || utf16[i] == '\\' || utf16[i] == '$' || utf16[i] == '=') return true;
   }
   return false;
 }
@@ -392,7 +391,7 @@ class Metadata {
         return;
       }
       if (*len < 2) continue;
-      // Every interesting string holds ':', '\\' or '$' (interesting_user_string):
+      // Every interesting string holds ':', '\\', '$' or '=' (interesting_user_string):
       // look for them in the UTF-16 code units before decoding anything.
       if (!has_marker_unit(bytes->first(*len & ~std::size_t{1}))) continue;
       // UTF-16LE text followed by one flag byte.

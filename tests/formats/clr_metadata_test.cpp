@@ -99,14 +99,16 @@ TEST(ClrAssembly, MsmqConsole) {
 TEST(ClrAssembly, CredentialLiteralsAreKeptMasked) {
   auto r = parse_fixture("HardCodedLogin.dll");
   ASSERT_TRUE(r.ok()) << r.error().message;
-  ASSERT_EQ(r->user_strings.size(), 3u);
+  ASSERT_EQ(r->user_strings.size(), 4u);
   EXPECT_EQ(r->user_strings[0],
             "Data Source=sql01;Initial Catalog=Orders;User ID=orders;Password=***");
   EXPECT_EQ(r->user_strings[1], "https://deploy:***@feeds.contoso.example/nuget");
   EXPECT_EQ(r->user_strings[2],
             "Data Source=sql01;Application Name=" + std::string(460, 'A') + ";Password=***");
+  // No ':' and no "d=" in it: the prefilter lets any '=' through.
+  EXPECT_EQ(r->user_strings[3], "DefaultEndpointsProtocol=https;AccountName=orders;AccountKey=***");
   for (const auto& s : r->user_strings) {
-    for (const char* secret : {"Winter2019", "Tr0ub4dor3", "Spring"})
+    for (const char* secret : {"Winter2019", "Tr0ub4dor3", "Spring", "bXlzZWNyZXRrZXk"})
       EXPECT_EQ(s.find(secret), std::string::npos) << s;
   }
 }
