@@ -123,13 +123,9 @@ std::vector<ServiceSetting> service_settings(std::string_view text,
       out.push_back({pos, std::string(key), std::move(value)});
   };
   for (std::size_t i = 0; i < code.size();) {
-    if (!is_ident(code[i])) {
-      ++i;
-      continue;
-    }
-    const std::size_t start = i;
-    while (i < code.size() && is_ident(code[i])) ++i;
-    const std::string_view word = code.substr(start, i - start);
+    const std::string_view word = source_lexer::next_word(code, i);
+    if (word.empty()) break;
+    const std::size_t start = i - word.size();
     if (same_word(word, "Account", vb)) {
       add(start, "account", account_of(enum_member_assigned(code, i, "ServiceAccount", vb)));
     } else if (same_word(word, "StartType", vb)) {

@@ -66,6 +66,14 @@ inline bool literal_after(std::string_view code, std::size_t pos, char mark, std
   return word_ends_at(code, k, name, nocase);
 }
 
+// The next identifier at or after i ("" at the end), with i moved past it.
+inline std::string_view next_word(std::string_view code, std::size_t& i) {
+  while (i < code.size() && !is_ident(code[i])) ++i;
+  const std::size_t start = i;
+  while (i < code.size() && is_ident(code[i])) ++i;
+  return code.substr(start, i - start);
+}
+
 inline std::size_t skip_blanks(std::string_view code, std::size_t k) {
   while (k < code.size() && is_blank(code[k])) ++k;
   return k;

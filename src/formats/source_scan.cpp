@@ -797,13 +797,8 @@ bool names_a_stream(std::string_view arg) {
   arg = trim_view(arg);
   std::vector<std::string_view> words;
   for (std::size_t k = 0; k < arg.size();) {
-    if (!is_ident(arg[k])) {
-      ++k;
-      continue;
-    }
-    const std::size_t start = k;
-    while (k < arg.size() && is_ident(arg[k])) ++k;
-    const std::string_view word = arg.substr(start, k - start);
+    const std::string_view word = source_lexer::next_word(arg, k);
+    if (word.empty()) break;
     if (iends_with(word, "FileStream") || (word == "File" && k < arg.size() && arg[k] == '.'))
       return false;
     if (words.empty() && (word == "Console" || word == "Response") && k < arg.size() &&
