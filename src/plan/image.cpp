@@ -20,9 +20,18 @@ bool iis_hosted(const AppPlan& plan) {
   return plan.kind == AppKind::kWeb || plan.kind == AppKind::kWcf;
 }
 
-std::string netfx_family(const AppPlan& plan) {
+// A site's first .svc endpoint ("" for none): IIS serves .svc only with
+// WCF's HTTP activation, which the aspnet image lacks and the wcf image has.
+std::string svc_endpoint(const Application& app) {
+  for (const auto& m : app.markers) {
+    if (m.category == MarkerCategory::kSvcFile) return m.path;
+  }
+  return {};
+}
+
+std::string netfx_family(const AppAssessment& a, const AppPlan& plan) {
   if (plan.kind == AppKind::kWcf) return "wcf";
-  if (plan.kind == AppKind::kWeb) return "aspnet";
+  if (plan.kind == AppKind::kWeb) return svc_endpoint(a.app).empty() ? "aspnet" : "wcf";
   return "runtime";
 }
 
@@ -33,10 +42,14 @@ void set_image(AppPlan& plan, std::string image, std::string tag) {
 
 void netfx_image(const AppAssessment& a, AppPlan& plan) {
   WindowsVersion v = plan.windows_version;
-  std::string family = netfx_family(plan);
+  std::string family = netfx_family(a, plan);
   set_image(plan, "dotnet/framework/" + family, netfx_tag(v));
   std::string fam_reason =
-      family == "wcf"
+      plan.kind == AppKind::kWeb && family == "wcf"
+          ? "an ASP.NET site that also serves WCF endpoints (" + svc_endpoint(a.app) +
+                "): the wcf image, the aspnet image with WCF's HTTP and TCP activation, without "
+                "which IIS does not serve .svc"
+      : family == "wcf"
           ? "a WCF service hosted in IIS: the wcf image (IIS with HTTP and TCP activation)"
       : family == "aspnet" ? "an ASP.NET web application: the aspnet image (IIS with ASP.NET)"
                            : "no IIS hosting: the runtime image";

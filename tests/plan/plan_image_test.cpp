@@ -65,6 +65,27 @@ TEST(PlanImage, WcfUsesTheWcfImage) {
   EXPECT_FALSE(p.download_service_monitor) << "the wcf image carries ServiceMonitor";
 }
 
+// A site that also serves .svc endpoints stays a web application but needs
+// WCF's HTTP activation: the wcf image, said why with the endpoint.
+TEST(PlanImage, ASiteServingSvcEndpointsUsesTheWcfImage) {
+  AppFixture f(AppKind::kWeb, FrameworkKind::kNetFx, "4.8");
+  f.app().markers.push_back(
+      {MarkerCategory::kSvcFile, "Shop/Services/Orders.svc", "WCF service endpoint (.svc)"});
+  AppPlan p = plan_app(f.assessment, options());
+  EXPECT_EQ(p.kind, AppKind::kWeb);
+  EXPECT_EQ(p.base_image, std::string(kMcr) + "dotnet/framework/wcf");
+  bool said = false;
+  for (const auto& d : p.decisions) {
+    said = said || (d.topic == "base image" &&
+                    d.reason.find("also serves WCF endpoints (Shop/Services/Orders.svc)") !=
+                        std::string::npos);
+  }
+  EXPECT_TRUE(said);
+  AppFixture plain(AppKind::kWeb, FrameworkKind::kNetFx, "4.8");
+  EXPECT_EQ(plan_app(plain.assessment, options()).base_image,
+            std::string(kMcr) + "dotnet/framework/aspnet");
+}
+
 TEST(PlanImage, NetFx35TestsWithThe4xImageAndFallsBackToNetFx3OnServerCore) {
   AppFixture f(AppKind::kConsole, FrameworkKind::kNetFx, "3.5");
   AppPlan p2022 = plan_app(f.assessment, options(WindowsVersion::kLtsc2022));
