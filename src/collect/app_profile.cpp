@@ -434,10 +434,11 @@ bool is_web_app(const Application& app) {
       (app.framework.kind == FrameworkKind::kPhp && !iends_with(app.entry, ".exe") &&
        !iends_with(app.entry, ".dll")))
     return true;
-  for (const auto& p : app.projects) {
-    if (p.is_web || p.is_wcf || iequals(p.sdk, "Microsoft.NET.Sdk.Web")) return true;
-  }
-  return false;
+  // The entry project decides: a program that folds in a WCF service library
+  // it hosts (its ServiceHost) or a web-typed module is not an IIS site.
+  if (app.projects.empty()) return false;
+  const ProjectFacts& p = app.projects.front();
+  return p.is_web || p.is_wcf || iequals(p.sdk, "Microsoft.NET.Sdk.Web");
 }
 
 AppKind detect_kind(Application& app) {

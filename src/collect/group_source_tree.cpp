@@ -245,6 +245,18 @@ std::vector<Application> group_source_tree(ParsedSource& parsed, const std::stri
     if (is_app_project(p) && !is_test_project(p) && !is_tooling_project(p))
       candidates.push_back(&p);
   }
+  // A WCF service library (Library output) that another application's
+  // project references is hosted by that application (a ServiceHost in its
+  // Main, a site's .svc): it ships in it, it is no IIS application of its own.
+  std::set<std::string> referenced_by_apps;
+  for (const ProjectFacts* p : candidates) {
+    if (p->is_wcf && iequals(p->output_type, "Library")) continue;
+    for (const auto& r : references_of(*p, parsed.projects)) referenced_by_apps.insert(r);
+  }
+  std::erase_if(candidates, [&](const ProjectFacts* p) {
+    return p->is_wcf && !p->is_web && iequals(p->output_type, "Library") &&
+           referenced_by_apps.count(to_lower(p->path)) > 0;
+  });
   // Sites first, shallowest first: a site folds what it references and the
   // libraries under its folder, even web-typed ones (modules, themes).
   std::stable_sort(candidates.begin(), candidates.end(),

@@ -83,6 +83,33 @@ TEST(GroupSourceTree, UnreferencedProgramsAndSitesBesideASiteStayApplications) {
   EXPECT_EQ(inv.apps.size(), 3u) << ids(inv);
 }
 
+// A WCF service library that a program references is hosted by that program
+// (its ServiceHost): it ships in it; one nothing references stays a WCF
+// application (an IIS host may serve it).
+TEST(GroupSourceTree, AWcfLibraryAProgramReferencesShipsInIt) {
+  constexpr const char* kWcfGuids =
+      "{3D9AD99F-2412-4246-B90B-4EAA41C64699};{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}";
+  test::TempDir dir;
+  dir.write("All.sln", "");
+  dir.write("WcfLib/WcfLib.csproj", classic("Library", kWcfGuids));
+  dir.write("Host/Host.csproj",
+            classic("Exe", "", R"(<ProjectReference Include="..\WcfLib\WcfLib.csproj" />)"));
+  dir.write("Lonely/Lonely.csproj", classic("Library", kWcfGuids));
+  dir.write("Host.Tests/Host.Tests.csproj",
+            classic("Library", "", R"(<ProjectReference Include="..\Lonely\Lonely.csproj" />)"));
+  Inventory inv = collect({dir.path().string()});
+  ASSERT_EQ(inv.apps.size(), 2u) << ids(inv);
+  for (const auto& a : inv.apps) {
+    if (a.name == "Host") {
+      EXPECT_NE(a.kind, AppKind::kWcf) << "it hosts the library itself, not in IIS";
+      ASSERT_EQ(a.projects.size(), 2u);
+      EXPECT_EQ(a.projects[1].path.substr(a.projects[1].path.rfind('/') + 1), "WcfLib.csproj");
+    } else {
+      EXPECT_EQ(a.name, "Lonely") << ids(inv);
+    }
+  }
+}
+
 // A project whose build copies its output into a site's bin/ (a plugin, a
 // tool the site runs) ships in the site.
 TEST(GroupSourceTree, ProjectsCopiedIntoASitesBinShipInsideIt) {
