@@ -530,7 +530,9 @@ std::optional<ServiceInfo> installer_settings(const Application& app) {
     const std::string key = h->text.substr(0, colon);
     std::string value = h->text.substr(colon + 2);
     if (key == "display-name" && !std::exchange(display, true)) s.display_name = value;
-    if (key == "account" && !std::exchange(account, true)) s.account = value;
+    // ServiceAccount.User with the Username the designer sets beside it: the user.
+    if (key == "account" && (!std::exchange(account, true) || s.account == "User"))
+      s.account = value;
     if (key == "start" && !std::exchange(start, true))
       s.start = value == "Automatic" ? 2 : value == "Disabled" ? 4 : 3;
     if (key == "depends-on" && (depends_from.empty() || depends_from == h->file)) {

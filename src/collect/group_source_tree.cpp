@@ -248,9 +248,20 @@ std::vector<Application> group_source_tree(ParsedSource& parsed, const std::stri
   // A WCF service library (Library output) that another application's
   // project references is hosted by that application (a ServiceHost in its
   // Main, a site's .svc): it ships in it, it is no IIS application of its own.
+  // A client that references the library for its contracts hosts nothing:
+  // only a program opening a ServiceHost in its own folder, or a site, counts.
+  auto hosts_wcf = [&](const ProjectFacts& p) {
+    if (is_web_project(p)) return true;
+    const std::string root(parent_dir(p.path));
+    return std::any_of(parsed.source_hits.begin(), parsed.source_hits.end(), [&](const auto& h) {
+      return (h.category == SourceCategory::kEntryWcfHost ||
+              (h.category == SourceCategory::kHostingCall && icontains(h.text, "ServiceHost"))) &&
+             is_under(h.file, root);
+    });
+  };
   std::set<std::string> referenced_by_apps;
   for (const ProjectFacts* p : candidates) {
-    if (p->is_wcf && iequals(p->output_type, "Library")) continue;
+    if ((p->is_wcf && iequals(p->output_type, "Library")) || !hosts_wcf(*p)) continue;
     for (const auto& r : references_of(*p, parsed.projects)) referenced_by_apps.insert(r);
   }
   std::erase_if(candidates, [&](const ProjectFacts* p) {

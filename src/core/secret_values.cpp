@@ -80,30 +80,47 @@ bool filled_in_later(std::string_view before, std::string_view value) {
 namespace {
 
 // What code writes after a secret's key that is no value: a SQL parameter
-// ("Password=@pwd", "pwd = ?", "pwd=:pwd"), a pattern that matches one
+// ("Password=@pwd", "pwd = ?", "pwd=:pwd", a name and nothing else, outside a
+// connection string's "a=b;" list), a pattern that matches one
 // ("Password=[^;]*", "(.*)"), a name to fill in ("YOUR_PASSWORD",
-// "<password>", "your-password-here") or a run of asterisks.
-bool no_value_in_code(std::string_view v) {
+// "<password>", "your-password-here", "DB_PASSWORD") or a run of asterisks.
+bool no_value_in_code(std::string_view before, std::string_view v) {
   if (v.empty()) return false;
-  if (v == "?" || ((v.front() == '@' || v.front() == ':') && v.size() > 1)) return true;
-  if (v.front() == '[' || v.front() == '(' || v.find("[^") != std::string_view::npos ||
-      v.find(".*") != std::string_view::npos || v.find(".+") != std::string_view::npos ||
-      v.find("\\s") != std::string_view::npos || v.find("\\w") != std::string_view::npos)
+  auto word = [](std::string_view w) {
+    return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
+    });
+  };
+  const bool in_list = before.find(';') != std::string_view::npos;
+  if (v == "?" || (!in_list && (v.front() == '@' || v.front() == ':') && word(v.substr(1))))
     return true;
+  for (std::string_view pattern : {"[^", "(.*", "(.+", "\\d", "\\s*", "\\s+", "\\w+", "\\w*"}) {
+    if (v.find(pattern) != std::string_view::npos) return true;
+  }
+  if (v == ".*" || v == ".+") return true;
   if (v.front() == '<' && v.back() == '>') return true;
-  if (istarts_with(v, "your") || istarts_with(v, "<your")) return true;
+  if (istarts_with(v, "your") &&
+      (v.size() == 4 || v[4] == '-' || v[4] == '_' || icontains(v, "pass") ||
+       icontains(v, "secret") || icontains(v, "key") || icontains(v, "token")))
+    return true;
   if (std::all_of(v.begin(), v.end(), [](char c) { return c == '*'; })) return true;
-  // UPPER_SNAKE: a constant's name, not its value.
-  return v.find('_') != std::string_view::npos && std::all_of(v.begin(), v.end(), [](char c) {
-           return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-         });
+  // A constant's name that says what it names, not its value.
+  const bool upper_snake =
+      v.find('_') != std::string_view::npos && std::all_of(v.begin(), v.end(), [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+      });
+  return upper_snake && (icontains(v, "PASSWORD") || icontains(v, "PWD") ||
+                         icontains(v, "SECRET") || icontains(v, "TOKEN") || icontains(v, "KEY"));
 }
 
-// "Password: too short": a message naming a secret, key and a blank after
-// a colon, with no quote before the colon (as JSON's "password": "..." has).
-bool prose_after_key(std::string_view before) {
+// "Password: too short": a message naming a secret, key and a blank after a
+// colon, with no quote before the colon (as JSON's "password": "..." has),
+// and a value of lower-case letters only (a header's "X-API-Key: 4f9c..." or
+// "password: hunter2" is none).
+bool prose_after_key(std::string_view before, std::string_view v) {
   return before.size() >= 3 && before.back() == ' ' && before[before.size() - 2] == ':' &&
-         std::isalpha(static_cast<unsigned char>(before[before.size() - 3])) != 0;
+         std::isalpha(static_cast<unsigned char>(before[before.size() - 3])) != 0 && !v.empty() &&
+         std::all_of(v.begin(), v.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
 }  // namespace
@@ -120,7 +137,7 @@ bool literal_holds_credential(std::string_view literal) {
       v.remove_suffix(1);
     // An assembly's PublicKeyToken is public: "token" names no secret there.
     return !harmless_value(v) && !repeated_placeholder(v) && !filled_in_later(before, v) &&
-           !no_value_in_code(trim(v)) && !prose_after_key(before) &&
+           !no_value_in_code(before, trim(v)) && !prose_after_key(before, trim(v)) &&
            !iends_with(before, "publickeytoken=");
   });
 }

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "core/text.hpp"
+#include "formats/source_scan.hpp"
 
 namespace liftshift {
 
@@ -51,8 +52,14 @@ std::vector<std::pair<std::size_t, std::string>> braced_names(std::string_view t
                                                               std::string_view code,
                                                               std::size_t after) {
   std::vector<std::pair<std::size_t, std::string>> out;
-  const std::size_t open = code.find('{', after);
-  if (open == std::string_view::npos || open - after > 64) return out;
+  // Assigned (`= new string[] {`), not read (`foreach (var d in X) {`).
+  const std::size_t eq = source_lexer::skip_blanks(code, after);
+  if (eq >= code.size() || code[eq] != '=' || (eq + 1 < code.size() && code[eq + 1] == '='))
+    return out;
+  const std::size_t open = code.find('{', eq);
+  if (open == std::string_view::npos || open - eq > 64 ||
+      code.substr(eq, open - eq).find(';') != std::string_view::npos)
+    return out;
   const std::size_t close = code.find('}', open);
   if (close == std::string_view::npos || close - open > 1024) return out;
   for (std::size_t q = text.find('"', open); q != std::string_view::npos && q < close;) {
@@ -119,7 +126,10 @@ std::vector<ServiceSetting> service_settings(std::string_view text,
   const std::string_view code = lexed.code;
   if (!names_a_host(code, vb)) return out;
   auto add = [&](std::size_t pos, std::string_view key, std::string value) {
-    if (out.size() < kMaxServiceSettings && !value.empty() && value.size() <= 256)
+    // The hit's text is "key: value" and is cut at kMaxHitText: a value that
+    // would be cut is left out rather than kept cut.
+    if (out.size() < kMaxServiceSettings && !value.empty() &&
+        key.size() + 2 + value.size() <= kMaxHitText)
       out.push_back({pos, std::string(key), std::move(value)});
   };
   for (std::size_t i = 0; i < code.size();) {

@@ -1194,7 +1194,8 @@ std::vector<SourceHit> scan_source(std::string_view text, const std::string& pat
       const Literal* last = nullptr;
       for (const Literal& lit : lx.assigned) {
         if (lit.pos >= open) break;
-        if (assigned_name(code, lit.pos) == name) last = &lit;
+        const std::string_view assigned = assigned_name(code, lit.pos);
+        if (vb ? iequals(assigned, name) : assigned == name) last = &lit;
       }
       if (last != nullptr && http_url(last->value))
         out.add(cat::kListenUrl, last->line, last->pos, last->value);

@@ -117,10 +117,23 @@ std::string named_http_host(std::string_view url) {
 // chooses HTTP.sys (UseHttpSys) or an HttpListener.
 bool on_kestrel(const Application& app) {
   if (app.framework.kind != FrameworkKind::kDotnet || app.self_host != SelfHost::kWeb) return false;
-  return std::none_of(app.source_hits.begin(), app.source_hits.end(), [](const SourceHit& h) {
-    return h.category == SourceCategory::kEntryWebHost &&
-           (icontains(h.text, "HttpSys") || icontains(h.text, "HttpListener"));
-  });
+  auto http_sys = [](std::string_view text) {
+    return icontains(text, "HttpSys") || icontains(text, "HttpListener") ||
+           icontains(text, "NancyHost") || icontains(text, "Nancy.Hosting.Self");
+  };
+  for (const auto& h : app.source_hits) {
+    if ((h.category == SourceCategory::kEntryWebHost ||
+         h.category == SourceCategory::kHostingCall) &&
+        http_sys(h.text))
+      return false;
+  }
+  // A published program: the types it references.
+  for (const auto& b : app.binaries) {
+    for (const auto& t : b.type_refs) {
+      if (http_sys(t)) return false;
+    }
+  }
+  return true;
 }
 
 bool loopback_host(std::string_view host) {
@@ -287,7 +300,9 @@ void plan_self_host_ports(const AppAssessment& a, AppPlan& plan) {
   if (to_reserve.empty()) {
     for (const auto& [url, where] : urls) to_reserve.push_back(url);
   }
-  if (!kestrel) plan_url_acls(app, to_reserve, !reserved_on_server.empty(), plan);
+  // The server reserved URLs for it: it registers them with HTTP.sys.
+  if (!kestrel || !reserved_on_server.empty())
+    plan_url_acls(app, to_reserve, !reserved_on_server.empty(), plan);
   if (!list.empty()) {
     decide(plan, "ports", list,
            std::string(app.self_host == SelfHost::kWcf

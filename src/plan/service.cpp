@@ -94,7 +94,9 @@ void plan_service(const AppAssessment& a, AppPlan& plan) {
   std::string start = start_type(registered ? registered->start : 3);
   if (start == "Disabled") {
     plan.warnings.push_back("the service " + plan.service_name +
-                            " is disabled on the server; the image installs it as Manual so "
+                            (app.service ? " is disabled on the server"
+                                         : " is registered disabled by the project's installer") +
+                            "; the image installs it as Manual so "
                             "ServiceMonitor can start it: check it should run at all");
     start = "Manual";
   }

@@ -148,7 +148,8 @@ void plan_virtual_dirs(const Application& app, AppPlan& plan) {
     }
     std::string local = to_c_drive(v.physical_path);
     while (local.size() > 3 && local.back() == '\\') local.pop_back();
-    if (is_other_drive(v.physical_path) && mountable(plan, local, what)) {
+    if (is_other_drive(v.physical_path)) {
+      if (!mountable(plan, local, what)) continue;
       bool added = false;
       VolumePlan& vol = add_volume(plan, local,
                                    what + " was served from " + v.physical_path +

@@ -17,10 +17,16 @@ namespace {
 // after the parser kept those holding a credential: a mask after a key's '='
 // or a URL's user name is where one was.
 bool masked_credential(std::string_view s) {
-  const std::string after_key = "=" + std::string(kMask);
-  const std::string url_password = ":" + std::string(kMask) + "@";
-  return s.find(after_key) != std::string_view::npos ||
-         s.find(url_password) != std::string_view::npos;
+  for (std::size_t at = s.find(kMask); at != std::string_view::npos;
+       at = s.find(kMask, at + kMask.size())) {
+    // "Password=***", "Password = ***", "Password='***'".
+    std::size_t k = at;
+    while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\'' || s[k - 1] == '"')) --k;
+    if (k > 0 && s[k - 1] == '=') return true;
+    // A URL's password: "user:***@host".
+    if (at > 0 && s[at - 1] == ':' && s.substr(at + kMask.size(), 1) == "@") return true;
+  }
+  return false;
 }
 
 }  // namespace

@@ -152,7 +152,24 @@ class Worker : ServiceBase { void F(ServiceInstaller i) { i.DisplayName = "Worke
   write_exe_project(dir, "Tool", "Exe", R"cs(static class Program { static void Main() { } }
 class Setup { void F(System.ServiceProcess.ServiceInstaller i) { i.DisplayName = "X"; } }
 )cs");
+  // ServiceAccount.User, with the Username the designer writes after it.
+  write_exe_project(dir, "UserSvc", "Exe", R"cs(using System.ServiceProcess;
+static class Program { static void Main() { ServiceBase.Run(new W()); } }
+class W : ServiceBase { }
+)cs");
+  dir.write("UserSvc/ProjectInstaller.cs", R"cs(class ProjectInstaller {
+  System.ServiceProcess.ServiceProcessInstaller p;
+  void Init() {
+    p.Account = System.ServiceProcess.ServiceAccount.User;
+    p.Username = @"CONTOSO\svc";
+  }
+}
+)cs");
   Inventory inv = collect({dir.path().string()});
+  const Application* user_svc = app_with_name(inv, "UserSvc");
+  ASSERT_NE(user_svc, nullptr);
+  ASSERT_TRUE(user_svc->installer.has_value());
+  EXPECT_EQ(user_svc->installer->account, "CONTOSO\\svc");
   const Application* svc = app_with_name(inv, "Svc");
   ASSERT_NE(svc, nullptr);
   EXPECT_EQ(svc->service_name, "Contoso-Worker");

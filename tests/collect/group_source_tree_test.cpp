@@ -94,12 +94,18 @@ TEST(GroupSourceTree, AWcfLibraryAProgramReferencesShipsInIt) {
   dir.write("WcfLib/WcfLib.csproj", classic("Library", kWcfGuids));
   dir.write("Host/Host.csproj",
             classic("Exe", "", R"(<ProjectReference Include="..\WcfLib\WcfLib.csproj" />)"));
+  dir.write("Host/Program.cs",
+            "static class P { static void Main() { new ServiceHost(typeof(Calc)).Open(); } }\n");
   dir.write("Lonely/Lonely.csproj", classic("Library", kWcfGuids));
+  // A client that references the library for its contracts hosts nothing.
+  dir.write("Client/Client.csproj",
+            classic("Exe", "", R"(<ProjectReference Include="..\Lonely\Lonely.csproj" />)"));
   dir.write("Host.Tests/Host.Tests.csproj",
             classic("Library", "", R"(<ProjectReference Include="..\Lonely\Lonely.csproj" />)"));
   Inventory inv = collect({dir.path().string()});
-  ASSERT_EQ(inv.apps.size(), 2u) << ids(inv);
+  ASSERT_EQ(inv.apps.size(), 3u) << ids(inv);
   for (const auto& a : inv.apps) {
+    if (a.name == "Client") continue;
     if (a.name == "Host") {
       EXPECT_NE(a.kind, AppKind::kWcf) << "it hosts the library itself, not in IIS";
       ASSERT_EQ(a.projects.size(), 2u);

@@ -15,7 +15,9 @@ TEST(SecretValues, ALiteralWithARealPasswordOrUrlPasswordHoldsACredential) {
        {"Data Source=sql01;User ID=orders;Password=Winter2019!", "Server=db;Uid=app;Pwd=s3cret;",
         "https://deploy:Tr0ub4dor3@feeds.contoso.example/nuget",
         "AccountName=x;AccountKey=bXlrZXk=;", "password=hunter2", "Password=%3Bs3cret",
-        "Password=Winter_2019"}) {
+        "Password=Winter_2019", "Data Source=sql01;User ID=sa;Password=@dm1n2019",
+        "Password=SQL_ADMIN_2019", "X-API-Key: 4f9c2e71d0a84b6c", "redis: password: hunter2",
+        "Password=Yourcompany#1", "Password=(Pa55)2020", "Password=Sup3r.Key"}) {
     EXPECT_TRUE(literal_holds_credential(held)) << held;
   }
 }

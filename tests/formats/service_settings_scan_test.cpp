@@ -37,6 +37,16 @@ TEST(ServiceSettings, InstallerClassPropertiesInCSharp) {
                                                     "display-name: Contoso Orders"}));
 }
 
+// Dependencies are the names assigned to ServicesDependedOn, never a block
+// that follows a read of it.
+TEST(ServiceSettings, DependenciesOnlyFromAnAssignedList) {
+  const std::string cs =
+      "class ProjectInstaller { System.ServiceProcess.ServiceInstaller si;\n"
+      "  void F(string[] deps) { si.ServicesDependedOn = deps; if (x) { Log(\"Installed\"); }\n"
+      "    foreach (var d in si.ServicesDependedOn) { Console.WriteLine(\"dep \" + d); } } }\n";
+  EXPECT_TRUE(settings(cs).empty());
+}
+
 TEST(ServiceSettings, AUserAccountWithItsNameAndVisualBasic) {
   const std::string cs =
       "class I : Installer { ServiceProcessInstaller p = new ServiceProcessInstaller();\n"

@@ -203,7 +203,9 @@ TEST(SelfHostPorts, KestrelIsWarnedOnlyAboutLoopbackAndReservesNothing) {
       << about_hosts[0];
   for (const auto& s : p.steps) EXPECT_EQ(s.command.find("urlacl"), std::string::npos) << s.command;
 
-  f.app().source_hits.push_back({SourceCategory::kEntryWebHost, "App/Program.cs", 6, "UseHttpSys"});
+  // An HttpListener the service class opens (a hosting call outside Main).
+  f.app().source_hits.push_back(
+      {SourceCategory::kHostingCall, "App/Worker.cs", 6, "Worker: new HttpListener("});
   AppPlan http_sys = plan_app(f.assessment, options());
   std::size_t named = 0;
   for (const auto& w : http_sys.warnings) named += w.find("names the host") != std::string::npos;
