@@ -5,6 +5,7 @@
 
 #include "core/secret_mask.hpp"
 #include "core/text.hpp"
+#include "formats/asp_file_writes.hpp"
 
 namespace liftshift {
 
@@ -166,7 +167,12 @@ std::vector<SourceHit> scan_com_text(std::string_view text, const std::string& p
 }  // namespace
 
 std::vector<SourceHit> scan_asp(std::string_view text, const std::string& path) {
-  return scan_com_text(text, path, SourceCategory::kAspComObject, true);
+  std::vector<SourceHit> out = scan_com_text(text, path, SourceCategory::kAspComObject, true);
+  for (auto& h : scan_asp_file_writes(text, path)) {
+    if (out.size() >= kMaxHits) break;
+    out.push_back(std::move(h));
+  }
+  return out;
 }
 
 std::vector<SourceHit> scan_com_script(std::string_view text, const std::string& path) {

@@ -18,7 +18,8 @@ namespace liftshift {
 // comment lines (' and REM) are skipped. One hit per (category, line, text),
 // at most 1000 per file; lines are 1-based.
 // Also kComObject hits (text: "{CLSID}") for <object classid="clsid:...">,
-// and JScript's new ActiveXObject("...") as a ProgID.
+// and JScript's new ActiveXObject("...") as a ProgID, and the files pages
+// write (kFileWrite, formats/asp_file_writes).
 std::vector<SourceHit> scan_asp(std::string_view text, const std::string& path);
 
 // Windows Script Host scripts and HTML applications (.vbs, .wsf, .hta): the
