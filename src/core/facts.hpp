@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -142,6 +143,17 @@ struct IisModuleUse {
   bool program_present = false;
 };
 
+// A system.webServer section a site's web.config sets although IIS locks it
+// at server level by default (overrideModeDefault="Deny" in a fresh
+// applicationHost.config): without an unlock the site answers HTTP 500.19
+// (formats/iis_locked_sections).
+struct IisLockedSection {
+  std::string section;          // "system.webServer/security/authentication/windowsAuthentication"
+  std::string element;          // as evidence: "<windowsAuthentication enabled=\"true\">"
+  std::string location;         // the web.config's <location path> holding it; "" at the top
+  std::optional<bool> enabled;  // its enabled attribute, when it has one
+};
+
 // A section a config keeps in another file: <connectionStrings
 // configSource="...">, <appSettings file="...">, <log4net configSource>,
 // NLog's <include file="...">. The collector follows it (collect/config_includes).
@@ -220,6 +232,8 @@ struct ConfigFacts {
   std::vector<std::string> ldap_paths;     // LDAP:// URLs, masked
   // web.config: what its system.webServer needs of IIS (handlers, rewrite...).
   std::vector<IisModuleUse> iis_modules;
+  // web.config: the sections it sets that IIS locks by default.
+  std::vector<IisLockedSection> iis_locked_sections;
   std::vector<std::string> warnings;
 };
 

@@ -9,6 +9,7 @@
 #include "core/text.hpp"
 #include "formats/connection_string.hpp"
 #include "formats/format_util.hpp"
+#include "formats/iis_locked_sections.hpp"
 #include "formats/iis_modules.hpp"
 
 namespace liftshift {
@@ -618,8 +619,10 @@ Result<ConfigFacts> parse_dotnet_config(std::string_view xml_text, const std::st
   const std::size_t slash = path.find_last_of("/\\");
   if (iequals(slash == std::string::npos ? std::string_view(path)
                                          : std::string_view(path).substr(slash + 1),
-              "web.config"))
+              "web.config")) {
     f.iis_modules = iis_modules_of_web_config(**doc, path);
+    f.iis_locked_sections = iis_locked_sections_of_web_config(**doc);
+  }
   return f;
 }
 

@@ -550,8 +550,10 @@ void plan_config(const AppAssessment& a, const PlanOptions& options, AppPlan& pl
            "credential_spec in compose)");
     // A site from a server's applicationHost.config gets its own
     // authentication, scoped to the site (iis_site.cpp).
+    // A web.config that enables windowsAuthentication itself got the feature
+    // and the unlock (iis_locked_sections.cpp): enabling it server-wide too adds nothing.
     if (a.results.identity.windows_authentication && plan.entry_kind == EntryKind::kIis &&
-        !a.app.iis) {
+        !a.app.iis && !web_config_enables_windows_auth(a.app)) {
       plan.steps.push_back(
           {"Windows authentication for IIS (authentication mode=\"Windows\"; the gMSA answers for "
            "the container)",

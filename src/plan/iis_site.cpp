@@ -19,9 +19,6 @@ namespace liftshift {
 
 namespace {
 
-constexpr std::string_view kAppcmd = "& $env:windir\\System32\\inetsrv\\appcmd.exe";
-constexpr std::string_view kAppcmdCheck =
-    "; if ($LASTEXITCODE -ne 0) { throw ('appcmd failed: ' + $LASTEXITCODE) }";
 constexpr std::string_view kApphost = "'MACHINE/WEBROOT/APPHOST'";
 constexpr std::string_view kHealthSite = "liftshift-health";
 constexpr std::string_view kHealthFolder = "C:\\liftshift-health";
@@ -639,6 +636,17 @@ class SitePlanner {
 
   void mark_first_step() { first_step_ = plan_.steps.size(); }
 
+  // Before the other features, so theirs is the reason named: the sections
+  // the site's web.config sets that the image's IIS locks, and their features.
+  void plan_locked_sections() {
+    LockedSectionsPlan locked = liftshift::plan_locked_sections(app_, plan_);
+    for (auto& [feature, why] : locked.features) {
+      if (features_.insert(feature).second) feature_why_.push_back(std::move(why));
+    }
+    if (locked.unlock) auth_steps_.insert(auth_steps_.begin(), std::move(*locked.unlock));
+    anonymous_off_ = anonymous_off_ || locked.anonymous_off;
+  }
+
  private:
   const AppAssessment& a_;
   const Application& app_;
@@ -707,6 +715,7 @@ void plan_iis_site(const AppAssessment& a, AppPlan& plan) {
   if (a.app.iis) {
     SitePlanner site(a, plan);
     site.mark_first_step();
+    site.plan_locked_sections();
     site.plan_site();
     site.plan_classic_asp();
     site.finish();
@@ -716,8 +725,10 @@ void plan_iis_site(const AppAssessment& a, AppPlan& plan) {
   } else {
     SitePlanner site(a, plan);
     site.mark_first_step();
+    site.plan_locked_sections();
     site.plan_folder_site();
     site.finish();
+    anonymous_off = site.anonymous_off();
   }
   // ServiceMonitor watches DefaultAppPool unless told otherwise.
   if (pool != "DefaultAppPool") plan.entry_args = "w3svc " + pool;

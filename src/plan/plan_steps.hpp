@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/plan.hpp"
@@ -38,9 +39,27 @@ void plan_entry(const AppAssessment& a, AppPlan& plan);  // entry.cpp
 // The "entrypoint" decision's choice: the program and its arguments (entry.cpp).
 std::string entrypoint_choice(const AppPlan& plan);
 void plan_iis_site(const AppAssessment& a, AppPlan& plan);  // iis_site.cpp
-void plan_service(const AppAssessment& a, AppPlan& plan);   // service.cpp
-void plan_logging(const AppAssessment& a, AppPlan& plan);   // logging.cpp
-void plan_storage(const AppAssessment& a, AppPlan& plan);   // storage.cpp
+// appcmd in a PowerShell RUN line, and the check that stops the build when it fails.
+inline constexpr std::string_view kAppcmd = "& $env:windir\\System32\\inetsrv\\appcmd.exe";
+inline constexpr std::string_view kAppcmdCheck =
+    "; if ($LASTEXITCODE -ne 0) { throw ('appcmd failed: ' + $LASTEXITCODE) }";
+// What the sections a site's web.configs set that a fresh IIS locks need
+// (iis_locked_sections.cpp): one step that unlocks them, and the IIS
+// features their enabled authentication needs, each with the web.config
+// element that needs it. The caller places both among the site's steps.
+struct LockedSectionsPlan {
+  std::optional<BuildStep> unlock;
+  std::vector<std::pair<std::string, std::string>> features;  // {"Web-Windows-Auth", why}
+  // The site's own web.config turns anonymous authentication off: an HTTP
+  // probe of its pages gets 401.
+  bool anonymous_off = false;
+};
+LockedSectionsPlan plan_locked_sections(const Application& app, AppPlan& plan);
+// Whether one of the site's web.configs enables windowsAuthentication itself.
+bool web_config_enables_windows_auth(const Application& app);
+void plan_service(const AppAssessment& a, AppPlan& plan);                             // service.cpp
+void plan_logging(const AppAssessment& a, AppPlan& plan);                             // logging.cpp
+void plan_storage(const AppAssessment& a, AppPlan& plan);                             // storage.cpp
 void plan_config(const AppAssessment& a, const PlanOptions& options, AppPlan& plan);  // config.cpp
 // Run by plan_config, once the moves are known.
 void plan_drive_paths(const AppAssessment& a, AppPlan& plan);  // config_drive_paths.cpp

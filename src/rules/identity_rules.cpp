@@ -154,6 +154,15 @@ Evidence check_ad_dependent(const Application& app, RuleResults& results) {
       out.push_back(c.path + ": system.web/authentication mode=\"Windows\"");
       results.identity.windows_authentication = true;
     }
+    // IIS's own Windows authentication, set by the site's web.config: Kerberos
+    // or NTLM logins, which a container answers only with a gMSA.
+    for (const auto& s : c.iis_locked_sections) {
+      if (!s.enabled.value_or(false) || !s.section.ends_with("/windowsAuthentication")) continue;
+      out.push_back(c.path + ": " +
+                    (s.location.empty() ? "" : "<location path=\"" + s.location + "\"> ") +
+                    s.section + " enabled=\"true\"");
+      results.identity.windows_authentication = true;
+    }
     if (c.impersonate) out.push_back(c.path + ": system.web/identity impersonate=\"true\"");
     for (const auto& cs : c.connection_strings) {
       if (cs.integrated_security && !local_server(cs.server)) {

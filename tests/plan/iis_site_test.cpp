@@ -18,6 +18,8 @@ namespace {
 
 using test::AppFixture;
 using test::options;
+using test::step_index;
+using test::step_with;
 
 IisInfo fixture_app(const std::string& site, const std::string& path) {
   auto text = test::read_text(test::source_dir() / "tests/data/formats/iis/applicationHost.config");
@@ -34,21 +36,6 @@ AppPlan plan_for(IisInfo iis) {
   AppFixture f(AppKind::kWeb, FrameworkKind::kNetFx, "4.8");
   f.app().iis = std::move(iis);
   return plan_app(f.assessment, options());
-}
-
-// The step whose command holds `text`, or nullptr.
-const BuildStep* step_with(const AppPlan& p, const std::string& text) {
-  for (const auto& s : p.steps) {
-    if (s.command.find(text) != std::string::npos) return &s;
-  }
-  return nullptr;
-}
-
-std::size_t step_index(const AppPlan& p, const std::string& text) {
-  for (std::size_t i = 0; i < p.steps.size(); ++i) {
-    if (p.steps[i].command.find(text) != std::string::npos) return i;
-  }
-  return p.steps.size();
 }
 
 std::string all_warnings(const AppPlan& p) {

@@ -85,4 +85,20 @@ inline bool has_decision(const AppPlan& p, const std::string& topic) {
   return false;
 }
 
+// The step whose command holds `text`, or nullptr.
+inline const BuildStep* step_with(const AppPlan& p, const std::string& text) {
+  for (const auto& s : p.steps) {
+    if (s.command.find(text) != std::string::npos) return &s;
+  }
+  return nullptr;
+}
+
+// The index of the step whose command holds `text`; p.steps.size() when none does.
+inline std::size_t step_index(const AppPlan& p, const std::string& text) {
+  for (std::size_t i = 0; i < p.steps.size(); ++i) {
+    if (p.steps[i].command.find(text) != std::string::npos) return i;
+  }
+  return p.steps.size();
+}
+
 }  // namespace liftshift::test
