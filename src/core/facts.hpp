@@ -154,6 +154,18 @@ struct IisLockedSection {
   std::optional<bool> enabled;  // its enabled attribute, when it has one
 };
 
+// system.web/authentication/forms/credentials of a config, outside any
+// <location>: the users forms authentication checks against the config
+// itself, whose passwords (clear or hashed) are secrets to move out.
+struct FormsCredentials {
+  std::string password_format;  // its passwordFormat ("" is Clear, the default)
+  // The <forms> element's attributes (loginUrl, timeout...), masked, in order.
+  std::vector<std::pair<std::string, std::string>> forms_attributes;
+  std::vector<std::string> users;  // user names, masked; at most kMaxFormsUsers
+  bool passwords = false;          // some user has a non-empty password
+};
+inline constexpr std::size_t kMaxFormsUsers = 256;
+
 // A section a config keeps in another file: <connectionStrings
 // configSource="...">, <appSettings file="...">, <log4net configSource>,
 // NLog's <include file="...">. The collector follows it (collect/config_includes).
@@ -215,6 +227,7 @@ struct ConfigFacts {
   // unset.
   std::string machine_key_validation;
   std::string machine_key_decryption;
+  std::optional<FormsCredentials> forms_credentials;
   std::string target_framework;  // httpRuntime/compilation targetFramework or supportedRuntime sku
   std::vector<std::string> supported_runtimes;  // startup/supportedRuntime@version ("v2.0.50727")
   bool has_service_model = false;

@@ -413,11 +413,39 @@ class ConfigReader {
       }
       f_.machine_key_validation = algorithm_name(attr_value(n, "validation"));
       f_.machine_key_decryption = algorithm_name(attr_value(n, "decryption"));
+    } else if (iequals(name, "user") && !inside(kLocation)) {
+      forms_user(n);
     } else if (iequals(name, "httpRuntime")) {
       set_framework(1, framework_moniker(attr_value(n, "targetFramework")));
     } else if (iequals(name, "compilation")) {
       set_framework(2, framework_moniker(attr_value(n, "targetFramework")));
     }
+  }
+
+  // A <user> of system.web/authentication/forms/credentials: forms
+  // authentication checks its name and password against the config.
+  void forms_user(const pugi::xml_node& n) {
+    const pugi::xml_node credentials = n.parent();
+    const pugi::xml_node forms = credentials.parent();
+    const pugi::xml_node authentication = forms.parent();
+    if (!name_is(credentials, "credentials") || !name_is(forms, "forms") ||
+        !name_is(authentication, "authentication") ||
+        !name_is(authentication.parent(), "system.web"))
+      return;
+    if (!f_.forms_credentials) {
+      FormsCredentials fc;
+      fc.password_format = printable(trim(attr_value(credentials, "passwordFormat")));
+      for (pugi::xml_attribute a = forms.first_attribute(); a; a = a.next_attribute()) {
+        if (fc.forms_attributes.size() >= 32) break;
+        fc.forms_attributes.emplace_back(printable(local_name(a.name())),
+                                         printable(mask_secret_text(a.value())));
+      }
+      f_.forms_credentials = std::move(fc);
+    }
+    FormsCredentials& fc = *f_.forms_credentials;
+    if (!attr_value(n, "password").empty()) fc.passwords = true;
+    if (fc.users.size() < kMaxFormsUsers)
+      fc.users.push_back(printable(mask_secret_text(attr_value(n, "name"))));
   }
 
   void service_model(const pugi::xml_node& n, std::string_view name) {

@@ -132,6 +132,30 @@ void move_machine_key(const ConfigFacts& c, const std::string& folder, const std
                           c.path, r.moves.back().secret_key});
 }
 
+// Forms authentication's <credentials> passwords: the whole authentication
+// section moves (configSource works on any section; its <forms> settings go
+// with it). Not a key/value section: builders can't supply it either.
+void move_forms_credentials(const ConfigFacts& c, const std::string& folder, const std::string& dir,
+                            ConfigRewrite& r, AppPlan& plan) {
+  if (!c.forms_credentials || !c.forms_credentials->passwords) return;
+  const std::size_t users = c.forms_credentials->users.size();
+  add_move(plan, r, folder, dir, "system.web/authentication", "authentication.config", {},
+           "forms authentication's <credentials> hold the password(s) of " + std::to_string(users) +
+               " user(s): the whole authentication section moves",
+           forms_credentials_template(c));
+  plan.secrets.push_back(
+      {"formsCredentials",
+       "the <credentials> passwords (passwordFormat=\"" +
+           (c.forms_credentials->password_format.empty() ? std::string("Clear")
+                                                         : c.forms_credentials->password_format) +
+           "\") of " + c.path,
+       "forms authentication in " + c.path +
+           " checks logins against passwords kept in the config: its "
+           "authentication section moves to " +
+           r.moves.back().file + ", mounted from the secret store",
+       c.path, r.moves.back().secret_key});
+}
+
 // Default: the sections holding secrets move to files mounted from the Secret.
 void plan_moves(const ConfigFacts& c, const std::string& dir, AppPlan& plan) {
   const std::string folder = container_folder(container_config_path(plan, c.path));
@@ -171,6 +195,7 @@ void plan_moves(const ConfigFacts& c, const std::string& dir, AppPlan& plan) {
     }
   }
   move_machine_key(c, folder, dir, r, plan);
+  move_forms_credentials(c, folder, dir, r, plan);
   if (!r.moves.empty()) r.secret_folder = folder + "\\" + dir;
 }
 
@@ -223,6 +248,7 @@ void plan_builders(const ConfigFacts& c, const std::string& dir, AppPlan& plan) 
   }
   const std::string folder = container_folder(container_config_path(plan, c.path));
   move_machine_key(c, folder, dir, r, plan);  // not a key/value section: builders can't supply it
+  move_forms_credentials(c, folder, dir, r, plan);
   if (!r.moves.empty()) r.secret_folder = folder + "\\" + dir;
 }
 

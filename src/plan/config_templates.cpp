@@ -60,4 +60,20 @@ std::string machine_key_template(const ConfigFacts& c) {
   return xml + " />\n";
 }
 
+std::string forms_credentials_template(const ConfigFacts& c) {
+  const FormsCredentials& fc = *c.forms_credentials;
+  std::string xml = "<authentication mode=\"Forms\">\n  <forms";
+  for (const auto& [name, value] : fc.forms_attributes)
+    xml += " " + markup_escape(name) + "=\"" + attribute_text(value) + "\"";
+  xml += ">\n    <credentials";
+  if (!fc.password_format.empty())
+    xml += " passwordFormat=\"" + attribute_text(fc.password_format) + "\"";
+  xml += ">\n";
+  for (const auto& user : fc.users) {
+    xml += "      <user name=\"" + attribute_text(user) + "\" password=\"" +
+           std::string(kSecretPlaceholder) + "\" />\n";
+  }
+  return xml + "    </credentials>\n  </forms>\n</authentication>\n";
+}
+
 }  // namespace liftshift

@@ -110,6 +110,9 @@ ConfigRewrite& config_rewrite(AppPlan& plan, const std::string& config);
 std::string connection_strings_template(const ConfigFacts& c);
 std::string app_settings_template(const ConfigFacts& c, const std::vector<std::string>& keys);
 std::string machine_key_template(const ConfigFacts& c);
+// The authentication section holding forms authentication's <credentials>,
+// every password a placeholder (c.forms_credentials must be set).
+std::string forms_credentials_template(const ConfigFacts& c);
 
 // Names (names.cpp).
 std::string safe_folder_name(std::string_view app_id);

@@ -94,6 +94,14 @@ Evidence check_config_secret(const Application& app, RuleResults& /*results*/) {
                     "explicit, it lets instances share view state and authentication cookies: "
                     "give every instance the same key from the secret store)");
     }
+    if (c.forms_credentials && c.forms_credentials->passwords) {
+      const auto& fc = *c.forms_credentials;
+      out.push_back(c.path + ": system.web/authentication/forms/credentials passwordFormat=\"" +
+                    (fc.password_format.empty() ? "Clear" : fc.password_format) + "\" lists " +
+                    std::to_string(fc.users.size()) +
+                    " user(s) with their passwords (a secret: forms logins are checked against "
+                    "the config; move the section to the secret store)");
+    }
     for (const auto& kv : c.app_settings) {
       if (kv.secret_value) {
         out.push_back(c.path + (iends_with(c.path, ".json") ? ": setting '" : ": appSettings '") +

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 
 #include "test_support.hpp"
 
@@ -38,11 +39,14 @@ TEST(ContainerizeConfigFiles, ScheduledJobsBecomeCronJobsOnTheirTriggers) {
   auto r = test::run_liftshift(
       {"containerize", (test::fixtures() / "configs" / "jobs").string(), "-o", out.string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const std::string exporter = test::read_text(folder_with(out, "Exporter") / "k8s/base/cronjob.yaml");
+  const std::string exporter =
+      test::read_text(folder_with(out, "Exporter") / "k8s/base/cronjob.yaml");
   EXPECT_NE(exporter.find("0 2 * * *"), std::string::npos) << exporter;
-  const std::string cleaner = test::read_text(folder_with(out, "Cleaner") / "k8s/base/cronjob.yaml");
+  const std::string cleaner =
+      test::read_text(folder_with(out, "Cleaner") / "k8s/base/cronjob.yaml");
   EXPECT_NE(cleaner.find("*/15 6-17 * * *"), std::string::npos) << cleaner;
-  const std::string reporter = test::read_text(folder_with(out, "Reporter") / "k8s/base/cronjob.yaml");
+  const std::string reporter =
+      test::read_text(folder_with(out, "Reporter") / "k8s/base/cronjob.yaml");
   EXPECT_NE(reporter.find("30 7 * * 1"), std::string::npos) << reporter;
   // The NLog target from the included file: Log Monitor watches its folder.
   const std::string logs = test::read_text(folder_with(out, "Exporter") / "LogMonitorConfig.json");
@@ -117,6 +121,63 @@ TEST(ContainerizeConfigFiles, SecretFilesAreMountedAndLogPathsRewritten) {
   EXPECT_EQ(md.find("holds a secret: it is not copied into the build context; mount"),
             std::string::npos)
       << "no longer left to the user";
+  expect_no_planted_secret(out, r);
+}
+
+// Forms authentication checking logins against the web.config's own
+// <credentials>: the authentication section (its <forms> settings with it)
+// is the Secret's file, so the copied web.config passes the secret screen
+// and the site still reads its users.
+TEST(ContainerizeConfigFiles, FormsCredentialsMoveWithTheirAuthenticationSection) {
+  test::TempDir in;
+  in.write("Members/web.config", R"(<?xml version="1.0"?>
+<configuration>
+  <system.web>
+    <compilation targetFramework="4.8" />
+    <authentication mode="Forms">
+      <forms loginUrl="~/Login.aspx" timeout="30">
+        <credentials passwordFormat="Clear">
+          <user name="admin" password="Cfg15-FormsPa55" />
+        </credentials>
+      </forms>
+    </authentication>
+  </system.web>
+</configuration>)");
+  in.write("Members/Login.aspx", "<%@ Page Language=\"C#\" %>\n<p>Log in</p>\n");
+  in.write("Members/bin/README.txt", "published site\n");
+  auto assessed =
+      test::run_liftshift({"assess", "--format", "json", "--no-store", in.path().string()});
+  ASSERT_EQ(assessed.exit_code, 0) << assessed.err;
+  std::string evidence;
+  const auto assessment = nlohmann::json::parse(assessed.out);
+  for (const auto& f : assessment["apps"][0]["findings"]) {
+    if (f["rule"] != "config-secret") continue;
+    for (const auto& e : f["evidence"]) evidence += e.get<std::string>() + "\n";
+  }
+  EXPECT_NE(evidence.find("Members/web.config: system.web/authentication/forms/credentials "
+                          "passwordFormat=\"Clear\" lists 1 user(s)"),
+            std::string::npos)
+      << evidence;
+  EXPECT_EQ(assessed.out.find("Cfg15-"), std::string::npos);
+  test::TempDir tmp;
+  const fs::path out = tmp.path() / "out";
+  const fs::path secrets = tmp.path() / "secrets";
+  auto r = test::run_liftshift(
+      {"containerize", in.path().string(), "-o", out.string(), "--secrets-to", secrets.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const fs::path app = folder_with(out, "Members");
+  const std::string web = test::read_text(app / "app/web.config");
+  EXPECT_NE(web.find("<authentication configSource=\"config\\authentication.config\"/>"),
+            std::string::npos)
+      << web;
+  EXPECT_NE(web.find("<compilation targetFramework=\"4.8\"/>"), std::string::npos) << web;
+  const std::string moved = test::read_text(secrets / app.filename() / "authentication.config");
+  EXPECT_NE(moved.find("<user name=\"admin\" password=\"Cfg15-FormsPa55\"/>"), std::string::npos)
+      << moved;
+  EXPECT_NE(moved.find("loginUrl=\"~/Login.aspx\""), std::string::npos) << moved;
+  const std::string secret = test::read_text(app / "k8s/secret.template.yaml");
+  EXPECT_NE(secret.find("authentication.config:"), std::string::npos) << secret;
+  EXPECT_NE(secret.find("password=\"__SECRET__\""), std::string::npos) << secret;
   expect_no_planted_secret(out, r);
 }
 

@@ -102,6 +102,32 @@ TEST(Config, WebConfigSystemWeb) {
   EXPECT_EQ(f.supported_runtimes, Strings{});
 }
 
+// Forms authentication's own user list: names, format and whether a password
+// is there, never the password; a <location>'s list is not the site's.
+TEST(Config, FormsCredentialsAreReadWithoutTheirPasswords) {
+  const ConfigFacts f = parse_ok(
+      "<configuration><system.web><authentication mode=\"Forms\">"
+      "<forms loginUrl=\"~/Login.aspx\" name=\".ASPXAUTH\">"
+      "<credentials passwordFormat=\"Clear\">"
+      "<user name=\"admin\" password=\"Tr0ub4dor&amp;3\"/><user name=\"guest\" password=\"\"/>"
+      "</credentials></forms></authentication></system.web>"
+      "<location path=\"x\"><system.web><authentication><forms><credentials>"
+      "<user name=\"other\" password=\"p\"/></credentials></forms></authentication>"
+      "</system.web></location></configuration>");
+  ASSERT_TRUE(f.forms_credentials.has_value());
+  EXPECT_EQ(f.forms_credentials->password_format, "Clear");
+  EXPECT_EQ(f.forms_credentials->users, (Strings{"admin", "guest"}));
+  EXPECT_TRUE(f.forms_credentials->passwords);
+  ASSERT_EQ(f.forms_credentials->forms_attributes.size(), 2u);
+  EXPECT_EQ(f.forms_credentials->forms_attributes[0].first, "loginUrl");
+  EXPECT_EQ(f.forms_credentials->forms_attributes[0].second, "~/Login.aspx");
+  EXPECT_EQ(test::dump(f).find("Tr0ub4dor"), std::string::npos);
+  // A <user> anywhere else is no forms user.
+  EXPECT_FALSE(parse_ok("<configuration><system.web><credentials><user name=\"a\" password=\"b\"/>"
+                        "</credentials></system.web></configuration>")
+                   .forms_credentials.has_value());
+}
+
 TEST(Config, ServiceBaseAddressesAndClientEndpoints) {
   ConfigFacts f = parse_ok(R"(<configuration><system.serviceModel>
   <services><service name="S"><host><baseAddresses>

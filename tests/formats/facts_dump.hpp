@@ -40,6 +40,11 @@ inline std::string dump(const ConfigFacts& f) {
   out += f.included_by + "\n" + f.transform_of + "\n";
   for (const auto& t : f.transform_changes)
     out += t.section + "\n" + t.name + "\n" + t.transform + "\n";
+  if (f.forms_credentials) {
+    out += f.forms_credentials->password_format + "\n";
+    for (const auto& [k, v] : f.forms_credentials->forms_attributes) out += k + "\n" + v + "\n";
+    for (const auto& u : f.forms_credentials->users) out += u + "\n";
+  }
   return out;
 }
 

@@ -98,6 +98,41 @@ TEST(PlanConfig, ExplicitMachineKeyMovesWithItsAlgorithms) {
   EXPECT_EQ(p.secrets[0].file, "machineKey.config");
 }
 
+TEST(PlanConfig, FormsCredentialsMoveTheAuthenticationSectionWithItsForms) {
+  AppFixture f(AppKind::kWeb, FrameworkKind::kNetFx, "4.8");
+  ConfigFacts c;
+  c.path = "App/Web.config";
+  c.authentication_mode = "Forms";
+  FormsCredentials fc;
+  fc.password_format = "SHA1";
+  fc.forms_attributes = {{"loginUrl", "~/Login.aspx"}, {"timeout", "30"}};
+  fc.users = {"admin", "a&b"};
+  fc.passwords = true;
+  c.forms_credentials = fc;
+  f.app().configs.push_back(c);
+  for (ConfigMode mode : {ConfigMode::kFiles, ConfigMode::kEnv}) {
+    PlanOptions o = options();
+    o.config_mode = mode;
+    AppPlan p = plan_app(f.assessment, o);
+    const ConfigSectionMove* m = move_of(p, "system.web/authentication");
+    ASSERT_NE(m, nullptr) << "builders can't supply a section that is not key/value";
+    EXPECT_EQ(m->file, "config\\authentication.config");
+    EXPECT_EQ(m->template_xml,
+              "<authentication mode=\"Forms\">\n"
+              "  <forms loginUrl=\"~/Login.aspx\" timeout=\"30\">\n"
+              "    <credentials passwordFormat=\"SHA1\">\n"
+              "      <user name=\"admin\" password=\"__SECRET__\" />\n"
+              "      <user name=\"a&amp;b\" password=\"__SECRET__\" />\n"
+              "    </credentials>\n  </forms>\n</authentication>\n");
+    ASSERT_EQ(p.secrets.size(), 1u);
+    EXPECT_EQ(p.secrets[0].file, "authentication.config");
+    EXPECT_NE(p.secrets[0].hint.find("passwordFormat=\"SHA1\""), std::string::npos);
+  }
+  // Users without passwords hold no secret: nothing moves.
+  f.app().configs[0].forms_credentials->passwords = false;
+  EXPECT_EQ(move_of(plan_app(f.assessment, options()), "system.web/authentication"), nullptr);
+}
+
 TEST(PlanConfig, ExeConfigMountsBesideTheProgram) {
   AppFixture f(AppKind::kConsole, FrameworkKind::kNetFx, "4.8");
   f.app().configs.push_back(web_config("App/App.exe.config"));
