@@ -1,6 +1,7 @@
 #include "formats/source_scan.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -674,11 +675,14 @@ class Scanner {
  public:
   explicit Scanner(const std::string& path) : path_(path) {}
 
+  // slot: a category that keeps several kinds of fact on one line (the
+  // service settings Topshelf chains) keeps one hit per slot.
   void add(SourceCategory category, int line, std::size_t pos, std::string_view raw,
-           std::string_view needs_import = {}) {
+           std::string_view needs_import = {}, std::uint8_t slot = 0) {
     const std::size_t ci = category_index(category);
-    const std::uint64_t key =
-        (static_cast<std::uint64_t>(static_cast<std::uint32_t>(line)) << 8) | ci;
+    const std::uint64_t key = (static_cast<std::uint64_t>(slot) << 48) |
+                              (static_cast<std::uint64_t>(static_cast<std::uint32_t>(line)) << 8) |
+                              ci;
     const auto found = seen_.find(key);
     if (found != seen_.end()) {
       Entry& e = entries_[found->second];
@@ -724,6 +728,46 @@ class Scanner {
   std::unordered_map<std::uint64_t, std::size_t> seen_;
   std::vector<Entry> entries_;
 };
+
+// The installer's settings as hits "key: value", one per setting key and
+// line: Topshelf chains them (`x.RunAsLocalSystem(); x.StartAutomatically();`).
+// The services one line depends on are joined with '/', as one list.
+void add_service_settings(Scanner& out, std::string_view code,
+                          std::vector<ServiceSetting> settings) {
+  std::sort(settings.begin(), settings.end(),
+            [](const ServiceSetting& a, const ServiceSetting& b) { return a.pos < b.pos; });
+  static constexpr std::array<std::string_view, 4> kSlots = {"display-name", "account", "start",
+                                                             "depends-on"};
+  struct Line {
+    int line;
+    std::size_t pos;
+    std::string value;
+  };
+  std::vector<std::pair<const ServiceSetting*, Line>> hits;
+  int line = 1;
+  std::size_t counted = 0;  // code[0, counted) is in `line`'s count
+  for (const ServiceSetting& s : settings) {
+    line += static_cast<int>(std::count(code.begin() + static_cast<std::ptrdiff_t>(counted),
+                                        code.begin() + static_cast<std::ptrdiff_t>(s.pos), '\n'));
+    counted = s.pos;
+    if (s.key == "depends-on" && !hits.empty()) {
+      auto last = std::find_if(hits.rbegin(), hits.rend(), [&](const auto& h) {
+        return h.second.line == line && h.first->key == "depends-on";
+      });
+      if (last != hits.rend()) {
+        if (last->second.value.size() + s.value.size() + 13 <= kMaxHitText)
+          last->second.value += "/" + s.value;
+        continue;
+      }
+    }
+    hits.push_back({&s, {line, s.pos, s.value}});
+  }
+  for (const auto& [s, at] : hits) {
+    const auto slot =
+        static_cast<std::uint8_t>(std::find(kSlots.begin(), kSlots.end(), s->key) - kSlots.begin());
+    out.add(SourceCategory::kServiceSetting, at.line, at.pos, s->key + ": " + at.value, {}, slot);
+  }
+}
 
 std::size_t close_paren(std::string_view code, std::size_t open);
 
@@ -1139,12 +1183,7 @@ std::vector<SourceHit> scan_source(std::string_view text, const std::string& pat
     if (assigns_service_name(code, lit.pos))
       out.add(cat::kServiceName, lit.line, lit.pos, lit.value);
   }
-  for (const ServiceSetting& s : service_settings(text, lx, vb)) {
-    const auto before = code.substr(0, s.pos);
-    out.add(cat::kServiceSetting,
-            1 + static_cast<int>(std::count(before.begin(), before.end(), '\n')), s.pos,
-            s.key + ": " + s.value);
-  }
+  add_service_settings(out, code, service_settings(text, lx, vb));
   // `global using NS;`: the project's files all import NS (collect/project_imports).
   if (!vb && code.find("global") != std::string_view::npos) {
     for (std::string_view ns : names.names().global_imports) {

@@ -485,6 +485,23 @@ TEST(SourceScan, OneHitPerCategoryAndLineTextCappedAndMasked) {
   EXPECT_EQ(all.find("Zyx987"), std::string::npos);
 }
 
+// Topshelf's settings chained on one line are each a hit (one per setting
+// key), and the services the line depends on are one list.
+TEST(SourceScan, ServiceSettingsChainedOnOneLineAreEachKept) {
+  const std::string src =
+      "HostFactory.Run(x => { x.RunAsLocalSystem(); x.StartAutomatically(); "
+      "x.DependsOnMsmq(); x.SetDisplayName(\"Orders\"); x.DependsOn(\"Cache\"); });\n"
+      "class P { void F() { x.StartManually(); } }\n";
+  std::vector<std::string> settings;
+  for (const auto& [line, category, text] : scan(src, "Program.cs")) {
+    if (category == to_string(SourceCategory::kServiceSetting))
+      settings.push_back(std::to_string(line) + " " + text);
+  }
+  EXPECT_EQ(settings, (std::vector<std::string>{"1 account: LocalSystem", "1 start: Automatic",
+                                                "1 depends-on: MSMQ/Cache",
+                                                "1 display-name: Orders", "2 start: Manual"}));
+}
+
 TEST(SourceScan, BinaryGarbageAndInvalidUtf8) {
   std::mt19937 rng(7);
   std::string junk(1 << 20, '\0');
