@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "assessment_json.hpp"
 #include "test_support.hpp"
 
 namespace liftshift {
@@ -38,13 +39,7 @@ std::string local_state_evidence(const test::TempDir& dir) {
   auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["apps"].size(), 1u) << r.out;
   EXPECT_EQ(j["apps"][0]["framework"]["kind"], "classic-asp") << r.out;
-  for (const auto& f : j["apps"][0]["findings"]) {
-    if (f["rule"] != "local-state") continue;
-    std::string out;
-    for (const auto& e : f["evidence"]) out += e.get<std::string>() + "\n";
-    return out;
-  }
-  return "none";
+  return test::evidence_lines(j["apps"][0], "local-state");
 }
 
 TEST(AssessAspState, APageThatWritesAFileKeepsLocalState) {

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "assessment_json.hpp"
 #include "test_support.hpp"
 
 namespace liftshift {
@@ -148,12 +149,8 @@ TEST(ContainerizeConfigFiles, FormsCredentialsMoveWithTheirAuthenticationSection
   auto assessed =
       test::run_liftshift({"assess", "--format", "json", "--no-store", in.path().string()});
   ASSERT_EQ(assessed.exit_code, 0) << assessed.err;
-  std::string evidence;
-  const auto assessment = nlohmann::json::parse(assessed.out);
-  for (const auto& f : assessment["apps"][0]["findings"]) {
-    if (f["rule"] != "config-secret") continue;
-    for (const auto& e : f["evidence"]) evidence += e.get<std::string>() + "\n";
-  }
+  const std::string evidence =
+      test::evidence_lines(nlohmann::json::parse(assessed.out)["apps"][0], "config-secret");
   EXPECT_NE(evidence.find("Members/web.config: system.web/authentication/forms/credentials "
                           "passwordFormat=\"Clear\" lists 1 user(s)"),
             std::string::npos)

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "artifact_check.hpp"
+#include "assessment_json.hpp"
 #include "test_support.hpp"
 
 namespace liftshift {
@@ -36,12 +37,8 @@ TEST(ContainerizeIisLocks, WebConfigAuthenticationIsUnlockedAndInstalled) {
   auto assessed =
       test::run_liftshift({"assess", "--format", "json", "--no-store", in.path().string()});
   ASSERT_EQ(assessed.exit_code, 0) << assessed.err;
-  std::string ad_evidence;
-  const auto assessment = nlohmann::json::parse(assessed.out);
-  for (const auto& f : assessment["apps"][0]["findings"]) {
-    if (f["rule"] != "ad-dependent") continue;
-    for (const auto& e : f["evidence"]) ad_evidence += e.get<std::string>() + "\n";
-  }
+  const std::string ad_evidence =
+      test::evidence_lines(nlohmann::json::parse(assessed.out)["apps"][0], "ad-dependent");
   EXPECT_NE(ad_evidence.find("Intranet/web.config: "
                              "system.webServer/security/authentication/windowsAuthentication "
                              "enabled=\"true\""),
